@@ -1,0 +1,27 @@
+import { createApp } from '@backstage/frontend-defaults';
+import apiDocsPlugin from '@backstage/plugin-api-docs/alpha';
+import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import catalogGraphPlugin from '@backstage/plugin-catalog-graph/alpha';
+import notificationsPlugin from '@backstage/plugin-notifications/alpha';
+import orgPlugin from '@backstage/plugin-org/alpha';
+import signalsPlugin from '@backstage/plugin-signals/alpha';
+import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
+import releaseCoordinationPlugin from '@release-coordination/plugin-release-coordination/alpha';
+import { navModule } from './modules/nav';
+import { signInModule } from './modules/signIn';
+
+/** The demo portal: the catalog and its companions, plus release coordination. */
+export default createApp({
+  features: [
+    catalogPlugin,
+    orgPlugin,
+    apiDocsPlugin,
+    catalogGraphPlugin,
+    notificationsPlugin,
+    signalsPlugin,
+    userSettingsPlugin,
+    releaseCoordinationPlugin,
+    navModule,
+    signInModule,
+  ],
+});

@@ -1,0 +1,66 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { AuthenticationError, InputError } from '@backstage/errors';
+import {
+  authProvidersExtensionPoint,
+  createProxyAuthenticator,
+  createProxyAuthProviderFactory,
+} from '@backstage/plugin-auth-node';
+
+/** The request header through which the demo sign-in page says whom to act as. */
+export const DEMO_USER_HEADER = 'x-demo-user';
+
+interface DemoSignInResult {
+  userName: string;
+}
+
+/**
+ * Signs a person in as any User of the demo organisation, chosen on the sign-in page, so that
+ * "owners approve gates" can be tried with members of different teams in one browser.
+ *
+ * This trusts the browser completely, which is only acceptable for a local demo: the provider
+ * is registered only when `auth.providers.demo` is present in app-config (it is in
+ * app-config.yaml, never in app-config.production.yaml).
+ */
+const demoAuthenticator = createProxyAuthenticator<unknown, DemoSignInResult, undefined>({
+  defaultProfileTransform: async result => ({
+    profile: { displayName: result.userName },
+  }),
+  initialize() {
+    return undefined;
+  },
+  async authenticate({ req }) {
+    const userName = req.header(DEMO_USER_HEADER);
+    if (!userName) {
+      throw new AuthenticationError(`Missing ${DEMO_USER_HEADER} header`);
+    }
+    if (!/^[a-z0-9][a-z0-9._-]*$/i.test(userName)) {
+      throw new InputError(`Invalid demo user name '${userName}'`);
+    }
+    return { result: { userName } };
+  },
+});
+
+export default createBackendModule({
+  pluginId: 'auth',
+  moduleId: 'demo-sign-in',
+  register(reg) {
+    reg.registerInit({
+      deps: { providers: authProvidersExtensionPoint },
+      async init({ providers }) {
+        providers.registerProvider({
+          providerId: 'demo',
+          factory: createProxyAuthProviderFactory({
+            authenticator: demoAuthenticator,
+            // The user must exist in the catalog: their Group memberships become their
+            // ownership refs, which is what gate approvals are checked against.
+            async signInResolver({ result }, ctx) {
+              return ctx.signInWithCatalogUser({
+                entityRef: { kind: 'User', namespace: 'default', name: result.userName },
+              });
+            },
+          }),
+        });
+      },
+    });
+  },
+});

@@ -1,0 +1,56 @@
+import { Knex } from 'knex';
+import { createTestDatabases } from '../testing/databases';
+import { migrationsDirectory } from './migrations';
+
+const MIGRATIONS_TABLE = 'release_coordination__knex_migrations';
+
+async function migrateUpOneByOne(knex: Knex): Promise<string[]> {
+  const applied: string[] = [];
+  for (;;) {
+    const [, pending] = (await knex.migrate.list({
+      directory: migrationsDirectory,
+      tableName: MIGRATIONS_TABLE,
+    })) as [unknown[], { file: string }[]];
+    if (pending.length === 0) return applied;
+    await knex.migrate.up({ directory: migrationsDirectory, tableName: MIGRATIONS_TABLE });
+    applied.push(pending[0].file);
+  }
+}
+
+describe('migrations', () => {
+  const databases = createTestDatabases();
+
+  it.each(databases.eachSupportedId())(
+    'walk every migration up and back down on %s',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+
+      const applied = await migrateUpOneByOne(knex);
+      expect(applied.length).toBeGreaterThan(0);
+      expect(await knex.schema.hasTable('release_trains')).toBe(true);
+
+      // The schema accepts a train as the store writes it.
+      const now = new Date();
+      await knex('release_trains').insert({
+        id: '00000000-0000-4000-8000-000000000001',
+        name: '2026.12',
+        objective: 'Ship one-click checkout',
+        ambassador_ref: 'user:default/alice',
+        status: 'active',
+        current_stage: 'planning',
+        created_at: now,
+        updated_at: now,
+      });
+      await knex('release_trains').delete();
+
+      for (let i = applied.length; i > 0; i--) {
+        await knex.migrate.down({ directory: migrationsDirectory, tableName: MIGRATIONS_TABLE });
+      }
+      expect(await knex.schema.hasTable('release_trains')).toBe(false);
+
+      // And up again: down migrations leave nothing behind that blocks a re-run.
+      expect(await migrateUpOneByOne(knex)).toEqual(applied);
+      await knex.destroy();
+    },
+  );
+});

@@ -1,0 +1,7 @@
+/**
+ * The release-coordination backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { releaseCoordinationPlugin as default } from './plugin';

@@ -1,0 +1,42 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { createRouter } from '../service/router';
+
+/** The OpenAPI document and the router describe the same routes, no more, no less. */
+describe('OpenAPI document', () => {
+  const document = parse(readFileSync(join(__dirname, 'openapi.yaml'), 'utf8'));
+
+  it('documents exactly the routes the router serves', async () => {
+    const router = await createRouter({
+      httpAuth: mockServices.httpAuth(),
+      trainStore: { listTrains: async () => ({ items: [], totalCount: 0 }) },
+    });
+    const served = (router as any).stack
+      .filter((layer: any) => layer.route)
+      .flatMap((layer: any) =>
+        Object.keys(layer.route.methods).map(
+          method => `${method.toUpperCase()} ${String(layer.route.path).replace(/:(\w+)/g, '{$1}')}`,
+        ),
+      )
+      .sort();
+    const documented = Object.entries(document.paths as Record<string, object>)
+      .flatMap(([path, operations]) =>
+        Object.keys(operations)
+          .filter(key => ['get', 'post', 'put', 'patch', 'delete'].includes(key))
+          .map(method => `${method.toUpperCase()} ${path}`),
+      )
+      .sort();
+    expect(served).toEqual(documented);
+  });
+
+  it('names an operation and the 401 answer for every route', () => {
+    for (const [path, operations] of Object.entries(document.paths as Record<string, any>)) {
+      for (const [method, operation] of Object.entries<any>(operations)) {
+        expect(operation.operationId, `${method} ${path}`).toBeTruthy();
+        expect(Object.keys(operation.responses), `${method} ${path}`).toContain('401');
+      }
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { RELEASE_TRAIN_STATUSES } from '@release-coordination/plugin-release-coordination-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { TrainStore } from '../database/TrainStore';
+import { parseInput } from './validation';
+
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  trainStore: TrainStore;
+}
+
+const listTrainsQuery = z
+  .object({
+    status: z.enum(RELEASE_TRAIN_STATUSES as [string, ...string[]]).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
+/**
+ * HTTP routes of the plugin. Only HTTP concerns live here: parsing, validation, status codes.
+ * Every route requires a user or service principal; the backend's http router answers 401 to
+ * requests without credentials before they reach us.
+ */
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const { httpAuth, trainStore } = options;
+  const router = Router();
+  router.use(express.json({ limit: '1mb' }));
+
+  router.get('/trains', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const query = parseInput(listTrainsQuery, req.query, 'query');
+    const page = await trainStore.listTrains({
+      status: query.status as (typeof RELEASE_TRAIN_STATUSES)[number] | undefined,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    res.json(page);
+  });
+
+  return router;
+}

@@ -1,0 +1,9 @@
+/**
+ * Shared types, permissions, API client and pure domain logic of the release-coordination
+ * plugins, used by both the frontend and the backend.
+ *
+ * @packageDocumentation
+ */
+
+export * from './types';
+export * from './client';

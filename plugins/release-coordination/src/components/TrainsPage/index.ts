@@ -1,0 +1,1 @@
+export { TrainsPage, TrainsList } from './TrainsPage';

