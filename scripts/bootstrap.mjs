@@ -69,16 +69,39 @@ function ensureNode() {
   return { binDir: join(nodeDir, 'bin'), nodeDir };
 }
 
-/** Installs node_modules with `npm ci` when they are missing or older than package-lock.json. */
+/**
+ * Installs node_modules as package-lock.json says: `npm ci` when they are missing, an
+ * incremental `npm install` when the lockfile changed since the last install, and a rebuild of
+ * native modules when the Node version changed. A stamp file records what was installed.
+ */
 function ensureDependencies(env) {
-  const lock = readFileSync(join(root, 'package-lock.json'));
+  const lockHash = createHash('sha256')
+    .update(readFileSync(join(root, 'package-lock.json')))
+    .digest('hex');
   const nodeVersion = spawnSync('node', ['--version'], { env, encoding: 'utf8' }).stdout.trim();
-  const stamp = createHash('sha256').update(lock).update(nodeVersion).digest('hex');
-  const stampFile = join(root, 'node_modules', '.install-stamp');
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
-  log(`installing dependencies with Node ${nodeVersion} (npm ci) ...`);
-  mustRun('npm', ['ci', '--no-audit', '--no-fund'], { env });
-  writeFileSync(stampFile, stamp);
+  const stampFile = join(root, 'node_modules', '.install-stamp.json');
+  let installed = {};
+  try {
+    installed = JSON.parse(readFileSync(stampFile, 'utf8'));
+  } catch {
+    // No stamp: nothing is known about node_modules.
+  }
+  if (installed.lockHash === lockHash && installed.nodeVersion === nodeVersion) return;
+
+  if (!existsSync(join(root, 'node_modules'))) {
+    log(`installing dependencies with Node ${nodeVersion} (npm ci) ...`);
+    mustRun('npm', ['ci', '--no-audit', '--no-fund'], { env });
+  } else {
+    if (installed.lockHash !== lockHash) {
+      log('package-lock.json changed: updating dependencies (npm install) ...');
+      mustRun('npm', ['install', '--no-audit', '--no-fund'], { env });
+    }
+    if (installed.nodeVersion !== nodeVersion) {
+      log(`rebuilding native modules for Node ${nodeVersion} ...`);
+      mustRun('npm', ['rebuild', 'better-sqlite3'], { env });
+    }
+  }
+  writeFileSync(stampFile, JSON.stringify({ lockHash, nodeVersion }));
 }
 
 const [command, ...args] = process.argv.slice(2);

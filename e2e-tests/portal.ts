@@ -1,0 +1,41 @@
+import { expect, Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const BACKEND = 'http://localhost:7007';
+export const SCREENSHOTS = join(__dirname, '..', 'e2e-screenshots');
+
+/**
+ * Waits until the demo user can sign in, i.e. the catalog has ingested the demo organisation
+ * (right after the first start, it is still processing examples/).
+ */
+export async function waitForDemoUser(userName: string, timeoutMs = 180_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${BACKEND}/api/auth/demo/refresh`, {
+        headers: { 'x-demo-user': userName },
+      });
+      if (response.ok) return;
+      last = `${response.status} ${await response.text()}`;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise(resolve => setTimeout(resolve, 2000));
+  }
+  throw new Error(`Demo user ${userName} could not sign in: ${last}`);
+}
+
+/** Signs in through the demo sign-in page as a person of the demo organisation. */
+export async function signInAs(page: Page, displayName: string) {
+  await page.goto('/');
+  await page.getByRole('button', { name: `Sign in as ${displayName}` }).click();
+  // The sidebar appears once the session is established.
+  await expect(page.getByRole('navigation').first()).toBeVisible();
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
