@@ -37,7 +37,8 @@ export default defineConfig({
       url: 'http://localhost:7007/.backstage/health/v1/readiness',
       reuseExistingServer: !process.env.CI,
       timeout: 300_000,
-      stdout: 'pipe',
+      // The portal's request log is long; set E2E_PORTAL_LOGS=1 to see it.
+      stdout: process.env.E2E_PORTAL_LOGS ? 'pipe' : 'ignore',
       stderr: 'pipe',
     },
     {

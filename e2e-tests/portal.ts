@@ -32,7 +32,7 @@ export async function signInAs(page: Page, displayName: string) {
   await page.goto('/');
   await page.getByRole('button', { name: `Sign in as ${displayName}` }).click();
   // The sidebar appears once the session is established.
-  await expect(page.getByRole('navigation').first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Release trains' })).toBeVisible();
 }
 
 export async function screenshot(page: Page, name: string) {

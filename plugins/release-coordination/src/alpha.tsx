@@ -36,7 +36,7 @@ export const releaseCoordinationPage = PageBlueprint.make({
     title: 'Release trains',
     icon: <TrainIcon fontSize="inherit" />,
     routeRef: routes.root,
-    loader: () => import('./components/TrainsPage').then(m => <m.TrainsList />),
+    loader: () => import('./components/TrainsPage').then(m => <m.TrainsPageContent />),
   },
 });
 

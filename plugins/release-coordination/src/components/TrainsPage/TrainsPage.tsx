@@ -60,7 +60,16 @@ export function TrainsList() {
   );
 }
 
-/** The plugin's root page: `/release-coordination`. */
+/** The trains page's content, for app page layouts that supply the header (new frontend system). */
+export function TrainsPageContent() {
+  return (
+    <Content>
+      <TrainsList />
+    </Content>
+  );
+}
+
+/** The plugin's root page with its own header: `/release-coordination` (legacy frontend system). */
 export function TrainsPage() {
   return (
     <Page themeId="tool">

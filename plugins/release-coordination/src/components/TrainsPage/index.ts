@@ -1,1 +1,1 @@
-export { TrainsPage, TrainsList } from './TrainsPage';
+export { TrainsPage, TrainsPageContent, TrainsList } from './TrainsPage';
