@@ -1,4 +1,13 @@
 import { ResponseError } from '@backstage/errors';
+import {
+  BlastRadiusResponse,
+  DependencyEdgesResponse,
+  DependencySnapshotResponse,
+  DeploymentWavesResponse,
+  EntityDependenciesResponse,
+  OwnershipResponse,
+  TeamMatrixResponse,
+} from './dependencies';
 import { Page, ReleaseTrainSummary, ReleaseTrainStatus } from './types';
 
 /**
@@ -28,12 +37,47 @@ export interface ListTrainsRequest {
 }
 
 /**
+ * A scope of the dependency graph: `organization`, or the ref of a Domain, System or Group
+ * (e.g. `system:default/checkout`).
+ *
+ * @public
+ */
+export type DependencyScopeParam = string;
+
+/** @public */
+export interface ListDependencyEdgesRequest {
+  scope: DependencyScopeParam;
+  fromTeam?: string;
+  toTeam?: string;
+  crossTeamOnly?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+/**
  * The release-coordination API as seen by its callers.
  *
  * @public
  */
 export interface ReleaseCoordinationApi {
   listTrains(request?: ListTrainsRequest): Promise<Page<ReleaseTrainSummary>>;
+  getDependencySnapshot(): Promise<DependencySnapshotResponse>;
+  refreshDependencies(): Promise<DependencySnapshotResponse>;
+  getEntityDependencies(request: { entityRef: string; depth?: number }): Promise<EntityDependenciesResponse>;
+  getTeamMatrix(request: { scope: DependencyScopeParam }): Promise<TeamMatrixResponse>;
+  listDependencyEdges(request: ListDependencyEdgesRequest): Promise<DependencyEdgesResponse>;
+  getBlastRadius(request: { entityRef: string }): Promise<BlastRadiusResponse>;
+  getDeploymentWaves(request: { entityRefs: string[] }): Promise<DeploymentWavesResponse>;
+  getOwnership(request: { entityRef: string }): Promise<OwnershipResponse>;
+}
+
+/** A query string from the defined values, `''` when there are none. */
+function query(params: Record<string, string | number | boolean | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined) search.set(key, String(value));
+  }
+  return search.size ? `?${search}` : '';
 }
 
 /**
@@ -51,16 +95,56 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
   }
 
   async listTrains(request: ListTrainsRequest = {}): Promise<Page<ReleaseTrainSummary>> {
-    const query = new URLSearchParams();
-    if (request.status) query.set('status', request.status);
-    if (request.limit !== undefined) query.set('limit', String(request.limit));
-    if (request.offset !== undefined) query.set('offset', String(request.offset));
-    return this.get(`/trains${query.size ? `?${query}` : ''}`);
+    return this.get(`/trains${query({ ...request })}`);
+  }
+
+  getDependencySnapshot(): Promise<DependencySnapshotResponse> {
+    return this.get('/dependencies/snapshot');
+  }
+
+  refreshDependencies(): Promise<DependencySnapshotResponse> {
+    return this.send('POST', '/dependencies/refresh', {});
+  }
+
+  getEntityDependencies(request: {
+    entityRef: string;
+    depth?: number;
+  }): Promise<EntityDependenciesResponse> {
+    return this.get(`/dependencies/entity${query({ ref: request.entityRef, depth: request.depth })}`);
+  }
+
+  getTeamMatrix(request: { scope: DependencyScopeParam }): Promise<TeamMatrixResponse> {
+    return this.get(`/dependencies/matrix${query({ scope: request.scope })}`);
+  }
+
+  listDependencyEdges(request: ListDependencyEdgesRequest): Promise<DependencyEdgesResponse> {
+    return this.get(`/dependencies/edges${query({ ...request })}`);
+  }
+
+  getBlastRadius(request: { entityRef: string }): Promise<BlastRadiusResponse> {
+    return this.get(`/dependencies/blast-radius${query({ ref: request.entityRef })}`);
+  }
+
+  getDeploymentWaves(request: { entityRefs: string[] }): Promise<DeploymentWavesResponse> {
+    return this.send('POST', '/dependencies/waves', { entityRefs: request.entityRefs });
+  }
+
+  getOwnership(request: { entityRef: string }): Promise<OwnershipResponse> {
+    return this.get(`/ownership${query({ ref: request.entityRef })}`);
   }
 
   private async get<T>(path: string): Promise<T> {
+    return this.send('GET', path);
+  }
+
+  private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl(RELEASE_COORDINATION_PLUGIN_ID);
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+      method,
+      ...(body !== undefined
+        ? { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }
+        : {}),
+    });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

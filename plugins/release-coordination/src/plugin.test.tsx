@@ -1,6 +1,7 @@
 import { createApp } from '@backstage/app-defaults';
 import { FlatRoutes } from '@backstage/core-app-api';
 import { createApiFactory } from '@backstage/core-plugin-api';
+import { ReleaseCoordinationApi } from '@release-coordination/plugin-release-coordination-common';
 import { render, screen } from '@testing-library/react';
 import { Route } from 'react-router-dom';
 import { releaseCoordinationApiRef } from './api';
@@ -17,8 +18,9 @@ describe('legacy frontend system', () => {
     const app = createApp({
       apis: [
         createApiFactory(releaseCoordinationApiRef, {
+          // Only the call the page makes; the rest of the API is not reached.
           listTrains: async () => ({ items: [], totalCount: 0 }),
-        }),
+        } as Partial<ReleaseCoordinationApi> as ReleaseCoordinationApi),
       ],
       plugins: [releaseCoordinationPlugin],
       configLoader: async () => [
