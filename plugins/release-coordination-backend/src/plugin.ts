@@ -1,11 +1,21 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { releaseCoordinationPermissions } from '@release-coordination/plugin-release-coordination-common';
 import {
   GateRule,
   releaseCoordinationGateRulesExtensionPoint,
 } from '@release-coordination/plugin-release-coordination-node';
+import { DatabaseDependencySnapshotStore } from './database/DatabaseDependencySnapshotStore';
 import { DatabaseTrainStore } from './database/DatabaseTrainStore';
-import { createRouter } from './service/router';
+import { createDependencyQueryService } from './dependencies/DependencyQueryService';
+import { createDependencySnapshotService } from './dependencies/DependencySnapshotService';
+import { createDependencyRouter } from './service/dependencyRouter';
 import { GateRuleRegistry } from './service/GateRuleRegistry';
+import { createRouter } from './service/router';
 
 /**
  * The release-coordination backend plugin, mounted at `/api/release-coordination`.
@@ -24,17 +34,60 @@ export const releaseCoordinationPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
         logger: coreServices.logger,
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
       },
-      async init({ logger, database, httpRouter, httpAuth }) {
+      async init(deps) {
+        const { config, logger, database, httpRouter, httpAuth, auth, permissions, scheduler, catalog } =
+          deps;
+        const dependencyConfig = config.getOptionalConfig('releaseCoordination.dependencies');
+
+        deps.permissionsRegistry.addPermissions(releaseCoordinationPermissions);
+
         const trainStore = await DatabaseTrainStore.create({ database });
-        httpRouter.use(await createRouter({ httpAuth, trainStore }));
-        logger.info(
-          `Release coordination started with ${gateRules.size} custom gate rule(s)`,
+        const snapshotStore = new DatabaseDependencySnapshotStore(
+          await database.getClient(),
+          dependencyConfig?.getOptionalNumber('keepSnapshots') ?? 3,
         );
+        const snapshots = createDependencySnapshotService({
+          store: snapshotStore,
+          catalog,
+          auth,
+          logger,
+          pageSize: dependencyConfig?.getOptionalNumber('pageSize') ?? 1000,
+        });
+        const queries = createDependencyQueryService({ snapshots, auth, catalog });
+
+        // One replica derives the graph at a time; the others read the stored snapshot.
+        await scheduler.scheduleTask({
+          id: 'release-coordination-dependency-refresh',
+          scope: 'global',
+          ...(dependencyConfig?.has('refresh')
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                dependencyConfig.getConfig('refresh'),
+              )
+            : { frequency: { minutes: 10 }, timeout: { minutes: 5 }, initialDelay: { seconds: 15 } }),
+          fn: async () => {
+            await snapshots.refresh();
+          },
+        });
+
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            trainStore,
+            resourceRouters: [createDependencyRouter({ httpAuth, permissions, snapshots, queries })],
+          }),
+        );
+        logger.info(`Release coordination started with ${gateRules.size} custom gate rule(s)`);
       },
     });
   },

@@ -8,3 +8,4 @@
 export * from './types';
 export * from './client';
 export * from './dependencies';
+export * from './permissions';

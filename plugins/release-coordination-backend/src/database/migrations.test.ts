@@ -28,6 +28,7 @@ describe('migrations', () => {
       const applied = await migrateUpOneByOne(knex);
       expect(applied.length).toBeGreaterThan(0);
       expect(await knex.schema.hasTable('release_trains')).toBe(true);
+      expect(await knex.schema.hasTable('dependency_snapshots')).toBe(true);
 
       // The schema accepts a train as the store writes it.
       const now = new Date();
@@ -47,6 +48,7 @@ describe('migrations', () => {
         await knex.migrate.down({ directory: migrationsDirectory, tableName: MIGRATIONS_TABLE });
       }
       expect(await knex.schema.hasTable('release_trains')).toBe(false);
+      expect(await knex.schema.hasTable('dependency_snapshots')).toBe(false);
 
       // And up again: down migrations leave nothing behind that blocks a re-run.
       expect(await migrateUpOneByOne(knex)).toEqual(applied);

@@ -2,6 +2,9 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { DependencyQueryService } from '../dependencies/DependencyQueryService';
+import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
+import { createDependencyRouter } from '../service/dependencyRouter';
 import { createRouter } from '../service/router';
 
 /** The OpenAPI document and the router describe the same routes, no more, no less. */
@@ -9,11 +12,25 @@ describe('OpenAPI document', () => {
   const document = parse(readFileSync(join(__dirname, 'openapi.yaml'), 'utf8'));
 
   it('documents exactly the routes the router serves', async () => {
+    const httpAuth = mockServices.httpAuth();
     const router = await createRouter({
-      httpAuth: mockServices.httpAuth(),
+      httpAuth,
       trainStore: { listTrains: async () => ({ items: [], totalCount: 0 }) },
+      resourceRouters: [
+        createDependencyRouter({
+          httpAuth,
+          permissions: mockServices.permissions(),
+          // Only the routes are listed here; no request reaches the services.
+          snapshots: {} as DependencySnapshotService,
+          queries: {} as DependencyQueryService,
+        }),
+      ],
     });
-    const served = (router as any).stack
+    // Routes of the router itself and of the resource routers mounted in it.
+    const layers = (router as any).stack.flatMap((layer: any) =>
+      layer.route ? [layer] : (layer.handle?.stack ?? []),
+    );
+    const served = layers
       .filter((layer: any) => layer.route)
       .flatMap((layer: any) =>
         Object.keys(layer.route.methods).map(

@@ -9,6 +9,8 @@ import { parseInput } from './validation';
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   trainStore: TrainStore;
+  /** Routes of other resources, mounted beside the trains. */
+  resourceRouters?: express.Router[];
 }
 
 const listTrainsQuery = z
@@ -28,6 +30,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   const { httpAuth, trainStore } = options;
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
+  for (const resourceRouter of options.resourceRouters ?? []) {
+    router.use(resourceRouter);
+  }
 
   router.get('/trains', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });

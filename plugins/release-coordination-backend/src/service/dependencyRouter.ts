@@ -1,0 +1,135 @@
+import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  dependenciesRefreshPermission,
+  parseDependencyScope,
+} from '@release-coordination/plugin-release-coordination-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { DependencyQueryService } from '../dependencies/DependencyQueryService';
+import { DependencySnapshotService, snapshotInfo } from '../dependencies/DependencySnapshotService';
+import { parseInput } from './validation';
+
+/** A full entity ref (`kind:namespace/name` or `kind:name`), normalised to lower case. */
+const entityRef = z.string().trim().min(1).max(512).transform((value, ctx) => {
+  try {
+    return stringifyEntityRef(parseEntityRef(value)).toLocaleLowerCase('en-US');
+  } catch {
+    ctx.addIssue({
+      code: 'custom',
+      message: `'${value}' is not an entity ref; expected kind:namespace/name, e.g. component:default/checkout-api`,
+    });
+    return z.NEVER;
+  }
+});
+
+const scopeParam = z.string().trim().min(1).max(512);
+/** Beyond this many hops a walk is the whole graph anyway; larger numbers are mistakes. */
+const MAX_DEPTH = 50;
+
+const entityQuery = z
+  .object({ ref: entityRef, depth: z.coerce.number().int().min(1).max(MAX_DEPTH).optional() })
+  .strict();
+const refQuery = z.object({ ref: entityRef }).strict();
+const matrixQuery = z.object({ scope: scopeParam }).strict();
+const edgesQuery = z
+  .object({
+    scope: scopeParam,
+    fromTeam: entityRef.or(z.literal('unowned')).optional(),
+    toTeam: entityRef.or(z.literal('unowned')).optional(),
+    crossTeamOnly: z.enum(['true', 'false']).default('false'),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+const wavesBody = z
+  .object({ entityRefs: z.array(entityRef).min(1).max(500) })
+  .strict();
+
+/** Routes of the dependency graph derived from the catalog. */
+export function createDependencyRouter(options: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  snapshots: DependencySnapshotService;
+  queries: DependencyQueryService;
+}): express.Router {
+  const { httpAuth, permissions, snapshots, queries } = options;
+  const router = Router();
+  const credentialsOf = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  router.get('/dependencies/snapshot', async (req, res) => {
+    await credentialsOf(req);
+    parseInput(z.object({}).strict(), req.query, 'query');
+    const { meta, index } = await snapshots.current();
+    res.json({ snapshot: snapshotInfo(meta), problems: index.graph.problems });
+  });
+
+  router.post('/dependencies/refresh', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    parseInput(z.object({}).strict(), req.body ?? {}, 'body');
+    const [decision] = await permissions.authorize(
+      [{ permission: dependenciesRefreshPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('You are not allowed to refresh the dependency graph');
+    }
+    await snapshots.refresh();
+    const { meta, index } = await snapshots.current();
+    res.json({ snapshot: snapshotInfo(meta), problems: index.graph.problems });
+  });
+
+  router.get('/dependencies/entity', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const query = parseInput(entityQuery, req.query, 'query');
+    res.json(await queries.entityDependencies(query.ref, query.depth ?? 0, credentials));
+  });
+
+  router.get('/dependencies/matrix', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const query = parseInput(matrixQuery, req.query, 'query');
+    res.json(await queries.teamMatrix(parseDependencyScope(query.scope), query.scope, credentials));
+  });
+
+  router.get('/dependencies/edges', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const query = parseInput(edgesQuery, req.query, 'query');
+    res.json(
+      await queries.edges(
+        {
+          scope: parseDependencyScope(query.scope),
+          fromTeam: query.fromTeam,
+          toTeam: query.toTeam,
+          crossTeamOnly: query.crossTeamOnly === 'true',
+          limit: query.limit,
+          offset: query.offset,
+        },
+        credentials,
+      ),
+    );
+  });
+
+  router.get('/dependencies/blast-radius', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const query = parseInput(refQuery, req.query, 'query');
+    res.json(await queries.blastRadius(query.ref, credentials));
+  });
+
+  router.post('/dependencies/waves', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const body = parseInput(wavesBody, req.body, 'body');
+    res.json(await queries.deploymentWaves(body.entityRefs, credentials));
+  });
+
+  router.get('/ownership', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const query = parseInput(refQuery, req.query, 'query');
+    res.json(await queries.ownership(query.ref, credentials));
+  });
+
+  return router;
+}
