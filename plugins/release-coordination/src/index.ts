@@ -5,5 +5,11 @@
  * @packageDocumentation
  */
 
-export { releaseCoordinationPlugin, ReleaseCoordinationPage } from './plugin';
+export {
+  releaseCoordinationPlugin,
+  ReleaseCoordinationPage,
+  EntityDependencyMatrixContent,
+  EntityOwnershipContent,
+} from './plugin';
+export { isDependencyMatrixAvailable, isOwnershipAvailable } from './filters';
 export { releaseCoordinationApiRef } from './api';

@@ -5,8 +5,21 @@ import { ReleaseCoordinationApi } from '@release-coordination/plugin-release-coo
 import { render, screen } from '@testing-library/react';
 import { Route } from 'react-router-dom';
 import { releaseCoordinationApiRef } from './api';
-import { ReleaseCoordinationPage, releaseCoordinationPlugin } from './plugin';
+import * as legacyExports from './index';
+import {
+  EntityDependencyMatrixContent,
+  EntityOwnershipContent,
+  ReleaseCoordinationPage,
+  releaseCoordinationPlugin,
+} from './plugin';
 import { rootRouteRef } from './routes';
+import {
+  checkoutApi,
+  checkoutApiOwnership,
+  checkoutMatrix,
+  checkoutSystem,
+} from './testing/dependencyFixtures';
+import { renderEntityContent } from './testing/renderWithApi';
 
 describe('legacy frontend system', () => {
   it('exposes the plugin with its id and route', () => {
@@ -49,5 +62,30 @@ describe('legacy frontend system', () => {
 
     expect(await screen.findByText('Release coordination')).toBeInTheDocument();
     expect(await screen.findByText('No release trains yet')).toBeInTheDocument();
+  });
+});
+
+describe('legacy entity content', () => {
+  it('exports the entity tabs and their filters from the package entry point', () => {
+    expect(legacyExports.EntityDependencyMatrixContent).toBe(EntityDependencyMatrixContent);
+    expect(legacyExports.EntityOwnershipContent).toBe(EntityOwnershipContent);
+    expect(legacyExports.isDependencyMatrixAvailable(checkoutSystem)).toBe(true);
+    expect(legacyExports.isOwnershipAvailable(checkoutApi)).toBe(true);
+  });
+
+  it('loads the Dependency matrix tab lazily inside an entity page', async () => {
+    await renderEntityContent(<EntityDependencyMatrixContent />, checkoutSystem, {
+      getTeamMatrix: async () => checkoutMatrix,
+    });
+    expect(
+      await screen.findByRole('table', { name: 'Team dependency matrix' }),
+    ).toBeInTheDocument();
+  });
+
+  it('loads the Ownership tab lazily inside an entity page', async () => {
+    await renderEntityContent(<EntityOwnershipContent />, checkoutApi, {
+      getOwnership: async () => checkoutApiOwnership,
+    });
+    expect(await screen.findByText('Escalation path')).toBeInTheDocument();
   });
 });

@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -39,5 +40,36 @@ export const ReleaseCoordinationPage = releaseCoordinationPlugin.provide(
     name: 'ReleaseCoordinationPage',
     component: () => import('./components/TrainsPage').then(m => m.TrainsPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The Dependency matrix tab of an entity page, for an `EntityLayout.Route` of Components,
+ * Resources, Systems, Domains and Groups (see `isDependencyMatrixAvailable`).
+ *
+ * @public
+ */
+export const EntityDependencyMatrixContent = releaseCoordinationPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDependencyMatrixContent',
+    component: {
+      lazy: () =>
+        import('./components/DependencyMatrix').then(m => m.EntityDependencyMatrixContent),
+    },
+  }),
+);
+
+/**
+ * The Ownership tab of an entity page, for an `EntityLayout.Route` of Components, Systems,
+ * APIs and Groups (see `isOwnershipAvailable`).
+ *
+ * @public
+ */
+export const EntityOwnershipContent = releaseCoordinationPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOwnershipContent',
+    component: {
+      lazy: () => import('./components/Ownership').then(m => m.EntityOwnershipContent),
+    },
   }),
 );

@@ -335,7 +335,7 @@ describe('deriveDependencyGraph', () => {
 
     const graph = deriveDependencyGraph(entities);
     expect(graph.nodes).toHaveLength(sizes.components + sizes.resources);
-    expect(graph.scopes).toHaveLength(sizes.systems + sizes.domains);
+    expect(graph.scopes).toHaveLength(sizes.systems + sizes.domains + sizes.apis);
     expect(graph.groups).toHaveLength(sizes.groups);
     expect(graph.users).toHaveLength(sizes.users);
     // Each component but the first depends on a component, a resource and an API provider;

@@ -269,10 +269,20 @@ export function deriveDependencyGraph(entities: Iterable<CatalogEntityLike>): De
         if (targetCode === NODE && (type === 'apiConsumedBy' || type === 'apiProvidedBy')) {
           const use = apiUse(ref, true);
           (type === 'apiConsumedBy' ? use.consumers : use.providers).push(target!.nodeId);
+        } else if (type === 'ownedBy') {
+          record.owner ??= target ? target.ref : normalizeEntityRef(relation.targetRef);
+        } else if (type === 'partOf' && targetCode === SYSTEM) {
+          record.system ??= target!.ref;
         }
       } else if (type === 'ownerOf') {
         // Groups and Users.
-        if (target && (targetCode === NODE || targetCode === SYSTEM || targetCode === DOMAIN)) {
+        if (
+          target &&
+          (targetCode === NODE ||
+            targetCode === SYSTEM ||
+            targetCode === DOMAIN ||
+            targetCode === API)
+        ) {
           target.reverseOwner = smallest(target.reverseOwner, ref);
         }
       } else if (code === GROUP) {
@@ -438,19 +448,25 @@ export function deriveDependencyGraph(entities: Iterable<CatalogEntityLike>): De
   const users: DependencyUser[] = [];
   for (const record of records.values()) {
     const { ref, code, entity } = record;
-    if (code === SYSTEM || code === DOMAIN) {
-      const scope: DependencyScopeEntity = { ref, kind: code === SYSTEM ? 'System' : 'Domain' };
+    if (code === SYSTEM || code === DOMAIN || code === API) {
+      const kind = code === SYSTEM ? 'System' : code === DOMAIN ? 'Domain' : 'API';
+      const scope: DependencyScopeEntity = { ref, kind };
       const title = stringOrUndefined(entity.metadata.title);
       if (title !== undefined) {
         scope.title = title;
       }
-      const owner = ownerOf(record);
+      // APIs are not part of the graph's problems: the ownership view warns about them.
+      const owner = code === API ? record.owner ?? record.reverseOwner : ownerOf(record);
       if (owner !== undefined) {
         scope.owner = owner;
       }
       const domain = record.domain ?? record.reverseDomain;
       if (code === SYSTEM && domain !== undefined) {
         scope.domain = domain;
+      }
+      const system = record.system ?? record.reverseSystem;
+      if (code === API && system !== undefined) {
+        scope.system = system;
       }
       scopes.push(scope);
     } else if (code === GROUP || code === USER) {

@@ -293,6 +293,15 @@ describe('ownershipOf', () => {
     ]);
   });
 
+  it('describes an API: its owner, and the teams that consume it', () => {
+    const api = ownershipOf(org, 'api:payments-api')!;
+    expect(api.owner).toBe(PAYMENTS_TEAM);
+    expect(api.escalationPath.map(group => group.ref)).toEqual(['group:default/org']);
+    // web and cart of the checkout team consume it; its provider is the API's own team.
+    expect(api.dependedOnByTeams).toEqual([{ team: CHECKOUT_TEAM, count: 2 }]);
+    expect(api.dependsOnTeams).toEqual([]);
+  });
+
   it('describes a group: its members, ancestors and what it owns', () => {
     expect(ownershipOf(org, 'group:payments')).toEqual({
       entityRef: PAYMENTS_TEAM,
@@ -362,7 +371,6 @@ describe('ownershipOf', () => {
 
   it('is undefined for refs that are not in the graph', () => {
     expect(ownershipOf(org, 'component:default/nope')).toBeUndefined();
-    expect(ownershipOf(org, 'api:default/payments-api')).toBeUndefined();
     expect(ownershipOf(org, 'user:default/nobody')).toBeUndefined();
   });
 });

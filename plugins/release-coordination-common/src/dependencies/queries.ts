@@ -443,6 +443,10 @@ export function ownershipOf(index: DependencyIndex, ref: string): OwnershipInfo 
     owner = node ? node.owner : scope!.owner;
     if (node) {
       nodeRefs = [node.ref];
+    } else if (scope!.kind === 'API') {
+      // An API's teams are those of the components that provide it; consumers are counted
+      // below through their edges to the providers via this API.
+      nodeRefs = [];
     } else {
       nodeRefs =
         scope!.kind === 'System' ? index.nodesInSystem(entityRef) : index.nodesInDomain(entityRef);
@@ -476,6 +480,16 @@ export function ownershipOf(index: DependencyIndex, ref: string): OwnershipInfo 
   const ownTeam = owner ?? UNOWNED;
   const dependsOnTeams: string[] = [];
   const dependedOnByTeams: string[] = [];
+  if (scope?.kind === 'API') {
+    // The API depends on its providers' teams; its consumers' teams depend on it.
+    for (const edge of index.graph.edges) {
+      if (!edge.apis.includes(entityRef)) continue;
+      const consumerTeam = index.ownerOf(edge.from);
+      if (consumerTeam !== ownTeam) dependedOnByTeams.push(consumerTeam);
+      const providerTeam = index.ownerOf(edge.to);
+      if (providerTeam !== ownTeam) dependsOnTeams.push(providerTeam);
+    }
+  }
   for (const nodeRef of nodeRefs) {
     for (const edge of index.outgoing(nodeRef)) {
       const team = index.ownerOf(edge.to);

@@ -70,14 +70,21 @@ export interface DependencyEdge {
   apis: string[];
 }
 
-/** A System or Domain, for roll-ups. @public */
+/**
+ * A System or Domain, for roll-ups; or an API, for its ownership (APIs are the `via` of edges,
+ * not nodes).
+ *
+ * @public
+ */
 export interface DependencyScopeEntity {
   ref: string;
-  kind: 'System' | 'Domain';
+  kind: 'System' | 'Domain' | 'API';
   title?: string;
   owner?: string;
   /** For a System: its Domain. */
   domain?: string;
+  /** For an API: its System. */
+  system?: string;
 }
 
 /** A Group of the organisation, for ownership and escalation. @public */

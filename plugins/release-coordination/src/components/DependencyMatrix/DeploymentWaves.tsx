@@ -1,0 +1,162 @@
+import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Box, Chip, makeStyles, Typography } from '@material-ui/core';
+import ArrowForwardIcon from '@material-ui/icons/ArrowForward';
+import { Alert, AlertTitle } from '@material-ui/lab';
+import {
+  DeploymentPlan,
+  DeploymentWave,
+} from '@release-coordination/plugin-release-coordination-common';
+import { CatalogRefLink, CatalogRefLinks, sameRef, SnapshotAge } from '../shared';
+import { useDeploymentWaves } from './useDeploymentWaves';
+
+const useStyles = makeStyles(theme => ({
+  waves: {
+    display: 'flex',
+    alignItems: 'stretch',
+    // Wrap rather than scroll: every wave stays in sight, in reading order.
+    flexWrap: 'wrap',
+    rowGap: theme.spacing(1),
+    listStyle: 'none',
+    margin: 0,
+    padding: theme.spacing(0, 0, 1, 0),
+  },
+  wave: {
+    display: 'flex',
+    alignItems: 'stretch',
+  },
+  column: {
+    minWidth: 170,
+    maxWidth: 260,
+    padding: theme.spacing(1, 1.5),
+    border: `1px solid ${theme.palette.divider}`,
+    borderRadius: theme.shape.borderRadius,
+    background: theme.palette.background.default,
+  },
+  cycleColumn: {
+    border: `2px solid ${theme.palette.error.main}`,
+    background: theme.palette.type === 'dark' ? theme.palette.background.default : '#fdecea',
+  },
+  cycleTitle: { color: theme.palette.error.main },
+  arrow: {
+    alignSelf: 'center',
+    margin: theme.spacing(0, 0.5),
+    color: theme.palette.text.secondary,
+  },
+  members: { listStyle: 'none', margin: theme.spacing(1, 0, 0, 0), padding: 0 },
+  member: { padding: theme.spacing(0.25, 0) },
+  current: { fontWeight: theme.typography.fontWeightBold as number },
+}));
+
+function WaveColumn(props: { wave: DeploymentWave; entityRef?: string; last: boolean }) {
+  const { wave, entityRef, last } = props;
+  const classes = useStyles();
+  const label = `Wave ${wave.index + 1}`;
+  return (
+    <li className={classes.wave} aria-label={wave.cycle ? `${label} (cycle)` : label}>
+      <div className={`${classes.column} ${wave.cycle ? classes.cycleColumn : ''}`}>
+        <Box display="flex" alignItems="center" justifyContent="space-between" gridGap={4}>
+          <Typography
+            variant="subtitle2"
+            component="h3"
+            className={wave.cycle ? classes.cycleTitle : undefined}
+          >
+            {label}
+          </Typography>
+          {wave.cycle && <Chip size="small" label="Cycle" className={classes.cycleTitle} />}
+        </Box>
+        {wave.cycle && (
+          <Typography variant="caption" className={classes.cycleTitle} component="p">
+            These depend on each other in a circle: ship them together.
+          </Typography>
+        )}
+        <ul className={classes.members}>
+          {wave.members.map(member => (
+            <li
+              key={member}
+              className={`${classes.member} ${sameRef(member, entityRef) ? classes.current : ''}`}
+            >
+              <CatalogRefLink entityRef={member} />
+              {sameRef(member, entityRef) && ' (this entity)'}
+            </li>
+          ))}
+        </ul>
+      </div>
+      {!last && <ArrowForwardIcon className={classes.arrow} aria-hidden />}
+    </li>
+  );
+}
+
+/** The waves of a plan as ordered columns, with its cycles and unknown refs flagged. */
+export function DeploymentPlanView(props: { plan: DeploymentPlan; entityRef?: string }) {
+  const { plan, entityRef } = props;
+  const classes = useStyles();
+  return (
+    <Box display="flex" flexDirection="column" gridGap={12}>
+      {plan.cycles.map(cycle => (
+        <Alert severity="error" key={cycle.join(',')}>
+          <AlertTitle>Cycle: no order can satisfy these dependencies</AlertTitle>
+          <CatalogRefLinks entityRefs={cycle} /> depend on each other in a circle. They are
+          grouped into one wave and must be deployed together, with backward-compatible changes;
+          or break the cycle by removing one of the dependencies in the catalog.
+        </Alert>
+      ))}
+      {plan.unknown.length > 0 && (
+        <Alert severity="warning">
+          <AlertTitle>Not in the dependency graph</AlertTitle>
+          <CatalogRefLinks entityRefs={plan.unknown} /> could not be placed in a wave: the graph
+          does not know them (yet).
+        </Alert>
+      )}
+      <ol className={classes.waves} aria-label="Deployment waves, first to last">
+        {plan.waves.map((wave, index) => (
+          <WaveColumn
+            key={wave.index}
+            wave={wave}
+            entityRef={entityRef}
+            last={index === plan.waves.length - 1}
+          />
+        ))}
+      </ol>
+    </Box>
+  );
+}
+
+/**
+ * The deployment order of an entity and what it depends on: each wave ships after the ones
+ * before it, providers before their consumers.
+ */
+export function DeploymentWaves(props: {
+  entityRef: string;
+  entityRefs: string[];
+  subheader: string;
+}) {
+  const { entityRef, entityRefs, subheader } = props;
+  const { value, loading, error } = useDeploymentWaves(entityRefs);
+
+  let content;
+  if (loading) {
+    content = <Progress />;
+  } else if (error) {
+    content = <ResponseErrorPanel error={error} title="Could not load the deployment order" />;
+  } else if (!value || value.plan.waves.length === 0) {
+    content = (
+      <Typography variant="body2">
+        None of these entities is in the dependency graph yet, so there is no order to show.
+      </Typography>
+    );
+  } else {
+    content = (
+      <>
+        <DeploymentPlanView plan={value.plan} entityRef={entityRef} />
+        <Box marginTop={1}>
+          <SnapshotAge snapshot={value.snapshot} />
+        </Box>
+      </>
+    );
+  }
+  return (
+    <InfoCard title="Deployment order" subheader={subheader}>
+      {content}
+    </InfoCard>
+  );
+}

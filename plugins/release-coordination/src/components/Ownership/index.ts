@@ -1,0 +1,1 @@
+export { EntityOwnershipContent, OwnershipView } from './EntityOwnershipContent';
