@@ -1,3 +1,4 @@
+import RefreshIcon from '@material-ui/icons/Refresh';
 import { ResponseErrorPanel, Table, TableColumn } from '@backstage/core-components';
 import { Box, Button, Typography } from '@material-ui/core';
 import { DependencyEdgesResponse } from '@release-coordination/plugin-release-coordination-common';
@@ -98,7 +99,7 @@ export function DependencyEdgesTable(props: {
           emptyRowsWhenPaging: false,
         }}
         actions={[
-          { icon: 'refresh', tooltip: 'Refresh', isFreeAction: true, onClick: () => retry() },
+          { icon: () => <RefreshIcon />, tooltip: 'Refresh', isFreeAction: true, onClick: () => retry() },
         ]}
       />
       <Box display="flex" justifyContent="space-between" alignItems="center" marginTop={1}>

@@ -1,3 +1,4 @@
+import RefreshIcon from '@material-ui/icons/Refresh';
 import {
   Content,
   ContentHeader,
@@ -55,7 +56,7 @@ export function TrainsList() {
       options={{ paging: value.items.length > 20, pageSize: 20, search: true }}
       columns={columns}
       data={value.items}
-      actions={[{ icon: 'refresh', tooltip: 'Refresh', isFreeAction: true, onClick: retry }]}
+      actions={[{ icon: () => <RefreshIcon />, tooltip: 'Refresh', isFreeAction: true, onClick: retry }]}
     />
   );
 }
