@@ -1,7 +1,49 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 
+/** A gate every train gets in a stage; see `releaseCoordination.stages`. */
+interface GateTemplateConfig {
+  /** Unique across all stages; letters, digits and . _ - */
+  id: string;
+  /** Shown to people, e.g. "Go / no-go". */
+  title: string;
+  /** `approval` (people decide), `check` (CI reports results) or `rule` (computed). */
+  kind: 'approval' | 'check' | 'rule';
+  /** One gate per participant instead of one for the whole train. Default false. */
+  perParticipant?: boolean;
+  /**
+   * For approvals: `participant-owner` (the owning Group of each participant; needs
+   * perParticipant) or the ref of a Group, e.g. `group:default/release-managers`.
+   */
+  approvers?: string;
+  /** For approvals: how many distinct approvals pass the gate. Default 1. */
+  quorum?: number;
+  /** For approvals: the train's ambassador may not approve. Default false. */
+  separationOfDuties?: boolean;
+  /** For checks: the check name CI reports, e.g. `contract-tests`. */
+  checkName?: string;
+  /**
+   * For rules: a built-in rule (`every-participant-has-owner`, `upstream-passed-stage`) or one
+   * added by a backend module.
+   */
+  rule?: string;
+}
+
 export interface Config {
   releaseCoordination?: {
+    /**
+     * The stages every new train goes through, in order, with their gates. Default: planning,
+     * integration, validation, deployment with owner approvals, contract tests, canary
+     * analysis and upstream rules. Mistakes stop the backend at start-up.
+     */
+    stages?: Array<{
+      /** Letters, digits and . _ - */
+      name: string;
+      title?: string;
+      /** Gates that must pass (or be waived) to leave the stage. */
+      exitGates: GateTemplateConfig[];
+      /** Gates that must pass (or be waived) to enter the stage. */
+      entryGates?: GateTemplateConfig[];
+    }>;
     dependencies?: {
       /**
        * How often the dependency graph is derived again from the catalog, across all backend

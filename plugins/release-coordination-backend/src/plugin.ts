@@ -16,6 +16,10 @@ import { createDependencySnapshotService } from './dependencies/DependencySnapsh
 import { createDependencyRouter } from './service/dependencyRouter';
 import { GateRuleRegistry } from './service/GateRuleRegistry';
 import { createRouter } from './service/router';
+import { createTrainRouter } from './service/trainRouter';
+import { BUILT_IN_GATE_RULES } from './trains/rules';
+import { readStageDefinitions } from './trains/stages';
+import { createTrainService } from './trains/TrainService';
 
 /**
  * The release-coordination backend plugin, mounted at `/api/release-coordination`.
@@ -43,11 +47,23 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        userInfo: coreServices.userInfo,
+        auditor: coreServices.auditor,
         catalog: catalogServiceRef,
       },
       async init(deps) {
         const { config, logger, database, httpRouter, httpAuth, auth, permissions, scheduler, catalog } =
           deps;
+        // Built-in rules are looked up after module rules were added, so a clash is caught here.
+        for (const rule of BUILT_IN_GATE_RULES) {
+          if (gateRules.get(rule.id)) {
+            throw new Error(`Gate rule '${rule.id}' is built in; a module cannot replace it`);
+          }
+        }
+        const builtInRules = new Map(BUILT_IN_GATE_RULES.map(rule => [rule.id, rule as GateRule]));
+        const gateRule = (id: string) => builtInRules.get(id) ?? gateRules.get(id);
+        // Fails the start with every configuration mistake listed.
+        const stages = readStageDefinitions(config, id => gateRule(id) !== undefined);
         const dependencyConfig = config.getOptionalConfig('releaseCoordination.dependencies');
 
         deps.permissionsRegistry.addPermissions(releaseCoordinationPermissions);
@@ -65,6 +81,14 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           pageSize: dependencyConfig?.getOptionalNumber('pageSize') ?? 1000,
         });
         const queries = createDependencyQueryService({ snapshots, auth, catalog });
+        const trains = createTrainService({
+          store: trainStore,
+          snapshots,
+          userInfo: deps.userInfo,
+          auditor: deps.auditor,
+          stages,
+          gateRule,
+        });
 
         // One replica derives the graph at a time; the others read the stored snapshot.
         await scheduler.scheduleTask({
@@ -84,7 +108,10 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           await createRouter({
             httpAuth,
             trainStore,
-            resourceRouters: [createDependencyRouter({ httpAuth, permissions, snapshots, queries })],
+            resourceRouters: [
+              createDependencyRouter({ httpAuth, permissions, snapshots, queries }),
+              createTrainRouter({ httpAuth, permissions, trains }),
+            ],
           }),
         );
         logger.info(`Release coordination started with ${gateRules.size} custom gate rule(s)`);

@@ -8,6 +8,15 @@ import {
   OwnershipResponse,
   TeamMatrixResponse,
 } from './dependencies';
+import {
+  CreateTrainRequest,
+  EntityTrain,
+  ReportCheckRequest,
+  CheckResult,
+  TrainDecision,
+  TrainDetail,
+  TrainGate,
+} from './trains';
 import { Page, ReleaseTrainSummary, ReleaseTrainStatus } from './types';
 
 /**
@@ -69,6 +78,20 @@ export interface ReleaseCoordinationApi {
   getBlastRadius(request: { entityRef: string }): Promise<BlastRadiusResponse>;
   getDeploymentWaves(request: { entityRefs: string[] }): Promise<DeploymentWavesResponse>;
   getOwnership(request: { entityRef: string }): Promise<OwnershipResponse>;
+  createTrain(request: CreateTrainRequest): Promise<TrainDetail>;
+  getTrain(request: { trainId: string }): Promise<TrainDetail>;
+  advanceStage(request: { trainId: string; expectedStage: string }): Promise<TrainDetail>;
+  cancelTrain(request: { trainId: string; reason: string }): Promise<TrainDetail>;
+  listDecisions(request: {
+    trainId: string;
+    limit?: number;
+    offset?: number;
+  }): Promise<Page<TrainDecision>>;
+  approveGate(request: { gateId: string; comment?: string }): Promise<TrainGate>;
+  rejectGate(request: { gateId: string; comment: string }): Promise<TrainGate>;
+  waiveGate(request: { gateId: string; reason: string; until: string }): Promise<TrainGate>;
+  reportCheck(request: ReportCheckRequest & { trainId: string }): Promise<CheckResult>;
+  listEntityTrains(request: { entityRef: string }): Promise<{ items: EntityTrain[] }>;
 }
 
 /** A query string from the defined values, `''` when there are none. */
@@ -131,6 +154,59 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
 
   getOwnership(request: { entityRef: string }): Promise<OwnershipResponse> {
     return this.get(`/ownership${query({ ref: request.entityRef })}`);
+  }
+
+  createTrain(request: CreateTrainRequest): Promise<TrainDetail> {
+    return this.send('POST', '/trains', request);
+  }
+
+  getTrain(request: { trainId: string }): Promise<TrainDetail> {
+    return this.get(`/trains/${encodeURIComponent(request.trainId)}`);
+  }
+
+  advanceStage(request: { trainId: string; expectedStage: string }): Promise<TrainDetail> {
+    return this.send('POST', `/trains/${encodeURIComponent(request.trainId)}/advance`, {
+      expectedStage: request.expectedStage,
+    });
+  }
+
+  cancelTrain(request: { trainId: string; reason: string }): Promise<TrainDetail> {
+    return this.send('POST', `/trains/${encodeURIComponent(request.trainId)}/cancel`, {
+      reason: request.reason,
+    });
+  }
+
+  listDecisions(request: {
+    trainId: string;
+    limit?: number;
+    offset?: number;
+  }): Promise<Page<TrainDecision>> {
+    const { trainId, ...paging } = request;
+    return this.get(`/trains/${encodeURIComponent(trainId)}/decisions${query(paging)}`);
+  }
+
+  approveGate(request: { gateId: string; comment?: string }): Promise<TrainGate> {
+    const { gateId, ...body } = request;
+    return this.send('POST', `/gates/${encodeURIComponent(gateId)}/approve`, body);
+  }
+
+  rejectGate(request: { gateId: string; comment: string }): Promise<TrainGate> {
+    const { gateId, ...body } = request;
+    return this.send('POST', `/gates/${encodeURIComponent(gateId)}/reject`, body);
+  }
+
+  waiveGate(request: { gateId: string; reason: string; until: string }): Promise<TrainGate> {
+    const { gateId, ...body } = request;
+    return this.send('POST', `/gates/${encodeURIComponent(gateId)}/waive`, body);
+  }
+
+  reportCheck(request: ReportCheckRequest & { trainId: string }): Promise<CheckResult> {
+    const { trainId, ...body } = request;
+    return this.send('POST', `/trains/${encodeURIComponent(trainId)}/checks`, body);
+  }
+
+  listEntityTrains(request: { entityRef: string }): Promise<{ items: EntityTrain[] }> {
+    return this.get(`/entity-trains${query({ ref: request.entityRef })}`);
   }
 
   private async get<T>(path: string): Promise<T> {

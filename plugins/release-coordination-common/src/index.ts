@@ -9,3 +9,4 @@ export * from './types';
 export * from './client';
 export * from './dependencies';
 export * from './permissions';
+export * from './trains';

@@ -12,9 +12,68 @@ export const dependenciesRefreshPermission = createPermission({
 });
 
 /**
+ * Create a release train.
+ *
+ * @public
+ */
+export const trainCreatePermission = createPermission({
+  name: 'release-coordination.train.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Advance or cancel a train. The train's ambassador may always; anyone else needs the policy
+ * to allow this permission.
+ *
+ * @public
+ */
+export const trainManagePermission = createPermission({
+  name: 'release-coordination.train.manage',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Approve or reject a gate. The policy decides who may try; the backend still counts a decision
+ * only from a member of the gate's approver Group.
+ *
+ * @public
+ */
+export const gateApprovePermission = createPermission({
+  name: 'release-coordination.gate.approve',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Waive a gate, with a reason and an end date. The train's ambassador may always.
+ *
+ * @public
+ */
+export const gateWaivePermission = createPermission({
+  name: 'release-coordination.gate.waive',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Report a check result for a train participant, usually from CI with a service token.
+ *
+ * @public
+ */
+export const checkReportPermission = createPermission({
+  name: 'release-coordination.check.report',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the release-coordination plugins, for the permission registry and for
  * policies.
  *
  * @public
  */
-export const releaseCoordinationPermissions = [dependenciesRefreshPermission];
+export const releaseCoordinationPermissions = [
+  dependenciesRefreshPermission,
+  trainCreatePermission,
+  trainManagePermission,
+  gateApprovePermission,
+  gateWaivePermission,
+  checkReportPermission,
+];

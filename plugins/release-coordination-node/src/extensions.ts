@@ -1,4 +1,10 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import {
+  DependencyIndex,
+  ReleaseTrainSummary,
+  TrainGate,
+  TrainParticipant,
+} from '@release-coordination/plugin-release-coordination-common';
 
 /**
  * What a rule gate computes: passed or failed, with a sentence a person can act on.
@@ -23,6 +29,27 @@ export interface GateRule<TContext = unknown> {
   /** One line describing what the rule requires, shown in the portal. */
   description: string;
   evaluate(context: TContext): Promise<GateRuleOutcome>;
+}
+
+/**
+ * What a gate rule sees when a train's stage is about to be left: the train, its participants
+ * and gates, the gate being evaluated and the current dependency graph.
+ *
+ * @public
+ */
+export interface TrainGateRuleContext {
+  train: ReleaseTrainSummary;
+  /** The stage whose gates are evaluated. */
+  stage: string;
+  /** The gate being evaluated. */
+  gate: TrainGate;
+  /** The participant the gate belongs to, for per-participant gates. */
+  participant?: TrainParticipant;
+  participants: TrainParticipant[];
+  /** Every gate of the train, in every stage, as currently stored. */
+  gates: TrainGate[];
+  /** The newest dependency graph derived from the catalog. */
+  dependencies: DependencyIndex;
 }
 
 /**

@@ -14,16 +14,24 @@ import {
   catalogEntityDeletePermission,
   catalogLocationDeletePermission,
 } from '@backstage/plugin-catalog-common/alpha';
-import { dependenciesRefreshPermission } from '@release-coordination/plugin-release-coordination-common';
+import {
+  checkReportPermission,
+  dependenciesRefreshPermission,
+  gateWaivePermission,
+  trainManagePermission,
+} from '@release-coordination/plugin-release-coordination-common';
 
 /** The Group whose members administer the demo portal. */
 export const PORTAL_ADMIN_GROUP = 'group:default/team-platform-infra';
 
 /**
- * The demo portal's permission policy. Reading is open to every signed-in user; removing
- * things from the catalog and deriving the dependency graph on demand are reserved for the
- * platform team, so that the permission framework is really exercised (a guest or a member of
- * another team is denied). The scheduled refresh needs no one's permission.
+ * The demo portal's permission policy. Reading is open to every signed-in user, and so are
+ * creating trains and approving gates (the plugin itself counts an approval only from a member
+ * of the owning Group). Reserved for the platform team, so that the permission framework is
+ * really exercised: removing things from the catalog, deriving the dependency graph on demand,
+ * managing and waiving on trains someone else runs (a train's ambassador may always do both),
+ * and reporting check results as a person (CI reports with service credentials, which user
+ * policies do not govern).
  */
 export class DemoPermissionPolicy implements PermissionPolicy {
   async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
@@ -31,7 +39,10 @@ export class DemoPermissionPolicy implements PermissionPolicy {
     if (
       isPermission(request.permission, catalogEntityDeletePermission) ||
       isPermission(request.permission, catalogLocationDeletePermission) ||
-      isPermission(request.permission, dependenciesRefreshPermission)
+      isPermission(request.permission, dependenciesRefreshPermission) ||
+      isPermission(request.permission, trainManagePermission) ||
+      isPermission(request.permission, gateWaivePermission) ||
+      isPermission(request.permission, checkReportPermission)
     ) {
       return { result: isPortalAdmin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
     }

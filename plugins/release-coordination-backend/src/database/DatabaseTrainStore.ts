@@ -1,12 +1,33 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
 import {
+  CheckResult,
+  GateApproval,
+  GateKind,
+  GatePhase,
+  GateState,
+  GateWaiver,
   Page,
   ReleaseTrainStatus,
   ReleaseTrainSummary,
+  TrainDecision,
+  TrainGate,
+  TrainParticipant,
 } from '@release-coordination/plugin-release-coordination-common';
 import { Knex } from 'knex';
 import { applyDatabaseMigrations } from './migrations';
-import { TrainListOptions, TrainStore } from './TrainStore';
+import {
+  GateRecord,
+  NewDecision,
+  NewGate,
+  TrainListOptions,
+  TrainRecord,
+  TrainStore,
+  TrainStoreSession,
+  VersionConflictError,
+} from './TrainStore';
+
+type Time = Date | string | number;
 
 interface TrainRow {
   id: string;
@@ -15,12 +36,41 @@ interface TrainRow {
   ambassador_ref: string;
   status: string;
   current_stage: string;
-  created_at: Date | string;
-  updated_at: Date | string;
+  created_at: Time;
+  updated_at: Time;
+  version?: number;
+  stage_plan?: string | null;
+}
+
+interface GateRow {
+  id: string;
+  train_id: string;
+  stage: string;
+  phase: string;
+  template_id: string;
+  kind: string;
+  participant_ref: string | null;
+  state: string;
+  config: string;
+  reason: string | null;
+  updated_at: Time;
+  version: number;
+}
+
+interface CheckRow {
+  id: number;
+  train_id: string;
+  participant_ref: string;
+  check_name: string;
+  idempotency_key: string;
+  status: string;
+  evidence_url: string | null;
+  reported_at: Time;
+  reporter: string;
 }
 
 /** SQLite returns timestamps as strings or epoch numbers, PostgreSQL as Date objects. */
-function toIsoString(value: Date | string | number): string {
+function toIsoString(value: Time): string {
   return new Date(value).toISOString();
 }
 
@@ -37,8 +87,370 @@ function toSummary(row: TrainRow): ReleaseTrainSummary {
   };
 }
 
+function toTrainRecord(row: TrainRow): TrainRecord {
+  return {
+    ...toSummary(row),
+    version: Number(row.version ?? 0),
+    stagePlan: row.stage_plan ? JSON.parse(row.stage_plan) : [],
+  };
+}
+
+function toGateRecord(row: GateRow): GateRecord {
+  return {
+    id: row.id,
+    trainId: row.train_id,
+    stage: row.stage,
+    phase: row.phase as GatePhase,
+    templateId: row.template_id,
+    kind: row.kind as GateKind,
+    ...(row.participant_ref ? { participantRef: row.participant_ref } : {}),
+    state: row.state as GateState,
+    config: JSON.parse(row.config),
+    ...(row.reason ? { reason: row.reason } : {}),
+    updatedAt: toIsoString(row.updated_at),
+    version: Number(row.version),
+  };
+}
+
+function toCheck(row: CheckRow): CheckResult {
+  return {
+    id: String(row.id),
+    trainId: row.train_id,
+    participantRef: row.participant_ref,
+    checkName: row.check_name,
+    status: row.status as CheckResult['status'],
+    ...(row.evidence_url ? { evidenceUrl: row.evidence_url } : {}),
+    idempotencyKey: row.idempotency_key,
+    reportedAt: toIsoString(row.reported_at),
+    reporter: row.reporter,
+  };
+}
+
+function toApproval(row: {
+  user_ref: string;
+  decision: string;
+  comment: string | null;
+  decided_at: Time;
+}): GateApproval {
+  return {
+    userRef: row.user_ref,
+    decision: row.decision as GateApproval['decision'],
+    ...(row.comment ? { comment: row.comment } : {}),
+    decidedAt: toIsoString(row.decided_at),
+  };
+}
+
+function parseJson(value: string | null): unknown {
+  return value === null || value === undefined ? undefined : JSON.parse(value);
+}
+
+/**
+ * Errors after which running the transaction again is the right answer: a lost
+ * compare-and-set, a deadlock (MySQL, PostgreSQL), a serialization failure (PostgreSQL) or a
+ * busy database (SQLite).
+ */
+function isRetryable(error: unknown): boolean {
+  if (error instanceof VersionConflictError) return true;
+  const code = (error as { code?: string } | undefined)?.code;
+  return (
+    code === 'ER_LOCK_DEADLOCK' ||
+    code === 'ER_LOCK_WAIT_TIMEOUT' ||
+    code === '40P01' ||
+    code === '40001' ||
+    code === 'SQLITE_BUSY'
+  );
+}
+
+const MAX_ATTEMPTS = 8;
+
+/** Queries against the database or an open transaction. */
+class KnexTrainSession implements TrainStoreSession {
+  constructor(
+    protected readonly db: Knex | Knex.Transaction,
+    private readonly canLock: boolean,
+  ) {}
+
+  async getTrain(trainId: string, options?: { lock?: boolean }) {
+    const query = this.db<TrainRow>('release_trains').where('id', trainId);
+    if (options?.lock && this.canLock) query.forUpdate();
+    const row = await query.first();
+    return row ? toTrainRecord(row) : undefined;
+  }
+
+  async getGate(gateId: string, options?: { lock?: boolean }) {
+    const query = this.db<GateRow>('train_gates').where('id', gateId);
+    if (options?.lock && this.canLock) query.forUpdate();
+    const row = await query.first();
+    return row ? toGateRecord(row) : undefined;
+  }
+
+  async listParticipants(trainId: string): Promise<TrainParticipant[]> {
+    const rows = await this.db('train_participants').where('train_id', trainId).orderBy('position');
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      targetVersion: row.target_version,
+      ...(row.owner_ref ? { ownerRef: row.owner_ref } : {}),
+    }));
+  }
+
+  async listApprovals(gateId: string): Promise<GateApproval[]> {
+    const rows = await this.db('gate_approvals').where('gate_id', gateId).orderBy('id');
+    return rows.map(toApproval);
+  }
+
+  async listGates(trainId: string, options?: { participantRef?: string }): Promise<TrainGate[]> {
+    const gateRows: GateRow[] = await this.db<GateRow>('train_gates')
+      .where('train_id', trainId)
+      .modify(query => {
+        if (options?.participantRef) query.where('participant_ref', options.participantRef);
+      })
+      .orderBy('id');
+    if (gateRows.length === 0) return [];
+    const gateIds = gateRows.map(row => row.id);
+    // One after the other: inside a transaction they share one connection, which the pg
+    // driver does not want to be given queries in parallel.
+    const approvalRows = await this.db('gate_approvals').whereIn('gate_id', gateIds).orderBy('id');
+    const checkRows: CheckRow[] = await this.db<CheckRow>('check_results')
+      .where('train_id', trainId)
+      .orderBy('id', 'desc');
+    const waiverRows = await this.db('gate_waivers')
+      .whereIn('gate_id', gateIds)
+      .orderBy('id', 'desc');
+    const approvals = new Map<string, GateApproval[]>();
+    for (const row of approvalRows) {
+      const list = approvals.get(row.gate_id) ?? [];
+      list.push(toApproval(row));
+      approvals.set(row.gate_id, list);
+    }
+    // Rows come newest first: the first one per key is the one that counts.
+    const latestChecks = new Map<string, CheckResult>();
+    for (const row of checkRows) {
+      const key = `${row.participant_ref}\n${row.check_name}`;
+      if (!latestChecks.has(key)) latestChecks.set(key, toCheck(row));
+    }
+    const waivers = new Map<string, GateWaiver>();
+    for (const row of waiverRows) {
+      if (!waivers.has(row.gate_id)) {
+        waivers.set(row.gate_id, {
+          waivedBy: row.waived_by,
+          reason: row.reason,
+          until: toIsoString(row.until),
+          waivedAt: toIsoString(row.waived_at),
+        });
+      }
+    }
+    // Stable order for people and tests: by stage position is the service's job; here by
+    // participant, then template.
+    return gateRows
+      .map(row => {
+        const record = toGateRecord(row);
+        const { config } = record;
+        const latestCheck = config.checkName
+          ? latestChecks.get(`${record.participantRef ?? ''}\n${config.checkName}`)
+          : undefined;
+        const waiver = waivers.get(record.id);
+        const gate: TrainGate = {
+          id: record.id,
+          trainId: record.trainId,
+          stage: record.stage,
+          phase: record.phase,
+          templateId: record.templateId,
+          title: config.title,
+          kind: record.kind,
+          ...(record.participantRef ? { participantRef: record.participantRef } : {}),
+          state: record.state,
+          ...(config.approverRef ? { approverRef: config.approverRef } : {}),
+          quorum: config.quorum,
+          separationOfDuties: config.separationOfDuties,
+          ...(config.checkName ? { checkName: config.checkName } : {}),
+          ...(config.rule ? { rule: config.rule } : {}),
+          ...(record.reason ? { reason: record.reason } : {}),
+          approvals: approvals.get(record.id) ?? [],
+          ...(latestCheck ? { latestCheck } : {}),
+          ...(waiver ? { waiver } : {}),
+          updatedAt: record.updatedAt,
+        };
+        return gate;
+      })
+      .sort(
+        (a, b) =>
+          (a.participantRef ?? '').localeCompare(b.participantRef ?? '') ||
+          a.templateId.localeCompare(b.templateId),
+      );
+  }
+
+  async findCheckByKey(trainId: string, idempotencyKey: string) {
+    const row = await this.db<CheckRow>('check_results')
+      .where({ train_id: trainId, idempotency_key: idempotencyKey })
+      .first();
+    return row ? toCheck(row) : undefined;
+  }
+
+  async insertTrain(train: TrainRecord) {
+    await this.db('release_trains').insert({
+      id: train.id,
+      name: train.name,
+      objective: train.objective,
+      ambassador_ref: train.ambassadorRef,
+      status: train.status,
+      current_stage: train.currentStage,
+      created_at: new Date(train.createdAt),
+      updated_at: new Date(train.updatedAt),
+      version: train.version,
+      stage_plan: JSON.stringify(train.stagePlan),
+    });
+  }
+
+  async insertParticipants(trainId: string, participants: TrainParticipant[]) {
+    if (participants.length === 0) return;
+    await this.db('train_participants').insert(
+      participants.map((participant, position) => ({
+        train_id: trainId,
+        entity_ref: participant.entityRef,
+        target_version: participant.targetVersion,
+        owner_ref: participant.ownerRef ?? null,
+        position,
+      })),
+    );
+  }
+
+  async insertGates(gates: NewGate[]) {
+    const now = new Date();
+    // Batches keep SQLite under its limit of bound parameters per statement.
+    for (let i = 0; i < gates.length; i += 50) {
+      await this.db('train_gates').insert(
+        gates.slice(i, i + 50).map(gate => ({
+          id: gate.id,
+          train_id: gate.trainId,
+          stage: gate.stage,
+          phase: gate.phase,
+          template_id: gate.templateId,
+          kind: gate.kind,
+          participant_ref: gate.participantRef ?? null,
+          state: 'pending',
+          config: JSON.stringify(gate.config),
+          updated_at: now,
+          version: 0,
+        })),
+      );
+    }
+  }
+
+  async updateTrain(
+    trainId: string,
+    expectedVersion: number,
+    patch: { status?: ReleaseTrainStatus; currentStage?: string },
+  ) {
+    const updated = await this.db('release_trains')
+      .where({ id: trainId, version: expectedVersion })
+      .update({
+        ...(patch.status ? { status: patch.status } : {}),
+        ...(patch.currentStage ? { current_stage: patch.currentStage } : {}),
+        updated_at: new Date(),
+        version: expectedVersion + 1,
+      });
+    if (updated !== 1) throw new VersionConflictError(`Train ${trainId}`);
+  }
+
+  async updateGate(
+    gateId: string,
+    expectedVersion: number,
+    patch: { state: GateState; reason?: string },
+  ) {
+    const updated = await this.db('train_gates')
+      .where({ id: gateId, version: expectedVersion })
+      .update({
+        state: patch.state,
+        ...(patch.reason !== undefined ? { reason: patch.reason } : {}),
+        updated_at: new Date(),
+        version: expectedVersion + 1,
+      });
+    if (updated !== 1) throw new VersionConflictError(`Gate ${gateId}`);
+  }
+
+  async saveApproval(
+    gateId: string,
+    approval: { userRef: string; decision: 'approve' | 'reject'; comment?: string },
+  ) {
+    const values = {
+      decision: approval.decision,
+      comment: approval.comment ?? null,
+      decided_at: new Date(),
+    };
+    // The caller holds the gate's lock (or SQLite's single writer), so read-then-write is safe.
+    const existing = await this.db('gate_approvals')
+      .where({ gate_id: gateId, user_ref: approval.userRef })
+      .first();
+    if (existing) {
+      await this.db('gate_approvals').where('id', existing.id).update(values);
+    } else {
+      await this.db('gate_approvals').insert({
+        gate_id: gateId,
+        user_ref: approval.userRef,
+        ...values,
+      });
+    }
+  }
+
+  async insertCheck(check: Omit<CheckResult, 'id' | 'reportedAt'>): Promise<CheckResult> {
+    await this.db('check_results').insert({
+      train_id: check.trainId,
+      participant_ref: check.participantRef,
+      check_name: check.checkName,
+      idempotency_key: check.idempotencyKey,
+      status: check.status,
+      evidence_url: check.evidenceUrl ?? null,
+      reported_at: new Date(),
+      reporter: check.reporter,
+    });
+    // Read back rather than trust `returning`, which MySQL does not support.
+    return (await this.findCheckByKey(check.trainId, check.idempotencyKey))!;
+  }
+
+  async insertWaiver(gateId: string, waiver: { waivedBy: string; reason: string; until: Date }) {
+    await this.db('gate_waivers').insert({
+      gate_id: gateId,
+      waived_by: waiver.waivedBy,
+      reason: waiver.reason,
+      until: waiver.until,
+      waived_at: new Date(),
+    });
+  }
+
+  async appendDecision(decision: NewDecision) {
+    await this.db('train_decisions').insert({
+      train_id: decision.trainId,
+      entity_ref: decision.entityRef ?? null,
+      actor_ref: decision.actorRef,
+      action: decision.action,
+      subject: decision.subject,
+      before: decision.before === undefined ? null : JSON.stringify(decision.before),
+      after: decision.after === undefined ? null : JSON.stringify(decision.after),
+      reason: decision.reason ?? null,
+      created_at: new Date(),
+    });
+  }
+
+  async insertStageSnapshot(snapshot: {
+    trainId: string;
+    stage: string;
+    toStage?: string;
+    dependencySnapshotVersion: number;
+    upstreamEdges: Record<string, string[]>;
+  }) {
+    await this.db('train_stage_snapshots').insert({
+      train_id: snapshot.trainId,
+      stage: snapshot.stage,
+      to_stage: snapshot.toStage ?? null,
+      dependency_snapshot_version: snapshot.dependencySnapshotVersion,
+      upstream_edges: JSON.stringify(snapshot.upstreamEdges),
+      taken_at: new Date(),
+    });
+  }
+}
+
 /** The knex implementation of {@link TrainStore}. */
-export class DatabaseTrainStore implements TrainStore {
+export class DatabaseTrainStore extends KnexTrainSession implements TrainStore {
   /** Connects to the plugin's database and runs migrations unless `migrations.skip` is set. */
   static async create(options: { database: DatabaseService }): Promise<DatabaseTrainStore> {
     const client = await options.database.getClient();
@@ -48,10 +460,19 @@ export class DatabaseTrainStore implements TrainStore {
     return new DatabaseTrainStore(client);
   }
 
-  constructor(private readonly db: Knex) {}
+  private readonly knex: Knex;
+  private readonly isSqlite: boolean;
+
+  constructor(db: Knex) {
+    const isSqlite = /sqlite/i.test(String(db.client.config.client));
+    // SQLite has one writer at a time and no row locks; `forUpdate` would only log warnings.
+    super(db, !isSqlite);
+    this.knex = db;
+    this.isSqlite = isSqlite;
+  }
 
   async listTrains(options: TrainListOptions): Promise<Page<ReleaseTrainSummary>> {
-    const filtered = this.db<TrainRow>('release_trains').modify(query => {
+    const filtered = this.knex<TrainRow>('release_trains').modify(query => {
       if (options.status) query.where('status', options.status);
     });
     const [rows, [{ count }]] = await Promise.all([
@@ -67,5 +488,79 @@ export class DatabaseTrainStore implements TrainStore {
       filtered.clone().count({ count: '*' }),
     ]);
     return { items: rows.map(toSummary), totalCount: Number(count) };
+  }
+
+  async listDecisions(
+    trainId: string,
+    page: { limit: number; offset: number },
+  ): Promise<Page<TrainDecision>> {
+    const [rows, [{ count }]] = await Promise.all([
+      this.knex('train_decisions')
+        .where('train_id', trainId)
+        .orderBy('id')
+        .limit(page.limit)
+        .offset(page.offset),
+      this.knex('train_decisions').where('train_id', trainId).count({ count: '*' }),
+    ]);
+    return {
+      totalCount: Number(count),
+      items: rows.map(row => ({
+        id: Number(row.id),
+        trainId: row.train_id,
+        ...(row.entity_ref ? { entityRef: row.entity_ref } : {}),
+        actorRef: row.actor_ref,
+        action: row.action,
+        subject: row.subject,
+        ...(row.before !== null ? { before: parseJson(row.before) } : {}),
+        ...(row.after !== null ? { after: parseJson(row.after) } : {}),
+        ...(row.reason ? { reason: row.reason } : {}),
+        createdAt: toIsoString(row.created_at),
+      })),
+    };
+  }
+
+  async listParticipations(entityRef: string) {
+    const rows = await this.knex('train_participants as p')
+      .join('release_trains as t', 't.id', 'p.train_id')
+      .where('p.entity_ref', entityRef)
+      .select('t.*', 'p.entity_ref', 'p.target_version', 'p.owner_ref')
+      .orderBy([
+        { column: 't.created_at', order: 'desc' },
+        { column: 't.id', order: 'asc' },
+      ]);
+    return rows.map(row => ({
+      train: toSummary(row),
+      participant: {
+        entityRef: row.entity_ref,
+        targetVersion: row.target_version,
+        ...(row.owner_ref ? { ownerRef: row.owner_ref } : {}),
+      },
+    }));
+  }
+
+  async listStageSnapshots(trainId: string) {
+    const rows = await this.knex('train_stage_snapshots').where('train_id', trainId).orderBy('id');
+    return rows.map(row => ({
+      stage: row.stage,
+      ...(row.to_stage ? { toStage: row.to_stage } : {}),
+      dependencySnapshotVersion: Number(row.dependency_snapshot_version),
+      upstreamEdges: JSON.parse(row.upstream_edges),
+      takenAt: toIsoString(row.taken_at),
+    }));
+  }
+
+  async transaction<T>(work: (session: TrainStoreSession) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.knex.transaction(tx => work(new KnexTrainSession(tx, !this.isSqlite)));
+      } catch (error) {
+        if (error instanceof VersionConflictError && attempt >= MAX_ATTEMPTS) {
+          throw new ConflictError(`${error.message}; try again`);
+        }
+        if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
+        // A little jitter so that the losers of a race do not collide again in lockstep.
+        await new Promise(resolve => setTimeout(resolve, Math.random() * 20 * attempt));
+      }
+    }
   }
 }

@@ -3,6 +3,15 @@ import { createTestDatabases } from '../testing/databases';
 import { migrationsDirectory } from './migrations';
 
 const MIGRATIONS_TABLE = 'release_coordination__knex_migrations';
+const TRAIN_TABLES = [
+  'train_participants',
+  'train_gates',
+  'gate_approvals',
+  'check_results',
+  'gate_waivers',
+  'train_decisions',
+  'train_stage_snapshots',
+];
 
 async function migrateUpOneByOne(knex: Knex): Promise<string[]> {
   const applied: string[] = [];
@@ -29,6 +38,10 @@ describe('migrations', () => {
       expect(applied.length).toBeGreaterThan(0);
       expect(await knex.schema.hasTable('release_trains')).toBe(true);
       expect(await knex.schema.hasTable('dependency_snapshots')).toBe(true);
+      for (const table of TRAIN_TABLES) {
+        expect(await knex.schema.hasTable(table), table).toBe(true);
+      }
+      expect(await knex.schema.hasColumn('release_trains', 'version')).toBe(true);
 
       // The schema accepts a train as the store writes it.
       const now = new Date();
@@ -49,6 +62,9 @@ describe('migrations', () => {
       }
       expect(await knex.schema.hasTable('release_trains')).toBe(false);
       expect(await knex.schema.hasTable('dependency_snapshots')).toBe(false);
+      for (const table of TRAIN_TABLES) {
+        expect(await knex.schema.hasTable(table), table).toBe(false);
+      }
 
       // And up again: down migrations leave nothing behind that blocks a re-run.
       expect(await migrateUpOneByOne(knex)).toEqual(applied);

@@ -29,7 +29,12 @@ import { EntityVisibility, resolveVisibility } from './visibility';
 
 /** The questions people ask of the dependency graph, answered for one caller. */
 export interface DependencyQueryService {
-  entityDependencies(ref: string, depth: number, credentials: BackstageCredentials): Promise<EntityDependenciesResponse>;
+  entityDependencies(
+    ref: string,
+    depth: number,
+    credentials: BackstageCredentials,
+    direction?: 'upstream' | 'downstream' | 'both',
+  ): Promise<EntityDependenciesResponse>;
   teamMatrix(scope: DependencyScope, scopeParam: string, credentials: BackstageCredentials): Promise<TeamMatrixResponse>;
   edges(
     request: { scope: DependencyScope; fromTeam?: string; toTeam?: string; crossTeamOnly: boolean; limit: number; offset: number },
@@ -142,15 +147,15 @@ export function createDependencyQueryService(options: {
   }
 
   return {
-    async entityDependencies(ref, depth, credentials) {
+    async entityDependencies(ref, depth, credentials, direction = 'both') {
       const { meta, index } = await snapshots.current();
       const members = memberNodes(index, ref);
       if (!members) {
         throw new NotFoundError(`${ref} is not in the dependency graph`);
       }
       const maxDepth = depth === 0 ? Infinity : depth;
-      const upstream = upstreamOf(index, members, { maxDepth });
-      const downstream = downstreamOf(index, members, { maxDepth });
+      const upstream = direction === 'downstream' ? [] : upstreamOf(index, members, { maxDepth });
+      const downstream = direction === 'upstream' ? [] : downstreamOf(index, members, { maxDepth });
       const memberSet = new Set(members);
       const problems = index.graph.problems.filter(problem => problemConcerns(problem, memberSet));
       const visibility = await visibilityOf(credentials, [

@@ -19,6 +19,18 @@ const everything: EntityVisibility = { isVisible: () => true, redact: ref => ref
 
 const LOOKUP_CHUNK = 500;
 
+/**
+ * How long the answer to "does this user see every graph entity?" is reused. Permission
+ * policies and the catalog change slowly; a minute of delay is what the catalog's own
+ * processing adds anyway, and it spares two catalog queries on almost every request.
+ */
+const SEES_EVERYTHING_TTL_MS = 60_000;
+const seesEverythingCache = new Map<string, { value: boolean; expiresAt: number }>();
+
+function userKey(credentials: BackstageCredentials): string | undefined {
+  return (credentials.principal as { userEntityRef?: string } | undefined)?.userEntityRef;
+}
+
 function isServicePrincipal(credentials: BackstageCredentials): boolean {
   return (credentials.principal as { type?: string } | undefined)?.type === 'service';
 }
@@ -28,10 +40,10 @@ function isServicePrincipal(credentials: BackstageCredentials): boolean {
  * caller's credentials, so that whatever the permission policy says about catalog reads holds
  * here too.
  *
- * The common case costs two count queries: when the caller sees as many graph entities as the
- * plugin does, they see all of them (a subset of equal size is the whole set). Otherwise the
- * refs of the response are looked up in batches and the ones the catalog does not return to the
- * caller are hidden.
+ * The common case costs two count queries, and their answer is reused for a minute per user:
+ * when the caller sees as many graph entities as the plugin does, they see all of them (a
+ * subset of equal size is the whole set). Otherwise the refs of the response are looked up in
+ * batches and the ones the catalog does not return to the caller are hidden.
  */
 export async function resolveVisibility(options: {
   catalog: CatalogService;
@@ -49,11 +61,24 @@ export async function resolveVisibility(options: {
         { credentials: asWho },
       )
     ).totalItems;
-  const [visibleToCaller, visibleToPlugin] = await Promise.all([
-    countVisibleTo(credentials),
-    countVisibleTo(await auth.getOwnServiceCredentials()),
-  ]);
-  if (visibleToCaller === visibleToPlugin) return everything;
+  const key = userKey(credentials);
+  const now = Date.now();
+  let seesEverything = key ? seesEverythingCache.get(key) : undefined;
+  if (!seesEverything || seesEverything.expiresAt <= now) {
+    const [visibleToCaller, visibleToPlugin] = await Promise.all([
+      countVisibleTo(credentials),
+      countVisibleTo(await auth.getOwnServiceCredentials()),
+    ]);
+    seesEverything = {
+      value: visibleToCaller === visibleToPlugin,
+      expiresAt: now + SEES_EVERYTHING_TTL_MS,
+    };
+    if (key) {
+      if (seesEverythingCache.size > 10_000) seesEverythingCache.clear();
+      seesEverythingCache.set(key, seesEverything);
+    }
+  }
+  if (seesEverything.value) return everything;
 
   const refs = [...new Set(options.refs)].filter(ref => ref.includes(':'));
   const visible = new Set<string>();

@@ -6,6 +6,8 @@ import { DependencyQueryService } from '../dependencies/DependencyQueryService';
 import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
 import { createDependencyRouter } from '../service/dependencyRouter';
 import { createRouter } from '../service/router';
+import { createTrainRouter } from '../service/trainRouter';
+import { TrainService } from '../trains/TrainService';
 
 /** The OpenAPI document and the router describe the same routes, no more, no less. */
 describe('OpenAPI document', () => {
@@ -23,6 +25,11 @@ describe('OpenAPI document', () => {
           // Only the routes are listed here; no request reaches the services.
           snapshots: {} as DependencySnapshotService,
           queries: {} as DependencyQueryService,
+        }),
+        createTrainRouter({
+          httpAuth,
+          permissions: mockServices.permissions(),
+          trains: {} as TrainService,
         }),
       ],
     });

@@ -195,6 +195,21 @@ describe('dependency routes (real catalog, policy decisions applied by it)', () 
     expect(res.body.upstream.map((e: any) => e.ref)).toContain('component:default/vault');
   });
 
+  it('walks only the side that is asked for', async () => {
+    const res = await request(server)
+      .get('/api/release-coordination/dependencies/entity')
+      .query({ ref: 'component:default/payments', direction: 'downstream' })
+      .set('Authorization', alice);
+    expect(res.body.upstream).toEqual([]);
+    expect(res.body.downstream.map((e: any) => e.ref)).toEqual(['component:default/storefront']);
+    const bad = await request(server)
+      .get('/api/release-coordination/dependencies/entity')
+      .query({ ref: 'component:default/payments', direction: 'sideways' })
+      .set('Authorization', alice);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/direction/);
+  });
+
   it('never reveals entities the user cannot read in the catalog', async () => {
     const res = await request(server)
       .get('/api/release-coordination/dependencies/entity?ref=component:default/storefront')

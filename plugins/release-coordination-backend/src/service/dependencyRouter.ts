@@ -1,5 +1,4 @@
 import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -11,27 +10,19 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { DependencyQueryService } from '../dependencies/DependencyQueryService';
 import { DependencySnapshotService, snapshotInfo } from '../dependencies/DependencySnapshotService';
-import { parseInput } from './validation';
-
-/** A full entity ref (`kind:namespace/name` or `kind:name`), normalised to lower case. */
-const entityRef = z.string().trim().min(1).max(512).transform((value, ctx) => {
-  try {
-    return stringifyEntityRef(parseEntityRef(value)).toLocaleLowerCase('en-US');
-  } catch {
-    ctx.addIssue({
-      code: 'custom',
-      message: `'${value}' is not an entity ref; expected kind:namespace/name, e.g. component:default/checkout-api`,
-    });
-    return z.NEVER;
-  }
-});
+import { entityRef, parseInput } from './validation';
 
 const scopeParam = z.string().trim().min(1).max(512);
 /** Beyond this many hops a walk is the whole graph anyway; larger numbers are mistakes. */
 const MAX_DEPTH = 50;
 
 const entityQuery = z
-  .object({ ref: entityRef, depth: z.coerce.number().int().min(1).max(MAX_DEPTH).optional() })
+  .object({
+    ref: entityRef,
+    depth: z.coerce.number().int().min(1).max(MAX_DEPTH).optional(),
+    // A hub has thousands of dependents: ask only for the side you need.
+    direction: z.enum(['upstream', 'downstream', 'both']).default('both'),
+  })
   .strict();
 const refQuery = z.object({ ref: entityRef }).strict();
 const matrixQuery = z.object({ scope: scopeParam }).strict();
@@ -86,7 +77,9 @@ export function createDependencyRouter(options: {
   router.get('/dependencies/entity', async (req, res) => {
     const credentials = await credentialsOf(req);
     const query = parseInput(entityQuery, req.query, 'query');
-    res.json(await queries.entityDependencies(query.ref, query.depth ?? 0, credentials));
+    res.json(
+      await queries.entityDependencies(query.ref, query.depth ?? 0, credentials, query.direction),
+    );
   });
 
   router.get('/dependencies/matrix', async (req, res) => {

@@ -8,7 +8,7 @@ import { parseInput } from './validation';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
-  trainStore: TrainStore;
+  trainStore: Pick<TrainStore, 'listTrains'>;
   /** Routes of other resources, mounted beside the trains. */
   resourceRouters?: express.Router[];
 }

@@ -1,3 +1,4 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 
@@ -19,3 +20,21 @@ export function parseInput<T extends z.ZodType>(
   }
   return result.data;
 }
+
+/** A full entity ref (`kind:namespace/name` or `kind:name`), normalised to lower case. */
+export const entityRef = z
+  .string()
+  .trim()
+  .min(1)
+  .max(512)
+  .transform((value, ctx) => {
+    try {
+      return stringifyEntityRef(parseEntityRef(value)).toLocaleLowerCase('en-US');
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: `'${value}' is not an entity ref; expected kind:namespace/name, e.g. component:default/checkout-api`,
+      });
+      return z.NEVER;
+    }
+  });

@@ -1,0 +1,211 @@
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult, BasicPermission } from '@backstage/plugin-permission-common';
+import {
+  checkReportPermission,
+  gateApprovePermission,
+  gateWaivePermission,
+  trainCreatePermission,
+  trainManagePermission,
+} from '@release-coordination/plugin-release-coordination-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { TrainService } from '../trains/TrainService';
+import { entityRef, parseInput } from './validation';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const isoTime = z.iso.datetime({ offset: true });
+const trainParams = z.object({ trainId: z.uuid() }).strict();
+const gateParams = z.object({ gateId: z.uuid() }).strict();
+
+const stageWindow = z
+  .object({ start: isoTime, end: isoTime })
+  .strict()
+  .refine(window => Date.parse(window.start) <= Date.parse(window.end), {
+    message: 'start must not be after end',
+  });
+
+const createTrainBody = z
+  .object({
+    name: text(200),
+    objective: text(2000),
+    ambassadorRef: entityRef.refine(ref => ref.startsWith('user:'), {
+      message: 'ambassadorRef must be the ref of a User',
+    }),
+    stageWindows: z.record(z.string(), stageWindow).default({}),
+    participants: z
+      .array(z.object({ entityRef, targetVersion: text(100) }).strict())
+      .min(1)
+      .max(200),
+  })
+  .strict();
+
+const advanceBody = z.object({ expectedStage: text(100) }).strict();
+const cancelBody = z.object({ reason: text(2000) }).strict();
+const approveBody = z.object({ comment: z.string().trim().max(2000).optional() }).strict();
+const rejectBody = z.object({ comment: text(2000) }).strict();
+const waiveBody = z.object({ reason: text(2000), until: isoTime }).strict();
+const checkBody = z
+  .object({
+    participantRef: entityRef,
+    checkName: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]{0,99}$/i, 'use letters, digits and . _ - (at most 100)'),
+    status: z.enum(['passed', 'failed']),
+    evidenceUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+    idempotencyKey: text(200),
+  })
+  .strict();
+const decisionsQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+const entityTrainsQuery = z.object({ ref: entityRef }).strict();
+const emptyQuery = z.object({}).strict();
+
+/** Routes of release trains: creating them, their gates, checks, stages and decision log. */
+export function createTrainRouter(options: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  trains: TrainService;
+}): express.Router {
+  const { httpAuth, permissions, trains } = options;
+  const router = Router();
+  const credentialsOf = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  async function isAllowed(permission: BasicPermission, credentials: BackstageCredentials) {
+    const [decision] = await permissions.authorize([{ permission }], { credentials });
+    return decision.result === AuthorizeResult.ALLOW;
+  }
+
+  async function authorize(
+    permission: BasicPermission,
+    credentials: BackstageCredentials,
+    refusal: string,
+  ) {
+    if (!(await isAllowed(permission, credentials))) throw new NotAllowedError(refusal);
+  }
+
+  /** The train's ambassador may always; anyone else needs the policy's consent. */
+  async function authorizeAmbassadorOr(
+    permission: BasicPermission,
+    ambassadorRef: string,
+    credentials: BackstageCredentials,
+    refusal: string,
+  ) {
+    const principal = credentials.principal as { type: string; userEntityRef?: string };
+    if (principal.type === 'user' && principal.userEntityRef?.toLowerCase() === ambassadorRef) {
+      return;
+    }
+    await authorize(permission, credentials, refusal);
+  }
+
+  router.post('/trains', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const body = parseInput(createTrainBody, req.body, 'body');
+    await authorize(trainCreatePermission, credentials, 'You are not allowed to create trains');
+    res.status(201).json(await trains.createTrain(body, credentials));
+  });
+
+  router.get('/trains/:trainId', async (req, res) => {
+    await credentialsOf(req);
+    const { trainId } = parseInput(trainParams, req.params, 'path');
+    parseInput(emptyQuery, req.query, 'query');
+    res.json(await trains.getTrain(trainId));
+  });
+
+  router.post('/trains/:trainId/advance', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const { trainId } = parseInput(trainParams, req.params, 'path');
+    const body = parseInput(advanceBody, req.body, 'body');
+    const train = await trains.getTrain(trainId);
+    await authorizeAmbassadorOr(
+      trainManagePermission,
+      train.ambassadorRef,
+      credentials,
+      'Only the ambassador or a release manager can advance this train',
+    );
+    res.json(await trains.advanceStage(trainId, body, credentials));
+  });
+
+  router.post('/trains/:trainId/cancel', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const { trainId } = parseInput(trainParams, req.params, 'path');
+    const body = parseInput(cancelBody, req.body, 'body');
+    const train = await trains.getTrain(trainId);
+    await authorizeAmbassadorOr(
+      trainManagePermission,
+      train.ambassadorRef,
+      credentials,
+      'Only the ambassador or a release manager can cancel this train',
+    );
+    res.json(await trains.cancelTrain(trainId, body, credentials));
+  });
+
+  router.get('/trains/:trainId/decisions', async (req, res) => {
+    await credentialsOf(req);
+    const { trainId } = parseInput(trainParams, req.params, 'path');
+    const query = parseInput(decisionsQuery, req.query, 'query');
+    res.json(await trains.listDecisions(trainId, query));
+  });
+
+  router.post('/trains/:trainId/checks', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const { trainId } = parseInput(trainParams, req.params, 'path');
+    const body = parseInput(checkBody, req.body, 'body');
+    await authorize(checkReportPermission, credentials, 'You are not allowed to report checks');
+    res.json(await trains.reportCheck(trainId, body, credentials));
+  });
+
+  router.post('/gates/:gateId/approve', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const { gateId } = parseInput(gateParams, req.params, 'path');
+    const body = parseInput(approveBody, req.body ?? {}, 'body');
+    await authorize(gateApprovePermission, credentials, 'You are not allowed to approve gates');
+    res.json(await trains.approveGate(gateId, body, credentials));
+  });
+
+  router.post('/gates/:gateId/reject', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const { gateId } = parseInput(gateParams, req.params, 'path');
+    const body = parseInput(rejectBody, req.body, 'body');
+    await authorize(gateApprovePermission, credentials, 'You are not allowed to reject gates');
+    res.json(await trains.rejectGate(gateId, body, credentials));
+  });
+
+  router.post('/gates/:gateId/waive', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const { gateId } = parseInput(gateParams, req.params, 'path');
+    const body = parseInput(waiveBody, req.body, 'body');
+    const train = await trains.getTrainOfGate(gateId);
+    await authorizeAmbassadorOr(
+      gateWaivePermission,
+      train.ambassadorRef,
+      credentials,
+      'Only the ambassador or a release manager can waive gates of this train',
+    );
+    res.json(
+      await trains.waiveGate(
+        gateId,
+        { reason: body.reason, until: new Date(body.until) },
+        credentials,
+      ),
+    );
+  });
+
+  router.get('/entity-trains', async (req, res) => {
+    await credentialsOf(req);
+    const query = parseInput(entityTrainsQuery, req.query, 'query');
+    res.json({ items: await trains.listEntityTrains(query.ref) });
+  });
+
+  return router;
+}

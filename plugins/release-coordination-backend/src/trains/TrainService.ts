@@ -1,0 +1,714 @@
+import {
+  AuditorService,
+  BackstageCredentials,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  CheckResult,
+  CreateTrainRequest,
+  EntityTrain,
+  GateState,
+  Page,
+  ReportCheckRequest,
+  StageDefinition,
+  TrainDecision,
+  TrainDetail,
+  TrainGate,
+  TrainParticipant,
+  TrainStage,
+  isGateSatisfied,
+  normalizeEntityRef,
+  upstreamOf,
+} from '@release-coordination/plugin-release-coordination-common';
+import {
+  GateRule,
+  TrainGateRuleContext,
+} from '@release-coordination/plugin-release-coordination-node';
+import { randomUUID } from 'node:crypto';
+import { NewGate, TrainRecord, TrainStore, TrainStoreSession } from '../database/TrainStore';
+import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
+
+/** The domain operations on release trains, their gates and their decision log. */
+export interface TrainService {
+  createTrain(request: CreateTrainRequest, credentials: BackstageCredentials): Promise<TrainDetail>;
+  getTrain(trainId: string): Promise<TrainDetail>;
+  /** The train a gate belongs to; for authorisation by ambassador. */
+  getTrainOfGate(gateId: string): Promise<TrainRecord>;
+  listDecisions(
+    trainId: string,
+    page: { limit: number; offset: number },
+  ): Promise<Page<TrainDecision>>;
+  listEntityTrains(entityRef: string): Promise<EntityTrain[]>;
+  approveGate(
+    gateId: string,
+    input: { comment?: string },
+    credentials: BackstageCredentials,
+  ): Promise<TrainGate>;
+  rejectGate(
+    gateId: string,
+    input: { comment: string },
+    credentials: BackstageCredentials,
+  ): Promise<TrainGate>;
+  waiveGate(
+    gateId: string,
+    input: { reason: string; until: Date },
+    credentials: BackstageCredentials,
+  ): Promise<TrainGate>;
+  reportCheck(
+    trainId: string,
+    input: ReportCheckRequest,
+    credentials: BackstageCredentials,
+  ): Promise<CheckResult>;
+  advanceStage(
+    trainId: string,
+    input: { expectedStage: string },
+    credentials: BackstageCredentials,
+  ): Promise<TrainDetail>;
+  cancelTrain(
+    trainId: string,
+    input: { reason: string },
+    credentials: BackstageCredentials,
+  ): Promise<TrainDetail>;
+}
+
+export interface TrainServiceOptions {
+  store: TrainStore;
+  snapshots: Pick<DependencySnapshotService, 'current'>;
+  userInfo: UserInfoService;
+  auditor: AuditorService;
+  stages: StageDefinition[];
+  /** Looks up a gate rule by id: the built-in ones and those from modules. */
+  gateRule: (id: string) => GateRule | undefined;
+  now?: () => Date;
+}
+
+/** Who did something, for the decision log: a user's entity ref or a service's subject. */
+export function actorRefOf(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  if (principal.type === 'user' && principal.userEntityRef) {
+    return normalizeEntityRef(principal.userEntityRef);
+  }
+  if (principal.type === 'service' && principal.subject) return principal.subject;
+  throw new NotAllowedError('Only users and services can change release trains');
+}
+
+function requireActive(train: TrainRecord): void {
+  if (train.status !== 'active') {
+    throw new ConflictError(`Train '${train.name}' is ${train.status}; it can no longer change`);
+  }
+}
+
+function describeGate(gate: TrainGate): string {
+  const who = gate.participantRef ? ` for ${gate.participantRef}` : '';
+  return `'${gate.title}'${who} (${gate.id}, ${gate.state})`;
+}
+
+/**
+ * The gates that must be passed or waived to leave a stage: every gate of the stage itself,
+ * entry and exit (entry gates must still hold when the stage is left), and the entry gates of
+ * the next stage.
+ */
+export function gatesGuardingExit(
+  gates: TrainGate[],
+  stage: string,
+  nextStage: string | undefined,
+): TrainGate[] {
+  return gates.filter(
+    gate => gate.stage === stage || (gate.stage === nextStage && gate.phase === 'entry'),
+  );
+}
+
+/** Creates the {@link TrainService}. */
+export function createTrainService(options: TrainServiceOptions): TrainService {
+  const { store, snapshots, userInfo, auditor, stages, gateRule } = options;
+  const now = options.now ?? (() => new Date());
+  const stageNames = stages.map(stage => stage.name);
+
+  /** Runs a state change as an audit event: success when it commits, failure when it throws. */
+  async function audited<T>(
+    eventId: string,
+    meta: Record<string, string>,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    const event = await auditor.createEvent({ eventId, severityLevel: 'medium', meta });
+    try {
+      const result = await work();
+      await event.success();
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  async function requireTrain(session: TrainStoreSession, trainId: string, lock = false) {
+    const train = await session.getTrain(trainId, { lock });
+    if (!train) throw new NotFoundError(`No release train with id '${trainId}'`);
+    return train;
+  }
+
+  async function requireGate(session: TrainStoreSession, gateId: string, lock = false) {
+    const gate = await session.getGate(gateId, { lock });
+    if (!gate) throw new NotFoundError(`No gate with id '${gateId}'`);
+    return gate;
+  }
+
+  async function gateDetail(gateId: string): Promise<TrainGate> {
+    const gate = await requireGate(store, gateId);
+    const gates = await store.listGates(
+      gate.trainId,
+      gate.participantRef ? { participantRef: gate.participantRef } : undefined,
+    );
+    return gates.find(g => g.id === gateId)!;
+  }
+
+  function sortGates(gates: TrainGate[], plan: string[]): TrainGate[] {
+    const position = (stage: string) => {
+      const index = plan.indexOf(stage);
+      return index < 0 ? plan.length : index;
+    };
+    return [...gates].sort(
+      (a, b) =>
+        position(a.stage) - position(b.stage) ||
+        (a.phase === b.phase ? 0 : a.phase === 'entry' ? -1 : 1) ||
+        a.templateId.localeCompare(b.templateId) ||
+        (a.participantRef ?? '').localeCompare(b.participantRef ?? ''),
+    );
+  }
+
+  async function getTrain(trainId: string): Promise<TrainDetail> {
+    const train = await requireTrain(store, trainId);
+    const [participants, gates] = await Promise.all([
+      store.listParticipants(trainId),
+      store.listGates(trainId),
+    ]);
+    const currentIndex = train.stagePlan.findIndex(stage => stage.name === train.currentStage);
+    const at = now();
+    const trainStages: TrainStage[] = train.stagePlan.map((stage, index) => {
+      let status: TrainStage['status'];
+      if (train.status === 'released' || index < currentIndex) status = 'done';
+      else if (index === currentIndex) status = 'current';
+      else status = 'upcoming';
+      const late =
+        train.status === 'active' &&
+        status === 'current' &&
+        stage.window !== undefined &&
+        at.getTime() > new Date(stage.window.end).getTime();
+      return {
+        name: stage.name,
+        title: stage.title,
+        ...(stage.window ? { window: stage.window } : {}),
+        status,
+        late,
+      };
+    });
+    const { version: _version, stagePlan, ...summary } = train;
+    return {
+      ...summary,
+      stages: trainStages,
+      participants,
+      gates: sortGates(
+        gates,
+        stagePlan.map(stage => stage.name),
+      ),
+    };
+  }
+
+  async function createTrain(
+    request: CreateTrainRequest,
+    credentials: BackstageCredentials,
+  ): Promise<TrainDetail> {
+    const actorRef = actorRefOf(credentials);
+    return audited('train-create', { actor: actorRef, name: request.name }, async () => {
+      const unknownStages = Object.keys(request.stageWindows).filter(
+        name => !stageNames.includes(name),
+      );
+      if (unknownStages.length > 0) {
+        throw new InputError(
+          `Unknown stage(s) in stageWindows: ${unknownStages.join(', ')}; ` +
+            `the stages are ${stageNames.join(', ')}`,
+        );
+      }
+      const refs = request.participants.map(p => normalizeEntityRef(p.entityRef));
+      const duplicates = refs.filter((ref, i) => refs.indexOf(ref) !== i);
+      if (duplicates.length > 0) {
+        throw new InputError(`Participants listed twice: ${[...new Set(duplicates)].join(', ')}`);
+      }
+      const { index } = await snapshots.current();
+      const unknown = refs.filter(ref => !index.node(ref));
+      if (unknown.length > 0) {
+        throw new InputError(`Unknown entities, not in the catalog: ${unknown.join(', ')}`);
+      }
+      // One place resolves an owner: the dependency graph, derived from the catalog.
+      const participants: TrainParticipant[] = request.participants.map((p, i) => {
+        const ownerRef = index.node(refs[i])?.owner;
+        return {
+          entityRef: refs[i],
+          targetVersion: p.targetVersion,
+          ...(ownerRef ? { ownerRef } : {}),
+        };
+      });
+
+      const trainId = randomUUID();
+      const createdAt = now().toISOString();
+      const train: TrainRecord = {
+        id: trainId,
+        name: request.name,
+        objective: request.objective,
+        ambassadorRef: normalizeEntityRef(request.ambassadorRef, 'user'),
+        status: 'active',
+        currentStage: stages[0].name,
+        createdAt,
+        updatedAt: createdAt,
+        version: 0,
+        stagePlan: stages.map(stage => ({
+          name: stage.name,
+          title: stage.title,
+          ...(request.stageWindows[stage.name] ? { window: request.stageWindows[stage.name] } : {}),
+        })),
+      };
+      const gates = instantiateGates(trainId, stages, participants);
+      await store.transaction(async tx => {
+        await tx.insertTrain(train);
+        await tx.insertParticipants(trainId, participants);
+        await tx.insertGates(gates);
+        await tx.appendDecision({
+          trainId,
+          actorRef,
+          action: 'train.created',
+          subject: trainId,
+          after: {
+            name: train.name,
+            ambassadorRef: train.ambassadorRef,
+            participants: participants.map(p => p.entityRef),
+            gateCount: gates.length,
+          },
+        });
+      });
+      return getTrain(trainId);
+    });
+  }
+
+  async function recordDecision(
+    gateId: string,
+    decision: 'approve' | 'reject',
+    comment: string | undefined,
+    credentials: BackstageCredentials,
+  ): Promise<TrainGate> {
+    const principal = credentials.principal as { type: string };
+    if (principal.type !== 'user') {
+      throw new NotAllowedError('Only users can approve or reject gates');
+    }
+    const actorRef = actorRefOf(credentials);
+    const eventId = decision === 'approve' ? 'gate-approve' : 'gate-reject';
+    return audited(eventId, { actor: actorRef, gateId }, async () => {
+      if (decision === 'reject' && !comment?.trim()) {
+        throw new InputError('A rejection needs a comment saying why');
+      }
+      const { ownershipEntityRefs } = await userInfo.getUserInfo(credentials);
+      const memberOf = new Set(ownershipEntityRefs.map(ref => normalizeEntityRef(ref)));
+      await store.transaction(async tx => {
+        const gate = await requireGate(tx, gateId, true);
+        const train = await requireTrain(tx, gate.trainId);
+        requireActive(train);
+        if (gate.kind !== 'approval') {
+          throw new InputError(`Gate ${gateId} is a ${gate.kind} gate; people do not decide it`);
+        }
+        const approverRef = gate.config.approverRef;
+        if (!approverRef) {
+          throw new NotAllowedError(
+            `Nobody can decide gate ${gateId}: ${gate.participantRef ?? 'it'} has no owner`,
+          );
+        }
+        if (!memberOf.has(approverRef)) {
+          throw new NotAllowedError(`Only members of ${approverRef} can decide gate ${gateId}`);
+        }
+        if (gate.config.separationOfDuties && actorRef === train.ambassadorRef) {
+          throw new NotAllowedError(
+            `Separation of duties: the ambassador of '${train.name}' cannot decide gate ${gateId}`,
+          );
+        }
+        if (gate.state === 'passed' || gate.state === 'waived') {
+          throw new ConflictError(`Gate ${gateId} is already ${gate.state}`);
+        }
+        const before = await tx.listApprovals(gateId);
+        const mine = before.find(approval => approval.userRef === actorRef);
+        if (mine?.decision === decision && (mine.comment ?? '') === (comment ?? '')) {
+          return; // The same decision again changes nothing and is not logged twice.
+        }
+        await tx.saveApproval(gateId, { userRef: actorRef, decision, comment });
+        const after = await tx.listApprovals(gateId);
+        const approvals = after.filter(a => a.decision === 'approve').length;
+        let state: GateState = 'pending';
+        if (after.some(a => a.decision === 'reject')) state = 'failed';
+        else if (approvals >= gate.config.quorum) state = 'passed';
+        // The compare-and-set also guards the approval written above: a lost race rolls it back.
+        await tx.updateGate(gateId, gate.version, { state });
+        await tx.appendDecision({
+          trainId: gate.trainId,
+          ...(gate.participantRef ? { entityRef: gate.participantRef } : {}),
+          actorRef,
+          action: decision === 'approve' ? 'gate.approved' : 'gate.rejected',
+          subject: gateId,
+          before: { state: gate.state },
+          after: { state, approvals, quorum: gate.config.quorum },
+          ...(comment ? { reason: comment } : {}),
+        });
+      });
+      return gateDetail(gateId);
+    });
+  }
+
+  async function waiveGate(
+    gateId: string,
+    input: { reason: string; until: Date },
+    credentials: BackstageCredentials,
+  ): Promise<TrainGate> {
+    const actorRef = actorRefOf(credentials);
+    return audited('gate-waive', { actor: actorRef, gateId }, async () => {
+      if (!input.reason.trim()) throw new InputError('A waiver needs a reason');
+      if (input.until.getTime() <= now().getTime()) {
+        throw new InputError('A waiver must run until a time in the future');
+      }
+      await store.transaction(async tx => {
+        const gate = await requireGate(tx, gateId, true);
+        requireActive(await requireTrain(tx, gate.trainId));
+        if (gate.state === 'passed') throw new ConflictError(`Gate ${gateId} is already passed`);
+        await tx.insertWaiver(gateId, {
+          waivedBy: actorRef,
+          reason: input.reason,
+          until: input.until,
+        });
+        await tx.updateGate(gateId, gate.version, { state: 'waived' });
+        await tx.appendDecision({
+          trainId: gate.trainId,
+          ...(gate.participantRef ? { entityRef: gate.participantRef } : {}),
+          actorRef,
+          action: 'gate.waived',
+          subject: gateId,
+          before: { state: gate.state },
+          after: { state: 'waived', until: input.until.toISOString() },
+          reason: input.reason,
+        });
+      });
+      return gateDetail(gateId);
+    });
+  }
+
+  async function reportCheck(
+    trainId: string,
+    input: ReportCheckRequest,
+    credentials: BackstageCredentials,
+  ): Promise<CheckResult> {
+    const reporter = actorRefOf(credentials);
+    const participantRef = normalizeEntityRef(input.participantRef);
+    const sameReport = (existing: CheckResult) => {
+      if (
+        existing.participantRef !== participantRef ||
+        existing.checkName !== input.checkName ||
+        existing.status !== input.status
+      ) {
+        throw new ConflictError(
+          `Idempotency key '${input.idempotencyKey}' was already used for another report`,
+        );
+      }
+      return existing;
+    };
+    const meta = { actor: reporter, trainId, checkName: input.checkName };
+    return audited('check-report', meta, async () => {
+      try {
+        return await store.transaction(async tx => {
+          const train = await requireTrain(tx, trainId, true);
+          const existing = await tx.findCheckByKey(trainId, input.idempotencyKey);
+          if (existing) return sameReport(existing);
+          requireActive(train);
+          const participants = await tx.listParticipants(trainId);
+          if (!participants.some(p => p.entityRef === participantRef)) {
+            throw new InputError(`${participantRef} is not a participant of train '${train.name}'`);
+          }
+          const result = await tx.insertCheck({
+            trainId,
+            participantRef,
+            checkName: input.checkName,
+            status: input.status,
+            ...(input.evidenceUrl ? { evidenceUrl: input.evidenceUrl } : {}),
+            idempotencyKey: input.idempotencyKey,
+            reporter,
+          });
+          await tx.appendDecision({
+            trainId,
+            entityRef: participantRef,
+            actorRef: reporter,
+            action: 'check.reported',
+            subject: `${participantRef}#${input.checkName}`,
+            after: { status: input.status, evidenceUrl: input.evidenceUrl ?? null },
+          });
+          // The newest result decides every check gate of this participant and check name.
+          const gates = (await tx.listGates(trainId, { participantRef })).filter(
+            gate =>
+              gate.kind === 'check' &&
+              gate.checkName === input.checkName &&
+              gate.state !== 'waived' &&
+              gate.state !== input.status,
+          );
+          for (const gate of gates) {
+            const record = await requireGate(tx, gate.id, true);
+            await tx.updateGate(gate.id, record.version, { state: input.status });
+            await tx.appendDecision({
+              trainId,
+              entityRef: participantRef,
+              actorRef: reporter,
+              action: `gate.${input.status}`,
+              subject: gate.id,
+              before: { state: gate.state },
+              after: { state: input.status },
+              reason: `Check ${input.checkName} reported ${input.status}`,
+            });
+          }
+          return result;
+        });
+      } catch (error) {
+        // Two reports with one key at once: the unique index let one in; answer with it.
+        const existing = await store.findCheckByKey(trainId, input.idempotencyKey);
+        if (existing) return sameReport(existing);
+        throw error;
+      }
+    });
+  }
+
+  async function evaluateRules(
+    tx: TrainStoreSession,
+    train: TrainRecord,
+    participants: TrainParticipant[],
+    gates: TrainGate[],
+    guarding: TrainGate[],
+    dependencies: TrainGateRuleContext['dependencies'],
+    actorRef: string,
+  ): Promise<void> {
+    // Train-wide rules first, then per participant; `upstream-passed-stage` reads the other
+    // gates of the stage, so it goes last.
+    const ruleGates = guarding
+      .filter(gate => gate.kind === 'rule' && gate.state !== 'waived')
+      .sort(
+        (a, b) =>
+          Number(a.rule === 'upstream-passed-stage') - Number(b.rule === 'upstream-passed-stage') ||
+          Number(Boolean(a.participantRef)) - Number(Boolean(b.participantRef)),
+      );
+    for (const gate of ruleGates) {
+      const rule = gateRule(gate.rule ?? '');
+      const outcome = rule
+        ? await rule.evaluate({
+            train,
+            stage: gate.stage,
+            gate,
+            participant: participants.find(p => p.entityRef === gate.participantRef),
+            participants,
+            gates,
+            dependencies,
+          } satisfies TrainGateRuleContext)
+        : { passed: false, reason: `Unknown gate rule '${gate.rule}'` };
+      const state: GateState = outcome.passed ? 'passed' : 'failed';
+      if (state === gate.state && outcome.reason === gate.reason) continue;
+      const record = await requireGate(tx, gate.id, true);
+      await tx.updateGate(gate.id, record.version, { state, reason: outcome.reason });
+      if (state !== gate.state) {
+        await tx.appendDecision({
+          trainId: train.id,
+          ...(gate.participantRef ? { entityRef: gate.participantRef } : {}),
+          actorRef,
+          action: 'gate.evaluated',
+          subject: gate.id,
+          before: { state: gate.state },
+          after: { state },
+          reason: outcome.reason,
+        });
+      }
+      // Later rules see this outcome.
+      gate.state = state;
+      gate.reason = outcome.reason;
+    }
+  }
+
+  async function advanceStage(
+    trainId: string,
+    input: { expectedStage: string },
+    credentials: BackstageCredentials,
+  ): Promise<TrainDetail> {
+    const actorRef = actorRefOf(credentials);
+    return audited(
+      'stage-advance',
+      { actor: actorRef, trainId, expectedStage: input.expectedStage },
+      async () => {
+        // Read before the transaction: deriving a first snapshot must not hold our locks.
+        const { meta, index } = await snapshots.current();
+        const blocked = await store.transaction(async tx => {
+          const train = await requireTrain(tx, trainId, true);
+          requireActive(train);
+          if (train.currentStage !== input.expectedStage) {
+            throw new ConflictError(
+              `Train '${train.name}' is in stage '${train.currentStage}', not ` +
+                `'${input.expectedStage}'`,
+            );
+          }
+          const position = train.stagePlan.findIndex(s => s.name === train.currentStage);
+          const next = train.stagePlan[position + 1];
+          const participants = await tx.listParticipants(trainId);
+          const gates = await tx.listGates(trainId);
+          const guarding = gatesGuardingExit(gates, train.currentStage, next?.name);
+          await evaluateRules(tx, train, participants, gates, guarding, index, actorRef);
+          const at = now();
+          const blocking = guarding.filter(gate => !isGateSatisfied(gate, at));
+          // Rule outcomes are committed even when the stage stays: they are facts people
+          // should see.
+          if (blocking.length > 0) return { stage: train.currentStage, blocking };
+
+          await tx.updateTrain(
+            trainId,
+            train.version,
+            next ? { currentStage: next.name } : { status: 'released' },
+          );
+          const refs = new Set(participants.map(p => p.entityRef));
+          const upstreamEdges: Record<string, string[]> = {};
+          for (const participant of participants) {
+            upstreamEdges[participant.entityRef] = upstreamOf(index, participant.entityRef)
+              .map(reached => reached.ref)
+              .filter(ref => refs.has(ref));
+          }
+          await tx.insertStageSnapshot({
+            trainId,
+            stage: train.currentStage,
+            ...(next ? { toStage: next.name } : {}),
+            dependencySnapshotVersion: meta.version,
+            upstreamEdges,
+          });
+          await tx.appendDecision({
+            trainId,
+            actorRef,
+            action: 'stage.advanced',
+            subject: train.currentStage,
+            before: { stage: train.currentStage, status: train.status },
+            after: next
+              ? { stage: next.name, status: 'active' }
+              : { stage: train.currentStage, status: 'released' },
+          });
+          return undefined;
+        });
+        if (blocked) {
+          throw new ConflictError(
+            `Cannot leave stage '${blocked.stage}': ${blocked.blocking.length} gate(s) not ` +
+              `passed or waived: ${blocked.blocking.map(describeGate).join('; ')}`,
+          );
+        }
+        return getTrain(trainId);
+      },
+    );
+  }
+
+  async function cancelTrain(
+    trainId: string,
+    input: { reason: string },
+    credentials: BackstageCredentials,
+  ): Promise<TrainDetail> {
+    const actorRef = actorRefOf(credentials);
+    return audited('train-cancel', { actor: actorRef, trainId }, async () => {
+      if (!input.reason.trim()) throw new InputError('Cancelling a train needs a reason');
+      await store.transaction(async tx => {
+        const train = await requireTrain(tx, trainId, true);
+        requireActive(train);
+        await tx.updateTrain(trainId, train.version, { status: 'cancelled' });
+        await tx.appendDecision({
+          trainId,
+          actorRef,
+          action: 'train.cancelled',
+          subject: trainId,
+          before: { status: train.status },
+          after: { status: 'cancelled' },
+          reason: input.reason,
+        });
+      });
+      return getTrain(trainId);
+    });
+  }
+
+  return {
+    createTrain,
+    getTrain,
+    async getTrainOfGate(gateId) {
+      const gate = await requireGate(store, gateId);
+      return requireTrain(store, gate.trainId);
+    },
+    async listDecisions(trainId, page) {
+      await requireTrain(store, trainId);
+      return store.listDecisions(trainId, page);
+    },
+    async listEntityTrains(entityRef) {
+      const ref = normalizeEntityRef(entityRef);
+      const participations = await store.listParticipations(ref);
+      return Promise.all(
+        participations.map(async ({ train, participant }) => ({
+          train,
+          participant,
+          gates: await store.listGates(train.id, { participantRef: ref }),
+        })),
+      );
+    },
+    approveGate: (gateId, input, credentials) =>
+      recordDecision(gateId, 'approve', input.comment, credentials),
+    rejectGate: (gateId, input, credentials) =>
+      recordDecision(gateId, 'reject', input.comment, credentials),
+    waiveGate,
+    reportCheck,
+    advanceStage,
+    cancelTrain,
+  };
+}
+
+/**
+ * The gates of a new train, from the stage templates: one per template, or one per participant
+ * when the template says so; approvers resolved to the participant's owner or the named Group.
+ */
+export function instantiateGates(
+  trainId: string,
+  stages: StageDefinition[],
+  participants: TrainParticipant[],
+): NewGate[] {
+  const gates: NewGate[] = [];
+  for (const stage of stages) {
+    const templates = [
+      ...stage.entryGates.map(template => ({ template, phase: 'entry' as const })),
+      ...stage.exitGates.map(template => ({ template, phase: 'exit' as const })),
+    ];
+    for (const { template, phase } of templates) {
+      const targets: (TrainParticipant | undefined)[] = template.perParticipant
+        ? participants
+        : [undefined];
+      for (const participant of targets) {
+        const approverRef =
+          template.approvers === 'participant-owner' ? participant?.ownerRef : template.approvers;
+        gates.push({
+          id: randomUUID(),
+          trainId,
+          stage: stage.name,
+          phase,
+          templateId: template.id,
+          kind: template.kind,
+          ...(participant ? { participantRef: participant.entityRef } : {}),
+          config: {
+            title: template.title,
+            ...(template.kind === 'approval' && approverRef ? { approverRef } : {}),
+            quorum: template.quorum,
+            separationOfDuties: template.separationOfDuties,
+            ...(template.checkName ? { checkName: template.checkName } : {}),
+            ...(template.rule ? { rule: template.rule } : {}),
+          },
+        });
+      }
+    }
+  }
+  return gates;
+}

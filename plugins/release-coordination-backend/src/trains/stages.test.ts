@@ -1,0 +1,138 @@
+import { ConfigReader } from '@backstage/config';
+import { DEFAULT_STAGES, readStageDefinitions } from './stages';
+
+const knownRules = (id: string) =>
+  ['every-participant-has-owner', 'upstream-passed-stage'].includes(id);
+
+describe('readStageDefinitions', () => {
+  it('gives the default stages and gates without config', () => {
+    const stages = readStageDefinitions(new ConfigReader({}), knownRules);
+    expect(stages).toBe(DEFAULT_STAGES);
+    expect(stages.map(s => s.name)).toEqual([
+      'planning',
+      'integration',
+      'validation',
+      'deployment',
+    ]);
+    expect(stages[0].exitGates).toEqual([
+      expect.objectContaining({
+        kind: 'approval',
+        perParticipant: true,
+        approvers: 'participant-owner',
+        title: 'Participation confirmed by the owning team',
+      }),
+      expect.objectContaining({ kind: 'rule', rule: 'every-participant-has-owner' }),
+    ]);
+    expect(stages[1].exitGates[0]).toMatchObject({ kind: 'check', checkName: 'contract-tests' });
+    expect(stages[2].exitGates.map(g => g.checkName ?? g.rule)).toEqual([
+      'canary-analysis',
+      'upstream-passed-stage',
+    ]);
+    expect(stages[3].exitGates[0]).toMatchObject({ title: 'Go / no-go', kind: 'approval' });
+  });
+
+  it('reads stages from app-config with defaults for optional fields', () => {
+    const stages = readStageDefinitions(
+      new ConfigReader({
+        releaseCoordination: {
+          stages: [
+            {
+              name: 'review',
+              exitGates: [
+                {
+                  id: 'board',
+                  title: 'Release board',
+                  kind: 'approval',
+                  approvers: 'release-board',
+                  quorum: 2,
+                  separationOfDuties: true,
+                },
+              ],
+              entryGates: [{ id: 'build', title: 'Build', kind: 'check', checkName: 'build' }],
+            },
+          ],
+        },
+      }),
+      knownRules,
+    );
+    expect(stages).toEqual([
+      {
+        name: 'review',
+        title: 'review',
+        entryGates: [
+          {
+            id: 'build',
+            title: 'Build',
+            kind: 'check',
+            perParticipant: false,
+            quorum: 1,
+            separationOfDuties: false,
+            checkName: 'build',
+          },
+        ],
+        exitGates: [
+          {
+            id: 'board',
+            title: 'Release board',
+            kind: 'approval',
+            perParticipant: false,
+            approvers: 'group:default/release-board',
+            quorum: 2,
+            separationOfDuties: true,
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('lists every mistake at once', () => {
+    const config = new ConfigReader({
+      releaseCoordination: {
+        stages: [
+          {
+            name: 'one',
+            exitGates: [
+              { id: 'a', title: 'A', kind: 'vote' },
+              { id: 'b', title: 'B', kind: 'rule', rule: 'no-such-rule' },
+              { id: 'c', title: 'C', kind: 'approval', approvers: 'participant-owner' },
+            ],
+          },
+          {
+            name: 'two',
+            exitGates: [
+              { id: 'b', title: 'B again', kind: 'check', checkName: 'x' },
+              { id: 'd', title: 'D', kind: 'check' },
+              { id: 'e', title: 'E', kind: 'approval', approvers: 'group:default/x', quorum: 0 },
+            ],
+          },
+        ],
+      },
+    });
+    let message = '';
+    try {
+      readStageDefinitions(config, knownRules);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/unknown kind 'vote'/);
+    expect(message).toMatch(/unknown rule 'no-such-rule'/);
+    expect(message).toMatch(/'c': approvers 'participant-owner' needs perParticipant/);
+    expect(message).toMatch(/'b' is used twice/);
+    expect(message).toMatch(/'d': a check gate needs checkName/);
+    expect(message).toMatch(/'e': quorum must be/);
+  });
+
+  it('refuses a stage defined twice and an empty list', () => {
+    const twice = new ConfigReader({
+      releaseCoordination: {
+        stages: [
+          { name: 'one', exitGates: [] },
+          { name: 'one', exitGates: [] },
+        ],
+      },
+    });
+    expect(() => readStageDefinitions(twice, knownRules)).toThrow(/'one' is defined twice/);
+    const none = new ConfigReader({ releaseCoordination: { stages: [] } });
+    expect(() => readStageDefinitions(none, knownRules)).toThrow(/at least one stage/);
+  });
+});

@@ -1,0 +1,220 @@
+import { ReleaseTrainSummary } from '../types';
+
+/**
+ * How a gate is satisfied: by people (`approval`), by results CI reports (`check`) or by a rule
+ * computed from the train's state (`rule`).
+ *
+ * @public
+ */
+export type GateKind = 'approval' | 'check' | 'rule';
+
+/** @public */
+export const GATE_KINDS: readonly GateKind[] = ['approval', 'check', 'rule'];
+
+/** @public */
+export type GateState = 'pending' | 'passed' | 'failed' | 'waived';
+
+/**
+ * Whether a gate guards entering its stage or leaving it.
+ *
+ * @public
+ */
+export type GatePhase = 'entry' | 'exit';
+
+/**
+ * A gate as configured under `releaseCoordination.stages`; every train instantiates its gates
+ * from these templates when it is created.
+ *
+ * @public
+ */
+export interface GateTemplate {
+  /** Unique across all stages, e.g. `planning-owner-approval`. */
+  id: string;
+  title: string;
+  kind: GateKind;
+  /** One gate per participant instead of one for the whole train. */
+  perParticipant: boolean;
+  /** For approvals: the participant's owner, or a named Group ref. */
+  approvers?: 'participant-owner' | string;
+  /** For approvals: how many distinct approvals pass the gate. */
+  quorum: number;
+  /** For approvals: the train's ambassador may not approve. */
+  separationOfDuties: boolean;
+  /** For checks: the check name CI reports, e.g. `contract-tests`. */
+  checkName?: string;
+  /** For rules: the id of a built-in or module-provided gate rule. */
+  rule?: string;
+}
+
+/**
+ * A stage of every train, in order, with the gates that guard entering and leaving it.
+ *
+ * @public
+ */
+export interface StageDefinition {
+  name: string;
+  title: string;
+  entryGates: GateTemplate[];
+  exitGates: GateTemplate[];
+}
+
+/** @public */
+export interface StageWindow {
+  start: string;
+  end: string;
+}
+
+/**
+ * A stage of one train: its planned window and where the train is relative to it.
+ *
+ * @public
+ */
+export interface TrainStage {
+  name: string;
+  title: string;
+  window?: StageWindow;
+  status: 'done' | 'current' | 'upcoming';
+  /** The train is still in this stage after its window ended. */
+  late: boolean;
+}
+
+/** @public */
+export interface TrainParticipant {
+  entityRef: string;
+  targetVersion: string;
+  /** The owner taken from the catalog when the participant joined; absent when it has none. */
+  ownerRef?: string;
+}
+
+/** @public */
+export interface GateApproval {
+  userRef: string;
+  decision: 'approve' | 'reject';
+  comment?: string;
+  decidedAt: string;
+}
+
+/** @public */
+export type CheckStatus = 'passed' | 'failed';
+
+/** @public */
+export interface CheckResult {
+  id: string;
+  trainId: string;
+  participantRef: string;
+  checkName: string;
+  status: CheckStatus;
+  evidenceUrl?: string;
+  idempotencyKey: string;
+  reportedAt: string;
+  reporter: string;
+}
+
+/** @public */
+export interface GateWaiver {
+  waivedBy: string;
+  reason: string;
+  until: string;
+  waivedAt: string;
+}
+
+/**
+ * A gate of a train, with what decides it.
+ *
+ * @public
+ */
+export interface TrainGate {
+  id: string;
+  trainId: string;
+  stage: string;
+  phase: GatePhase;
+  templateId: string;
+  title: string;
+  kind: GateKind;
+  participantRef?: string;
+  state: GateState;
+  /** For approvals: the Group (or User) whose members decide; absent when nobody can. */
+  approverRef?: string;
+  quorum: number;
+  separationOfDuties: boolean;
+  checkName?: string;
+  rule?: string;
+  /** For rules: why the last evaluation passed or failed. */
+  reason?: string;
+  approvals: GateApproval[];
+  latestCheck?: CheckResult;
+  waiver?: GateWaiver;
+  updatedAt: string;
+}
+
+/**
+ * A train with its stages, participants and gates.
+ *
+ * @public
+ */
+export interface TrainDetail extends ReleaseTrainSummary {
+  stages: TrainStage[];
+  participants: TrainParticipant[];
+  gates: TrainGate[];
+}
+
+/** @public */
+export interface CreateTrainRequest {
+  name: string;
+  objective: string;
+  ambassadorRef: string;
+  stageWindows: Record<string, StageWindow>;
+  participants: { entityRef: string; targetVersion: string }[];
+}
+
+/** @public */
+export interface ReportCheckRequest {
+  participantRef: string;
+  checkName: string;
+  status: CheckStatus;
+  evidenceUrl?: string;
+  idempotencyKey: string;
+}
+
+/**
+ * One entry of a train's append-only decision log.
+ *
+ * @public
+ */
+export interface TrainDecision {
+  id: number;
+  trainId: string;
+  entityRef?: string;
+  actorRef: string;
+  /** E.g. `train.created`, `gate.approved`, `stage.advanced`. */
+  action: string;
+  /** What the decision is about, e.g. a gate id or a stage name. */
+  subject: string;
+  before?: unknown;
+  after?: unknown;
+  reason?: string;
+  createdAt: string;
+}
+
+/**
+ * A train an entity takes part in, with the entity's own gates.
+ *
+ * @public
+ */
+export interface EntityTrain {
+  train: ReleaseTrainSummary;
+  participant: TrainParticipant;
+  gates: TrainGate[];
+}
+
+/**
+ * Whether a gate lets its stage be left (or entered): passed, or waived and the waiver still
+ * runs.
+ *
+ * @public
+ */
+export function isGateSatisfied(gate: Pick<TrainGate, 'state' | 'waiver'>, now: Date): boolean {
+  if (gate.state === 'passed') return true;
+  if (gate.state !== 'waived') return false;
+  return gate.waiver !== undefined && new Date(gate.waiver.until).getTime() > now.getTime();
+}
