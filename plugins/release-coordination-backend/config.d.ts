@@ -19,6 +19,21 @@ interface GateTemplateConfig {
   quorum?: number;
   /** For approvals: the train's ambassador may not approve. Default false. */
   separationOfDuties?: boolean;
+  /**
+   * For approvals: how long an approval counts toward the quorum, as an ISO 8601 duration
+   * (`P7D`) or an object (`{ days: 7 }`); months count 30 days, years 365. Once expired, the
+   * gate is pending again until someone approves anew. Default: approvals never expire.
+   */
+  approvalValidFor?: string | {
+    years?: number;
+    months?: number;
+    weeks?: number;
+    days?: number;
+    hours?: number;
+    minutes?: number;
+    seconds?: number;
+    milliseconds?: number;
+  };
   /** For checks: the check name CI reports, e.g. `contract-tests`. */
   checkName?: string;
   /**

@@ -4,6 +4,8 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { releaseCoordinationPermissions } from '@release-coordination/plugin-release-coordination-common';
 import {
   GateRule,
@@ -50,6 +52,8 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         userInfo: coreServices.userInfo,
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
+        signals: signalsServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, database, httpRouter, httpAuth, auth, permissions, scheduler, catalog } =
@@ -88,6 +92,9 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           auditor: deps.auditor,
           stages,
           gateRule,
+          signals: deps.signals,
+          notifications: deps.notifications,
+          logger,
         });
 
         // One replica derives the graph at a time; the others read the stored snapshot.

@@ -11,6 +11,7 @@ import {
 import {
   CreateTrainRequest,
   EntityTrain,
+  MyApproval,
   ReportCheckRequest,
   CheckResult,
   TrainDecision,
@@ -92,6 +93,8 @@ export interface ReleaseCoordinationApi {
   waiveGate(request: { gateId: string; reason: string; until: string }): Promise<TrainGate>;
   reportCheck(request: ReportCheckRequest & { trainId: string }): Promise<CheckResult>;
   listEntityTrains(request: { entityRef: string }): Promise<{ items: EntityTrain[] }>;
+  /** The approval gates of active trains waiting for a Group the signed-in user belongs to. */
+  listMyApprovals(): Promise<{ items: MyApproval[] }>;
 }
 
 /** A query string from the defined values, `''` when there are none. */
@@ -207,6 +210,10 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
 
   listEntityTrains(request: { entityRef: string }): Promise<{ items: EntityTrain[] }> {
     return this.get(`/entity-trains${query({ ref: request.entityRef })}`);
+  }
+
+  listMyApprovals(): Promise<{ items: MyApproval[] }> {
+    return this.get('/approvals/mine');
   }
 
   private async get<T>(path: string): Promise<T> {

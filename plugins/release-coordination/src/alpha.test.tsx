@@ -5,9 +5,14 @@ import { screen } from '@testing-library/react';
 import releaseCoordinationPlugin, {
   entityDependencyMatrixContent,
   entityOwnershipContent,
+  entityReleaseTrainsContent,
 } from './alpha';
 import { releaseCoordinationApiRef } from './api';
-import { isDependencyMatrixAvailable, isOwnershipAvailable } from './filters';
+import {
+  isDependencyMatrixAvailable,
+  isOwnershipAvailable,
+  isReleaseTrainsAvailable,
+} from './filters';
 import {
   checkoutApi,
   checkoutApiBlastRadius,
@@ -17,6 +22,13 @@ import {
   checkoutSystem,
   entity,
 } from './testing/dependencyFixtures';
+import {
+  ownerApproval,
+  TRAIN_ID,
+  winterDecisions,
+  winterTrain,
+  winterTrainDetail,
+} from './testing/trainFixtures';
 
 describe('new frontend system', () => {
   it('mounts the trains page at /release-coordination', async () => {
@@ -26,6 +38,43 @@ describe('new frontend system', () => {
       initialRouteEntries: ['/release-coordination'],
     });
     expect(await screen.findByText('No release trains yet')).toBeInTheDocument();
+  });
+
+  it('routes a train page under the trains page', async () => {
+    renderTestApp({
+      features: [releaseCoordinationPlugin],
+      apis: [
+        [
+          releaseCoordinationApiRef,
+          {
+            getTrain: async () => winterTrainDetail,
+            listDecisions: async () => ({ items: winterDecisions, totalCount: 2 }),
+            getDeploymentWaves: async () => checkoutApiWaves,
+          },
+        ],
+      ],
+      initialRouteEntries: [`/release-coordination/trains/${TRAIN_ID}`],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(await screen.findByRole('table', { name: 'Gates board' })).toBeInTheDocument();
+  });
+
+  it('mounts my approvals at /release-coordination/approvals', async () => {
+    renderTestApp({
+      features: [releaseCoordinationPlugin],
+      apis: [
+        [
+          releaseCoordinationApiRef,
+          {
+            listMyApprovals: async () => ({ items: [{ train: winterTrain, gate: ownerApproval }] }),
+          },
+        ],
+      ],
+      initialRouteEntries: ['/release-coordination/approvals'],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(await screen.findByText('Waiting for your decision (1)')).toBeInTheDocument();
+    expect(releaseCoordinationPlugin.getExtension('page:release-coordination/approvals')).toBeDefined();
   });
 });
 
@@ -63,7 +112,39 @@ describe('entity content of the new frontend system', () => {
     expect(screen.getByRole('link', { name: 'payments-dept' })).toBeInTheDocument();
   });
 
+  it('renders the Release trains tab on a component page', async () => {
+    renderTestApp({
+      extensions: [createTestEntityPage({ entity: checkoutApi }), entityReleaseTrainsContent],
+      apis: [
+        [
+          releaseCoordinationApiRef,
+          {
+            listEntityTrains: async () => ({
+              items: [
+                {
+                  train: winterTrain,
+                  participant: winterTrainDetail.participants[0],
+                  gates: [ownerApproval],
+                },
+              ],
+            }),
+            getTrain: async () => winterTrainDetail,
+            getDeploymentWaves: async () => checkoutApiWaves,
+          },
+        ],
+      ],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(await screen.findByText('2026.12 winter release')).toBeInTheDocument();
+    expect(await screen.findByText('Deployment wave 2 of 2')).toBeInTheDocument();
+  });
+
   it('is part of the plugin, with tabs only for the kinds they serve', () => {
+    expect(
+      releaseCoordinationPlugin.getExtension('entity-content:release-coordination/release-trains'),
+    ).toBeDefined();
+    expect(isReleaseTrainsAvailable(checkoutSystem)).toBe(true);
+    expect(isReleaseTrainsAvailable(entity('Group', 'team-checkout'))).toBe(false);
     expect(
       releaseCoordinationPlugin.getExtension(
         'entity-content:release-coordination/dependency-matrix',

@@ -14,11 +14,20 @@ import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { ReleaseCoordinationClient } from '@release-coordination/plugin-release-coordination-common';
 import TrainIcon from '@material-ui/icons/Train';
+import HowToVoteIcon from '@material-ui/icons/HowToVote';
 import { releaseCoordinationApiRef } from './api';
-import { isDependencyMatrixAvailable, isOwnershipAvailable } from './filters';
-import { rootRouteRef } from './routes';
+import {
+  isDependencyMatrixAvailable,
+  isOwnershipAvailable,
+  isReleaseTrainsAvailable,
+} from './filters';
+import { approvalsRouteRef, rootRouteRef, trainRouteRef } from './routes';
 
-const routes = convertLegacyRouteRefs({ root: rootRouteRef });
+const routes = convertLegacyRouteRefs({
+  root: rootRouteRef,
+  train: trainRouteRef,
+  approvals: approvalsRouteRef,
+});
 
 /** @alpha */
 export const releaseCoordinationApi = ApiBlueprint.make({
@@ -31,14 +40,53 @@ export const releaseCoordinationApi = ApiBlueprint.make({
     }),
 });
 
-/** The trains page; the app's page layout supplies the header. @alpha */
+/**
+ * The trains page, with each train under `trains/:trainId`; the app's page layout supplies the
+ * header.
+ *
+ * @alpha
+ */
 export const releaseCoordinationPage = PageBlueprint.make({
   params: {
     path: '/release-coordination',
     title: 'Release trains',
     icon: <TrainIcon fontSize="inherit" />,
     routeRef: routes.root,
-    loader: () => import('./components/TrainsPage').then(m => <m.TrainsPageContent />),
+    loader: () =>
+      import('./components/Router').then(m => <m.ReleaseCoordinationRouterContent />),
+  },
+});
+
+/**
+ * My approvals: the gates waiting for the signed-in user's groups. Its title and icon make its
+ * navigation item.
+ *
+ * @alpha
+ */
+export const releaseCoordinationApprovalsPage = PageBlueprint.make({
+  name: 'approvals',
+  params: {
+    path: '/release-coordination/approvals',
+    title: 'My approvals',
+    icon: <HowToVoteIcon fontSize="inherit" />,
+    routeRef: routes.approvals,
+    loader: () => import('./components/MyApprovals').then(m => <m.MyApprovalsPageContent />),
+  },
+});
+
+/**
+ * The Release trains tab of Component and System pages.
+ *
+ * @alpha
+ */
+export const entityReleaseTrainsContent = EntityContentBlueprint.make({
+  name: 'release-trains',
+  params: {
+    path: '/release-trains',
+    title: 'Release trains',
+    filter: isReleaseTrainsAvailable,
+    loader: () =>
+      import('./components/EntityReleaseTrains').then(m => <m.EntityReleaseTrainsContent />),
   },
 });
 
@@ -85,6 +133,8 @@ export default createFrontendPlugin({
   extensions: [
     releaseCoordinationApi,
     releaseCoordinationPage,
+    releaseCoordinationApprovalsPage,
+    entityReleaseTrainsContent,
     entityDependencyMatrixContent,
     entityOwnershipContent,
   ],

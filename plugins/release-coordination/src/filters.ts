@@ -6,6 +6,8 @@ import { Entity } from '@backstage/catalog-model';
 export const DEPENDENCY_NODE_KINDS = ['component', 'resource'];
 /** Kinds that group nodes: their tab shows the team × team matrix of their members. */
 export const DEPENDENCY_SCOPE_KINDS = ['system', 'domain', 'group'];
+/** Kinds that have a Release trains tab. */
+export const RELEASE_TRAINS_KINDS = ['component', 'system'];
 /** Kinds that have an Ownership tab. */
 export const OWNERSHIP_KINDS = ['component', 'system', 'api', 'group'];
 
@@ -32,4 +34,13 @@ export function isDependencyMatrixAvailable(entity: Entity): boolean {
  */
 export function isOwnershipAvailable(entity: Entity): boolean {
   return OWNERSHIP_KINDS.includes(kindOfEntity(entity));
+}
+
+/**
+ * Whether an entity page gets the Release trains tab: Components and Systems.
+ *
+ * @public
+ */
+export function isReleaseTrainsAvailable(entity: Entity): boolean {
+  return RELEASE_TRAINS_KINDS.includes(kindOfEntity(entity));
 }

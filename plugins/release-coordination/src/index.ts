@@ -8,8 +8,14 @@
 export {
   releaseCoordinationPlugin,
   ReleaseCoordinationPage,
+  ReleaseCoordinationApprovalsPage,
+  EntityReleaseTrainsContent,
   EntityDependencyMatrixContent,
   EntityOwnershipContent,
 } from './plugin';
-export { isDependencyMatrixAvailable, isOwnershipAvailable } from './filters';
+export {
+  isDependencyMatrixAvailable,
+  isOwnershipAvailable,
+  isReleaseTrainsAvailable,
+} from './filters';
 export { releaseCoordinationApiRef } from './api';

@@ -9,31 +9,34 @@ import * as legacyExports from './index';
 import {
   EntityDependencyMatrixContent,
   EntityOwnershipContent,
+  EntityReleaseTrainsContent,
+  ReleaseCoordinationApprovalsPage,
   ReleaseCoordinationPage,
   releaseCoordinationPlugin,
 } from './plugin';
-import { rootRouteRef } from './routes';
+import { approvalsRouteRef, rootRouteRef, trainRouteRef } from './routes';
 import {
   checkoutApi,
   checkoutApiOwnership,
   checkoutMatrix,
   checkoutSystem,
 } from './testing/dependencyFixtures';
+import { TRAIN_ID } from './testing/trainFixtures';
 import { renderEntityContent } from './testing/renderWithApi';
 
 describe('legacy frontend system', () => {
   it('exposes the plugin with its id and route', () => {
     expect(releaseCoordinationPlugin.getId()).toBe('release-coordination');
     expect(releaseCoordinationPlugin.routes.root).toBe(rootRouteRef);
+    expect(releaseCoordinationPlugin.routes.train).toBe(trainRouteRef);
+    expect(releaseCoordinationPlugin.routes.approvals).toBe(approvalsRouteRef);
   });
 
-  it('mounts the page in a legacy app through its routable extension', async () => {
+  function renderLegacyApp(path: string, api: Partial<ReleaseCoordinationApi>) {
     const app = createApp({
       apis: [
-        createApiFactory(releaseCoordinationApiRef, {
-          // Only the call the page makes; the rest of the API is not reached.
-          listTrains: async () => ({ items: [], totalCount: 0 }),
-        } as Partial<ReleaseCoordinationApi> as ReleaseCoordinationApi),
+        // Only the calls the pages make; the rest of the API is not reached.
+        createApiFactory(releaseCoordinationApiRef, api as ReleaseCoordinationApi),
       ],
       plugins: [releaseCoordinationPlugin],
       configLoader: async () => [
@@ -48,20 +51,48 @@ describe('legacy frontend system', () => {
     });
     const AppProvider = app.getProvider();
     const AppRouter = app.getRouter();
-    window.history.pushState({}, '', '/release-coordination');
+    window.history.pushState({}, '', path);
 
     render(
       <AppProvider>
         <AppRouter>
           <FlatRoutes>
             <Route path="/release-coordination" element={<ReleaseCoordinationPage />} />
+            <Route
+              path="/release-coordination/approvals"
+              element={<ReleaseCoordinationApprovalsPage />}
+            />
           </FlatRoutes>
         </AppRouter>
       </AppProvider>,
     );
+  }
 
+  it('mounts the page in a legacy app through its routable extension', async () => {
+    renderLegacyApp('/release-coordination', {
+      listTrains: async () => ({ items: [], totalCount: 0 }),
+    });
     expect(await screen.findByText('Release coordination')).toBeInTheDocument();
     expect(await screen.findByText('No release trains yet')).toBeInTheDocument();
+  });
+
+  // The app has no catalog here, so the pages are shown in states without entity links.
+  it('routes a train page inside the page', async () => {
+    const getTrain = vi.fn(async () => {
+      throw new Error('train gone');
+    });
+    renderLegacyApp(`/release-coordination/trains/${TRAIN_ID}`, { getTrain });
+    expect(await screen.findByText('Release train')).toBeInTheDocument();
+    expect(await screen.findByText(/Could not load the release train/)).toBeInTheDocument();
+    expect(getTrain).toHaveBeenCalledWith({ trainId: TRAIN_ID });
+  });
+
+  it('mounts my approvals through its routable extension', async () => {
+    renderLegacyApp('/release-coordination/approvals', {
+      listMyApprovals: async () => ({ items: [] }),
+    });
+    expect(await screen.findByText('My approvals')).toBeInTheDocument();
+    expect(await screen.findByText('Nothing waits for your approval')).toBeInTheDocument();
   });
 });
 
@@ -69,6 +100,9 @@ describe('legacy entity content', () => {
   it('exports the entity tabs and their filters from the package entry point', () => {
     expect(legacyExports.EntityDependencyMatrixContent).toBe(EntityDependencyMatrixContent);
     expect(legacyExports.EntityOwnershipContent).toBe(EntityOwnershipContent);
+    expect(legacyExports.EntityReleaseTrainsContent).toBe(EntityReleaseTrainsContent);
+    expect(legacyExports.ReleaseCoordinationApprovalsPage).toBe(ReleaseCoordinationApprovalsPage);
+    expect(legacyExports.isReleaseTrainsAvailable(checkoutApi)).toBe(true);
     expect(legacyExports.isDependencyMatrixAvailable(checkoutSystem)).toBe(true);
     expect(legacyExports.isOwnershipAvailable(checkoutApi)).toBe(true);
   });
@@ -80,6 +114,13 @@ describe('legacy entity content', () => {
     expect(
       await screen.findByRole('table', { name: 'Team dependency matrix' }),
     ).toBeInTheDocument();
+  });
+
+  it('loads the Release trains tab lazily inside an entity page', async () => {
+    await renderEntityContent(<EntityReleaseTrainsContent />, checkoutApi, {
+      listEntityTrains: async () => ({ items: [] }),
+    });
+    expect(await screen.findByText('checkout-api is in no release train')).toBeInTheDocument();
   });
 
   it('loads the Ownership tab lazily inside an entity page', async () => {

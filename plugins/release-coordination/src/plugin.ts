@@ -8,7 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { ReleaseCoordinationClient } from '@release-coordination/plugin-release-coordination-common';
 import { releaseCoordinationApiRef } from './api';
-import { rootRouteRef } from './routes';
+import { approvalsRouteRef, rootRouteRef, trainRouteRef } from './routes';
 
 /**
  * The release-coordination frontend plugin for the legacy frontend system.
@@ -27,19 +27,52 @@ export const releaseCoordinationPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    train: trainRouteRef,
+    approvals: approvalsRouteRef,
   },
 });
 
 /**
- * The release-coordination page, for a `<Route path="/release-coordination">` of the app.
+ * The release-coordination page, for a `<Route path="/release-coordination">` of the app: the
+ * trains, and each train under `trains/:trainId`.
  *
  * @public
  */
 export const ReleaseCoordinationPage = releaseCoordinationPlugin.provide(
   createRoutableExtension({
     name: 'ReleaseCoordinationPage',
-    component: () => import('./components/TrainsPage').then(m => m.TrainsPage),
+    component: () => import('./components/Router').then(m => m.ReleaseCoordinationRouter),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The gates waiting for the signed-in user's groups, for a
+ * `<Route path="/release-coordination/approvals">` of the app.
+ *
+ * @public
+ */
+export const ReleaseCoordinationApprovalsPage = releaseCoordinationPlugin.provide(
+  createRoutableExtension({
+    name: 'ReleaseCoordinationApprovalsPage',
+    component: () => import('./components/MyApprovals').then(m => m.MyApprovalsPage),
+    mountPoint: approvalsRouteRef,
+  }),
+);
+
+/**
+ * The Release trains tab of an entity page, for an `EntityLayout.Route` of Components and
+ * Systems (see `isReleaseTrainsAvailable`).
+ *
+ * @public
+ */
+export const EntityReleaseTrainsContent = releaseCoordinationPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReleaseTrainsContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityReleaseTrains').then(m => m.EntityReleaseTrainsContent),
+    },
   }),
 );
 

@@ -1,4 +1,17 @@
-import { createRouteRef } from '@backstage/core-plugin-api';
+import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 
 /** The plugin's root page, `/release-coordination`: the list of trains. */
 export const rootRouteRef = createRouteRef({ id: 'release-coordination' });
+
+/** One train, `/release-coordination/trains/:trainId`, routed inside the root page. */
+export const trainRouteRef = createSubRouteRef({
+  id: 'release-coordination/train',
+  parent: rootRouteRef,
+  path: '/trains/:trainId',
+});
+
+/**
+ * The gates waiting for the signed-in user's groups, `/release-coordination/approvals`: a page
+ * of its own so that apps can put it in their navigation.
+ */
+export const approvalsRouteRef = createRouteRef({ id: 'release-coordination/approvals' });

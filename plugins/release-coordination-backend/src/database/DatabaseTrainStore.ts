@@ -131,12 +131,14 @@ function toApproval(row: {
   decision: string;
   comment: string | null;
   decided_at: Time;
+  expires_at?: Time | null;
 }): GateApproval {
   return {
     userRef: row.user_ref,
     decision: row.decision as GateApproval['decision'],
     ...(row.comment ? { comment: row.comment } : {}),
     decidedAt: toIsoString(row.decided_at),
+    ...(row.expires_at ? { expiresAt: toIsoString(row.expires_at) } : {}),
   };
 }
 
@@ -370,12 +372,18 @@ class KnexTrainSession implements TrainStoreSession {
 
   async saveApproval(
     gateId: string,
-    approval: { userRef: string; decision: 'approve' | 'reject'; comment?: string },
+    approval: {
+      userRef: string;
+      decision: 'approve' | 'reject';
+      comment?: string;
+      expiresAt?: Date;
+    },
   ) {
     const values = {
       decision: approval.decision,
       comment: approval.comment ?? null,
       decided_at: new Date(),
+      expires_at: approval.expiresAt ?? null,
     };
     // The caller holds the gate's lock (or SQLite's single writer), so read-then-write is safe.
     const existing = await this.db('gate_approvals')
@@ -536,6 +544,22 @@ export class DatabaseTrainStore extends KnexTrainSession implements TrainStore {
         ...(row.owner_ref ? { ownerRef: row.owner_ref } : {}),
       },
     }));
+  }
+
+  async listActiveApprovalGates(states: GateState[]) {
+    const rows = await this.knex('train_gates as g')
+      .join('release_trains as t', 't.id', 'g.train_id')
+      .where({ 't.status': 'active', 'g.kind': 'approval' })
+      .whereIn('g.state', states)
+      .select('t.*', 'g.id as gate_id', 'g.config as gate_config');
+    return rows.map(row => {
+      const { approverRef } = JSON.parse(row.gate_config) as GateRecord['config'];
+      return {
+        train: toTrainRecord(row),
+        gateId: row.gate_id as string,
+        ...(approverRef ? { approverRef } : {}),
+      };
+    });
   }
 
   async listStageSnapshots(trainId: string) {

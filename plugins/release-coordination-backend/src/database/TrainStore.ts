@@ -39,6 +39,7 @@ export interface GateConfig {
   approverRef?: string;
   quorum: number;
   separationOfDuties: boolean;
+  approvalValidForMs?: number;
   checkName?: string;
   rule?: string;
 }
@@ -105,7 +106,12 @@ export interface TrainStoreSession {
   /** Records or replaces one approver's decision on a gate. */
   saveApproval(
     gateId: string,
-    approval: { userRef: string; decision: 'approve' | 'reject'; comment?: string },
+    approval: {
+      userRef: string;
+      decision: 'approve' | 'reject';
+      comment?: string;
+      expiresAt?: Date;
+    },
   ): Promise<void>;
   insertCheck(check: Omit<CheckResult, 'id' | 'reportedAt'>): Promise<CheckResult>;
   insertWaiver(
@@ -133,6 +139,13 @@ export interface TrainStore extends TrainStoreSession {
   listParticipations(
     entityRef: string,
   ): Promise<{ train: ReleaseTrainSummary; participant: TrainParticipant }[]>;
+  /**
+   * The approval gates of active trains in one of `states`, with their train; approvers are
+   * matched by the caller, since they live in the gate's configuration.
+   */
+  listActiveApprovalGates(
+    states: GateState[],
+  ): Promise<{ train: TrainRecord; gateId: string; approverRef?: string }[]>;
   listStageSnapshots(trainId: string): Promise<
     {
       stage: string;

@@ -244,6 +244,43 @@ describe('train routes (real catalog, policy, group membership)', () => {
     expect((await get(`/trains`).set('Authorization', as('alice'))).body.totalCount).toBe(1);
   });
 
+  it('lists the open approval gates of the caller\'s teams, users only', async () => {
+    const mine = async (user: string) => {
+      const res = await get(`/approvals/mine`).set('Authorization', as(user));
+      expect(res.status).toBe(200);
+      return res.body.items as { train: any; gate: any }[];
+    };
+    const forBob = await mine('bob');
+    expect(forBob).toHaveLength(1);
+    expect(forBob[0].train).toMatchObject({ id: trainId, name: '2026.12', status: 'active' });
+    expect(forBob[0].train).not.toHaveProperty('gates');
+    expect(forBob[0].gate).toMatchObject({
+      id: gate('participation', 'payments').id,
+      approverRef: 'group:default/team-pay',
+      state: 'pending',
+    });
+    expect((await mine('dora')).map(item => item.gate.templateId)).toEqual(['board']);
+
+    // A rejected gate stays on the list: the team may still change its decision.
+    const storefront = gate('participation', 'storefront').id;
+    const rejected = await post(`/gates/${storefront}/reject`)
+      .send({ comment: 'Not ready yet' })
+      .set('Authorization', as('alice'));
+    expect(rejected.status).toBe(200);
+    const forAlice = await mine('alice');
+    expect(forAlice.map(item => [item.gate.id, item.gate.state])).toEqual([
+      [storefront, 'failed'],
+    ]);
+    expect(await mine('nobody')).toEqual([]);
+
+    const fromCi = await get(`/approvals/mine`).set('Authorization', ci);
+    expect(fromCi.status).toBe(403);
+    expect(fromCi.body.error.message).toMatch(/Only users have approvals/);
+    const badQuery = await get(`/approvals/mine?user=bob`).set('Authorization', as('bob'));
+    expect(badQuery.status).toBe(400);
+    expect((await get(`/approvals/mine`)).status).toBe(401);
+  });
+
   it('refuses a non-member (403) without a change, and counts a member', async () => {
     const before = await decisionCount();
     const refused = await post(`/gates/${gate('participation', 'payments').id}/approve`)
@@ -264,6 +301,9 @@ describe('train routes (real catalog, policy, group membership)', () => {
       approvals: [{ userRef: 'user:default/bob' }],
     });
     expect(await decisionCount()).toBe(before + 1);
+    // A passed gate waits for nobody.
+    const mine = await get(`/approvals/mine`).set('Authorization', as('bob'));
+    expect(mine.body.items).toEqual([]);
   });
 
   it('passes a quorum-2 gate on the second distinct approval', async () => {

@@ -207,5 +207,11 @@ export function createTrainRouter(options: {
     res.json({ items: await trains.listEntityTrains(query.ref) });
   });
 
+  router.get('/approvals/mine', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    parseInput(emptyQuery, req.query, 'query');
+    res.json({ items: await trains.listMyApprovals(credentials) });
+  });
+
   return router;
 }

@@ -1,4 +1,8 @@
-import { AuditorService, UserInfoService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  LoggerService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   DependencyIndex,
@@ -11,7 +15,8 @@ import { applyDatabaseMigrations } from '../database/migrations';
 import { createTestDatabases } from '../testing/databases';
 import { BUILT_IN_GATE_RULES } from './rules';
 import { DEFAULT_STAGES } from './stages';
-import { createTrainService } from './TrainService';
+import { TrainNotification } from './announcements';
+import { TrainServiceOptions, createTrainService } from './TrainService';
 
 /** storefront (team-web) depends on payments (team-pay); ledger has no owner. */
 const index = new DependencyIndex({
@@ -96,7 +101,11 @@ const newTrain = {
 describe('TrainService', () => {
   const databases = createTestDatabases();
 
-  async function setup(databaseId: Parameters<typeof databases.init>[0], stages = DEFAULT_STAGES) {
+  async function setup(
+    databaseId: Parameters<typeof databases.init>[0],
+    stages = DEFAULT_STAGES,
+    overrides: Partial<Pick<TrainServiceOptions, 'signals' | 'notifications' | 'now'>> = {},
+  ) {
     const knex = await databases.init(databaseId);
     await applyDatabaseMigrations(knex);
     const store = new DatabaseTrainStore(knex);
@@ -110,6 +119,16 @@ describe('TrainService', () => {
       },
     };
     const rules = new Map(BUILT_IN_GATE_RULES.map(rule => [rule.id, rule]));
+    const signals: unknown[] = [];
+    const notes: TrainNotification[] = [];
+    const warnings: string[] = [];
+    const logger: LoggerService = {
+      error: message => void warnings.push(message),
+      warn: message => void warnings.push(message),
+      info: () => {},
+      debug: () => {},
+      child: () => logger,
+    };
     const service = createTrainService({
       store,
       snapshots: {
@@ -129,9 +148,13 @@ describe('TrainService', () => {
       auditor,
       stages,
       gateRule: id => rules.get(id) as any,
+      signals: { publish: async signal => void signals.push(signal) },
+      notifications: { send: async note => void notes.push(note) },
+      logger,
       now: () => new Date('2026-11-15T00:00:00Z'),
+      ...overrides,
     });
-    return { knex, store, service, audit };
+    return { knex, store, service, audit, signals, notes, warnings };
   }
 
   const count = async (knex: Knex, table: string) =>
@@ -574,6 +597,274 @@ describe('TrainService', () => {
       const decisions = await service.listDecisions(train.id, { limit: 100, offset: 0 });
       expect(decisions.items.filter(d => d.action === 'stage.advanced')).toHaveLength(1);
       expect(await store.listStageSnapshots(train.id)).toHaveLength(1);
+      await knex.destroy();
+    },
+  );
+  it.each(databases.eachSupportedId())(
+    'lists my open approvals of active trains by train, then stage, on %s',
+    async databaseId => {
+      const { knex, service } = await setup(databaseId);
+      const later = await service.createTrain({ ...newTrain, name: 'b-train' }, alice);
+      const earlier = await service.createTrain({ ...newTrain, name: 'a-train' }, alice);
+      const gone = await service.createTrain({ ...newTrain, name: '0-cancelled' }, alice);
+      await service.cancelTrain(gone.id, { reason: 'Scope moved' }, alice);
+      await service.approveGate(gateOf(later, 'planning-participation', 'payments').id, {}, bob);
+
+      const forBob = await service.listMyApprovals(bob);
+      expect(forBob.map(item => [item.train.name, item.gate.templateId])).toEqual([
+        ['a-train', 'planning-participation'],
+        ['a-train', 'deployment-go-no-go'],
+        ['b-train', 'deployment-go-no-go'],
+      ]);
+      expect(forBob.every(item => item.gate.approverRef === 'group:default/team-pay')).toBe(true);
+      expect(forBob[0].train).toEqual({
+        id: earlier.id,
+        name: 'a-train',
+        objective: earlier.objective,
+        ambassadorRef: 'user:default/alice',
+        status: 'active',
+        currentStage: 'planning',
+        createdAt: earlier.createdAt,
+        updatedAt: earlier.updatedAt,
+      });
+      await expect(service.listMyApprovals(ci)).rejects.toMatchObject({
+        name: 'NotAllowedError',
+      });
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'stops counting approvals once they expire, on read and on advance, on %s',
+    async databaseId => {
+      let clock = new Date('2026-11-15T00:00:00Z');
+      const stages = boardStages(1);
+      stages[0].exitGates[0].approvalValidForMs = 7 * 24 * 60 * 60 * 1000;
+      const { knex, service } = await setup(databaseId, stages, { now: () => clock });
+      const train = await service.createTrain({ ...newTrain, stageWindows: {} }, alice);
+      const board = gateOf(train, 'board').id;
+      const member = mockCredentials.user(BOARD_MEMBERS[0]);
+      const approved = await service.approveGate(board, {}, member);
+      expect(approved.state).toBe('passed');
+      expect(approved.approvals[0].expiresAt).toBe('2026-11-22T00:00:00.000Z');
+
+      clock = new Date('2026-11-22T00:00:01Z');
+      expect(gateOf(await service.getTrain(train.id), 'board').state).toBe('pending');
+      await expect(
+        service.advanceStage(train.id, { expectedStage: 'review' }, alice),
+      ).rejects.toThrow(/Cannot leave stage 'review'.*Release board/);
+      const actions = (await service.listDecisions(train.id, { limit: 50, offset: 0 })).items;
+      expect(actions.at(-1)).toMatchObject({
+        action: 'gate.expired',
+        before: { state: 'passed' },
+        after: { state: 'pending' },
+      });
+
+      // Approving anew renews the approval and lets the train move on.
+      expect((await service.approveGate(board, {}, member)).state).toBe('passed');
+      const moved = await service.advanceStage(train.id, { expectedStage: 'review' }, alice);
+      expect(moved.currentStage).toBe('ship');
+      await knex.destroy();
+    },
+  );
+
+  /** The board approves in review; in ship every owner and the board give the go. */
+  const announceStages: StageDefinition[] = [
+    boardStages(1)[0],
+    {
+      name: 'ship',
+      title: 'Ship',
+      entryGates: [],
+      exitGates: [
+        {
+          id: 'go',
+          title: 'Go',
+          kind: 'approval',
+          perParticipant: true,
+          approvers: 'participant-owner',
+          quorum: 1,
+          separationOfDuties: false,
+        },
+        { ...boardStages(1)[0].exitGates[0], id: 'board-go', title: 'Board go' },
+      ],
+    },
+  ];
+  const changed = (trainId: string) => ({
+    recipients: { type: 'broadcast' },
+    channel: 'release-coordination',
+    message: { type: 'train-changed', trainId },
+  });
+  const summary = (note: TrainNotification) => [note.recipients, note.payload.title];
+
+  it.each(databases.eachSupportedId())(
+    'signals every committed change, and nothing for refused or repeated requests, on %s',
+    async databaseId => {
+      const { knex, service, signals } = await setup(databaseId);
+      const train = await service.createTrain(newTrain, alice);
+      expect(signals).toEqual([changed(train.id)]);
+
+      const payments = gateOf(train, 'planning-participation', 'payments');
+      const storefront = gateOf(train, 'planning-participation', 'storefront');
+      await expect(service.approveGate(payments.id, {}, carol)).rejects.toThrow();
+      expect(signals).toHaveLength(1);
+      await service.rejectGate(payments.id, { comment: 'Not yet' }, bob);
+      await service.approveGate(payments.id, {}, bob);
+      await service.approveGate(payments.id, {}, bob).catch(() => undefined);
+      await service.waiveGate(
+        storefront.id,
+        { reason: 'Owner away', until: new Date('2099-01-01T00:00:00Z') },
+        alice,
+      );
+      const report = {
+        participantRef: 'component:default/payments',
+        checkName: 'contract-tests',
+        status: 'passed' as const,
+        idempotencyKey: 'run-1',
+      };
+      await service.reportCheck(train.id, report, ci);
+      await service.reportCheck(train.id, report, ci);
+      expect(signals).toHaveLength(5);
+      await service.advanceStage(train.id, { expectedStage: 'planning' }, alice);
+      // Blocked, but the rule outcomes it evaluated were committed.
+      await expect(
+        service.advanceStage(train.id, { expectedStage: 'integration' }, alice),
+      ).rejects.toMatchObject({ name: 'ConflictError' });
+      await service.cancelTrain(train.id, { reason: 'Scope moved' }, alice);
+      expect(signals).toEqual(Array(8).fill(changed(train.id)));
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'notifies each group of the approval gates awaiting it, on creation and advance, on %s',
+    async databaseId => {
+      const { knex, service, notes } = await setup(databaseId, announceStages);
+      const train = await service.createTrain({ ...newTrain, stageWindows: {} }, alice);
+      expect(notes.map(summary)).toEqual([
+        [
+          { type: 'entity', entityRef: ['group:default/release-board'] },
+          "Release train '2026.12': 1 gate(s) await your decision",
+        ],
+      ]);
+      expect(notes[0].payload).toMatchObject({
+        link: `/release-coordination/trains/${train.id}`,
+        description: "Stage 'review': Release board",
+        topic: 'release-coordination.gates-awaiting',
+      });
+
+      await service.approveGate(gateOf(train, 'board').id, {}, bob).catch(() => undefined);
+      await service.approveGate(
+        gateOf(train, 'board').id,
+        {},
+        mockCredentials.user(BOARD_MEMBERS[0]),
+      );
+      expect(notes).toHaveLength(1); // Approvals tell nobody.
+      await service.advanceStage(train.id, { expectedStage: 'review' }, alice);
+      expect(notes.slice(1).map(summary)).toEqual([
+        [
+          { type: 'entity', entityRef: ['group:default/team-pay', 'group:default/team-web'] },
+          "Release train '2026.12' advanced to 'ship'",
+        ],
+        [
+          { type: 'entity', entityRef: ['group:default/release-board'] },
+          "Release train '2026.12': 1 gate(s) await your decision",
+        ],
+        [
+          { type: 'entity', entityRef: ['group:default/team-pay'] },
+          "Release train '2026.12': 1 gate(s) await your decision",
+        ],
+        [
+          { type: 'entity', entityRef: ['group:default/team-web'] },
+          "Release train '2026.12': 1 gate(s) await your decision",
+        ],
+      ]);
+      expect(notes[3].payload.description).toBe("Stage 'ship': Go (component:default/payments)");
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'notifies the ambassador and the owners of dependents when a gate or check fails, on %s',
+    async databaseId => {
+      const { knex, service, notes } = await setup(databaseId);
+      const train = await service.createTrain(newTrain, alice);
+      notes.length = 0;
+
+      // storefront (team-web) depends on payments; nothing in the train depends on storefront.
+      await service.rejectGate(
+        gateOf(train, 'planning-participation', 'payments').id,
+        { comment: 'Freeze' },
+        bob,
+      );
+      await service.rejectGate(
+        gateOf(train, 'planning-participation', 'storefront').id,
+        { comment: 'Not ready' },
+        carol,
+      );
+      const report = {
+        participantRef: 'component:default/payments',
+        checkName: 'contract-tests',
+        status: 'failed' as const,
+        evidenceUrl: 'https://ci.example.com/runs/3',
+        idempotencyKey: 'run-3',
+      };
+      await service.reportCheck(train.id, report, ci);
+      await service.reportCheck(train.id, report, ci);
+      await service.reportCheck(
+        train.id,
+        { ...report, status: 'passed', idempotencyKey: 'run-4' },
+        ci,
+      );
+      expect(notes.map(summary)).toEqual([
+        [
+          { type: 'entity', entityRef: ['group:default/team-web', 'user:default/alice'] },
+          "Release train '2026.12': Approval 'Participation confirmed by the owning team' " +
+            'failed for component:default/payments',
+        ],
+        [
+          { type: 'entity', entityRef: ['user:default/alice'] },
+          "Release train '2026.12': Approval 'Participation confirmed by the owning team' " +
+            'failed for component:default/storefront',
+        ],
+        [
+          { type: 'entity', entityRef: ['group:default/team-web', 'user:default/alice'] },
+          "Release train '2026.12': Check 'contract-tests' failed for component:default/payments",
+        ],
+      ]);
+      expect(notes[0].payload).toMatchObject({
+        description: 'Rejected by user:default/bob: Freeze',
+        severity: 'high',
+      });
+      expect(notes[2].payload.description).toMatch(/https:\/\/ci.example.com\/runs\/3/);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'logs a failing signal or notification and still answers, on %s',
+    async databaseId => {
+      const broken = async () => {
+        throw new Error('service down');
+      };
+      const { knex, service, warnings } = await setup(databaseId, DEFAULT_STAGES, {
+        signals: { publish: broken },
+        notifications: { send: broken },
+      });
+      const train = await service.createTrain(newTrain, alice);
+      expect((await service.getTrain(train.id)).status).toBe('active');
+      const rejected = await service.rejectGate(
+        gateOf(train, 'planning-participation', 'payments').id,
+        { comment: 'Freeze' },
+        bob,
+      );
+      expect(rejected.state).toBe('failed');
+      expect(warnings).toEqual([
+        expect.stringMatching(/Could not publish the change of train .*service down/),
+        expect.stringMatching(/Could not send notification .*2026\.12.*service down/),
+        expect.stringMatching(/Could not send notification .*2026\.12.*service down/),
+        expect.stringMatching(/Could not publish the change of train .*service down/),
+        expect.stringMatching(/Could not send notification .*Approval.*service down/),
+      ]);
       await knex.destroy();
     },
   );

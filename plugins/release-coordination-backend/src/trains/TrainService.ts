@@ -1,14 +1,18 @@
 import {
   AuditorService,
   BackstageCredentials,
+  LoggerService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { SignalsService } from '@backstage/plugin-signals-node';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   CheckResult,
   CreateTrainRequest,
   EntityTrain,
   GateState,
+  MyApproval,
   Page,
   ReportCheckRequest,
   StageDefinition,
@@ -17,6 +21,7 @@ import {
   TrainGate,
   TrainParticipant,
   TrainStage,
+  approvalGateState,
   isGateSatisfied,
   normalizeEntityRef,
   upstreamOf,
@@ -28,6 +33,14 @@ import {
 import { randomUUID } from 'node:crypto';
 import { NewGate, TrainRecord, TrainStore, TrainStoreSession } from '../database/TrainStore';
 import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
+import {
+  TrainNotification,
+  createTrainAnnouncer,
+  gateFailedNotification,
+  gatesAwaitingNotifications,
+  ownersOfDependents,
+  stageAdvancedNotification,
+} from './announcements';
 
 /** The domain operations on release trains, their gates and their decision log. */
 export interface TrainService {
@@ -40,6 +53,11 @@ export interface TrainService {
     page: { limit: number; offset: number },
   ): Promise<Page<TrainDecision>>;
   listEntityTrains(entityRef: string): Promise<EntityTrain[]>;
+  /**
+   * The approval gates of active trains that wait for a Group (or the user) the caller's
+   * ownership refs include: pending, or failed and so open to a changed decision.
+   */
+  listMyApprovals(credentials: BackstageCredentials): Promise<MyApproval[]>;
   approveGate(
     gateId: string,
     input: { comment?: string },
@@ -80,6 +98,11 @@ export interface TrainServiceOptions {
   stages: StageDefinition[];
   /** Looks up a gate rule by id: the built-in ones and those from modules. */
   gateRule: (id: string) => GateRule | undefined;
+  /** Broadcasts `train-changed` on the `release-coordination` channel after each change. */
+  signals: Pick<SignalsService, 'publish'>;
+  /** Tells teams about gates awaiting them, failures and stage changes. */
+  notifications: Pick<NotificationService, 'send'>;
+  logger: LoggerService;
   now?: () => Date;
 }
 
@@ -128,6 +151,21 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
   const { store, snapshots, userInfo, auditor, stages, gateRule } = options;
   const now = options.now ?? (() => new Date());
   const stageNames = stages.map(stage => stage.name);
+  const { announce } = createTrainAnnouncer(options);
+
+  /** A rejected approval or failed check, for the ambassador and the dependents' owners. */
+  async function failureNotifications(
+    train: TrainRecord,
+    failure: { what: string; participantRef?: string; detail: string },
+  ): Promise<TrainNotification[]> {
+    let dependentOwners: string[] = [];
+    if (failure.participantRef) {
+      const { index } = await snapshots.current();
+      const participants = await store.listParticipants(train.id);
+      dependentOwners = ownersOfDependents(index, failure.participantRef, participants);
+    }
+    return [gateFailedNotification(train, failure, dependentOwners)];
+  }
 
   /** Runs a state change as an audit event: success when it commits, failure when it throws. */
   async function audited<T>(
@@ -158,13 +196,23 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
     return gate;
   }
 
+  /**
+   * An approval gate passed by approvals that have since expired is pending again; what is
+   * stored catches up when the stage is next advanced.
+   */
+  function withExpiry(gate: TrainGate, at: Date): TrainGate {
+    if (gate.kind !== 'approval' || gate.state !== 'passed') return gate;
+    const state = approvalGateState(gate.approvals, gate.quorum, at);
+    return state === gate.state ? gate : { ...gate, state };
+  }
+
   async function gateDetail(gateId: string): Promise<TrainGate> {
     const gate = await requireGate(store, gateId);
     const gates = await store.listGates(
       gate.trainId,
       gate.participantRef ? { participantRef: gate.participantRef } : undefined,
     );
-    return gates.find(g => g.id === gateId)!;
+    return withExpiry(gates.find(g => g.id === gateId)!, now());
   }
 
   function sortGates(gates: TrainGate[], plan: string[]): TrainGate[] {
@@ -213,7 +261,7 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
       stages: trainStages,
       participants,
       gates: sortGates(
-        gates,
+        gates.map(gate => withExpiry(gate, at)),
         stagePlan.map(stage => stage.name),
       ),
     };
@@ -290,7 +338,11 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
           },
         });
       });
-      return getTrain(trainId);
+      const detail = await getTrain(trainId);
+      await announce(trainId, async () =>
+        gatesAwaitingNotifications(detail, detail.currentStage, detail.gates),
+      );
+      return detail;
     });
   }
 
@@ -312,7 +364,7 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
       }
       const { ownershipEntityRefs } = await userInfo.getUserInfo(credentials);
       const memberOf = new Set(ownershipEntityRefs.map(ref => normalizeEntityRef(ref)));
-      await store.transaction(async tx => {
+      const changed = await store.transaction(async tx => {
         const gate = await requireGate(tx, gateId, true);
         const train = await requireTrain(tx, gate.trainId);
         requireActive(train);
@@ -338,15 +390,26 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
         }
         const before = await tx.listApprovals(gateId);
         const mine = before.find(approval => approval.userRef === actorRef);
-        if (mine?.decision === decision && (mine.comment ?? '') === (comment ?? '')) {
-          return; // The same decision again changes nothing and is not logged twice.
+        const at = now();
+        const expired = mine?.expiresAt !== undefined && Date.parse(mine.expiresAt) <= +at;
+        // An expired approval given again is renewed, not ignored.
+        if (mine?.decision === decision && (mine.comment ?? '') === (comment ?? '') && !expired) {
+          return undefined; // The same decision again changes nothing and is not logged twice.
         }
-        await tx.saveApproval(gateId, { userRef: actorRef, decision, comment });
+        const validFor = gate.config.approvalValidForMs;
+        await tx.saveApproval(gateId, {
+          userRef: actorRef,
+          decision,
+          comment,
+          ...(validFor && decision === 'approve'
+            ? { expiresAt: new Date(at.getTime() + validFor) }
+            : {}),
+        });
         const after = await tx.listApprovals(gateId);
-        const approvals = after.filter(a => a.decision === 'approve').length;
-        let state: GateState = 'pending';
-        if (after.some(a => a.decision === 'reject')) state = 'failed';
-        else if (approvals >= gate.config.quorum) state = 'passed';
+        const state: GateState = approvalGateState(after, gate.config.quorum, at);
+        const approvals = after.filter(
+          a => a.decision === 'approve' && (!a.expiresAt || Date.parse(a.expiresAt) > +at),
+        ).length;
         // The compare-and-set also guards the approval written above: a lost race rolls it back.
         await tx.updateGate(gateId, gate.version, { state });
         await tx.appendDecision({
@@ -359,7 +422,22 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
           after: { state, approvals, quorum: gate.config.quorum },
           ...(comment ? { reason: comment } : {}),
         });
+        return { train, gate };
       });
+      if (changed) {
+        const { train, gate } = changed;
+        await announce(
+          train.id,
+          decision === 'reject'
+            ? () =>
+                failureNotifications(train, {
+                  what: `Approval '${gate.config.title}'`,
+                  ...(gate.participantRef ? { participantRef: gate.participantRef } : {}),
+                  detail: `Rejected by ${actorRef}: ${comment}`,
+                })
+            : undefined,
+        );
+      }
       return gateDetail(gateId);
     });
   }
@@ -375,7 +453,7 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
       if (input.until.getTime() <= now().getTime()) {
         throw new InputError('A waiver must run until a time in the future');
       }
-      await store.transaction(async tx => {
+      const trainId = await store.transaction(async tx => {
         const gate = await requireGate(tx, gateId, true);
         requireActive(await requireTrain(tx, gate.trainId));
         if (gate.state === 'passed') throw new ConflictError(`Gate ${gateId} is already passed`);
@@ -395,7 +473,9 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
           after: { state: 'waived', until: input.until.toISOString() },
           reason: input.reason,
         });
+        return gate.trainId;
       });
+      await announce(trainId);
       return gateDetail(gateId);
     });
   }
@@ -421,11 +501,13 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
     };
     const meta = { actor: reporter, trainId, checkName: input.checkName };
     return audited('check-report', meta, async () => {
+      let outcome: { result: CheckResult; train?: TrainRecord };
       try {
-        return await store.transaction(async tx => {
+        outcome = await store.transaction(async tx => {
           const train = await requireTrain(tx, trainId, true);
           const existing = await tx.findCheckByKey(trainId, input.idempotencyKey);
-          if (existing) return sameReport(existing);
+          // A replay changes nothing, so it is not announced again.
+          if (existing) return { result: sameReport(existing) };
           requireActive(train);
           const participants = await tx.listParticipants(trainId);
           if (!participants.some(p => p.entityRef === participantRef)) {
@@ -470,7 +552,7 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
               reason: `Check ${input.checkName} reported ${input.status}`,
             });
           }
-          return result;
+          return { result, train };
         });
       } catch (error) {
         // Two reports with one key at once: the unique index let one in; answer with it.
@@ -478,6 +560,23 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
         if (existing) return sameReport(existing);
         throw error;
       }
+      const { result, train } = outcome;
+      if (train) {
+        await announce(
+          trainId,
+          result.status === 'failed'
+            ? () =>
+                failureNotifications(train, {
+                  what: `Check '${result.checkName}'`,
+                  participantRef: result.participantRef,
+                  detail:
+                    `Reported failed by ${reporter}` +
+                    (result.evidenceUrl ? `; evidence: ${result.evidenceUrl}` : ''),
+                })
+            : undefined,
+        );
+      }
+      return result;
     });
   }
 
@@ -546,7 +645,7 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
       async () => {
         // Read before the transaction: deriving a first snapshot must not hold our locks.
         const { meta, index } = await snapshots.current();
-        const blocked = await store.transaction(async tx => {
+        const outcome = await store.transaction(async tx => {
           const train = await requireTrain(tx, trainId, true);
           requireActive(train);
           if (train.currentStage !== input.expectedStage) {
@@ -560,12 +659,32 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
           const participants = await tx.listParticipants(trainId);
           const gates = await tx.listGates(trainId);
           const guarding = gatesGuardingExit(gates, train.currentStage, next?.name);
-          await evaluateRules(tx, train, participants, gates, guarding, index, actorRef);
           const at = now();
+          // Expired approvals no longer count: such a gate is pending again, and logged so.
+          for (const gate of guarding) {
+            const live = withExpiry(gate, at);
+            if (live.state === gate.state) continue;
+            const record = await requireGate(tx, gate.id, true);
+            await tx.updateGate(gate.id, record.version, { state: live.state });
+            await tx.appendDecision({
+              trainId,
+              ...(gate.participantRef ? { entityRef: gate.participantRef } : {}),
+              actorRef,
+              action: 'gate.expired',
+              subject: gate.id,
+              before: { state: gate.state },
+              after: { state: live.state },
+              reason: 'Approvals expired; the quorum is no longer met',
+            });
+            gate.state = live.state;
+          }
+          await evaluateRules(tx, train, participants, gates, guarding, index, actorRef);
           const blocking = guarding.filter(gate => !isGateSatisfied(gate, at));
           // Rule outcomes are committed even when the stage stays: they are facts people
           // should see.
-          if (blocking.length > 0) return { stage: train.currentStage, blocking };
+          if (blocking.length > 0) {
+            return { kind: 'blocked' as const, stage: train.currentStage, blocking };
+          }
 
           await tx.updateTrain(
             trainId,
@@ -596,15 +715,33 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
               ? { stage: next.name, status: 'active' }
               : { stage: train.currentStage, status: 'released' },
           });
-          return undefined;
+          return {
+            kind: 'advanced' as const,
+            train,
+            from: train.currentStage,
+            to: next?.name,
+            participants,
+          };
         });
-        if (blocked) {
+        if (outcome.kind === 'blocked') {
+          const blocked = outcome;
+          // Rule outcomes were committed: live views should show them.
+          await announce(trainId);
           throw new ConflictError(
             `Cannot leave stage '${blocked.stage}': ${blocked.blocking.length} gate(s) not ` +
               `passed or waived: ${blocked.blocking.map(describeGate).join('; ')}`,
           );
         }
-        return getTrain(trainId);
+        const detail = await getTrain(trainId);
+        const { train, from, to, participants } = outcome;
+        await announce(trainId, async () => {
+          const advancedNote = stageAdvancedNotification(train, from, to, participants);
+          return [
+            ...(advancedNote ? [advancedNote] : []),
+            ...(to ? gatesAwaitingNotifications(detail, to, detail.gates) : []),
+          ];
+        });
+        return detail;
       },
     );
   }
@@ -631,13 +768,44 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
           reason: input.reason,
         });
       });
+      await announce(trainId);
       return getTrain(trainId);
     });
+  }
+
+  async function listMyApprovals(credentials: BackstageCredentials): Promise<MyApproval[]> {
+    const principal = credentials.principal as { type: string };
+    if (principal.type !== 'user') {
+      throw new NotAllowedError(
+        'Only users have approvals waiting for them: a service belongs to no Group',
+      );
+    }
+    const { ownershipEntityRefs } = await userInfo.getUserInfo(credentials);
+    const memberOf = new Set(ownershipEntityRefs.map(ref => normalizeEntityRef(ref)));
+    const open = (await store.listActiveApprovalGates(['pending', 'failed'])).filter(
+      row => row.approverRef && memberOf.has(row.approverRef),
+    );
+    const trainsById = new Map(open.map(row => [row.train.id, row.train]));
+    const wanted = new Set(open.map(row => row.gateId));
+    // Trains by name (then id for equal names), gates in the order of the train's stage plan.
+    const trainsInOrder = [...trainsById.values()].sort(
+      (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+    );
+    const items: MyApproval[] = [];
+    for (const train of trainsInOrder) {
+      const gates = (await store.listGates(train.id)).filter(gate => wanted.has(gate.id));
+      const { version: _version, stagePlan, ...summary } = train;
+      for (const gate of sortGates(gates, stagePlan.map(stage => stage.name))) {
+        items.push({ train: summary, gate });
+      }
+    }
+    return items;
   }
 
   return {
     createTrain,
     getTrain,
+    listMyApprovals,
     async getTrainOfGate(gateId) {
       const gate = await requireGate(store, gateId);
       return requireTrain(store, gate.trainId);
@@ -703,6 +871,9 @@ export function instantiateGates(
             ...(template.kind === 'approval' && approverRef ? { approverRef } : {}),
             quorum: template.quorum,
             separationOfDuties: template.separationOfDuties,
+            ...(template.kind === 'approval' && template.approvalValidForMs
+              ? { approvalValidForMs: template.approvalValidForMs }
+              : {}),
             ...(template.checkName ? { checkName: template.checkName } : {}),
             ...(template.rule ? { rule: template.rule } : {}),
           },

@@ -122,6 +122,39 @@ describe('readStageDefinitions', () => {
     expect(message).toMatch(/'e': quorum must be/);
   });
 
+  it('reads approvalValidFor as an ISO duration or an object, for approvals only', () => {
+    const gate = (id: string, extra: object) => ({
+      id,
+      title: id,
+      kind: 'approval',
+      approvers: 'group:default/board',
+      ...extra,
+    });
+    const read = (gates: object[]) =>
+      readStageDefinitions(
+        new ConfigReader({ releaseCoordination: { stages: [{ name: 'one', exitGates: gates }] } }),
+        knownRules,
+      );
+    const [stage] = read([
+      gate('iso', { approvalValidFor: 'P7D' }),
+      gate('object', { approvalValidFor: { hours: 36 } }),
+      gate('forever', {}),
+    ]);
+    expect(stage.exitGates.map(g => g.approvalValidForMs)).toEqual([
+      7 * 24 * 3600_000,
+      36 * 3600_000,
+      undefined,
+    ]);
+    expect(() =>
+      read([
+        gate('bad', { approvalValidFor: 'a week' }),
+        { id: 'chk', title: 'C', kind: 'check', checkName: 'x', approvalValidFor: 'P1D' },
+      ]),
+    ).toThrow(
+      /'bad': approvalValidFor is invalid[\s\S]*'chk': approvalValidFor applies to approval/,
+    );
+  });
+
   it('refuses a stage defined twice and an empty list', () => {
     const twice = new ConfigReader({
       releaseCoordination: {

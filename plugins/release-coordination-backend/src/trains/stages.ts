@@ -1,4 +1,4 @@
-import { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
 import {
   GATE_KINDS,
   GateKind,
@@ -73,6 +73,25 @@ function approval(id: string, title: string): GateTemplate {
   };
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Milliseconds of a duration. Months and years count as 30 and 365 days: an approval's validity
+ * is a policy, not a calendar date.
+ */
+export function humanDurationToMs(duration: ReturnType<typeof readDurationFromConfig>): number {
+  return (
+    (duration.years ?? 0) * 365 * DAY_MS +
+    (duration.months ?? 0) * 30 * DAY_MS +
+    (duration.weeks ?? 0) * 7 * DAY_MS +
+    (duration.days ?? 0) * DAY_MS +
+    (duration.hours ?? 0) * 60 * 60 * 1000 +
+    (duration.minutes ?? 0) * 60 * 1000 +
+    (duration.seconds ?? 0) * 1000 +
+    (duration.milliseconds ?? 0)
+  );
+}
+
 const NAME_PATTERN = /^[a-z0-9][a-z0-9._-]*$/i;
 
 function readGate(config: Config, where: string, problems: string[]): GateTemplate | undefined {
@@ -110,6 +129,17 @@ function readGate(config: Config, where: string, problems: string[]): GateTempla
     if (!Number.isInteger(gate.quorum) || gate.quorum < 1) {
       problems.push(`${where} '${id}': quorum must be a whole number of at least 1`);
     }
+    if (config.has('approvalValidFor')) {
+      try {
+        const ms = humanDurationToMs(readDurationFromConfig(config, { key: 'approvalValidFor' }));
+        if (ms > 0) gate.approvalValidForMs = ms;
+        else problems.push(`${where} '${id}': approvalValidFor must be longer than zero`);
+      } catch (error) {
+        problems.push(`${where} '${id}': approvalValidFor is invalid: ${(error as Error).message}`);
+      }
+    }
+  } else if (config.has('approvalValidFor')) {
+    problems.push(`${where} '${id}': approvalValidFor applies to approval gates only`);
   }
   if (kind === 'check') {
     gate.checkName = config.getOptionalString('checkName');

@@ -40,6 +40,8 @@ export interface GateTemplate {
   quorum: number;
   /** For approvals: the train's ambassador may not approve. */
   separationOfDuties: boolean;
+  /** For approvals: how long an approval counts, in milliseconds; forever when absent. */
+  approvalValidForMs?: number;
   /** For checks: the check name CI reports, e.g. `contract-tests`. */
   checkName?: string;
   /** For rules: the id of a built-in or module-provided gate rule. */
@@ -92,6 +94,8 @@ export interface GateApproval {
   decision: 'approve' | 'reject';
   comment?: string;
   decidedAt: string;
+  /** After this time the approval no longer counts toward the quorum. */
+  expiresAt?: string;
 }
 
 /** @public */
@@ -205,6 +209,34 @@ export interface EntityTrain {
   train: ReleaseTrainSummary;
   participant: TrainParticipant;
   gates: TrainGate[];
+}
+
+/**
+ * An approval gate waiting for a team the caller belongs to: still pending, or rejected and
+ * open to a changed decision.
+ *
+ * @public
+ */
+export type MyApproval = { train: ReleaseTrainSummary; gate: TrainGate };
+
+/**
+ * The state an approval gate's decisions give it at `now`: failed on any rejection, passed when
+ * the approvals that have not expired reach the quorum, pending otherwise.
+ *
+ * @public
+ */
+export function approvalGateState(
+  approvals: GateApproval[],
+  quorum: number,
+  now: Date,
+): 'pending' | 'passed' | 'failed' {
+  if (approvals.some(a => a.decision === 'reject')) return 'failed';
+  const valid = approvals.filter(
+    a =>
+      a.decision === 'approve' &&
+      (a.expiresAt === undefined || new Date(a.expiresAt).getTime() > now.getTime()),
+  );
+  return valid.length >= quorum ? 'passed' : 'pending';
 }
 
 /**

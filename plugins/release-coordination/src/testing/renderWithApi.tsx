@@ -3,6 +3,7 @@ import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react'
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ReactElement } from 'react';
 import { releaseCoordinationApiRef } from '../api';
+import { rootRouteRef } from '../routes';
 import { FakeApi } from './dependencyFixtures';
 
 /**
@@ -14,6 +15,29 @@ export function renderEntityContent(element: ReactElement, entity: Entity, api: 
     <TestApiProvider apis={[[releaseCoordinationApiRef, api]]}>
       <EntityProvider entity={entity}>{element}</EntityProvider>
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/release-coordination': rootRouteRef,
+      },
+    },
   );
+}
+
+/**
+ * Renders a page of the plugin with fake APIs, inside a test app where the plugin's root is
+ * mounted at `/release-coordination` and entity links resolve to the catalog.
+ */
+export function renderPage(
+  element: ReactElement,
+  apis: Parameters<typeof TestApiProvider>[0]['apis'],
+  options: { routeEntries?: string[] } = {},
+) {
+  return renderInTestApp(<TestApiProvider apis={apis}>{element}</TestApiProvider>, {
+    mountedRoutes: {
+      '/catalog/:namespace/:kind/:name': entityRouteRef,
+      '/release-coordination': rootRouteRef,
+    },
+    routeEntries: options.routeEntries,
+  });
 }

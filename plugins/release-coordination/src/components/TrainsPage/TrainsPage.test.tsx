@@ -1,49 +1,62 @@
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { identityApiRef } from '@backstage/core-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { ReleaseCoordinationApi } from '@release-coordination/plugin-release-coordination-common';
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router-dom';
 import { releaseCoordinationApiRef } from '../../api';
+import { renderPage } from '../../testing/renderWithApi';
+import {
+  TRAIN_ID,
+  winterDecisions,
+  winterTrain,
+  winterTrainDetail,
+} from '../../testing/trainFixtures';
+import { ReleaseCoordinationRouterContent } from '../Router';
 import { TrainsPage } from './TrainsPage';
 
 function renderWith(api: Partial<ReleaseCoordinationApi>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[releaseCoordinationApiRef, api]]}>
-      <TrainsPage />
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  return renderPage(<TrainsPage />, [[releaseCoordinationApiRef, api]]);
 }
 
 describe('TrainsPage', () => {
   it('says so when there are no trains', async () => {
     await renderWith({ listTrains: async () => ({ items: [], totalCount: 0 }) });
     expect(await screen.findByText('No release trains yet')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'New train' })).toBeInTheDocument();
   });
 
-  it('lists trains with their ambassador linked to the catalog', async () => {
+  it('lists trains linked to their page, with ambassador, stage and late chip', async () => {
     await renderWith({
-      listTrains: async () => ({
-        totalCount: 1,
-        items: [
-          {
-            id: 't1',
-            name: '2026.12 winter release',
-            objective: 'One-click checkout for returning customers',
-            ambassadorRef: 'user:default/alice',
-            status: 'active',
-            currentStage: 'integration',
-            createdAt: '2026-11-02T09:00:00Z',
-            updatedAt: '2026-11-20T09:00:00Z',
-          },
-        ],
-      }),
+      listTrains: async () => ({ totalCount: 1, items: [winterTrain] }),
+      getTrain: async () => winterTrainDetail,
     });
-    expect(await screen.findByText('2026.12 winter release')).toBeInTheDocument();
-    expect(screen.getByText('integration')).toBeInTheDocument();
+    const table = (await screen.findAllByRole('table'))[0];
+    expect(
+      await within(table).findByRole('link', { name: '2026.12 winter release' }),
+    ).toHaveAttribute('href', `/release-coordination/trains/${TRAIN_ID}`);
+    expect(within(table).getByText('integration')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'alice' })).toHaveAttribute(
       'href',
       '/catalog/default/user/alice',
     );
+    expect(await within(table).findByText('late')).toBeInTheDocument();
+  });
+
+  it('draws the timeline: a segment per stage window, late stages marked, today marked', async () => {
+    await renderWith({
+      listTrains: async () => ({ totalCount: 1, items: [winterTrain] }),
+      getTrain: async () => winterTrainDetail,
+    });
+    const timeline = await screen.findByRole('list', {
+      name: 'Timeline of trains and stage windows',
+    });
+    const segments = within(timeline).getAllByRole('img');
+    // Deployment has no window: three segments, not four.
+    expect(segments).toHaveLength(3);
+    expect(segments[1].getAttribute('aria-label')).toMatch(/Integration: .* late, current$/);
+    expect(segments[0].getAttribute('aria-label')).not.toMatch(/late/);
+    expect(screen.getByTestId('timeline-today')).toBeInTheDocument();
   });
 
   it('shows the error when the backend fails', async () => {
@@ -54,5 +67,113 @@ describe('TrainsPage', () => {
     });
     expect(await screen.findByText(/Could not load release trains/)).toBeInTheDocument();
     expect(screen.getAllByText(/backend unavailable/).length).toBeGreaterThan(0);
+  });
+});
+
+describe('New train dialog', () => {
+  const catalogApi = {
+    getEntities: vi.fn(async () => ({
+      items: [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name: 'checkout-api', namespace: 'default' },
+        },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name: 'pricing-service', namespace: 'default' },
+        },
+      ],
+    })),
+  };
+  const identityApi = {
+    getBackstageIdentity: async () => ({
+      type: 'user' as const,
+      userEntityRef: 'user:default/alice',
+      ownershipEntityRefs: ['user:default/alice'],
+    }),
+  };
+
+  it('validates, then creates the train with the right payload and opens its page', async () => {
+    const createTrain = vi.fn(async () => ({ ...winterTrainDetail, id: 'new-train' }));
+    const getTrain = vi.fn(async () => ({ ...winterTrainDetail, id: 'new-train' }));
+    await renderPage(
+      <Routes>
+        <Route path="/release-coordination/*" element={<ReleaseCoordinationRouterContent />} />
+      </Routes>,
+      [
+        [
+          releaseCoordinationApiRef,
+          {
+            listTrains: async () => ({ items: [], totalCount: 0 }),
+            createTrain,
+            getTrain,
+            listDecisions: async () => ({ items: winterDecisions, totalCount: 2 }),
+            getDeploymentWaves: async () => ({
+              snapshot: { ...(await import('../../testing/dependencyFixtures')).snapshot },
+              plan: { waves: [], cycles: [], unknown: [] },
+            }),
+          },
+        ],
+        [catalogApiRef, catalogApi],
+        [identityApiRef, identityApi],
+      ],
+      { routeEntries: ['/release-coordination'] },
+    );
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'New train' }));
+    const dialog = await screen.findByRole('dialog');
+    // The ambassador defaults to the signed-in user.
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText(/Ambassador/)).toHaveValue('user:default/alice'),
+    );
+
+    await user.click(within(dialog).getByRole('button', { name: 'Create train' }));
+    expect(within(dialog).getByText('Give the train a name.')).toBeInTheDocument();
+    expect(within(dialog).getByText('Say what the release is for.')).toBeInTheDocument();
+    expect(within(dialog).getByText('Add at least one component to the train.')).toBeInTheDocument();
+    expect(createTrain).not.toHaveBeenCalled();
+
+    await user.type(within(dialog).getByLabelText(/Name/), 'Spring release');
+    await user.type(within(dialog).getByLabelText(/Objective/), 'Faster search');
+    fireEvent.change(within(dialog).getByLabelText('Planning start'), {
+      target: { value: '2027-03-01' },
+    });
+    fireEvent.change(within(dialog).getByLabelText('Planning end'), {
+      target: { value: '2027-02-20' },
+    });
+    await user.type(within(dialog).getByLabelText('Components'), 'checkout');
+    await user.click(await screen.findByRole('option', { name: 'component:default/checkout-api' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Create train' }));
+    expect(within(dialog).getByText('The start must not be after the end.')).toBeInTheDocument();
+    expect(within(dialog).getByText('Give the version this train ships.')).toBeInTheDocument();
+    expect(createTrain).not.toHaveBeenCalled();
+
+    fireEvent.change(within(dialog).getByLabelText('Planning end'), {
+      target: { value: '2027-03-07' },
+    });
+    await user.type(
+      within(dialog).getByLabelText('Target version of component:default/checkout-api'),
+      '5.0.0',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Create train' }));
+
+    await waitFor(() => expect(createTrain).toHaveBeenCalledTimes(1));
+    expect(createTrain).toHaveBeenCalledWith({
+      name: 'Spring release',
+      objective: 'Faster search',
+      ambassadorRef: 'user:default/alice',
+      stageWindows: {
+        planning: { start: '2027-03-01T00:00:00.000Z', end: '2027-03-07T23:59:59.000Z' },
+      },
+      participants: [{ entityRef: 'component:default/checkout-api', targetVersion: '5.0.0' }],
+    });
+    expect(catalogApi.getEntities).toHaveBeenCalledWith(
+      expect.objectContaining({ filter: { kind: 'Component' } }),
+    );
+    // Navigated to the new train's page.
+    await waitFor(() => expect(getTrain).toHaveBeenCalledWith({ trainId: 'new-train' }));
+    expect(await screen.findByRole('table', { name: 'Gates board' })).toBeInTheDocument();
   });
 });

@@ -1,41 +1,103 @@
 import RefreshIcon from '@material-ui/icons/Refresh';
+import AddIcon from '@material-ui/icons/Add';
 import {
   Content,
   ContentHeader,
   EmptyState,
   Header,
+  InfoCard,
+  Link,
   Page,
   Progress,
   ResponseErrorPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { ReleaseTrainSummary } from '@release-coordination/plugin-release-coordination-common';
-import { useTrains } from './useTrains';
+import { Box, Button, Chip } from '@material-ui/core';
+import {
+  ReleaseTrainSummary,
+  TrainDetail,
+} from '@release-coordination/plugin-release-coordination-common';
+import { useState } from 'react';
+import { trainRouteRef } from '../../routes';
+import { DEFAULT_STAGES, NewTrainDialog } from './NewTrainDialog';
+import { TrainsTimeline } from './TrainsTimeline';
+import { TIMELINE_TRAIN_LIMIT, useTrainDetails, useTrains } from './useTrains';
 
-const columns: TableColumn<ReleaseTrainSummary>[] = [
-  { title: 'Train', field: 'name', highlight: true },
-  { title: 'Objective', field: 'objective' },
-  {
-    title: 'Ambassador',
-    field: 'ambassadorRef',
-    render: train => <EntityRefLink entityRef={train.ambassadorRef} defaultKind="user" />,
-  },
-  { title: 'Stage', field: 'currentStage' },
-  { title: 'Status', field: 'status' },
-  {
-    title: 'Started',
-    field: 'createdAt',
-    render: train => new Date(train.createdAt).toLocaleDateString(),
-  },
-];
+type TrainRow = ReleaseTrainSummary & { late: boolean };
 
-/** The list of release trains, newest first. */
+function useColumns(): TableColumn<TrainRow>[] {
+  const trainLink = useRouteRef(trainRouteRef);
+  return [
+    {
+      title: 'Train',
+      field: 'name',
+      highlight: true,
+      render: train => <Link to={trainLink({ trainId: train.id })}>{train.name}</Link>,
+    },
+    { title: 'Objective', field: 'objective' },
+    {
+      title: 'Ambassador',
+      field: 'ambassadorRef',
+      render: train => <EntityRefLink entityRef={train.ambassadorRef} defaultKind="user" />,
+    },
+    {
+      title: 'Stage',
+      field: 'currentStage',
+      render: train => (
+        <Box display="flex" alignItems="center" gridGap={4}>
+          {train.currentStage}
+          {train.late && <Chip size="small" color="secondary" label="late" />}
+        </Box>
+      ),
+    },
+    { title: 'Status', field: 'status' },
+    {
+      title: 'Started',
+      field: 'createdAt',
+      render: train => new Date(train.createdAt).toLocaleDateString(),
+    },
+  ];
+}
+
+function TrainsTimelineCard(props: { details: TrainDetail[]; loading: boolean }) {
+  return (
+    <InfoCard
+      title="Timeline"
+      subheader={`Planned stage windows of the ${TIMELINE_TRAIN_LIMIT} newest trains`}
+    >
+      {props.loading ? <Progress /> : <TrainsTimeline trains={props.details} />}
+    </InfoCard>
+  );
+}
+
+/** The list of release trains, newest first, their timeline and the "New train" dialog. */
 export function TrainsList() {
   const { value, loading, error, retry } = useTrains();
+  const [creating, setCreating] = useState(false);
+  const details = useTrainDetails((value?.items ?? []).slice(0, TIMELINE_TRAIN_LIMIT));
+  const columns = useColumns();
 
-  if (loading) {
+  const stages = details.value?.[0]?.stages.map(({ name, title }) => ({ name, title })) ??
+    DEFAULT_STAGES;
+  const newTrainButton = (
+    <Button
+      variant="contained"
+      color="primary"
+      startIcon={<AddIcon />}
+      onClick={() => setCreating(true)}
+    >
+      New train
+    </Button>
+  );
+  // Mounted only while open: it needs the catalog, which the list does not.
+  const dialog = creating && (
+    <NewTrainDialog open onClose={() => setCreating(false)} stages={stages} />
+  );
+
+  if (loading && !value) {
     return <Progress />;
   }
   if (error) {
@@ -43,21 +105,40 @@ export function TrainsList() {
   }
   if (!value || value.items.length === 0) {
     return (
-      <EmptyState
-        missing="data"
-        title="No release trains yet"
-        description="A release train groups the services that many teams ship together. Trains appear here once a release ambassador starts one."
-      />
+      <>
+        <EmptyState
+          missing="data"
+          title="No release trains yet"
+          description="A release train groups the services that many teams ship together. Trains appear here once a release ambassador starts one."
+          action={newTrainButton}
+        />
+        {dialog}
+      </>
     );
   }
+  const late = new Set(
+    (details.value ?? [])
+      .filter(train => train.stages.some(stage => stage.status === 'current' && stage.late))
+      .map(train => train.id),
+  );
+  const rows: TrainRow[] = value.items.map(train => ({ ...train, late: late.has(train.id) }));
   return (
-    <Table
-      title={`Release trains (${value.totalCount})`}
-      options={{ paging: value.items.length > 20, pageSize: 20, search: true }}
-      columns={columns}
-      data={value.items}
-      actions={[{ icon: () => <RefreshIcon />, tooltip: 'Refresh', isFreeAction: true, onClick: retry }]}
-    />
+    <Box display="flex" flexDirection="column" gridGap={24}>
+      <Box display="flex" justifyContent="flex-end">
+        {newTrainButton}
+      </Box>
+      <Table
+        title={`Release trains (${value.totalCount})`}
+        options={{ paging: value.items.length > 20, pageSize: 20, search: true }}
+        columns={columns}
+        data={rows}
+        actions={[
+          { icon: () => <RefreshIcon />, tooltip: 'Refresh', isFreeAction: true, onClick: retry },
+        ]}
+      />
+      <TrainsTimelineCard details={details.value ?? []} loading={details.loading} />
+      {dialog}
+    </Box>
   );
 }
 

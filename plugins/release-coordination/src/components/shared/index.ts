@@ -4,3 +4,7 @@ export { DependencyProblemAlert, DependencyProblemAlerts } from './DependencyPro
 export { NotDerivedYetState, NotInGraphState } from './DependencyStates';
 export { isNotFoundError } from './errors';
 export { isFullEntityRef, kindOfRef, sameRef, shortRef } from './refs';
+export { errorMessage } from './errors';
+export { useTrainChangedSignal, RELEASE_COORDINATION_CHANNEL } from './useTrainChangedSignal';
+export { GateStateChip, isOpenGate } from './GateState';
+export { useTrainLink } from './useTrainLink';

@@ -1,0 +1,1 @@
+export { EntityReleaseTrainsContent } from './EntityReleaseTrainsContent';

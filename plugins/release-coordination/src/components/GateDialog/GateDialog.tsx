@@ -1,0 +1,303 @@
+import { Link } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Divider,
+  makeStyles,
+  TextField,
+  Typography,
+} from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
+import { TrainGate } from '@release-coordination/plugin-release-coordination-common';
+import { useState } from 'react';
+import { releaseCoordinationApiRef } from '../../api';
+import { errorMessage, GateStateChip } from '../shared';
+
+const useStyles = makeStyles(theme => ({
+  section: { marginTop: theme.spacing(2) },
+  list: { margin: theme.spacing(0.5, 0, 0, 0), paddingLeft: theme.spacing(2.5) },
+}));
+
+function formatTime(iso: string): string {
+  return new Date(iso).toLocaleString();
+}
+
+/** What a gate is decided by: approvals, the latest check result, the rule outcome, a waiver. */
+export function GateEvidence(props: { gate: TrainGate }) {
+  const { gate } = props;
+  const classes = useStyles();
+  return (
+    <div aria-label="Evidence">
+      <Typography variant="h6" component="h3">
+        Evidence
+      </Typography>
+      {gate.kind === 'approval' && (
+        <div className={classes.section}>
+          <Typography variant="subtitle2" component="h4">
+            Approvals ({gate.approvals.filter(a => a.decision === 'approve').length} of{' '}
+            {gate.quorum} needed)
+          </Typography>
+          <Typography variant="body2">
+            Decided by{' '}
+            {gate.approverRef ? (
+              <EntityRefLink entityRef={gate.approverRef} defaultKind="group" />
+            ) : (
+              'nobody: no approver could be resolved from the catalog'
+            )}
+            {gate.separationOfDuties && ' (the ambassador may not approve)'}
+          </Typography>
+          {gate.approvals.length === 0 ? (
+            <Typography variant="body2" color="textSecondary">
+              No decisions yet.
+            </Typography>
+          ) : (
+            <ul className={classes.list}>
+              {gate.approvals.map(approval => (
+                <li key={`${approval.userRef}-${approval.decidedAt}`}>
+                  <Typography variant="body2" component="span">
+                    <EntityRefLink entityRef={approval.userRef} defaultKind="user" />{' '}
+                    {approval.decision === 'approve' ? 'approved' : 'rejected'} on{' '}
+                    {formatTime(approval.decidedAt)}
+                    {approval.comment && <>: “{approval.comment}”</>}
+                  </Typography>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {gate.kind === 'check' && (
+        <div className={classes.section}>
+          <Typography variant="subtitle2" component="h4">
+            Check {gate.checkName}
+          </Typography>
+          {gate.latestCheck ? (
+            <Typography variant="body2">
+              Latest result: <strong>{gate.latestCheck.status}</strong>, reported by{' '}
+              {gate.latestCheck.reporter} on {formatTime(gate.latestCheck.reportedAt)}.{' '}
+              {gate.latestCheck.evidenceUrl ? (
+                <Link to={gate.latestCheck.evidenceUrl}>Open evidence</Link>
+              ) : (
+                'No evidence link was reported.'
+              )}
+            </Typography>
+          ) : (
+            <Typography variant="body2" color="textSecondary">
+              CI has not reported a result yet.
+            </Typography>
+          )}
+        </div>
+      )}
+      {gate.kind === 'rule' && (
+        <div className={classes.section}>
+          <Typography variant="subtitle2" component="h4">
+            Rule {gate.rule}
+          </Typography>
+          <Typography variant="body2">
+            {gate.reason ?? 'The rule has not been evaluated yet.'}
+          </Typography>
+        </div>
+      )}
+      {gate.waiver && (
+        <div className={classes.section}>
+          <Typography variant="subtitle2" component="h4">
+            Waiver
+          </Typography>
+          <Typography variant="body2">
+            Waived by <EntityRefLink entityRef={gate.waiver.waivedBy} defaultKind="user" /> on{' '}
+            {formatTime(gate.waiver.waivedAt)} until {formatTime(gate.waiver.until)}: “
+            {gate.waiver.reason}”
+          </Typography>
+        </div>
+      )}
+    </div>
+  );
+}
+
+type Action = 'approve' | 'reject' | 'waive';
+
+/**
+ * A gate's evidence first, then the decisions on it: approve, reject (with a comment) and
+ * waive (with a reason and an end date). The backend decides who may do what; its refusal is
+ * shown as it says it.
+ */
+export function GateDialog(props: {
+  gate: TrainGate;
+  open: boolean;
+  onClose: () => void;
+  /** Called with the gate as the backend returns it after a decision. */
+  onDecided?: (gate: TrainGate) => void;
+}) {
+  const { gate, open, onClose, onDecided } = props;
+  const api = useApi(releaseCoordinationApiRef);
+  const classes = useStyles();
+  const [comment, setComment] = useState('');
+  const [commentError, setCommentError] = useState<string>();
+  const [reason, setReason] = useState('');
+  const [until, setUntil] = useState('');
+  const [waiveErrors, setWaiveErrors] = useState<{ reason?: string; until?: string }>({});
+  const [busy, setBusy] = useState<Action>();
+  const [error, setError] = useState<string>();
+  const [done, setDone] = useState<string>();
+
+  async function run(action: Action) {
+    setError(undefined);
+    setDone(undefined);
+    if (action === 'reject' && !comment.trim()) {
+      setCommentError('Say why you reject: a comment is required.');
+      return;
+    }
+    setCommentError(undefined);
+    if (action === 'waive') {
+      const errors: { reason?: string; until?: string } = {};
+      if (!reason.trim()) errors.reason = 'A waiver needs a reason.';
+      if (!until) errors.until = 'A waiver needs an end date.';
+      else if (new Date(`${until}T23:59:59`).getTime() <= Date.now())
+        errors.until = 'The end date must be in the future.';
+      setWaiveErrors(errors);
+      if (errors.reason || errors.until) return;
+    }
+    setBusy(action);
+    try {
+      let updated: TrainGate;
+      if (action === 'approve') {
+        updated = await api.approveGate({
+          gateId: gate.id,
+          ...(comment.trim() ? { comment: comment.trim() } : {}),
+        });
+      } else if (action === 'reject') {
+        updated = await api.rejectGate({ gateId: gate.id, comment: comment.trim() });
+      } else {
+        updated = await api.waiveGate({
+          gateId: gate.id,
+          reason: reason.trim(),
+          until: new Date(`${until}T23:59:59`).toISOString(),
+        });
+      }
+      setDone(`Gate is now ${updated.state}.`);
+      onDecided?.(updated);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  const decidable = gate.state !== 'passed' && gate.state !== 'waived';
+  return (
+    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="gate-dialog-title">
+      <DialogTitle id="gate-dialog-title">{gate.title}</DialogTitle>
+      <DialogContent>
+        <Box display="flex" alignItems="center" gridGap={8} flexWrap="wrap">
+          <GateStateChip state={gate.state} />
+          <Typography variant="body2">
+            {gate.kind} gate, {gate.phase} of {gate.stage}
+            {gate.participantRef ? ' for ' : ', train-wide'}
+          </Typography>
+          {gate.participantRef && (
+            <EntityRefLink entityRef={gate.participantRef} defaultKind="component" />
+          )}
+        </Box>
+        <Box marginTop={2}>
+          <GateEvidence gate={gate} />
+        </Box>
+        <Box marginY={2}>
+          <Divider />
+        </Box>
+        {error && (
+          <Box marginBottom={2}>
+            <Alert severity="error" role="alert">
+              {error}
+            </Alert>
+          </Box>
+        )}
+        {done && (
+          <Box marginBottom={2}>
+            <Alert severity="success">{done}</Alert>
+          </Box>
+        )}
+        {gate.kind === 'approval' && (
+          <div>
+            <Typography variant="h6" component="h3">
+              Decide
+            </Typography>
+            <TextField
+              id="gate-comment"
+              label="Comment"
+              helperText={commentError ?? 'Optional to approve, required to reject'}
+              error={Boolean(commentError)}
+              value={comment}
+              onChange={e => setComment(e.target.value)}
+              multiline
+              minRows={2}
+              fullWidth
+              margin="dense"
+              variant="outlined"
+            />
+            <Box display="flex" gridGap={8} marginTop={1}>
+              <Button
+                color="primary"
+                variant="contained"
+                disabled={Boolean(busy)}
+                onClick={() => run('approve')}
+              >
+                Approve
+              </Button>
+              <Button variant="outlined" disabled={Boolean(busy)} onClick={() => run('reject')}>
+                Reject
+              </Button>
+            </Box>
+          </div>
+        )}
+        {decidable && (
+          <div className={classes.section}>
+            <Typography variant="h6" component="h3">
+              Waive
+            </Typography>
+            <Typography variant="body2" color="textSecondary">
+              A waiver lets the train move on without this gate until the end date; it is logged
+              with your name and reason.
+            </Typography>
+            <TextField
+              id="gate-waiver-reason"
+              label="Reason for the waiver"
+              value={reason}
+              onChange={e => setReason(e.target.value)}
+              error={Boolean(waiveErrors.reason)}
+              helperText={waiveErrors.reason}
+              fullWidth
+              margin="dense"
+              variant="outlined"
+            />
+            <TextField
+              id="gate-waiver-until"
+              label="Waived until"
+              type="date"
+              value={until}
+              onChange={e => setUntil(e.target.value)}
+              error={Boolean(waiveErrors.until)}
+              helperText={waiveErrors.until}
+              InputLabelProps={{ shrink: true }}
+              margin="dense"
+              variant="outlined"
+            />
+            <Box marginTop={1}>
+              <Button variant="outlined" disabled={Boolean(busy)} onClick={() => run('waive')}>
+                Waive
+              </Button>
+            </Box>
+          </div>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Close</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

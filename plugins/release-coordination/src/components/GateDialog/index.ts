@@ -1,0 +1,1 @@
+export { GateDialog, GateEvidence } from './GateDialog';

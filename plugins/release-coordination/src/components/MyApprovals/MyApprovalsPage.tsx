@@ -1,0 +1,139 @@
+import {
+  Content,
+  EmptyState,
+  Header,
+  Link,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { Box, Button, Typography } from '@material-ui/core';
+import RefreshIcon from '@material-ui/icons/Refresh';
+import { MyApproval } from '@release-coordination/plugin-release-coordination-common';
+import { useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { releaseCoordinationApiRef } from '../../api';
+import { trainRouteRef } from '../../routes';
+import { GateDialog } from '../GateDialog';
+import { GateStateChip, useTrainChangedSignal } from '../shared';
+
+/** The approval gates waiting for the signed-in user's groups, refetched on train changes. */
+export function useMyApprovals() {
+  const api = useApi(releaseCoordinationApiRef);
+  const state = useAsyncRetry(() => api.listMyApprovals(), [api]);
+  useTrainChangedSignal(state.retry);
+  return state;
+}
+
+/** The gates waiting for my groups, each opening its evidence and the approve/reject dialog. */
+export function MyApprovalsList() {
+  const { value, loading, error, retry } = useMyApprovals();
+  const trainLink = useRouteRef(trainRouteRef);
+  const [openGateId, setOpenGateId] = useState<string>();
+
+  if (loading && !value) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} title="Could not load your approvals" />;
+  if (!value || value.items.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="Nothing waits for your approval"
+        description="Approval gates of release trains appear here when a team you belong to has to decide them."
+      />
+    );
+  }
+  const open = (item: MyApproval) => setOpenGateId(item.gate.id);
+  const columns: TableColumn<MyApproval>[] = [
+    {
+      title: 'Train',
+      field: 'train.name',
+      render: item => <Link to={trainLink({ trainId: item.train.id })}>{item.train.name}</Link>,
+    },
+    { title: 'Gate', field: 'gate.title' },
+    {
+      title: 'Participant',
+      field: 'gate.participantRef',
+      render: item =>
+        item.gate.participantRef ? (
+          <EntityRefLink entityRef={item.gate.participantRef} defaultKind="component" />
+        ) : (
+          <Typography variant="body2">Train-wide</Typography>
+        ),
+    },
+    { title: 'Stage', field: 'gate.stage' },
+    { title: 'State', field: 'gate.state', render: item => <GateStateChip state={item.gate.state} /> },
+    {
+      title: 'Decide',
+      field: 'gate.id',
+      sorting: false,
+      render: item => (
+        <Box display="flex" gridGap={8}>
+          <Button
+            size="small"
+            variant="outlined"
+            color="primary"
+            onClick={() => open(item)}
+            aria-label={`Approve ${item.gate.title} of ${item.train.name}`}
+          >
+            Approve
+          </Button>
+          <Button
+            size="small"
+            variant="outlined"
+            onClick={() => open(item)}
+            aria-label={`Reject ${item.gate.title} of ${item.train.name}`}
+          >
+            Reject
+          </Button>
+        </Box>
+      ),
+    },
+  ];
+  const openItem = value.items.find(item => item.gate.id === openGateId);
+  return (
+    <>
+      <Table
+        title={`Waiting for your decision (${value.items.length})`}
+        options={{ paging: value.items.length > 20, pageSize: 20, search: true }}
+        columns={columns}
+        data={value.items}
+        actions={[
+          { icon: () => <RefreshIcon />, tooltip: 'Refresh', isFreeAction: true, onClick: retry },
+        ]}
+      />
+      {openItem && (
+        <GateDialog
+          gate={openItem.gate}
+          open
+          onClose={() => {
+            setOpenGateId(undefined);
+            retry();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+/** My approvals, for app page layouts that supply the header (new frontend system). */
+export function MyApprovalsPageContent() {
+  return (
+    <Content>
+      <MyApprovalsList />
+    </Content>
+  );
+}
+
+/** My approvals with its own header (legacy frontend system). */
+export function MyApprovalsPage() {
+  return (
+    <Page themeId="tool">
+      <Header title="My approvals" subtitle="Release gates waiting for a team you belong to" />
+      <MyApprovalsPageContent />
+    </Page>
+  );
+}

@@ -1,0 +1,1 @@
+export { MyApprovalsPage, MyApprovalsPageContent, MyApprovalsList } from './MyApprovalsPage';

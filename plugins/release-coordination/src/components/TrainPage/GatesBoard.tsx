@@ -1,0 +1,105 @@
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  Button,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@material-ui/core';
+import { TrainDetail, TrainGate } from '@release-coordination/plugin-release-coordination-common';
+import { GateStateChip, sameRef } from '../shared';
+
+const useStyles = makeStyles(theme => ({
+  cell: { verticalAlign: 'top', minWidth: 160 },
+  gates: { listStyle: 'none', margin: 0, padding: 0 },
+  gate: {
+    textTransform: 'none',
+    justifyContent: 'flex-start',
+    textAlign: 'left',
+    padding: theme.spacing(0.25, 0.5),
+    gap: theme.spacing(1),
+  },
+}));
+
+/**
+ * The gates of a train as a board: one row per participant and one for the train-wide gates,
+ * one column per stage. A gate opens its evidence and decisions.
+ */
+export function GatesBoard(props: { train: TrainDetail; onOpenGate: (gate: TrainGate) => void }) {
+  const { train, onOpenGate } = props;
+  const classes = useStyles();
+  const rows: { key: string; participantRef?: string }[] = [
+    ...train.participants.map(p => ({ key: p.entityRef, participantRef: p.entityRef })),
+    { key: 'train-wide' },
+  ];
+
+  function gatesOf(participantRef: string | undefined, stage: string) {
+    return train.gates.filter(
+      gate =>
+        gate.stage === stage &&
+        (participantRef
+          ? gate.participantRef !== undefined && sameRef(gate.participantRef, participantRef)
+          : gate.participantRef === undefined),
+    );
+  }
+
+  return (
+    <TableContainer>
+      <Table size="small" aria-label="Gates board">
+        <TableHead>
+          <TableRow>
+            <TableCell>Participant</TableCell>
+            {train.stages.map(stage => (
+              <TableCell key={stage.name}>{stage.title}</TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map(row => (
+            <TableRow key={row.key}>
+              <TableCell component="th" scope="row" className={classes.cell}>
+                {row.participantRef ? (
+                  <EntityRefLink entityRef={row.participantRef} defaultKind="component" />
+                ) : (
+                  <Typography variant="body2">Train-wide</Typography>
+                )}
+              </TableCell>
+              {train.stages.map(stage => {
+                const gates = gatesOf(row.participantRef, stage.name);
+                return (
+                  <TableCell key={stage.name} className={classes.cell}>
+                    {gates.length === 0 ? (
+                      <Typography variant="body2" color="textSecondary">
+                        —
+                      </Typography>
+                    ) : (
+                      <ul className={classes.gates}>
+                        {gates.map(gate => (
+                          <li key={gate.id}>
+                            <Button
+                              size="small"
+                              className={classes.gate}
+                              onClick={() => onOpenGate(gate)}
+                              aria-label={`${gate.title}: ${gate.state}`}
+                            >
+                              <span>{gate.title}</span>
+                              <GateStateChip state={gate.state} />
+                            </Button>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}

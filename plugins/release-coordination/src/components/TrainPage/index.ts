@@ -1,0 +1,1 @@
+export { TrainPage, TrainPageContent, TrainView } from './TrainPage';

@@ -1,0 +1,155 @@
+/**
+ * Realistic answers of the release-coordination API about trains and gates, for the frontend
+ * tests.
+ */
+import {
+  ReleaseTrainSummary,
+  TrainDecision,
+  TrainDetail,
+  TrainGate,
+} from '@release-coordination/plugin-release-coordination-common';
+
+export const TRAIN_ID = '5b0e6a8e-3c1f-4d57-9f0e-1f2a3b4c5d6e';
+
+export const winterTrain: ReleaseTrainSummary = {
+  id: TRAIN_ID,
+  name: '2026.12 winter release',
+  objective: 'One-click checkout for returning customers',
+  ambassadorRef: 'user:default/alice',
+  status: 'active',
+  currentStage: 'integration',
+  createdAt: '2026-11-02T09:00:00Z',
+  updatedAt: '2026-11-20T09:00:00Z',
+};
+
+function gate(overrides: Partial<TrainGate> & Pick<TrainGate, 'id' | 'title'>): TrainGate {
+  return {
+    trainId: TRAIN_ID,
+    stage: 'integration',
+    phase: 'exit',
+    templateId: overrides.id,
+    kind: 'approval',
+    state: 'pending',
+    quorum: 1,
+    separationOfDuties: false,
+    approvals: [],
+    updatedAt: '2026-11-20T09:00:00Z',
+    ...overrides,
+  };
+}
+
+export const ownerApproval = gate({
+  id: 'g-owner-checkout',
+  title: 'Owner approval',
+  participantRef: 'component:default/checkout-api',
+  approverRef: 'group:default/team-checkout',
+  quorum: 2,
+  approvals: [
+    {
+      userRef: 'user:default/bob',
+      decision: 'approve',
+      comment: 'Contract tests green, rollback rehearsed',
+      decidedAt: '2026-11-19T14:00:00Z',
+    },
+  ],
+});
+
+export const contractTests = gate({
+  id: 'g-contract-pricing',
+  title: 'Contract tests',
+  kind: 'check',
+  checkName: 'contract-tests',
+  participantRef: 'component:default/pricing-service',
+  state: 'failed',
+  latestCheck: {
+    id: 'c1',
+    trainId: TRAIN_ID,
+    participantRef: 'component:default/pricing-service',
+    checkName: 'contract-tests',
+    status: 'failed',
+    evidenceUrl: 'https://ci.example.com/runs/812',
+    idempotencyKey: 'run-812',
+    reportedAt: '2026-11-20T08:00:00Z',
+    reporter: 'service:ci',
+  },
+});
+
+export const ownersRule = gate({
+  id: 'g-owners',
+  title: 'Every participant has an owner',
+  kind: 'rule',
+  rule: 'every-participant-has-owner',
+  stage: 'planning',
+  state: 'passed',
+  reason: 'All 2 participants have an owner',
+});
+
+export const winterTrainDetail: TrainDetail = {
+  ...winterTrain,
+  stages: [
+    {
+      name: 'planning',
+      title: 'Planning',
+      window: { start: '2026-11-02T00:00:00Z', end: '2026-11-09T23:59:59Z' },
+      status: 'done',
+      late: false,
+    },
+    {
+      name: 'integration',
+      title: 'Integration',
+      window: { start: '2026-11-10T00:00:00Z', end: '2026-11-18T23:59:59Z' },
+      status: 'current',
+      late: true,
+    },
+    {
+      name: 'validation',
+      title: 'Validation',
+      window: { start: '2026-11-19T00:00:00Z', end: '2026-11-26T23:59:59Z' },
+      status: 'upcoming',
+      late: false,
+    },
+    { name: 'deployment', title: 'Deployment', status: 'upcoming', late: false },
+  ],
+  participants: [
+    {
+      entityRef: 'component:default/checkout-api',
+      targetVersion: '4.2.0',
+      ownerRef: 'group:default/team-checkout',
+    },
+    {
+      entityRef: 'component:default/pricing-service',
+      targetVersion: '2.9.1',
+      ownerRef: 'group:default/team-catalog',
+    },
+  ],
+  gates: [ownerApproval, contractTests, ownersRule],
+};
+
+export const winterDecisions: TrainDecision[] = [
+  {
+    id: 2,
+    trainId: TRAIN_ID,
+    actorRef: 'user:default/alice',
+    action: 'stage.advanced',
+    subject: 'planning',
+    reason: 'Planning review done',
+    createdAt: '2026-11-10T08:00:00Z',
+  },
+  {
+    id: 1,
+    trainId: TRAIN_ID,
+    actorRef: 'user:default/alice',
+    action: 'train.created',
+    subject: TRAIN_ID,
+    createdAt: '2026-11-02T09:00:00Z',
+  },
+];
+
+/** An error as `ReleaseCoordinationClient` throws it: the backend's message in the body. */
+export function responseError(status: number, name: string, message: string): Error {
+  return Object.assign(new Error(`Request failed with ${status}`), {
+    name: 'ResponseError',
+    statusCode: status,
+    body: { error: { name, message }, response: { statusCode: status } },
+  });
+}
