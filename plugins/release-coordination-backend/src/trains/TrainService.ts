@@ -793,8 +793,16 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
     );
     const items: MyApproval[] = [];
     for (const train of trainsInOrder) {
-      const gates = (await store.listGates(train.id)).filter(gate => wanted.has(gate.id));
       const { version: _version, stagePlan, ...summary } = train;
+      // Only what blocks the train now waits for a decision: the current stage's gates and
+      // the entry gates of the next one. Later stages come up when the train gets there.
+      const current = stagePlan.findIndex(stage => stage.name === train.currentStage);
+      const next = current >= 0 ? stagePlan[current + 1]?.name : undefined;
+      const gates = (await store.listGates(train.id)).filter(
+        gate =>
+          wanted.has(gate.id) &&
+          (gate.stage === train.currentStage || (gate.stage === next && gate.phase === 'entry')),
+      );
       for (const gate of sortGates(gates, stagePlan.map(stage => stage.name))) {
         items.push({ train: summary, gate });
       }

@@ -127,6 +127,15 @@ export const winterTrainDetail: TrainDetail = {
 
 export const winterDecisions: TrainDecision[] = [
   {
+    // CI acts as a service principal: its actor is a token subject, not an entity ref.
+    id: 3,
+    trainId: TRAIN_ID,
+    actorRef: 'demo-ci',
+    action: 'check.reported',
+    subject: 'contract-tests',
+    createdAt: '2026-11-11T08:00:00Z',
+  },
+  {
     id: 2,
     trainId: TRAIN_ID,
     actorRef: 'user:default/alice',

@@ -17,7 +17,7 @@ import { Alert } from '@material-ui/lab';
 import { TrainGate } from '@release-coordination/plugin-release-coordination-common';
 import { useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
-import { errorMessage, GateStateChip } from '../shared';
+import { CatalogRefLink, errorMessage, GateStateChip } from '../shared';
 
 const useStyles = makeStyles(theme => ({
   section: { marginTop: theme.spacing(2) },
@@ -61,7 +61,7 @@ export function GateEvidence(props: { gate: TrainGate }) {
               {gate.approvals.map(approval => (
                 <li key={`${approval.userRef}-${approval.decidedAt}`}>
                   <Typography variant="body2" component="span">
-                    <EntityRefLink entityRef={approval.userRef} defaultKind="user" />{' '}
+                    <CatalogRefLink entityRef={approval.userRef} />{' '}
                     {approval.decision === 'approve' ? 'approved' : 'rejected'} on{' '}
                     {formatTime(approval.decidedAt)}
                     {approval.comment && <>: “{approval.comment}”</>}
@@ -110,7 +110,7 @@ export function GateEvidence(props: { gate: TrainGate }) {
             Waiver
           </Typography>
           <Typography variant="body2">
-            Waived by <EntityRefLink entityRef={gate.waiver.waivedBy} defaultKind="user" /> on{' '}
+            Waived by <CatalogRefLink entityRef={gate.waiver.waivedBy} /> on{' '}
             {formatTime(gate.waiver.waivedAt)} until {formatTime(gate.waiver.until)}: “
             {gate.waiver.reason}”
           </Typography>

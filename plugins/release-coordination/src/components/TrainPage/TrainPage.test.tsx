@@ -62,6 +62,8 @@ describe('TrainView', () => {
     expect(await screen.findByRole('listitem', { name: 'Wave 2' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'team-catalog' })).toBeInTheDocument();
     expect(await screen.findByText('stage.advanced')).toBeInTheDocument();
+    // A service actor (CI) is shown by name, not as a catalog link.
+    expect(screen.getByText('demo-ci')).toBeInTheDocument();
     expect(screen.getByText('Planning review done')).toBeInTheDocument();
   });
 

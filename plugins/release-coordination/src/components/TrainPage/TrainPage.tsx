@@ -144,7 +144,7 @@ const decisionColumns: TableColumn<TrainDecision>[] = [
   {
     title: 'Actor',
     field: 'actorRef',
-    render: d => <EntityRefLink entityRef={d.actorRef} defaultKind="user" />,
+    render: d => <CatalogRefLink entityRef={d.actorRef} />,
   },
   { title: 'Action', field: 'action' },
   { title: 'Subject', field: 'subject' },
