@@ -1,4 +1,3 @@
-import { BackstageCredentials, PermissionsService } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
   catalogConditions,
@@ -13,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { releaseCoordinationPlugin } from '../plugin';
+import { policyBackedPermissions, waitForCatalogComponents } from '../testing/testBackend';
 
 /**
  * A small organisation: team-web's `storefront` depends on team-pay's `payments` (dependsOn and
@@ -103,34 +103,6 @@ class TestPolicy implements PermissionPolicy {
   }
 }
 
-/**
- * The permissions service of every plugin in the test backend, deciding with {@link TestPolicy}
- * as the permission backend would: service principals are allowed, users get the policy's
- * decision, and conditional decisions are applied by the real catalog.
- */
-function policyBackedPermissions(policy: PermissionPolicy) {
-  const decide = async (permission: any, credentials: BackstageCredentials) => {
-    const principal = credentials.principal as { type: string; userEntityRef?: string };
-    if (principal.type !== 'user') return { result: AuthorizeResult.ALLOW } as const;
-    const userEntityRef = principal.userEntityRef!;
-    const info = { userEntityRef, ownershipEntityRefs: [userEntityRef] };
-    return policy.handle({ permission }, { info, identity: { type: 'user', ...info }, token: '' } as any);
-  };
-  const service: Partial<PermissionsService> = {
-    authorizeConditional: async (requests, { credentials }) =>
-      Promise.all(requests.map(r => decide(r.permission, credentials))) as any,
-    authorize: async (requests, { credentials }) =>
-      Promise.all(
-        requests.map(async r => {
-          const decision = await decide(r.permission, credentials);
-          // Resource checks are not made by these routes; a conditional answer counts as deny.
-          return { result: decision.result === AuthorizeResult.ALLOW ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
-        }),
-      ) as any,
-  };
-  return mockServices.permissions.mock(service).factory;
-}
-
 const alice = mockCredentials.user.header('user:default/alice');
 const outsider = mockCredentials.user.header('user:default/outsider');
 const admin = mockCredentials.user.header('user:default/admin');
@@ -160,14 +132,7 @@ describe('dependency routes (real catalog, policy decisions applied by it)', () 
         mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
       ],
     }));
-    // Wait until the catalog has processed the organisation.
-    for (let attempt = 0; attempt < 120; attempt++) {
-      const res = await request(server)
-        .get('/api/catalog/entities/by-query?limit=1&filter=kind=component')
-        .set('Authorization', service);
-      if (res.body.totalItems === 5) break;
-      await new Promise(resolve => setTimeout(resolve, 500));
-    }
+    await waitForCatalogComponents(server, service, 5);
     const refreshed = await request(server)
       .post('/api/release-coordination/dependencies/refresh')
       .set('Authorization', service);

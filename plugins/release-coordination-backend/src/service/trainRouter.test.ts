@@ -1,4 +1,3 @@
-import { BackstageCredentials, PermissionsService } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult, isPermission } from '@backstage/plugin-permission-common';
 import { PermissionPolicy } from '@backstage/plugin-permission-node';
@@ -13,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { releaseCoordinationPlugin } from '../plugin';
+import { policyBackedPermissions, waitForCatalogComponents } from '../testing/testBackend';
 
 /** team-web's storefront depends on team-pay's payments; dora and erin sit on the board. */
 const ORGANISATION = `
@@ -72,24 +72,6 @@ class TestPolicy implements PermissionPolicy {
     if (isPermission(req.permission, checkReportPermission)) return allow(false);
     return allow(true);
   }
-}
-
-/** As the permission backend decides: service principals allowed, users by the policy. */
-function policyBackedPermissions(policy: PermissionPolicy) {
-  const decide = async (permission: any, credentials: BackstageCredentials) => {
-    const principal = credentials.principal as { type: string; userEntityRef?: string };
-    if (principal.type !== 'user') return { result: AuthorizeResult.ALLOW } as const;
-    const info = { userEntityRef: principal.userEntityRef!, ownershipEntityRefs: [] };
-    const user = { info, identity: { type: 'user', ...info }, token: '' };
-    return policy.handle({ permission }, user as any);
-  };
-  const service: Partial<PermissionsService> = {
-    authorizeConditional: async (requests, { credentials }) =>
-      Promise.all(requests.map(r => decide(r.permission, credentials))) as any,
-    authorize: async (requests, { credentials }) =>
-      Promise.all(requests.map(r => decide(r.permission, credentials))) as any,
-  };
-  return mockServices.permissions.mock(service).factory;
 }
 
 const userInfo = mockServices.userInfo.mock({
@@ -202,13 +184,7 @@ describe('train routes (real catalog, policy, group membership)', () => {
         mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
       ],
     }));
-    for (let attempt = 0; attempt < 120; attempt++) {
-      const res = await request(server)
-        .get('/api/catalog/entities/by-query?limit=1&filter=kind=component')
-        .set('Authorization', ci);
-      if (res.body.totalItems === 2) break;
-      await new Promise(resolve => setTimeout(resolve, 500));
-    }
+    await waitForCatalogComponents(server, ci, 2);
     const refreshed = await post(`/dependencies/refresh`).set('Authorization', ci);
     expect(refreshed.status).toBe(200);
   }, 120_000);
