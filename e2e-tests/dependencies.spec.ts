@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { screenshot, signInAs, waitForDemoUser } from './portal';
+import { screenshot, signInAs, waitForDemoUser, waitForDependencyGraph } from './portal';
 
 test.beforeAll(async () => {
   await waitForDemoUser('alice');
+  await waitForDependencyGraph();
 });
 
 test('an engineer sees what a service depends on, who owns those, what depends on it, and the deployment order', async ({

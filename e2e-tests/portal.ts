@@ -39,3 +39,27 @@ export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** The demo portal's CI token (app-config.yaml), as a pipeline would hold it. */
+export const CI_TOKEN = process.env.RELEASE_COORDINATION_CI_TOKEN ?? 'demo-ci-token-change-me';
+
+/**
+ * Waits until the dependency graph covers the whole demo organisation. Right after the first
+ * start the catalog may still be ingesting when the graph is first derived; the scheduled
+ * refresh catches up within a minute, and CI asks for a refresh rather than wait for it.
+ */
+export async function waitForDependencyGraph(minNodes = 56, timeoutMs = 180_000) {
+  const api = `${BACKEND}/api/release-coordination/dependencies`;
+  const headers = { Authorization: `Bearer ${CI_TOKEN}` };
+  const deadline = Date.now() + timeoutMs;
+  let nodes = 0;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${api}/refresh`, { method: 'POST', headers });
+    if (response.ok) {
+      nodes = (await response.json()).snapshot.nodeCount;
+      if (nodes >= minNodes) return;
+    }
+    await new Promise(resolve => setTimeout(resolve, 3000));
+  }
+  throw new Error(`The dependency graph has ${nodes} nodes, expected at least ${minNodes}`);
+}

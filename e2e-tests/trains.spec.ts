@@ -1,9 +1,7 @@
 import { expect, Page, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { BACKEND, screenshot, signInAs, waitForDemoUser } from './portal';
+import { BACKEND, CI_TOKEN, screenshot, signInAs, waitForDemoUser, waitForDependencyGraph } from './portal';
 
-/** The demo portal's CI token (app-config.yaml), as a pipeline would hold it. */
-const CI_TOKEN = process.env.RELEASE_COORDINATION_CI_TOKEN ?? 'demo-ci-token-change-me';
 const API = `${BACKEND}/api/release-coordination`;
 
 /** A signed-in demo user's token, for the steps of people other than the two on screen. */
@@ -41,6 +39,7 @@ function gateButton(page: Page, participant: string, gateTitle: string) {
 
 test.beforeAll(async () => {
   await waitForDemoUser('alice');
+  await waitForDependencyGraph();
   await waitForDemoUser('bob');
 });
 
