@@ -126,11 +126,21 @@ export function DeploymentPlanView(props: { plan: DeploymentPlan; entityRef?: st
  * before it, providers before their consumers.
  */
 export function DeploymentWaves(props: {
-  entityRef: string;
+  /** The entity the page is about, highlighted among the waves. */
+  entityRef?: string;
   entityRefs: string[];
+  title?: string;
   subheader: string;
+  /** Shown when none of the entities is in the graph. */
+  emptyText?: string;
 }) {
-  const { entityRef, entityRefs, subheader } = props;
+  const {
+    entityRef,
+    entityRefs,
+    title = 'Deployment order',
+    subheader,
+    emptyText = 'None of these entities is in the dependency graph yet, so there is no order to show.',
+  } = props;
   const { value, loading, error } = useDeploymentWaves(entityRefs);
 
   let content;
@@ -139,11 +149,7 @@ export function DeploymentWaves(props: {
   } else if (error) {
     content = <ResponseErrorPanel error={error} title="Could not load the deployment order" />;
   } else if (!value || value.plan.waves.length === 0) {
-    content = (
-      <Typography variant="body2">
-        None of these entities is in the dependency graph yet, so there is no order to show.
-      </Typography>
-    );
+    content = <Typography variant="body2">{emptyText}</Typography>;
   } else {
     content = (
       <>
@@ -155,7 +161,7 @@ export function DeploymentWaves(props: {
     );
   }
   return (
-    <InfoCard title="Deployment order" subheader={subheader}>
+    <InfoCard title={title} subheader={subheader}>
       {content}
     </InfoCard>
   );

@@ -21,10 +21,9 @@ import {
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { releaseCoordinationApiRef } from '../../api';
-import { DeploymentPlanView } from '../DependencyMatrix/DeploymentWaves';
-import { useDeploymentWaves } from '../DependencyMatrix/useDeploymentWaves';
+import { DeploymentWaves } from '../DependencyMatrix/DeploymentWaves';
 import { GateDialog } from '../GateDialog';
-import { CatalogRefLink, errorMessage, SnapshotAge } from '../shared';
+import { CatalogRefLink, errorMessage } from '../shared';
 import { GatesBoard } from './GatesBoard';
 import { StageTimeline } from './StageTimeline';
 import { useDecisions, useTrain } from './useTrain';
@@ -89,34 +88,22 @@ function AdvanceStage(props: { train: TrainDetail; onAdvanced: () => void }) {
 }
 
 function TrainWaves(props: { participants: TrainParticipant[] }) {
-  const { value, loading, error } = useDeploymentWaves(props.participants.map(p => p.entityRef));
-  let content;
+  const title = 'Deployment waves';
+  const subheader = 'Providers ship before their consumers';
   if (props.participants.length === 0) {
-    content = <Typography variant="body2">The train has no participants yet.</Typography>;
-  } else if (loading) {
-    content = <Progress />;
-  } else if (error) {
-    content = <ResponseErrorPanel error={error} title="Could not load the deployment order" />;
-  } else if (!value || value.plan.waves.length === 0) {
-    content = (
-      <Typography variant="body2">
-        None of the participants is in the dependency graph yet, so there is no order to show.
-      </Typography>
-    );
-  } else {
-    content = (
-      <>
-        <DeploymentPlanView plan={value.plan} />
-        <Box marginTop={1}>
-          <SnapshotAge snapshot={value.snapshot} />
-        </Box>
-      </>
+    return (
+      <InfoCard title={title} subheader={subheader}>
+        <Typography variant="body2">The train has no participants yet.</Typography>
+      </InfoCard>
     );
   }
   return (
-    <InfoCard title="Deployment waves" subheader="Providers ship before their consumers">
-      {content}
-    </InfoCard>
+    <DeploymentWaves
+      title={title}
+      subheader={subheader}
+      entityRefs={props.participants.map(p => p.entityRef)}
+      emptyText="None of the participants is in the dependency graph yet, so there is no order to show."
+    />
   );
 }
 
