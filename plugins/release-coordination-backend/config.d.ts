@@ -37,8 +37,8 @@ interface GateTemplateConfig {
   /** For checks: the check name CI reports, e.g. `contract-tests`. */
   checkName?: string;
   /**
-   * For rules: a built-in rule (`every-participant-has-owner`, `upstream-passed-stage`) or one
-   * added by a backend module.
+   * For rules: a built-in rule (`every-participant-has-owner`, `upstream-passed-stage`,
+   * `rollback-rehearsed`, `no-expired-flags`) or one added by a backend module.
    */
   rule?: string;
 }
@@ -69,6 +69,74 @@ export interface Config {
       pageSize?: number;
       /** How many snapshots to keep in the database. Default 3. */
       keepSnapshots?: number;
+    };
+    deployments?: {
+      /**
+       * The environment whose failed or rolled-back deployments are announced to the
+       * ambassador and the participant's owner. Compared in lower case. Default `production`.
+       */
+      productionEnvironment?: string;
+    };
+    rollback?: {
+      /**
+       * How old a participant's last passed rollback rehearsal may be for the
+       * `rollback-rehearsed` rule to pass, in days. Default 90.
+       */
+      maxRehearsalAgeDays?: number;
+    };
+    flags?: {
+      /**
+       * How many days before its expiry a feature flag counts as expiring soon and its owner is
+       * reminded. Default 7.
+       */
+      remindBeforeDays?: number;
+      /**
+       * How often owners of expiring and expired feature flags are reminded, across all backend
+       * replicas (one runs it). Each owner hears once before the expiry and once after it.
+       * Default: every hour.
+       */
+      reminders?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+    actionItems?: {
+      /**
+       * How often owners of overdue retrospective action items are reminded, across all
+       * backend replicas (one runs it). Each owner hears once per item and due date. Default:
+       * every hour.
+       */
+      reminders?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+    /**
+     * The release dictionary shown in the portal: terms, responsibilities and escalation
+     * paths. Entries replace the built-in ones with the same term id, role or path name; new
+     * ones are added. Mistakes stop the backend at start-up.
+     */
+    dictionary?: {
+      /** Start from the built-in vocabulary of release coordination. Default true. */
+      includeDefaults?: boolean;
+      terms?: Array<{
+        /** Lower-case letters, digits and dashes; the portal links to `#term-<id>`. */
+        id: string;
+        term: string;
+        definition: string;
+        /** Other words people use for the same thing. */
+        aliases?: string[];
+        /** Ids of related terms. */
+        seeAlso?: string[];
+      }>;
+      responsibilities?: Array<{
+        role: string;
+        description: string;
+        /** The name of an escalation path. */
+        escalation?: string;
+      }>;
+      escalationPaths?: Array<{
+        name: string;
+        steps: Array<{
+          title: string;
+          /** An entity ref (shown as a catalog link), or text such as a channel name. */
+          contact: string;
+        }>;
+      }>;
     };
   };
 }

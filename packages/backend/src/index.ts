@@ -27,5 +27,7 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@release-coordination/plugin-release-coordination-backend'));
+backend.add(import('./modules/changeFreezeGateRule'));
+backend.add(import('./modules/demoHistory'));
 
 backend.start();

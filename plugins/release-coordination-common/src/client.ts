@@ -9,7 +9,10 @@ import {
   TeamMatrixResponse,
 } from './dependencies';
 import {
+  AddParticipantRequest,
   CreateTrainRequest,
+  TrainDependencyDrift,
+  UpdateTrainRequest,
   EntityTrain,
   MyApproval,
   ReportCheckRequest,
@@ -19,6 +22,30 @@ import {
   TrainGate,
 } from './trains';
 import { Page, ReleaseTrainSummary, ReleaseTrainStatus } from './types';
+import {
+  ActionItem,
+  AddRetrospectiveNoteRequest,
+  CreateActionItemRequest,
+  ListActionItemsRequest,
+  Retrospective,
+  RetrospectiveNote,
+  UpdateActionItemRequest,
+} from './retrospectives';
+import { ReleaseDictionary } from './dictionary';
+import { ScorecardPeriod, ScorecardResponse, ScorecardScope } from './scorecards';
+import {
+  CreateFeatureFlagRequest,
+  DeploymentOutcome,
+  FeatureFlag,
+  ReportDeploymentRequest,
+  ReportRollbackDrillRequest,
+  RollbackDrill,
+  RollbackPlan,
+  SaveRollbackPlanRequest,
+  TrainFeatureFlags,
+  TrainRollbackReadiness,
+  UpdateFeatureFlagRequest,
+} from './outcomes';
 
 /**
  * The id under which the backend plugin is mounted (`/api/release-coordination`).
@@ -81,6 +108,19 @@ export interface ReleaseCoordinationApi {
   getOwnership(request: { entityRef: string }): Promise<OwnershipResponse>;
   createTrain(request: CreateTrainRequest): Promise<TrainDetail>;
   getTrain(request: { trainId: string }): Promise<TrainDetail>;
+  updateTrain(request: UpdateTrainRequest & { trainId: string }): Promise<TrainDetail>;
+  addParticipant(request: AddParticipantRequest & { trainId: string }): Promise<TrainDetail>;
+  updateParticipant(request: {
+    trainId: string;
+    entityRef: string;
+    targetVersion: string;
+  }): Promise<TrainDetail>;
+  removeParticipant(request: {
+    trainId: string;
+    entityRef: string;
+    reason: string;
+  }): Promise<TrainDetail>;
+  getDependencyDrift(request: { trainId: string }): Promise<TrainDependencyDrift>;
   advanceStage(request: { trainId: string; expectedStage: string }): Promise<TrainDetail>;
   cancelTrain(request: { trainId: string; reason: string }): Promise<TrainDetail>;
   listDecisions(request: {
@@ -95,6 +135,37 @@ export interface ReleaseCoordinationApi {
   listEntityTrains(request: { entityRef: string }): Promise<{ items: EntityTrain[] }>;
   /** The approval gates of active trains waiting for a Group the signed-in user belongs to. */
   listMyApprovals(): Promise<{ items: MyApproval[] }>;
+  /** The scorecard of a scope over a half-open period (`from` counts, `to` does not). */
+  getScorecard(request: { scope: ScorecardScope; period: ScorecardPeriod }): Promise<ScorecardResponse>;
+  /** A train's notes, its action items and the open items carried over from earlier trains. */
+  getRetrospective(request: { trainId: string }): Promise<Retrospective>;
+  addRetrospectiveNote(
+    request: AddRetrospectiveNoteRequest & { trainId: string },
+  ): Promise<RetrospectiveNote>;
+  deleteRetrospectiveNote(request: { trainId: string; noteId: string }): Promise<void>;
+  createActionItem(request: CreateActionItemRequest & { trainId: string }): Promise<ActionItem>;
+  updateActionItem(request: UpdateActionItemRequest & { itemId: string }): Promise<ActionItem>;
+  listActionItems(request?: ListActionItemsRequest): Promise<Page<ActionItem>>;
+  /** The release dictionary: terms, responsibilities and escalation paths. */
+  getDictionary(): Promise<ReleaseDictionary>;
+  /** Reports a deployment as it starts or ends; the same `deploymentId` updates it. */
+  reportDeployment(
+    request: ReportDeploymentRequest & { trainId: string },
+  ): Promise<DeploymentOutcome>;
+  /** A train's deployments, newest start first. */
+  listDeployments(request: {
+    trainId: string;
+    environment?: string;
+    participantRef?: string;
+  }): Promise<{ items: DeploymentOutcome[] }>;
+  getRollbackReadiness(request: { trainId: string }): Promise<TrainRollbackReadiness>;
+  saveRollbackPlan(
+    request: SaveRollbackPlanRequest & { trainId: string; entityRef: string },
+  ): Promise<RollbackPlan>;
+  reportRollbackDrill(request: ReportRollbackDrillRequest): Promise<RollbackDrill>;
+  listFeatureFlags(request: { trainId: string }): Promise<TrainFeatureFlags>;
+  createFeatureFlag(request: CreateFeatureFlagRequest & { trainId: string }): Promise<FeatureFlag>;
+  updateFeatureFlag(request: UpdateFeatureFlagRequest & { flagId: string }): Promise<FeatureFlag>;
 }
 
 /** A query string from the defined values, `''` when there are none. */
@@ -104,6 +175,11 @@ function query(params: Record<string, string | number | boolean | undefined>): s
     if (value !== undefined) search.set(key, String(value));
   }
   return search.size ? `?${search}` : '';
+}
+
+/** Entity refs hold `:` and `/`; encoded, they stay one path segment. */
+function participantPath(trainId: string, entityRef: string): string {
+  return `/trains/${encodeURIComponent(trainId)}/participants/${encodeURIComponent(entityRef)}`;
 }
 
 /**
@@ -167,6 +243,38 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     return this.get(`/trains/${encodeURIComponent(request.trainId)}`);
   }
 
+  updateTrain(request: UpdateTrainRequest & { trainId: string }): Promise<TrainDetail> {
+    const { trainId, ...body } = request;
+    return this.send('PATCH', `/trains/${encodeURIComponent(trainId)}`, body);
+  }
+
+  addParticipant(request: AddParticipantRequest & { trainId: string }): Promise<TrainDetail> {
+    const { trainId, ...body } = request;
+    return this.send('POST', `/trains/${encodeURIComponent(trainId)}/participants`, body);
+  }
+
+  updateParticipant(request: {
+    trainId: string;
+    entityRef: string;
+    targetVersion: string;
+  }): Promise<TrainDetail> {
+    const { trainId, entityRef, ...body } = request;
+    return this.send('PATCH', participantPath(trainId, entityRef), body);
+  }
+
+  removeParticipant(request: {
+    trainId: string;
+    entityRef: string;
+    reason: string;
+  }): Promise<TrainDetail> {
+    const { trainId, entityRef, ...body } = request;
+    return this.send('DELETE', participantPath(trainId, entityRef), body);
+  }
+
+  getDependencyDrift(request: { trainId: string }): Promise<TrainDependencyDrift> {
+    return this.get(`/trains/${encodeURIComponent(request.trainId)}/dependency-drift`);
+  }
+
   advanceStage(request: { trainId: string; expectedStage: string }): Promise<TrainDetail> {
     return this.send('POST', `/trains/${encodeURIComponent(request.trainId)}/advance`, {
       expectedStage: request.expectedStage,
@@ -214,6 +322,109 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
 
   listMyApprovals(): Promise<{ items: MyApproval[] }> {
     return this.get('/approvals/mine');
+  }
+
+  getScorecard(request: { scope: ScorecardScope; period: ScorecardPeriod }): Promise<ScorecardResponse> {
+    const { scope, period } = request;
+    let ref: string | undefined;
+    if (scope.kind === 'train') ref = scope.id;
+    else if (scope.kind !== 'organization') ref = scope.ref;
+    return this.get(`/scorecards${query({ scope: scope.kind, ref, from: period.from, to: period.to })}`);
+  }
+
+  getRetrospective(request: { trainId: string }): Promise<Retrospective> {
+    return this.get(`/trains/${encodeURIComponent(request.trainId)}/retrospective`);
+  }
+
+  addRetrospectiveNote(
+    request: AddRetrospectiveNoteRequest & { trainId: string },
+  ): Promise<RetrospectiveNote> {
+    const { trainId, ...body } = request;
+    return this.send(
+      'POST',
+      `/trains/${encodeURIComponent(trainId)}/retrospective/notes`,
+      body,
+    );
+  }
+
+  async deleteRetrospectiveNote(request: { trainId: string; noteId: string }): Promise<void> {
+    const { trainId, noteId } = request;
+    const baseUrl = await this.discoveryApi.getBaseUrl(RELEASE_COORDINATION_PLUGIN_ID);
+    // Answered with 204 and no body.
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}/trains/${encodeURIComponent(trainId)}/retrospective/notes/${encodeURIComponent(noteId)}`,
+      { method: 'DELETE' },
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+  }
+
+  createActionItem(request: CreateActionItemRequest & { trainId: string }): Promise<ActionItem> {
+    const { trainId, ...body } = request;
+    return this.send('POST', `/trains/${encodeURIComponent(trainId)}/action-items`, body);
+  }
+
+  updateActionItem(request: UpdateActionItemRequest & { itemId: string }): Promise<ActionItem> {
+    const { itemId, ...body } = request;
+    return this.send('PATCH', `/action-items/${encodeURIComponent(itemId)}`, body);
+  }
+
+  listActionItems(request: ListActionItemsRequest = {}): Promise<Page<ActionItem>> {
+    return this.get(`/action-items${query({ ...request })}`);
+  }
+
+  getDictionary(): Promise<ReleaseDictionary> {
+    return this.get('/dictionary');
+  }
+
+  reportDeployment(
+    request: ReportDeploymentRequest & { trainId: string },
+  ): Promise<DeploymentOutcome> {
+    const { trainId, ...body } = request;
+    return this.send('POST', `/trains/${encodeURIComponent(trainId)}/deployments`, body);
+  }
+
+  listDeployments(request: {
+    trainId: string;
+    environment?: string;
+    participantRef?: string;
+  }): Promise<{ items: DeploymentOutcome[] }> {
+    const { trainId, ...filter } = request;
+    return this.get(`/trains/${encodeURIComponent(trainId)}/deployments${query(filter)}`);
+  }
+
+  getRollbackReadiness(request: { trainId: string }): Promise<TrainRollbackReadiness> {
+    return this.get(`/trains/${encodeURIComponent(request.trainId)}/rollback-readiness`);
+  }
+
+  saveRollbackPlan(
+    request: SaveRollbackPlanRequest & { trainId: string; entityRef: string },
+  ): Promise<RollbackPlan> {
+    const { trainId, entityRef, ...body } = request;
+    return this.send(
+      'PUT',
+      `/trains/${encodeURIComponent(trainId)}/participants/${encodeURIComponent(entityRef)}/rollback-plan`,
+      body,
+    );
+  }
+
+  reportRollbackDrill(request: ReportRollbackDrillRequest): Promise<RollbackDrill> {
+    return this.send('POST', '/rollback-drills', request);
+  }
+
+  listFeatureFlags(request: { trainId: string }): Promise<TrainFeatureFlags> {
+    return this.get(`/trains/${encodeURIComponent(request.trainId)}/flags`);
+  }
+
+  createFeatureFlag(request: CreateFeatureFlagRequest & { trainId: string }): Promise<FeatureFlag> {
+    const { trainId, ...body } = request;
+    return this.send('POST', `/trains/${encodeURIComponent(trainId)}/flags`, body);
+  }
+
+  updateFeatureFlag(request: UpdateFeatureFlagRequest & { flagId: string }): Promise<FeatureFlag> {
+    const { flagId, ...body } = request;
+    return this.send('PATCH', `/flags/${encodeURIComponent(flagId)}`, body);
   }
 
   private async get<T>(path: string): Promise<T> {

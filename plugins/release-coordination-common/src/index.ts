@@ -10,3 +10,7 @@ export * from './client';
 export * from './dependencies';
 export * from './permissions';
 export * from './trains';
+export * from './outcomes';
+export * from './retrospectives';
+export * from './dictionary';
+export * from './scorecards';

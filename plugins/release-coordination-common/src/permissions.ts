@@ -33,14 +33,24 @@ export const trainManagePermission = createPermission({
 });
 
 /**
- * Approve or reject a gate. The policy decides who may try; the backend still counts a decision
- * only from a member of the gate's approver Group.
+ * The resource type of a train's gate, for permissions decided per gate.
+ *
+ * @public
+ */
+export const RESOURCE_TYPE_RELEASE_COORDINATION_GATE = 'release-coordination-gate';
+
+/**
+ * Approve or reject a gate: a resource permission on the gate, so a policy can answer with a
+ * condition such as "the user is one of the gate's approvers" (the `IS_GATE_APPROVER` rule).
+ * Whatever the policy says, the backend counts a decision only from a member of the gate's
+ * approver Group.
  *
  * @public
  */
 export const gateApprovePermission = createPermission({
   name: 'release-coordination.gate.approve',
   attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_RELEASE_COORDINATION_GATE,
 });
 
 /**
@@ -64,6 +74,18 @@ export const checkReportPermission = createPermission({
 });
 
 /**
+ * Report deployment outcomes of train participants and rollback rehearsals, usually from CI
+ * with a service token. A member of an entity's owner Group may report its rehearsals without
+ * it.
+ *
+ * @public
+ */
+export const deploymentReportPermission = createPermission({
+  name: 'release-coordination.deployment.report',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the release-coordination plugins, for the permission registry and for
  * policies.
  *
@@ -76,4 +98,5 @@ export const releaseCoordinationPermissions = [
   gateApprovePermission,
   gateWaivePermission,
   checkReportPermission,
+  deploymentReportPermission,
 ];

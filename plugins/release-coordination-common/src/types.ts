@@ -1,3 +1,5 @@
+import type { TrainStage } from './trains/types';
+
 /**
  * The lifecycle of a release train.
  *
@@ -28,6 +30,8 @@ export interface ReleaseTrainSummary {
   status: ReleaseTrainStatus;
   /** Name of the stage the train is in, e.g. `planning`. */
   currentStage: string;
+  /** Every stage of the train in order, with its planned window and lateness. */
+  stages: TrainStage[];
   createdAt: string;
   updatedAt: string;
 }

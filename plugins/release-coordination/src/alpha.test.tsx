@@ -26,6 +26,7 @@ import {
   ownerApproval,
   TRAIN_ID,
   winterDecisions,
+  winterDriftNone,
   winterTrain,
   winterTrainDetail,
 } from './testing/trainFixtures';
@@ -50,6 +51,7 @@ describe('new frontend system', () => {
             getTrain: async () => winterTrainDetail,
             listDecisions: async () => ({ items: winterDecisions, totalCount: 2 }),
             getDeploymentWaves: async () => checkoutApiWaves,
+            getDependencyDrift: async () => winterDriftNone,
           },
         ],
       ],
@@ -137,6 +139,37 @@ describe('entity content of the new frontend system', () => {
     });
     expect(await screen.findByText('2026.12 winter release')).toBeInTheDocument();
     expect(await screen.findByText('Deployment wave 2 of 2')).toBeInTheDocument();
+  });
+
+  it('renders the Release trains tab on a system page, by train', async () => {
+    const listEntityTrains = vi.fn(async () => ({
+      items: [
+        {
+          train: winterTrain,
+          participant: winterTrainDetail.participants[0],
+          gates: [ownerApproval],
+        },
+      ],
+    }));
+    renderTestApp({
+      extensions: [createTestEntityPage({ entity: checkoutSystem }), entityReleaseTrainsContent],
+      apis: [
+        [
+          releaseCoordinationApiRef,
+          {
+            listEntityTrains,
+            getTrain: async () => winterTrainDetail,
+            getDeploymentWaves: async () => checkoutApiWaves,
+          },
+        ],
+      ],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(await screen.findByText('2026.12 winter release')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('list', { name: 'Gates of checkout-api in 2026.12 winter release' }),
+    ).toBeInTheDocument();
+    expect(listEntityTrains).toHaveBeenCalledWith({ entityRef: 'system:default/checkout' });
   });
 
   it('is part of the plugin, with tabs only for the kinds they serve', () => {

@@ -123,6 +123,14 @@ describe('legacy entity content', () => {
     expect(await screen.findByText('checkout-api is in no release train')).toBeInTheDocument();
   });
 
+  it('loads the Release trains tab of a system lazily inside an entity page', async () => {
+    expect(legacyExports.isReleaseTrainsAvailable(checkoutSystem)).toBe(true);
+    await renderEntityContent(<EntityReleaseTrainsContent />, checkoutSystem, {
+      listEntityTrains: async () => ({ items: [] }),
+    });
+    expect(await screen.findByText('checkout is in no release train')).toBeInTheDocument();
+  });
+
   it('loads the Ownership tab lazily inside an entity page', async () => {
     await renderEntityContent(<EntityOwnershipContent />, checkoutApi, {
       getOwnership: async () => checkoutApiOwnership,

@@ -1,4 +1,9 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
+import {
+  GateResource,
+  isGateApprover,
+} from '@release-coordination/plugin-release-coordination-backend';
 import { catalogEntityDeletePermission, catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import {
   checkReportPermission,
@@ -37,9 +42,50 @@ describe('DemoPermissionPolicy', () => {
   it.each([
     ['read the catalog', catalogEntityReadPermission],
     ['create trains', trainCreatePermission],
-    ['approve gates (membership is checked by the plugin)', gateApprovePermission],
   ])('lets everyone %s', async (_, permission) => {
     const decision = await policy.handle({ permission }, engineer);
     expect(decision.result).toBe(AuthorizeResult.ALLOW);
+  });
+
+  describe('deciding gates', () => {
+    // The plugin's rule, as the permission backend finds it through the plugin's registry.
+    const isAllowed = createConditionAuthorizer<GateResource>({
+      getRuleByName: name => {
+        expect(name).toBe(isGateApprover.name);
+        return isGateApprover;
+      },
+    });
+    // payment-gateway is owned by team-payments-core, where bob works (examples/).
+    const paymentGatewayOwnerGate: GateResource = {
+      id: '0c7f4a5e-2b1d-4e3f-8a9b-1c2d3e4f5a6b',
+      trainId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+      stage: 'planning',
+      phase: 'exit',
+      templateId: 'planning-participation',
+      title: 'Participation confirmed by the owning team',
+      kind: 'approval',
+      participantRef: 'component:default/payment-gateway',
+      approverRef: 'group:default/team-payments-core',
+      state: 'pending',
+    };
+    const bob = user(['user:default/bob', 'group:default/team-payments-core']);
+
+    it('is allowed on the gates whose approver Group the user belongs to', async () => {
+      const decision = await policy.handle({ permission: gateApprovePermission }, bob);
+      expect(decision.result).toBe(AuthorizeResult.CONDITIONAL);
+      expect(isAllowed(decision, paymentGatewayOwnerGate)).toBe(true);
+    });
+
+    it('is refused on gates of other teams, also to portal admins', async () => {
+      for (const someone of [engineer, admin]) {
+        const decision = await policy.handle({ permission: gateApprovePermission }, someone);
+        expect(isAllowed(decision, paymentGatewayOwnerGate)).toBe(false);
+      }
+    });
+
+    it('is refused without a signed-in user', async () => {
+      const decision = await policy.handle({ permission: gateApprovePermission });
+      expect(decision.result).toBe(AuthorizeResult.DENY);
+    });
   });
 });

@@ -15,8 +15,13 @@ import {
   catalogLocationDeletePermission,
 } from '@backstage/plugin-catalog-common/alpha';
 import {
+  createReleaseCoordinationGateConditionalDecision,
+  releaseCoordinationGateConditions,
+} from '@release-coordination/plugin-release-coordination-backend';
+import {
   checkReportPermission,
   dependenciesRefreshPermission,
+  gateApprovePermission,
   gateWaivePermission,
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
@@ -25,17 +30,27 @@ import {
 export const PORTAL_ADMIN_GROUP = 'group:default/team-platform-infra';
 
 /**
- * The demo portal's permission policy. Reading is open to every signed-in user, and so are
- * creating trains and approving gates (the plugin itself counts an approval only from a member
- * of the owning Group). Reserved for the platform team, so that the permission framework is
- * really exercised: removing things from the catalog, deriving the dependency graph on demand,
- * managing and waiving on trains someone else runs (a train's ambassador may always do both),
- * and reporting check results as a person (CI reports with service credentials, which user
- * policies do not govern).
+ * The demo portal's permission policy. Reading is open to every signed-in user, and so is
+ * creating trains. Approving and rejecting a gate is conditional on being its approver: one of
+ * the user's ownership refs (the user and their Groups) is the gate's approver Group (the
+ * plugin checks membership once more when it counts the decision). Reserved for the platform
+ * team, so that the permission framework is really exercised: removing things from the
+ * catalog, deriving the dependency graph on demand, managing and waiving on trains someone
+ * else runs (a train's ambassador may always do both), and reporting check results as a person
+ * (CI reports with service credentials, which user policies do not govern).
  */
 export class DemoPermissionPolicy implements PermissionPolicy {
   async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
     const isPortalAdmin = user?.info.ownershipEntityRefs.includes(PORTAL_ADMIN_GROUP) ?? false;
+    if (isPermission(request.permission, gateApprovePermission)) {
+      if (!user) return { result: AuthorizeResult.DENY };
+      return createReleaseCoordinationGateConditionalDecision(
+        request.permission,
+        releaseCoordinationGateConditions.isGateApprover({
+          claims: user.info.ownershipEntityRefs,
+        }),
+      );
+    }
     if (
       isPermission(request.permission, catalogEntityDeletePermission) ||
       isPermission(request.permission, catalogLocationDeletePermission) ||

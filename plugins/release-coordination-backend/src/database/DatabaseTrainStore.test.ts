@@ -155,4 +155,106 @@ describe('DatabaseTrainStore writes', () => {
       await knex.destroy();
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'changes a train\'s plan with compare-and-set, and gate configurations, on %s',
+    async databaseId => {
+      const { knex, store } = await storeWithGate(databaseId);
+      const window = { start: '2026-11-01T00:00:00Z', end: '2026-11-09T00:00:00Z' };
+      await store.updateTrain(trainId, 0, {
+        name: '2026.12.1',
+        objective: 'Ship faster',
+        ambassadorRef: 'user:default/bob',
+        stagePlan: [{ name: 'planning', title: 'Planning', window }],
+      });
+      expect(await store.getTrain(trainId)).toMatchObject({
+        name: '2026.12.1',
+        objective: 'Ship faster',
+        ambassadorRef: 'user:default/bob',
+        stagePlan: [{ name: 'planning', title: 'Planning', window }],
+        version: 1,
+      });
+      // An empty patch still moves the version: it orders writes that touch only child rows.
+      await store.updateTrain(trainId, 1, {});
+      await expect(store.updateTrain(trainId, 1, {})).rejects.toBeInstanceOf(VersionConflictError);
+
+      const config = { title: 'Contract', quorum: 1, separationOfDuties: false, checkName: 'it' };
+      await store.updateGate(gateId, 0, { config });
+      expect(await store.getGate(gateId)).toMatchObject({ config, state: 'pending', version: 1 });
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'removes participants softly and lets them come back, on %s',
+    async databaseId => {
+      const { knex, store } = await storeWithGate(databaseId);
+      const payments = 'component:default/payments';
+      const search = 'component:default/search';
+      await store.transaction(async tx => {
+        await tx.addParticipant(trainId, {
+          entityRef: search,
+          targetVersion: '2.0.0',
+          ownerRef: 'group:default/team-find',
+        });
+      });
+      expect((await store.listParticipants(trainId)).map(p => p.entityRef)).toEqual([
+        payments,
+        search,
+      ]);
+      await store.updateParticipant(trainId, payments, {
+        targetVersion: '1.0.1',
+        ownerRef: 'group:default/team-pay',
+      });
+      expect(await store.getParticipant(trainId, payments)).toEqual({
+        entityRef: payments,
+        targetVersion: '1.0.1',
+        ownerRef: 'group:default/team-pay',
+      });
+      expect(await store.listActiveParticipants()).toEqual([
+        { trainId, participant: await store.getParticipant(trainId, payments) },
+        {
+          trainId,
+          participant: {
+            entityRef: search,
+            targetVersion: '2.0.0',
+            ownerRef: 'group:default/team-find',
+          },
+        },
+      ]);
+
+      await store.removeParticipant(trainId, payments);
+      expect((await store.listParticipants(trainId)).map(p => p.entityRef)).toEqual([search]);
+      expect(await store.getParticipant(trainId, payments)).toMatchObject({
+        entityRef: payments,
+        removedAt: expect.any(String),
+      });
+      expect(await store.listGates(trainId)).toEqual([]);
+      expect(await store.getGate(gateId)).toMatchObject({ removedAt: expect.any(String) });
+      expect(await store.listParticipations([payments, search])).toEqual([
+        expect.objectContaining({ participant: expect.objectContaining({ entityRef: search }) }),
+      ]);
+      expect((await store.listActiveParticipants()).map(p => p.participant.entityRef)).toEqual([
+        search,
+      ]);
+      // The rows stay for the record.
+      expect(Number((await knex('train_participants').count({ n: '*' }))[0].n)).toBe(2);
+      expect(Number((await knex('train_gates').count({ n: '*' }))[0].n)).toBe(1);
+
+      // Back again, last in line, with what it brings now; its old gate stays removed.
+      await store.transaction(tx =>
+        tx.addParticipant(trainId, { entityRef: payments, targetVersion: '1.1.0' }),
+      );
+      expect(await store.listParticipants(trainId)).toEqual([
+        { entityRef: search, targetVersion: '2.0.0', ownerRef: 'group:default/team-find' },
+        { entityRef: payments, targetVersion: '1.1.0' },
+      ]);
+      expect(await store.listGates(trainId)).toEqual([]);
+      const participations = await store.listParticipations([search, payments]);
+      expect(participations.map(p => p.participant.entityRef)).toEqual([search, payments]);
+      expect(participations[0].train).toMatchObject({ id: trainId, version: 0 });
+      expect(await store.listParticipations([])).toEqual([]);
+      await knex.destroy();
+    },
+  );
 });

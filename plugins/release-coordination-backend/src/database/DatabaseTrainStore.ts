@@ -9,7 +9,6 @@ import {
   GateWaiver,
   Page,
   ReleaseTrainStatus,
-  ReleaseTrainSummary,
   TrainDecision,
   TrainGate,
   TrainParticipant,
@@ -17,9 +16,12 @@ import {
 import { Knex } from 'knex';
 import { applyDatabaseMigrations } from './migrations';
 import {
+  GateConfig,
   GateRecord,
   NewDecision,
   NewGate,
+  ParticipantRecord,
+  PlannedStage,
   TrainListOptions,
   TrainRecord,
   TrainStore,
@@ -55,6 +57,14 @@ interface GateRow {
   reason: string | null;
   updated_at: Time;
   version: number;
+  removed_at?: Time | null;
+}
+
+interface ParticipantRow {
+  entity_ref: string;
+  target_version: string;
+  owner_ref: string | null;
+  removed_at?: Time | null;
 }
 
 interface CheckRow {
@@ -74,7 +84,7 @@ function toIsoString(value: Time): string {
   return new Date(value).toISOString();
 }
 
-function toSummary(row: TrainRow): ReleaseTrainSummary {
+function toTrainRecord(row: TrainRow): TrainRecord {
   return {
     id: row.id,
     name: row.name,
@@ -84,14 +94,16 @@ function toSummary(row: TrainRow): ReleaseTrainSummary {
     currentStage: row.current_stage,
     createdAt: toIsoString(row.created_at),
     updatedAt: toIsoString(row.updated_at),
+    version: Number(row.version ?? 0),
+    stagePlan: row.stage_plan ? JSON.parse(row.stage_plan) : [],
   };
 }
 
-function toTrainRecord(row: TrainRow): TrainRecord {
+function toParticipant(row: ParticipantRow): TrainParticipant {
   return {
-    ...toSummary(row),
-    version: Number(row.version ?? 0),
-    stagePlan: row.stage_plan ? JSON.parse(row.stage_plan) : [],
+    entityRef: row.entity_ref,
+    targetVersion: row.target_version,
+    ...(row.owner_ref ? { ownerRef: row.owner_ref } : {}),
   };
 }
 
@@ -109,6 +121,7 @@ function toGateRecord(row: GateRow): GateRecord {
     ...(row.reason ? { reason: row.reason } : {}),
     updatedAt: toIsoString(row.updated_at),
     version: Number(row.version),
+    ...(row.removed_at ? { removedAt: toIsoString(row.removed_at) } : {}),
   };
 }
 
@@ -187,12 +200,22 @@ class KnexTrainSession implements TrainStoreSession {
   }
 
   async listParticipants(trainId: string): Promise<TrainParticipant[]> {
-    const rows = await this.db('train_participants').where('train_id', trainId).orderBy('position');
-    return rows.map(row => ({
-      entityRef: row.entity_ref,
-      targetVersion: row.target_version,
-      ...(row.owner_ref ? { ownerRef: row.owner_ref } : {}),
-    }));
+    const rows: ParticipantRow[] = await this.db('train_participants')
+      .where('train_id', trainId)
+      .whereNull('removed_at')
+      .orderBy('position');
+    return rows.map(toParticipant);
+  }
+
+  async getParticipant(trainId: string, entityRef: string): Promise<ParticipantRecord | undefined> {
+    const row: ParticipantRow | undefined = await this.db('train_participants')
+      .where({ train_id: trainId, entity_ref: entityRef })
+      .first();
+    if (!row) return undefined;
+    return {
+      ...toParticipant(row),
+      ...(row.removed_at ? { removedAt: toIsoString(row.removed_at) } : {}),
+    };
   }
 
   async listApprovals(gateId: string): Promise<GateApproval[]> {
@@ -203,6 +226,7 @@ class KnexTrainSession implements TrainStoreSession {
   async listGates(trainId: string, options?: { participantRef?: string }): Promise<TrainGate[]> {
     const gateRows: GateRow[] = await this.db<GateRow>('train_gates')
       .where('train_id', trainId)
+      .whereNull('removed_at')
       .modify(query => {
         if (options?.participantRef) query.where('participant_ref', options.participantRef);
       })
@@ -316,6 +340,58 @@ class KnexTrainSession implements TrainStoreSession {
     );
   }
 
+  async addParticipant(trainId: string, participant: TrainParticipant) {
+    // Positions of removed participants count too: a newcomer never shares one.
+    const [{ last }] = await this.db('train_participants')
+      .where('train_id', trainId)
+      .max({ last: 'position' });
+    const values = {
+      target_version: participant.targetVersion,
+      owner_ref: participant.ownerRef ?? null,
+      position: last === null || last === undefined ? 0 : Number(last) + 1,
+      removed_at: null,
+    };
+    const updated = await this.db('train_participants')
+      .where({ train_id: trainId, entity_ref: participant.entityRef })
+      .whereNotNull('removed_at')
+      .update(values);
+    if (updated === 0) {
+      await this.db('train_participants').insert({
+        train_id: trainId,
+        entity_ref: participant.entityRef,
+        ...values,
+      });
+    }
+  }
+
+  async updateParticipant(
+    trainId: string,
+    entityRef: string,
+    patch: { targetVersion?: string; ownerRef?: string | null },
+  ) {
+    const values = {
+      ...(patch.targetVersion !== undefined ? { target_version: patch.targetVersion } : {}),
+      ...(patch.ownerRef !== undefined ? { owner_ref: patch.ownerRef } : {}),
+    };
+    if (Object.keys(values).length === 0) return;
+    await this.db('train_participants')
+      .where({ train_id: trainId, entity_ref: entityRef })
+      .whereNull('removed_at')
+      .update(values);
+  }
+
+  async removeParticipant(trainId: string, entityRef: string) {
+    const removedAt = new Date();
+    await this.db('train_participants')
+      .where({ train_id: trainId, entity_ref: entityRef })
+      .whereNull('removed_at')
+      .update({ removed_at: removedAt });
+    await this.db('train_gates')
+      .where({ train_id: trainId, participant_ref: entityRef })
+      .whereNull('removed_at')
+      .update({ removed_at: removedAt, updated_at: removedAt });
+  }
+
   async insertGates(gates: NewGate[]) {
     const now = new Date();
     // Batches keep SQLite under its limit of bound parameters per statement.
@@ -341,13 +417,24 @@ class KnexTrainSession implements TrainStoreSession {
   async updateTrain(
     trainId: string,
     expectedVersion: number,
-    patch: { status?: ReleaseTrainStatus; currentStage?: string },
+    patch: {
+      status?: ReleaseTrainStatus;
+      currentStage?: string;
+      name?: string;
+      objective?: string;
+      ambassadorRef?: string;
+      stagePlan?: PlannedStage[];
+    },
   ) {
     const updated = await this.db('release_trains')
       .where({ id: trainId, version: expectedVersion })
       .update({
         ...(patch.status ? { status: patch.status } : {}),
         ...(patch.currentStage ? { current_stage: patch.currentStage } : {}),
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.objective !== undefined ? { objective: patch.objective } : {}),
+        ...(patch.ambassadorRef !== undefined ? { ambassador_ref: patch.ambassadorRef } : {}),
+        ...(patch.stagePlan ? { stage_plan: JSON.stringify(patch.stagePlan) } : {}),
         updated_at: new Date(),
         version: expectedVersion + 1,
       });
@@ -357,13 +444,14 @@ class KnexTrainSession implements TrainStoreSession {
   async updateGate(
     gateId: string,
     expectedVersion: number,
-    patch: { state: GateState; reason?: string },
+    patch: { state?: GateState; reason?: string; config?: GateConfig },
   ) {
     const updated = await this.db('train_gates')
       .where({ id: gateId, version: expectedVersion })
       .update({
-        state: patch.state,
+        ...(patch.state !== undefined ? { state: patch.state } : {}),
         ...(patch.reason !== undefined ? { reason: patch.reason } : {}),
+        ...(patch.config !== undefined ? { config: JSON.stringify(patch.config) } : {}),
         updated_at: new Date(),
         version: expectedVersion + 1,
       });
@@ -479,7 +567,7 @@ export class DatabaseTrainStore extends KnexTrainSession implements TrainStore {
     this.isSqlite = isSqlite;
   }
 
-  async listTrains(options: TrainListOptions): Promise<Page<ReleaseTrainSummary>> {
+  async listTrains(options: TrainListOptions): Promise<Page<TrainRecord>> {
     const filtered = this.knex<TrainRow>('release_trains').modify(query => {
       if (options.status) query.where('status', options.status);
     });
@@ -495,7 +583,7 @@ export class DatabaseTrainStore extends KnexTrainSession implements TrainStore {
         .offset(options.offset),
       filtered.clone().count({ count: '*' }),
     ]);
-    return { items: rows.map(toSummary), totalCount: Number(count) };
+    return { items: rows.map(toTrainRecord), totalCount: Number(count) };
   }
 
   async listDecisions(
@@ -527,29 +615,40 @@ export class DatabaseTrainStore extends KnexTrainSession implements TrainStore {
     };
   }
 
-  async listParticipations(entityRef: string) {
+  async listParticipations(entityRefs: string[]) {
+    if (entityRefs.length === 0) return [];
     const rows = await this.knex('train_participants as p')
       .join('release_trains as t', 't.id', 'p.train_id')
-      .where('p.entity_ref', entityRef)
+      .whereIn('p.entity_ref', entityRefs)
+      .whereNull('p.removed_at')
       .select('t.*', 'p.entity_ref', 'p.target_version', 'p.owner_ref')
       .orderBy([
         { column: 't.created_at', order: 'desc' },
         { column: 't.id', order: 'asc' },
+        { column: 'p.position', order: 'asc' },
       ]);
-    return rows.map(row => ({
-      train: toSummary(row),
-      participant: {
-        entityRef: row.entity_ref,
-        targetVersion: row.target_version,
-        ...(row.owner_ref ? { ownerRef: row.owner_ref } : {}),
-      },
-    }));
+    return rows.map(row => ({ train: toTrainRecord(row), participant: toParticipant(row) }));
+  }
+
+  async listActiveParticipants() {
+    const rows = await this.knex('train_participants as p')
+      .join('release_trains as t', 't.id', 'p.train_id')
+      .where('t.status', 'active')
+      .whereNull('p.removed_at')
+      .select('p.train_id', 'p.entity_ref', 'p.target_version', 'p.owner_ref')
+      .orderBy([
+        { column: 't.created_at', order: 'asc' },
+        { column: 't.id', order: 'asc' },
+        { column: 'p.position', order: 'asc' },
+      ]);
+    return rows.map(row => ({ trainId: row.train_id as string, participant: toParticipant(row) }));
   }
 
   async listActiveApprovalGates(states: GateState[]) {
     const rows = await this.knex('train_gates as g')
       .join('release_trains as t', 't.id', 'g.train_id')
       .where({ 't.status': 'active', 'g.kind': 'approval' })
+      .whereNull('g.removed_at')
       .whereIn('g.state', states)
       .select('t.*', 'g.id as gate_id', 'g.config as gate_config');
     return rows.map(row => {

@@ -27,8 +27,12 @@ export interface PlannedStage {
   window?: StageWindow;
 }
 
-/** A train as stored, with the version writers compare-and-set. */
-export interface TrainRecord extends ReleaseTrainSummary {
+/**
+ * A train as stored, with the version writers compare-and-set. Its `stages` are not stored:
+ * whether a stage is late depends on when it is read, so the service derives them from
+ * `stagePlan`.
+ */
+export interface TrainRecord extends Omit<ReleaseTrainSummary, 'stages'> {
   version: number;
   stagePlan: PlannedStage[];
 }
@@ -37,6 +41,11 @@ export interface TrainRecord extends ReleaseTrainSummary {
 export interface GateConfig {
   title: string;
   approverRef?: string;
+  /**
+   * For per-participant approvals: the approver is the participant's owner, and follows it
+   * when the catalog names another owner.
+   */
+  approversFromOwner?: boolean;
   quorum: number;
   separationOfDuties: boolean;
   approvalValidForMs?: number;
@@ -58,9 +67,16 @@ export interface GateRecord {
   reason?: string;
   updatedAt: string;
   version: number;
+  /** Set when the gate left the train with its participant; such a gate no longer counts. */
+  removedAt?: string;
 }
 
-export type NewGate = Omit<GateRecord, 'updatedAt' | 'version' | 'reason' | 'state'>;
+export type NewGate = Omit<GateRecord, 'updatedAt' | 'version' | 'reason' | 'state' | 'removedAt'>;
+
+/** A participant as stored: also one that left the train, which keeps its row for the record. */
+export interface ParticipantRecord extends TrainParticipant {
+  removedAt?: string;
+}
 
 /** A new entry of the decision log. */
 export type NewDecision = Omit<TrainDecision, 'id' | 'createdAt'>;
@@ -80,28 +96,55 @@ export class VersionConflictError extends Error {
 export interface TrainStoreSession {
   /** `lock` takes a row lock until the transaction ends, where the engine has them. */
   getTrain(trainId: string, options?: { lock?: boolean }): Promise<TrainRecord | undefined>;
+  /** Also a gate that was removed with its participant: see `removedAt`. */
   getGate(gateId: string, options?: { lock?: boolean }): Promise<GateRecord | undefined>;
+  /** The participants taking part now, in the order they joined; removed ones are left out. */
   listParticipants(trainId: string): Promise<TrainParticipant[]>;
+  /** One participant of a train, also one that was removed. */
+  getParticipant(trainId: string, entityRef: string): Promise<ParticipantRecord | undefined>;
   /** The current decision of each approver of a gate, oldest first. */
   listApprovals(gateId: string): Promise<GateApproval[]>;
-  /** Every gate of the train, with its approvals, latest check result and latest waiver. */
+  /**
+   * Every gate of the train that still counts, with its approvals, latest check result and
+   * latest waiver; gates removed with their participant are left out.
+   */
   listGates(trainId: string, options?: { participantRef?: string }): Promise<TrainGate[]>;
   findCheckByKey(trainId: string, idempotencyKey: string): Promise<CheckResult | undefined>;
 
   insertTrain(train: TrainRecord): Promise<void>;
   insertParticipants(trainId: string, participants: TrainParticipant[]): Promise<void>;
+  /**
+   * Adds a participant after the others; one that was removed before takes part again in the
+   * same row. The caller holds the train's lock.
+   */
+  addParticipant(trainId: string, participant: TrainParticipant): Promise<void>;
+  /** Changes a participant that takes part now; `ownerRef: null` clears the owner. */
+  updateParticipant(
+    trainId: string,
+    entityRef: string,
+    patch: { targetVersion?: string; ownerRef?: string | null },
+  ): Promise<void>;
+  /** Marks a participant and its gates removed; the rows stay for the record. */
+  removeParticipant(trainId: string, entityRef: string): Promise<void>;
   insertGates(gates: NewGate[]): Promise<void>;
   /** Compare-and-set on `version`; throws {@link VersionConflictError} when it moved. */
   updateTrain(
     trainId: string,
     expectedVersion: number,
-    patch: { status?: ReleaseTrainStatus; currentStage?: string },
+    patch: {
+      status?: ReleaseTrainStatus;
+      currentStage?: string;
+      name?: string;
+      objective?: string;
+      ambassadorRef?: string;
+      stagePlan?: PlannedStage[];
+    },
   ): Promise<void>;
   /** Compare-and-set on `version`; throws {@link VersionConflictError} when it moved. */
   updateGate(
     gateId: string,
     expectedVersion: number,
-    patch: { state: GateState; reason?: string },
+    patch: { state?: GateState; reason?: string; config?: GateConfig },
   ): Promise<void>;
   /** Records or replaces one approver's decision on a gate. */
   saveApproval(
@@ -119,6 +162,12 @@ export interface TrainStoreSession {
     waiver: { waivedBy: string; reason: string; until: Date },
   ): Promise<void>;
   appendDecision(decision: NewDecision): Promise<void>;
+  /**
+   * Records the dependencies among the participants at a stage transition: `stage` is the
+   * stage left and `toStage` the one entered; without `toStage` the train was released. The
+   * recording taken when a train is created has `stage` = `toStage` = the first stage, so that
+   * drift has a starting point.
+   */
   insertStageSnapshot(snapshot: {
     trainId: string;
     stage: string;
@@ -130,22 +179,29 @@ export interface TrainStoreSession {
 
 /** Persistence of release trains. */
 export interface TrainStore extends TrainStoreSession {
-  listTrains(options: TrainListOptions): Promise<Page<ReleaseTrainSummary>>;
+  listTrains(options: TrainListOptions): Promise<Page<TrainRecord>>;
   listDecisions(
     trainId: string,
     page: { limit: number; offset: number },
   ): Promise<Page<TrainDecision>>;
-  /** The trains an entity takes part in, newest first, with its participation. */
-  listParticipations(
-    entityRef: string,
-  ): Promise<{ train: ReleaseTrainSummary; participant: TrainParticipant }[]>;
   /**
-   * The approval gates of active trains in one of `states`, with their train; approvers are
-   * matched by the caller, since they live in the gate's configuration.
+   * The trains any of `entityRefs` takes part in now, newest train first, with each
+   * participation (in the order the participants joined).
+   */
+  listParticipations(
+    entityRefs: string[],
+  ): Promise<{ train: TrainRecord; participant: TrainParticipant }[]>;
+  /** Every participant of every active train, trains oldest first. */
+  listActiveParticipants(): Promise<{ trainId: string; participant: TrainParticipant }[]>;
+  /**
+   * The approval gates of active trains in one of the stored `states`, with their train;
+   * removed gates are left out. Approvers are matched by the caller, since they live in the
+   * gate's configuration.
    */
   listActiveApprovalGates(
     states: GateState[],
   ): Promise<{ train: TrainRecord; gateId: string; approverRef?: string }[]>;
+  /** The recordings of {@link TrainStoreSession.insertStageSnapshot}, oldest first. */
   listStageSnapshots(trainId: string): Promise<
     {
       stage: string;

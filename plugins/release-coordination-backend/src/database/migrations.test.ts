@@ -42,6 +42,8 @@ describe('migrations', () => {
         expect(await knex.schema.hasTable(table), table).toBe(true);
       }
       expect(await knex.schema.hasColumn('release_trains', 'version')).toBe(true);
+      expect(await knex.schema.hasColumn('train_participants', 'removed_at')).toBe(true);
+      expect(await knex.schema.hasColumn('train_gates', 'removed_at')).toBe(true);
 
       // The schema accepts a train as the store writes it.
       const now = new Date();

@@ -8,6 +8,15 @@ import { createDependencyRouter } from '../service/dependencyRouter';
 import { createRouter } from '../service/router';
 import { createTrainRouter } from '../service/trainRouter';
 import { TrainService } from '../trains/TrainService';
+import { RetrospectiveService } from '../retrospectives/RetrospectiveService';
+import { createRetrospectiveRouter } from '../service/retrospectiveRouter';
+import { createDictionaryRouter } from '../service/dictionaryRouter';
+import { DeploymentService } from '../outcomes/DeploymentService';
+import { FeatureFlagService } from '../outcomes/FeatureFlagService';
+import { RollbackService } from '../outcomes/RollbackService';
+import { createOutcomeRouter } from '../service/outcomeRouter';
+import { ScorecardService } from '../scorecards/ScorecardService';
+import { createScorecardRouter } from '../service/scorecardRouter';
 
 /** The OpenAPI document and the router describe the same routes, no more, no less. */
 describe('OpenAPI document', () => {
@@ -17,7 +26,7 @@ describe('OpenAPI document', () => {
     const httpAuth = mockServices.httpAuth();
     const router = await createRouter({
       httpAuth,
-      trainStore: { listTrains: async () => ({ items: [], totalCount: 0 }) },
+      trains: { listTrains: async () => ({ items: [], totalCount: 0 }) },
       resourceRouters: [
         createDependencyRouter({
           httpAuth,
@@ -31,6 +40,19 @@ describe('OpenAPI document', () => {
           permissions: mockServices.permissions(),
           trains: {} as TrainService,
         }),
+        createRetrospectiveRouter({ httpAuth, retrospectives: {} as RetrospectiveService }),
+        createDictionaryRouter({
+          httpAuth,
+          dictionary: { terms: [], responsibilities: [], escalationPaths: [] },
+        }),
+        createOutcomeRouter({
+          httpAuth,
+          permissions: mockServices.permissions(),
+          deployments: {} as DeploymentService,
+          rollbacks: {} as RollbackService,
+          flags: {} as FeatureFlagService,
+        }),
+        createScorecardRouter({ httpAuth, scorecards: {} as ScorecardService }),
       ],
     });
     // Routes of the router itself and of the resource routers mounted in it.

@@ -3,12 +3,12 @@ import { RELEASE_TRAIN_STATUSES } from '@release-coordination/plugin-release-coo
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { TrainStore } from '../database/TrainStore';
+import { TrainService } from '../trains/TrainService';
 import { parseInput } from './validation';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
-  trainStore: Pick<TrainStore, 'listTrains'>;
+  trains: Pick<TrainService, 'listTrains'>;
   /** Routes of other resources, mounted beside the trains. */
   resourceRouters?: express.Router[];
 }
@@ -27,7 +27,7 @@ const listTrainsQuery = z
  * requests without credentials before they reach us.
  */
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { httpAuth, trainStore } = options;
+  const { httpAuth, trains } = options;
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
   for (const resourceRouter of options.resourceRouters ?? []) {
@@ -37,7 +37,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/trains', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const query = parseInput(listTrainsQuery, req.query, 'query');
-    const page = await trainStore.listTrains({
+    const page = await trains.listTrains({
       status: query.status as (typeof RELEASE_TRAIN_STATUSES)[number] | undefined,
       limit: query.limit,
       offset: query.offset,

@@ -1,8 +1,10 @@
+import { AuditorServiceCreateEventOptions } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { AuthorizeResult, isPermission } from '@backstage/plugin-permission-common';
+import { AuthorizeResult, isPermission, PolicyDecision } from '@backstage/plugin-permission-common';
 import { PermissionPolicy } from '@backstage/plugin-permission-node';
 import {
   checkReportPermission,
+  gateApprovePermission,
   gateWaivePermission,
   trainCreatePermission,
   trainManagePermission,
@@ -11,6 +13,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import {
+  createReleaseCoordinationGateConditionalDecision,
+  releaseCoordinationGateConditions,
+} from '../permissions';
 import { releaseCoordinationPlugin } from '../plugin';
 import { policyBackedPermissions, waitForCatalogComponents } from '../testing/testBackend';
 
@@ -471,5 +477,617 @@ describe('train routes (real catalog, policy, group membership)', () => {
         expect(await decisionCount()).toBe(decisionsBefore);
       },
     );
+  });
+});
+
+/**
+ * The shop System holds storefront (team-web, depends on payments), payments (team-pay) and
+ * inventory (team-stock); search (team-web) belongs to no System.
+ */
+const SHOP_ORGANISATION = `${ORGANISATION}
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: { name: team-stock }
+spec: { type: team, children: [] }
+---
+apiVersion: backstage.io/v1alpha1
+kind: System
+metadata: { name: shop }
+spec: { owner: team-web }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: { name: inventory }
+spec: { type: service, lifecycle: production, owner: team-stock, system: shop }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: { name: search }
+spec: { type: service, lifecycle: production, owner: team-web }
+`.replace(
+  'owner: team-web, dependsOn: [component:payments] }',
+  'owner: team-web, system: shop, dependsOn: [component:payments] }',
+).replace(
+  'owner: team-pay }',
+  'owner: team-pay, system: shop }',
+);
+
+/** Owner approvals in planning count for two seconds, so that a test can see them expire. */
+const CHANGE_STAGES = [
+  {
+    name: 'planning',
+    exitGates: [
+      {
+        id: 'participation',
+        title: 'Participation confirmed',
+        kind: 'approval',
+        perParticipant: true,
+        approvers: 'participant-owner',
+        approvalValidFor: { seconds: 2 },
+      },
+    ],
+  },
+  {
+    name: 'integration',
+    exitGates: [
+      {
+        id: 'contract',
+        title: 'Contract tests',
+        kind: 'check',
+        perParticipant: true,
+        checkName: 'contract-tests',
+      },
+    ],
+  },
+  {
+    name: 'deployment',
+    exitGates: [
+      {
+        id: 'go',
+        title: 'Go',
+        kind: 'approval',
+        perParticipant: true,
+        approvers: 'participant-owner',
+      },
+    ],
+  },
+];
+
+describe('train changes: plan, participants, System trains, expiry, auditing', () => {
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  const auditEvents: AuditorServiceCreateEventOptions[] = [];
+  const get = (path: string) => request(server).get(`${API}${path}`);
+  const post = (path: string) => request(server).post(`${API}${path}`);
+  const patch = (path: string) => request(server).patch(`${API}${path}`);
+  const del = (path: string) => request(server).delete(`${API}${path}`);
+  const participant = (trainId: string, name: string) =>
+    `/trains/${trainId}/participants/${encodeURIComponent(`component:default/${name}`)}`;
+  const gateOf = (detail: any, templateId: string, name: string) =>
+    detail.gates.find(
+      (g: any) => g.templateId === templateId && g.participantRef === `component:default/${name}`,
+    );
+  const decisions = async (trainId: string) =>
+    (await get(`/trains/${trainId}/decisions?limit=500`).set('Authorization', as('alice'))).body
+      .items as any[];
+  const createTrain = async (name: string, participants = NEW_TRAIN.participants) => {
+    const res = await post(`/trains`)
+      .send({ ...NEW_TRAIN, name, participants })
+      .set('Authorization', as('alice'));
+    expect(res.status).toBe(201);
+    return res.body;
+  };
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'release-coordination-train-changes-'));
+    const file = join(dir, 'org.yaml');
+    writeFileSync(file, SHOP_ORGANISATION);
+    const auditor = mockServices.auditor.mock({
+      createEvent: async options => {
+        auditEvents.push(options);
+        return { success: async () => {}, fail: async () => {} };
+      },
+    });
+    ({ server } = await startTestBackend({
+      features: [
+        releaseCoordinationPlugin,
+        import('@backstage/plugin-catalog-backend'),
+        policyBackedPermissions(new TestPolicy()),
+        userInfo.factory,
+        auditor.factory,
+        mockServices.rootConfig.factory({
+          data: {
+            permission: { enabled: true },
+            releaseCoordination: { stages: CHANGE_STAGES },
+            catalog: {
+              rules: [{ allow: ['Component', 'System', 'Group', 'User', 'Location'] }],
+              locations: [{ type: 'file', target: file }],
+            },
+          },
+        }),
+        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      ],
+    }));
+    await waitForCatalogComponents(server, ci, 4);
+    const refreshed = await post(`/dependencies/refresh`).set('Authorization', ci);
+    expect(refreshed.status).toBe(200);
+  }, 120_000);
+
+  it('edits a train for its ambassador, logs the changed fields, audits the request', async () => {
+    const train = await createTrain('2027.01');
+    const integration = { start: '2099-01-01T00:00:00Z', end: '2099-02-01T00:00:00Z' };
+    const change = { name: '2027.01-hotfix', stageWindows: { integration } };
+
+    const byBob = await patch(`/trains/${train.id}`).send(change).set('Authorization', as('bob'));
+    expect(byBob.status).toBe(403);
+    expect(await decisions(train.id)).toHaveLength(1);
+
+    const res = await patch(`/trains/${train.id}`).send(change).set('Authorization', as('alice'));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: train.id, name: '2027.01-hotfix' });
+    expect(res.body.stages.find((s: any) => s.name === 'integration').window).toEqual(integration);
+    expect((await decisions(train.id)).at(-1)).toMatchObject({
+      action: 'train.updated',
+      actorRef: 'user:default/alice',
+      before: { name: '2027.01', stageWindows: { integration: null } },
+      after: { name: '2027.01-hotfix', stageWindows: { integration } },
+    });
+
+    // Every summary carries the stages, so a timeline needs no request per train.
+    const listed = await get(`/trains`).set('Authorization', as('bob'));
+    const summary = listed.body.items.find((t: any) => t.id === train.id);
+    expect(summary.stages.map((s: any) => [s.name, s.status])).toEqual([
+      ['planning', 'current'],
+      ['integration', 'upcoming'],
+      ['deployment', 'upcoming'],
+    ]);
+    expect(summary.stages[1].window).toEqual(integration);
+
+    const event = auditEvents.find(
+      e => e.eventId === 'train-update' && e.meta?.trainId === train.id,
+    );
+    expect(event?.request).toMatchObject({
+      method: 'PATCH',
+      originalUrl: `${API}/trains/${train.id}`,
+    });
+
+    // A manager may too; a cancelled train can no longer change.
+    const byAdmin = await patch(`/trains/${train.id}`)
+      .send({ ambassadorRef: 'user:default/carol' })
+      .set('Authorization', as('admin'));
+    expect(byAdmin.status).toBe(200);
+    expect(byAdmin.body.ambassadorRef).toBe('user:default/carol');
+    const cancelled = await post(`/trains/${train.id}/cancel`)
+      .send({ reason: 'Merged into 2027.02' })
+      .set('Authorization', as('admin'));
+    expect(cancelled.status).toBe(200);
+    const late = await patch(`/trains/${train.id}`)
+      .send({ name: 'too late' })
+      .set('Authorization', as('admin'));
+    expect(late.status).toBe(409);
+  });
+
+  describe('bad input', () => {
+    let trainId: string;
+    const inverted = { start: '2027-02-01T00:00:00Z', end: '2027-01-01T00:00:00Z' };
+    const cases: [string, string, () => string, unknown, RegExp][] = [
+      ['PATCH', 'edit without a field', () => `/trains/${trainId}`, {}, /at least one/],
+      ['PATCH', 'edit with an unknown field', () => `/trains/${trainId}`,
+        { colour: 'red' }, /colour/],
+      ['PATCH', 'edit with a blank name', () => `/trains/${trainId}`, { name: ' ' }, /name/],
+      ['PATCH', 'edit with a group ambassador', () => `/trains/${trainId}`,
+        { ambassadorRef: 'group:default/team-web' }, /ambassadorRef/],
+      ['PATCH', 'edit with an inverted window', () => `/trains/${trainId}`,
+        { stageWindows: { planning: inverted } }, /stageWindows.planning/],
+      ['PATCH', 'edit a window of a stage the train does not have', () => `/trains/${trainId}`,
+        { stageWindows: { launch: { start: inverted.end, end: inverted.start } } }, /launch/],
+      ['POST', 'add without a version', () => `/trains/${trainId}/participants`,
+        { entityRef: 'component:default/search' }, /targetVersion/],
+      ['POST', 'add a bad ref', () => `/trains/${trainId}/participants`,
+        { entityRef: 'search', targetVersion: '1' }, /not an entity ref/],
+      ['POST', 'add an entity the catalog does not have', () => `/trains/${trainId}/participants`,
+        { entityRef: 'component:default/ghost', targetVersion: '1' }, /component:default\/ghost/],
+      ['PATCH', 'update without a version', () => participant(trainId, 'payments'), {},
+        /targetVersion/],
+      ['PATCH', 'update a bad ref', () => `/trains/${trainId}/participants/payments`,
+        { targetVersion: '1' }, /entityRef/],
+      ['DELETE', 'remove without a reason', () => participant(trainId, 'payments'), {},
+        /reason/],
+      ['DELETE', 'remove with a blank reason', () => participant(trainId, 'payments'),
+        { reason: '  ' }, /reason/],
+      ['GET', 'drift with a bad id', () => '/trains/not-a-uuid/dependency-drift', undefined,
+        /trainId/],
+    ];
+
+    beforeAll(async () => {
+      trainId = (await createTrain('2027.02')).id;
+    });
+
+    it.each(cases)(
+      '%s %s → 400 naming the field, nothing written',
+      async (method, _name, path, body, field) => {
+        const before = await get(`/trains/${trainId}`).set('Authorization', as('alice'));
+        const decisionsBefore = (await decisions(trainId)).length;
+        const req =
+          method === 'GET'
+            ? get(path())
+            : (method === 'POST' ? post(path()) : method === 'PATCH' ? patch(path()) : del(path()))
+                .send(body as object);
+        const res = await req.set('Authorization', as('alice'));
+        expect(res.status).toBe(400);
+        expect(res.body.error.name).toBe('InputError');
+        expect(res.body.error.message).toMatch(field);
+        const after = await get(`/trains/${trainId}`).set('Authorization', as('alice'));
+        expect(after.body).toEqual(before.body);
+        expect(await decisions(trainId)).toHaveLength(decisionsBefore);
+      },
+    );
+  });
+
+  it('adds, updates and removes participants; removed ones no longer block', async () => {
+    const train = await createTrain('2027.03');
+    // Leave planning on waivers: they do not expire like the approvals of this stage.
+    for (const name of ['storefront', 'payments']) {
+      const waived = await post(`/gates/${gateOf(train, 'participation', name).id}/waive`)
+        .send({ reason: 'Confirmed in the planning meeting', until: '2099-01-01T00:00:00Z' })
+        .set('Authorization', as('alice'));
+      expect(waived.status).toBe(200);
+    }
+    const advanced = await post(`/trains/${train.id}/advance`)
+      .send({ expectedStage: 'planning' })
+      .set('Authorization', as('alice'));
+    expect(advanced.body.currentStage).toBe('integration');
+
+    const inventory = { entityRef: 'component:default/inventory', targetVersion: '3.0.0' };
+    const byBob = await post(`/trains/${train.id}/participants`)
+      .send(inventory)
+      .set('Authorization', as('bob'));
+    expect(byBob.status).toBe(403);
+    const added = await post(`/trains/${train.id}/participants`)
+      .send(inventory)
+      .set('Authorization', as('alice'));
+    expect(added.status).toBe(201);
+    expect(added.body.participants.at(-1)).toEqual({
+      ...inventory,
+      ownerRef: 'group:default/team-stock',
+    });
+    // Only the current stage and later ones: planning is not reopened for the newcomer.
+    expect(
+      added.body.gates
+        .filter((g: any) => g.participantRef === inventory.entityRef)
+        .map((g: any) => [g.stage, g.templateId]),
+    ).toEqual([
+      ['integration', 'contract'],
+      ['deployment', 'go'],
+    ]);
+    expect(gateOf(added.body, 'go', 'inventory').approverRef).toBe('group:default/team-stock');
+    expect((await decisions(train.id)).at(-1)).toMatchObject({
+      action: 'participant.added',
+      entityRef: inventory.entityRef,
+    });
+    const again = await post(`/trains/${train.id}/participants`)
+      .send(inventory)
+      .set('Authorization', as('admin'));
+    expect(again.status).toBe(409);
+
+    const updated = await patch(participant(train.id, 'payments'))
+      .send({ targetVersion: '5.1.1' })
+      .set('Authorization', as('alice'));
+    expect(updated.status).toBe(200);
+    expect(updated.body.participants[1]).toMatchObject({
+      entityRef: 'component:default/payments',
+      targetVersion: '5.1.1',
+    });
+    expect((await decisions(train.id)).at(-1)).toMatchObject({
+      action: 'participant.updated',
+      before: { targetVersion: '5.1.0' },
+      after: { targetVersion: '5.1.1' },
+    });
+    const notTakingPart = await patch(participant(train.id, 'search'))
+      .send({ targetVersion: '1.0.0' })
+      .set('Authorization', as('alice'));
+    expect(notTakingPart.status).toBe(404);
+
+    // CI passes everyone but payments: payments' contract gate blocks.
+    for (const name of ['storefront', 'inventory']) {
+      const reported = await post(`/trains/${train.id}/checks`)
+        .send({
+          participantRef: `component:default/${name}`,
+          checkName: 'contract-tests',
+          status: 'passed',
+          idempotencyKey: `ct-${name}`,
+        })
+        .set('Authorization', ci);
+      expect(reported.status).toBe(200);
+    }
+    const blocked = await post(`/trains/${train.id}/advance`)
+      .send({ expectedStage: 'integration' })
+      .set('Authorization', as('alice'));
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.error.message).toMatch(/'Contract tests' for component:default\/payments/);
+
+    const removedByBob = await del(participant(train.id, 'payments'))
+      .send({ reason: 'Payments ships next train' })
+      .set('Authorization', as('bob'));
+    expect(removedByBob.status).toBe(403);
+    const removed = await del(participant(train.id, 'payments'))
+      .send({ reason: 'Payments ships next train' })
+      .set('Authorization', as('alice'));
+    expect(removed.status).toBe(200);
+    expect(removed.body.participants.map((p: any) => p.entityRef)).toEqual([
+      'component:default/storefront',
+      'component:default/inventory',
+    ]);
+    expect(
+      removed.body.gates.filter((g: any) => g.participantRef === 'component:default/payments'),
+    ).toEqual([]);
+    expect((await decisions(train.id)).at(-1)).toMatchObject({
+      action: 'participant.removed',
+      entityRef: 'component:default/payments',
+      reason: 'Payments ships next train',
+    });
+    const theirTrains = await get(`/entity-trains?ref=component:default/payments`)
+      .set('Authorization', as('bob'));
+    expect(theirTrains.body.items.map((item: any) => item.train.id)).not.toContain(train.id);
+
+    const moved = await post(`/trains/${train.id}/advance`)
+      .send({ expectedStage: 'integration' })
+      .set('Authorization', as('alice'));
+    expect(moved.status).toBe(200);
+    expect(moved.body.currentStage).toBe('deployment');
+
+    const drift = await get(`/trains/${train.id}/dependency-drift`).set('Authorization', as('bob'));
+    expect(drift.status).toBe(200);
+    expect(drift.body.trainId).toBe(train.id);
+    // Recorded at creation, at each advance, and now: storefront's edge to payments went with it.
+    expect(drift.body.steps.map((step: any) => [step.from.kind, step.to.kind])).toEqual([
+      ['entered', 'entered'],
+      ['entered', 'entered'],
+      ['entered', 'now'],
+    ]);
+    expect(drift.body.steps[1].removed).toEqual([
+      { from: 'component:default/storefront', to: 'component:default/payments' },
+    ]);
+    const missing = '00000000-0000-4000-8000-000000000000';
+    expect(
+      (await get(`/trains/${missing}/dependency-drift`).set('Authorization', as('bob'))).status,
+    ).toBe(404);
+
+    const lastButOne = await del(participant(train.id, 'inventory'))
+      .send({ reason: 'Descoped' })
+      .set('Authorization', as('admin'));
+    expect(lastButOne.status).toBe(200);
+    const last = await del(participant(train.id, 'storefront'))
+      .send({ reason: 'Descoped' })
+      .set('Authorization', as('alice'));
+    expect(last.status).toBe(409);
+    expect(last.body.error.message).toMatch(/last participant/);
+  });
+
+  it('lists the trains of a System by its Components, and a Component\'s own', async () => {
+    const shop = await createTrain('2027.04');
+    const other = await createTrain('2027.05', [
+      { entityRef: 'component:default/search', targetVersion: '1.0.0' },
+      { entityRef: 'component:default/inventory', targetVersion: '3.1.0' },
+    ]);
+    const res = await get(`/entity-trains?ref=system:default/shop`).set('Authorization', as('bob'));
+    expect(res.status).toBe(200);
+    const ofThese = res.body.items.filter((item: any) =>
+      [shop.id, other.id].includes(item.train.id),
+    );
+    expect(ofThese.map((item: any) => [item.train.name, item.participant.entityRef])).toEqual([
+      ['2027.05', 'component:default/inventory'],
+      ['2027.04', 'component:default/storefront'],
+      ['2027.04', 'component:default/payments'],
+    ]);
+    expect(ofThese[0].train.stages).toHaveLength(3);
+    expect(
+      ofThese[0].gates.every((g: any) => g.participantRef === 'component:default/inventory'),
+    ).toBe(true);
+
+    const component = await get(`/entity-trains?ref=component:default/search`)
+      .set('Authorization', as('bob'));
+    expect(component.body.items.map((item: any) => item.train.id)).toEqual([other.id]);
+  });
+
+  it('shows an approval whose time ran out as pending, and back in my approvals', async () => {
+    const train = await createTrain('2027.06');
+    const gateId = gateOf(train, 'participation', 'payments').id;
+    const mine = async () =>
+      (await get(`/approvals/mine`).set('Authorization', as('bob'))).body.items
+        .filter((item: any) => item.train.id === train.id)
+        .map((item: any) => [item.gate.id, item.gate.state]);
+
+    const approved = await post(`/gates/${gateId}/approve`)
+      .send({})
+      .set('Authorization', as('bob'));
+    expect(approved.status).toBe(200);
+    expect(approved.body.state).toBe('passed');
+    expect(await mine()).toEqual([]);
+    expect(auditEvents.find(e => e.eventId === 'gate-approve')?.request).toMatchObject({
+      method: 'POST',
+      originalUrl: `${API}/gates/${gateId}/approve`,
+    });
+
+    const expiresAt = Date.parse(approved.body.approvals[0].expiresAt);
+    await new Promise(resolve => setTimeout(resolve, Math.max(0, expiresAt - Date.now()) + 50));
+
+    const detail = await get(`/trains/${train.id}`).set('Authorization', as('bob'));
+    expect(gateOf(detail.body, 'participation', 'payments').state).toBe('pending');
+    const entityTrains = await get(`/entity-trains?ref=component:default/payments`)
+      .set('Authorization', as('bob'));
+    const item = entityTrains.body.items.find((i: any) => i.train.id === train.id);
+    expect(item.gates.find((g: any) => g.id === gateId).state).toBe('pending');
+    expect(await mine()).toEqual([[gateId, 'pending']]);
+  });
+});
+
+/**
+ * Deciding a gate is conditional on being its approver, as the demo policy has it; 'outsider'
+ * is denied outright, and 'delegate' is let through for the release board's gates without
+ * being a member of it.
+ */
+class GateApproverPolicy implements PermissionPolicy {
+  private readonly others = new TestPolicy();
+
+  async handle(
+    req: Parameters<PermissionPolicy['handle']>[0],
+    user?: Parameters<PermissionPolicy['handle']>[1],
+  ): Promise<PolicyDecision> {
+    if (!isPermission(req.permission, gateApprovePermission)) return this.others.handle(req, user);
+    const userRef = user?.info.userEntityRef;
+    if (!user || userRef === 'user:default/outsider') return { result: AuthorizeResult.DENY };
+    const claims = [...user.info.ownershipEntityRefs];
+    if (userRef === 'user:default/delegate') claims.push('group:default/release-board');
+    return createReleaseCoordinationGateConditionalDecision(
+      req.permission,
+      releaseCoordinationGateConditions.isGateApprover({ claims }),
+    );
+  }
+}
+
+describe('gate decisions conditional on being the gate\'s approver', () => {
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let trainId: string;
+  let train: any;
+  const get = (path: string) => request(server).get(`${API}${path}`);
+  const post = (path: string) => request(server).post(`${API}${path}`);
+  const gate = (templateId: string, participant?: string) =>
+    train.gates.find(
+      (g: any) =>
+        g.templateId === templateId &&
+        (participant === undefined || g.participantRef === `component:default/${participant}`),
+    );
+  const gateNow = async (templateId: string, participant?: string) => {
+    train = (await get(`/trains/${trainId}`).set('Authorization', as('alice'))).body;
+    return gate(templateId, participant);
+  };
+  const decisionCount = async () =>
+    (await get(`/trains/${trainId}/decisions`).set('Authorization', as('alice'))).body
+      .totalCount as number;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'release-coordination-gate-permissions-'));
+    const file = join(dir, 'org.yaml');
+    writeFileSync(file, ORGANISATION);
+    ({ server } = await startTestBackend({
+      features: [
+        releaseCoordinationPlugin,
+        import('@backstage/plugin-catalog-backend'),
+        policyBackedPermissions(new GateApproverPolicy()),
+        userInfo.factory,
+        mockServices.rootConfig.factory({
+          data: {
+            permission: { enabled: true },
+            releaseCoordination: { stages: STAGES },
+            catalog: {
+              rules: [{ allow: ['Component', 'Group', 'User', 'Location'] }],
+              locations: [{ type: 'file', target: file }],
+            },
+          },
+        }),
+        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      ],
+    }));
+    await waitForCatalogComponents(server, ci, 2);
+    const created = await post(`/trains`).send(NEW_TRAIN).set('Authorization', as('alice'));
+    expect(created.status).toBe(201);
+    trainId = created.body.id;
+    train = created.body;
+  }, 120_000);
+
+  it('refuses whoever is not the approver (403) before the service sees it; nothing is written', async () => {
+    const payments = gate('participation', 'payments').id;
+    const before = await decisionCount();
+    const approve = await post(`/gates/${payments}/approve`)
+      .send({ comment: 'Looks fine to me' })
+      .set('Authorization', as('alice'));
+    expect(approve.status).toBe(403);
+    // The router's refusal, not the service's membership check.
+    expect(approve.body.error.message).toBe('You are not allowed to approve this gate');
+    const reject = await post(`/gates/${payments}/reject`)
+      .send({ comment: 'Not ready' })
+      .set('Authorization', as('alice'));
+    expect(reject.status).toBe(403);
+    expect(reject.body.error.message).toBe('You are not allowed to reject this gate');
+    const denied = await post(`/gates/${payments}/approve`).send({}).set('Authorization', as('outsider'));
+    expect(denied.status).toBe(403);
+
+    expect(await gateNow('participation', 'payments')).toMatchObject({
+      state: 'pending',
+      approvals: [],
+    });
+    expect(await decisionCount()).toBe(before);
+  });
+
+  it('counts an approval and a rejection from the approvers', async () => {
+    const before = await decisionCount();
+    const approved = await post(`/gates/${gate('participation', 'payments').id}/approve`)
+      .send({ comment: 'payments 5.1.0 is in' })
+      .set('Authorization', as('bob'));
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({
+      state: 'passed',
+      approvals: [{ userRef: 'user:default/bob', decision: 'approve' }],
+    });
+    const rejected = await post(`/gates/${gate('participation', 'storefront').id}/reject`)
+      .send({ comment: 'storefront 2.0.0 slips a week' })
+      .set('Authorization', as('alice'));
+    expect(rejected.status).toBe(200);
+    expect(rejected.body.state).toBe('failed');
+    expect(await decisionCount()).toBe(before + 2);
+  });
+
+  it('still counts a decision only from a member of the approver Group', async () => {
+    const before = await decisionCount();
+    // The policy lets the delegate through; the plugin does not count a non-member.
+    const res = await post(`/gates/${gate('board').id}/approve`)
+      .send({})
+      .set('Authorization', as('delegate'));
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/Only members of group:default\/release-board/);
+    expect(await gateNow('board')).toMatchObject({ state: 'pending', approvals: [] });
+    expect(await decisionCount()).toBe(before);
+  });
+
+  it('answers 404 for an unknown gate', async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const res = await post(`/gates/${missing}/approve`).send({}).set('Authorization', as('bob'));
+    expect(res.status).toBe(404);
+  });
+
+  it('lets the permission backend apply the conditions to a gate by id', async () => {
+    const metadata = await get('/.well-known/backstage/permissions/metadata').set('Authorization', ci);
+    expect(metadata.status).toBe(200);
+    expect(metadata.body.rules).toContainEqual(
+      expect.objectContaining({
+        name: 'IS_GATE_APPROVER',
+        resourceType: 'release-coordination-gate',
+      }),
+    );
+    expect(metadata.body.permissions).toContainEqual(gateApprovePermission);
+
+    const board = gate('board').id;
+    const item = (id: string, resourceRef: string, claims: string[]) => ({
+      id,
+      resourceRef,
+      resourceType: 'release-coordination-gate',
+      conditions: releaseCoordinationGateConditions.isGateApprover({ claims }),
+    });
+    const res = await post('/.well-known/backstage/permissions/apply-conditions')
+      .send({
+        items: [
+          item('member', board, ['user:default/dora', 'Group:default/Release-Board']),
+          item('other-team', board, ['group:default/team-web']),
+          item('unknown-gate', '00000000-0000-4000-8000-000000000000', ['group:default/release-board']),
+        ],
+      })
+      .set('Authorization', ci);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([
+      { id: 'member', result: AuthorizeResult.ALLOW },
+      { id: 'other-team', result: AuthorizeResult.DENY },
+      { id: 'unknown-gate', result: AuthorizeResult.DENY },
+    ]);
   });
 });

@@ -1,27 +1,43 @@
-import { BackstageCredentials, PermissionsService } from '@backstage/backend-plugin-api';
-import { mockServices } from '@backstage/backend-test-utils';
+import {
+  BackstageCredentials,
+  coreServices,
+  createServiceFactory,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { PermissionPolicy } from '@backstage/plugin-permission-node';
 import request from 'supertest';
 
 /**
  * The permissions service of every plugin in a test backend, deciding with `policy` as the
- * permission backend would: service principals are allowed, users get the policy's decision,
- * and conditional decisions (e.g. on catalog reads) are applied by the real catalog.
+ * permission backend would: service principals are allowed, users get the policy's decision
+ * with their ownership refs from the user info service, and conditional decisions (e.g. on
+ * catalog reads, or on gates for approving) are applied by the plugin that asked.
  *
  * The real permission backend is not used because it refuses the test backend's mock
  * on-behalf-of tokens as direct user requests.
  */
 export function policyBackedPermissions(policy: PermissionPolicy) {
+  return createServiceFactory({
+    service: coreServices.permissions,
+    deps: { userInfo: coreServices.userInfo },
+    factory: ({ userInfo }) => policyBackedPermissionsService(policy, userInfo),
+  });
+}
+
+function policyBackedPermissionsService(
+  policy: PermissionPolicy,
+  userInfo: UserInfoService,
+): PermissionsService {
   const decide = async (permission: any, credentials: BackstageCredentials) => {
     const principal = credentials.principal as { type: string; userEntityRef?: string };
     if (principal.type !== 'user') return { result: AuthorizeResult.ALLOW } as const;
-    const userEntityRef = principal.userEntityRef!;
-    const info = { userEntityRef, ownershipEntityRefs: [userEntityRef] };
+    const info = await userInfo.getUserInfo(credentials);
     const user = { info, identity: { type: 'user', ...info }, token: '' };
     return policy.handle({ permission }, user as any);
   };
-  const service: Partial<PermissionsService> = {
+  return {
     authorizeConditional: async (requests, { credentials }) =>
       Promise.all(requests.map(r => decide(r.permission, credentials))) as any,
     authorize: async (requests, { credentials }) =>
@@ -38,7 +54,6 @@ export function policyBackedPermissions(policy: PermissionPolicy) {
         }),
       ) as any,
   };
-  return mockServices.permissions.mock(service).factory;
 }
 
 /** Waits until the test backend's catalog has processed `count` Components. */

@@ -18,12 +18,31 @@ import { DEFAULT_STAGES } from './stages';
 import { TrainNotification } from './announcements';
 import { TrainServiceOptions, createTrainService } from './TrainService';
 
-/** storefront (team-web) depends on payments (team-pay); ledger has no owner. */
+/**
+ * storefront (team-web) depends on payments (team-pay); ledger has no owner. storefront,
+ * payments and inventory (team-stock) are part of the shop System.
+ */
 const index = new DependencyIndex({
   nodes: [
+    {
+      ref: 'component:default/inventory',
+      kind: 'Component',
+      owner: 'group:default/team-stock',
+      system: 'system:default/shop',
+    },
     { ref: 'component:default/ledger', kind: 'Component' },
-    { ref: 'component:default/payments', kind: 'Component', owner: 'group:default/team-pay' },
-    { ref: 'component:default/storefront', kind: 'Component', owner: 'group:default/team-web' },
+    {
+      ref: 'component:default/payments',
+      kind: 'Component',
+      owner: 'group:default/team-pay',
+      system: 'system:default/shop',
+    },
+    {
+      ref: 'component:default/storefront',
+      kind: 'Component',
+      owner: 'group:default/team-web',
+      system: 'system:default/shop',
+    },
   ],
   edges: [
     {
@@ -46,6 +65,8 @@ const MEMBERSHIP: Record<string, string[]> = {
   'user:default/alice': ['group:default/team-web', 'group:default/release-board'],
   'user:default/bob': ['group:default/team-pay'],
   'user:default/carol': ['group:default/team-web'],
+  'user:default/dave': ['group:default/team-core'],
+  'user:default/stan': ['group:default/team-stock'],
   ...Object.fromEntries(BOARD_MEMBERS.map(ref => [ref, ['group:default/release-board']])),
 };
 
@@ -104,14 +125,18 @@ describe('TrainService', () => {
   async function setup(
     databaseId: Parameters<typeof databases.init>[0],
     stages = DEFAULT_STAGES,
-    overrides: Partial<Pick<TrainServiceOptions, 'signals' | 'notifications' | 'now'>> = {},
+    overrides: Partial<
+      Pick<TrainServiceOptions, 'signals' | 'notifications' | 'now' | 'snapshots'>
+    > = {},
   ) {
     const knex = await databases.init(databaseId);
     await applyDatabaseMigrations(knex);
     const store = new DatabaseTrainStore(knex);
     const audit: { eventId: string; outcome: 'success' | 'fail' }[] = [];
+    const auditedRequests: { eventId: string; request: unknown }[] = [];
     const auditor: AuditorService = {
-      async createEvent({ eventId }) {
+      async createEvent({ eventId, request }) {
+        auditedRequests.push({ eventId, request });
         return {
           success: async () => void audit.push({ eventId, outcome: 'success' }),
           fail: async () => void audit.push({ eventId, outcome: 'fail' }),
@@ -154,7 +179,7 @@ describe('TrainService', () => {
       now: () => new Date('2026-11-15T00:00:00Z'),
       ...overrides,
     });
-    return { knex, store, service, audit, signals, notes, warnings };
+    return { knex, store, service, audit, auditedRequests, signals, notes, warnings };
   }
 
   const count = async (knex: Knex, table: string) =>
@@ -426,7 +451,18 @@ describe('TrainService', () => {
       detail = await service.advanceStage(train.id, { expectedStage: 'planning' }, alice);
       expect(detail.currentStage).toBe('integration');
       expect(detail.stages.map(s => s.status)).toEqual(['done', 'current', 'upcoming', 'upcoming']);
+      const edges = {
+        'component:default/storefront': ['component:default/payments'],
+        'component:default/payments': [],
+      };
       expect(await store.listStageSnapshots(train.id)).toEqual([
+        // Taken at creation: the train enters its first stage, the start of its drift.
+        expect.objectContaining({
+          stage: 'planning',
+          toStage: 'planning',
+          dependencySnapshotVersion: 7,
+          upstreamEdges: edges,
+        }),
         expect.objectContaining({
           stage: 'planning',
           toStage: 'integration',
@@ -502,7 +538,7 @@ describe('TrainService', () => {
         .map(d => d.action)
         .filter(action => action === 'stage.advanced');
       expect(actions).toHaveLength(4);
-      expect(await store.listStageSnapshots(train.id)).toHaveLength(4);
+      expect(await store.listStageSnapshots(train.id)).toHaveLength(5);
       await knex.destroy();
     },
   );
@@ -596,7 +632,8 @@ describe('TrainService', () => {
       expect((await service.getTrain(train.id)).currentStage).toBe('ship');
       const decisions = await service.listDecisions(train.id, { limit: 100, offset: 0 });
       expect(decisions.items.filter(d => d.action === 'stage.advanced')).toHaveLength(1);
-      expect(await store.listStageSnapshots(train.id)).toHaveLength(1);
+      // The one taken at creation, and the one of the single advance.
+      expect(await store.listStageSnapshots(train.id)).toHaveLength(2);
       await knex.destroy();
     },
   );
@@ -624,9 +661,16 @@ describe('TrainService', () => {
         ambassadorRef: 'user:default/alice',
         status: 'active',
         currentStage: 'planning',
+        stages: earlier.stages,
         createdAt: earlier.createdAt,
         updatedAt: earlier.updatedAt,
       });
+      expect(forBob[0].train.stages.map(stage => stage.status)).toEqual([
+        'current',
+        'upcoming',
+        'upcoming',
+        'upcoming',
+      ]);
       await expect(service.listMyApprovals(ci)).rejects.toMatchObject({
         name: 'NotAllowedError',
       });
@@ -865,6 +909,453 @@ describe('TrainService', () => {
         expect.stringMatching(/Could not publish the change of train .*service down/),
         expect.stringMatching(/Could not send notification .*Approval.*service down/),
       ]);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'edits an active train and logs only what changed, on %s',
+    async databaseId => {
+      const { knex, service, notes, signals } = await setup(databaseId);
+      const train = await service.createTrain(newTrain, alice);
+      notes.length = 0;
+      signals.length = 0;
+      const integration = { start: '2026-11-10T00:00:00Z', end: '2026-11-20T00:00:00Z' };
+      const updated = await service.updateTrain(
+        train.id,
+        {
+          name: '2026.12.1',
+          objective: newTrain.objective,
+          ambassadorRef: 'User:default/Carol',
+          stageWindows: { planning: newTrain.stageWindows.planning, integration },
+        },
+        alice,
+      );
+      expect(updated).toMatchObject({ name: '2026.12.1', ambassadorRef: 'user:default/carol' });
+      expect(updated.stages.slice(0, 2)).toEqual([
+        expect.objectContaining({ name: 'planning', window: newTrain.stageWindows.planning }),
+        expect.objectContaining({ name: 'integration', window: integration, status: 'upcoming' }),
+      ]);
+      const listed = await service.listTrains({ limit: 10, offset: 0 });
+      expect(listed.items[0].stages[1]).toMatchObject({ name: 'integration', window: integration });
+
+      const decisions = async () =>
+        (await service.listDecisions(train.id, { limit: 50, offset: 0 })).items;
+      const logged = (await decisions()).at(-1)!;
+      expect(logged).toMatchObject({
+        action: 'train.updated',
+        actorRef: 'user:default/alice',
+        subject: train.id,
+      });
+      // The objective and the planning window were given unchanged: they are not logged.
+      expect(logged.before).toEqual({
+        name: '2026.12',
+        ambassadorRef: 'user:default/alice',
+        stageWindows: { integration: null },
+      });
+      expect(logged.after).toEqual({
+        name: '2026.12.1',
+        ambassadorRef: 'user:default/carol',
+        stageWindows: { integration },
+      });
+      expect(notes.map(summary)).toEqual([
+        [
+          { type: 'entity', entityRef: ['user:default/carol'] },
+          "You are now the ambassador of release train '2026.12.1'",
+        ],
+      ]);
+      expect(signals).toEqual([changed(train.id)]);
+
+      // Asking for what already is changes nothing and is not logged.
+      await service.updateTrain(train.id, { name: '2026.12.1' }, carol);
+      expect(await decisions()).toHaveLength(2);
+      expect(signals).toHaveLength(1);
+
+      await expect(
+        service.updateTrain(
+          train.id,
+          { name: 'other', stageWindows: { launch: integration } },
+          carol,
+        ),
+      ).rejects.toThrow(/Unknown stage\(s\) in stageWindows: launch/);
+      expect((await service.getTrain(train.id)).name).toBe('2026.12.1');
+      expect(await decisions()).toHaveLength(2);
+
+      await service.cancelTrain(train.id, { reason: 'Scope moved' }, carol);
+      await expect(service.updateTrain(train.id, { name: 'late' }, carol)).rejects.toMatchObject({
+        name: 'ConflictError',
+      });
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'adds a participant with the gates of the current and later stages only, on %s',
+    async databaseId => {
+      const { knex, service, notes } = await setup(databaseId);
+      const train = await service.createTrain(newTrain, alice);
+      await service.approveGate(gateOf(train, 'planning-participation', 'payments').id, {}, bob);
+      const storefrontParticipation = gateOf(train, 'planning-participation', 'storefront');
+      await service.approveGate(storefrontParticipation.id, {}, carol);
+      await service.advanceStage(train.id, { expectedStage: 'planning' }, alice);
+      const gatesBefore = await count(knex, 'train_gates');
+
+      const detail = await service.addParticipant(
+        train.id,
+        { entityRef: 'Component:default/Inventory', targetVersion: '3.0.0' },
+        alice,
+      );
+      expect(detail.participants.at(-1)).toEqual({
+        entityRef: 'component:default/inventory',
+        targetVersion: '3.0.0',
+        ownerRef: 'group:default/team-stock',
+      });
+      // Planning was left: its participation gate is not reopened for the newcomer.
+      const theirs = detail.gates.filter(g => g.participantRef === 'component:default/inventory');
+      expect(theirs.map(g => [g.stage, g.templateId, g.state])).toEqual([
+        ['integration', 'integration-contract-tests', 'pending'],
+        ['validation', 'validation-canary-analysis', 'pending'],
+        ['validation', 'validation-upstream', 'pending'],
+        ['deployment', 'deployment-go-no-go', 'pending'],
+      ]);
+      expect(gateOf(detail, 'deployment-go-no-go', 'inventory').approverRef).toBe(
+        'group:default/team-stock',
+      );
+      expect(gateOf(detail, 'planning-participation', 'payments').state).toBe('passed');
+      expect(await count(knex, 'train_gates')).toBe(gatesBefore + 4);
+      const decisions = await service.listDecisions(train.id, { limit: 50, offset: 0 });
+      expect(decisions.items.at(-1)).toMatchObject({
+        action: 'participant.added',
+        entityRef: 'component:default/inventory',
+        subject: 'component:default/inventory',
+        actorRef: 'user:default/alice',
+        after: { targetVersion: '3.0.0', ownerRef: 'group:default/team-stock', gateCount: 4 },
+      });
+
+      await expect(
+        service.addParticipant(
+          train.id,
+          { entityRef: 'component:default/inventory', targetVersion: '3.0.1' },
+          alice,
+        ),
+      ).rejects.toMatchObject({ name: 'ConflictError', message: expect.stringMatching(/already/) });
+      await expect(
+        service.addParticipant(
+          train.id,
+          { entityRef: 'component:default/ghost', targetVersion: '1' },
+          alice,
+        ),
+      ).rejects.toMatchObject({ name: 'InputError', message: expect.stringMatching(/ghost/) });
+      expect(await count(knex, 'train_gates')).toBe(gatesBefore + 4);
+      expect(await count(knex, 'train_decisions')).toBe(decisions.totalCount);
+
+      // A newcomer in planning: its owner hears of the approval waiting for them, nobody else.
+      const planning = await service.createTrain({ ...newTrain, name: '2027.01' }, alice);
+      notes.length = 0;
+      await service.addParticipant(
+        planning.id,
+        { entityRef: 'component:default/inventory', targetVersion: '3.0.0' },
+        alice,
+      );
+      expect(notes.map(summary)).toEqual([
+        [
+          { type: 'entity', entityRef: ['group:default/team-stock'] },
+          "Release train '2027.01': 1 gate(s) await your decision",
+        ],
+      ]);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'changes a participant\'s target version and logs it, on %s',
+    async databaseId => {
+      const { knex, service } = await setup(databaseId);
+      const train = await service.createTrain(newTrain, alice);
+      const detail = await service.updateParticipant(
+        train.id,
+        'Component:default/Payments',
+        { targetVersion: '5.1.1' },
+        alice,
+      );
+      expect(detail.participants[1]).toMatchObject({
+        entityRef: 'component:default/payments',
+        targetVersion: '5.1.1',
+      });
+      await service.updateParticipant(
+        train.id,
+        'component:default/payments',
+        { targetVersion: '5.1.1' },
+        alice,
+      );
+      const decisions = await service.listDecisions(train.id, { limit: 50, offset: 0 });
+      expect(decisions.items.map(d => d.action)).toEqual(['train.created', 'participant.updated']);
+      expect(decisions.items[1]).toMatchObject({
+        entityRef: 'component:default/payments',
+        before: { targetVersion: '5.1.0' },
+        after: { targetVersion: '5.1.1' },
+      });
+      await expect(
+        service.updateParticipant(
+          train.id,
+          'component:default/ledger',
+          { targetVersion: '1' },
+          alice,
+        ),
+      ).rejects.toMatchObject({ name: 'NotFoundError' });
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'removes a participant: its gates stop counting and the rows stay, on %s',
+    async databaseId => {
+      const { knex, service, auditedRequests } = await setup(databaseId);
+      const train = await service.createTrain(newTrain, alice);
+      const payments = 'component:default/payments';
+      const storefrontParticipation = gateOf(train, 'planning-participation', 'storefront');
+      await service.approveGate(storefrontParticipation.id, {}, carol);
+      await expect(
+        service.advanceStage(train.id, { expectedStage: 'planning' }, alice),
+      ).rejects.toThrow(/Participation confirmed.*payments/);
+      expect(await service.listMyApprovals(bob)).toHaveLength(1);
+
+      await expect(
+        service.removeParticipant(train.id, payments, { reason: ' ' }, alice),
+      ).rejects.toMatchObject({ name: 'InputError' });
+      await expect(
+        service.removeParticipant(train.id, 'component:default/ledger', { reason: 'x' }, alice),
+      ).rejects.toMatchObject({ name: 'NotFoundError' });
+
+      const request = { method: 'DELETE', originalUrl: '/trains/participants' };
+      const detail = await service.removeParticipant(
+        train.id,
+        'Component:default/Payments',
+        { reason: 'Payments ships with the next train' },
+        alice,
+        { request: request as any },
+      );
+      expect(auditedRequests.at(-1)).toEqual({ eventId: 'participant-remove', request });
+      expect(detail.participants.map(p => p.entityRef)).toEqual(['component:default/storefront']);
+      expect(detail.gates.some(g => g.participantRef === payments)).toBe(false);
+      expect(await service.listEntityTrains(payments)).toEqual([]);
+      expect(await service.listMyApprovals(bob)).toEqual([]);
+      // Soft: the participant and its gates stay on record.
+      expect(await count(knex, 'train_participants')).toBe(2);
+      expect(await count(knex, 'train_gates')).toBe(11);
+      const decisions = await service.listDecisions(train.id, { limit: 50, offset: 0 });
+      expect(decisions.items.at(-1)).toMatchObject({
+        action: 'participant.removed',
+        entityRef: payments,
+        subject: payments,
+        before: { targetVersion: '5.1.0', ownerRef: 'group:default/team-pay' },
+        reason: 'Payments ships with the next train',
+      });
+
+      // Its gates take no more decisions and reports.
+      await expect(
+        service.approveGate(gateOf(train, 'planning-participation', 'payments').id, {}, bob),
+      ).rejects.toMatchObject({ name: 'ConflictError' });
+      await expect(
+        service.reportCheck(
+          train.id,
+          {
+            participantRef: payments,
+            checkName: 'contract-tests',
+            status: 'passed',
+            idempotencyKey: 'run-1',
+          },
+          ci,
+        ),
+      ).rejects.toThrow(/not a participant/);
+      await expect(
+        service.removeParticipant(
+          train.id,
+          'component:default/storefront',
+          { reason: 'x' },
+          alice,
+        ),
+      ).rejects.toMatchObject({ name: 'ConflictError', message: expect.stringMatching(/last/) });
+
+      // Nothing of payments blocks the train any more.
+      const moved = await service.advanceStage(train.id, { expectedStage: 'planning' }, alice);
+      expect(moved.currentStage).toBe('integration');
+
+      // Back again: fresh gates from the current stage on; the old ones stay removed.
+      const back = await service.addParticipant(
+        train.id,
+        { entityRef: payments, targetVersion: '5.2.0' },
+        alice,
+      );
+      expect(back.participants.map(p => [p.entityRef, p.targetVersion])).toEqual([
+        ['component:default/storefront', '2.0.0'],
+        [payments, '5.2.0'],
+      ]);
+      expect(
+        back.gates.filter(g => g.participantRef === payments).map(g => g.stage),
+      ).toEqual(['integration', 'validation', 'validation', 'deployment']);
+      expect(await count(knex, 'train_participants')).toBe(2);
+      expect(await count(knex, 'train_gates')).toBe(15);
+      const rejoined = await service.listDecisions(train.id, { limit: 50, offset: 0 });
+      expect(rejoined.items.at(-1)).toMatchObject({
+        action: 'participant.added',
+        after: { rejoined: true, gateCount: 4 },
+      });
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps participants\' owners current and hands undecided approvals over, on %s',
+    async databaseId => {
+      let graph = index;
+      const meta = {
+        version: 8,
+        derivedAt: new Date(),
+        durationMs: 1,
+        nodeCount: 4,
+        edgeCount: 1,
+        problemCount: 0,
+      };
+      const { knex, service, signals } = await setup(databaseId, DEFAULT_STAGES, {
+        snapshots: { current: async () => ({ meta, index: graph }) },
+      });
+      const train = await service.createTrain(newTrain, alice);
+      const cancelled = await service.createTrain({ ...newTrain, name: 'cancelled' }, alice);
+      await service.cancelTrain(cancelled.id, { reason: 'Scope moved' }, alice);
+      await service.approveGate(gateOf(train, 'planning-participation', 'payments').id, {}, bob);
+      expect(await service.syncParticipantOwners()).toEqual({ changed: 0 });
+
+      // payments moved to team-core; storefront is missing from this graph, so it is kept.
+      graph = new DependencyIndex({
+        ...index.graph,
+        nodes: index.graph.nodes
+          .filter(node => node.ref !== 'component:default/storefront')
+          .map(node =>
+            node.ref === 'component:default/payments'
+              ? { ...node, owner: 'group:default/team-core' }
+              : node,
+          ),
+      });
+      signals.length = 0;
+      expect(await service.syncParticipantOwners()).toEqual({ changed: 1 });
+      const detail = await service.getTrain(train.id);
+      expect(detail.participants.map(p => p.ownerRef)).toEqual([
+        'group:default/team-web',
+        'group:default/team-core',
+      ]);
+      // A decision given stays with the team that gave it; the undecided one moves.
+      expect(gateOf(detail, 'planning-participation', 'payments')).toMatchObject({
+        state: 'passed',
+        approverRef: 'group:default/team-pay',
+      });
+      const goNoGo = gateOf(detail, 'deployment-go-no-go', 'payments');
+      expect(goNoGo.approverRef).toBe('group:default/team-core');
+      expect(gateOf(detail, 'deployment-go-no-go', 'storefront').approverRef).toBe(
+        'group:default/team-web',
+      );
+      await expect(service.rejectGate(goNoGo.id, { comment: 'no' }, bob)).rejects.toMatchObject({
+        name: 'NotAllowedError',
+        message: expect.stringContaining('group:default/team-core'),
+      });
+      const decisions = await service.listDecisions(train.id, { limit: 50, offset: 0 });
+      expect(decisions.items.at(-1)).toMatchObject({
+        action: 'participant.owner-changed',
+        actorRef: 'plugin:release-coordination',
+        entityRef: 'component:default/payments',
+        before: { ownerRef: 'group:default/team-pay' },
+        after: { ownerRef: 'group:default/team-core', reassignedGates: [goNoGo.id] },
+      });
+      expect(signals).toEqual([changed(train.id)]);
+      // A train that no longer runs keeps the owners it had.
+      expect((await service.getTrain(cancelled.id)).participants[1].ownerRef).toBe(
+        'group:default/team-pay',
+      );
+      expect(await service.syncParticipantOwners()).toEqual({ changed: 0 });
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'reads expired approvals as pending in entity trains and my approvals, on %s',
+    async databaseId => {
+      let clock = new Date('2026-11-15T00:00:00Z');
+      const week = 7 * 24 * 60 * 60 * 1000;
+      const stages = DEFAULT_STAGES.map(stage => ({
+        ...stage,
+        exitGates: stage.exitGates.map(template =>
+          template.id === 'planning-participation'
+            ? { ...template, approvalValidForMs: week }
+            : template,
+        ),
+      }));
+      const { knex, service } = await setup(databaseId, stages, { now: () => clock });
+      const train = await service.createTrain(newTrain, alice);
+      const gateId = gateOf(train, 'planning-participation', 'payments').id;
+      await service.approveGate(gateId, {}, bob);
+      expect(await service.listMyApprovals(bob)).toEqual([]);
+
+      clock = new Date('2026-11-22T00:00:01Z');
+      const [entry] = await service.listEntityTrains('component:default/payments');
+      expect(entry.gates.find(g => g.id === gateId)?.state).toBe('pending');
+      const mine = await service.listMyApprovals(bob);
+      expect(mine.map(item => [item.gate.id, item.gate.state])).toEqual([[gateId, 'pending']]);
+
+      // Approving again needs no advance first: the gate reads pending, so it takes a decision.
+      const renewed = await service.approveGate(gateId, {}, bob);
+      expect(renewed.state).toBe('passed');
+      expect(renewed.approvals[0].expiresAt).toBe('2026-11-29T00:00:01.000Z');
+      const decisions = await service.listDecisions(train.id, { limit: 50, offset: 0 });
+      expect(decisions.items.at(-1)).toMatchObject({
+        action: 'gate.approved',
+        before: { state: 'pending' },
+        after: { state: 'passed' },
+      });
+      expect(await service.listMyApprovals(bob)).toEqual([]);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'lists the trains of a System\'s components, one item per participant, on %s',
+    async databaseId => {
+      let clock = new Date('2026-11-15T00:00:00Z');
+      const { knex, store, service } = await setup(databaseId, DEFAULT_STAGES, {
+        now: () => clock,
+      });
+      const first = await service.createTrain(newTrain, alice);
+      clock = new Date('2026-11-16T00:00:00Z');
+      const second = await service.createTrain(
+        {
+          ...newTrain,
+          name: '2027.01',
+          participants: [
+            { entityRef: 'component:default/ledger', targetVersion: '1.0.0' },
+            { entityRef: 'component:default/inventory', targetVersion: '3.0.0' },
+          ],
+        },
+        alice,
+      );
+      // Only the catalog's graph nodes can join through the API; a System row is still read.
+      await store.transaction(tx =>
+        tx.addParticipant(second.id, { entityRef: 'system:default/shop', targetVersion: '2027.1' }),
+      );
+
+      const items = await service.listEntityTrains('System:default/Shop');
+      expect(items.map(item => [item.train.id, item.participant.entityRef])).toEqual([
+        [second.id, 'component:default/inventory'],
+        [second.id, 'system:default/shop'],
+        [first.id, 'component:default/storefront'],
+        [first.id, 'component:default/payments'],
+      ]);
+      expect(items[0].train.stages).toHaveLength(4);
+      expect(items[0].gates.length).toBeGreaterThan(0);
+      expect(items[0].gates.every(g => g.participantRef === 'component:default/inventory')).toBe(
+        true,
+      );
+      // A Component keeps answering with its own trains only.
+      const own = await service.listEntityTrains('component:default/inventory');
+      expect(own.map(item => item.train.id)).toEqual([second.id]);
       await knex.destroy();
     },
   );

@@ -1,5 +1,6 @@
 import {
   AuditorService,
+  AuditorServiceCreateEventOptions,
   BackstageCredentials,
   LoggerService,
   UserInfoService,
@@ -8,50 +9,129 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
+  AddParticipantRequest,
   CheckResult,
   CreateTrainRequest,
   EntityTrain,
   GateState,
   MyApproval,
   Page,
+  ReleaseTrainSummary,
   ReportCheckRequest,
   StageDefinition,
+  StageWindow,
   TrainDecision,
+  TrainDependencyDrift,
   TrainDetail,
   TrainGate,
   TrainParticipant,
   TrainStage,
+  UpdateTrainRequest,
   approvalGateState,
+  entityRefKind,
   isGateSatisfied,
   normalizeEntityRef,
-  upstreamOf,
 } from '@release-coordination/plugin-release-coordination-common';
 import {
   GateRule,
   TrainGateRuleContext,
 } from '@release-coordination/plugin-release-coordination-node';
 import { randomUUID } from 'node:crypto';
-import { NewGate, TrainRecord, TrainStore, TrainStoreSession } from '../database/TrainStore';
+import {
+  GateRecord,
+  NewGate,
+  PlannedStage,
+  TrainListOptions,
+  TrainRecord,
+  TrainStore,
+  TrainStoreSession,
+} from '../database/TrainStore';
 import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
 import {
   TrainNotification,
+  ambassadorAssignedNotification,
   createTrainAnnouncer,
   gateFailedNotification,
   gatesAwaitingNotifications,
   ownersOfDependents,
   stageAdvancedNotification,
 } from './announcements';
+import { loadTrainDependencyDrift, upstreamEdgesAmong } from './dependencyDrift';
+
+/**
+ * Where a change was asked for. The HTTP request goes to the auditor, which records who asked
+ * and from where.
+ */
+export interface TrainChangeContext {
+  request?: AuditorServiceCreateEventOptions['request'];
+}
+
+/** The actor of changes the plugin makes on its own, such as keeping owners current. */
+export const PLUGIN_ACTOR_REF = 'plugin:release-coordination';
 
 /** The domain operations on release trains, their gates and their decision log. */
 export interface TrainService {
-  createTrain(request: CreateTrainRequest, credentials: BackstageCredentials): Promise<TrainDetail>;
+  /** Trains newest first, each with its stages, so a timeline needs no further request. */
+  listTrains(options: TrainListOptions): Promise<Page<ReleaseTrainSummary>>;
+  createTrain(
+    request: CreateTrainRequest,
+    credentials: BackstageCredentials,
+    context?: TrainChangeContext,
+  ): Promise<TrainDetail>;
   getTrain(trainId: string): Promise<TrainDetail>;
+  /** Changes the plan of an active train: name, objective, ambassador, stage windows. */
+  updateTrain(
+    trainId: string,
+    input: UpdateTrainRequest,
+    credentials: BackstageCredentials,
+    context?: TrainChangeContext,
+  ): Promise<TrainDetail>;
+  /**
+   * Adds a catalog entity to an active train, with the per-participant gates of the current
+   * stage and of every later one; stages already left are not reopened.
+   */
+  addParticipant(
+    trainId: string,
+    input: AddParticipantRequest,
+    credentials: BackstageCredentials,
+    context?: TrainChangeContext,
+  ): Promise<TrainDetail>;
+  updateParticipant(
+    trainId: string,
+    entityRef: string,
+    input: { targetVersion: string },
+    credentials: BackstageCredentials,
+    context?: TrainChangeContext,
+  ): Promise<TrainDetail>;
+  /**
+   * Takes a participant and its gates out of an active train; they stay on record, but no
+   * longer show, wait for anyone or block the train.
+   */
+  removeParticipant(
+    trainId: string,
+    entityRef: string,
+    input: { reason: string },
+    credentials: BackstageCredentials,
+    context?: TrainChangeContext,
+  ): Promise<TrainDetail>;
+  /**
+   * Brings the owners of the participants of active trains up to the newest dependency
+   * graph, and hands their undecided owner approvals to the new owner.
+   */
+  syncParticipantOwners(): Promise<{ changed: number }>;
+  /** How the dependencies among the participants changed from stage to stage. */
+  getDependencyDrift(trainId: string): Promise<TrainDependencyDrift>;
   /** The train a gate belongs to; for authorisation by ambassador. */
   getTrainOfGate(gateId: string): Promise<TrainRecord>;
   listDecisions(
     trainId: string,
     page: { limit: number; offset: number },
   ): Promise<Page<TrainDecision>>;
+  /**
+   * The trains an entity takes part in, with its own gates. For a System: the trains of the
+   * Components (and Resources) that are part of it, one item per participant, and of the
+   * System itself.
+   */
   listEntityTrains(entityRef: string): Promise<EntityTrain[]>;
   /**
    * The approval gates of active trains that wait for a Group (or the user) the caller's
@@ -62,31 +142,37 @@ export interface TrainService {
     gateId: string,
     input: { comment?: string },
     credentials: BackstageCredentials,
+    context?: TrainChangeContext,
   ): Promise<TrainGate>;
   rejectGate(
     gateId: string,
     input: { comment: string },
     credentials: BackstageCredentials,
+    context?: TrainChangeContext,
   ): Promise<TrainGate>;
   waiveGate(
     gateId: string,
     input: { reason: string; until: Date },
     credentials: BackstageCredentials,
+    context?: TrainChangeContext,
   ): Promise<TrainGate>;
   reportCheck(
     trainId: string,
     input: ReportCheckRequest,
     credentials: BackstageCredentials,
+    context?: TrainChangeContext,
   ): Promise<CheckResult>;
   advanceStage(
     trainId: string,
     input: { expectedStage: string },
     credentials: BackstageCredentials,
+    context?: TrainChangeContext,
   ): Promise<TrainDetail>;
   cancelTrain(
     trainId: string,
     input: { reason: string },
     credentials: BackstageCredentials,
+    context?: TrainChangeContext,
   ): Promise<TrainDetail>;
 }
 
@@ -146,6 +232,46 @@ export function gatesGuardingExit(
   );
 }
 
+/**
+ * The stages of a train as people see them at `at`: done, current or upcoming, and late when
+ * the train is still in a stage whose window has ended.
+ */
+export function trainStages(
+  train: Pick<TrainRecord, 'status' | 'currentStage' | 'stagePlan'>,
+  at: Date,
+): TrainStage[] {
+  const currentIndex = train.stagePlan.findIndex(stage => stage.name === train.currentStage);
+  return train.stagePlan.map((stage, index) => {
+    let status: TrainStage['status'];
+    if (train.status === 'released' || index < currentIndex) status = 'done';
+    else if (index === currentIndex) status = 'current';
+    else status = 'upcoming';
+    const late =
+      train.status === 'active' &&
+      status === 'current' &&
+      stage.window !== undefined &&
+      at.getTime() > new Date(stage.window.end).getTime();
+    return {
+      name: stage.name,
+      title: stage.title,
+      ...(stage.window ? { window: stage.window } : {}),
+      status,
+      late,
+    };
+  });
+}
+
+/** A stored train as the API shows it: without its version, with its stages at `at`. */
+export function summarizeTrain(train: TrainRecord, at: Date): ReleaseTrainSummary {
+  const { version: _version, stagePlan: _stagePlan, ...summary } = train;
+  return { ...summary, stages: trainStages(train, at) };
+}
+
+const sameWindow = (a: StageWindow | undefined, b: StageWindow) =>
+  a !== undefined &&
+  Date.parse(a.start) === Date.parse(b.start) &&
+  Date.parse(a.end) === Date.parse(b.end);
+
 /** Creates the {@link TrainService}. */
 export function createTrainService(options: TrainServiceOptions): TrainService {
   const { store, snapshots, userInfo, auditor, stages, gateRule } = options;
@@ -171,9 +297,15 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
   async function audited<T>(
     eventId: string,
     meta: Record<string, string>,
+    context: TrainChangeContext | undefined,
     work: () => Promise<T>,
   ): Promise<T> {
-    const event = await auditor.createEvent({ eventId, severityLevel: 'medium', meta });
+    const event = await auditor.createEvent({
+      eventId,
+      severityLevel: 'medium',
+      meta,
+      ...(context?.request ? { request: context.request } : {}),
+    });
     try {
       const result = await work();
       await event.success();
@@ -196,14 +328,47 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
     return gate;
   }
 
+  /** A gate that left the train with its participant takes no more decisions. */
+  function requireCounting(gate: GateRecord): void {
+    if (gate.removedAt) {
+      throw new ConflictError(
+        `Gate ${gate.id} no longer counts: ${gate.participantRef} was removed from the train`,
+      );
+    }
+  }
+
+  async function requireParticipant(
+    session: TrainStoreSession,
+    train: TrainRecord,
+    entityRef: string,
+  ): Promise<TrainParticipant> {
+    const participant = await session.getParticipant(train.id, entityRef);
+    if (!participant || participant.removedAt) {
+      throw new NotFoundError(`${entityRef} does not take part in train '${train.name}'`);
+    }
+    const { removedAt: _removedAt, ...current } = participant;
+    return current;
+  }
+
   /**
-   * An approval gate passed by approvals that have since expired is pending again; what is
-   * stored catches up when the stage is next advanced.
+   * An approval gate reads as its decisions make it now: one passed by approvals that have
+   * since expired is pending again, wherever it is read. What is stored catches up when the
+   * stage is next advanced. Waived gates keep their waiver.
    */
   function withExpiry(gate: TrainGate, at: Date): TrainGate {
-    if (gate.kind !== 'approval' || gate.state !== 'passed') return gate;
+    if (gate.kind !== 'approval' || gate.state === 'waived') return gate;
     const state = approvalGateState(gate.approvals, gate.quorum, at);
     return state === gate.state ? gate : { ...gate, state };
+  }
+
+  /** Whether a gate's approver follows the participant's owner, by its template. */
+  function approvedByOwner(gate: Pick<GateRecord, 'templateId' | 'config'>): boolean {
+    if (gate.config.approversFromOwner !== undefined) return gate.config.approversFromOwner;
+    // Gates instantiated before the flag was stored: ask the configured template.
+    const template = stages
+      .flatMap(stage => [...stage.entryGates, ...stage.exitGates])
+      .find(candidate => candidate.id === gate.templateId);
+    return template?.approvers === 'participant-owner';
   }
 
   async function gateDetail(gateId: string): Promise<TrainGate> {
@@ -229,50 +394,38 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
     );
   }
 
+  const stageOrder = (train: TrainRecord) => train.stagePlan.map(stage => stage.name);
+
   async function getTrain(trainId: string): Promise<TrainDetail> {
     const train = await requireTrain(store, trainId);
     const [participants, gates] = await Promise.all([
       store.listParticipants(trainId),
       store.listGates(trainId),
     ]);
-    const currentIndex = train.stagePlan.findIndex(stage => stage.name === train.currentStage);
     const at = now();
-    const trainStages: TrainStage[] = train.stagePlan.map((stage, index) => {
-      let status: TrainStage['status'];
-      if (train.status === 'released' || index < currentIndex) status = 'done';
-      else if (index === currentIndex) status = 'current';
-      else status = 'upcoming';
-      const late =
-        train.status === 'active' &&
-        status === 'current' &&
-        stage.window !== undefined &&
-        at.getTime() > new Date(stage.window.end).getTime();
-      return {
-        name: stage.name,
-        title: stage.title,
-        ...(stage.window ? { window: stage.window } : {}),
-        status,
-        late,
-      };
-    });
-    const { version: _version, stagePlan, ...summary } = train;
     return {
-      ...summary,
-      stages: trainStages,
+      ...summarizeTrain(train, at),
       participants,
       gates: sortGates(
         gates.map(gate => withExpiry(gate, at)),
-        stagePlan.map(stage => stage.name),
+        stageOrder(train),
       ),
     };
+  }
+
+  async function listTrains(options: TrainListOptions): Promise<Page<ReleaseTrainSummary>> {
+    const page = await store.listTrains(options);
+    const at = now();
+    return { ...page, items: page.items.map(train => summarizeTrain(train, at)) };
   }
 
   async function createTrain(
     request: CreateTrainRequest,
     credentials: BackstageCredentials,
+    context?: TrainChangeContext,
   ): Promise<TrainDetail> {
     const actorRef = actorRefOf(credentials);
-    return audited('train-create', { actor: actorRef, name: request.name }, async () => {
+    return audited('train-create', { actor: actorRef, name: request.name }, context, async () => {
       const unknownStages = Object.keys(request.stageWindows).filter(
         name => !stageNames.includes(name),
       );
@@ -287,7 +440,7 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
       if (duplicates.length > 0) {
         throw new InputError(`Participants listed twice: ${[...new Set(duplicates)].join(', ')}`);
       }
-      const { index } = await snapshots.current();
+      const { meta, index } = await snapshots.current();
       const unknown = refs.filter(ref => !index.node(ref));
       if (unknown.length > 0) {
         throw new InputError(`Unknown entities, not in the catalog: ${unknown.join(', ')}`);
@@ -325,6 +478,14 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
         await tx.insertTrain(train);
         await tx.insertParticipants(trainId, participants);
         await tx.insertGates(gates);
+        // The starting point of the train's dependency drift: it "enters" its first stage.
+        await tx.insertStageSnapshot({
+          trainId,
+          stage: train.currentStage,
+          toStage: train.currentStage,
+          dependencySnapshotVersion: meta.version,
+          upstreamEdges: upstreamEdgesAmong(index, refs),
+        });
         await tx.appendDecision({
           trainId,
           actorRef,
@@ -346,11 +507,321 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
     });
   }
 
+  async function updateTrain(
+    trainId: string,
+    input: UpdateTrainRequest,
+    credentials: BackstageCredentials,
+    context?: TrainChangeContext,
+  ): Promise<TrainDetail> {
+    const actorRef = actorRefOf(credentials);
+    return audited('train-update', { actor: actorRef, trainId }, context, async () => {
+      const changed = await store.transaction(async tx => {
+        const train = await requireTrain(tx, trainId, true);
+        requireActive(train);
+        const windows = input.stageWindows ?? {};
+        const planned = train.stagePlan.map(stage => stage.name);
+        const unknownStages = Object.keys(windows).filter(name => !planned.includes(name));
+        if (unknownStages.length > 0) {
+          throw new InputError(
+            `Unknown stage(s) in stageWindows: ${unknownStages.join(', ')}; ` +
+              `the stages of train '${train.name}' are ${planned.join(', ')}`,
+          );
+        }
+        // Only what actually changes is written and logged, each field before and after.
+        const before: Record<string, unknown> = {};
+        const after: Record<string, unknown> = {};
+        const patch: {
+          name?: string;
+          objective?: string;
+          ambassadorRef?: string;
+          stagePlan?: PlannedStage[];
+        } = {};
+        if (input.name !== undefined && input.name !== train.name) {
+          before.name = train.name;
+          after.name = patch.name = input.name;
+        }
+        if (input.objective !== undefined && input.objective !== train.objective) {
+          before.objective = train.objective;
+          after.objective = patch.objective = input.objective;
+        }
+        const ambassadorRef =
+          input.ambassadorRef !== undefined
+            ? normalizeEntityRef(input.ambassadorRef, 'user')
+            : undefined;
+        if (ambassadorRef !== undefined && ambassadorRef !== train.ambassadorRef) {
+          before.ambassadorRef = train.ambassadorRef;
+          after.ambassadorRef = patch.ambassadorRef = ambassadorRef;
+        }
+        const movedWindows = train.stagePlan.filter(
+          stage => windows[stage.name] && !sameWindow(stage.window, windows[stage.name]),
+        );
+        if (movedWindows.length > 0) {
+          before.stageWindows = Object.fromEntries(
+            movedWindows.map(stage => [stage.name, stage.window ?? null]),
+          );
+          after.stageWindows = Object.fromEntries(
+            movedWindows.map(stage => [stage.name, windows[stage.name]]),
+          );
+          patch.stagePlan = train.stagePlan.map(stage =>
+            windows[stage.name] ? { ...stage, window: windows[stage.name] } : stage,
+          );
+        }
+        if (Object.keys(patch).length === 0) return undefined; // Nothing to record.
+        await tx.updateTrain(trainId, train.version, patch);
+        await tx.appendDecision({
+          trainId,
+          actorRef,
+          action: 'train.updated',
+          subject: trainId,
+          before,
+          after,
+        });
+        return { previousAmbassadorRef: train.ambassadorRef, ambassadorRef: patch.ambassadorRef };
+      });
+      const detail = await getTrain(trainId);
+      if (changed) {
+        const { previousAmbassadorRef, ambassadorRef } = changed;
+        await announce(
+          trainId,
+          ambassadorRef
+            ? async () => [ambassadorAssignedNotification(detail, previousAmbassadorRef, actorRef)]
+            : undefined,
+        );
+      }
+      return detail;
+    });
+  }
+
+  /** The per-participant gates a newcomer gets: those of the current stage and later ones. */
+  function gatesOfNewcomer(train: TrainRecord, participant: TrainParticipant): NewGate[] {
+    const current = train.stagePlan.findIndex(stage => stage.name === train.currentStage);
+    const ahead = new Set(train.stagePlan.slice(Math.max(current, 0)).map(stage => stage.name));
+    return instantiateGates(
+      train.id,
+      stages.filter(stage => ahead.has(stage.name)),
+      [participant],
+    ).filter(gate => gate.participantRef === participant.entityRef);
+  }
+
+  async function addParticipant(
+    trainId: string,
+    input: AddParticipantRequest,
+    credentials: BackstageCredentials,
+    context?: TrainChangeContext,
+  ): Promise<TrainDetail> {
+    const actorRef = actorRefOf(credentials);
+    const entityRef = normalizeEntityRef(input.entityRef);
+    const meta = { actor: actorRef, trainId, entityRef };
+    return audited('participant-add', meta, context, async () => {
+      const { index } = await snapshots.current();
+      const node = index.node(entityRef);
+      if (!node) throw new InputError(`Unknown entity, not in the catalog: ${entityRef}`);
+      // One place resolves an owner: the dependency graph, derived from the catalog.
+      const participant: TrainParticipant = {
+        entityRef,
+        targetVersion: input.targetVersion,
+        ...(node.owner ? { ownerRef: node.owner } : {}),
+      };
+      await store.transaction(async tx => {
+        const train = await requireTrain(tx, trainId, true);
+        requireActive(train);
+        const existing = await tx.getParticipant(trainId, entityRef);
+        if (existing && !existing.removedAt) {
+          throw new ConflictError(`${entityRef} already takes part in train '${train.name}'`);
+        }
+        const gates = gatesOfNewcomer(train, participant);
+        await tx.addParticipant(trainId, participant);
+        await tx.insertGates(gates);
+        // Bumps the train's version: a concurrent writer that read the participants retries.
+        await tx.updateTrain(trainId, train.version, {});
+        await tx.appendDecision({
+          trainId,
+          entityRef,
+          actorRef,
+          action: 'participant.added',
+          subject: entityRef,
+          after: {
+            targetVersion: participant.targetVersion,
+            ownerRef: participant.ownerRef ?? null,
+            gateCount: gates.length,
+            ...(existing ? { rejoined: true } : {}),
+          },
+        });
+      });
+      const detail = await getTrain(trainId);
+      await announce(trainId, async () =>
+        gatesAwaitingNotifications(
+          detail,
+          detail.currentStage,
+          detail.gates.filter(gate => gate.participantRef === entityRef),
+        ),
+      );
+      return detail;
+    });
+  }
+
+  async function updateParticipant(
+    trainId: string,
+    entityRef: string,
+    input: { targetVersion: string },
+    credentials: BackstageCredentials,
+    context?: TrainChangeContext,
+  ): Promise<TrainDetail> {
+    const actorRef = actorRefOf(credentials);
+    const ref = normalizeEntityRef(entityRef);
+    const meta = { actor: actorRef, trainId, entityRef: ref };
+    return audited('participant-update', meta, context, async () => {
+      const changed = await store.transaction(async tx => {
+        const train = await requireTrain(tx, trainId, true);
+        requireActive(train);
+        const participant = await requireParticipant(tx, train, ref);
+        if (participant.targetVersion === input.targetVersion) return false;
+        await tx.updateParticipant(trainId, ref, { targetVersion: input.targetVersion });
+        await tx.updateTrain(trainId, train.version, {});
+        await tx.appendDecision({
+          trainId,
+          entityRef: ref,
+          actorRef,
+          action: 'participant.updated',
+          subject: ref,
+          before: { targetVersion: participant.targetVersion },
+          after: { targetVersion: input.targetVersion },
+        });
+        return true;
+      });
+      if (changed) await announce(trainId);
+      return getTrain(trainId);
+    });
+  }
+
+  async function removeParticipant(
+    trainId: string,
+    entityRef: string,
+    input: { reason: string },
+    credentials: BackstageCredentials,
+    context?: TrainChangeContext,
+  ): Promise<TrainDetail> {
+    const actorRef = actorRefOf(credentials);
+    const ref = normalizeEntityRef(entityRef);
+    const meta = { actor: actorRef, trainId, entityRef: ref };
+    return audited('participant-remove', meta, context, async () => {
+      if (!input.reason.trim()) throw new InputError('Removing a participant needs a reason');
+      await store.transaction(async tx => {
+        const train = await requireTrain(tx, trainId, true);
+        requireActive(train);
+        const participant = await requireParticipant(tx, train, ref);
+        const participants = await tx.listParticipants(trainId);
+        if (participants.length <= 1) {
+          throw new ConflictError(
+            `${ref} is the last participant of train '${train.name}'; cancel the train instead`,
+          );
+        }
+        await tx.removeParticipant(trainId, ref);
+        await tx.updateTrain(trainId, train.version, {});
+        await tx.appendDecision({
+          trainId,
+          entityRef: ref,
+          actorRef,
+          action: 'participant.removed',
+          subject: ref,
+          before: {
+            targetVersion: participant.targetVersion,
+            ownerRef: participant.ownerRef ?? null,
+          },
+          reason: input.reason,
+        });
+      });
+      await announce(trainId);
+      return getTrain(trainId);
+    });
+  }
+
+  async function syncParticipantOwners(): Promise<{ changed: number }> {
+    const { index } = await snapshots.current();
+    // An entity the graph no longer has may be gone for a moment or hidden: its owner is kept.
+    const ownerMoved = (participant: TrainParticipant) => {
+      const node = index.node(participant.entityRef);
+      return node !== undefined && node.owner !== participant.ownerRef;
+    };
+    const trainIds = [
+      ...new Set(
+        (await store.listActiveParticipants())
+          .filter(({ participant }) => ownerMoved(participant))
+          .map(({ trainId }) => trainId),
+      ),
+    ];
+    let changed = 0;
+    for (const trainId of trainIds) {
+      const meta = { actor: PLUGIN_ACTOR_REF, trainId };
+      const reassigned = await audited('participant-owner-sync', meta, undefined, () =>
+        store.transaction(async tx => {
+          const train = await requireTrain(tx, trainId, true);
+          // Read again under the lock: the train may have moved on since the listing.
+          if (train.status !== 'active') return undefined;
+          const participants = (await tx.listParticipants(trainId)).filter(ownerMoved);
+          if (participants.length === 0) return undefined;
+          const gates = await tx.listGates(trainId);
+          const gateIds: string[] = [];
+          for (const participant of participants) {
+            const ownerRef = index.node(participant.entityRef)?.owner;
+            await tx.updateParticipant(trainId, participant.entityRef, {
+              ownerRef: ownerRef ?? null,
+            });
+            // Only undecided approvals move: a decision given stays with whoever gave it.
+            const undecided = gates.filter(
+              gate =>
+                gate.participantRef === participant.entityRef &&
+                gate.kind === 'approval' &&
+                gate.state === 'pending' &&
+                gate.approvals.length === 0,
+            );
+            const moved: string[] = [];
+            for (const gate of undecided) {
+              const record = await requireGate(tx, gate.id, true);
+              if (!approvedByOwner(record)) continue;
+              const { approverRef: _previous, ...config } = record.config;
+              await tx.updateGate(gate.id, record.version, {
+                config: ownerRef ? { ...config, approverRef: ownerRef } : config,
+              });
+              moved.push(gate.id);
+            }
+            await tx.appendDecision({
+              trainId,
+              entityRef: participant.entityRef,
+              actorRef: PLUGIN_ACTOR_REF,
+              action: 'participant.owner-changed',
+              subject: participant.entityRef,
+              before: { ownerRef: participant.ownerRef ?? null },
+              after: { ownerRef: ownerRef ?? null, reassignedGates: moved },
+              reason: 'The owner in the catalog changed',
+            });
+            gateIds.push(...moved);
+          }
+          await tx.updateTrain(trainId, train.version, {});
+          return { count: participants.length, gateIds };
+        }),
+      );
+      if (!reassigned) continue;
+      changed += reassigned.count;
+      await announce(trainId, async () => {
+        const detail = await getTrain(trainId);
+        const moved = new Set(reassigned.gateIds);
+        return gatesAwaitingNotifications(
+          detail,
+          detail.currentStage,
+          detail.gates.filter(gate => moved.has(gate.id)),
+        );
+      });
+    }
+    return { changed };
+  }
+
   async function recordDecision(
     gateId: string,
     decision: 'approve' | 'reject',
     comment: string | undefined,
     credentials: BackstageCredentials,
+    context: TrainChangeContext | undefined,
   ): Promise<TrainGate> {
     const principal = credentials.principal as { type: string };
     if (principal.type !== 'user') {
@@ -358,7 +829,7 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
     }
     const actorRef = actorRefOf(credentials);
     const eventId = decision === 'approve' ? 'gate-approve' : 'gate-reject';
-    return audited(eventId, { actor: actorRef, gateId }, async () => {
+    return audited(eventId, { actor: actorRef, gateId }, context, async () => {
       if (decision === 'reject' && !comment?.trim()) {
         throw new InputError('A rejection needs a comment saying why');
       }
@@ -368,6 +839,7 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
         const gate = await requireGate(tx, gateId, true);
         const train = await requireTrain(tx, gate.trainId);
         requireActive(train);
+        requireCounting(gate);
         if (gate.kind !== 'approval') {
           throw new InputError(`Gate ${gateId} is a ${gate.kind} gate; people do not decide it`);
         }
@@ -385,12 +857,16 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
             `Separation of duties: the ambassador of '${train.name}' cannot decide gate ${gateId}`,
           );
         }
-        if (gate.state === 'passed' || gate.state === 'waived') {
-          throw new ConflictError(`Gate ${gateId} is already ${gate.state}`);
-        }
         const before = await tx.listApprovals(gateId);
-        const mine = before.find(approval => approval.userRef === actorRef);
         const at = now();
+        // Approvals that expired no longer hold the gate: it reads as pending and takes a
+        // decision again, though the stored state catches up only now.
+        const current: GateState =
+          gate.state === 'waived' ? 'waived' : approvalGateState(before, gate.config.quorum, at);
+        if (current === 'passed' || current === 'waived') {
+          throw new ConflictError(`Gate ${gateId} is already ${current}`);
+        }
+        const mine = before.find(approval => approval.userRef === actorRef);
         const expired = mine?.expiresAt !== undefined && Date.parse(mine.expiresAt) <= +at;
         // An expired approval given again is renewed, not ignored.
         if (mine?.decision === decision && (mine.comment ?? '') === (comment ?? '') && !expired) {
@@ -418,7 +894,7 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
           actorRef,
           action: decision === 'approve' ? 'gate.approved' : 'gate.rejected',
           subject: gateId,
-          before: { state: gate.state },
+          before: { state: current },
           after: { state, approvals, quorum: gate.config.quorum },
           ...(comment ? { reason: comment } : {}),
         });
@@ -446,9 +922,10 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
     gateId: string,
     input: { reason: string; until: Date },
     credentials: BackstageCredentials,
+    context?: TrainChangeContext,
   ): Promise<TrainGate> {
     const actorRef = actorRefOf(credentials);
-    return audited('gate-waive', { actor: actorRef, gateId }, async () => {
+    return audited('gate-waive', { actor: actorRef, gateId }, context, async () => {
       if (!input.reason.trim()) throw new InputError('A waiver needs a reason');
       if (input.until.getTime() <= now().getTime()) {
         throw new InputError('A waiver must run until a time in the future');
@@ -456,6 +933,7 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
       const trainId = await store.transaction(async tx => {
         const gate = await requireGate(tx, gateId, true);
         requireActive(await requireTrain(tx, gate.trainId));
+        requireCounting(gate);
         if (gate.state === 'passed') throw new ConflictError(`Gate ${gateId} is already passed`);
         await tx.insertWaiver(gateId, {
           waivedBy: actorRef,
@@ -484,6 +962,7 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
     trainId: string,
     input: ReportCheckRequest,
     credentials: BackstageCredentials,
+    context?: TrainChangeContext,
   ): Promise<CheckResult> {
     const reporter = actorRefOf(credentials);
     const participantRef = normalizeEntityRef(input.participantRef);
@@ -500,7 +979,7 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
       return existing;
     };
     const meta = { actor: reporter, trainId, checkName: input.checkName };
-    return audited('check-report', meta, async () => {
+    return audited('check-report', meta, context, async () => {
       let outcome: { result: CheckResult; train?: TrainRecord };
       try {
         outcome = await store.transaction(async tx => {
@@ -588,7 +1067,9 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
     guarding: TrainGate[],
     dependencies: TrainGateRuleContext['dependencies'],
     actorRef: string,
+    at: Date,
   ): Promise<void> {
+    const summary = summarizeTrain(train, at);
     // Train-wide rules first, then per participant; `upstream-passed-stage` reads the other
     // gates of the stage, so it goes last.
     const ruleGates = guarding
@@ -602,7 +1083,7 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
       const rule = gateRule(gate.rule ?? '');
       const outcome = rule
         ? await rule.evaluate({
-            train,
+            train: summary,
             stage: gate.stage,
             gate,
             participant: participants.find(p => p.entityRef === gate.participantRef),
@@ -637,11 +1118,13 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
     trainId: string,
     input: { expectedStage: string },
     credentials: BackstageCredentials,
+    context?: TrainChangeContext,
   ): Promise<TrainDetail> {
     const actorRef = actorRefOf(credentials);
     return audited(
       'stage-advance',
       { actor: actorRef, trainId, expectedStage: input.expectedStage },
+      context,
       async () => {
         // Read before the transaction: deriving a first snapshot must not hold our locks.
         const { meta, index } = await snapshots.current();
@@ -678,7 +1161,7 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
             });
             gate.state = live.state;
           }
-          await evaluateRules(tx, train, participants, gates, guarding, index, actorRef);
+          await evaluateRules(tx, train, participants, gates, guarding, index, actorRef, at);
           const blocking = guarding.filter(gate => !isGateSatisfied(gate, at));
           // Rule outcomes are committed even when the stage stays: they are facts people
           // should see.
@@ -691,19 +1174,15 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
             train.version,
             next ? { currentStage: next.name } : { status: 'released' },
           );
-          const refs = new Set(participants.map(p => p.entityRef));
-          const upstreamEdges: Record<string, string[]> = {};
-          for (const participant of participants) {
-            upstreamEdges[participant.entityRef] = upstreamOf(index, participant.entityRef)
-              .map(reached => reached.ref)
-              .filter(ref => refs.has(ref));
-          }
           await tx.insertStageSnapshot({
             trainId,
             stage: train.currentStage,
             ...(next ? { toStage: next.name } : {}),
             dependencySnapshotVersion: meta.version,
-            upstreamEdges,
+            upstreamEdges: upstreamEdgesAmong(
+              index,
+              participants.map(participant => participant.entityRef),
+            ),
           });
           await tx.appendDecision({
             trainId,
@@ -750,9 +1229,10 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
     trainId: string,
     input: { reason: string },
     credentials: BackstageCredentials,
+    context?: TrainChangeContext,
   ): Promise<TrainDetail> {
     const actorRef = actorRefOf(credentials);
-    return audited('train-cancel', { actor: actorRef, trainId }, async () => {
+    return audited('train-cancel', { actor: actorRef, trainId }, context, async () => {
       if (!input.reason.trim()) throw new InputError('Cancelling a train needs a reason');
       await store.transaction(async tx => {
         const train = await requireTrain(tx, trainId, true);
@@ -782,9 +1262,12 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
     }
     const { ownershipEntityRefs } = await userInfo.getUserInfo(credentials);
     const memberOf = new Set(ownershipEntityRefs.map(ref => normalizeEntityRef(ref)));
-    const open = (await store.listActiveApprovalGates(['pending', 'failed'])).filter(
+    // Stored as passed may read as pending now that approvals expired: those are asked too,
+    // and the state they read as decides below.
+    const open = (await store.listActiveApprovalGates(['pending', 'failed', 'passed'])).filter(
       row => row.approverRef && memberOf.has(row.approverRef),
     );
+    const at = now();
     const trainsById = new Map(open.map(row => [row.train.id, row.train]));
     const wanted = new Set(open.map(row => row.gateId));
     // Trains by name (then id for equal names), gates in the order of the train's stage plan.
@@ -793,27 +1276,65 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
     );
     const items: MyApproval[] = [];
     for (const train of trainsInOrder) {
-      const { version: _version, stagePlan, ...summary } = train;
+      const { stagePlan } = train;
       // Only what blocks the train now waits for a decision: the current stage's gates and
       // the entry gates of the next one. Later stages come up when the train gets there.
       const current = stagePlan.findIndex(stage => stage.name === train.currentStage);
       const next = current >= 0 ? stagePlan[current + 1]?.name : undefined;
-      const gates = (await store.listGates(train.id)).filter(
-        gate =>
-          wanted.has(gate.id) &&
-          (gate.stage === train.currentStage || (gate.stage === next && gate.phase === 'entry')),
-      );
-      for (const gate of sortGates(gates, stagePlan.map(stage => stage.name))) {
+      const gates = (await store.listGates(train.id))
+        .filter(
+          gate =>
+            wanted.has(gate.id) &&
+            (gate.stage === train.currentStage || (gate.stage === next && gate.phase === 'entry')),
+        )
+        .map(gate => withExpiry(gate, at))
+        .filter(gate => gate.state === 'pending' || gate.state === 'failed');
+      if (gates.length === 0) continue;
+      const summary = summarizeTrain(train, at);
+      for (const gate of sortGates(gates, stageOrder(train))) {
         items.push({ train: summary, gate });
       }
     }
     return items;
   }
 
+  async function listEntityTrains(entityRef: string): Promise<EntityTrain[]> {
+    const ref = normalizeEntityRef(entityRef);
+    const refs = [ref];
+    if (entityRefKind(ref) === 'system') {
+      // A System takes part through its Components: membership comes from the graph's
+      // `partOf` roll-up, so a Component moved to another System moves with it.
+      const { index } = await snapshots.current();
+      refs.push(...index.nodesInSystem(ref));
+    }
+    const participations = await store.listParticipations(refs);
+    const at = now();
+    return Promise.all(
+      participations.map(async ({ train, participant }) => ({
+        train: summarizeTrain(train, at),
+        participant,
+        gates: sortGates(
+          (await store.listGates(train.id, { participantRef: participant.entityRef })).map(gate =>
+            withExpiry(gate, at),
+          ),
+          stageOrder(train),
+        ),
+      })),
+    );
+  }
+
   return {
+    listTrains,
     createTrain,
     getTrain,
+    updateTrain,
+    addParticipant,
+    updateParticipant,
+    removeParticipant,
+    syncParticipantOwners,
+    getDependencyDrift: trainId => loadTrainDependencyDrift({ store, snapshots }, trainId),
     listMyApprovals,
+    listEntityTrains,
     async getTrainOfGate(gateId) {
       const gate = await requireGate(store, gateId);
       return requireTrain(store, gate.trainId);
@@ -822,21 +1343,10 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
       await requireTrain(store, trainId);
       return store.listDecisions(trainId, page);
     },
-    async listEntityTrains(entityRef) {
-      const ref = normalizeEntityRef(entityRef);
-      const participations = await store.listParticipations(ref);
-      return Promise.all(
-        participations.map(async ({ train, participant }) => ({
-          train,
-          participant,
-          gates: await store.listGates(train.id, { participantRef: ref }),
-        })),
-      );
-    },
-    approveGate: (gateId, input, credentials) =>
-      recordDecision(gateId, 'approve', input.comment, credentials),
-    rejectGate: (gateId, input, credentials) =>
-      recordDecision(gateId, 'reject', input.comment, credentials),
+    approveGate: (gateId, input, credentials, context) =>
+      recordDecision(gateId, 'approve', input.comment, credentials, context),
+    rejectGate: (gateId, input, credentials, context) =>
+      recordDecision(gateId, 'reject', input.comment, credentials, context),
     waiveGate,
     reportCheck,
     advanceStage,
@@ -877,6 +1387,9 @@ export function instantiateGates(
           config: {
             title: template.title,
             ...(template.kind === 'approval' && approverRef ? { approverRef } : {}),
+            ...(template.kind === 'approval' && participant
+              ? { approversFromOwner: template.approvers === 'participant-owner' }
+              : {}),
             quorum: template.quorum,
             separationOfDuties: template.separationOfDuties,
             ...(template.kind === 'approval' && template.approvalValidForMs

@@ -20,6 +20,7 @@ export const NOTIFICATION_TOPICS = {
   gatesAwaiting: 'release-coordination.gates-awaiting',
   gateFailed: 'release-coordination.gate-failed',
   stageAdvanced: 'release-coordination.stage-advanced',
+  ambassadorAssigned: 'release-coordination.ambassador-assigned',
 } as const;
 
 const trainLink = (trainId: string) => `/release-coordination/trains/${trainId}`;
@@ -120,6 +121,26 @@ export function stageAdvancedNotification(
       link: trainLink(train.id),
       severity: 'normal',
       topic: NOTIFICATION_TOPICS.stageAdvanced,
+    },
+  };
+}
+
+/** The new ambassador of a train hears that it is now theirs to run. */
+export function ambassadorAssignedNotification(
+  train: Pick<ReleaseTrainSummary, 'id' | 'name' | 'ambassadorRef' | 'currentStage'>,
+  previousAmbassadorRef: string,
+  changedBy: string,
+): TrainNotification {
+  return {
+    recipients: { type: 'entity', entityRef: [train.ambassadorRef] },
+    payload: {
+      title: `You are now the ambassador of release train '${train.name}'`,
+      description:
+        `${changedBy} handed the train over from ${previousAmbassadorRef}; ` +
+        `it is in stage '${train.currentStage}'.`,
+      link: trainLink(train.id),
+      severity: 'normal',
+      topic: NOTIFICATION_TOPICS.ambassadorAssigned,
     },
   };
 }

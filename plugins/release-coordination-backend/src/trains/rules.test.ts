@@ -47,6 +47,7 @@ const train: ReleaseTrainSummary = {
   ambassadorRef: 'user:default/alice',
   status: 'active',
   currentStage: 'validation',
+  stages: [],
   createdAt: '2026-11-01T00:00:00.000Z',
   updatedAt: '2026-11-01T00:00:00.000Z',
 };

@@ -9,7 +9,10 @@ import {
 
 /**
  * The stages every train goes through when app-config names none: planning → integration →
- * validation → deployment, with the gates most cross-team releases need.
+ * validation → deployment, with the gates most cross-team releases need. Exported so that a
+ * configuration can start from them.
+ *
+ * @public
  */
 export const DEFAULT_STAGES: StageDefinition[] = [
   {

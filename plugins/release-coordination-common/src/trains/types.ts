@@ -171,6 +171,30 @@ export interface CreateTrainRequest {
   participants: { entityRef: string; targetVersion: string }[];
 }
 
+/**
+ * A change to a train's plan. Fields left out keep their value; stages left out of
+ * `stageWindows` keep their window.
+ *
+ * @public
+ */
+export interface UpdateTrainRequest {
+  name?: string;
+  objective?: string;
+  ambassadorRef?: string;
+  stageWindows?: Record<string, StageWindow>;
+}
+
+/**
+ * A catalog entity joining a train after it was created. It gets the per-participant gates of
+ * the current and later stages; stages already left are not reopened.
+ *
+ * @public
+ */
+export interface AddParticipantRequest {
+  entityRef: string;
+  targetVersion: string;
+}
+
 /** @public */
 export interface ReportCheckRequest {
   participantRef: string;
@@ -249,4 +273,61 @@ export function isGateSatisfied(gate: Pick<TrainGate, 'state' | 'waiver'>, now: 
   if (gate.state === 'passed') return true;
   if (gate.state !== 'waived') return false;
   return gate.waiver !== undefined && new Date(gate.waiver.until).getTime() > now.getTime();
+}
+
+/**
+ * A dependency between two participants of a train: `from` depends on `to`, directly or through
+ * entities outside the train.
+ *
+ * @public
+ */
+export interface DependencyDriftEdge {
+  from: string;
+  to: string;
+}
+
+/**
+ * The dependency graph among a train's participants at one moment: when the train entered a
+ * stage (recorded then), or now (from the newest graph derived from the catalog).
+ *
+ * @public
+ */
+export interface DependencyDriftPoint {
+  kind: 'entered' | 'released' | 'now';
+  /** The stage entered, or the stage the train is in now; absent for `released`. */
+  stage?: string;
+  at: string;
+  /** Version of the derived dependency graph this point was read from. */
+  dependencySnapshotVersion: number;
+}
+
+/**
+ * How the dependencies among the participants changed between two consecutive points.
+ *
+ * @public
+ */
+export interface DependencyDriftStep {
+  from: DependencyDriftPoint;
+  to: DependencyDriftPoint;
+  added: DependencyDriftEdge[];
+  removed: DependencyDriftEdge[];
+  /**
+   * Participants that joined the train between the two points, when any did: their edges
+   * count as added, though the catalog may not have changed.
+   */
+  joined?: string[];
+  /** Participants that left the train between the two points, when any did. */
+  left?: string[];
+}
+
+/**
+ * The dependency drift of a train: what changed in the ordering constraints between its
+ * participants from stage to stage, and since the last transition.
+ *
+ * @public
+ */
+export interface TrainDependencyDrift {
+  trainId: string;
+  /** Oldest first; empty when fewer than two points are known. */
+  steps: DependencyDriftStep[];
 }

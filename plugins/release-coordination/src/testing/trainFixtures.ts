@@ -5,11 +5,39 @@
 import {
   ReleaseTrainSummary,
   TrainDecision,
+  TrainDependencyDrift,
   TrainDetail,
   TrainGate,
+  TrainStage,
 } from '@release-coordination/plugin-release-coordination-common';
 
 export const TRAIN_ID = '5b0e6a8e-3c1f-4d57-9f0e-1f2a3b4c5d6e';
+
+/** The winter train's stages: planning done, integration current and past its window. */
+export const winterStages: TrainStage[] = [
+  {
+    name: 'planning',
+    title: 'Planning',
+    window: { start: '2026-11-02T00:00:00Z', end: '2026-11-09T23:59:59Z' },
+    status: 'done',
+    late: false,
+  },
+  {
+    name: 'integration',
+    title: 'Integration',
+    window: { start: '2026-11-10T00:00:00Z', end: '2026-11-18T23:59:59Z' },
+    status: 'current',
+    late: true,
+  },
+  {
+    name: 'validation',
+    title: 'Validation',
+    window: { start: '2026-11-19T00:00:00Z', end: '2026-11-26T23:59:59Z' },
+    status: 'upcoming',
+    late: false,
+  },
+  { name: 'deployment', title: 'Deployment', status: 'upcoming', late: false },
+];
 
 export const winterTrain: ReleaseTrainSummary = {
   id: TRAIN_ID,
@@ -18,8 +46,45 @@ export const winterTrain: ReleaseTrainSummary = {
   ambassadorRef: 'user:default/alice',
   status: 'active',
   currentStage: 'integration',
+  stages: winterStages,
   createdAt: '2026-11-02T09:00:00Z',
   updatedAt: '2026-11-20T09:00:00Z',
+};
+
+/** A train released before the winter one: every stage done, none late. */
+export const autumnTrain: ReleaseTrainSummary = {
+  id: '0c7d2f4e-8a6b-4e1d-b3c2-9d8e7f6a5b4c',
+  name: '2026.10 autumn release',
+  objective: 'Faster search results',
+  ambassadorRef: 'user:default/bob',
+  status: 'released',
+  currentStage: 'deployment',
+  stages: [
+    {
+      name: 'planning',
+      title: 'Planning',
+      window: { start: '2026-09-01T00:00:00Z', end: '2026-09-07T23:59:59Z' },
+      status: 'done',
+      late: false,
+    },
+    {
+      name: 'integration',
+      title: 'Integration',
+      window: { start: '2026-09-08T00:00:00Z', end: '2026-09-20T23:59:59Z' },
+      status: 'done',
+      late: false,
+    },
+    { name: 'validation', title: 'Validation', status: 'done', late: false },
+    {
+      name: 'deployment',
+      title: 'Deployment',
+      window: { start: '2026-09-28T00:00:00Z', end: '2026-10-02T23:59:59Z' },
+      status: 'done',
+      late: false,
+    },
+  ],
+  createdAt: '2026-09-01T09:00:00Z',
+  updatedAt: '2026-10-02T18:00:00Z',
 };
 
 function gate(overrides: Partial<TrainGate> & Pick<TrainGate, 'id' | 'title'>): TrainGate {
@@ -86,30 +151,6 @@ export const ownersRule = gate({
 
 export const winterTrainDetail: TrainDetail = {
   ...winterTrain,
-  stages: [
-    {
-      name: 'planning',
-      title: 'Planning',
-      window: { start: '2026-11-02T00:00:00Z', end: '2026-11-09T23:59:59Z' },
-      status: 'done',
-      late: false,
-    },
-    {
-      name: 'integration',
-      title: 'Integration',
-      window: { start: '2026-11-10T00:00:00Z', end: '2026-11-18T23:59:59Z' },
-      status: 'current',
-      late: true,
-    },
-    {
-      name: 'validation',
-      title: 'Validation',
-      window: { start: '2026-11-19T00:00:00Z', end: '2026-11-26T23:59:59Z' },
-      status: 'upcoming',
-      late: false,
-    },
-    { name: 'deployment', title: 'Deployment', status: 'upcoming', late: false },
-  ],
   participants: [
     {
       entityRef: 'component:default/checkout-api',
@@ -162,3 +203,6 @@ export function responseError(status: number, name: string, message: string): Er
     body: { error: { name, message }, response: { statusCode: status } },
   });
 }
+
+/** The winter train's dependency drift before its first recorded transition: nothing to compare. */
+export const winterDriftNone: TrainDependencyDrift = { trainId: TRAIN_ID, steps: [] };

@@ -1,7 +1,13 @@
-import { screen, within } from '@testing-library/react';
-import { checkoutApi, checkoutApiWaves } from '../../testing/dependencyFixtures';
+import { TrainDetail } from '@release-coordination/plugin-release-coordination-common';
+import { screen, waitFor, within } from '@testing-library/react';
+import {
+  checkoutApi,
+  checkoutApiWaves,
+  checkoutSystem,
+} from '../../testing/dependencyFixtures';
 import { renderEntityContent } from '../../testing/renderWithApi';
 import {
+  autumnTrain,
   contractTests,
   ownerApproval,
   TRAIN_ID,
@@ -46,5 +52,106 @@ describe('EntityReleaseTrainsContent', () => {
       listEntityTrains: async () => ({ items: [] }),
     });
     expect(await screen.findByText('checkout-api is in no release train')).toBeInTheDocument();
+  });
+
+  it('groups the components of a system by train, each with its gates and wave', async () => {
+    const cartApproval = {
+      ...ownerApproval,
+      id: 'g-owner-cart',
+      participantRef: 'component:default/cart-service',
+      state: 'passed' as const,
+    };
+    const winterWithCart: TrainDetail = {
+      ...winterTrainDetail,
+      participants: [
+        ...winterTrainDetail.participants,
+        {
+          entityRef: 'component:default/cart-service',
+          targetVersion: '7.1.0',
+          ownerRef: 'group:default/team-checkout',
+        },
+      ],
+    };
+    const autumnDetail: TrainDetail = {
+      ...autumnTrain,
+      participants: [{ entityRef: 'component:default/checkout-api', targetVersion: '4.1.0' }],
+      gates: [],
+    };
+    // One item per participating component of the system, as the backend answers for a System.
+    const listEntityTrains = vi.fn(async () => ({
+      items: [
+        {
+          train: winterTrain,
+          participant: winterTrainDetail.participants[0],
+          gates: [ownerApproval],
+        },
+        {
+          train: winterTrain,
+          participant: winterWithCart.participants[2],
+          gates: [cartApproval],
+        },
+        {
+          train: autumnTrain,
+          participant: autumnDetail.participants[0],
+          gates: [],
+        },
+      ],
+    }));
+    const getTrain = vi.fn(async ({ trainId }: { trainId: string }) =>
+      trainId === TRAIN_ID ? winterWithCart : autumnDetail,
+    );
+    await renderEntityContent(<EntityReleaseTrainsContent />, checkoutSystem, {
+      listEntityTrains,
+      getTrain,
+      getDeploymentWaves: async () => checkoutApiWaves,
+    });
+
+    expect(await screen.findByRole('link', { name: '2026.12 winter release' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '2026.10 autumn release' })).toBeInTheDocument();
+    expect(listEntityTrains).toHaveBeenCalledWith({ entityRef: 'system:default/checkout' });
+
+    // Two trains, two cards: the winter one holds both components.
+    const checkoutSections = screen.getAllByRole('region', { name: 'checkout-api' });
+    expect(checkoutSections).toHaveLength(2);
+    const cartSections = screen.getAllByRole('region', { name: 'cart-service' });
+    expect(cartSections).toHaveLength(1);
+    expect(
+      within(checkoutSections[0]).getByRole('link', { name: 'checkout-api' }),
+    ).toBeInTheDocument();
+    expect(
+      within(checkoutSections[0]).getByRole('list', {
+        name: 'Gates of checkout-api in 2026.12 winter release',
+      }),
+    ).toBeInTheDocument();
+    expect(within(cartSections[0]).getByText('Target version 7.1.0')).toBeInTheDocument();
+    expect(
+      within(cartSections[0]).getByRole('list', {
+        name: 'Gates of cart-service in 2026.12 winter release',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(cartSections[0]).getByText('Nothing: all its gates are passed or waived.'),
+    ).toBeInTheDocument();
+    expect(within(checkoutSections[1]).getByText('No gates for this entity.')).toBeInTheDocument();
+
+    // Providers first: the cart ships in the first wave, checkout in the second.
+    expect(await within(cartSections[0]).findByText('Deployment wave 1 of 2')).toBeInTheDocument();
+    expect(
+      await within(checkoutSections[0]).findByText('Deployment wave 2 of 2'),
+    ).toBeInTheDocument();
+    // Each train is loaded once, however many of the system's components it carries.
+    await waitFor(() => expect(getTrain).toHaveBeenCalledTimes(2));
+    expect(getTrain).toHaveBeenCalledWith({ trainId: TRAIN_ID });
+    expect(getTrain).toHaveBeenCalledWith({ trainId: autumnTrain.id });
+  });
+
+  it('says so when none of the components of a system is in a train', async () => {
+    await renderEntityContent(<EntityReleaseTrainsContent />, checkoutSystem, {
+      listEntityTrains: async () => ({ items: [] }),
+    });
+    expect(await screen.findByText('checkout is in no release train')).toBeInTheDocument();
+    expect(
+      screen.getByText(/None of the components of this system takes part in a release train/),
+    ).toBeInTheDocument();
   });
 });

@@ -11,15 +11,18 @@ import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { Box, Chip, Grid, Typography } from '@material-ui/core';
 import {
   EntityTrain,
+  ReleaseTrainSummary,
   TrainGate,
 } from '@release-coordination/plugin-release-coordination-common';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api';
+import { kindOfEntity } from '../../filters';
 import {
   GateStateChip,
   isOpenGate,
   sameRef,
+  shortRef,
   useTrainChangedSignal,
   useTrainLink,
 } from '../shared';
@@ -32,32 +35,54 @@ export function useEntityTrains(entityRef: string) {
   return state;
 }
 
+/** The entity's part in a train: a component's participation, or each of a system's components. */
+type TrainGroup = { train: ReleaseTrainSummary; participations: EntityTrain[] };
+
 /**
- * Which deployment wave of its train the participant ships in. The entity's train entry does
- * not list the other participants, so the train is loaded for them.
+ * The entity's trains, in the order the backend answers, each with the participations in it.
+ * For a System the backend answers one item per participating component of the system.
  */
-function useParticipantWave(trainId: string, entityRef: string) {
+export function groupByTrain(items: EntityTrain[]): TrainGroup[] {
+  const groups = new Map<string, TrainGroup>();
+  for (const item of items) {
+    const group = groups.get(item.train.id);
+    if (group) group.participations.push(item);
+    else groups.set(item.train.id, { train: item.train, participations: [item] });
+  }
+  return [...groups.values()];
+}
+
+/**
+ * The deployment waves of a train's participants. The entity's train entry does not list the
+ * other participants, so the train is loaded for them, once per train however many of the
+ * entity's components take part.
+ */
+function useTrainWaves(trainId: string) {
   const api = useApi(releaseCoordinationApiRef);
   return useAsync(async () => {
     const train = await api.getTrain({ trainId });
     const { plan } = await api.getDeploymentWaves({
       entityRefs: train.participants.map(p => p.entityRef),
     });
-    const wave = plan.waves.find(w => w.members.some(member => sameRef(member, entityRef)));
-    return { wave, waveCount: plan.waves.length };
-  }, [api, trainId, entityRef]);
+    return plan;
+  }, [api, trainId]);
 }
 
-function ParticipantWave(props: { trainId: string; entityRef: string }) {
-  const { value, loading, error } = useParticipantWave(props.trainId, props.entityRef);
+type WavesState = ReturnType<typeof useTrainWaves>;
+
+function ParticipantWave(props: { waves: WavesState; entityRef: string }) {
+  const { value: plan, loading, error } = props.waves;
   let text: string;
   if (loading) text = 'Deployment wave: loading…';
   else if (error) text = `Deployment wave unknown: ${error.message}`;
-  else if (!value?.wave) text = 'Deployment wave unknown: not in the dependency graph yet';
   else {
-    text = `Deployment wave ${value.wave.index + 1} of ${value.waveCount}${
-      value.wave.cycle ? ' (ships together with a dependency cycle)' : ''
-    }`;
+    const wave = plan?.waves.find(w => w.members.some(member => sameRef(member, props.entityRef)));
+    if (!wave || !plan) text = 'Deployment wave unknown: not in the dependency graph yet';
+    else {
+      text = `Deployment wave ${wave.index + 1} of ${plan.waves.length}${
+        wave.cycle ? ' (ships together with a dependency cycle)' : ''
+      }`;
+    }
   }
   return (
     <Typography variant="body2" data-testid="participant-wave">
@@ -96,34 +121,43 @@ function WaitsOn(props: { gates: TrainGate[] }) {
   );
 }
 
-function EntityTrainCard(props: { item: EntityTrain; entityRef: string }) {
-  const { item, entityRef } = props;
-  const trainLink = useTrainLink();
+/**
+ * One participant of a train: target version, wave, its gates and what it waits on. On a
+ * System page it is headed by the component it is about; on the component's own page the card
+ * is about it already.
+ */
+function Participation(props: {
+  item: EntityTrain;
+  waves: WavesState;
+  /** Whether the participant is the page's entity itself. */
+  own: boolean;
+}) {
+  const { item, waves, own } = props;
+  const participantRef = item.participant.entityRef;
+  const name = shortRef(participantRef);
+  const heading = own ? 'Its gates' : 'Gates';
   return (
-    <InfoCard
-      title={
-        trainLink ? (
-          <Link to={trainLink(item.train.id)}>{item.train.name}</Link>
-        ) : (
-          item.train.name
-        )
-      }
-      subheader={item.train.objective}
-    >
-      <Box display="flex" gridGap={8} alignItems="center" flexWrap="wrap" marginBottom={1}>
-        <Chip size="small" label={`stage: ${item.train.currentStage}`} />
-        <Chip size="small" variant="outlined" label={item.train.status} />
-        <Typography variant="body2">Target version {item.participant.targetVersion}</Typography>
-      </Box>
-      <ParticipantWave trainId={item.train.id} entityRef={entityRef} />
-      <Box marginTop={2}>
-        <Typography variant="subtitle2" component="h3">
-          Its gates
+    <Box component="section" aria-label={own ? undefined : name}>
+      {!own && (
+        <Typography variant="h6" component="h3">
+          <EntityRefLink entityRef={participantRef} defaultKind="component" />
+        </Typography>
+      )}
+      <Typography variant="body2">Target version {item.participant.targetVersion}</Typography>
+      <ParticipantWave waves={waves} entityRef={participantRef} />
+      <Box marginTop={1}>
+        <Typography variant="subtitle2" component={own ? 'h3' : 'h4'}>
+          {heading}
         </Typography>
         {item.gates.length === 0 ? (
           <Typography variant="body2">No gates for this entity.</Typography>
         ) : (
-          <ul style={{ margin: 0, paddingLeft: 20 }} aria-label={`Gates in ${item.train.name}`}>
+          <ul
+            style={{ margin: 0, paddingLeft: 20 }}
+            aria-label={
+              own ? `Gates in ${item.train.name}` : `Gates of ${name} in ${item.train.name}`
+            }
+          >
             {item.gates.map(gate => (
               <li key={gate.id}>
                 <Box display="flex" alignItems="center" gridGap={8}>
@@ -137,17 +171,51 @@ function EntityTrainCard(props: { item: EntityTrain; entityRef: string }) {
           </ul>
         )}
       </Box>
-      <Box marginTop={2}>
-        <Typography variant="subtitle2" component="h3">
+      <Box marginTop={1}>
+        <Typography variant="subtitle2" component={own ? 'h3' : 'h4'}>
           Waits on
         </Typography>
         <WaitsOn gates={item.gates} />
+      </Box>
+    </Box>
+  );
+}
+
+function EntityTrainCard(props: { group: TrainGroup; entityRef: string }) {
+  const { group, entityRef } = props;
+  const { train } = group;
+  const trainLink = useTrainLink();
+  const waves = useTrainWaves(train.id);
+  const stage = train.stages.find(s => s.name === train.currentStage);
+  const late = stage?.late ?? false;
+  return (
+    <InfoCard
+      title={trainLink ? <Link to={trainLink(train.id)}>{train.name}</Link> : train.name}
+      subheader={train.objective}
+    >
+      <Box display="flex" gridGap={8} alignItems="center" flexWrap="wrap" marginBottom={1}>
+        <Chip size="small" label={`stage: ${train.currentStage}`} />
+        <Chip size="small" variant="outlined" label={train.status} />
+        {late && <Chip size="small" color="secondary" label="late" />}
+      </Box>
+      <Box display="flex" flexDirection="column" gridGap={16}>
+        {group.participations.map(item => (
+          <Participation
+            key={item.participant.entityRef}
+            item={item}
+            waves={waves}
+            own={sameRef(item.participant.entityRef, entityRef)}
+          />
+        ))}
       </Box>
     </InfoCard>
   );
 }
 
-/** The Release trains tab of Component and System pages. */
+/**
+ * The Release trains tab of Component and System pages: one card per train, with the
+ * component's participation, or each participating component of the system.
+ */
 export function EntityReleaseTrainsContent() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
@@ -155,19 +223,26 @@ export function EntityReleaseTrainsContent() {
   if (loading && !value) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} title="Could not load release trains" />;
   if (!value || value.items.length === 0) {
+    const isSystem = kindOfEntity(entity) === 'system';
     return (
       <EmptyState
         missing="data"
         title={`${entity.metadata.title ?? entity.metadata.name} is in no release train`}
-        description="A release ambassador adds components to a train when it is created."
+        description={
+          isSystem
+            ? 'None of the components of this system takes part in a release train. A release ' +
+              'ambassador adds components when creating a train or later on its page.'
+            : 'A release ambassador adds components to a train when creating it or later on ' +
+              'its page.'
+        }
       />
     );
   }
   return (
     <Grid container spacing={3}>
-      {value.items.map(item => (
-        <Grid item xs={12} md={6} key={item.train.id}>
-          <EntityTrainCard item={item} entityRef={entityRef} />
+      {groupByTrain(value.items).map(group => (
+        <Grid item xs={12} md={6} key={group.train.id}>
+          <EntityTrainCard group={group} entityRef={entityRef} />
         </Grid>
       ))}
     </Grid>

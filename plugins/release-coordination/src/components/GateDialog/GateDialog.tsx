@@ -15,9 +15,17 @@ import {
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { TrainGate } from '@release-coordination/plugin-release-coordination-common';
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
-import { CatalogRefLink, errorMessage, GateStateChip } from '../shared';
+import {
+  CatalogRefLink,
+  errorMessage,
+  GateStateChip,
+  PermissionGuard,
+  shortRef,
+  useGateDecision,
+  useGateWaiver,
+} from '../shared';
 
 const useStyles = makeStyles(theme => ({
   section: { marginTop: theme.spacing(2) },
@@ -122,19 +130,57 @@ export function GateEvidence(props: { gate: TrainGate }) {
 
 type Action = 'approve' | 'reject' | 'waive';
 
+/** Who may approve a gate, in a sentence for those who may not. */
+export function approversSentence(gate: TrainGate): string {
+  return gate.approverRef
+    ? `Only members of ${shortRef(gate.approverRef)} can approve or reject this gate.`
+    : 'Nobody can approve this gate yet: no approver could be resolved from the catalog.';
+}
+
+/** The approve and reject actions, offered only when the policy lets the viewer decide the gate. */
+function ApproverOnly(props: { gate: TrainGate; children: ReactNode }) {
+  const permission = useGateDecision(props.gate.id);
+  return (
+    <PermissionGuard
+      {...permission}
+      checkingLabel="Checking whether you may decide this gate"
+      denied={approversSentence(props.gate)}
+    >
+      {props.children}
+    </PermissionGuard>
+  );
+}
+
+/** The waiver form, offered only to the train's ambassador and to release managers. */
+function WaiverOnly(props: { ambassadorRef: string; children: ReactNode }) {
+  const permission = useGateWaiver(props.ambassadorRef);
+  return (
+    <PermissionGuard
+      {...permission}
+      checkingLabel="Checking whether you may waive this gate"
+      denied="Only the ambassador of this train or a release manager can waive a gate."
+    >
+      {props.children}
+    </PermissionGuard>
+  );
+}
+
 /**
  * A gate's evidence first, then the decisions on it: approve, reject (with a comment) and
- * waive (with a reason and an end date). The backend decides who may do what; its refusal is
+ * waive (with a reason and an end date). Each decision is offered to those the permission
+ * policy allows; to others a sentence says who may. The backend still decides; its refusal is
  * shown as it says it.
  */
 export function GateDialog(props: {
   gate: TrainGate;
+  /** The ambassador of the gate's train, who may always waive its gates. */
+  ambassadorRef: string;
   open: boolean;
   onClose: () => void;
   /** Called with the gate as the backend returns it after a decision. */
   onDecided?: (gate: TrainGate) => void;
 }) {
-  const { gate, open, onClose, onDecided } = props;
+  const { gate, ambassadorRef, open, onClose, onDecided } = props;
   const api = useApi(releaseCoordinationApiRef);
   const classes = useStyles();
   const [comment, setComment] = useState('');
@@ -227,32 +273,34 @@ export function GateDialog(props: {
             <Typography variant="h6" component="h3">
               Decide
             </Typography>
-            <TextField
-              id="gate-comment"
-              label="Comment"
-              helperText={commentError ?? 'Optional to approve, required to reject'}
-              error={Boolean(commentError)}
-              value={comment}
-              onChange={e => setComment(e.target.value)}
-              multiline
-              minRows={2}
-              fullWidth
-              margin="dense"
-              variant="outlined"
-            />
-            <Box display="flex" gridGap={8} marginTop={1}>
-              <Button
-                color="primary"
-                variant="contained"
-                disabled={Boolean(busy)}
-                onClick={() => run('approve')}
-              >
-                Approve
-              </Button>
-              <Button variant="outlined" disabled={Boolean(busy)} onClick={() => run('reject')}>
-                Reject
-              </Button>
-            </Box>
+            <ApproverOnly gate={gate}>
+              <TextField
+                id="gate-comment"
+                label="Comment"
+                helperText={commentError ?? 'Optional to approve, required to reject'}
+                error={Boolean(commentError)}
+                value={comment}
+                onChange={e => setComment(e.target.value)}
+                multiline
+                minRows={2}
+                fullWidth
+                margin="dense"
+                variant="outlined"
+              />
+              <Box display="flex" gridGap={8} marginTop={1}>
+                <Button
+                  color="primary"
+                  variant="contained"
+                  disabled={Boolean(busy)}
+                  onClick={() => run('approve')}
+                >
+                  Approve
+                </Button>
+                <Button variant="outlined" disabled={Boolean(busy)} onClick={() => run('reject')}>
+                  Reject
+                </Button>
+              </Box>
+            </ApproverOnly>
           </div>
         )}
         {decidable && (
@@ -264,34 +312,36 @@ export function GateDialog(props: {
               A waiver lets the train move on without this gate until the end date; it is logged
               with your name and reason.
             </Typography>
-            <TextField
-              id="gate-waiver-reason"
-              label="Reason for the waiver"
-              value={reason}
-              onChange={e => setReason(e.target.value)}
-              error={Boolean(waiveErrors.reason)}
-              helperText={waiveErrors.reason}
-              fullWidth
-              margin="dense"
-              variant="outlined"
-            />
-            <TextField
-              id="gate-waiver-until"
-              label="Waived until"
-              type="date"
-              value={until}
-              onChange={e => setUntil(e.target.value)}
-              error={Boolean(waiveErrors.until)}
-              helperText={waiveErrors.until}
-              InputLabelProps={{ shrink: true }}
-              margin="dense"
-              variant="outlined"
-            />
-            <Box marginTop={1}>
-              <Button variant="outlined" disabled={Boolean(busy)} onClick={() => run('waive')}>
-                Waive
-              </Button>
-            </Box>
+            <WaiverOnly ambassadorRef={ambassadorRef}>
+              <TextField
+                id="gate-waiver-reason"
+                label="Reason for the waiver"
+                value={reason}
+                onChange={e => setReason(e.target.value)}
+                error={Boolean(waiveErrors.reason)}
+                helperText={waiveErrors.reason}
+                fullWidth
+                margin="dense"
+                variant="outlined"
+              />
+              <TextField
+                id="gate-waiver-until"
+                label="Waived until"
+                type="date"
+                value={until}
+                onChange={e => setUntil(e.target.value)}
+                error={Boolean(waiveErrors.until)}
+                helperText={waiveErrors.until}
+                InputLabelProps={{ shrink: true }}
+                margin="dense"
+                variant="outlined"
+              />
+              <Box marginTop={1}>
+                <Button variant="outlined" disabled={Boolean(busy)} onClick={() => run('waive')}>
+                  Waive
+                </Button>
+              </Box>
+            </WaiverOnly>
           </div>
         )}
       </DialogContent>

@@ -1,1 +1,1 @@
-export { GateDialog, GateEvidence } from './GateDialog';
+export { GateDialog, GateEvidence, approversSentence } from './GateDialog';

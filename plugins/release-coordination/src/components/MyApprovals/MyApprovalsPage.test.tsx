@@ -1,9 +1,32 @@
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  gateApprovePermission,
+  TrainGate,
+} from '@release-coordination/plugin-release-coordination-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { releaseCoordinationApiRef } from '../../api';
-import { renderPage } from '../../testing/renderWithApi';
+import { fakePermissionApi, PolicyAnswer, renderPage } from '../../testing/renderWithApi';
 import { ownerApproval, TRAIN_ID, winterTrain } from '../../testing/trainFixtures';
 import { MyApprovalsList } from './MyApprovalsPage';
+
+const ledgerApproval: TrainGate = {
+  ...ownerApproval,
+  id: 'g-owner-ledger',
+  title: 'Ledger owner approval',
+  participantRef: 'component:default/ledger-service',
+  approverRef: 'group:default/team-finance',
+  approvals: [],
+};
+
+// One answer per gate for the whole file (see fakePermissionApi): the policy lets the viewer
+// decide the checkout gate, not the ledger gate, although both wait for a group of theirs.
+function policy(name: string, resourceRef?: string): PolicyAnswer {
+  if (name === gateApprovePermission.name) {
+    return resourceRef === ownerApproval.id ? 'allow' : 'deny';
+  }
+  return 'allow';
+}
 
 describe('MyApprovalsList', () => {
   it('lists the gates waiting for my groups and opens their evidence', async () => {
@@ -12,6 +35,7 @@ describe('MyApprovalsList', () => {
         releaseCoordinationApiRef,
         { listMyApprovals: async () => ({ items: [{ train: winterTrain, gate: ownerApproval }] }) },
       ],
+      [permissionApiRef, fakePermissionApi(policy)],
     ]);
     expect(await screen.findByRole('link', { name: '2026.12 winter release' })).toHaveAttribute(
       'href',
@@ -21,11 +45,54 @@ describe('MyApprovalsList', () => {
     expect(screen.getByText('integration')).toBeInTheDocument();
 
     await userEvent.click(
-      screen.getByRole('button', { name: 'Approve Owner approval of 2026.12 winter release' }),
+      await screen.findByRole('button', {
+        name: 'Approve Owner approval of 2026.12 winter release',
+      }),
     );
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText(/Contract tests green, rollback rehearsed/)).toBeInTheDocument();
-    expect(within(dialog).getByRole('button', { name: 'Reject' })).toBeInTheDocument();
+    expect(await within(dialog).findByRole('button', { name: 'Reject' })).toBeInTheDocument();
+  });
+
+  it('offers a gate the policy does not let me decide for reading, saying who decides', async () => {
+    await renderPage(<MyApprovalsList />, [
+      [
+        releaseCoordinationApiRef,
+        {
+          listMyApprovals: async () => ({
+            items: [
+              { train: winterTrain, gate: ownerApproval },
+              { train: winterTrain, gate: ledgerApproval },
+            ],
+          }),
+        },
+      ],
+      [permissionApiRef, fakePermissionApi(policy)],
+    ]);
+    const open = await screen.findByRole('button', {
+      name: 'Open Ledger owner approval of 2026.12 winter release',
+    });
+    expect(
+      screen.getByText('Only members of team-finance can approve or reject this gate.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', {
+        name: 'Approve Ledger owner approval of 2026.12 winter release',
+      }),
+    ).not.toBeInTheDocument();
+    // The gate the policy allows keeps its actions.
+    expect(
+      screen.getByRole('button', { name: 'Approve Owner approval of 2026.12 winter release' }),
+    ).toBeInTheDocument();
+
+    await userEvent.click(open);
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      await within(dialog).findByText(
+        'Only members of team-finance can approve or reject this gate.',
+      ),
+    ).toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
   });
 
   it('says so when nothing waits', async () => {

@@ -11,15 +11,15 @@ import {
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Box, Button, Typography } from '@material-ui/core';
+import { Box, Button, CircularProgress, Typography } from '@material-ui/core';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import { MyApproval } from '@release-coordination/plugin-release-coordination-common';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api';
 import { trainRouteRef } from '../../routes';
-import { GateDialog } from '../GateDialog';
-import { GateStateChip, useTrainChangedSignal } from '../shared';
+import { approversSentence, GateDialog } from '../GateDialog';
+import { GateStateChip, useGateDecision, useTrainChangedSignal } from '../shared';
 
 /** The approval gates waiting for the signed-in user's groups, refetched on train changes. */
 export function useMyApprovals() {
@@ -27,6 +27,48 @@ export function useMyApprovals() {
   const state = useAsyncRetry(() => api.listMyApprovals(), [api]);
   useTrainChangedSignal(state.retry);
   return state;
+}
+
+/**
+ * Approve and Reject for a gate the policy lets the viewer decide; for another, a button to its
+ * evidence and who may decide it. The list holds the gates of the viewer's groups, but a policy
+ * can still narrow who of a group decides.
+ */
+function DecideActions(props: { item: MyApproval; onOpen: () => void }) {
+  const { item, onOpen } = props;
+  const { loading, allowed } = useGateDecision(item.gate.id);
+  const subject = `${item.gate.title} of ${item.train.name}`;
+  if (loading) {
+    return <CircularProgress size={16} aria-label={`Checking whether you may decide ${subject}`} />;
+  }
+  if (!allowed) {
+    return (
+      <Box display="flex" flexDirection="column" alignItems="flex-start" gridGap={4}>
+        <Button size="small" variant="outlined" onClick={onOpen} aria-label={`Open ${subject}`}>
+          Open
+        </Button>
+        <Typography variant="caption" color="textSecondary">
+          {approversSentence(item.gate)}
+        </Typography>
+      </Box>
+    );
+  }
+  return (
+    <Box display="flex" gridGap={8}>
+      <Button
+        size="small"
+        variant="outlined"
+        color="primary"
+        onClick={onOpen}
+        aria-label={`Approve ${subject}`}
+      >
+        Approve
+      </Button>
+      <Button size="small" variant="outlined" onClick={onOpen} aria-label={`Reject ${subject}`}>
+        Reject
+      </Button>
+    </Box>
+  );
 }
 
 /** The gates waiting for my groups, each opening its evidence and the approve/reject dialog. */
@@ -70,27 +112,7 @@ export function MyApprovalsList() {
       title: 'Decide',
       field: 'gate.id',
       sorting: false,
-      render: item => (
-        <Box display="flex" gridGap={8}>
-          <Button
-            size="small"
-            variant="outlined"
-            color="primary"
-            onClick={() => open(item)}
-            aria-label={`Approve ${item.gate.title} of ${item.train.name}`}
-          >
-            Approve
-          </Button>
-          <Button
-            size="small"
-            variant="outlined"
-            onClick={() => open(item)}
-            aria-label={`Reject ${item.gate.title} of ${item.train.name}`}
-          >
-            Reject
-          </Button>
-        </Box>
-      ),
+      render: item => <DecideActions item={item} onOpen={() => open(item)} />,
     },
   ];
   const openItem = value.items.find(item => item.gate.id === openGateId);
@@ -108,6 +130,7 @@ export function MyApprovalsList() {
       {openItem && (
         <GateDialog
           gate={openItem.gate}
+          ambassadorRef={openItem.train.ambassadorRef}
           open
           onClose={() => {
             setOpenGateId(undefined);

@@ -1,14 +1,16 @@
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { signalApiRef } from '@backstage/plugin-signals-react';
 import { ReleaseCoordinationApi } from '@release-coordination/plugin-release-coordination-common';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { releaseCoordinationApiRef } from '../../api';
-import { checkoutApiWaves } from '../../testing/dependencyFixtures';
+import { checkoutApiWaves, entity } from '../../testing/dependencyFixtures';
 import { renderPage } from '../../testing/renderWithApi';
 import {
   responseError,
   TRAIN_ID,
   winterDecisions,
+  winterDriftNone,
   winterTrainDetail,
 } from '../../testing/trainFixtures';
 import { TrainView } from './TrainPage';
@@ -18,6 +20,7 @@ function fakeApi(overrides: Partial<ReleaseCoordinationApi> = {}): Partial<Relea
     getTrain: vi.fn(async () => winterTrainDetail),
     listDecisions: async () => ({ items: winterDecisions, totalCount: 2 }),
     getDeploymentWaves: async () => checkoutApiWaves,
+    getDependencyDrift: async () => winterDriftNone,
     ...overrides,
   };
 }
@@ -154,3 +157,197 @@ describe('TrainView', () => {
     await waitFor(() => expect(api.getTrain).toHaveBeenCalledTimes(2));
   });
 });
+
+/** A catalog that knows the demo organisation's users and components, for the pickers. */
+const catalogApi = {
+  getEntities: vi.fn(async (request?: { filter?: { kind?: string } }) => ({
+    items:
+      request?.filter?.kind === 'User'
+        ? [entity('User', 'alice'), entity('User', 'dana')]
+        : [
+            entity('Component', 'checkout-api'),
+            entity('Component', 'pricing-service'),
+            entity('Component', 'search-api'),
+          ],
+  })),
+};
+
+describe('Editing a train', () => {
+  it('sends only what changed and shows why the backend refuses', async () => {
+    const updateTrain = vi.fn(async () => {
+      throw responseError(
+        409,
+        'ConflictError',
+        'The train changed since you opened it: it is now in validation',
+      );
+    });
+    await renderPage(<TrainView trainId={TRAIN_ID} />, [
+      [releaseCoordinationApiRef, fakeApi({ updateTrain })],
+      [catalogApiRef, catalogApi],
+    ]);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Edit' }));
+    const dialog = await screen.findByRole('dialog', { name: /Edit 2026.12 winter release/ });
+    expect(within(dialog).getByLabelText(/Name/)).toHaveValue('2026.12 winter release');
+    expect(within(dialog).getByLabelText('Integration end')).toHaveValue('2026-11-18');
+
+    // The same checks as when creating: an emptied name and a window ending before it starts.
+    await user.clear(within(dialog).getByLabelText(/Name/));
+    fireEvent.change(within(dialog).getByLabelText('Validation end'), {
+      target: { value: '2026-11-01' },
+    });
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(within(dialog).getByText('Give the train a name.')).toBeInTheDocument();
+    expect(within(dialog).getByText('The start must not be after the end.')).toBeInTheDocument();
+    expect(updateTrain).not.toHaveBeenCalled();
+
+    await user.type(within(dialog).getByLabelText(/Name/), '2026.12 winter release (extended)');
+    fireEvent.change(within(dialog).getByLabelText('Validation end'), {
+      target: { value: '2026-12-03' },
+    });
+    await user.click(within(dialog).getByLabelText(/Ambassador/));
+    await user.click(await screen.findByRole('option', { name: 'user:default/dana' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(updateTrain).toHaveBeenCalledTimes(1));
+    expect(updateTrain).toHaveBeenCalledWith({
+      trainId: TRAIN_ID,
+      name: '2026.12 winter release (extended)',
+      ambassadorRef: 'user:default/dana',
+      stageWindows: {
+        validation: { start: '2026-11-19T00:00:00.000Z', end: '2026-12-03T23:59:59.000Z' },
+      },
+    });
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'The train changed since you opened it: it is now in validation',
+    );
+  });
+
+  it('refuses to empty a planned window, then saves and reloads the train', async () => {
+    const updateTrain = vi.fn(async () => ({ ...winterTrainDetail, objective: 'Faster checkout' }));
+    const api = fakeApi({ updateTrain });
+    await renderPage(<TrainView trainId={TRAIN_ID} />, [
+      [releaseCoordinationApiRef, api],
+      [catalogApiRef, catalogApi],
+    ]);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Edit' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('Planning start'), { target: { value: '' } });
+    fireEvent.change(within(dialog).getByLabelText('Planning end'), { target: { value: '' } });
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(
+      within(dialog).getByText('A planned window cannot be removed; change its dates.'),
+    ).toBeInTheDocument();
+
+    fireEvent.change(within(dialog).getByLabelText('Planning start'), {
+      target: { value: '2026-11-02' },
+    });
+    fireEvent.change(within(dialog).getByLabelText('Planning end'), {
+      target: { value: '2026-11-09' },
+    });
+    await user.clear(within(dialog).getByLabelText(/Objective/));
+    await user.type(within(dialog).getByLabelText(/Objective/), 'Faster checkout');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(updateTrain).toHaveBeenCalledWith({ trainId: TRAIN_ID, objective: 'Faster checkout' }),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(api.getTrain).toHaveBeenCalledTimes(2));
+  });
+});
+
+describe('Managing participants', () => {
+  it('adds a component with its target version', async () => {
+    const addParticipant = vi.fn(async () => winterTrainDetail);
+    const api = fakeApi({ addParticipant });
+    await renderPage(<TrainView trainId={TRAIN_ID} />, [
+      [releaseCoordinationApiRef, api],
+      [catalogApiRef, catalogApi],
+    ]);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Add participant' }));
+    const dialog = await screen.findByRole('dialog', { name: /Add a participant/ });
+    await user.click(within(dialog).getByRole('button', { name: 'Add participant' }));
+    expect(within(dialog).getByText('Pick the component that joins the train.')).toBeInTheDocument();
+    expect(within(dialog).getByText('Give the version this train ships.')).toBeInTheDocument();
+
+    await user.click(within(dialog).getByLabelText(/Component/));
+    // Components already in the train are not offered again.
+    expect(
+      screen.queryByRole('option', { name: 'component:default/checkout-api' }),
+    ).not.toBeInTheDocument();
+    await user.click(await screen.findByRole('option', { name: 'component:default/search-api' }));
+    await user.type(within(dialog).getByLabelText(/Target version/), '1.4.0');
+    await user.click(within(dialog).getByRole('button', { name: 'Add participant' }));
+
+    await waitFor(() =>
+      expect(addParticipant).toHaveBeenCalledWith({
+        trainId: TRAIN_ID,
+        entityRef: 'component:default/search-api',
+        targetVersion: '1.4.0',
+      }),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(api.getTrain).toHaveBeenCalledTimes(2));
+  });
+
+  it('changes a target version', async () => {
+    const updateParticipant = vi.fn(async () => winterTrainDetail);
+    await renderPage(<TrainView trainId={TRAIN_ID} />, [
+      [releaseCoordinationApiRef, fakeApi({ updateParticipant })],
+    ]);
+    const user = userEvent.setup();
+    await user.click(
+      await screen.findByRole('button', { name: 'Change target version of pricing-service' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    const version = within(dialog).getByLabelText(/Target version/);
+    expect(version).toHaveValue('2.9.1');
+    await user.clear(version);
+    await user.type(version, '2.10.0');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(updateParticipant).toHaveBeenCalledWith({
+        trainId: TRAIN_ID,
+        entityRef: 'component:default/pricing-service',
+        targetVersion: '2.10.0',
+      }),
+    );
+  });
+
+  it('removes a participant only with a reason, and shows a refusal', async () => {
+    const removeParticipant = vi.fn(async () => {
+      throw responseError(400, 'InputError', 'reason must not be longer than 2000 characters');
+    });
+    await renderPage(<TrainView trainId={TRAIN_ID} />, [
+      [releaseCoordinationApiRef, fakeApi({ removeParticipant })],
+    ]);
+    const user = userEvent.setup();
+    await user.click(
+      await screen.findByRole('button', { name: 'Remove checkout-api from the train' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Remove checkout-api from 2026.12 winter release?',
+    });
+    await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
+    expect(
+      within(dialog).getByText('Say why it leaves the train: a reason is required.'),
+    ).toBeInTheDocument();
+    expect(removeParticipant).not.toHaveBeenCalled();
+
+    await user.type(within(dialog).getByLabelText(/Reason/), 'Moved to the spring train');
+    await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
+    await waitFor(() =>
+      expect(removeParticipant).toHaveBeenCalledWith({
+        trainId: TRAIN_ID,
+        entityRef: 'component:default/checkout-api',
+        reason: 'Moved to the spring train',
+      }),
+    );
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'reason must not be longer than 2000 characters',
+    );
+  });
+});
+

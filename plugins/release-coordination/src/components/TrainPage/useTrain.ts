@@ -11,10 +11,16 @@ export function useTrain(trainId: string) {
   return state;
 }
 
-/** The newest entries of a train's decision log, refetched with the train. */
-export function useDecisions(trainId: string) {
+/**
+ * The newest entries of a train's decision log, refetched when the backend says the train
+ * changed and whenever `refreshKey` (e.g. the train's `updatedAt`) does.
+ */
+export function useDecisions(trainId: string, refreshKey?: string) {
   const api = useApi(releaseCoordinationApiRef);
-  const state = useAsyncRetry(() => api.listDecisions({ trainId, limit: 200 }), [api, trainId]);
+  const state = useAsyncRetry(
+    () => api.listDecisions({ trainId, limit: 200 }),
+    [api, trainId, refreshKey],
+  );
   useTrainChangedSignal(state.retry, trainId);
   return state;
 }

@@ -1,6 +1,4 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { identityApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
   Box,
   Button,
@@ -8,7 +6,6 @@ import {
   DialogActions,
   DialogContent,
   DialogTitle,
-  Grid,
   TextField,
   Typography,
 } from '@material-ui/core';
@@ -19,10 +16,18 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import useAsync from 'react-use/esm/useAsync';
 import { releaseCoordinationApiRef } from '../../api';
 import { trainRouteRef } from '../../routes';
-import { errorMessage } from '../shared';
+import {
+  CatalogEntityOption,
+  errorMessage,
+  PlanErrors,
+  StageWindowFields,
+  StageWindowInput,
+  toStageWindow,
+  useCatalogEntityOptions,
+  validateTrainPlan,
+} from '../shared';
 
 /** The stages of a train when no existing train tells which ones the backend configures. */
 export const DEFAULT_STAGES = [
@@ -32,46 +37,21 @@ export const DEFAULT_STAGES = [
   { name: 'deployment', title: 'Deployment' },
 ];
 
-type ComponentOption = { entityRef: string; label: string };
-
-function toOption(entity: Entity): ComponentOption {
-  const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-  const title = entity.metadata.title;
-  return { entityRef, label: title ? `${title} (${entityRef})` : entityRef };
-}
-
-type Errors = Partial<Record<string, string>>;
-
-/** The form's checks, the same ones the backend makes, so people see them before submitting. */
+/**
+ * The form's checks, the same ones the backend makes, so people see them before submitting:
+ * those of every train plan, and at least one participant, each with a target version.
+ */
 export function validateNewTrain(
   form: {
     name: string;
     objective: string;
     ambassadorRef: string;
-    windows: Record<string, { start: string; end: string }>;
+    windows: Record<string, StageWindowInput>;
     participants: { entityRef: string; targetVersion: string }[];
   },
   stages: { name: string }[],
-): Errors {
-  const errors: Errors = {};
-  if (!form.name.trim()) errors.name = 'Give the train a name.';
-  if (!form.objective.trim()) errors.objective = 'Say what the release is for.';
-  if (!/^user:[^:/]+\/[^:/]+$/.test(form.ambassadorRef.trim())) {
-    errors.ambassadorRef = 'The ambassador is a User ref, e.g. user:default/alice.';
-  }
-  let previousEnd = '';
-  for (const stage of stages) {
-    const window = form.windows[stage.name] ?? { start: '', end: '' };
-    if (!window.start && !window.end) continue;
-    if (!window.start || !window.end) {
-      errors[`window.${stage.name}`] = 'Give both a start and an end date, or neither.';
-    } else if (window.start > window.end) {
-      errors[`window.${stage.name}`] = 'The start must not be after the end.';
-    } else if (previousEnd && window.start < previousEnd) {
-      errors[`window.${stage.name}`] = 'A stage cannot start before the previous one ends.';
-    }
-    if (window.end) previousEnd = window.end;
-  }
+): PlanErrors {
+  const errors = validateTrainPlan(form, stages);
   if (form.participants.length === 0) {
     errors.participants = 'Add at least one component to the train.';
   }
@@ -81,14 +61,6 @@ export function validateNewTrain(
     }
   }
   return errors;
-}
-
-/** `YYYY-MM-DD` of a date input as the start or the end of that day in UTC. */
-function toWindow(window: { start: string; end: string }): StageWindow {
-  return {
-    start: new Date(`${window.start}T00:00:00Z`).toISOString(),
-    end: new Date(`${window.end}T23:59:59Z`).toISOString(),
-  };
 }
 
 /**
@@ -102,7 +74,6 @@ export function NewTrainDialog(props: {
 }) {
   const { open, onClose, stages } = props;
   const api = useApi(releaseCoordinationApiRef);
-  const catalogApi = useApi(catalogApiRef);
   const identityApi = useApi(identityApiRef);
   const navigate = useNavigate();
   const trainLink = useRouteRef(trainRouteRef);
@@ -110,10 +81,10 @@ export function NewTrainDialog(props: {
   const [name, setName] = useState('');
   const [objective, setObjective] = useState('');
   const [ambassadorRef, setAmbassadorRef] = useState('');
-  const [windows, setWindows] = useState<Record<string, { start: string; end: string }>>({});
-  const [selected, setSelected] = useState<ComponentOption[]>([]);
+  const [windows, setWindows] = useState<Record<string, StageWindowInput>>({});
+  const [selected, setSelected] = useState<CatalogEntityOption[]>([]);
   const [versions, setVersions] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<PlanErrors>({});
   const [submitError, setSubmitError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -131,14 +102,7 @@ export function NewTrainDialog(props: {
     };
   }, [open, identityApi]);
 
-  const components = useAsync(async () => {
-    if (!open) return [];
-    const response = await catalogApi.getEntities({
-      filter: { kind: 'Component' },
-      fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title'],
-    });
-    return response.items.map(toOption).sort((a, b) => a.entityRef.localeCompare(b.entityRef));
-  }, [catalogApi, open]);
+  const components = useCatalogEntityOptions('Component', open);
 
   const setWindow = (stage: string, field: 'start' | 'end', value: string) =>
     setWindows(current => ({
@@ -158,7 +122,7 @@ export function NewTrainDialog(props: {
     const stageWindows: Record<string, StageWindow> = {};
     for (const stage of stages) {
       const window = windows[stage.name];
-      if (window?.start && window.end) stageWindows[stage.name] = toWindow(window);
+      if (window?.start && window.end) stageWindows[stage.name] = toStageWindow(window);
     }
     const request: CreateTrainRequest = {
       name: name.trim(),
@@ -229,39 +193,13 @@ export function NewTrainDialog(props: {
           <Typography variant="subtitle1" component="h3">
             Stage windows
           </Typography>
-          <Grid container spacing={1}>
-            {stages.map(stage => {
-              const error = errors[`window.${stage.name}`];
-              return (
-                <Grid item xs={12} sm={6} md={3} key={stage.name}>
-                  <Typography variant="subtitle2">{stage.title}</Typography>
-                  <TextField
-                    id={`new-train-${stage.name}-start`}
-                    label={`${stage.title} start`}
-                    type="date"
-                    value={windows[stage.name]?.start ?? ''}
-                    onChange={e => setWindow(stage.name, 'start', e.target.value)}
-                    InputLabelProps={{ shrink: true }}
-                    error={Boolean(error)}
-                    margin="dense"
-                    fullWidth
-                  />
-                  <TextField
-                    id={`new-train-${stage.name}-end`}
-                    label={`${stage.title} end`}
-                    type="date"
-                    value={windows[stage.name]?.end ?? ''}
-                    onChange={e => setWindow(stage.name, 'end', e.target.value)}
-                    InputLabelProps={{ shrink: true }}
-                    error={Boolean(error)}
-                    helperText={error}
-                    margin="dense"
-                    fullWidth
-                  />
-                </Grid>
-              );
-            })}
-          </Grid>
+          <StageWindowFields
+            idPrefix="new-train"
+            stages={stages}
+            windows={windows}
+            onChange={setWindow}
+            errors={errors}
+          />
         </Box>
         <Box marginTop={2}>
           <Typography variant="subtitle1" component="h3">

@@ -7,8 +7,10 @@ import { Route, Routes } from 'react-router-dom';
 import { releaseCoordinationApiRef } from '../../api';
 import { renderPage } from '../../testing/renderWithApi';
 import {
+  autumnTrain,
   TRAIN_ID,
   winterDecisions,
+  winterDriftNone,
   winterTrain,
   winterTrainDetail,
 } from '../../testing/trainFixtures';
@@ -29,7 +31,6 @@ describe('TrainsPage', () => {
   it('lists trains linked to their page, with ambassador, stage and late chip', async () => {
     await renderWith({
       listTrains: async () => ({ totalCount: 1, items: [winterTrain] }),
-      getTrain: async () => winterTrainDetail,
     });
     const table = (await screen.findAllByRole('table'))[0];
     expect(
@@ -43,20 +44,35 @@ describe('TrainsPage', () => {
     expect(await within(table).findByText('late')).toBeInTheDocument();
   });
 
-  it('draws the timeline: a segment per stage window, late stages marked, today marked', async () => {
+  it('draws the timeline from the list: a segment per stage window, late stages and today marked', async () => {
+    const getTrain = vi.fn(async () => winterTrainDetail);
     await renderWith({
-      listTrains: async () => ({ totalCount: 1, items: [winterTrain] }),
-      getTrain: async () => winterTrainDetail,
+      listTrains: async () => ({ totalCount: 2, items: [winterTrain, autumnTrain] }),
+      getTrain,
     });
     const timeline = await screen.findByRole('list', {
       name: 'Timeline of trains and stage windows',
     });
-    const segments = within(timeline).getAllByRole('img');
+    const winter = within(timeline).getByTestId(`timeline-row-${TRAIN_ID}`);
+    const winterSegments = within(winter).getAllByRole('img');
     // Deployment has no window: three segments, not four.
-    expect(segments).toHaveLength(3);
-    expect(segments[1].getAttribute('aria-label')).toMatch(/Integration: .* late, current$/);
-    expect(segments[0].getAttribute('aria-label')).not.toMatch(/late/);
+    expect(winterSegments).toHaveLength(3);
+    expect(winterSegments[1].getAttribute('aria-label')).toMatch(
+      /^2026.12 winter release, Integration: .* late, current$/,
+    );
+    expect(winterSegments[0].getAttribute('aria-label')).not.toMatch(/late/);
+
+    const autumn = within(timeline).getByTestId(`timeline-row-${autumnTrain.id}`);
+    const autumnSegments = within(autumn).getAllByRole('img');
+    // Validation had no window planned.
+    expect(autumnSegments.map(segment => segment.getAttribute('aria-label'))).toEqual([
+      expect.stringMatching(/^2026.10 autumn release, Planning: /),
+      expect.stringMatching(/^2026.10 autumn release, Integration: /),
+      expect.stringMatching(/^2026.10 autumn release, Deployment: [^,]*$/),
+    ]);
     expect(screen.getByTestId('timeline-today')).toBeInTheDocument();
+    // The list's answer carries the stages: no train is fetched for the timeline.
+    expect(getTrain).not.toHaveBeenCalled();
   });
 
   it('shows the error when the backend fails', async () => {
@@ -110,6 +126,7 @@ describe('New train dialog', () => {
             createTrain,
             getTrain,
             listDecisions: async () => ({ items: winterDecisions, totalCount: 2 }),
+            getDependencyDrift: async () => winterDriftNone,
             getDeploymentWaves: async () => ({
               snapshot: { ...(await import('../../testing/dependencyFixtures')).snapshot },
               plan: { waves: [], cycles: [], unknown: [] },

@@ -16,17 +16,19 @@ import {
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Box, Button, Chip } from '@material-ui/core';
-import {
-  ReleaseTrainSummary,
-  TrainDetail,
-} from '@release-coordination/plugin-release-coordination-common';
+import { ReleaseTrainSummary } from '@release-coordination/plugin-release-coordination-common';
 import { useState } from 'react';
 import { trainRouteRef } from '../../routes';
 import { DEFAULT_STAGES, NewTrainDialog } from './NewTrainDialog';
 import { TrainsTimeline } from './TrainsTimeline';
-import { TIMELINE_TRAIN_LIMIT, useTrainDetails, useTrains } from './useTrains';
+import { TIMELINE_TRAIN_LIMIT, useTrains } from './useTrains';
 
 type TrainRow = ReleaseTrainSummary & { late: boolean };
+
+/** A train is late when it is still in a stage whose planned window has ended. */
+function isLate(train: ReleaseTrainSummary): boolean {
+  return train.stages.some(stage => stage.status === 'current' && stage.late);
+}
 
 function useColumns(): TableColumn<TrainRow>[] {
   const trainLink = useRouteRef(trainRouteRef);
@@ -62,13 +64,18 @@ function useColumns(): TableColumn<TrainRow>[] {
   ];
 }
 
-function TrainsTimelineCard(props: { details: TrainDetail[]; loading: boolean }) {
+function TrainsTimelineCard(props: { trains: ReleaseTrainSummary[] }) {
+  const { trains } = props;
   return (
     <InfoCard
       title="Timeline"
-      subheader={`Planned stage windows of the ${TIMELINE_TRAIN_LIMIT} newest trains`}
+      subheader={
+        trains.length > TIMELINE_TRAIN_LIMIT
+          ? `Planned stage windows of the ${TIMELINE_TRAIN_LIMIT} newest trains`
+          : 'Planned stage windows'
+      }
     >
-      {props.loading ? <Progress /> : <TrainsTimeline trains={props.details} />}
+      <TrainsTimeline trains={trains.slice(0, TIMELINE_TRAIN_LIMIT)} />
     </InfoCard>
   );
 }
@@ -77,11 +84,14 @@ function TrainsTimelineCard(props: { details: TrainDetail[]; loading: boolean })
 export function TrainsList() {
   const { value, loading, error, retry } = useTrains();
   const [creating, setCreating] = useState(false);
-  const details = useTrainDetails((value?.items ?? []).slice(0, TIMELINE_TRAIN_LIMIT));
   const columns = useColumns();
 
-  const stages = details.value?.[0]?.stages.map(({ name, title }) => ({ name, title })) ??
-    DEFAULT_STAGES;
+  // The backend configures the stages; the newest train tells which ones they are.
+  const newestStages = value?.items[0]?.stages ?? [];
+  const stages =
+    newestStages.length > 0
+      ? newestStages.map(({ name, title }) => ({ name, title }))
+      : DEFAULT_STAGES;
   const newTrainButton = (
     <Button
       variant="contained"
@@ -116,12 +126,7 @@ export function TrainsList() {
       </>
     );
   }
-  const late = new Set(
-    (details.value ?? [])
-      .filter(train => train.stages.some(stage => stage.status === 'current' && stage.late))
-      .map(train => train.id),
-  );
-  const rows: TrainRow[] = value.items.map(train => ({ ...train, late: late.has(train.id) }));
+  const rows: TrainRow[] = value.items.map(train => ({ ...train, late: isLate(train) }));
   return (
     <Box display="flex" flexDirection="column" gridGap={24}>
       <Box display="flex" justifyContent="flex-end">
@@ -136,7 +141,7 @@ export function TrainsList() {
           { icon: () => <RefreshIcon />, tooltip: 'Refresh', isFreeAction: true, onClick: retry },
         ]}
       />
-      <TrainsTimelineCard details={details.value ?? []} loading={details.loading} />
+      <TrainsTimelineCard trains={value.items} />
       {dialog}
     </Box>
   );

@@ -1,7 +1,7 @@
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { Box, makeStyles, Typography } from '@material-ui/core';
-import { TrainDetail } from '@release-coordination/plugin-release-coordination-common';
+import { ReleaseTrainSummary } from '@release-coordination/plugin-release-coordination-common';
 import { trainRouteRef } from '../../routes';
 
 /** Stage colors by position; a stage keeps its color in every row and in the legend. */
@@ -59,9 +59,10 @@ function formatDate(ms: number): string {
 
 /**
  * Trains × stage windows as horizontal bars: one row per train, one segment per planned stage
- * window, a marker for today, late stages hatched with a red border.
+ * window, a marker for today, late stages hatched with a red border. Drawn from the trains as
+ * the list answers them, which carry their stages, so the timeline costs no request of its own.
  */
-export function TrainsTimeline(props: { trains: TrainDetail[]; now?: Date }) {
+export function TrainsTimeline(props: { trains: ReleaseTrainSummary[]; now?: Date }) {
   const { trains } = props;
   const now = (props.now ?? new Date()).getTime();
   const classes = useStyles();

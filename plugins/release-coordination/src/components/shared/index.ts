@@ -8,3 +8,24 @@ export { errorMessage } from './errors';
 export { useTrainChangedSignal, RELEASE_COORDINATION_CHANNEL } from './useTrainChangedSignal';
 export { GateStateChip, isOpenGate } from './GateState';
 export { useTrainLink } from './useTrainLink';
+export { useSignedInUserRef } from './useSignedInUserRef';
+export {
+  useGateDecision,
+  useGateWaiver,
+  useTrainManagement,
+  type PermissionState,
+} from './useTrainPermissions';
+export { PermissionGuard } from './PermissionGuard';
+export {
+  CatalogEntityPicker,
+  useCatalogEntityOptions,
+  type CatalogEntityOption,
+} from './CatalogEntityPicker';
+export {
+  toStageWindow,
+  toStageWindowInput,
+  validateTrainPlan,
+  type PlanErrors,
+  type StageWindowInput,
+} from './trainPlan';
+export { StageWindowFields } from './StageWindowFields';

@@ -1,0 +1,210 @@
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import releaseCoordinationPlugin from '@release-coordination/plugin-release-coordination-backend';
+import { readFileSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { createTestDatabases } from '../../../../../plugins/release-coordination-backend/src/testing/databases';
+import demoHistoryModule from '.';
+import { DEMO_HISTORY } from './history';
+import { Knex } from './seedDemoHistory';
+
+/** The demo organisation the portal loads, and the history is written for. */
+const EXAMPLES = resolve(__dirname, '../../../../../examples');
+
+/** How many entities of a kind the demo organisation declares. */
+function declared(file: string, kind: string): number {
+  return readFileSync(join(EXAMPLES, file), 'utf8').match(new RegExp(`^kind: ${kind}$`, 'gm'))?.length ?? 0;
+}
+
+const DAY_MS = 24 * 3_600_000;
+const ci = mockCredentials.service.header();
+
+describe('the demo history in the demo portal (real catalog and plugin)', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.eachSupportedId())('on %s', databaseId => {
+    let backend: Awaited<ReturnType<typeof startTestBackend>>;
+    let knex: Knex;
+    let base: string;
+
+    async function get(path: string) {
+      const response = await fetch(`${base}${path}`, { headers: { Authorization: ci } });
+      expect([path, response.status]).toEqual([path, 200]);
+      return response.json();
+    }
+
+    async function post(path: string, body?: unknown) {
+      const response = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { Authorization: ci, 'Content-Type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      expect([path, response.status]).toEqual([path, 200]);
+      return response.json();
+    }
+
+    /** Catalog entities by ref; fails on refs the demo organisation does not have. */
+    async function entities(refs: string[]): Promise<Map<string, any>> {
+      const unique = [...new Set(refs)];
+      const { items } = await post('/api/catalog/entities/by-refs', { entityRefs: unique });
+      const missing = unique.filter((_, i) => items[i] === null);
+      expect(missing).toEqual([]);
+      return new Map(unique.map((ref, i) => [ref, items[i]]));
+    }
+
+    const relationTargets = (entity: any, type: string): string[] =>
+      entity.relations.filter((r: any) => r.type === type).map((r: any) => r.targetRef);
+
+    let trains: any[];
+
+    beforeAll(async () => {
+      knex = await databases.init(databaseId);
+      backend = await startTestBackend({
+        features: [
+          releaseCoordinationPlugin,
+          demoHistoryModule,
+          import('@backstage/plugin-catalog-backend'),
+          mockServices.database.factory({ knex }),
+          mockServices.rootConfig.factory({
+            data: {
+              permission: { enabled: false },
+              releaseCoordinationDemo: { history: { seed: true } },
+              catalog: {
+                rules: [{ allow: ['Component', 'System', 'API', 'Resource', 'Location', 'Domain', 'Group', 'User'] }],
+                locations: [{ type: 'file', target: join(EXAMPLES, 'all.yaml') }],
+              },
+            },
+          }),
+        ],
+      });
+      base = `http://localhost:${(backend.server.address() as AddressInfo).port}`;
+
+      // The whole organisation must be in the catalog: dependencies run through entities
+      // outside the trains too.
+      const expected = [
+        ['component', declared('components.yaml', 'Component')],
+        ['resource', declared('resources.yaml', 'Resource')],
+        ['user', declared('org.yaml', 'User')],
+        ['group', declared('org.yaml', 'Group')],
+      ] as const;
+      for (let attempt = 0; ; attempt++) {
+        const counts = await Promise.all(
+          expected.map(async ([kind]) => {
+            const page = await get(`/api/catalog/entities/by-query?limit=1&filter=kind=${kind}`);
+            return page.totalItems;
+          }),
+        );
+        if (counts.every((count, i) => count === expected[i][1])) break;
+        if (attempt > 240) throw new Error(`The catalog holds ${counts} of ${expected.map(e => e[1])}`);
+        await new Promise(r => setTimeout(r, 500));
+      }
+      await post('/api/release-coordination/dependencies/refresh');
+      trains = (await get('/api/release-coordination/trains?limit=50')).items;
+    }, 180_000);
+
+    afterAll(async () => {
+      await backend?.stop();
+    });
+
+    it('shows the past trains and no active one', () => {
+      expect(trains.map(train => train.name).sort()).toEqual(DEMO_HISTORY.trains.map(t => t.name).sort());
+      expect(trains.filter(train => train.status === 'active')).toEqual([]);
+    });
+
+    it('has the owners, dependencies and people of the demo organisation', async () => {
+      for (const summary of trains) {
+        const train = await get(`/api/release-coordination/trains/${summary.id}`);
+        const refs: string[] = train.participants.map((p: any) => p.entityRef);
+        const upstream = new Map<string, string[]>();
+        for (const participant of train.participants) {
+          const dependencies = await get(
+            `/api/release-coordination/dependencies/entity?ref=${encodeURIComponent(participant.entityRef)}&direction=upstream`,
+          );
+          expect([participant.entityRef, participant.ownerRef]).toEqual([
+            participant.entityRef,
+            dependencies.node.owner,
+          ]);
+          upstream.set(
+            participant.entityRef,
+            dependencies.upstream.map((reached: any) => reached.ref).filter((ref: string) => refs.includes(ref)),
+          );
+        }
+        // What each stage transition recorded is what the demo catalog's graph says, so the
+        // train shows no drift.
+        const recorded = await knex('train_stage_snapshots').where('train_id', summary.id);
+        expect(recorded.length).toBeGreaterThan(1);
+        for (const snapshot of recorded) {
+          expect(JSON.parse(snapshot.upstream_edges)).toEqual(Object.fromEntries(upstream));
+        }
+        const drift = await get(`/api/release-coordination/trains/${summary.id}/dependency-drift`);
+        expect(drift.steps.length).toBe(recorded.length - 1);
+        expect(drift.steps.flatMap((step: any) => [...step.added, ...step.removed])).toEqual([]);
+
+        // An approval counts only from a member of the approver Group.
+        const approvals = train.gates.flatMap((gate: any) =>
+          gate.approvals.map((approval: any) => ({ user: approval.userRef, group: gate.approverRef })),
+        );
+        expect(approvals.length).toBeGreaterThan(0);
+        const people = await entities([train.ambassadorRef, ...approvals.map((a: any) => a.user)]);
+        for (const { user, group } of approvals) {
+          expect([user, relationTargets(people.get(user), 'memberOf')]).toEqual([user, expect.arrayContaining([group])]);
+        }
+
+        // Everyone and everything the log names is in the catalog.
+        const { items: decisions } = await get(`/api/release-coordination/trains/${summary.id}/decisions?limit=500`);
+        await entities(
+          decisions.map((d: any) => d.actorRef).filter((ref: string) => ref.startsWith('user:')),
+        );
+        await entities(decisions.map((d: any) => d.entityRef).filter(Boolean));
+      }
+    });
+
+    it('closes action items by members of the owning team', async () => {
+      const { items } = await get('/api/release-coordination/action-items?limit=100');
+      expect(items.length).toBeGreaterThan(0);
+      const owners = await entities(items.map((item: any) => item.ownerRef));
+      for (const summary of trains) {
+        const { items: decisions } = await get(`/api/release-coordination/trains/${summary.id}/decisions?limit=500`);
+        for (const closing of decisions.filter((d: any) => d.action === 'action-item.updated')) {
+          const item = items.find((i: any) => i.id === closing.subject);
+          const owner = owners.get(item.ownerRef);
+          // A Component's item belongs to the team that owns the Component.
+          const team = owner.kind === 'Group' ? item.ownerRef : relationTargets(owner, 'ownedBy')[0];
+          const [closer] = (await entities([closing.actorRef])).values();
+          expect([item.title, relationTargets(closer, 'memberOf')]).toEqual([item.title, expect.arrayContaining([team])]);
+        }
+      }
+    });
+
+    it('leaves open action items only where journeys tried on a fresh portal do not look', async () => {
+      const { items } = await get('/api/release-coordination/action-items?status=open&limit=100');
+      expect(items.length).toBeGreaterThan(0);
+      for (const ref of ['component:default/checkout-api', 'component:default/payment-gateway', 'component:default/search-api']) {
+        const { node } = await get(`/api/release-coordination/dependencies/entity?ref=${encodeURIComponent(ref)}&direction=upstream`);
+        for (const item of items) {
+          expect([item.title, item.ownerRef]).not.toEqual([item.title, ref]);
+          expect([item.title, item.ownerRef]).not.toEqual([item.title, node.owner]);
+        }
+      }
+      // The open catalog item carries over into the train where catalog-service took part later.
+      const latest = trains.find(train => train.name === 'Train 17: Faster product pages');
+      const retrospective = await get(`/api/release-coordination/trains/${latest.id}/retrospective`);
+      expect(retrospective.carriedOver.map((item: any) => item.ownerRef)).toEqual(['group:default/team-catalog']);
+    });
+
+    it('shows organisation scorecards with a trend per train', async () => {
+      const to = new Date();
+      const from = new Date(to.getTime() - 180 * DAY_MS);
+      const scorecard = await get(
+        `/api/release-coordination/scorecards?scope=organization&from=${from.toISOString()}&to=${to.toISOString()}`,
+      );
+      const cycleTimes = scorecard.perTrain.map(
+        (point: any) => point.metrics.find((m: any) => m.id === 'cycle-time').value,
+      );
+      expect(cycleTimes).toHaveLength(4);
+      expect(cycleTimes).toEqual([...cycleTimes].sort((a: number, b: number) => b - a));
+      // The organisation's teams, from the catalog, each with its share.
+      expect(scorecard.children.length).toBeGreaterThan(0);
+    });
+  });
+});

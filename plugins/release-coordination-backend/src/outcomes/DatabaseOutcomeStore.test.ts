@@ -1,0 +1,343 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import { createTestDatabases } from '../testing/databases';
+import { DatabaseOutcomeStore } from './DatabaseOutcomeStore';
+
+const TRAIN_ID = '00000000-0000-4000-8000-000000000001';
+const OTHER_TRAIN_ID = '00000000-0000-4000-8000-000000000002';
+const PAYMENTS = 'component:default/payments';
+const STOREFRONT = 'component:default/storefront';
+
+function databaseService(knex: Knex, skip = false): DatabaseService {
+  return { getClient: async () => knex, migrations: { skip } };
+}
+
+async function insertTrain(knex: Knex, id: string, status = 'active') {
+  const now = new Date('2026-11-01T10:00:00Z');
+  await knex('release_trains').insert({
+    id,
+    name: `train ${id.slice(-1)}`,
+    objective: 'Ship one-click checkout',
+    ambassador_ref: 'user:default/alice',
+    status,
+    current_stage: 'deployment',
+    created_at: now,
+    updated_at: now,
+  });
+}
+
+describe('DatabaseOutcomeStore', () => {
+  const databases = createTestDatabases();
+
+  async function setUp(databaseId: Parameters<typeof databases.init>[0]) {
+    const knex = await databases.init(databaseId);
+    const store = await DatabaseOutcomeStore.create({ database: databaseService(knex) });
+    await insertTrain(knex, TRAIN_ID);
+    await insertTrain(knex, OTHER_TRAIN_ID, 'released');
+    return { knex, store };
+  }
+
+  it.each(databases.eachSupportedId())(
+    'stores deployments, updates them and lists the facts by period, on %s',
+    async databaseId => {
+      const { knex, store } = await setUp(databaseId);
+      const started = await store.transaction(async tx => {
+        const deployment = await tx.insertDeployment({
+          trainId: TRAIN_ID,
+          participantRef: PAYMENTS,
+          ownerRef: 'group:default/team-pay',
+          environment: 'production',
+          deploymentId: 'deploy-1',
+          version: '5.1.0',
+          startedAt: '2026-11-20T10:00:00.123Z',
+          hotfix: false,
+          reporter: 'demo-ci',
+        });
+        await tx.appendDecision({
+          trainId: TRAIN_ID,
+          entityRef: PAYMENTS,
+          actorRef: 'demo-ci',
+          action: 'deployment.reported',
+          subject: 'production#deploy-1',
+          after: { startedAt: deployment.startedAt },
+        });
+        return deployment;
+      });
+      expect(started).toMatchObject({
+        trainId: TRAIN_ID,
+        participantRef: PAYMENTS,
+        ownerRef: 'group:default/team-pay',
+        environment: 'production',
+        deploymentId: 'deploy-1',
+        version: '5.1.0',
+        startedAt: '2026-11-20T10:00:00.123Z',
+        hotfix: false,
+        reporter: 'demo-ci',
+      });
+      expect(started).not.toHaveProperty('finishedAt');
+      expect(started).not.toHaveProperty('result');
+
+      const finished = await store.updateDeployment(started.id, {
+        finishedAt: '2026-11-20T10:12:00.000Z',
+        result: 'rolled-back',
+        rollbackStartedAt: '2026-11-20T10:15:00.000Z',
+        rollbackFinishedAt: '2026-11-20T10:21:30.500Z',
+      });
+      expect(finished).toMatchObject({
+        id: started.id,
+        finishedAt: '2026-11-20T10:12:00.000Z',
+        result: 'rolled-back',
+        rollbackStartedAt: '2026-11-20T10:15:00.000Z',
+        rollbackFinishedAt: '2026-11-20T10:21:30.500Z',
+      });
+      expect(await store.getDeployment(TRAIN_ID, 'deploy-1')).toEqual(finished);
+      expect(await store.getDeployment(OTHER_TRAIN_ID, 'deploy-1')).toBeUndefined();
+
+      await store.insertDeployment({
+        trainId: TRAIN_ID,
+        participantRef: STOREFRONT,
+        environment: 'staging',
+        deploymentId: 'deploy-2',
+        startedAt: '2026-11-19T09:00:00.000Z',
+        hotfix: false,
+        reporter: 'demo-ci',
+      });
+      await store.insertDeployment({
+        trainId: OTHER_TRAIN_ID,
+        participantRef: PAYMENTS,
+        environment: 'production',
+        deploymentId: 'deploy-1',
+        startedAt: '2026-11-21T09:00:00.000Z',
+        finishedAt: '2026-11-21T09:05:00.000Z',
+        result: 'succeeded',
+        hotfix: true,
+        reporter: 'demo-ci',
+      });
+
+      const ofTrain = await store.listTrainDeployments(TRAIN_ID);
+      expect(ofTrain.map(d => d.deploymentId)).toEqual(['deploy-1', 'deploy-2']);
+      expect(
+        (await store.listTrainDeployments(TRAIN_ID, { environment: 'staging' })).map(
+          d => d.participantRef,
+        ),
+      ).toEqual([STOREFRONT]);
+      expect(await store.listTrainDeployments(TRAIN_ID, { participantRef: 'component:x/y' })).toEqual(
+        [],
+      );
+
+      // Half-open periods, oldest first, across trains.
+      const facts = await store.listDeployments({
+        from: new Date('2026-11-19T09:00:00.000Z'),
+        to: new Date('2026-11-21T09:00:00.000Z'),
+      });
+      expect(facts.map(d => [d.trainId, d.deploymentId])).toEqual([
+        [TRAIN_ID, 'deploy-2'],
+        [TRAIN_ID, 'deploy-1'],
+      ]);
+      const production = await store.listDeployments({
+        from: new Date('2026-11-01T00:00:00Z'),
+        to: new Date('2026-12-01T00:00:00Z'),
+        environment: 'production',
+      });
+      expect(production.map(d => [d.trainId, d.hotfix])).toEqual([
+        [TRAIN_ID, false],
+        [OTHER_TRAIN_ID, true],
+      ]);
+
+      // The decision log got its entry; a throwing transaction writes nothing.
+      await expect(
+        store.transaction(async tx => {
+          await tx.appendDecision({
+            trainId: TRAIN_ID,
+            actorRef: 'demo-ci',
+            action: 'deployment.reported',
+            subject: 'x',
+          });
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      const decisions = await knex('train_decisions').where('train_id', TRAIN_ID);
+      expect(decisions).toHaveLength(1);
+      expect(JSON.parse(decisions[0].after)).toEqual({ startedAt: '2026-11-20T10:00:00.123Z' });
+
+      // One CI id names one deployment per train.
+      await expect(
+        store.insertDeployment({
+          trainId: TRAIN_ID,
+          participantRef: STOREFRONT,
+          environment: 'production',
+          deploymentId: 'deploy-1',
+          startedAt: '2026-11-22T09:00:00.000Z',
+          hotfix: false,
+          reporter: 'demo-ci',
+        }),
+      ).rejects.toThrow();
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps one rollback plan per participant and summarises drills, on %s',
+    async databaseId => {
+      const { knex, store } = await setUp(databaseId);
+      await store.saveRollbackPlan({
+        trainId: TRAIN_ID,
+        entityRef: PAYMENTS,
+        criteria: 'Error rate above 2%',
+        procedureUrl: 'https://runbooks.example.com/payments',
+        updatedBy: 'user:default/bob',
+        updatedAt: '2026-11-20T10:00:00.000Z',
+      });
+      await store.saveRollbackPlan({
+        trainId: TRAIN_ID,
+        entityRef: PAYMENTS,
+        criteria: 'Error rate above 1%',
+        procedureUrl: 'https://runbooks.example.com/payments-v2',
+        updatedBy: 'user:default/alice',
+        updatedAt: '2026-11-21T10:00:00.000Z',
+      });
+      expect(await store.listRollbackPlans(TRAIN_ID)).toEqual([
+        {
+          trainId: TRAIN_ID,
+          entityRef: PAYMENTS,
+          criteria: 'Error rate above 1%',
+          procedureUrl: 'https://runbooks.example.com/payments-v2',
+          updatedBy: 'user:default/alice',
+          updatedAt: '2026-11-21T10:00:00.000Z',
+        },
+      ]);
+      expect(await store.getRollbackPlan(TRAIN_ID, STOREFRONT)).toBeUndefined();
+
+      const drill = (key: string, result: 'passed' | 'failed', rehearsedAt: string) =>
+        store.insertDrill({
+          entityRef: PAYMENTS,
+          result,
+          rehearsedAt,
+          idempotencyKey: key,
+          reporter: 'demo-ci',
+        });
+      await drill('d1', 'passed', '2026-09-01T10:00:00.000Z');
+      await drill('d2', 'passed', '2026-10-01T10:00:00.000Z');
+      const failed = await drill('d3', 'failed', '2026-11-01T10:00:00.000Z');
+      expect(failed).toMatchObject({ result: 'failed', idempotencyKey: 'd3', reporter: 'demo-ci' });
+      await expect(drill('d3', 'passed', '2026-11-02T10:00:00.000Z')).rejects.toThrow();
+
+      const summaries = await store.summarizeDrills([PAYMENTS, STOREFRONT]);
+      expect(summaries.get(PAYMENTS)).toEqual({
+        lastDrill: failed,
+        lastPassedDrillAt: '2026-10-01T10:00:00.000Z',
+      });
+      expect(summaries.has(STOREFRONT)).toBe(false);
+      expect(await store.findDrillByKey(PAYMENTS, 'd1')).toMatchObject({
+        rehearsedAt: '2026-09-01T10:00:00.000Z',
+      });
+      expect(await store.findDrillByKey(STOREFRONT, 'd1')).toBeUndefined();
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'stores flags and claims each reminder once per expiry, on %s',
+    async databaseId => {
+      const { knex, store } = await setUp(databaseId);
+      const flag = (id: number, key: string, expiresAt: string, state: 'on' | 'removed' = 'on') =>
+        store.insertFlag({
+          id: `00000000-0000-4000-8000-0000000000f${id}`,
+          trainId: TRAIN_ID,
+          participantRef: PAYMENTS,
+          key,
+          ownerRef: 'group:default/team-pay',
+          purpose: 'Dark launch of one-click checkout',
+          state,
+          createdAt: '2026-11-01T10:00:00.000Z',
+          createdBy: 'user:default/bob',
+          expiresAt,
+        });
+      const soon = await flag(1, 'one-click', '2026-11-25T00:00:00.000Z');
+      await flag(2, 'late', '2026-12-31T00:00:00.000Z');
+      await flag(3, 'gone', '2026-11-02T00:00:00.000Z', 'removed');
+      expect(soon).toMatchObject({
+        key: 'one-click',
+        state: 'on',
+        updatedAt: '2026-11-01T10:00:00.000Z',
+      });
+      expect(await store.findFlag(TRAIN_ID, PAYMENTS, 'one-click')).toEqual(soon);
+      const keys = (await store.listFlags(TRAIN_ID)).map(f => f.key);
+      expect(keys).toEqual(['gone', 'late', 'one-click']);
+      expect(await store.listFlags(TRAIN_ID, { participantRef: STOREFRONT })).toEqual([]);
+
+      const now = new Date('2026-11-20T00:00:00.000Z');
+      const remindFrom = new Date('2026-11-27T00:00:00.000Z');
+      const due = await store.listFlagsDueForReminder(now, remindFrom);
+      expect(due.map(f => f.key)).toEqual(['one-click']);
+
+      expect(await store.claimFlagReminder(soon.id, 'expiring', soon.expiresAt, now)).toBe(true);
+      // Another run, or another replica, finds it claimed.
+      expect(await store.claimFlagReminder(soon.id, 'expiring', soon.expiresAt, now)).toBe(false);
+      expect(await store.listFlagsDueForReminder(now, remindFrom)).toEqual([]);
+
+      // Past the expiry the second reminder is due.
+      const later = new Date('2026-11-26T00:00:00.000Z');
+      const expired = await store.listFlagsDueForReminder(later, new Date('2026-12-03T00:00:00Z'));
+      expect(
+        expired.map(f => [f.key, Boolean(f.expiringRemindedAt), Boolean(f.expiredRemindedAt)]),
+      ).toEqual([['one-click', true, false]]);
+      expect(await store.claimFlagReminder(soon.id, 'expired', soon.expiresAt, later)).toBe(true);
+      // A failed send gives the claim back.
+      await store.releaseFlagReminder(soon.id, 'expired', later);
+      expect(await store.claimFlagReminder(soon.id, 'expired', soon.expiresAt, later)).toBe(true);
+
+      // A new expiry brings new reminders, and a claim for the old expiry is refused.
+      const extended = await store.updateFlag(soon.id, {
+        expiresAt: '2027-01-15T00:00:00.000Z',
+        state: 'off',
+      });
+      expect(extended).toMatchObject({ state: 'off', expiresAt: '2027-01-15T00:00:00.000Z' });
+      expect(await store.claimFlagReminder(soon.id, 'expiring', soon.expiresAt, later)).toBe(false);
+      const january = await store.listFlagsDueForReminder(
+        new Date('2027-01-10T00:00:00Z'),
+        new Date('2027-01-17T00:00:00Z'),
+      );
+      expect(january.map(f => [f.key, f.expiringRemindedAt ?? null])).toEqual([
+        ['late', null],
+        ['one-click', null],
+      ]);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'reads while another transaction holds the connection, as gate rules do, on %s',
+    async databaseId => {
+      const { knex, store } = await setUp(databaseId);
+      await knex('train_participants').insert({
+        train_id: TRAIN_ID,
+        entity_ref: PAYMENTS,
+        target_version: '5.1.0',
+        position: 0,
+      });
+      const seen = await knex.transaction(async tx => {
+        await tx('release_trains').where('id', TRAIN_ID).update({ name: 'renamed' });
+        return {
+          flags: await store.listFlags(TRAIN_ID),
+          plan: await store.getRollbackPlan(TRAIN_ID, PAYMENTS),
+          drills: await store.summarizeDrills([PAYMENTS]),
+        };
+      });
+      expect(seen).toEqual({ flags: [], plan: undefined, drills: new Map() });
+      expect(await store.listActiveTrainIdsOf(PAYMENTS)).toEqual([TRAIN_ID]);
+      expect(await store.listActiveTrainIdsOf(STOREFRONT)).toEqual([]);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'leaves the schema alone when migrations are skipped, on %s',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await DatabaseOutcomeStore.create({ database: databaseService(knex, true) });
+      expect(await knex.schema.hasTable('deployments')).toBe(false);
+      await knex.destroy();
+    },
+  );
+});

@@ -1,0 +1,517 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import {
+  DeploymentOutcome,
+  DeploymentResult,
+  FeatureFlag,
+  FeatureFlagState,
+  RollbackDrill,
+  RollbackDrillResult,
+  RollbackPlan,
+} from '@release-coordination/plugin-release-coordination-common';
+import { Knex } from 'knex';
+import { applyDatabaseMigrations } from '../database/migrations';
+import {
+  DeploymentPatch,
+  DrillSummary,
+  FeatureFlagPatch,
+  FlagReminderCandidate,
+  FlagReminderKind,
+  NewDeployment,
+  NewFeatureFlag,
+  NewRollbackDrill,
+  NewTrainDecision,
+  OutcomeStore,
+  OutcomeStoreSession,
+} from './OutcomeStore';
+
+type Time = Date | string | number;
+
+interface DeploymentRow {
+  id: number;
+  train_id: string;
+  participant_ref: string;
+  owner_ref: string | null;
+  environment: string;
+  deployment_id: string;
+  version: string | null;
+  started_at: Time;
+  finished_at: Time | null;
+  result: string | null;
+  rollback_started_at: Time | null;
+  rollback_finished_at: Time | null;
+  hotfix: boolean | number;
+  evidence_url: string | null;
+  reporter: string;
+  reported_at: Time;
+  updated_at: Time;
+}
+
+interface PlanRow {
+  train_id: string;
+  participant_ref: string;
+  criteria: string;
+  procedure_url: string;
+  updated_by: string;
+  updated_at: Time;
+}
+
+interface DrillRow {
+  id: number;
+  entity_ref: string;
+  result: string;
+  rehearsed_at: Time;
+  evidence_url: string | null;
+  idempotency_key: string;
+  reporter: string;
+  recorded_at: Time;
+}
+
+interface FlagRow {
+  id: string;
+  train_id: string;
+  participant_ref: string;
+  flag_key: string;
+  owner_ref: string;
+  purpose: string;
+  state: string;
+  created_at: Time;
+  created_by: string;
+  expires_at: Time;
+  updated_at: Time;
+  expiring_reminded_at: Time | null;
+  expired_reminded_at: Time | null;
+}
+
+/** SQLite returns times as epoch numbers or strings, PostgreSQL and MySQL as Date objects. */
+function toIsoString(value: Time): string {
+  return new Date(value).toISOString();
+}
+
+function optionalTime(value: Time | null | undefined): string | undefined {
+  return value === null || value === undefined ? undefined : toIsoString(value);
+}
+
+function toDeployment(row: DeploymentRow): DeploymentOutcome {
+  const finishedAt = optionalTime(row.finished_at);
+  const rollbackStartedAt = optionalTime(row.rollback_started_at);
+  const rollbackFinishedAt = optionalTime(row.rollback_finished_at);
+  return {
+    id: String(row.id),
+    trainId: row.train_id,
+    participantRef: row.participant_ref,
+    ...(row.owner_ref ? { ownerRef: row.owner_ref } : {}),
+    environment: row.environment,
+    deploymentId: row.deployment_id,
+    ...(row.version ? { version: row.version } : {}),
+    startedAt: toIsoString(row.started_at),
+    ...(finishedAt ? { finishedAt } : {}),
+    ...(row.result ? { result: row.result as DeploymentResult } : {}),
+    ...(rollbackStartedAt ? { rollbackStartedAt } : {}),
+    ...(rollbackFinishedAt ? { rollbackFinishedAt } : {}),
+    // SQLite and MySQL store booleans as 0 and 1.
+    hotfix: Boolean(row.hotfix),
+    ...(row.evidence_url ? { evidenceUrl: row.evidence_url } : {}),
+    reporter: row.reporter,
+    reportedAt: toIsoString(row.reported_at),
+    updatedAt: toIsoString(row.updated_at),
+  };
+}
+
+function toPlan(row: PlanRow): RollbackPlan {
+  return {
+    trainId: row.train_id,
+    entityRef: row.participant_ref,
+    criteria: row.criteria,
+    procedureUrl: row.procedure_url,
+    updatedBy: row.updated_by,
+    updatedAt: toIsoString(row.updated_at),
+  };
+}
+
+function toDrill(row: DrillRow): RollbackDrill {
+  return {
+    id: String(row.id),
+    entityRef: row.entity_ref,
+    result: row.result as RollbackDrillResult,
+    rehearsedAt: toIsoString(row.rehearsed_at),
+    ...(row.evidence_url ? { evidenceUrl: row.evidence_url } : {}),
+    idempotencyKey: row.idempotency_key,
+    reporter: row.reporter,
+    recordedAt: toIsoString(row.recorded_at),
+  };
+}
+
+function toFlag(row: FlagRow): FeatureFlag {
+  return {
+    id: row.id,
+    trainId: row.train_id,
+    participantRef: row.participant_ref,
+    key: row.flag_key,
+    ownerRef: row.owner_ref,
+    purpose: row.purpose,
+    state: row.state as FeatureFlagState,
+    createdAt: toIsoString(row.created_at),
+    createdBy: row.created_by,
+    expiresAt: toIsoString(row.expires_at),
+    updatedAt: toIsoString(row.updated_at),
+  };
+}
+
+const isSqlite = (knex: Knex) => /sqlite/i.test(String(knex.client.config.client));
+
+const optionalDate = (value: string | undefined) => (value ? new Date(value) : null);
+
+const REMINDER_COLUMNS: Record<FlagReminderKind, 'expiring_reminded_at' | 'expired_reminded_at'> =
+  {
+    expiring: 'expiring_reminded_at',
+    expired: 'expired_reminded_at',
+  };
+
+/** Queries against the database or an open transaction. */
+class KnexOutcomeSession implements OutcomeStoreSession {
+  constructor(
+    protected readonly db: Knex | Knex.Transaction,
+    private readonly canLock: boolean,
+  ) {}
+
+  /** A query for reading; the store outside a transaction may read differently (see there). */
+  protected read(table: string): Knex.QueryBuilder {
+    return this.db(table);
+  }
+
+  async getDeployment(trainId: string, deploymentId: string, options?: { lock?: boolean }) {
+    const query = this.read('deployments').where({
+      train_id: trainId,
+      deployment_id: deploymentId,
+    });
+    if (options?.lock && this.canLock) query.forUpdate();
+    const row: DeploymentRow | undefined = await query.first();
+    return row ? toDeployment(row) : undefined;
+  }
+
+  async insertDeployment(deployment: NewDeployment): Promise<DeploymentOutcome> {
+    const now = new Date();
+    await this.db('deployments').insert({
+      train_id: deployment.trainId,
+      participant_ref: deployment.participantRef,
+      owner_ref: deployment.ownerRef ?? null,
+      environment: deployment.environment,
+      deployment_id: deployment.deploymentId,
+      version: deployment.version ?? null,
+      started_at: new Date(deployment.startedAt),
+      finished_at: optionalDate(deployment.finishedAt),
+      result: deployment.result ?? null,
+      rollback_started_at: optionalDate(deployment.rollbackStartedAt),
+      rollback_finished_at: optionalDate(deployment.rollbackFinishedAt),
+      hotfix: deployment.hotfix,
+      evidence_url: deployment.evidenceUrl ?? null,
+      reporter: deployment.reporter,
+      reported_at: now,
+      updated_at: now,
+    });
+    // Read back rather than trust `returning`, which MySQL does not support.
+    return (await this.getDeployment(deployment.trainId, deployment.deploymentId))!;
+  }
+
+  async updateDeployment(id: string, patch: DeploymentPatch): Promise<DeploymentOutcome> {
+    const values: Record<string, unknown> = { updated_at: new Date() };
+    if (patch.version !== undefined) values.version = patch.version;
+    if (patch.finishedAt !== undefined) values.finished_at = new Date(patch.finishedAt);
+    if (patch.result !== undefined) values.result = patch.result;
+    if (patch.rollbackStartedAt !== undefined) {
+      values.rollback_started_at = new Date(patch.rollbackStartedAt);
+    }
+    if (patch.rollbackFinishedAt !== undefined) {
+      values.rollback_finished_at = new Date(patch.rollbackFinishedAt);
+    }
+    if (patch.hotfix !== undefined) values.hotfix = patch.hotfix;
+    if (patch.evidenceUrl !== undefined) values.evidence_url = patch.evidenceUrl;
+    await this.db('deployments').where('id', Number(id)).update(values);
+    const row: DeploymentRow = await this.db('deployments').where('id', Number(id)).first();
+    return toDeployment(row);
+  }
+
+  async getRollbackPlan(trainId: string, entityRef: string) {
+    const row: PlanRow | undefined = await this.read('rollback_plans')
+      .where({ train_id: trainId, participant_ref: entityRef })
+      .first();
+    return row ? toPlan(row) : undefined;
+  }
+
+  async saveRollbackPlan(plan: RollbackPlan) {
+    const key = { train_id: plan.trainId, participant_ref: plan.entityRef };
+    const values = {
+      criteria: plan.criteria,
+      procedure_url: plan.procedureUrl,
+      updated_by: plan.updatedBy,
+      updated_at: new Date(plan.updatedAt),
+    };
+    // An upsert in two steps, portable across engines; a lost race on the insert fails the
+    // transaction on the primary key rather than losing a plan.
+    const updated = await this.db('rollback_plans').where(key).update(values);
+    if (updated === 0) await this.db('rollback_plans').insert({ ...key, ...values });
+  }
+
+  async findDrillByKey(entityRef: string, idempotencyKey: string) {
+    const row: DrillRow | undefined = await this.read('rollback_drills')
+      .where({ entity_ref: entityRef, idempotency_key: idempotencyKey })
+      .first();
+    return row ? toDrill(row) : undefined;
+  }
+
+  async insertDrill(drill: NewRollbackDrill): Promise<RollbackDrill> {
+    await this.db('rollback_drills').insert({
+      entity_ref: drill.entityRef,
+      result: drill.result,
+      rehearsed_at: new Date(drill.rehearsedAt),
+      evidence_url: drill.evidenceUrl ?? null,
+      idempotency_key: drill.idempotencyKey,
+      reporter: drill.reporter,
+      recorded_at: new Date(),
+    });
+    return (await this.findDrillByKey(drill.entityRef, drill.idempotencyKey))!;
+  }
+
+  async getFlag(flagId: string, options?: { lock?: boolean }) {
+    const query = this.read('feature_flags').where('id', flagId);
+    if (options?.lock && this.canLock) query.forUpdate();
+    const row: FlagRow | undefined = await query.first();
+    return row ? toFlag(row) : undefined;
+  }
+
+  async findFlag(trainId: string, participantRef: string, key: string) {
+    const row: FlagRow | undefined = await this.read('feature_flags')
+      .where({ train_id: trainId, participant_ref: participantRef, flag_key: key })
+      .first();
+    return row ? toFlag(row) : undefined;
+  }
+
+  async insertFlag(flag: NewFeatureFlag): Promise<FeatureFlag> {
+    await this.db('feature_flags').insert({
+      id: flag.id,
+      train_id: flag.trainId,
+      participant_ref: flag.participantRef,
+      flag_key: flag.key,
+      owner_ref: flag.ownerRef,
+      purpose: flag.purpose,
+      state: flag.state,
+      created_at: new Date(flag.createdAt),
+      created_by: flag.createdBy,
+      expires_at: new Date(flag.expiresAt),
+      updated_at: new Date(flag.createdAt),
+    });
+    return (await this.getFlag(flag.id))!;
+  }
+
+  async updateFlag(flagId: string, patch: FeatureFlagPatch): Promise<FeatureFlag> {
+    const values: Record<string, unknown> = { updated_at: new Date() };
+    if (patch.state !== undefined) values.state = patch.state;
+    if (patch.purpose !== undefined) values.purpose = patch.purpose;
+    if (patch.ownerRef !== undefined) values.owner_ref = patch.ownerRef;
+    if (patch.expiresAt !== undefined) {
+      values.expires_at = new Date(patch.expiresAt);
+      // The reminders were about the old expiry; the new one gets its own.
+      values.expiring_reminded_at = null;
+      values.expired_reminded_at = null;
+    }
+    await this.db('feature_flags').where('id', flagId).update(values);
+    return (await this.getFlag(flagId))!;
+  }
+
+  async appendDecision(decision: NewTrainDecision) {
+    await this.db('train_decisions').insert({
+      train_id: decision.trainId,
+      entity_ref: decision.entityRef ?? null,
+      actor_ref: decision.actorRef,
+      action: decision.action,
+      subject: decision.subject,
+      before: decision.before === undefined ? null : JSON.stringify(decision.before),
+      after: decision.after === undefined ? null : JSON.stringify(decision.after),
+      reason: decision.reason ?? null,
+      created_at: new Date(),
+    });
+  }
+}
+
+/** The knex implementation of {@link OutcomeStore}. */
+export class DatabaseOutcomeStore extends KnexOutcomeSession implements OutcomeStore {
+  /** Connects to the plugin's database and runs migrations unless `migrations.skip` is set. */
+  static async create(options: { database: DatabaseService }): Promise<DatabaseOutcomeStore> {
+    const knex = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await applyDatabaseMigrations(knex);
+    }
+    let sqliteConnection: unknown;
+    if (isSqlite(knex)) {
+      // SQLite has a single connection; taking it now, while nobody else holds it, lets gate
+      // rules read through it later (see `read`).
+      sqliteConnection = await knex.client.acquireConnection();
+      await knex.client.releaseConnection(sqliteConnection);
+    }
+    return new DatabaseOutcomeStore(knex, sqliteConnection);
+  }
+
+  private readonly knex: Knex;
+
+  private constructor(
+    knex: Knex,
+    private readonly sqliteConnection: unknown,
+  ) {
+    // SQLite has one writer at a time and no row locks; `forUpdate` would only log warnings.
+    super(knex, !isSqlite(knex));
+    this.knex = knex;
+  }
+
+  /**
+   * Gate rules read through this store while the train store holds a transaction open: the
+   * rules are evaluated inside it. PostgreSQL and MySQL give the read a connection of its own.
+   * SQLite has a single connection, so a read through the pool would wait for that
+   * transaction to end, which never happens; instead it runs on the connection the transaction
+   * holds. The driver is synchronous, so the read never interleaves with another statement,
+   * and it sees what the transaction wrote so far. Only reads go this way, never writes.
+   */
+  protected override read(table: string): Knex.QueryBuilder {
+    const query = this.knex(table);
+    if (this.sqliteConnection && this.knex.client.pool.numFree() === 0) {
+      query.connection(this.sqliteConnection);
+    }
+    return query;
+  }
+
+  async transaction<T>(work: (session: OutcomeStoreSession) => Promise<T>): Promise<T> {
+    return this.knex.transaction(tx => work(new KnexOutcomeSession(tx, !isSqlite(this.knex))));
+  }
+
+  async listTrainDeployments(
+    trainId: string,
+    filter?: { environment?: string; participantRef?: string },
+  ): Promise<DeploymentOutcome[]> {
+    const rows: DeploymentRow[] = await this.read('deployments')
+      .where('train_id', trainId)
+      .modify(query => {
+        if (filter?.environment) query.where('environment', filter.environment);
+        if (filter?.participantRef) query.where('participant_ref', filter.participantRef);
+      })
+      .orderBy([
+        { column: 'started_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ]);
+    return rows.map(toDeployment);
+  }
+
+  async listDeployments(options: {
+    from: Date;
+    to: Date;
+    environment?: string;
+  }): Promise<DeploymentOutcome[]> {
+    const rows: DeploymentRow[] = await this.read('deployments')
+      .where('started_at', '>=', options.from)
+      .andWhere('started_at', '<', options.to)
+      .modify(query => {
+        if (options.environment) query.where('environment', options.environment);
+      })
+      .orderBy([
+        { column: 'started_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.map(toDeployment);
+  }
+
+  async listRollbackPlans(trainId: string): Promise<RollbackPlan[]> {
+    const rows: PlanRow[] = await this.read('rollback_plans')
+      .where('train_id', trainId)
+      .orderBy('participant_ref');
+    return rows.map(toPlan);
+  }
+
+  async summarizeDrills(entityRefs: string[]): Promise<Map<string, DrillSummary>> {
+    const summaries = new Map<string, DrillSummary>();
+    if (entityRefs.length === 0) return summaries;
+    // Newest first, so the first row per entity is its last drill. An entity has a handful
+    // of drills a year, so reading them all stays small.
+    const rows: DrillRow[] = await this.read('rollback_drills')
+      .whereIn('entity_ref', entityRefs)
+      .orderBy([
+        { column: 'rehearsed_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ]);
+    for (const row of rows) {
+      const summary = summaries.get(row.entity_ref) ?? {};
+      summary.lastDrill ??= toDrill(row);
+      if (row.result === 'passed') summary.lastPassedDrillAt ??= toIsoString(row.rehearsed_at);
+      summaries.set(row.entity_ref, summary);
+    }
+    return summaries;
+  }
+
+  async listFlags(trainId: string, filter?: { participantRef?: string }) {
+    const rows: FlagRow[] = await this.read('feature_flags')
+      .where('train_id', trainId)
+      .modify(query => {
+        if (filter?.participantRef) query.where('participant_ref', filter.participantRef);
+      })
+      .orderBy([
+        { column: 'created_at', order: 'asc' },
+        { column: 'flag_key', order: 'asc' },
+      ]);
+    return rows.map(toFlag);
+  }
+
+  async listFlagsDueForReminder(now: Date, remindFrom: Date): Promise<FlagReminderCandidate[]> {
+    const rows: FlagRow[] = await this.read('feature_flags')
+      .whereNot('state', 'removed')
+      .andWhere('expires_at', '<=', remindFrom)
+      .andWhere(due =>
+        due
+          .whereNull('expiring_reminded_at')
+          .orWhere(expired =>
+            expired.whereNull('expired_reminded_at').andWhere('expires_at', '<=', now),
+          ),
+      )
+      .orderBy([
+        { column: 'expires_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.map(row => {
+      const expiringRemindedAt = optionalTime(row.expiring_reminded_at);
+      const expiredRemindedAt = optionalTime(row.expired_reminded_at);
+      return {
+        ...toFlag(row),
+        ...(expiringRemindedAt ? { expiringRemindedAt } : {}),
+        ...(expiredRemindedAt ? { expiredRemindedAt } : {}),
+      };
+    });
+  }
+
+  async claimFlagReminder(
+    flagId: string,
+    kind: FlagReminderKind,
+    expiresAt: string,
+    at: Date,
+  ): Promise<boolean> {
+    const column = REMINDER_COLUMNS[kind];
+    // Conditional on the expiry as read: a flag given a new expiry meanwhile is not reminded
+    // about the old one.
+    const claimed = await this.knex('feature_flags')
+      .where({ id: flagId, expires_at: new Date(expiresAt) })
+      .whereNull(column)
+      .update({ [column]: at });
+    return claimed === 1;
+  }
+
+  async releaseFlagReminder(flagId: string, kind: FlagReminderKind, at: Date): Promise<void> {
+    const column = REMINDER_COLUMNS[kind];
+    await this.knex('feature_flags')
+      .where({ id: flagId, [column]: at })
+      .update({ [column]: null });
+  }
+
+  async listActiveTrainIdsOf(entityRef: string): Promise<string[]> {
+    const rows = await this.read('train_participants as p')
+      .join('release_trains as t', 't.id', 'p.train_id')
+      .where({ 'p.entity_ref': entityRef, 't.status': 'active' })
+      .distinct('t.id as id')
+      .orderBy('t.id');
+    return rows.map(row => row.id as string);
+  }
+}

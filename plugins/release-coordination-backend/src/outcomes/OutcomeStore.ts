@@ -1,0 +1,130 @@
+import {
+  DeploymentOutcome,
+  FeatureFlag,
+  FeatureFlagState,
+  RollbackDrill,
+  RollbackPlan,
+  TrainDecision,
+} from '@release-coordination/plugin-release-coordination-common';
+
+/** A deployment as first reported; `id`, `reportedAt` and `updatedAt` are the store's. */
+export type NewDeployment = Omit<DeploymentOutcome, 'id' | 'reportedAt' | 'updatedAt'>;
+
+/** What a later report may add to a deployment. */
+export type DeploymentPatch = Partial<
+  Pick<
+    DeploymentOutcome,
+    | 'version'
+    | 'finishedAt'
+    | 'result'
+    | 'rollbackStartedAt'
+    | 'rollbackFinishedAt'
+    | 'hotfix'
+    | 'evidenceUrl'
+  >
+>;
+
+export type NewRollbackDrill = Omit<RollbackDrill, 'id' | 'recordedAt'>;
+
+export type NewFeatureFlag = Omit<FeatureFlag, 'updatedAt'>;
+
+export interface FeatureFlagPatch {
+  state?: FeatureFlagState;
+  expiresAt?: string;
+  purpose?: string;
+  ownerRef?: string;
+}
+
+/** The two reminders a flag's owner gets: before the expiry, and once it has passed. */
+export type FlagReminderKind = 'expiring' | 'expired';
+
+/** A flag with the reminders already sent for its current expiry. */
+export interface FlagReminderCandidate extends FeatureFlag {
+  expiringRemindedAt?: string;
+  expiredRemindedAt?: string;
+}
+
+/** A new entry of a train's decision log. */
+export type NewTrainDecision = Omit<TrainDecision, 'id' | 'createdAt'>;
+
+/** The last rehearsals of an entity. */
+export interface DrillSummary {
+  lastDrill?: RollbackDrill;
+  lastPassedDrillAt?: string;
+}
+
+/** Reads and writes of deployments, rollback plans, drills and flags; in a transaction or not. */
+export interface OutcomeStoreSession {
+  /** `lock` takes a row lock until the transaction ends, where the engine has them. */
+  getDeployment(
+    trainId: string,
+    deploymentId: string,
+    options?: { lock?: boolean },
+  ): Promise<DeploymentOutcome | undefined>;
+  insertDeployment(deployment: NewDeployment): Promise<DeploymentOutcome>;
+  updateDeployment(id: string, patch: DeploymentPatch): Promise<DeploymentOutcome>;
+
+  getRollbackPlan(trainId: string, entityRef: string): Promise<RollbackPlan | undefined>;
+  /** Inserts or replaces the plan of one participant. */
+  saveRollbackPlan(plan: RollbackPlan): Promise<void>;
+
+  findDrillByKey(entityRef: string, idempotencyKey: string): Promise<RollbackDrill | undefined>;
+  insertDrill(drill: NewRollbackDrill): Promise<RollbackDrill>;
+
+  getFlag(flagId: string, options?: { lock?: boolean }): Promise<FeatureFlag | undefined>;
+  findFlag(trainId: string, participantRef: string, key: string): Promise<FeatureFlag | undefined>;
+  insertFlag(flag: NewFeatureFlag): Promise<FeatureFlag>;
+  /** A new `expiresAt` clears the reminders sent for the old one. */
+  updateFlag(flagId: string, patch: FeatureFlagPatch): Promise<FeatureFlag>;
+
+  /** Appends to the train's decision log, in the same transaction as the change it records. */
+  appendDecision(decision: NewTrainDecision): Promise<void>;
+}
+
+/** Persistence of what happens around a train's rollouts. */
+export interface OutcomeStore extends OutcomeStoreSession {
+  /** Runs `work` in one transaction; everything it wrote is rolled back when it throws. */
+  transaction<T>(work: (session: OutcomeStoreSession) => Promise<T>): Promise<T>;
+
+  /** A train's deployments, newest start first. */
+  listTrainDeployments(
+    trainId: string,
+    filter?: { environment?: string; participantRef?: string },
+  ): Promise<DeploymentOutcome[]>;
+  /**
+   * Deployments of every train that started in `[from, to)`, oldest first: the raw facts of
+   * the scorecards.
+   */
+  listDeployments(options: {
+    from: Date;
+    to: Date;
+    environment?: string;
+  }): Promise<DeploymentOutcome[]>;
+
+  listRollbackPlans(trainId: string): Promise<RollbackPlan[]>;
+  /** The newest drill and the newest passed drill of each entity; entities without are left out. */
+  summarizeDrills(entityRefs: string[]): Promise<Map<string, DrillSummary>>;
+
+  /** A train's flags, oldest first; of one participant when given. */
+  listFlags(trainId: string, filter?: { participantRef?: string }): Promise<FeatureFlag[]>;
+  /**
+   * Flags not removed whose expiry is before `remindFrom` and whose reminder for it (the
+   * expiring one, or the expired one once `now` passed the expiry) was not sent yet.
+   */
+  listFlagsDueForReminder(now: Date, remindFrom: Date): Promise<FlagReminderCandidate[]>;
+  /**
+   * Marks a reminder as sent, unless another run did already or the expiry changed since it
+   * was read. True when this caller claimed it and should send it.
+   */
+  claimFlagReminder(
+    flagId: string,
+    kind: FlagReminderKind,
+    expiresAt: string,
+    at: Date,
+  ): Promise<boolean>;
+  /** Gives a claimed reminder back when sending it failed, so that the next run tries again. */
+  releaseFlagReminder(flagId: string, kind: FlagReminderKind, at: Date): Promise<void>;
+
+  /** Ids of the active trains an entity takes part in. */
+  listActiveTrainIdsOf(entityRef: string): Promise<string[]>;
+}

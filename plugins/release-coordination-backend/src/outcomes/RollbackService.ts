@@ -1,0 +1,261 @@
+import { AuditorService, BackstageCredentials } from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  ReportRollbackDrillRequest,
+  RollbackDrill,
+  RollbackPlan,
+  SaveRollbackPlanRequest,
+  TrainRollbackReadiness,
+  deploymentReportPermission,
+  rollbackReadiness,
+  trainManagePermission,
+} from '@release-coordination/plugin-release-coordination-common';
+import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
+import { TrainAnnouncer } from '../trains/announcements';
+import { actorRefOf } from '../trains/TrainService';
+import {
+  ParticipantAccess,
+  TrainLookup,
+  audited,
+  authorizeParticipantChange,
+  mayChangeParticipant,
+  ownerOfParticipant,
+  requireTrain,
+} from './access';
+import { OutcomeStore } from './OutcomeStore';
+
+/** Rollback plans per train and participant, and rehearsals (drills) per entity. */
+export interface RollbackService {
+  saveRollbackPlan(
+    trainId: string,
+    entityRef: string,
+    input: SaveRollbackPlanRequest,
+    credentials: BackstageCredentials,
+  ): Promise<RollbackPlan>;
+  /** `created` is false when the same drill was reported before (same idempotency key). */
+  reportDrill(
+    input: ReportRollbackDrillRequest,
+    credentials: BackstageCredentials,
+  ): Promise<{ drill: RollbackDrill; created: boolean }>;
+  getRollbackReadiness(
+    trainId: string,
+    credentials: BackstageCredentials,
+  ): Promise<TrainRollbackReadiness>;
+}
+
+export interface RollbackServiceOptions {
+  store: OutcomeStore;
+  trains: TrainLookup;
+  snapshots: Pick<DependencySnapshotService, 'current'>;
+  access: ParticipantAccess;
+  auditor: AuditorService;
+  announcer: TrainAnnouncer;
+  /** A passed rehearsal older than this no longer makes a participant ready. */
+  maxRehearsalAgeDays: number;
+  now?: () => Date;
+}
+
+/** CI and people clocks differ a little; a rehearsal this far ahead of ours still counts as now. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/** Creates the {@link RollbackService}. */
+export function createRollbackService(options: RollbackServiceOptions): RollbackService {
+  const { store, trains, snapshots, access, auditor, announcer, maxRehearsalAgeDays } = options;
+  const now = options.now ?? (() => new Date());
+
+  async function saveRollbackPlan(
+    trainId: string,
+    entityRef: string,
+    input: SaveRollbackPlanRequest,
+    credentials: BackstageCredentials,
+  ): Promise<RollbackPlan> {
+    const actorRef = actorRefOf(credentials);
+    const meta = { actor: actorRef, trainId, entityRef };
+    return audited(auditor, 'rollback-plan-save', meta, async () => {
+      const { train, participants } = await requireTrain(trains, trainId);
+      const participant = participants.find(p => p.entityRef === entityRef);
+      if (!participant) {
+        throw new NotFoundError(`${entityRef} is not a participant of train '${train.name}'`);
+      }
+      const { index } = await snapshots.current();
+      await authorizeParticipantChange(access, {
+        train,
+        ownerRefs: [ownerOfParticipant(index, participant)],
+        permission: trainManagePermission,
+        credentials,
+        refusal:
+          `Only the ambassador, members of the owner of ${entityRef} or a release manager ` +
+          `can change its rollback plan`,
+      });
+      if (train.status !== 'active') {
+        throw new ConflictError(
+          `Train '${train.name}' is ${train.status}; it can no longer change`,
+        );
+      }
+      const save = () => store.transaction(async tx => {
+        const before = await tx.getRollbackPlan(trainId, entityRef);
+        if (before?.criteria === input.criteria && before.procedureUrl === input.procedureUrl) {
+          return undefined; // The same plan again changes nothing and is not logged twice.
+        }
+        const plan: RollbackPlan = {
+          trainId,
+          entityRef,
+          criteria: input.criteria,
+          procedureUrl: input.procedureUrl,
+          updatedBy: actorRef,
+          updatedAt: now().toISOString(),
+        };
+        await tx.saveRollbackPlan(plan);
+        await tx.appendDecision({
+          trainId,
+          entityRef,
+          actorRef,
+          action: 'rollback-plan.saved',
+          subject: 'rollback-plan',
+          ...(before
+            ? { before: { criteria: before.criteria, procedureUrl: before.procedureUrl } }
+            : {}),
+          after: { criteria: plan.criteria, procedureUrl: plan.procedureUrl },
+        });
+        return plan;
+      });
+      let saved: RollbackPlan | undefined;
+      try {
+        saved = await save();
+      } catch (error) {
+        // Two first plans at once: the primary key let one in; this one replaces it.
+        if (!(await store.getRollbackPlan(trainId, entityRef))) throw error;
+        saved = await save();
+      }
+      if (saved) await announcer.announce(trainId);
+      return (await store.getRollbackPlan(trainId, entityRef))!;
+    });
+  }
+
+  async function reportDrill(
+    input: ReportRollbackDrillRequest,
+    credentials: BackstageCredentials,
+  ): Promise<{ drill: RollbackDrill; created: boolean }> {
+    const reporter = actorRefOf(credentials);
+    const meta = { actor: reporter, entityRef: input.entityRef, result: input.result };
+    return audited(auditor, 'rollback-drill-report', meta, async () => {
+      const { index } = await snapshots.current();
+      const node = index.node(input.entityRef);
+      // The entity's team may record its own rehearsals; anyone else needs the permission CI
+      // reports with.
+      const ownership = await access.ownershipOf(credentials);
+      const isOwner = node?.owner !== undefined && ownership.has(node.owner);
+      if (!isOwner && !(await access.isAllowed(deploymentReportPermission, credentials))) {
+        throw new NotAllowedError(
+          `Only members of the owner of ${input.entityRef} or CI can report its rollback ` +
+            'rehearsals',
+        );
+      }
+      if (!node) {
+        throw new InputError(`entityRef: ${input.entityRef} is not in the catalog`);
+      }
+      if (new Date(input.rehearsedAt).getTime() > now().getTime() + CLOCK_SKEW_MS) {
+        throw new InputError('rehearsedAt: a rehearsal cannot be reported before it happened');
+      }
+      const sameDrill = (existing: RollbackDrill) => {
+        if (
+          existing.result !== input.result ||
+          new Date(existing.rehearsedAt).getTime() !== new Date(input.rehearsedAt).getTime() ||
+          (existing.evidenceUrl ?? '') !== (input.evidenceUrl ?? '')
+        ) {
+          throw new ConflictError(
+            `Idempotency key '${input.idempotencyKey}' was already used for another rehearsal ` +
+              `of ${input.entityRef}`,
+          );
+        }
+        return { drill: existing, created: false };
+      };
+
+      let outcome: { drill: RollbackDrill; created: boolean };
+      try {
+        outcome = await store.transaction(async tx => {
+          const existing = await tx.findDrillByKey(input.entityRef, input.idempotencyKey);
+          if (existing) return sameDrill(existing);
+          const drill = await tx.insertDrill({
+            entityRef: input.entityRef,
+            result: input.result,
+            rehearsedAt: input.rehearsedAt,
+            ...(input.evidenceUrl ? { evidenceUrl: input.evidenceUrl } : {}),
+            idempotencyKey: input.idempotencyKey,
+            reporter,
+          });
+          return { drill, created: true };
+        });
+      } catch (error) {
+        // Two reports with one key at once: the unique index let one in; answer with it.
+        const existing = await store.findDrillByKey(input.entityRef, input.idempotencyKey);
+        if (existing) return sameDrill(existing);
+        throw error;
+      }
+      if (outcome.created) {
+        // Live views of the trains it takes part in show its readiness.
+        for (const trainId of await store.listActiveTrainIdsOf(input.entityRef)) {
+          await announcer.announce(trainId);
+        }
+      }
+      return outcome;
+    });
+  }
+
+  async function getRollbackReadiness(
+    trainId: string,
+    credentials: BackstageCredentials,
+  ): Promise<TrainRollbackReadiness> {
+    const { train, participants } = await requireTrain(trains, trainId);
+    const refs = participants.map(p => p.entityRef);
+    const [{ index }, plans, drills, ownership, permitted] = await Promise.all([
+      snapshots.current(),
+      store.listRollbackPlans(trainId),
+      store.summarizeDrills(refs),
+      access.ownershipOf(credentials),
+      access.isAllowed(trainManagePermission, credentials),
+    ]);
+    const at = now();
+    return {
+      trainId,
+      maxAgeDays: maxRehearsalAgeDays,
+      participants: await Promise.all(
+        participants.map(async participant => {
+          const plan = plans.find(p => p.entityRef === participant.entityRef);
+          const { lastDrill, lastPassedDrillAt } = drills.get(participant.entityRef) ?? {};
+          const ownerRef = ownerOfParticipant(index, participant);
+          const readiness = rollbackReadiness({
+            entityRef: participant.entityRef,
+            plan,
+            lastPassedDrillAt,
+            maxAgeDays: maxRehearsalAgeDays,
+            now: at,
+          });
+          return {
+            entityRef: participant.entityRef,
+            ...(ownerRef ? { ownerRef } : {}),
+            ...(plan ? { plan } : {}),
+            ...(lastDrill ? { lastDrill } : {}),
+            ...(lastPassedDrillAt ? { lastPassedDrillAt } : {}),
+            rehearsedWithinDays: readiness.rehearsedWithinDays,
+            maxAgeDays: maxRehearsalAgeDays,
+            ready: readiness.ready,
+            reason: readiness.reason,
+            canEditPlan:
+              train.status === 'active' &&
+              (await mayChangeParticipant(access, {
+                train,
+                ownerRefs: [ownerRef],
+                permission: trainManagePermission,
+                credentials,
+                ownership,
+                permitted,
+              })),
+          };
+        }),
+      ),
+    };
+  }
+
+  return { saveRollbackPlan, reportDrill, getRollbackReadiness };
+}

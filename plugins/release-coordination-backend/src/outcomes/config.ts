@@ -1,0 +1,55 @@
+import {
+  SchedulerServiceTaskScheduleDefinition,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import {
+  DEFAULT_FLAG_REMIND_BEFORE_DAYS,
+  DEFAULT_MAX_REHEARSAL_AGE_DAYS,
+} from '@release-coordination/plugin-release-coordination-common';
+
+/** The settings of deployments, rollback readiness and flags, from app-config. */
+export interface OutcomeSettings {
+  productionEnvironment: string;
+  maxRehearsalAgeDays: number;
+  remindBeforeDays: number;
+  reminderSchedule: SchedulerServiceTaskScheduleDefinition;
+}
+
+function positiveWholeNumber(config: Config | undefined, key: string, fallback: number): number {
+  const value = config?.getOptionalNumber(key) ?? fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(
+      `releaseCoordination.${key} must be a whole number of at least 1, not ${value}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Reads `releaseCoordination.deployments`, `.rollback` and `.flags`; a wrong value stops the
+ * backend at start-up.
+ */
+export function readOutcomeSettings(root: Config): OutcomeSettings {
+  const config = root.getOptionalConfig('releaseCoordination');
+  const production =
+    config?.getOptionalString('deployments.productionEnvironment') ?? 'production';
+  const reminders = config?.getOptionalConfig('flags.reminders');
+  return {
+    // Reports are stored in lower case; so is the name they are compared with.
+    productionEnvironment: production.trim().toLocaleLowerCase('en-US'),
+    maxRehearsalAgeDays: positiveWholeNumber(
+      config,
+      'rollback.maxRehearsalAgeDays',
+      DEFAULT_MAX_REHEARSAL_AGE_DAYS,
+    ),
+    remindBeforeDays: positiveWholeNumber(
+      config,
+      'flags.remindBeforeDays',
+      DEFAULT_FLAG_REMIND_BEFORE_DAYS,
+    ),
+    reminderSchedule: reminders
+      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(reminders)
+      : { frequency: { hours: 1 }, timeout: { minutes: 10 }, initialDelay: { minutes: 1 } },
+  };
+}

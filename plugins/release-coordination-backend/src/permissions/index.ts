@@ -1,0 +1,10 @@
+export {
+  gatePermissionResourceRef,
+  type GateQuery,
+  type GateResource,
+} from './gateResource';
+export { isGateApprover } from './rules';
+export {
+  createReleaseCoordinationGateConditionalDecision,
+  releaseCoordinationGateConditions,
+} from './conditions';

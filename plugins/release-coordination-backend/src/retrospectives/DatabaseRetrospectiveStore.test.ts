@@ -1,0 +1,287 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import { VersionConflictError } from '../database/TrainStore';
+import { createTestDatabases } from '../testing/databases';
+import { DatabaseRetrospectiveStore } from './DatabaseRetrospectiveStore';
+
+function databaseService(knex: Knex, skip = false): DatabaseService {
+  return { getClient: async () => knex, migrations: { skip } };
+}
+
+const trainId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const itemId = (n: number) => `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`;
+
+async function insertTrain(knex: Knex, n: number, createdAt: string) {
+  await knex('release_trains').insert({
+    id: trainId(n),
+    name: `2026.${n}`,
+    objective: 'Ship',
+    ambassador_ref: 'user:default/alice',
+    status: 'active',
+    current_stage: 'planning',
+    created_at: new Date(createdAt),
+    updated_at: new Date(createdAt),
+  });
+}
+
+describe('DatabaseRetrospectiveStore', () => {
+  const databases = createTestDatabases();
+
+  /** Trains 1, 2 and 3, created a month apart. */
+  async function setup(databaseId: Parameters<typeof databases.init>[0]) {
+    const knex = await databases.init(databaseId);
+    const store = await DatabaseRetrospectiveStore.create({ database: databaseService(knex) });
+    await insertTrain(knex, 1, '2026-09-01T10:00:00Z');
+    await insertTrain(knex, 2, '2026-10-01T10:00:00Z');
+    await insertTrain(knex, 3, '2026-11-01T10:00:00Z');
+    return { knex, store };
+  }
+
+  async function addItem(
+    store: DatabaseRetrospectiveStore,
+    n: number,
+    train: number,
+    ownerRef: string,
+    extra: { dueAt?: string; createdAt?: string } = {},
+  ) {
+    await store.insertActionItem({
+      id: itemId(n),
+      trainId: trainId(train),
+      title: `Item ${n}`,
+      ownerRef,
+      ...(extra.dueAt ? { dueAt: extra.dueAt } : {}),
+      // Mid-month of the train's own month.
+      createdAt: extra.createdAt ?? `2026-${String(train + 8).padStart(2, '0')}-15T10:00:00.000Z`,
+    });
+  }
+
+  it.each(databases.eachSupportedId())(
+    'keeps notes and action items with their times, on %s',
+    async databaseId => {
+      const { knex, store } = await setup(databaseId);
+      await store.insertNote({
+        id: itemId(100),
+        trainId: trainId(1),
+        column: 'to-improve',
+        text: 'Contract tests ran late',
+        authorRef: 'user:default/bob',
+        createdAt: '2026-09-20T10:00:00.123Z',
+      });
+      expect(await store.listNotes(trainId(1))).toEqual([
+        {
+          id: itemId(100),
+          trainId: trainId(1),
+          column: 'to-improve',
+          text: 'Contract tests ran late',
+          authorRef: 'user:default/bob',
+          createdAt: '2026-09-20T10:00:00.123Z',
+        },
+      ]);
+      await store.deleteNote(itemId(100));
+      expect(await store.listNotes(trainId(1))).toEqual([]);
+
+      await addItem(store, 1, 1, 'group:default/team-pay', { dueAt: '2026-10-15T00:00:00.000Z' });
+      expect(await store.getActionItem(itemId(1))).toEqual({
+        id: itemId(1),
+        trainId: trainId(1),
+        trainName: '2026.1',
+        title: 'Item 1',
+        ownerRef: 'group:default/team-pay',
+        dueAt: '2026-10-15T00:00:00.000Z',
+        status: 'open',
+        createdAt: '2026-09-15T10:00:00.000Z',
+        updatedAt: '2026-09-15T10:00:00.000Z',
+        version: 0,
+      });
+
+      await store.updateActionItem(itemId(1), 0, {
+        status: 'done',
+        closedAt: '2026-10-01T12:00:00.000Z',
+        dueAt: null,
+        updatedAt: '2026-10-01T12:00:00.000Z',
+      });
+      await expect(
+        store.updateActionItem(itemId(1), 0, { title: 'Lost', updatedAt: '2026-10-02T00:00:00Z' }),
+      ).rejects.toBeInstanceOf(VersionConflictError);
+      const closed = await store.getActionItem(itemId(1));
+      expect(closed).toMatchObject({
+        status: 'done',
+        closedAt: '2026-10-01T12:00:00.000Z',
+        title: 'Item 1',
+        version: 1,
+      });
+      expect(closed).not.toHaveProperty('dueAt');
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'carries over the open items of earlier trains only, also inside a transaction, on %s',
+    async databaseId => {
+      const { knex, store } = await setup(databaseId);
+      await addItem(store, 1, 1, 'group:default/team-pay');
+      await addItem(store, 2, 1, 'component:default/payments');
+      await addItem(store, 3, 1, 'group:default/team-web');
+      await addItem(store, 4, 2, 'group:default/team-pay');
+      await addItem(store, 5, 3, 'group:default/team-pay');
+      await store.updateActionItem(itemId(2), 0, {
+        status: 'dropped',
+        closedAt: '2026-10-01T00:00:00Z',
+        updatedAt: '2026-10-01T00:00:00Z',
+      });
+      const refs = ['component:default/payments', 'group:default/team-pay'];
+      const ids = (items: { id: string }[]) => items.map(item => item.id);
+
+      // Train 3 sees the open items of trains 1 and 2, not its own nor the dropped one.
+      expect(ids(await store.listCarriedOver(trainId(3), refs))).toEqual([itemId(1), itemId(4)]);
+      expect(ids(await store.listCarriedOver(trainId(2), refs))).toEqual([itemId(1)]);
+      expect(await store.listCarriedOver(trainId(1), refs)).toEqual([]);
+      expect(await store.listCarriedOver(trainId(3), [])).toEqual([]);
+      expect((await store.listCarriedOver(trainId(3), refs))[0]).toMatchObject({
+        trainName: '2026.1',
+        status: 'open',
+      });
+
+      // Gate rules read while a stage advance holds a transaction (SQLite's only connection).
+      const inside = await knex.transaction(async tx => {
+        await tx('release_trains').where('id', trainId(3)).update({ version: 1 });
+        return store.listCarriedOver(trainId(3), refs);
+      });
+      expect(ids(inside)).toEqual([itemId(1), itemId(4)]);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'filters and pages action items, and lists facts for scorecards, on %s',
+    async databaseId => {
+      const { knex, store } = await setup(databaseId);
+      await addItem(store, 1, 1, 'group:default/team-pay', { createdAt: '2026-09-10T00:00:00Z' });
+      await addItem(store, 2, 1, 'group:default/team-web', { createdAt: '2026-09-11T00:00:00Z' });
+      await addItem(store, 3, 2, 'group:default/team-pay', {
+        createdAt: '2026-10-10T00:00:00Z',
+        dueAt: '2026-10-20T00:00:00Z',
+      });
+      await store.updateActionItem(itemId(3), 0, {
+        status: 'done',
+        closedAt: '2026-10-18T00:00:00Z',
+        updatedAt: '2026-10-18T00:00:00Z',
+      });
+
+      const teamPay = await store.queryActionItems({
+        ownerRef: 'group:default/team-pay',
+        limit: 10,
+        offset: 0,
+      });
+      expect(teamPay.totalCount).toBe(2);
+      expect(teamPay.items.map(item => item.id)).toEqual([itemId(1), itemId(3)]);
+      const openPage = await store.queryActionItems({ status: 'open', limit: 1, offset: 1 });
+      expect(openPage).toMatchObject({ totalCount: 2, items: [{ id: itemId(2) }] });
+      const ofTrain = await store.queryActionItems({ trainId: trainId(2), limit: 10, offset: 0 });
+      expect(ofTrain.items.map(item => [item.id, item.trainName])).toEqual([[itemId(3), '2026.2']]);
+
+      expect(
+        await store.listActionItems({
+          from: new Date('2026-09-11T00:00:00Z'),
+          to: new Date('2026-11-01T00:00:00Z'),
+        }),
+      ).toEqual([
+        {
+          id: itemId(2),
+          trainId: trainId(1),
+          ownerRef: 'group:default/team-web',
+          status: 'open',
+          createdAt: '2026-09-11T00:00:00.000Z',
+        },
+        {
+          id: itemId(3),
+          trainId: trainId(2),
+          ownerRef: 'group:default/team-pay',
+          status: 'done',
+          createdAt: '2026-10-10T00:00:00.000Z',
+          dueAt: '2026-10-20T00:00:00.000Z',
+          closedAt: '2026-10-18T00:00:00.000Z',
+        },
+      ]);
+      expect(await store.listActionItems({})).toHaveLength(3);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'claims each overdue reminder once, and forgets a released one, on %s',
+    async databaseId => {
+      const { knex, store } = await setup(databaseId);
+      await addItem(store, 1, 1, 'group:default/team-pay', { dueAt: '2026-10-01T00:00:00Z' });
+      await addItem(store, 2, 1, 'group:default/team-web', { dueAt: '2026-12-01T00:00:00Z' });
+      await addItem(store, 3, 1, 'group:default/team-web');
+      const now = new Date('2026-11-01T00:00:00Z');
+
+      expect((await store.listOverdueUnreminded(now)).map(item => item.id)).toEqual([itemId(1)]);
+      expect(await store.claimReminder(itemId(1), now)).toBe(true);
+      expect(await store.claimReminder(itemId(1), now)).toBe(false);
+      expect(await store.listOverdueUnreminded(now)).toEqual([]);
+
+      await store.releaseReminder(itemId(1));
+      expect((await store.listOverdueUnreminded(now)).map(item => item.id)).toEqual([itemId(1)]);
+
+      // A closed item is not claimed, even when it is past its due date.
+      await store.updateActionItem(itemId(1), 0, {
+        status: 'done',
+        closedAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      });
+      expect(await store.claimReminder(itemId(1), now)).toBe(false);
+      expect(await store.listOverdueUnreminded(now)).toEqual([]);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'rolls back a transaction with its decision, and retries a lost compare-and-set, on %s',
+    async databaseId => {
+      const { knex, store } = await setup(databaseId);
+      await addItem(store, 1, 1, 'group:default/team-pay');
+      const decision = {
+        trainId: trainId(1),
+        actorRef: 'user:default/alice',
+        action: 'action-item.updated',
+        subject: itemId(1),
+      };
+      let attempts = 0;
+      await store.transaction(async tx => {
+        attempts++;
+        await tx.appendDecision(decision);
+        // The first attempt read a stale version, as if another writer had been faster.
+        await tx.updateActionItem(itemId(1), attempts === 1 ? 7 : 0, {
+          title: 'Rehearse rollback',
+          updatedAt: new Date().toISOString(),
+        });
+      });
+      expect(attempts).toBe(2);
+      await expect(
+        store.transaction(async tx => {
+          await tx.appendDecision(decision);
+          throw new Error('bad input');
+        }),
+      ).rejects.toThrow('bad input');
+      const rows = await knex('train_decisions').where('subject', itemId(1));
+      expect(rows).toHaveLength(1);
+      expect(await store.getActionItem(itemId(1))).toMatchObject({
+        title: 'Rehearse rollback',
+        version: 1,
+      });
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'leaves the schema alone when migrations are skipped, on %s',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await DatabaseRetrospectiveStore.create({ database: databaseService(knex, true) });
+      expect(await knex.schema.hasTable('action_items')).toBe(false);
+      await knex.destroy();
+    },
+  );
+});

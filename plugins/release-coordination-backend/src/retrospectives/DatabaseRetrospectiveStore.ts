@@ -1,0 +1,367 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
+import {
+  ActionItem,
+  ActionItemStatus,
+  Page,
+  RetrospectiveColumn,
+  RetrospectiveNote,
+} from '@release-coordination/plugin-release-coordination-common';
+import { Knex } from 'knex';
+import { applyDatabaseMigrations } from '../database/migrations';
+import { NewDecision, VersionConflictError } from '../database/TrainStore';
+import {
+  ActionItemFact,
+  ActionItemFilter,
+  ActionItemPatch,
+  NewActionItem,
+  RetrospectiveStore,
+  RetrospectiveStoreSession,
+  RetrospectiveTrain,
+} from './RetrospectiveStore';
+
+type Time = Date | string | number;
+
+interface NoteRow {
+  id: string;
+  train_id: string;
+  board_column: string;
+  text: string;
+  author_ref: string;
+  created_at: Time;
+}
+
+interface ActionItemRow {
+  id: string;
+  train_id: string;
+  title: string;
+  owner_ref: string;
+  status: string;
+  due_at: Time | null;
+  created_at: Time;
+  updated_at: Time;
+  closed_at: Time | null;
+  reminded_at: Time | null;
+  version: number;
+}
+
+/** SQLite returns times as epoch numbers or strings, PostgreSQL and MySQL as Date objects. */
+function toIsoString(value: Time): string {
+  return new Date(value).toISOString();
+}
+
+function toNote(row: NoteRow): RetrospectiveNote {
+  return {
+    id: row.id,
+    trainId: row.train_id,
+    column: row.board_column as RetrospectiveColumn,
+    text: row.text,
+    authorRef: row.author_ref,
+    createdAt: toIsoString(row.created_at),
+  };
+}
+
+function toActionItem(row: ActionItemRow, trainName: string): ActionItem {
+  return {
+    id: row.id,
+    trainId: row.train_id,
+    trainName,
+    title: row.title,
+    ownerRef: row.owner_ref,
+    ...(row.due_at !== null && row.due_at !== undefined ? { dueAt: toIsoString(row.due_at) } : {}),
+    status: row.status as ActionItemStatus,
+    createdAt: toIsoString(row.created_at),
+    updatedAt: toIsoString(row.updated_at),
+    ...(row.closed_at !== null && row.closed_at !== undefined
+      ? { closedAt: toIsoString(row.closed_at) }
+      : {}),
+    version: Number(row.version),
+  };
+}
+
+const withTrainName = (row: ActionItemRow & { train_name: string }) =>
+  toActionItem(row, row.train_name);
+
+/** A time column's value from an ISO string, `null` to clear it. */
+const timeValue = (value: string | null | undefined) =>
+  value === undefined ? undefined : value === null ? null : new Date(value);
+
+/**
+ * Errors after which running the transaction again is the right answer: a lost
+ * compare-and-set, a deadlock or lock timeout, a serialization failure or a busy SQLite.
+ */
+function isRetryable(error: unknown): boolean {
+  if (error instanceof VersionConflictError) return true;
+  const code = (error as { code?: string } | undefined)?.code;
+  return (
+    code === 'ER_LOCK_DEADLOCK' ||
+    code === 'ER_LOCK_WAIT_TIMEOUT' ||
+    code === '40P01' ||
+    code === '40001' ||
+    code === 'SQLITE_BUSY'
+  );
+}
+
+const MAX_ATTEMPTS = 8;
+
+/** Queries against the database or an open transaction. */
+class KnexRetrospectiveSession implements RetrospectiveStoreSession {
+  constructor(
+    protected readonly db: Knex | Knex.Transaction,
+    private readonly canLock: boolean,
+  ) {}
+
+  async getTrain(trainId: string): Promise<RetrospectiveTrain | undefined> {
+    const row = await this.db('release_trains')
+      .where('id', trainId)
+      .first('id', 'name', 'ambassador_ref', 'created_at');
+    return row
+      ? {
+          id: row.id,
+          name: row.name,
+          ambassadorRef: row.ambassador_ref,
+          createdAt: toIsoString(row.created_at),
+        }
+      : undefined;
+  }
+
+  async getNote(noteId: string) {
+    const row = await this.db<NoteRow>('retrospective_notes').where('id', noteId).first();
+    return row ? toNote(row) : undefined;
+  }
+
+  async insertNote(note: RetrospectiveNote) {
+    await this.db('retrospective_notes').insert({
+      id: note.id,
+      train_id: note.trainId,
+      board_column: note.column,
+      text: note.text,
+      author_ref: note.authorRef,
+      created_at: new Date(note.createdAt),
+    });
+  }
+
+  async deleteNote(noteId: string) {
+    await this.db('retrospective_notes').where('id', noteId).delete();
+  }
+
+  async getActionItem(itemId: string, options?: { lock?: boolean }) {
+    // The item alone is locked: locking its train too would queue behind a stage advance.
+    const query = this.db<ActionItemRow>('action_items').where('id', itemId);
+    if (options?.lock && this.canLock) query.forUpdate();
+    const row = await query.first();
+    if (!row) return undefined;
+    const train = await this.db('release_trains').where('id', row.train_id).first('name');
+    return toActionItem(row, train?.name ?? '');
+  }
+
+  async insertActionItem(item: NewActionItem) {
+    await this.db('action_items').insert({
+      id: item.id,
+      train_id: item.trainId,
+      title: item.title,
+      owner_ref: item.ownerRef,
+      status: 'open',
+      due_at: item.dueAt ? new Date(item.dueAt) : null,
+      created_at: new Date(item.createdAt),
+      updated_at: new Date(item.createdAt),
+      closed_at: null,
+      reminded_at: null,
+      version: 0,
+    });
+  }
+
+  async updateActionItem(itemId: string, expectedVersion: number, patch: ActionItemPatch) {
+    const values: Record<string, unknown> = {
+      ...(patch.title !== undefined ? { title: patch.title } : {}),
+      ...(patch.ownerRef !== undefined ? { owner_ref: patch.ownerRef } : {}),
+      ...(patch.status !== undefined ? { status: patch.status } : {}),
+      ...(patch.dueAt !== undefined ? { due_at: timeValue(patch.dueAt) } : {}),
+      ...(patch.closedAt !== undefined ? { closed_at: timeValue(patch.closedAt) } : {}),
+      ...(patch.remindedAt === null ? { reminded_at: null } : {}),
+      updated_at: new Date(patch.updatedAt),
+      version: expectedVersion + 1,
+    };
+    const updated = await this.db('action_items')
+      .where({ id: itemId, version: expectedVersion })
+      .update(values);
+    if (updated !== 1) throw new VersionConflictError(`Action item ${itemId}`);
+  }
+
+  async appendDecision(decision: NewDecision) {
+    await this.db('train_decisions').insert({
+      train_id: decision.trainId,
+      entity_ref: decision.entityRef ?? null,
+      actor_ref: decision.actorRef,
+      action: decision.action,
+      subject: decision.subject,
+      before: decision.before === undefined ? null : JSON.stringify(decision.before),
+      after: decision.after === undefined ? null : JSON.stringify(decision.after),
+      reason: decision.reason ?? null,
+      created_at: new Date(),
+    });
+  }
+}
+
+/** The knex implementation of {@link RetrospectiveStore}. */
+export class DatabaseRetrospectiveStore
+  extends KnexRetrospectiveSession
+  implements RetrospectiveStore
+{
+  /** Connects to the plugin's database and runs migrations unless `migrations.skip` is set. */
+  static async create(options: { database: DatabaseService }): Promise<DatabaseRetrospectiveStore> {
+    const knex = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await applyDatabaseMigrations(knex);
+    }
+    const isSqlite = /sqlite/i.test(String(knex.client.config.client));
+    let sqliteConnection: unknown;
+    if (isSqlite) {
+      // SQLite databases have a single connection. Taking it now, while nobody else holds it,
+      // lets gate rules read through it while a train transaction keeps it busy (see
+      // `listCarriedOver`).
+      sqliteConnection = await knex.client.acquireConnection();
+      await knex.client.releaseConnection(sqliteConnection);
+    }
+    return new DatabaseRetrospectiveStore(knex, sqliteConnection);
+  }
+
+  private readonly knex: Knex;
+  private readonly isSqlite: boolean;
+
+  private constructor(
+    knex: Knex,
+    private readonly sqliteConnection: unknown,
+  ) {
+    const isSqlite = sqliteConnection !== undefined;
+    // SQLite has one writer at a time and no row locks; `forUpdate` would only log warnings.
+    super(knex, !isSqlite);
+    this.knex = knex;
+    this.isSqlite = isSqlite;
+  }
+
+  async listNotes(trainId: string) {
+    const rows = await this.knex<NoteRow>('retrospective_notes')
+      .where('train_id', trainId)
+      .orderBy([
+        { column: 'created_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.map(toNote);
+  }
+
+  private itemsWithTrainName() {
+    return this.knex('action_items as a')
+      .join('release_trains as t', 't.id', 'a.train_id')
+      .select('a.*', 't.name as train_name');
+  }
+
+  async queryActionItems(filter: ActionItemFilter): Promise<Page<ActionItem>> {
+    const filtered = this.knex('action_items').modify(query => {
+      if (filter.trainId) query.where('train_id', filter.trainId);
+      if (filter.ownerRef) query.where('owner_ref', filter.ownerRef);
+      if (filter.status) query.where('status', filter.status);
+    });
+    const [rows, [{ count }]] = await Promise.all([
+      this.itemsWithTrainName()
+        .modify(query => {
+          if (filter.trainId) query.where('a.train_id', filter.trainId);
+          if (filter.ownerRef) query.where('a.owner_ref', filter.ownerRef);
+          if (filter.status) query.where('a.status', filter.status);
+        })
+        .orderBy([
+          { column: 'a.created_at', order: 'asc' },
+          { column: 'a.id', order: 'asc' },
+        ])
+        .limit(filter.limit)
+        .offset(filter.offset),
+      filtered.count({ count: '*' }),
+    ]);
+    return { items: rows.map(withTrainName), totalCount: Number(count) };
+  }
+
+  async listCarriedOver(trainId: string, ownerRefs: string[]): Promise<ActionItem[]> {
+    if (ownerRefs.length === 0) return [];
+    const query = this.itemsWithTrainName()
+      .where('a.status', 'open')
+      .whereIn('a.owner_ref', ownerRefs)
+      // Trains created earlier than this one; the comparison stays inside the database, so
+      // times are compared as each engine stores them.
+      .where(
+        't.created_at',
+        '<',
+        this.knex('release_trains').select('created_at').where('id', trainId),
+      )
+      .orderBy([
+        { column: 'a.created_at', order: 'asc' },
+        { column: 'a.id', order: 'asc' },
+      ]);
+    if (this.sqliteConnection && this.knex.client.pool.numFree() === 0) {
+      // Gate rules run inside the stage-advance transaction, which on SQLite holds the only
+      // connection: waiting for the pool would wait forever. The driver is synchronous, so a
+      // read through that same connection never interleaves with another statement, and it
+      // sees what the transaction sees. PostgreSQL and MySQL give the read its own connection.
+      query.connection(this.sqliteConnection);
+    }
+    return (await query).map(withTrainName);
+  }
+
+  async listActionItems(range: { from?: Date; to?: Date }): Promise<ActionItemFact[]> {
+    const rows: ActionItemRow[] = await this.knex<ActionItemRow>('action_items')
+      .modify(query => {
+        if (range.from) query.where('created_at', '>=', range.from);
+        if (range.to) query.where('created_at', '<', range.to);
+      })
+      .orderBy([
+        { column: 'created_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.map(row => {
+      const { trainName: _name, title: _title, updatedAt: _u, version: _v, ...fact } =
+        toActionItem(row, '');
+      return fact;
+    });
+  }
+
+  async listOverdueUnreminded(now: Date) {
+    const rows = await this.itemsWithTrainName()
+      .where('a.status', 'open')
+      .whereNotNull('a.due_at')
+      .where('a.due_at', '<', now)
+      .whereNull('a.reminded_at')
+      .orderBy([
+        { column: 'a.due_at', order: 'asc' },
+        { column: 'a.id', order: 'asc' },
+      ]);
+    return rows.map(withTrainName);
+  }
+
+  async claimReminder(itemId: string, at: Date) {
+    const updated = await this.knex('action_items')
+      .where({ id: itemId, status: 'open' })
+      .whereNull('reminded_at')
+      .update({ reminded_at: at });
+    return updated === 1;
+  }
+
+  async releaseReminder(itemId: string) {
+    await this.knex('action_items').where('id', itemId).update({ reminded_at: null });
+  }
+
+  async transaction<T>(work: (session: RetrospectiveStoreSession) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.knex.transaction(tx =>
+          work(new KnexRetrospectiveSession(tx, !this.isSqlite)),
+        );
+      } catch (error) {
+        if (error instanceof VersionConflictError && attempt >= MAX_ATTEMPTS) {
+          throw new ConflictError(`${error.message}; try again`);
+        }
+        if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
+        // A little jitter so that the losers of a race do not collide again in lockstep.
+        await new Promise(resolve => setTimeout(resolve, Math.random() * 20 * attempt));
+      }
+    }
+  }
+}

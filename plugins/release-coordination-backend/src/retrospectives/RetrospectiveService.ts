@@ -1,0 +1,385 @@
+import {
+  AuditorService,
+  BackstageCredentials,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  ActionItem,
+  AddRetrospectiveNoteRequest,
+  CreateActionItemRequest,
+  DependencyIndex,
+  Page,
+  Retrospective,
+  RetrospectiveNote,
+  UpdateActionItemRequest,
+  normalizeEntityRef,
+  trainManagePermission,
+} from '@release-coordination/plugin-release-coordination-common';
+import { randomUUID } from 'node:crypto';
+import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
+import { TrainAnnouncer } from '../trains/announcements';
+import { TrainService, actorRefOf } from '../trains/TrainService';
+import { refsConcerning } from './carryOver';
+import {
+  ActionItemFilter,
+  ActionItemPatch,
+  RetrospectiveStore,
+  RetrospectiveTrain,
+} from './RetrospectiveStore';
+
+/** Retrospectives of trains: the notes of the board and the action items that carry over. */
+export interface RetrospectiveService {
+  /** The train's notes, its action items and the open items carried over from earlier trains. */
+  getRetrospective(trainId: string): Promise<Retrospective>;
+  /** Any signed-in person may add a note. */
+  addNote(
+    trainId: string,
+    input: AddRetrospectiveNoteRequest,
+    credentials: BackstageCredentials,
+  ): Promise<RetrospectiveNote>;
+  /** The note's author, the train's ambassador or a release manager may delete a note. */
+  deleteNote(trainId: string, noteId: string, credentials: BackstageCredentials): Promise<void>;
+  /** The train's ambassador or a release manager may create action items. */
+  createActionItem(
+    trainId: string,
+    input: CreateActionItemRequest,
+    credentials: BackstageCredentials,
+  ): Promise<ActionItem>;
+  /**
+   * The creating train's ambassador, a member of the owning team (the owner Group, or the
+   * owner of the owning Component) or a release manager may change an item.
+   */
+  updateActionItem(
+    itemId: string,
+    input: UpdateActionItemRequest,
+    credentials: BackstageCredentials,
+  ): Promise<ActionItem>;
+  listActionItems(filter: ActionItemFilter): Promise<Page<ActionItem>>;
+}
+
+export interface RetrospectiveServiceOptions {
+  store: RetrospectiveStore;
+  /** Reads the train with its current participants. */
+  trains: Pick<TrainService, 'getTrain'>;
+  snapshots: Pick<DependencySnapshotService, 'current'>;
+  userInfo: UserInfoService;
+  permissions: Pick<PermissionsService, 'authorize'>;
+  auditor: AuditorService;
+  /** Publishes `train-changed` for the train a change belongs to. */
+  announcer: TrainAnnouncer;
+  now?: () => Date;
+}
+
+/** A retrospective action item can be owned by these kinds of catalog entities. */
+const OWNER_KINDS = ['group', 'user', 'component'];
+
+/** How many action items one retrospective shows. */
+const ITEMS_PER_RETROSPECTIVE = 500;
+
+/** Creates the {@link RetrospectiveService}. */
+export function createRetrospectiveService(
+  options: RetrospectiveServiceOptions,
+): RetrospectiveService {
+  const { store, trains, snapshots, userInfo, permissions, auditor, announcer } = options;
+  const now = options.now ?? (() => new Date());
+
+  /** Runs a state change as an audit event: success when it commits, failure when it throws. */
+  async function audited<T>(
+    eventId: string,
+    meta: Record<string, string>,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    const event = await auditor.createEvent({ eventId, severityLevel: 'medium', meta });
+    try {
+      const result = await work();
+      await event.success();
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  async function requireTrain(trainId: string): Promise<RetrospectiveTrain> {
+    const train = await store.getTrain(trainId);
+    if (!train) throw new NotFoundError(`No release train with id '${trainId}'`);
+    return train;
+  }
+
+  async function requireItem(itemId: string): Promise<ActionItem> {
+    const item = await store.getActionItem(itemId);
+    if (!item) throw new NotFoundError(`No action item with id '${itemId}'`);
+    return item;
+  }
+
+  async function isReleaseManager(credentials: BackstageCredentials): Promise<boolean> {
+    const [decision] = await permissions.authorize([{ permission: trainManagePermission }], {
+      credentials,
+    });
+    return decision.result === AuthorizeResult.ALLOW;
+  }
+
+  function userRefOf(credentials: BackstageCredentials): string | undefined {
+    const principal = credentials.principal as { type: string; userEntityRef?: string };
+    return principal.type === 'user' && principal.userEntityRef
+      ? normalizeEntityRef(principal.userEntityRef)
+      : undefined;
+  }
+
+  /** An owner must be a Group, User or Component the catalog knows. */
+  function requireKnownOwner(index: DependencyIndex, ownerRef: string, field: string): void {
+    const kind = ownerRef.slice(0, ownerRef.indexOf(':'));
+    if (!OWNER_KINDS.includes(kind)) {
+      throw new InputError(`${field} must be the ref of a Group, User or Component: '${ownerRef}'`);
+    }
+    const known =
+      kind === 'group'
+        ? index.group(ownerRef)
+        : kind === 'user'
+          ? index.user(ownerRef)
+          : index.node(ownerRef);
+    if (!known) {
+      throw new InputError(`${field} '${ownerRef}' is not in the catalog`);
+    }
+  }
+
+  async function getRetrospective(trainId: string): Promise<Retrospective> {
+    const train = await trains.getTrain(trainId);
+    const { index } = await snapshots.current();
+    const [notes, items, carriedOver] = await Promise.all([
+      store.listNotes(trainId),
+      store.queryActionItems({ trainId, limit: ITEMS_PER_RETROSPECTIVE, offset: 0 }),
+      store.listCarriedOver(trainId, refsConcerning(train.participants, index)),
+    ]);
+    return { trainId, notes, actionItems: items.items, carriedOver };
+  }
+
+  async function addNote(
+    trainId: string,
+    input: AddRetrospectiveNoteRequest,
+    credentials: BackstageCredentials,
+  ): Promise<RetrospectiveNote> {
+    const authorRef = userRefOf(credentials);
+    if (!authorRef) {
+      throw new NotAllowedError('Retrospective notes are written by people, not by services');
+    }
+    return audited('retro-note-add', { actor: authorRef, trainId }, async () => {
+      const note: RetrospectiveNote = {
+        id: randomUUID(),
+        trainId,
+        column: input.column,
+        text: input.text,
+        authorRef,
+        createdAt: now().toISOString(),
+      };
+      await store.transaction(async tx => {
+        if (!(await tx.getTrain(trainId))) {
+          throw new NotFoundError(`No release train with id '${trainId}'`);
+        }
+        await tx.insertNote(note);
+        await tx.appendDecision({
+          trainId,
+          actorRef: authorRef,
+          action: 'retro.note-added',
+          subject: note.id,
+          after: { column: note.column, text: note.text },
+        });
+      });
+      await announcer.announce(trainId);
+      return note;
+    });
+  }
+
+  async function deleteNote(
+    trainId: string,
+    noteId: string,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const actorRef = actorRefOf(credentials);
+    await audited('retro-note-delete', { actor: actorRef, trainId, noteId }, async () => {
+      const train = await requireTrain(trainId);
+      const note = await store.getNote(noteId);
+      if (!note || note.trainId !== trainId) {
+        throw new NotFoundError(`No note '${noteId}' in the retrospective of '${train.name}'`);
+      }
+      const allowed =
+        actorRef === note.authorRef ||
+        actorRef === train.ambassadorRef ||
+        (await isReleaseManager(credentials));
+      if (!allowed) {
+        throw new NotAllowedError(
+          'Only the author, the ambassador or a release manager can delete this note',
+        );
+      }
+      await store.transaction(async tx => {
+        // Deleted by someone else meanwhile: the outcome the caller wanted already holds.
+        if (!(await tx.getNote(noteId))) return;
+        await tx.deleteNote(noteId);
+        await tx.appendDecision({
+          trainId,
+          actorRef,
+          action: 'retro.note-deleted',
+          subject: noteId,
+          before: { column: note.column, text: note.text, authorRef: note.authorRef },
+        });
+      });
+      await announcer.announce(trainId);
+    });
+  }
+
+  async function createActionItem(
+    trainId: string,
+    input: CreateActionItemRequest,
+    credentials: BackstageCredentials,
+  ): Promise<ActionItem> {
+    const actorRef = actorRefOf(credentials);
+    return audited('action-item-create', { actor: actorRef, trainId }, async () => {
+      const train = await requireTrain(trainId);
+      if (actorRef !== train.ambassadorRef && !(await isReleaseManager(credentials))) {
+        throw new NotAllowedError(
+          `Only the ambassador of '${train.name}' or a release manager can add action items`,
+        );
+      }
+      const ownerRef = normalizeEntityRef(input.ownerRef);
+      requireKnownOwner((await snapshots.current()).index, ownerRef, 'ownerRef');
+      const id = randomUUID();
+      await store.transaction(async tx => {
+        await tx.insertActionItem({
+          id,
+          trainId,
+          title: input.title,
+          ownerRef,
+          ...(input.dueAt ? { dueAt: input.dueAt } : {}),
+          createdAt: now().toISOString(),
+        });
+        await tx.appendDecision({
+          trainId,
+          entityRef: ownerRef,
+          actorRef,
+          action: 'action-item.created',
+          subject: id,
+          after: { title: input.title, ownerRef, dueAt: input.dueAt ?? null, status: 'open' },
+        });
+      });
+      await announcer.announce(trainId);
+      return requireItem(id);
+    });
+  }
+
+  /** Whether the caller may change an item without the release-manager permission. */
+  async function isAmbassadorOrOwner(
+    item: ActionItem,
+    train: RetrospectiveTrain,
+    credentials: BackstageCredentials,
+    index: DependencyIndex,
+  ): Promise<boolean> {
+    const userRef = userRefOf(credentials);
+    if (!userRef) return false;
+    if (userRef === train.ambassadorRef) return true;
+    const { ownershipEntityRefs } = await userInfo.getUserInfo(credentials);
+    const memberOf = new Set(ownershipEntityRefs.map(ref => normalizeEntityRef(ref)));
+    // A Component's item belongs to the team that owns the Component.
+    const owningTeam = index.node(item.ownerRef)?.owner;
+    return memberOf.has(item.ownerRef) || (owningTeam !== undefined && memberOf.has(owningTeam));
+  }
+
+  async function updateActionItem(
+    itemId: string,
+    input: UpdateActionItemRequest,
+    credentials: BackstageCredentials,
+  ): Promise<ActionItem> {
+    const actorRef = actorRefOf(credentials);
+    return audited('action-item-update', { actor: actorRef, itemId }, async () => {
+      const item = await requireItem(itemId);
+      const train = await requireTrain(item.trainId);
+      const { index } = await snapshots.current();
+      if (
+        !(await isAmbassadorOrOwner(item, train, credentials, index)) &&
+        !(await isReleaseManager(credentials))
+      ) {
+        throw new NotAllowedError(
+          `Only the ambassador of '${train.name}', members of ${item.ownerRef}'s team or a ` +
+            'release manager can change this action item',
+        );
+      }
+      const ownerRef = input.ownerRef ? normalizeEntityRef(input.ownerRef) : undefined;
+      if (ownerRef) requireKnownOwner(index, ownerRef, 'ownerRef');
+
+      const changed = await store.transaction(async tx => {
+        // The change applies to the item as it is now, so a concurrent change is kept.
+        const current = await tx.getActionItem(itemId, { lock: true });
+        if (!current) throw new NotFoundError(`No action item with id '${itemId}'`);
+        if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
+          throw new ConflictError(
+            `Action item '${current.title}' changed since version ${input.expectedVersion}; ` +
+              `it is at version ${current.version}`,
+          );
+        }
+        const at = now().toISOString();
+        const before: Record<string, unknown> = {};
+        const after: Record<string, unknown> = {};
+        const patch: ActionItemPatch = { updatedAt: at };
+        if (input.title !== undefined && input.title !== current.title) {
+          before.title = current.title;
+          after.title = patch.title = input.title;
+        }
+        if (ownerRef !== undefined && ownerRef !== current.ownerRef) {
+          before.ownerRef = current.ownerRef;
+          after.ownerRef = patch.ownerRef = ownerRef;
+        }
+        if (input.dueAt !== undefined && !sameTime(input.dueAt, current.dueAt)) {
+          before.dueAt = current.dueAt ?? null;
+          after.dueAt = patch.dueAt = input.dueAt;
+          // A new due date deserves its own reminder once it passes.
+          patch.remindedAt = null;
+        }
+        if (input.status !== undefined && input.status !== current.status) {
+          before.status = current.status;
+          after.status = patch.status = input.status;
+          if (input.status === 'open') {
+            patch.closedAt = null;
+            patch.remindedAt = null;
+          } else if (current.status === 'open') {
+            patch.closedAt = at;
+          }
+        }
+        const comment = input.comment?.trim();
+        if (Object.keys(after).length === 0 && !comment) {
+          return false; // Nothing changes and nothing is said: not worth a log entry.
+        }
+        await tx.updateActionItem(itemId, current.version, patch);
+        await tx.appendDecision({
+          trainId: current.trainId,
+          entityRef: ownerRef ?? current.ownerRef,
+          actorRef,
+          action: 'action-item.updated',
+          subject: itemId,
+          before,
+          after,
+          ...(comment ? { reason: comment } : {}),
+        });
+        return true;
+      });
+      if (changed) await announcer.announce(item.trainId);
+      return requireItem(itemId);
+    });
+  }
+
+  return {
+    getRetrospective,
+    addNote,
+    deleteNote,
+    createActionItem,
+    updateActionItem,
+    listActionItems: filter => store.queryActionItems(filter),
+  };
+}
+
+/** Whether two times (ISO strings, either absent or null) name the same instant. */
+function sameTime(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  return Date.parse(a) === Date.parse(b);
+}

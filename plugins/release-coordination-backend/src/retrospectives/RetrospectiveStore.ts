@@ -1,0 +1,111 @@
+import {
+  ActionItem,
+  ActionItemStatus,
+  Page,
+  RetrospectiveNote,
+} from '@release-coordination/plugin-release-coordination-common';
+import { NewDecision } from '../database/TrainStore';
+
+/** What a retrospective needs to know about its train. */
+export interface RetrospectiveTrain {
+  id: string;
+  name: string;
+  ambassadorRef: string;
+  createdAt: string;
+}
+
+/** A new action item; it starts open. */
+export interface NewActionItem {
+  id: string;
+  trainId: string;
+  title: string;
+  ownerRef: string;
+  dueAt?: string;
+  createdAt: string;
+}
+
+/**
+ * A change to an action item as stored. `null` clears a column; `remindedAt: null` lets the
+ * overdue reminder go out again (after the due date moved or the item was reopened).
+ */
+export interface ActionItemPatch {
+  title?: string;
+  ownerRef?: string;
+  dueAt?: string | null;
+  status?: ActionItemStatus;
+  closedAt?: string | null;
+  remindedAt?: null;
+  updatedAt: string;
+}
+
+/** Filters and paging of an action item listing, already validated. */
+export interface ActionItemFilter {
+  trainId?: string;
+  ownerRef?: string;
+  status?: ActionItemStatus;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * An action item as scorecards count it: when it was created, due and closed, and by whom it
+ * is owned.
+ */
+export interface ActionItemFact {
+  id: string;
+  trainId: string;
+  ownerRef: string;
+  status: ActionItemStatus;
+  createdAt: string;
+  dueAt?: string;
+  closedAt?: string;
+}
+
+/** Reads and writes of retrospectives; inside a transaction or not. */
+export interface RetrospectiveStoreSession {
+  getTrain(trainId: string): Promise<RetrospectiveTrain | undefined>;
+  getNote(noteId: string): Promise<RetrospectiveNote | undefined>;
+  insertNote(note: RetrospectiveNote): Promise<void>;
+  deleteNote(noteId: string): Promise<void>;
+  /** `lock` takes a row lock until the transaction ends, where the engine has them. */
+  getActionItem(itemId: string, options?: { lock?: boolean }): Promise<ActionItem | undefined>;
+  insertActionItem(item: NewActionItem): Promise<void>;
+  /**
+   * Compare-and-set on `version`; throws `VersionConflictError` when another writer changed the
+   * item first.
+   */
+  updateActionItem(itemId: string, expectedVersion: number, patch: ActionItemPatch): Promise<void>;
+  /** Appends to the train's decision log (the table of the train migrations). */
+  appendDecision(decision: NewDecision): Promise<void>;
+}
+
+/** Persistence of retrospective notes and action items. */
+export interface RetrospectiveStore extends RetrospectiveStoreSession {
+  /** The notes of a train, oldest first. */
+  listNotes(trainId: string): Promise<RetrospectiveNote[]>;
+  /** Action items by train, owner and status, oldest first. */
+  queryActionItems(filter: ActionItemFilter): Promise<Page<ActionItem>>;
+  /**
+   * The open items that trains created before `trainId` left behind, owned by one of
+   * `ownerRefs`, oldest first.
+   *
+   * Safe to call while a train transaction is open, as gate rules are evaluated inside one.
+   */
+  listCarriedOver(trainId: string, ownerRefs: string[]): Promise<ActionItem[]>;
+  /** Facts for scorecards: the items created in `[from, to)`, either bound optional. */
+  listActionItems(range: { from?: Date; to?: Date }): Promise<ActionItemFact[]>;
+  /** Open items past their due date whose owner has not been reminded yet. */
+  listOverdueUnreminded(now: Date): Promise<ActionItem[]>;
+  /**
+   * Records that the owner of an item is being reminded, unless someone already did or the
+   * item was closed meanwhile. True when this caller claimed the reminder.
+   */
+  claimReminder(itemId: string, at: Date): Promise<boolean>;
+  /** Forgets a claimed reminder that could not be delivered, so the next run tries again. */
+  releaseReminder(itemId: string): Promise<void>;
+  /**
+   * Runs `work` in one transaction; a lost compare-and-set or a deadlock runs it again, a few
+   * times.
+   */
+  transaction<T>(work: (session: RetrospectiveStoreSession) => Promise<T>): Promise<T>;
+}

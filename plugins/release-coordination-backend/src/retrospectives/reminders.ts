@@ -1,0 +1,96 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import {
+  ActionItem,
+  DependencyIndex,
+} from '@release-coordination/plugin-release-coordination-common';
+import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
+import { TrainNotification } from '../trains/announcements';
+import { RetrospectiveStore } from './RetrospectiveStore';
+
+/** Lets people mute overdue reminders without muting other release notifications. */
+export const ACTION_ITEM_OVERDUE_TOPIC = 'release-coordination.action-item-overdue';
+
+/**
+ * Who hears that an item is overdue: its owner Group or User directly; for a Component, the
+ * team that owns it by the dependency graph. Undefined when nobody can be told.
+ */
+export function reminderRecipient(
+  item: Pick<ActionItem, 'ownerRef'>,
+  index: Pick<DependencyIndex, 'node'>,
+): string | undefined {
+  if (item.ownerRef.startsWith('group:') || item.ownerRef.startsWith('user:')) {
+    return item.ownerRef;
+  }
+  return index.node(item.ownerRef)?.owner;
+}
+
+/** The notification an owner gets once for an overdue item. */
+export function overdueNotification(item: ActionItem, recipient: string): TrainNotification {
+  const owner = recipient === item.ownerRef ? '' : ` (owned through ${item.ownerRef})`;
+  return {
+    recipients: { type: 'entity', entityRef: [recipient] },
+    payload: {
+      title: `Action item overdue: ${item.title}`,
+      description:
+        `From the retrospective of release train '${item.trainName}'${owner}; it was due ` +
+        `${item.dueAt?.slice(0, 10)}. Close it, drop it, or move its due date.`,
+      link: `/release-coordination/trains/${item.trainId}`,
+      severity: 'normal',
+      topic: ACTION_ITEM_OVERDUE_TOPIC,
+    },
+  };
+}
+
+/** Reminds owners of overdue action items, once per item and due date. */
+export interface ActionItemReminders {
+  /** Sends what is due now; what could not be sent is tried again on the next run. */
+  sendOverdueReminders(): Promise<{ sent: number; unsent: number }>;
+}
+
+/** Creates the {@link ActionItemReminders}. */
+export function createActionItemReminders(options: {
+  store: Pick<
+    RetrospectiveStore,
+    'listOverdueUnreminded' | 'claimReminder' | 'releaseReminder'
+  >;
+  snapshots: Pick<DependencySnapshotService, 'current'>;
+  notifications: Pick<NotificationService, 'send'>;
+  logger: LoggerService;
+  now?: () => Date;
+}): ActionItemReminders {
+  const { store, snapshots, notifications, logger } = options;
+  const now = options.now ?? (() => new Date());
+  return {
+    async sendOverdueReminders() {
+      const at = now();
+      const overdue = await store.listOverdueUnreminded(at);
+      if (overdue.length === 0) return { sent: 0, unsent: 0 };
+      const { index } = await snapshots.current();
+      let sent = 0;
+      let unsent = 0;
+      for (const item of overdue) {
+        const recipient = reminderRecipient(item, index);
+        if (!recipient) {
+          // Not claimed: once the catalog names an owner, a later run reminds them.
+          logger.warn(
+            `Action item ${item.id} is overdue, but ${item.ownerRef} has no owner to remind`,
+          );
+          unsent++;
+          continue;
+        }
+        // Claimed before sending: should two runs overlap, only one of them sends.
+        if (!(await store.claimReminder(item.id, at))) continue;
+        try {
+          await notifications.send(overdueNotification(item, recipient));
+          sent++;
+        } catch (error) {
+          await store.releaseReminder(item.id);
+          logger.warn(`Could not remind ${recipient} of action item ${item.id}: ${error}`);
+          unsent++;
+        }
+      }
+      return { sent, unsent };
+    },
+  };
+}

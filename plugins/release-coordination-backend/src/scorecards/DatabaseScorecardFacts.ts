@@ -1,0 +1,404 @@
+import {
+  ActionItemFact,
+  DeploymentFact,
+  DeploymentResult,
+  GateDecisionFact,
+  GateKind,
+  GateOutcome,
+  ReleaseTrainStatus,
+  ScorecardPeriod,
+  TrainFact,
+  TrainStageInterval,
+} from '@release-coordination/plugin-release-coordination-common';
+import { Knex } from 'knex';
+import { ScorecardFactSource } from './ScorecardFactSource';
+
+type Time = Date | string | number;
+
+/** SQLite returns times as epoch numbers or strings, PostgreSQL and MySQL as Date objects. */
+function iso(value: Time): string {
+  return new Date(value).toISOString();
+}
+
+function ms(value: Time): number {
+  return new Date(value).getTime();
+}
+
+function parseJson(value: string | null | undefined): any {
+  if (value === null || value === undefined) return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Lists of ids go into `IN (...)` in slices, to stay under every engine's parameter limit. */
+const ID_SLICE = 500;
+
+async function inSlices<T>(ids: string[], query: (slice: string[]) => Promise<T[]>): Promise<T[]> {
+  const result: T[] = [];
+  for (let i = 0; i < ids.length; i += ID_SLICE) {
+    result.push(...(await query(ids.slice(i, i + ID_SLICE))));
+  }
+  return result;
+}
+
+/** The decisions of the log that tell when a train moved and who owned its participants. */
+const TRAIN_HISTORY_ACTIONS = ['stage.advanced', 'participant.added', 'participant.owner-changed'];
+
+interface LogEntry {
+  action: string;
+  subject: string;
+  before: any;
+  after: any;
+  at: number;
+}
+
+interface TrainRow {
+  id: string;
+  name: string;
+  status: string;
+  current_stage: string;
+  stage_plan: string | null;
+  created_at: Time;
+}
+
+interface ParticipantRow {
+  train_id: string;
+  entity_ref: string;
+  owner_ref: string | null;
+}
+
+/**
+ * A train's past, read from its decision log: when it entered and left each stage, and who
+ * owned each participant when.
+ */
+interface TrainHistory {
+  row: TrainRow;
+  stages: TrainStageInterval[];
+  participants: ParticipantRow[];
+  /** Per participant, the owner changes in time order. */
+  ownerChanges: Map<string, { at: number; before?: string; after?: string }[]>;
+  /** Per participant, when it joined after the train was created. */
+  joinedAt: Map<string, number>;
+}
+
+function stageIntervals(row: TrainRow, log: LogEntry[]): TrainStageInterval[] {
+  const plan = (parseJson(row.stage_plan) ?? []) as { name: string }[];
+  const first = plan[0]?.name ?? row.current_stage;
+  const intervals: TrainStageInterval[] = [{ stage: first, enteredAt: iso(row.created_at) }];
+  for (const entry of log) {
+    if (entry.action !== 'stage.advanced') continue;
+    const open = intervals[intervals.length - 1];
+    const at = new Date(entry.at).toISOString();
+    if (open && open.leftAt === undefined) open.leftAt = at;
+    // The last stage is left by a release, which enters no stage.
+    const next = entry.after?.status === 'released' ? undefined : entry.after?.stage;
+    if (typeof next === 'string') intervals.push({ stage: next, enteredAt: at });
+  }
+  return intervals;
+}
+
+/** The owner of a participant at a time: the last change before it, or the owner before the first change after it. */
+function ownerAt(history: TrainHistory, entityRef: string, at: number): string | undefined {
+  const changes = history.ownerChanges.get(entityRef) ?? [];
+  let owner: string | undefined | null = null;
+  for (const change of changes) {
+    if (change.at <= at) owner = change.after;
+    else {
+      if (owner === null) owner = change.before;
+      break;
+    }
+  }
+  if (owner !== null) return owner;
+  return history.participants.find(p => p.entity_ref === entityRef)?.owner_ref ?? undefined;
+}
+
+/**
+ * Reads scorecard facts from the plugin's tables, read-only: trains, their stage intervals
+ * and gate decisions from the decision log, deployments as CI reported them, and action items
+ * of retrospectives.
+ */
+export class DatabaseScorecardFacts implements ScorecardFactSource {
+  constructor(
+    private readonly db: Knex,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async listDeployments(period: ScorecardPeriod): Promise<DeploymentFact[]> {
+    const from = new Date(period.from);
+    const to = new Date(period.to);
+    const rows = await this.db('deployments')
+      .where('started_at', '<', to)
+      .andWhere(q =>
+        q
+          .where('finished_at', '>=', from)
+          .orWhere(running => running.whereNull('finished_at').andWhere('started_at', '>=', from)),
+      )
+      .orderBy('id');
+    return rows.map(row => ({
+      id: String(row.id),
+      trainId: row.train_id,
+      participantRef: row.participant_ref,
+      environment: row.environment,
+      ...(row.owner_ref ? { ownerRef: row.owner_ref } : {}),
+      startedAt: iso(row.started_at),
+      ...(row.finished_at ? { finishedAt: iso(row.finished_at) } : {}),
+      ...(row.result ? { result: row.result as DeploymentResult } : {}),
+      ...(row.rollback_started_at ? { rollbackStartedAt: iso(row.rollback_started_at) } : {}),
+      ...(row.rollback_finished_at ? { rollbackFinishedAt: iso(row.rollback_finished_at) } : {}),
+      // MySQL and SQLite hand booleans back as 0/1.
+      ...(Number(row.hotfix) === 1 || row.hotfix === true ? { hotfix: true } : {}),
+    }));
+  }
+
+  async listTrains(
+    period: ScorecardPeriod,
+    options?: { trainIds?: string[] },
+  ): Promise<TrainFact[]> {
+    const from = new Date(period.from);
+    const to = new Date(period.to);
+    const inPeriod: TrainRow[] = await this.db<TrainRow>('release_trains')
+      .select('id', 'name', 'status', 'current_stage', 'stage_plan', 'created_at')
+      .where('created_at', '<', to)
+      .andWhere(q => q.where('status', 'active').orWhere('updated_at', '>=', from));
+    const known = new Set(inPeriod.map(row => row.id));
+    const extra = (options?.trainIds ?? []).filter(id => !known.has(id));
+    const named = await inSlices(extra, slice =>
+      this.db<TrainRow>('release_trains')
+        .select('id', 'name', 'status', 'current_stage', 'stage_plan', 'created_at')
+        .whereIn('id', slice),
+    );
+    const histories = await this.histories([...inPeriod, ...named]);
+    return [...histories.values()]
+      .map(history => ({
+        id: history.row.id,
+        name: history.row.name,
+        status: history.row.status as ReleaseTrainStatus,
+        createdAt: iso(history.row.created_at),
+        stages: history.stages,
+        participants: history.participants.map(p => {
+          // The owner when the participant joined: before its first owner change, if any.
+          const first = history.ownerChanges.get(p.entity_ref)?.[0];
+          const ownerRef = first ? first.before ?? first.after : p.owner_ref ?? undefined;
+          return { entityRef: p.entity_ref, ...(ownerRef ? { ownerRef } : {}) };
+        }),
+      }))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  }
+
+  async listGateDecisions(period: ScorecardPeriod): Promise<GateDecisionFact[]> {
+    const from = new Date(period.from);
+    const to = new Date(period.to);
+    const now = this.now();
+    const decidedIds: string[] = (
+      await this.db('train_decisions')
+        .distinct('subject')
+        .where('action', 'like', 'gate.%')
+        .andWhere('created_at', '>=', from)
+        .andWhere('created_at', '<', to)
+    ).map(row => row.subject);
+    // What waits now is only known now: past periods have no pending gates.
+    const waiting = to.getTime() > now.getTime() ? await this.waitingApprovalGateIds() : [];
+    const gateIds = [...new Set([...decidedIds, ...waiting])];
+    if (gateIds.length === 0) return [];
+
+    const gates = await inSlices(gateIds, slice =>
+      this.db('train_gates')
+        .select('id', 'train_id', 'stage', 'phase', 'kind', 'participant_ref', 'config', 'removed_at')
+        .whereIn('id', slice),
+    );
+    const entries = await inSlices(gateIds, slice =>
+      this.db('train_decisions')
+        .select('subject', 'after', 'created_at', 'id')
+        .where('action', 'like', 'gate.%')
+        .whereIn('subject', slice)
+        .andWhere('created_at', '<', to)
+        .orderBy('id'),
+    );
+    const entriesByGate = new Map<string, { state: string; at: number }[]>();
+    for (const entry of entries) {
+      const state = parseJson(entry.after)?.state;
+      if (typeof state !== 'string') continue;
+      const list = entriesByGate.get(entry.subject) ?? [];
+      list.push({ state, at: ms(entry.created_at) });
+      entriesByGate.set(entry.subject, list);
+    }
+    const trainRows = await inSlices([...new Set(gates.map(g => g.train_id as string))], slice =>
+      this.db<TrainRow>('release_trains')
+        .select('id', 'name', 'status', 'current_stage', 'stage_plan', 'created_at')
+        .whereIn('id', slice),
+    );
+    const histories = await this.histories(trainRows);
+    const waitingNow = new Set(waiting);
+
+    const facts: GateDecisionFact[] = [];
+    for (const gate of gates) {
+      const history = histories.get(gate.train_id);
+      if (!history) continue;
+      const removedAt = gate.removed_at ? ms(gate.removed_at) : Infinity;
+      // Walk the gate's state changes; a decision is a change into a state other than pending.
+      let state = 'pending';
+      let repending: number | undefined;
+      const outcomes: { outcome: GateOutcome; at: number }[] = [];
+      for (const entry of entriesByGate.get(gate.id) ?? []) {
+        if (entry.at >= removedAt) break;
+        if (entry.state === state) continue;
+        state = entry.state;
+        if (state === 'pending') repending = entry.at;
+        else outcomes.push({ outcome: state as GateOutcome, at: entry.at });
+      }
+      const latest = outcomes[outcomes.length - 1];
+      const decided = state !== 'pending' && latest !== undefined;
+      if (!decided && !waitingNow.has(gate.id)) continue;
+
+      const plan = (parseJson(history.row.stage_plan) ?? []) as { name: string }[];
+      const position = plan.findIndex(stage => stage.name === gate.stage);
+      // Exit gates wait from when the train enters their stage, entry gates from when it
+      // enters the stage before (they guard leaving it).
+      const guardedStage = gate.phase === 'entry' ? plan[position - 1]?.name : gate.stage;
+      const entered = history.stages.find(s => s.stage === (guardedStage ?? gate.stage));
+      const joined = gate.participant_ref ? history.joinedAt.get(gate.participant_ref) : undefined;
+      const starts = [
+        entered ? ms(entered.enteredAt) : undefined,
+        joined,
+        repending !== undefined && (!decided || repending < latest.at) ? repending : undefined,
+      ].filter((t): t is number => t !== undefined);
+      // A gate decided before the train reached it was never waited on: no latency.
+      let pendingAt = starts.length ? Math.max(...starts) : ms(history.row.created_at);
+      if (decided) pendingAt = Math.min(pendingAt, latest.at);
+
+      const config = parseJson(gate.config) ?? {};
+      const decisionTime = decided ? latest.at : now.getTime();
+      const ownerRef =
+        (gate.kind === 'approval' ? config.approverRef : undefined) ??
+        (gate.participant_ref ? ownerAt(history, gate.participant_ref, decisionTime) : undefined);
+      facts.push({
+        gateId: gate.id,
+        trainId: gate.train_id,
+        stage: gate.stage,
+        kind: gate.kind as GateKind,
+        ...(gate.participant_ref ? { participantRef: gate.participant_ref } : {}),
+        ...(ownerRef ? { ownerRef } : {}),
+        pendingAt: new Date(pendingAt).toISOString(),
+        ...(decided
+          ? { decidedAt: new Date(latest.at).toISOString(), outcome: latest.outcome }
+          : {}),
+        failedBefore: outcomes
+          .slice(0, decided ? -1 : undefined)
+          .some(o => o.outcome === 'failed' || o.outcome === 'waived'),
+      });
+    }
+    return facts.sort((a, b) => a.gateId.localeCompare(b.gateId));
+  }
+
+  async listActionItems(period: ScorecardPeriod): Promise<ActionItemFact[]> {
+    const from = new Date(period.from);
+    const to = new Date(period.to);
+    const rows = await this.db('action_items')
+      .select('id', 'train_id', 'owner_ref', 'created_at', 'due_at', 'closed_at', 'status')
+      .where(q => q.where('due_at', '>=', from).andWhere('due_at', '<', to))
+      .orWhere(q =>
+        q
+          .where('created_at', '<', to)
+          .andWhere(open => open.where('status', 'open').orWhere('closed_at', '>=', from)),
+      )
+      .orderBy('id');
+    return rows.map(row => ({
+      id: row.id,
+      trainId: row.train_id,
+      ownerRef: row.owner_ref,
+      createdAt: iso(row.created_at),
+      ...(row.due_at ? { dueAt: iso(row.due_at) } : {}),
+      ...(row.closed_at ? { closedAt: iso(row.closed_at) } : {}),
+      status: row.status,
+    }));
+  }
+
+  /** Pending approval gates of active trains that guard leaving the stage the train is in. */
+  private async waitingApprovalGateIds(): Promise<string[]> {
+    const rows = await this.db('train_gates as g')
+      .join('release_trains as t', 't.id', 'g.train_id')
+      .where({ 't.status': 'active', 'g.kind': 'approval', 'g.state': 'pending' })
+      .whereNull('g.removed_at')
+      .select('g.id', 'g.stage', 'g.phase', 't.current_stage', 't.stage_plan');
+    return rows
+      .filter(row => {
+        if (row.stage === row.current_stage) return true;
+        const plan = (parseJson(row.stage_plan) ?? []) as { name: string }[];
+        const next = plan[plan.findIndex(stage => stage.name === row.current_stage) + 1];
+        return row.phase === 'entry' && next?.name === row.stage;
+      })
+      .map(row => row.id as string);
+  }
+
+  /** The stage intervals, participants and owner history of trains, by train id. */
+  private async histories(rows: TrainRow[]): Promise<Map<string, TrainHistory>> {
+    const ids = rows.map(row => row.id);
+    const logRows = await inSlices(ids, slice =>
+      this.db('train_decisions')
+        .select('train_id', 'action', 'subject', 'before', 'after', 'created_at', 'id')
+        .whereIn('train_id', slice)
+        .whereIn('action', TRAIN_HISTORY_ACTIONS)
+        .orderBy('id'),
+    );
+    const participantRows: ParticipantRow[] = await inSlices(ids, slice =>
+      this.db('train_participants')
+        .select('train_id', 'entity_ref', 'owner_ref')
+        .whereIn('train_id', slice)
+        // A participant removed from a train never shipped with it.
+        .whereNull('removed_at')
+        .orderBy(['train_id', 'position']),
+    );
+    const participantsByTrain = new Map<string, ParticipantRow[]>();
+    for (const row of participantRows) {
+      const list = participantsByTrain.get(row.train_id) ?? [];
+      list.push(row);
+      participantsByTrain.set(row.train_id, list);
+    }
+    const logs = new Map<string, LogEntry[]>();
+    for (const row of logRows) {
+      const list = logs.get(row.train_id) ?? [];
+      list.push({
+        action: row.action,
+        subject: row.subject,
+        before: parseJson(row.before),
+        after: parseJson(row.after),
+        at: ms(row.created_at),
+      });
+      logs.set(row.train_id, list);
+    }
+    const histories = new Map<string, TrainHistory>();
+    for (const row of rows) {
+      const log = logs.get(row.id) ?? [];
+      const ownerChanges = new Map<string, { at: number; before?: string; after?: string }[]>();
+      const joinedAt = new Map<string, number>();
+      for (const entry of log) {
+        if (entry.action === 'participant.added') {
+          joinedAt.set(entry.subject, entry.at);
+          const list = ownerChanges.get(entry.subject) ?? [];
+          // Joining sets the owner: nobody owned it in this train before.
+          list.push({ at: entry.at, after: entry.after?.ownerRef ?? undefined });
+          ownerChanges.set(entry.subject, list);
+        } else if (entry.action === 'participant.owner-changed') {
+          const list = ownerChanges.get(entry.subject) ?? [];
+          list.push({
+            at: entry.at,
+            before: entry.before?.ownerRef ?? undefined,
+            after: entry.after?.ownerRef ?? undefined,
+          });
+          ownerChanges.set(entry.subject, list);
+        }
+      }
+      histories.set(row.id, {
+        row,
+        stages: stageIntervals(row, log),
+        participants: participantsByTrain.get(row.id) ?? [],
+        ownerChanges,
+        joinedAt,
+      });
+    }
+    return histories;
+  }
+}

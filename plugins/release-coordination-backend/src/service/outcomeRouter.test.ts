@@ -1,0 +1,677 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { AuthorizeResult, isPermission } from '@backstage/plugin-permission-common';
+import { PermissionPolicy } from '@backstage/plugin-permission-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import {
+  deploymentReportPermission,
+  trainManagePermission,
+} from '@release-coordination/plugin-release-coordination-common';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { releaseCoordinationPlugin } from '../plugin';
+import { TrainNotification } from '../trains/announcements';
+import { createTestDatabases } from '../testing/databases';
+import { policyBackedPermissions, waitForCatalogComponents } from '../testing/testBackend';
+
+/** storefront is team-web's, payments team-pay's. */
+const ORGANISATION = `
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: { name: team-web }
+spec: { type: team, children: [] }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: { name: team-pay }
+spec: { type: team, children: [] }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: { name: storefront }
+spec: { type: website, lifecycle: production, owner: team-web, dependsOn: [component:payments] }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: { name: payments }
+spec: { type: service, lifecycle: production, owner: team-pay }
+`;
+
+/** alice runs the train; bob is on team-pay, carol on team-web; dave is on no team. */
+const MEMBERSHIP: Record<string, string[]> = {
+  'user:default/alice': [],
+  'user:default/bob': ['group:default/team-pay'],
+  'user:default/carol': ['group:default/team-web'],
+};
+
+/** Only the admin manages trains of others or reports deployments as a person. */
+class TestPolicy implements PermissionPolicy {
+  async handle(
+    req: Parameters<PermissionPolicy['handle']>[0],
+    user?: Parameters<PermissionPolicy['handle']>[1],
+  ) {
+    const admin = user?.info.userEntityRef === 'user:default/admin';
+    if (
+      isPermission(req.permission, trainManagePermission) ||
+      isPermission(req.permission, deploymentReportPermission)
+    ) {
+      return { result: admin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    }
+    return { result: AuthorizeResult.ALLOW };
+  }
+}
+
+const userInfo = mockServices.userInfo.mock({
+  getUserInfo: async credentials => {
+    const userEntityRef = (credentials.principal as { userEntityRef: string }).userEntityRef;
+    return {
+      userEntityRef,
+      ownershipEntityRefs: [userEntityRef, ...(MEMBERSHIP[userEntityRef] ?? [])],
+    };
+  },
+});
+
+const sentNotifications: TrainNotification[] = [];
+const publishedSignals: { channel: string; message: unknown }[] = [];
+
+const as = (user: string) => mockCredentials.user.header(`user:default/${user}`);
+const ci = mockCredentials.service.header();
+const API = '/api/release-coordination';
+const PAYMENTS = 'component:default/payments';
+const STOREFRONT = 'component:default/storefront';
+const DAY = 24 * 60 * 60 * 1000;
+const daysFromNow = (days: number) => new Date(Date.now() + days * DAY).toISOString();
+
+/** Deployment is left only with every participant ready to roll back and no expired flag. */
+const STAGES = [
+  {
+    name: 'deployment',
+    exitGates: [
+      {
+        id: 'rollback-ready',
+        title: 'Rollback rehearsed',
+        kind: 'rule',
+        perParticipant: true,
+        rule: 'rollback-rehearsed',
+      },
+      { id: 'flags-tidy', title: 'No expired flags', kind: 'rule', rule: 'no-expired-flags' },
+    ],
+  },
+  { name: 'verification', exitGates: [] },
+];
+
+describe('outcome routes (real catalog, policy, group membership)', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.eachSupportedId())('on %s', databaseId => {
+    let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+    let trainId: string;
+    const get = (path: string) => request(server).get(`${API}${path}`);
+    const post = (path: string) => request(server).post(`${API}${path}`);
+    const put = (path: string) => request(server).put(`${API}${path}`);
+    const patch = (path: string) => request(server).patch(`${API}${path}`);
+    const planPath = (ref: string) =>
+      `/trains/${trainId}/participants/${encodeURIComponent(ref)}/rollback-plan`;
+
+    const decisions = async () =>
+      (await get(`/trains/${trainId}/decisions?limit=500`).set('Authorization', as('alice'))).body
+        .items as { action: string; subject: string; entityRef?: string; after?: any }[];
+    const deploymentCount = async () =>
+      (await get(`/trains/${trainId}/deployments`).set('Authorization', as('alice'))).body.items
+        .length as number;
+    const flagCount = async () =>
+      (await get(`/trains/${trainId}/flags`).set('Authorization', as('alice'))).body.items
+        .length as number;
+    const readiness = async (user: string) => {
+      const res = await get(`/trains/${trainId}/rollback-readiness`).set('Authorization', as(user));
+      expect(res.status).toBe(200);
+      return Object.fromEntries(res.body.participants.map((p: any) => [p.entityRef, p]));
+    };
+
+    beforeAll(async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'release-coordination-outcomes-'));
+      const file = join(dir, 'org.yaml');
+      writeFileSync(file, ORGANISATION);
+      // The catalog shares the database: its tables and ours do not meet.
+      const knex = await databases.init(databaseId);
+      ({ server } = await startTestBackend({
+        features: [
+          releaseCoordinationPlugin,
+          mockServices.database.factory({ knex }),
+          import('@backstage/plugin-catalog-backend'),
+          policyBackedPermissions(new TestPolicy()),
+          userInfo.factory,
+          createServiceFactory({
+            service: notificationService,
+            deps: {},
+            factory: () => ({
+              send: async (notification: TrainNotification) => {
+                sentNotifications.push(notification);
+              },
+            }),
+          }),
+          createServiceFactory({
+            service: signalsServiceRef,
+            deps: {},
+            factory: () => ({
+              publish: async (signal: { channel: string; message: unknown }) => {
+                publishedSignals.push(signal);
+              },
+            }),
+          }),
+          mockServices.rootConfig.factory({
+            data: {
+              permission: { enabled: true },
+              releaseCoordination: {
+                stages: STAGES,
+                rollback: { maxRehearsalAgeDays: 30 },
+                flags: { remindBeforeDays: 7 },
+              },
+              catalog: {
+                rules: [{ allow: ['Component', 'Group', 'User', 'Location'] }],
+                locations: [{ type: 'file', target: file }],
+              },
+            },
+          }),
+          mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+        ],
+      }));
+      await waitForCatalogComponents(server, ci, 2);
+      expect((await post(`/dependencies/refresh`).set('Authorization', ci)).status).toBe(200);
+      const created = await post('/trains')
+        .send({
+          name: '2026.12',
+          objective: 'Ship one-click checkout',
+          ambassadorRef: 'user:default/alice',
+          participants: [
+            { entityRef: STOREFRONT, targetVersion: '2.0.0' },
+            { entityRef: PAYMENTS, targetVersion: '5.1.0' },
+          ],
+        })
+        .set('Authorization', as('alice'));
+      expect(created.status).toBe(201);
+      trainId = created.body.id;
+    }, 120_000);
+
+    describe('deployments', () => {
+      const start = {
+        participantRef: PAYMENTS,
+        environment: 'Production',
+        deploymentId: 'deploy-4711',
+        version: '5.1.0',
+        startedAt: '2026-11-20T10:00:00Z',
+      };
+      const failed = {
+        ...start,
+        finishedAt: '2026-11-20T10:07:30Z',
+        result: 'failed',
+        evidenceUrl: 'https://ci.example.com/runs/4711',
+      };
+
+      it('takes reports from CI only with the permission (403 for others, nothing written)', async () => {
+        const denied = await post(`/trains/${trainId}/deployments`)
+          .send(start)
+          .set('Authorization', as('bob'));
+        expect(denied.status).toBe(403);
+        expect(await deploymentCount()).toBe(0);
+        expect((await post(`/trains/${trainId}/deployments`).send(start)).status).toBe(401);
+      });
+
+      it('records the start once: the same report again changes nothing', async () => {
+        const before = (await decisions()).length;
+        const first = await post(`/trains/${trainId}/deployments`).send(start).set('Authorization', ci);
+        expect(first.status).toBe(201);
+        expect(first.body).toMatchObject({
+          trainId,
+          participantRef: PAYMENTS,
+          ownerRef: 'group:default/team-pay',
+          environment: 'production',
+          deploymentId: 'deploy-4711',
+          version: '5.1.0',
+          startedAt: '2026-11-20T10:00:00.000Z',
+          hotfix: false,
+        });
+        expect(first.body).not.toHaveProperty('result');
+        const again = await post(`/trains/${trainId}/deployments`).send(start).set('Authorization', ci);
+        expect(again.status).toBe(200);
+        expect(again.body).toEqual(first.body);
+        const log = await decisions();
+        expect(log).toHaveLength(before + 1);
+        expect(log[log.length - 1]).toMatchObject({
+          action: 'deployment.reported',
+          subject: 'production#deploy-4711',
+          entityRef: PAYMENTS,
+        });
+      });
+
+      it('records the end; a failed production deployment notifies the ambassador and the owner', async () => {
+        sentNotifications.length = 0;
+        publishedSignals.length = 0;
+        const res = await post(`/trains/${trainId}/deployments`).send(failed).set('Authorization', ci);
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({
+          finishedAt: '2026-11-20T10:07:30.000Z',
+          result: 'failed',
+          evidenceUrl: 'https://ci.example.com/runs/4711',
+        });
+        expect(sentNotifications).toHaveLength(1);
+        expect(sentNotifications[0]).toMatchObject({
+          recipients: {
+            type: 'entity',
+            entityRef: ['group:default/team-pay', 'user:default/alice'],
+          },
+          payload: {
+            title: "Release train '2026.12': component:default/payments failed in production",
+            severity: 'high',
+            topic: 'release-coordination.deployment-failed',
+          },
+        });
+        expect(publishedSignals).toEqual([
+          {
+            recipients: { type: 'broadcast' },
+            channel: 'release-coordination',
+            message: { type: 'train-changed', trainId },
+          },
+        ]);
+
+        // Reported again, it tells nobody twice.
+        const again = await post(`/trains/${trainId}/deployments`).send(failed).set('Authorization', ci);
+        expect(again.status).toBe(200);
+        expect(sentNotifications).toHaveLength(1);
+
+        // A staging failure is the team's own business.
+        await post(`/trains/${trainId}/deployments`)
+          .send({ ...failed, environment: 'staging', deploymentId: 'stage-1' })
+          .set('Authorization', ci);
+        expect(sentNotifications).toHaveLength(1);
+      });
+
+      it('refuses a report that moves the deployment backwards with 409, writing nothing', async () => {
+        const before = (await decisions()).length;
+        const unfinished = await post(`/trains/${trainId}/deployments`)
+          .send(start)
+          .set('Authorization', ci);
+        expect(unfinished.status).toBe(409);
+        expect(unfinished.body.error.message).toMatch(/cannot make it unfinished/);
+        const succeeded = await post(`/trains/${trainId}/deployments`)
+          .send({ ...failed, result: 'succeeded' })
+          .set('Authorization', ci);
+        expect(succeeded.status).toBe(409);
+        expect((await decisions()).length).toBe(before);
+
+        // Rolled back later is forwards.
+        const rolledBack = await post(`/trains/${trainId}/deployments`)
+          .send({
+            ...failed,
+            result: 'rolled-back',
+            rollbackStartedAt: '2026-11-20T10:08:00Z',
+            rollbackFinishedAt: '2026-11-20T10:13:00Z',
+          })
+          .set('Authorization', ci);
+        expect(rolledBack.status).toBe(200);
+        expect(rolledBack.body).toMatchObject({
+          result: 'rolled-back',
+          rollbackFinishedAt: '2026-11-20T10:13:00.000Z',
+        });
+        expect(sentNotifications.map(n => n.payload.title)).toContain(
+          "Release train '2026.12': component:default/payments was rolled back in production",
+        );
+      });
+
+      it('lists the train\'s deployments, newest first, filtered by environment', async () => {
+        const all = await get(`/trains/${trainId}/deployments`).set('Authorization', as('carol'));
+        expect(all.status).toBe(200);
+        expect(all.body.items.map((d: any) => d.deploymentId).sort()).toEqual([
+          'deploy-4711',
+          'stage-1',
+        ]);
+        const production = await get(`/trains/${trainId}/deployments?environment=PRODUCTION`)
+          .set('Authorization', as('carol'));
+        expect(production.body.items.map((d: any) => d.result)).toEqual(['rolled-back']);
+      });
+    });
+
+    describe('rollback readiness', () => {
+      const plan = {
+        criteria: 'Error rate above 2% for 5 minutes after the canary',
+        procedureUrl: 'https://runbooks.example.com/payments/rollback',
+      };
+
+      it('lets the ambassador, the owner team and release managers save a plan; 403 for others', async () => {
+        const before = (await decisions()).length;
+        const stranger = await put(planPath(PAYMENTS)).send(plan).set('Authorization', as('dave'));
+        expect(stranger.status).toBe(403);
+        const otherTeam = await put(planPath(PAYMENTS)).send(plan).set('Authorization', as('carol'));
+        expect(otherTeam.status).toBe(403);
+        expect((await decisions()).length).toBe(before);
+
+        const owner = await put(planPath(PAYMENTS)).send(plan).set('Authorization', as('bob'));
+        expect(owner.status).toBe(200);
+        expect(owner.body).toMatchObject({ trainId, entityRef: PAYMENTS, ...plan, updatedBy: 'user:default/bob' });
+        const same = await put(planPath(PAYMENTS)).send(plan).set('Authorization', as('bob'));
+        expect(same.body).toEqual(owner.body);
+        const ambassador = await put(planPath(STOREFRONT))
+          .send({ ...plan, procedureUrl: 'https://runbooks.example.com/storefront' })
+          .set('Authorization', as('alice'));
+        expect(ambassador.status).toBe(200);
+        const manager = await put(planPath(STOREFRONT))
+          .send({ ...plan, procedureUrl: 'https://runbooks.example.com/storefront/v2' })
+          .set('Authorization', as('admin'));
+        expect(manager.status).toBe(200);
+        const log = (await decisions()).slice(before);
+        expect(log.map(d => [d.action, d.entityRef])).toEqual([
+          ['rollback-plan.saved', PAYMENTS],
+          ['rollback-plan.saved', STOREFRONT],
+          ['rollback-plan.saved', STOREFRONT],
+        ]);
+
+        const notInTrain = await put(planPath('component:default/ledger'))
+          .send(plan)
+          .set('Authorization', as('admin'));
+        expect(notInTrain.status).toBe(404);
+      });
+
+      it('takes drills from the owner team or CI, idempotently', async () => {
+        const drill = {
+          entityRef: PAYMENTS,
+          result: 'passed',
+          rehearsedAt: daysFromNow(-10),
+          idempotencyKey: 'gameday-2026-11',
+        };
+        const stranger = await post('/rollback-drills').send(drill).set('Authorization', as('carol'));
+        expect(stranger.status).toBe(403);
+        const owner = await post('/rollback-drills').send(drill).set('Authorization', as('bob'));
+        expect(owner.status).toBe(201);
+        expect(owner.body).toMatchObject({ entityRef: PAYMENTS, result: 'passed', reporter: 'user:default/bob' });
+        const again = await post('/rollback-drills').send(drill).set('Authorization', as('bob'));
+        expect(again.status).toBe(200);
+        expect(again.body).toEqual(owner.body);
+        const reused = await post('/rollback-drills')
+          .send({ ...drill, result: 'failed' })
+          .set('Authorization', as('bob'));
+        expect(reused.status).toBe(409);
+
+        const unknown = await post('/rollback-drills')
+          .send({ ...drill, entityRef: 'component:default/ghost' })
+          .set('Authorization', ci);
+        expect(unknown.status).toBe(400);
+        expect(unknown.body.error.message).toMatch(/entityRef/);
+        const future = await post('/rollback-drills')
+          .send({ ...drill, idempotencyKey: 'tomorrow', rehearsedAt: daysFromNow(1) })
+          .set('Authorization', ci);
+        expect(future.status).toBe(400);
+        expect(future.body.error.message).toMatch(/rehearsedAt/);
+      });
+
+      it('tells per participant whether it is ready, and who may edit its plan', async () => {
+        const forBob = await readiness('bob');
+        expect(forBob[PAYMENTS]).toMatchObject({
+          ownerRef: 'group:default/team-pay',
+          plan: { procedureUrl: 'https://runbooks.example.com/payments/rollback' },
+          lastDrill: { result: 'passed' },
+          rehearsedWithinDays: true,
+          maxAgeDays: 30,
+          ready: true,
+          canEditPlan: true,
+        });
+        expect(forBob[STOREFRONT]).toMatchObject({
+          plan: { procedureUrl: 'https://runbooks.example.com/storefront/v2' },
+          rehearsedWithinDays: false,
+          ready: false,
+          reason: expect.stringMatching(/never passed a rollback rehearsal/),
+          canEditPlan: false,
+        });
+        expect(forBob[STOREFRONT]).not.toHaveProperty('lastDrill');
+        expect((await readiness('carol'))[STOREFRONT].canEditPlan).toBe(true);
+        expect((await readiness('alice'))[PAYMENTS].canEditPlan).toBe(true);
+      });
+    });
+
+    describe('feature flags', () => {
+      const flag = {
+        participantRef: PAYMENTS,
+        key: 'one-click-checkout',
+        ownerRef: 'group:default/team-pay',
+        purpose: 'Dark launch of one-click checkout',
+        expiresAt: daysFromNow(30),
+      };
+      let flagId: string;
+
+      it('adds a flag for the owner team; 403 for others; a key once per participant', async () => {
+        const stranger = await post(`/trains/${trainId}/flags`).send(flag).set('Authorization', as('carol'));
+        expect(stranger.status).toBe(403);
+        expect(await flagCount()).toBe(0);
+        const created = await post(`/trains/${trainId}/flags`).send(flag).set('Authorization', as('bob'));
+        expect(created.status).toBe(201);
+        expect(created.body).toMatchObject({ ...flag, state: 'on', createdBy: 'user:default/bob' });
+        flagId = created.body.id;
+        const duplicate = await post(`/trains/${trainId}/flags`).send(flag).set('Authorization', as('bob'));
+        expect(duplicate.status).toBe(409);
+        const listed = await get(`/trains/${trainId}/flags`).set('Authorization', as('dave'));
+        expect(listed.body).toMatchObject({ expiringWithinDays: 7, items: [{ id: flagId }] });
+      });
+
+      it('refuses a flag that is already expired (400 naming expiresAt, nothing written)', async () => {
+        const before = (await decisions()).length;
+        const expired = await post(`/trains/${trainId}/flags`)
+          .send({ ...flag, key: 'too-late', expiresAt: daysFromNow(-1) })
+          .set('Authorization', as('bob'));
+        expect(expired.status).toBe(400);
+        expect(expired.body.error.message).toMatch(/expiresAt/);
+        expect(await flagCount()).toBe(1);
+        expect((await decisions()).length).toBe(before);
+      });
+
+      it('changes state and expiry; a removed flag stays removed', async () => {
+        const expiresAt = daysFromNow(60);
+        const extended = await patch(`/flags/${flagId}`)
+          .send({ expiresAt, purpose: 'Dark launch, then A/B test' })
+          .set('Authorization', as('bob'));
+        expect(extended.status).toBe(200);
+        expect(extended.body).toMatchObject({ expiresAt, purpose: 'Dark launch, then A/B test' });
+        const backdated = await patch(`/flags/${flagId}`)
+          .send({ expiresAt: daysFromNow(-1) })
+          .set('Authorization', as('bob'));
+        expect(backdated.status).toBe(400);
+        expect(backdated.body.error.message).toMatch(/expiresAt/);
+        const off = await patch(`/flags/${flagId}`).send({ state: 'off' }).set('Authorization', as('bob'));
+        expect(off.status).toBe(200);
+        expect(off.body.state).toBe('off');
+        const byStranger = await patch(`/flags/${flagId}`)
+          .send({ state: 'on' })
+          .set('Authorization', as('carol'));
+        expect(byStranger.status).toBe(403);
+        const removed = await patch(`/flags/${flagId}`)
+          .send({ state: 'removed' })
+          .set('Authorization', as('alice'));
+        expect(removed.body.state).toBe('removed');
+        const revived = await patch(`/flags/${flagId}`)
+          .send({ state: 'on' })
+          .set('Authorization', as('alice'));
+        expect(revived.status).toBe(409);
+        const log = await decisions();
+        expect(log.filter(d => d.action === 'flag.updated').map(d => d.after)).toEqual([
+          { purpose: 'Dark launch, then A/B test', expiresAt },
+          { state: 'off' },
+          { state: 'removed' },
+        ]);
+        expect((await patch(`/flags/00000000-0000-4000-8000-000000000000`)
+          .send({ state: 'off' })
+          .set('Authorization', as('alice'))).status).toBe(404);
+      });
+    });
+
+    describe('rule gates', () => {
+      it('blocks the stage on an expired flag and a participant never rehearsed, saying why', async () => {
+        // A flag that expires a moment after it is created.
+        const shortLived = await post(`/trains/${trainId}/flags`)
+          .send({
+            participantRef: STOREFRONT,
+            key: 'holiday-banner',
+            ownerRef: 'group:default/team-web',
+            purpose: 'Seasonal banner',
+            expiresAt: new Date(Date.now() + 1500).toISOString(),
+          })
+          .set('Authorization', as('carol'));
+        expect(shortLived.status).toBe(201);
+        await new Promise(resolve => setTimeout(resolve, 1600));
+
+        const blocked = await post(`/trains/${trainId}/advance`)
+          .send({ expectedStage: 'deployment' })
+          .set('Authorization', as('alice'));
+        expect(blocked.status).toBe(409);
+        expect(blocked.body.error.message).toMatch(/'Rollback rehearsed' for component:default\/storefront/);
+        expect(blocked.body.error.message).toMatch(/'No expired flags'/);
+        expect(blocked.body.error.message).not.toMatch(/'Rollback rehearsed' for component:default\/payments/);
+
+        const train = (await get(`/trains/${trainId}`).set('Authorization', as('alice'))).body;
+        const gate = (templateId: string, participantRef?: string) =>
+          train.gates.find(
+            (g: any) => g.templateId === templateId && g.participantRef === participantRef,
+          );
+        expect(gate('rollback-ready', PAYMENTS)).toMatchObject({
+          state: 'passed',
+          reason: expect.stringMatching(
+            /has a rollback plan and last passed a rollback rehearsal 10 day\(s\) ago, within 30/,
+          ),
+        });
+        expect(gate('rollback-ready', STOREFRONT)).toMatchObject({
+          state: 'failed',
+          reason: expect.stringMatching(/never passed a rollback rehearsal/),
+        });
+        expect(gate('flags-tidy')).toMatchObject({
+          state: 'failed',
+          reason: expect.stringMatching(/component:default\/storefront 'holiday-banner'/),
+        });
+
+        // Rehearsed by CI and the flag taken out of the code: the stage can be left.
+        const drill = await post('/rollback-drills')
+          .send({
+            entityRef: STOREFRONT,
+            result: 'passed',
+            rehearsedAt: daysFromNow(0),
+            evidenceUrl: 'https://ci.example.com/drills/88',
+            idempotencyKey: 'drill-88',
+          })
+          .set('Authorization', ci);
+        expect(drill.status).toBe(201);
+        const removed = await patch(`/flags/${shortLived.body.id}`)
+          .send({ state: 'removed' })
+          .set('Authorization', as('carol'));
+        expect(removed.status).toBe(200);
+        const advanced = await post(`/trains/${trainId}/advance`)
+          .send({ expectedStage: 'deployment' })
+          .set('Authorization', as('alice'));
+        expect(advanced.status).toBe(200);
+        expect(advanced.body.currentStage).toBe('verification');
+      });
+    });
+
+    describe('bad input', () => {
+      const payments = PAYMENTS;
+      const deployment = {
+        participantRef: payments,
+        environment: 'production',
+        deploymentId: 'deploy-bad',
+        startedAt: '2026-11-20T10:00:00Z',
+      };
+      const flag = {
+        participantRef: payments,
+        key: 'k',
+        ownerRef: 'group:default/team-pay',
+        purpose: 'p',
+        expiresAt: '2099-01-01T00:00:00Z',
+      };
+      const drill = {
+        entityRef: payments,
+        result: 'passed',
+        rehearsedAt: '2026-11-01T00:00:00Z',
+        idempotencyKey: 'k',
+      };
+      const cases: [string, string, () => string, unknown, RegExp][] = [
+        ['POST', 'deployment of a non-participant', () => `/trains/${trainId}/deployments`,
+          { ...deployment, participantRef: 'component:default/ledger' }, /participantRef/],
+        ['POST', 'deployment with a result but no end', () => `/trains/${trainId}/deployments`,
+          { ...deployment, result: 'succeeded' }, /finishedAt/],
+        ['POST', 'deployment ending before it started', () => `/trains/${trainId}/deployments`,
+          { ...deployment, finishedAt: '2026-11-20T09:00:00Z', result: 'failed' }, /finishedAt/],
+        ['POST', 'deployment with rollback times but no rollback', () => `/trains/${trainId}/deployments`,
+          { ...deployment, finishedAt: '2026-11-20T11:00:00Z', result: 'failed',
+            rollbackStartedAt: '2026-11-20T11:00:00Z' }, /rollbackStartedAt/],
+        ['POST', 'deployment with a rollback ending before it started', () => `/trains/${trainId}/deployments`,
+          { ...deployment, finishedAt: '2026-11-20T11:00:00Z', result: 'rolled-back',
+            rollbackStartedAt: '2026-11-20T11:00:00Z', rollbackFinishedAt: '2026-11-20T10:30:00Z' },
+          /rollbackFinishedAt/],
+        ['POST', 'deployment with an unknown result', () => `/trains/${trainId}/deployments`,
+          { ...deployment, finishedAt: '2026-11-20T11:00:00Z', result: 'green' }, /result/],
+        ['POST', 'deployment with a bad environment', () => `/trains/${trainId}/deployments`,
+          { ...deployment, environment: 'prod env' }, /environment/],
+        ['POST', 'deployment with an unknown field', () => `/trains/${trainId}/deployments`,
+          { ...deployment, colour: 'red' }, /colour/],
+        ['POST', 'deployment without an id', () => `/trains/${trainId}/deployments`,
+          { ...deployment, deploymentId: undefined }, /deploymentId/],
+        ['GET', 'deployments with an unknown filter', () => `/trains/${trainId}/deployments?env=x`,
+          undefined, /env/],
+        ['PUT', 'plan without criteria', () => planPath(payments),
+          { procedureUrl: 'https://x.example.com' }, /criteria/],
+        ['PUT', 'plan with a bad link', () => planPath(payments),
+          { criteria: 'c', procedureUrl: 'ftp://x' }, /procedureUrl/],
+        ['PUT', 'plan for a bad ref', () => `/trains/${trainId}/participants/payments/rollback-plan`,
+          { criteria: 'c', procedureUrl: 'https://x.example.com' }, /entityRef/],
+        ['POST', 'drill with a bad result', () => '/rollback-drills', { ...drill, result: 'ok' },
+          /result/],
+        ['POST', 'drill without a key', () => '/rollback-drills',
+          { ...drill, idempotencyKey: undefined }, /idempotencyKey/],
+        ['POST', 'flag without an expiry', () => `/trains/${trainId}/flags`,
+          { ...flag, expiresAt: undefined }, /expiresAt/],
+        ['POST', 'flag owned by a component', () => `/trains/${trainId}/flags`,
+          { ...flag, ownerRef: payments }, /ownerRef/],
+        ['POST', 'flag with a bad key', () => `/trains/${trainId}/flags`,
+          { ...flag, key: 'no spaces' }, /key/],
+        ['POST', 'flag with a bad state', () => `/trains/${trainId}/flags`,
+          { ...flag, state: 'maybe' }, /state/],
+        ['PATCH', 'flag change with nothing in it', () => '/flags/00000000-0000-4000-8000-000000000000',
+          {}, /state, expiresAt, purpose, ownerRef/],
+        ['PATCH', 'flag change with a bad id', () => '/flags/nope', { state: 'off' }, /flagId/],
+      ];
+
+      it.each(cases)(
+        '%s %s → 400 naming the field, nothing written',
+        async (method, _name, path, body, field) => {
+          const decisionsBefore = (await decisions()).length;
+          const deploymentsBefore = await deploymentCount();
+          const flagsBefore = await flagCount();
+          let req;
+          if (method === 'GET') req = get(path());
+          else if (method === 'PUT') req = put(path()).send(body as object);
+          else if (method === 'PATCH') req = patch(path()).send(body as object);
+          else req = post(path()).send(body as object);
+          // Deployments and drills come from CI; everything else from a release manager.
+          const fromCi = /deployments|rollback-drills/.test(path()) && method === 'POST';
+          const res = await req.set('Authorization', fromCi ? ci : as('admin'));
+          expect(res.status).toBe(400);
+          expect(res.body.error.name).toBe('InputError');
+          expect(res.body.error.message).toMatch(field);
+          expect((await decisions()).length).toBe(decisionsBefore);
+          expect(await deploymentCount()).toBe(deploymentsBefore);
+          expect(await flagCount()).toBe(flagsBefore);
+        },
+      );
+
+      it('answers 404 for an unknown train', async () => {
+        const missing = '00000000-0000-4000-8000-000000000000';
+        for (const path of ['deployments', 'rollback-readiness', 'flags']) {
+          const res = await get(`/trains/${missing}/${path}`).set('Authorization', as('alice'));
+          expect(res.status, path).toBe(404);
+        }
+        const report = await post(`/trains/${missing}/deployments`)
+          .send(deployment)
+          .set('Authorization', ci);
+        expect(report.status).toBe(404);
+      });
+    });
+  });
+});

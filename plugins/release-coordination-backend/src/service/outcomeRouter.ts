@@ -1,0 +1,209 @@
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  deploymentReportPermission,
+} from '@release-coordination/plugin-release-coordination-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { DeploymentService } from '../outcomes/DeploymentService';
+import { FeatureFlagService } from '../outcomes/FeatureFlagService';
+import { RollbackService } from '../outcomes/RollbackService';
+import { entityRef, parseInput } from './validation';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const isoTime = z.iso.datetime({ offset: true });
+const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
+const trainParams = z.object({ trainId: z.uuid() }).strict();
+const participantParams = z.object({ trainId: z.uuid(), entityRef }).strict();
+const flagParams = z.object({ flagId: z.uuid() }).strict();
+const emptyQuery = z.object({}).strict();
+const before = (a: string | undefined, b: string | undefined) =>
+  a !== undefined && b !== undefined && Date.parse(a) < Date.parse(b);
+
+/** Environment names are compared in lower case, so `Production` and `production` are one. */
+const environment = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'use letters, digits and . _ - (at most 64)');
+
+const deploymentBody = z
+  .object({
+    participantRef: entityRef,
+    environment,
+    // Short enough that `environment#deploymentId` names the decision log's subject.
+    deploymentId: text(150),
+    version: text(100).optional(),
+    startedAt: isoTime,
+    finishedAt: isoTime.optional(),
+    result: z.enum(['succeeded', 'failed', 'rolled-back']).optional(),
+    rollbackStartedAt: isoTime.optional(),
+    rollbackFinishedAt: isoTime.optional(),
+    hotfix: z.boolean().optional(),
+    evidenceUrl: httpUrl.optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    const issue = (path: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message });
+    if (body.result && !body.finishedAt) issue('finishedAt', 'a result needs finishedAt');
+    if (body.finishedAt && !body.result) issue('result', 'a finished deployment needs a result');
+    if (before(body.finishedAt, body.startedAt)) {
+      issue('finishedAt', 'must not be before startedAt');
+    }
+    for (const field of ['rollbackStartedAt', 'rollbackFinishedAt'] as const) {
+      if (body[field] && body.result !== 'rolled-back') {
+        issue(field, "only a deployment with the result 'rolled-back' has rollback times");
+      }
+    }
+    if (body.rollbackFinishedAt && !body.rollbackStartedAt) {
+      issue('rollbackStartedAt', 'a finished rollback needs rollbackStartedAt');
+    }
+    if (before(body.rollbackStartedAt, body.startedAt)) {
+      issue('rollbackStartedAt', 'must not be before startedAt');
+    }
+    if (before(body.rollbackFinishedAt, body.rollbackStartedAt)) {
+      issue('rollbackFinishedAt', 'must not be before rollbackStartedAt');
+    }
+  });
+
+const deploymentsQuery = z
+  .object({ environment: environment.optional(), participantRef: entityRef.optional() })
+  .strict();
+
+const rollbackPlanBody = z.object({ criteria: text(4000), procedureUrl: httpUrl }).strict();
+
+const drillBody = z
+  .object({
+    entityRef,
+    result: z.enum(['passed', 'failed']),
+    rehearsedAt: isoTime,
+    evidenceUrl: httpUrl.optional(),
+    idempotencyKey: text(200),
+  })
+  .strict();
+
+const flagKey = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,99}$/i, 'use letters, digits and . _ - (at most 100)');
+/** Somebody answers for a flag: a Group or a User. */
+const flagOwner = entityRef.refine(ref => /^(group|user):/.test(ref), {
+  message: 'ownerRef must be the ref of a Group or a User',
+});
+const flagState = z.enum(['on', 'off', 'removed']);
+
+const createFlagBody = z
+  .object({
+    participantRef: entityRef,
+    key: flagKey,
+    ownerRef: flagOwner,
+    purpose: text(2000),
+    expiresAt: isoTime,
+    state: flagState.optional(),
+  })
+  .strict();
+
+const updateFlagBody = z
+  .object({
+    state: flagState.optional(),
+    expiresAt: isoTime.optional(),
+    purpose: text(2000).optional(),
+    ownerRef: flagOwner.optional(),
+  })
+  .strict()
+  .refine(body => Object.values(body).some(value => value !== undefined), {
+    message: 'name at least one of state, expiresAt, purpose, ownerRef',
+  });
+
+/**
+ * Routes of what happens around a train's rollouts: deployment outcomes reported by CI,
+ * rollback plans and rehearsals, and feature flags.
+ */
+export function createOutcomeRouter(options: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  deployments: DeploymentService;
+  rollbacks: RollbackService;
+  flags: FeatureFlagService;
+}): express.Router {
+  const { httpAuth, permissions, deployments, rollbacks, flags } = options;
+  const router = Router();
+  const credentialsOf = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  async function authorizeDeploymentReport(credentials: BackstageCredentials) {
+    const [decision] = await permissions.authorize([{ permission: deploymentReportPermission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('You are not allowed to report deployments');
+    }
+  }
+
+  router.post('/trains/:trainId/deployments', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const { trainId } = parseInput(trainParams, req.params, 'path');
+    const body = parseInput(deploymentBody, req.body, 'body');
+    await authorizeDeploymentReport(credentials);
+    const { deployment, created } = await deployments.reportDeployment(trainId, body, credentials);
+    res.status(created ? 201 : 200).json(deployment);
+  });
+
+  router.get('/trains/:trainId/deployments', async (req, res) => {
+    await credentialsOf(req);
+    const { trainId } = parseInput(trainParams, req.params, 'path');
+    const query = parseInput(deploymentsQuery, req.query, 'query');
+    res.json({ items: await deployments.listTrainDeployments(trainId, query) });
+  });
+
+  router.put('/trains/:trainId/participants/:entityRef/rollback-plan', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const params = parseInput(participantParams, req.params, 'path');
+    const body = parseInput(rollbackPlanBody, req.body, 'body');
+    res.json(await rollbacks.saveRollbackPlan(params.trainId, params.entityRef, body, credentials));
+  });
+
+  router.get('/trains/:trainId/rollback-readiness', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const { trainId } = parseInput(trainParams, req.params, 'path');
+    parseInput(emptyQuery, req.query, 'query');
+    res.json(await rollbacks.getRollbackReadiness(trainId, credentials));
+  });
+
+  router.post('/rollback-drills', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const body = parseInput(drillBody, req.body, 'body');
+    const { drill, created } = await rollbacks.reportDrill(body, credentials);
+    res.status(created ? 201 : 200).json(drill);
+  });
+
+  router.get('/trains/:trainId/flags', async (req, res) => {
+    await credentialsOf(req);
+    const { trainId } = parseInput(trainParams, req.params, 'path');
+    parseInput(emptyQuery, req.query, 'query');
+    res.json(await flags.listFlags(trainId));
+  });
+
+  router.post('/trains/:trainId/flags', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const { trainId } = parseInput(trainParams, req.params, 'path');
+    const body = parseInput(createFlagBody, req.body, 'body');
+    res.status(201).json(await flags.createFlag(trainId, body, credentials));
+  });
+
+  router.patch('/flags/:flagId', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const { flagId } = parseInput(flagParams, req.params, 'path');
+    const body = parseInput(updateFlagBody, req.body, 'body');
+    res.json(await flags.updateFlag(flagId, body, credentials));
+  });
+
+  return router;
+}

@@ -1,0 +1,360 @@
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { AuthorizeResult, isPermission } from '@backstage/plugin-permission-common';
+import { PermissionPolicy } from '@backstage/plugin-permission-node';
+import { trainManagePermission } from '@release-coordination/plugin-release-coordination-common';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { releaseCoordinationPlugin } from '../plugin';
+import { policyBackedPermissions, waitForCatalogComponents } from '../testing/testBackend';
+
+/** storefront is team-web's, payments team-pay's; bob is on team-pay, carol on team-web. */
+const ORGANISATION = `
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: { name: team-web }
+spec: { type: team, children: [] }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: { name: team-pay }
+spec: { type: team, children: [] }
+---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata: { name: bob }
+spec: { memberOf: [team-pay] }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: { name: storefront }
+spec: { type: website, lifecycle: production, owner: team-web, dependsOn: [component:payments] }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: { name: payments }
+spec: { type: service, lifecycle: production, owner: team-pay }
+`;
+
+const MEMBERSHIP: Record<string, string[]> = {
+  'user:default/bob': ['group:default/team-pay'],
+  'user:default/carol': ['group:default/team-web'],
+};
+
+/** Only the admin manages trains of others. */
+class TestPolicy implements PermissionPolicy {
+  async handle(
+    req: Parameters<PermissionPolicy['handle']>[0],
+    user?: Parameters<PermissionPolicy['handle']>[1],
+  ) {
+    const admin = user?.info.userEntityRef === 'user:default/admin';
+    if (isPermission(req.permission, trainManagePermission)) {
+      return { result: admin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    }
+    return { result: AuthorizeResult.ALLOW };
+  }
+}
+
+const userInfo = mockServices.userInfo.mock({
+  getUserInfo: async credentials => {
+    const userEntityRef = (credentials.principal as { userEntityRef: string }).userEntityRef;
+    return { userEntityRef, ownershipEntityRefs: [userEntityRef, ...(MEMBERSHIP[userEntityRef] ?? [])] };
+  },
+});
+
+const as = (user: string) => mockCredentials.user.header(`user:default/${user}`);
+const ci = mockCredentials.service.header();
+const API = '/api/release-coordination';
+
+/** Planning may only be left once earlier lessons concerning a participant are acted on. */
+const STAGES = [
+  {
+    name: 'planning',
+    entryGates: [
+      {
+        id: 'lessons-acted-on',
+        title: 'Action items of earlier trains closed',
+        kind: 'rule',
+        perParticipant: true,
+        rule: 'previous-action-items-closed',
+      },
+    ],
+    exitGates: [],
+  },
+  { name: 'ship', exitGates: [] },
+];
+
+const newTrain = (name: string, participants: string[]) => ({
+  name,
+  objective: 'Ship one-click checkout',
+  ambassadorRef: 'user:default/alice',
+  participants: participants.map(p => ({ entityRef: `component:default/${p}`, targetVersion: '1' })),
+});
+
+describe('retrospective routes (real catalog, policy, group membership)', () => {
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let earlierId: string;
+  let teamPayItem: any;
+  const get = (path: string) => request(server).get(`${API}${path}`);
+  const post = (path: string) => request(server).post(`${API}${path}`);
+  const patch = (path: string) => request(server).patch(`${API}${path}`);
+  const del = (path: string) => request(server).delete(`${API}${path}`);
+  const decisionActions = async (trainId: string) =>
+    (await get(`/trains/${trainId}/decisions?limit=500`).set('Authorization', as('alice'))).body.items.map(
+      (d: any) => d.action,
+    ) as string[];
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'release-coordination-retros-'));
+    const file = join(dir, 'org.yaml');
+    writeFileSync(file, ORGANISATION);
+    ({ server } = await startTestBackend({
+      features: [
+        releaseCoordinationPlugin,
+        import('@backstage/plugin-catalog-backend'),
+        policyBackedPermissions(new TestPolicy()),
+        userInfo.factory,
+        mockServices.rootConfig.factory({
+          data: {
+            permission: { enabled: true },
+            releaseCoordination: { stages: STAGES },
+            catalog: {
+              rules: [{ allow: ['Component', 'Group', 'User', 'Location'] }],
+              locations: [{ type: 'file', target: file }],
+            },
+          },
+        }),
+        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      ],
+    }));
+    await waitForCatalogComponents(server, ci, 2);
+    expect((await post(`/dependencies/refresh`).set('Authorization', ci)).status).toBe(200);
+    const created = await post('/trains')
+      .send(newTrain('2026.11', ['storefront', 'payments']))
+      .set('Authorization', as('alice'));
+    expect(created.status).toBe(201);
+    earlierId = created.body.id;
+  }, 120_000);
+
+  it('answers 401 without credentials', async () => {
+    expect((await get(`/trains/${earlierId}/retrospective`)).status).toBe(401);
+    expect((await get('/action-items')).status).toBe(401);
+    expect((await post(`/trains/${earlierId}/retrospective/notes`).send({})).status).toBe(401);
+  });
+
+  it('takes notes from any signed-in person, and deletes them for the author only', async () => {
+    const added = await post(`/trains/${earlierId}/retrospective/notes`)
+      .send({ column: 'to-improve', text: 'The contract break surfaced in validation' })
+      .set('Authorization', as('bob'));
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ column: 'to-improve', authorRef: 'user:default/bob' });
+    const fromCi = await post(`/trains/${earlierId}/retrospective/notes`)
+      .send({ column: 'went-well', text: 'Green' })
+      .set('Authorization', ci);
+    expect(fromCi.status).toBe(403);
+
+    const retro = await get(`/trains/${earlierId}/retrospective`).set('Authorization', as('carol'));
+    expect(retro.status).toBe(200);
+    expect(retro.body.notes).toHaveLength(1);
+
+    const notePath = `/trains/${earlierId}/retrospective/notes/${added.body.id}`;
+    expect((await del(notePath).set('Authorization', as('carol'))).status).toBe(403);
+    expect((await del(notePath).set('Authorization', as('bob'))).status).toBe(204);
+    expect((await del(notePath).set('Authorization', as('bob'))).status).toBe(404);
+    const after = await get(`/trains/${earlierId}/retrospective`).set('Authorization', as('carol'));
+    expect(after.body.notes).toEqual([]);
+    expect(await decisionActions(earlierId)).toEqual([
+      'train.created',
+      'retro.note-added',
+      'retro.note-deleted',
+    ]);
+  });
+
+  it('creates action items for the ambassador or a manager, owned by known entities', async () => {
+    const item = { title: 'Rehearse the payments rollback', ownerRef: 'Group:default/team-pay' };
+    const byBob = await post(`/trains/${earlierId}/action-items`)
+      .send(item)
+      .set('Authorization', as('bob'));
+    expect(byBob.status).toBe(403);
+    const ghost = await post(`/trains/${earlierId}/action-items`)
+      .send({ ...item, ownerRef: 'group:default/ghosts' })
+      .set('Authorization', as('alice'));
+    expect(ghost.status).toBe(400);
+    expect(ghost.body.error.message).toMatch(/ownerRef 'group:default\/ghosts' is not in the catalog/);
+
+    const created = await post(`/trains/${earlierId}/action-items`)
+      .send({ ...item, dueAt: '2026-12-01T00:00:00Z' })
+      .set('Authorization', as('alice'));
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      trainId: earlierId,
+      trainName: '2026.11',
+      ownerRef: 'group:default/team-pay',
+      dueAt: '2026-12-01T00:00:00.000Z',
+      status: 'open',
+      version: 0,
+    });
+    teamPayItem = created.body;
+    const ofUser = await post(`/trains/${earlierId}/action-items`)
+      .send({ title: 'Document the freeze', ownerRef: 'user:default/bob' })
+      .set('Authorization', as('admin'));
+    expect(ofUser.status).toBe(201);
+    const ofComponent = await post(`/trains/${earlierId}/action-items`)
+      .send({ title: 'Expire checkout flags', ownerRef: 'component:default/storefront' })
+      .set('Authorization', as('admin'));
+    expect(ofComponent.status).toBe(201);
+  });
+
+  it("lets the owning team change an item, closing and reopening it, and nobody else", async () => {
+    const path = `/action-items/${teamPayItem.id}`;
+    const byCarol = await patch(path).send({ status: 'done' }).set('Authorization', as('carol'));
+    expect(byCarol.status).toBe(403);
+
+    const closed = await patch(path)
+      .send({ status: 'done', comment: 'Rehearsed on staging', expectedVersion: 0 })
+      .set('Authorization', as('bob'));
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ status: 'done', version: 1 });
+    expect(closed.body.closedAt).toBeDefined();
+
+    const stale = await patch(path)
+      .send({ title: 'Rehearse twice', expectedVersion: 0 })
+      .set('Authorization', as('bob'));
+    expect(stale.status).toBe(409);
+
+    const done = await get('/action-items?ownerRef=group:default/team-pay&status=done')
+      .set('Authorization', as('carol'));
+    expect(done.body).toMatchObject({ totalCount: 1, items: [{ id: teamPayItem.id }] });
+    const ofTrain = await get(`/action-items?trainId=${earlierId}&limit=2`)
+      .set('Authorization', ci);
+    expect(ofTrain.body.totalCount).toBe(3);
+    expect(ofTrain.body.items).toHaveLength(2);
+
+    const reopened = await patch(path).send({ status: 'open' }).set('Authorization', as('alice'));
+    expect(reopened.status).toBe(200);
+    expect(reopened.body).not.toHaveProperty('closedAt');
+
+    const decisions = await get(`/trains/${earlierId}/decisions?limit=500`)
+      .set('Authorization', as('alice'));
+    const updates = decisions.body.items.filter((d: any) => d.action === 'action-item.updated');
+    expect(updates).toHaveLength(2);
+    expect(updates[0]).toMatchObject({
+      actorRef: 'user:default/bob',
+      subject: teamPayItem.id,
+      before: { status: 'open' },
+      after: { status: 'done' },
+      reason: 'Rehearsed on staging',
+    });
+  });
+
+  it('carries open items into a later train and holds its planning until they are closed', async () => {
+    const later = await post('/trains')
+      .send(newTrain('2026.12', ['payments']))
+      .set('Authorization', as('alice'));
+    expect(later.status).toBe(201);
+    const laterId = later.body.id;
+
+    const retro = await get(`/trains/${laterId}/retrospective`).set('Authorization', as('bob'));
+    expect(retro.status).toBe(200);
+    // team-pay's item concerns payments; storefront's and bob's own item do not.
+    expect(retro.body.carriedOver.map((item: any) => item.id)).toEqual([teamPayItem.id]);
+    expect(retro.body.actionItems).toEqual([]);
+    const earlier = await get(`/trains/${earlierId}/retrospective`).set('Authorization', as('bob'));
+    expect(earlier.body.carriedOver).toEqual([]);
+    expect(earlier.body.actionItems).toHaveLength(3);
+
+    const blocked = await post(`/trains/${laterId}/advance`)
+      .send({ expectedStage: 'planning' })
+      .set('Authorization', as('alice'));
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.error.message).toMatch(/Action items of earlier trains closed/);
+    const held = await get(`/trains/${laterId}`).set('Authorization', as('alice'));
+    const gate = held.body.gates.find((g: any) => g.templateId === 'lessons-acted-on');
+    expect(gate).toMatchObject({ state: 'failed', participantRef: 'component:default/payments' });
+    expect(gate.reason).toMatch(/'Rehearse the payments rollback'/);
+
+    const closed = await patch(`/action-items/${teamPayItem.id}`)
+      .send({ status: 'dropped', comment: 'Replaced by the new failover' })
+      .set('Authorization', as('bob'));
+    expect(closed.status).toBe(200);
+    const advanced = await post(`/trains/${laterId}/advance`)
+      .send({ expectedStage: 'planning' })
+      .set('Authorization', as('alice'));
+    expect(advanced.status).toBe(200);
+    expect(advanced.body.currentStage).toBe('ship');
+  });
+
+  it('answers 404 for an unknown train, note or item', async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    expect((await get(`/trains/${missing}/retrospective`).set('Authorization', as('bob'))).status).toBe(404);
+    const item = await patch(`/action-items/${missing}`)
+      .send({ status: 'done' })
+      .set('Authorization', as('admin'));
+    expect(item.status).toBe(404);
+    const note = await del(`/trains/${earlierId}/retrospective/notes/${missing}`)
+      .set('Authorization', as('admin'));
+    expect(note.status).toBe(404);
+    const created = await post(`/trains/${missing}/action-items`)
+      .send({ title: 'x', ownerRef: 'group:default/team-pay' })
+      .set('Authorization', as('admin'));
+    expect(created.status).toBe(404);
+  });
+
+  describe('bad input', () => {
+    const itemPath = () => `/action-items/${teamPayItem.id}`;
+    const cases: [string, string, () => string, unknown, RegExp][] = [
+      ['POST', 'note in an unknown column', () => `/trains/${earlierId}/retrospective/notes`,
+        { column: 'blame', text: 'x' }, /column/],
+      ['POST', 'note without text', () => `/trains/${earlierId}/retrospective/notes`,
+        { column: 'went-well', text: '  ' }, /text/],
+      ['POST', 'note naming a culprit field', () => `/trains/${earlierId}/retrospective/notes`,
+        { column: 'to-improve', text: 'x', culprit: 'user:default/bob' }, /culprit/],
+      ['POST', 'item without a title', () => `/trains/${earlierId}/action-items`,
+        { ownerRef: 'group:default/team-pay' }, /title/],
+      ['POST', 'item owned by a system', () => `/trains/${earlierId}/action-items`,
+        { title: 'x', ownerRef: 'system:default/shop' }, /ownerRef/],
+      ['POST', 'item owned by no ref', () => `/trains/${earlierId}/action-items`,
+        { title: 'x', ownerRef: 'team-pay' }, /ownerRef/],
+      ['POST', 'item with a bad due date', () => `/trains/${earlierId}/action-items`,
+        { title: 'x', ownerRef: 'group:default/team-pay', dueAt: 'next week' }, /dueAt/],
+      ['PATCH', 'update with nothing', itemPath, {}, /at least one of/],
+      ['PATCH', 'update to an unknown status', itemPath, { status: 'blocked' }, /status/],
+      ['PATCH', 'update with a bad version', itemPath, { title: 'x', expectedVersion: -1 },
+        /expectedVersion/],
+      ['PATCH', 'update to an unknown owner', itemPath,
+        { ownerRef: 'group:default/nobody' }, /ownerRef/],
+      ['PATCH', 'update with a bad id', () => '/action-items/not-a-uuid', { status: 'done' },
+        /itemId/],
+      ['GET', 'list by an unknown status', () => '/action-items?status=late', undefined, /status/],
+      ['GET', 'list with a bad limit', () => '/action-items?limit=0', undefined, /limit/],
+      ['GET', 'list with an unknown filter', () => '/action-items?team=x', undefined, /team/],
+      ['GET', 'retrospective of a bad id', () => '/trains/x/retrospective', undefined, /trainId/],
+    ];
+
+    const counts = async () => {
+      const items = await get('/action-items?limit=500').set('Authorization', as('admin'));
+      const decisions = await get(`/trains/${earlierId}/decisions?limit=1`)
+        .set('Authorization', as('admin'));
+      return [items.body.totalCount, decisions.body.totalCount];
+    };
+
+    it.each(cases)(
+      '%s %s → 400 naming the field, nothing written',
+      async (method, _name, path, body, field) => {
+        const before = await counts();
+        const req =
+          method === 'GET'
+            ? get(path())
+            : method === 'PATCH'
+              ? patch(path()).send(body as object)
+              : post(path()).send(body as object);
+        const res = await req.set('Authorization', as('admin'));
+        expect(res.status).toBe(400);
+        expect(res.body.error.name).toBe('InputError');
+        expect(res.body.error.message).toMatch(field);
+        expect(await counts()).toEqual(before);
+      },
+    );
+  });
+});

@@ -1,0 +1,229 @@
+import type { DeploymentResult } from '../scorecards/types';
+
+/** @public */
+export const DEPLOYMENT_RESULTS: readonly DeploymentResult[] = [
+  'succeeded',
+  'failed',
+  'rolled-back',
+];
+
+/**
+ * One rollout of one participant of a train to one environment, as CI reported it: when it
+ * starts, and again when it ends. These are the raw facts behind the scorecards.
+ *
+ * @public
+ */
+export interface DeploymentOutcome {
+  /** Our id of the deployment. */
+  id: string;
+  trainId: string;
+  participantRef: string;
+  /** The participant's owner when the deployment was first reported; absent when it had none. */
+  ownerRef?: string;
+  /** Lower case, e.g. `production`. */
+  environment: string;
+  /** The CI's id of the deployment: reporting it again updates this deployment. */
+  deploymentId: string;
+  /** The version rolled out, e.g. `4.2.0`. */
+  version?: string;
+  startedAt: string;
+  /** Absent while the rollout runs. */
+  finishedAt?: string;
+  /** Absent while the rollout runs. */
+  result?: DeploymentResult;
+  /** For `rolled-back`: when restoring the previous version started. */
+  rollbackStartedAt?: string;
+  /** For `rolled-back`: when the previous version was restored; absent while it runs. */
+  rollbackFinishedAt?: string;
+  /** A deployment made to repair an earlier one. */
+  hotfix: boolean;
+  evidenceUrl?: string;
+  /** Who reported it first: a user's entity ref or a service's subject. */
+  reporter: string;
+  /** When it was first reported. */
+  reportedAt: string;
+  /** When a report last changed it. */
+  updatedAt: string;
+}
+
+/**
+ * What CI reports about a deployment. `deploymentId` is the idempotency key: the same id
+ * again updates that deployment (e.g. when it finishes) instead of adding one.
+ *
+ * @public
+ */
+export interface ReportDeploymentRequest {
+  participantRef: string;
+  environment: string;
+  deploymentId: string;
+  version?: string;
+  startedAt: string;
+  finishedAt?: string;
+  /** Needs `finishedAt`. */
+  result?: DeploymentResult;
+  /** Only with `rolled-back`. */
+  rollbackStartedAt?: string;
+  /** Only with `rolled-back`, and after `rollbackStartedAt`. */
+  rollbackFinishedAt?: string;
+  hotfix?: boolean;
+  evidenceUrl?: string;
+}
+
+/**
+ * How a participant of a train is rolled back: when to decide it (criteria) and how to do it
+ * (the procedure).
+ *
+ * @public
+ */
+export interface RollbackPlan {
+  trainId: string;
+  entityRef: string;
+  /** When the team rolls back, e.g. "error rate above 2% for 5 minutes after the canary". */
+  criteria: string;
+  /** Where the procedure is written down. */
+  procedureUrl: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** @public */
+export interface SaveRollbackPlanRequest {
+  criteria: string;
+  procedureUrl: string;
+}
+
+/** @public */
+export type RollbackDrillResult = 'passed' | 'failed';
+
+/** @public */
+export const ROLLBACK_DRILL_RESULTS: readonly RollbackDrillResult[] = ['passed', 'failed'];
+
+/**
+ * A rehearsal of an entity's rollback. Drills belong to the entity, not to a train: a
+ * rehearsal last month counts for this month's train.
+ *
+ * @public
+ */
+export interface RollbackDrill {
+  id: string;
+  entityRef: string;
+  result: RollbackDrillResult;
+  rehearsedAt: string;
+  evidenceUrl?: string;
+  idempotencyKey: string;
+  /** A user's entity ref or a service's subject. */
+  reporter: string;
+  recordedAt: string;
+}
+
+/** @public */
+export interface ReportRollbackDrillRequest {
+  entityRef: string;
+  result: RollbackDrillResult;
+  rehearsedAt: string;
+  evidenceUrl?: string;
+  idempotencyKey: string;
+}
+
+/**
+ * Whether one participant can be rolled back with confidence: a plan, and a passed rehearsal
+ * recent enough.
+ *
+ * @public
+ */
+export interface ParticipantRollbackReadiness {
+  entityRef: string;
+  ownerRef?: string;
+  plan?: RollbackPlan;
+  /** The newest drill, passed or failed. */
+  lastDrill?: RollbackDrill;
+  lastPassedDrillAt?: string;
+  /** The last passed drill is at most `maxAgeDays` old. */
+  rehearsedWithinDays: boolean;
+  maxAgeDays: number;
+  /** A plan exists and the rollback was rehearsed within `maxAgeDays`. */
+  ready: boolean;
+  /** Why the participant is ready or not, in one sentence. */
+  reason: string;
+  /** Whether the caller may save this participant's rollback plan. */
+  canEditPlan: boolean;
+}
+
+/**
+ * The rollback readiness of every participant of a train.
+ *
+ * @public
+ */
+export interface TrainRollbackReadiness {
+  trainId: string;
+  maxAgeDays: number;
+  participants: ParticipantRollbackReadiness[];
+}
+
+/**
+ * The life of a feature flag: `on` or `off` while the code behind it ships, `removed` once the
+ * flag is gone from the code.
+ *
+ * @public
+ */
+export type FeatureFlagState = 'on' | 'off' | 'removed';
+
+/** @public */
+export const FEATURE_FLAG_STATES: readonly FeatureFlagState[] = ['on', 'off', 'removed'];
+
+/**
+ * A feature flag a participant ships behind in a train. Every flag is time-bound: past
+ * `expiresAt` it must be removed or given a new expiry.
+ *
+ * @public
+ */
+export interface FeatureFlag {
+  id: string;
+  trainId: string;
+  participantRef: string;
+  key: string;
+  /** Who answers for the flag: a Group or User ref. */
+  ownerRef: string;
+  purpose: string;
+  state: FeatureFlagState;
+  createdAt: string;
+  createdBy: string;
+  expiresAt: string;
+  updatedAt: string;
+}
+
+/** @public */
+export interface CreateFeatureFlagRequest {
+  participantRef: string;
+  key: string;
+  ownerRef: string;
+  purpose: string;
+  /** Must be in the future. */
+  expiresAt: string;
+  /** Default `on`. */
+  state?: FeatureFlagState;
+}
+
+/**
+ * A change to a flag; fields left out keep their value. A new `expiresAt` must be in the
+ * future, and a removed flag stays removed.
+ *
+ * @public
+ */
+export interface UpdateFeatureFlagRequest {
+  state?: FeatureFlagState;
+  expiresAt?: string;
+  purpose?: string;
+  ownerRef?: string;
+}
+
+/**
+ * The feature flags of a train.
+ *
+ * @public
+ */
+export interface TrainFeatureFlags {
+  items: FeatureFlag[];
+  /** Flags expiring within this many days count as expiring soon; their owners are reminded. */
+  expiringWithinDays: number;
+}

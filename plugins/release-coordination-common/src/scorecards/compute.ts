@@ -1,0 +1,648 @@
+import { compareStrings, normalizeEntityRef } from '../dependencies/refs';
+import { METRIC_DEFINITIONS } from './definitions';
+import {
+  childScopes,
+  intersectFilters,
+  normalizeScorecardScope,
+  ScorecardFactFilter,
+  scopeFilter,
+} from './rollups';
+import {
+  ActionItemFact,
+  DeploymentFact,
+  GateDecisionFact,
+  MetricFigure,
+  MetricId,
+  MetricValue,
+  Scorecard,
+  ScorecardFacts,
+  ScorecardHierarchy,
+  ScorecardPeriod,
+  ScorecardScope,
+  ScorecardTrainPoint,
+  StageTimeValue,
+  TrainFact,
+} from './types';
+
+const HOUR_MS = 3_600_000;
+const WEEK_MS = 7 * 24 * HOUR_MS;
+
+/**
+ * The defaults of {@link ScorecardOptions}.
+ *
+ * @public
+ */
+export const DEFAULT_SCORECARD_OPTIONS = {
+  productionEnvironment: 'production',
+  hotfixWindowHours: 24,
+} as const;
+
+/**
+ * How a scorecard is computed.
+ *
+ * @public
+ */
+export interface ScorecardOptions {
+  /** The environment whose deployments count for delivery metrics; `production` by default. */
+  productionEnvironment?: string;
+  /** A hotfix starting within this many hours after a deployment finished marks it as a change failure; 24 by default. */
+  hotfixWindowHours?: number;
+  /**
+   * The present. Items not due by now are not late yet, and the end of the period is capped
+   * at it for "still open" and "still running" counts. Defaults to the end of the period.
+   */
+  now?: string;
+  /**
+   * How far the facts reach: a failure with no successful deployment up to here is
+   * unrecovered, and a deployment whose hotfix window reaches beyond it may still turn out to
+   * be a change failure. Defaults to `now`.
+   */
+  observedUntil?: string;
+}
+
+/** A finished production deployment, judged once against every other deployment. */
+interface DeploymentOutcome {
+  fact: DeploymentFact;
+  finishedAt: number;
+  /** Why it needed immediate intervention, if it did. */
+  failure?: 'failed' | 'rolled-back' | 'hotfix';
+  /** Succeeded, no hotfix seen, but the hotfix window reaches past what is known. */
+  hotfixWindowOpen: boolean;
+  /** For failures: when the next successful deployment of the participant finished. */
+  recoveredAt?: number;
+}
+
+/** What every scope of one scorecard shares: the period in milliseconds and judged deployments. */
+interface ScorecardContext {
+  from: number;
+  to: number;
+  /** `min(to, now)`: the end of the period as far as it has happened. */
+  end: number;
+  environment: string;
+  outcomes: Map<string, DeploymentOutcome>;
+  trainsById: Map<string, TrainFact>;
+}
+
+function time(iso: string): number {
+  const value = Date.parse(iso);
+  if (Number.isNaN(value)) throw new RangeError(`'${iso}' is not a valid time`);
+  return value;
+}
+
+function optionalTime(iso: string | undefined): number | undefined {
+  return iso === undefined ? undefined : time(iso);
+}
+
+function isProduction(fact: DeploymentFact, environment: string): boolean {
+  return fact.environment.toLowerCase() === environment;
+}
+
+/**
+ * Judges every finished production deployment against all the others, whatever the scope:
+ * the hotfix that marks a team's deployment, or the success that recovers it, may have been
+ * owned by another team (ownership changes) or lie outside the period.
+ */
+function judgeDeployments(
+  deployments: DeploymentFact[],
+  environment: string,
+  hotfixWindowMs: number,
+  observedUntil: number,
+): Map<string, DeploymentOutcome> {
+  const production = deployments.filter(d => isProduction(d, environment));
+  const hotfixStarts = new Map<string, { id: string; startedAt: number }[]>();
+  const successes = new Map<string, number[]>();
+  for (const d of production) {
+    const participant = normalizeEntityRef(d.participantRef);
+    if (d.hotfix) {
+      const list = hotfixStarts.get(participant) ?? [];
+      list.push({ id: d.id, startedAt: time(d.startedAt) });
+      hotfixStarts.set(participant, list);
+    }
+    if (d.result === 'succeeded' && d.finishedAt !== undefined) {
+      const finishedAt = time(d.finishedAt);
+      if (finishedAt <= observedUntil) {
+        const list = successes.get(participant) ?? [];
+        list.push(finishedAt);
+        successes.set(participant, list);
+      }
+    }
+  }
+  for (const list of successes.values()) list.sort((a, b) => a - b);
+
+  const outcomes = new Map<string, DeploymentOutcome>();
+  for (const d of production) {
+    if (d.finishedAt === undefined || d.result === undefined) continue;
+    const participant = normalizeEntityRef(d.participantRef);
+    const finishedAt = time(d.finishedAt);
+    let failure: DeploymentOutcome['failure'];
+    if (d.result === 'failed' || d.result === 'rolled-back') {
+      failure = d.result;
+    } else {
+      // The window is closed at both ends: a hotfix starting the moment the deployment
+      // finished, or exactly when the window ends, counts.
+      const hotfix = (hotfixStarts.get(participant) ?? []).some(
+        h => h.id !== d.id && h.startedAt >= finishedAt && h.startedAt <= finishedAt + hotfixWindowMs,
+      );
+      if (hotfix) failure = 'hotfix';
+    }
+    let recoveredAt: number | undefined;
+    if (failure === 'failed' || failure === 'rolled-back') {
+      recoveredAt = (successes.get(participant) ?? []).find(at => at > finishedAt);
+    }
+    outcomes.set(d.id, {
+      fact: d,
+      finishedAt,
+      failure,
+      hotfixWindowOpen: failure === undefined && finishedAt + hotfixWindowMs > observedUntil,
+      recoveredAt,
+    });
+  }
+  return outcomes;
+}
+
+/** The median of sorted numbers; the mean of the two middle ones for an even count. */
+function median(sorted: number[]): number {
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The 90th percentile by nearest rank: the smallest sample with at least 90% at or below it. */
+function percentile90(sorted: number[]): number {
+  return sorted[Math.ceil(0.9 * sorted.length) - 1];
+}
+
+function figure(key: string, label: string, value: number): MetricFigure {
+  return { key, label, value };
+}
+
+function withFigures(value: MetricValue, figures: MetricFigure[]): MetricValue {
+  return figures.length ? { ...value, figures } : value;
+}
+
+function ratio(
+  id: MetricId,
+  numerator: number,
+  denominator: number,
+  whenEmpty: string,
+  figures: MetricFigure[] = [],
+): MetricValue {
+  if (denominator === 0) {
+    return withFigures({ id, numerator, denominator, sampleSize: 0, missing: whenEmpty }, figures);
+  }
+  return withFigures(
+    { id, value: numerator / denominator, numerator, denominator, sampleSize: denominator },
+    figures,
+  );
+}
+
+function durations(
+  id: MetricId,
+  samplesMs: number[],
+  options: { p90: boolean; whenEmpty: string; leftOut?: string; figures?: MetricFigure[] },
+): MetricValue {
+  const figures = options.figures ?? [];
+  if (samplesMs.length === 0) {
+    const missing = options.leftOut ? `${options.whenEmpty}; ${options.leftOut}` : options.whenEmpty;
+    return withFigures({ id, sampleSize: 0, missing }, figures);
+  }
+  const hours = samplesMs.map(ms => ms / HOUR_MS).sort((a, b) => a - b);
+  return withFigures(
+    {
+      id,
+      value: median(hours),
+      ...(options.p90 ? { p90: percentile90(hours) } : {}),
+      sampleSize: hours.length,
+      ...(options.leftOut ? { missing: options.leftOut } : {}),
+    },
+    figures,
+  );
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+interface ScopedFacts {
+  deployments: DeploymentFact[];
+  trains: TrainFact[];
+  gates: GateDecisionFact[];
+  items: ActionItemFact[];
+}
+
+function scoped(facts: ScorecardFacts, filter: ScorecardFactFilter): ScopedFacts {
+  return {
+    deployments: facts.deployments.filter(filter.deployment),
+    trains: facts.trains.filter(filter.train),
+    gates: facts.gateDecisions.filter(filter.gate),
+    items: facts.actionItems.filter(filter.actionItem),
+  };
+}
+
+function deliveryMetrics(ctx: ScorecardContext, facts: ScopedFacts): MetricValue[] {
+  const production = facts.deployments.filter(d => isProduction(d, ctx.environment));
+  const finished: DeploymentOutcome[] = [];
+  let running = 0;
+  for (const d of production) {
+    const outcome = ctx.outcomes.get(d.id);
+    if (outcome) {
+      if (outcome.finishedAt >= ctx.from && outcome.finishedAt < ctx.to) finished.push(outcome);
+    } else if (time(d.startedAt) >= ctx.from && time(d.startedAt) < ctx.end) {
+      running += 1;
+    }
+  }
+  const runningFigures = running
+    ? [figure('running', 'still running or without a reported result', running)]
+    : [];
+  const none =
+    'No production deployments finished in the period' +
+    (running ? ` (${plural(running, 'deployment is', 'deployments are')} still running)` : '');
+  const weeks = (ctx.to - ctx.from) / WEEK_MS;
+  const count = finished.length;
+  const days = new Set(finished.map(o => new Date(o.finishedAt).toISOString().slice(0, 10)));
+
+  const rate = (id: MetricId, numerator: number): MetricValue =>
+    count === 0
+      ? withFigures({ id, numerator: 0, denominator: weeks, sampleSize: 0, missing: none }, runningFigures)
+      : withFigures(
+          { id, value: numerator / weeks, numerator, denominator: weeks, sampleSize: count },
+          runningFigures,
+        );
+
+  const succeeded = finished.filter(o => o.fact.result === 'succeeded').length;
+  const failed = finished.filter(o => o.failure === 'failed').length;
+  const rolledBackList = finished.filter(o => o.failure === 'rolled-back');
+  const hotfixed = finished.filter(o => o.failure === 'hotfix').length;
+  const windowOpen = finished.filter(o => o.hotfixWindowOpen).length;
+
+  const rollbackSamples: number[] = [];
+  let rollbackUnfinished = 0;
+  let rollbackUnstarted = 0;
+  for (const o of rolledBackList) {
+    const started = optionalTime(o.fact.rollbackStartedAt);
+    const restored = optionalTime(o.fact.rollbackFinishedAt);
+    if (started === undefined) rollbackUnstarted += 1;
+    else if (restored === undefined) rollbackUnfinished += 1;
+    else rollbackSamples.push(Math.max(0, restored - started));
+  }
+  const rollbackLeftOut = [
+    rollbackUnfinished
+      ? `${plural(rollbackUnfinished, 'rollback has', 'rollbacks have')} no finish time and ${rollbackUnfinished === 1 ? 'is' : 'are'} left out`
+      : '',
+    rollbackUnstarted
+      ? `${plural(rollbackUnstarted, 'rollback has', 'rollbacks have')} no start time and ${rollbackUnstarted === 1 ? 'is' : 'are'} left out`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+
+  const failures = finished.filter(o => o.failure === 'failed' || o.failure === 'rolled-back');
+  const recoveries = failures
+    .filter(o => o.recoveredAt !== undefined)
+    .map(o => o.recoveredAt! - o.finishedAt);
+  const unrecovered = failures.length - recoveries.length;
+
+  return [
+    rate('deployment-frequency', count),
+    rate('deploy-days-per-week', days.size),
+    ratio('deployment-success-rate', succeeded, count, none, runningFigures),
+    ratio('change-failure-rate', failed + rolledBackList.length + hotfixed, count, none, [
+      figure('failed', 'failed', failed),
+      figure('rolled-back', 'rolled back', rolledBackList.length),
+      figure('hotfix', 'followed by a hotfix within the window', hotfixed),
+      ...(windowOpen
+        ? [figure('hotfix-window-open', 'hotfix window not over yet', windowOpen)]
+        : []),
+    ]),
+    ratio('rollback-frequency', rolledBackList.length, count, none),
+    durations('rollback-duration', rollbackSamples, {
+      p90: true,
+      whenEmpty:
+        count === 0 ? none : 'No rolled-back production deployment with a rollback start and finish',
+      leftOut: rollbackLeftOut || undefined,
+      figures: rollbackUnfinished
+        ? [figure('rollback-unfinished', 'rollbacks without a finish time', rollbackUnfinished)]
+        : [],
+    }),
+    durations('failed-deployment-recovery-time', recoveries, {
+      p90: true,
+      whenEmpty:
+        count === 0
+          ? none
+          : failures.length === 0
+            ? 'No failed or rolled-back production deployments in the period: nothing to recover from'
+            : 'No failed or rolled-back deployment has recovered yet',
+      leftOut: unrecovered
+        ? `${plural(unrecovered, 'failure has', 'failures have')} no successful deployment since and ${unrecovered === 1 ? 'is' : 'are'} left out`
+        : undefined,
+      figures: failures.length ? [figure('unrecovered', 'unrecovered', unrecovered)] : [],
+    }),
+  ];
+}
+
+function cycleTime(ctx: ScorecardContext, facts: ScopedFacts): MetricValue {
+  // The scope's production deployments per train, whenever they finished: "last" is judged
+  // against everything known, then the last one has to be in the period.
+  const lastByTrain = new Map<string, number>();
+  for (const d of facts.deployments) {
+    const outcome = ctx.outcomes.get(d.id);
+    if (!outcome) continue;
+    lastByTrain.set(d.trainId, Math.max(lastByTrain.get(d.trainId) ?? -Infinity, outcome.finishedAt));
+  }
+  const samples: number[] = [];
+  let stillDelivering = 0;
+  for (const [trainId, last] of lastByTrain) {
+    const train = ctx.trainsById.get(trainId);
+    if (!train) continue;
+    if (train.status === 'active') {
+      if (last >= ctx.from && last < ctx.to) stillDelivering += 1;
+      continue;
+    }
+    if (train.status === 'cancelled') continue;
+    if (last >= ctx.from && last < ctx.to) samples.push(last - time(train.createdAt));
+  }
+  return durations('cycle-time', samples, {
+    p90: true,
+    whenEmpty: 'No train of this scope shipped with its last production deployment in the period',
+    figures: stillDelivering
+      ? [figure('still-delivering', 'trains still running, deployed in the period', stillDelivering)]
+      : [],
+  });
+}
+
+function stageTimes(ctx: ScorecardContext, trains: TrainFact[]): StageTimeValue[] {
+  const order: string[] = [];
+  const samples = new Map<string, number[]>();
+  const waiting = new Map<string, number>();
+  const byStart = [...trains].sort(
+    (a, b) => time(a.createdAt) - time(b.createdAt) || compareStrings(a.id, b.id),
+  );
+  for (const train of byStart) {
+    for (const interval of train.stages) {
+      if (!samples.has(interval.stage)) {
+        order.push(interval.stage);
+        samples.set(interval.stage, []);
+      }
+      const entered = time(interval.enteredAt);
+      const left = optionalTime(interval.leftAt);
+      if (left === undefined) {
+        if (train.status === 'active' && entered < ctx.end) {
+          waiting.set(interval.stage, (waiting.get(interval.stage) ?? 0) + 1);
+        }
+      } else if (left >= ctx.from && left < ctx.to) {
+        samples.get(interval.stage)!.push(Math.max(0, left - entered));
+      }
+    }
+  }
+  return order.map(stage => {
+    const still = waiting.get(stage) ?? 0;
+    const value = durations('stage-time', samples.get(stage)!, {
+      p90: true,
+      whenEmpty: `No train left stage '${stage}' in the period`,
+      figures: still ? [figure('still-in-stage', 'trains still in the stage', still)] : [],
+    });
+    return { ...value, id: 'stage-time', stage };
+  });
+}
+
+function gateMetrics(ctx: ScorecardContext, gates: GateDecisionFact[]): MetricValue[] {
+  const decided = gates.filter(g => {
+    const at = optionalTime(g.decidedAt);
+    return g.outcome !== undefined && at !== undefined && at >= ctx.from && at < ctx.to;
+  });
+  const passedFirst = decided.filter(g => g.outcome === 'passed' && !g.failedBefore).length;
+  const passedLater = decided.filter(g => g.outcome === 'passed' && g.failedBefore).length;
+  const failed = decided.filter(g => g.outcome === 'failed').length;
+  const waived = decided.filter(g => g.outcome === 'waived').length;
+  const none = 'No gate was decided in the period';
+
+  const approvals = decided.filter(g => g.kind === 'approval');
+  const byApprovers = approvals.filter(g => g.outcome !== 'waived');
+  const waivedApprovals = approvals.length - byApprovers.length;
+  const stillPending = gates.filter(
+    g => g.kind === 'approval' && g.decidedAt === undefined && time(g.pendingAt) < ctx.end,
+  ).length;
+
+  return [
+    ratio('gate-first-pass-rate', passedFirst, decided.length, none, [
+      figure('passed-first-time', 'passed without a prior failure or waiver', passedFirst),
+      figure('passed-after-failure', 'passed after a failure or waiver', passedLater),
+      figure('failed', 'failed', failed),
+      figure('waived', 'waived', waived),
+    ]),
+    durations(
+      'approval-latency',
+      byApprovers.map(g => Math.max(0, time(g.decidedAt!) - time(g.pendingAt))),
+      {
+        p90: true,
+        whenEmpty: 'No approval gate was decided by its approvers in the period',
+        figures: [
+          ...(waivedApprovals
+            ? [figure('waived', 'waived approval gates, left out', waivedApprovals)]
+            : []),
+          ...(stillPending ? [figure('still-pending', 'approval gates still pending', stillPending)] : []),
+        ],
+      },
+    ),
+    ratio('waiver-rate', waived, decided.length, none),
+  ];
+}
+
+function actionItemMetrics(ctx: ScorecardContext, items: ActionItemFact[]): MetricValue[] {
+  let onTime = 0;
+  let missed = 0;
+  let droppedInTime = 0;
+  let unknownClose = 0;
+  let notDueYet = 0;
+  let noDueDate = 0;
+  for (const item of items) {
+    const due = optionalTime(item.dueAt);
+    const closed = optionalTime(item.closedAt);
+    if (due === undefined) {
+      // Open at some time in the period: created before its end, not closed before its start.
+      if (time(item.createdAt) < ctx.to && !(closed !== undefined && closed < ctx.from)) {
+        noDueDate += 1;
+      }
+      continue;
+    }
+    if (due < ctx.from || due >= ctx.to) continue;
+    if (due >= ctx.end) {
+      notDueYet += 1;
+      continue;
+    }
+    if (item.status !== 'open' && closed === undefined) {
+      unknownClose += 1;
+    } else if (item.status === 'dropped' && closed! <= due) {
+      droppedInTime += 1;
+    } else if (item.status === 'done' && closed! <= due) {
+      onTime += 1;
+    } else {
+      missed += 1;
+    }
+  }
+  const followThrough = ratio(
+    'action-item-follow-through',
+    onTime,
+    onTime + missed,
+    noDueDate
+      ? `No action item fell due in the period (${plural(noDueDate, 'item has', 'items have')} no due date)`
+      : 'No action item fell due in the period',
+    [
+      figure('on-time', 'closed by their due date', onTime),
+      figure('missed', 'not closed by their due date', missed),
+      figure('no-due-date', 'without a due date', noDueDate),
+      ...(droppedInTime ? [figure('dropped', 'dropped by their due date, left out', droppedInTime)] : []),
+      ...(notDueYet ? [figure('not-due-yet', 'due later in the period', notDueYet)] : []),
+    ],
+  );
+  const withMissing =
+    unknownClose && followThrough.value !== undefined
+      ? {
+          ...followThrough,
+          missing: `${plural(unknownClose, 'closed item has', 'closed items have')} no close time and ${unknownClose === 1 ? 'is' : 'are'} left out`,
+        }
+      : followThrough;
+
+  // Open at the end of the period: created before it and not closed before it. An item marked
+  // closed without a time is taken as closed.
+  const open = items.filter(item => {
+    if (time(item.createdAt) >= ctx.end) return false;
+    if (item.status === 'open') return true;
+    const closed = optionalTime(item.closedAt);
+    return closed !== undefined && closed >= ctx.end;
+  });
+  const overdue = open.filter(item => item.dueAt !== undefined && time(item.dueAt) < ctx.end).length;
+  const carriedOver: MetricValue =
+    items.length === 0
+      ? { id: 'open-action-items-carried-over', sampleSize: 0, missing: 'No retrospective action items recorded for this scope' }
+      : withFigures(
+          { id: 'open-action-items-carried-over', value: open.length, sampleSize: open.length },
+          [figure('overdue', 'past their due date', overdue)],
+        );
+  return [withMissing, carriedOver];
+}
+
+function computeMetrics(ctx: ScorecardContext, facts: ScopedFacts): MetricValue[] {
+  const byId = new Map<MetricId, MetricValue>();
+  for (const value of [
+    cycleTime(ctx, facts),
+    ...deliveryMetrics(ctx, facts),
+    ...gateMetrics(ctx, facts.gates),
+    ...actionItemMetrics(ctx, facts.items),
+  ]) {
+    byId.set(value.id, value);
+  }
+  // In the order of the definitions; stage time is per stage, in `stageTimes`.
+  return METRIC_DEFINITIONS.filter(d => d.id !== 'stage-time').map(d => byId.get(d.id)!);
+}
+
+/**
+ * Whether anything was counted by its time anchor in the period. Open items carried over are
+ * not anchored in the period (an old open item is open in every later period), so they alone
+ * do not put a train on the trend.
+ */
+function hasData(metrics: MetricValue[], stages: StageTimeValue[]): boolean {
+  return [...metrics, ...stages].some(
+    m => m.sampleSize > 0 && m.id !== 'open-action-items-carried-over',
+  );
+}
+
+/**
+ * Checks a period and turns it into milliseconds.
+ *
+ * @public
+ */
+export function parseScorecardPeriod(period: ScorecardPeriod): { from: number; to: number } {
+  const from = time(period.from);
+  const to = time(period.to);
+  if (!(from < to)) {
+    throw new RangeError(`A scorecard period must end after it starts: ${period.from} – ${period.to}`);
+  }
+  return { from, to };
+}
+
+/**
+ * Computes the scorecard of a scope over a period from raw facts: the metrics of
+ * {@link METRIC_DEFINITIONS}, the time per stage, the split per train (ordered by planning
+ * start) and the narrower scopes to drill into.
+ *
+ * Pure: the same facts give the same scorecard. The facts may hold more than the period and
+ * scope (e.g. later deployments that recover or hotfix one in the period); each metric picks
+ * its facts by its own time anchor.
+ *
+ * @public
+ */
+export function computeScorecard(input: {
+  facts: ScorecardFacts;
+  scope: ScorecardScope;
+  period: ScorecardPeriod;
+  hierarchy: ScorecardHierarchy;
+  options?: ScorecardOptions;
+}): Scorecard {
+  const { facts, hierarchy } = input;
+  const scope = normalizeScorecardScope(input.scope);
+  const { from, to } = parseScorecardPeriod(input.period);
+  const options = input.options ?? {};
+  const now = options.now !== undefined ? time(options.now) : to;
+  const observedUntil = options.observedUntil !== undefined ? time(options.observedUntil) : now;
+  const hotfixWindowHours = options.hotfixWindowHours ?? DEFAULT_SCORECARD_OPTIONS.hotfixWindowHours;
+  const environment = (
+    options.productionEnvironment ?? DEFAULT_SCORECARD_OPTIONS.productionEnvironment
+  ).toLowerCase();
+  const ctx: ScorecardContext = {
+    from,
+    to,
+    end: Math.min(to, now),
+    environment,
+    outcomes: judgeDeployments(facts.deployments, environment, hotfixWindowHours * HOUR_MS, observedUntil),
+    trainsById: new Map(facts.trains.map(train => [train.id, train])),
+  };
+
+  const filter = scopeFilter(scope, hierarchy, facts);
+  const own = scoped(facts, filter);
+
+  // Trains with any fact of the scope, plus those the scope's rule links to.
+  const trainIds = new Set<string>([
+    ...own.trains.map(t => t.id),
+    ...own.deployments.map(d => d.trainId),
+    ...own.gates.map(g => g.trainId),
+    ...own.items.map(a => a.trainId),
+  ]);
+  const perTrain: ScorecardTrainPoint[] = [];
+  for (const train of facts.trains) {
+    if (!trainIds.has(train.id)) continue;
+    const trainFilter = intersectFilters(filter, scopeFilter({ kind: 'train', id: train.id }, hierarchy, facts));
+    const trainFacts = scoped(facts, trainFilter);
+    // A train's stage times are the train's own, whatever part of it the scope is.
+    const trainStages = stageTimes(ctx, [train]);
+    const metrics = computeMetrics(ctx, trainFacts);
+    const started = time(train.createdAt);
+    if ((started >= from && started < to) || hasData(metrics, trainStages)) {
+      perTrain.push({
+        trainId: train.id,
+        trainName: train.name,
+        status: train.status,
+        startedAt: train.createdAt,
+        metrics,
+        stageTimes: trainStages,
+      });
+    }
+  }
+  perTrain.sort((a, b) => time(a.startedAt) - time(b.startedAt) || compareStrings(a.trainId, b.trainId));
+
+  const children = childScopes(scope, hierarchy, facts, filter).map(child => ({
+    scope: child,
+    metrics: computeMetrics(
+      ctx,
+      scoped(facts, intersectFilters(filter, scopeFilter(child, hierarchy, facts))),
+    ),
+  }));
+
+  return {
+    scope,
+    period: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
+    metrics: computeMetrics(ctx, own),
+    stageTimes: stageTimes(ctx, own.trains),
+    perTrain,
+    children,
+  };
+}

@@ -1,0 +1,2 @@
+export { DictionaryPage, DictionaryPageContent, DictionaryView } from './DictionaryPage';
+export { escalationAnchor, filterDictionary } from './filterDictionary';

@@ -1,0 +1,43 @@
+import { Link } from '@backstage/core-components';
+import { Tooltip } from '@material-ui/core';
+import { ReactNode } from 'react';
+import { useReleaseDictionary } from './useReleaseDictionary';
+
+/** Where apps mount the dictionary page by default. */
+export const DEFAULT_DICTIONARY_PATH = '/release-coordination/dictionary';
+
+/** The anchor of a term on the dictionary page. */
+export function termAnchor(id: string): string {
+  return `term-${id}`;
+}
+
+/**
+ * A word of the release vocabulary, linked to its entry in the dictionary with the definition
+ * as tooltip: `<DictionaryTerm id="waiver">waiver</DictionaryTerm>`. A term the dictionary
+ * does not define is shown as plain text rather than as a link to nothing.
+ */
+export function DictionaryTerm(props: {
+  /** The term's id in the dictionary, e.g. `waiver`. */
+  id: string;
+  children: ReactNode;
+  /** Where the dictionary page is mounted; default `/release-coordination/dictionary`. */
+  dictionaryPath?: string;
+}) {
+  const { id, children, dictionaryPath = DEFAULT_DICTIONARY_PATH } = props;
+  const { value } = useReleaseDictionary();
+  const term = value?.terms.find(entry => entry.id === id);
+  if (value && !term) return <>{children}</>;
+  const link = (
+    <Link to={`${dictionaryPath}#${termAnchor(id)}`} data-dictionary-term={id}>
+      {children}
+    </Link>
+  );
+  // While the dictionary loads the link already works; the definition follows.
+  return term ? (
+    <Tooltip title={`${term.term}: ${term.definition}`} arrow>
+      {link}
+    </Tooltip>
+  ) : (
+    link
+  );
+}

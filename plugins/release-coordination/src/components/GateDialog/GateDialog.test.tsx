@@ -1,0 +1,112 @@
+import { identityApiRef } from '@backstage/core-plugin-api';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  gateApprovePermission,
+  gateWaivePermission,
+  TrainGate,
+} from '@release-coordination/plugin-release-coordination-common';
+import { screen, within } from '@testing-library/react';
+import { releaseCoordinationApiRef } from '../../api';
+import {
+  fakePermissionApi,
+  PolicyAnswer,
+  renderPage,
+  signedInAs,
+  VIEWER_REF,
+} from '../../testing/renderWithApi';
+import { ownerApproval, winterTrain } from '../../testing/trainFixtures';
+import { GateDialog } from './GateDialog';
+
+const pricingApproval: TrainGate = {
+  ...ownerApproval,
+  id: 'g-owner-pricing',
+  participantRef: 'component:default/pricing-service',
+  approverRef: 'group:default/team-catalog',
+  approvals: [],
+};
+const searchApproval: TrainGate = {
+  ...pricingApproval,
+  id: 'g-owner-search',
+  participantRef: 'component:default/search-api',
+};
+
+// One answer per permission and gate for the whole file (see fakePermissionApi): the policy
+// lets the viewer decide the checkout gate, not the pricing gate, has not answered for the
+// search gate yet, and never lets anyone but the ambassador waive.
+function policy(name: string, resourceRef?: string): PolicyAnswer {
+  if (name === gateApprovePermission.name) {
+    if (resourceRef === ownerApproval.id) return 'allow';
+    if (resourceRef === searchApproval.id) return 'pending';
+    return 'deny';
+  }
+  if (name === gateWaivePermission.name) return 'deny';
+  return 'allow';
+}
+
+async function renderDialog(gate: TrainGate, viewerRef = VIEWER_REF) {
+  const permissionApi = fakePermissionApi(policy);
+  await renderPage(
+    <GateDialog gate={gate} ambassadorRef={winterTrain.ambassadorRef} open onClose={() => {}} />,
+    [
+      [releaseCoordinationApiRef, {}],
+      [permissionApiRef, permissionApi],
+      [identityApiRef, signedInAs(viewerRef)],
+    ],
+  );
+  return { dialog: await screen.findByRole('dialog'), permissionApi };
+}
+
+describe('GateDialog permissions', () => {
+  it('offers approve and reject when the policy lets the viewer decide this gate', async () => {
+    const { dialog, permissionApi } = await renderDialog(ownerApproval);
+    expect(await within(dialog).findByRole('button', { name: 'Approve' })).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Reject' })).toBeInTheDocument();
+    // Asked for this very gate: the policy decides per gate.
+    expect(permissionApi.authorize).toHaveBeenCalledWith(
+      expect.objectContaining({
+        permission: expect.objectContaining({ name: gateApprovePermission.name }),
+        resourceRef: ownerApproval.id,
+      }),
+    );
+  });
+
+  it('says who may decide instead of offering approve and reject when the policy denies', async () => {
+    const { dialog } = await renderDialog(pricingApproval);
+    expect(
+      await within(dialog).findByText(
+        'Only members of team-catalog can approve or reject this gate.',
+      ),
+    ).toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Reject' })).not.toBeInTheDocument();
+    expect(within(dialog).queryByLabelText('Comment')).not.toBeInTheDocument();
+    // The evidence is for everyone.
+    expect(within(dialog).getByText(/Approvals \(0 of 2 needed\)/)).toBeInTheDocument();
+  });
+
+  it('shows a progress while the policy has not answered', async () => {
+    const { dialog } = await renderDialog(searchApproval);
+    expect(
+      await within(dialog).findByRole('progressbar', {
+        name: 'Checking whether you may decide this gate',
+      }),
+    ).toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
+  });
+
+  it('offers the waiver to the ambassador, whom the policy need not allow', async () => {
+    const { dialog } = await renderDialog(pricingApproval, winterTrain.ambassadorRef);
+    expect(await within(dialog).findByRole('button', { name: 'Waive' })).toBeInTheDocument();
+    expect(within(dialog).getByLabelText('Reason for the waiver')).toBeInTheDocument();
+  });
+
+  it('says who may waive to a viewer who is neither the ambassador nor allowed', async () => {
+    const { dialog } = await renderDialog(pricingApproval);
+    expect(
+      await within(dialog).findByText(
+        'Only the ambassador of this train or a release manager can waive a gate.',
+      ),
+    ).toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Waive' })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,129 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { Box, Button, TextField } from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
+import {
+  TrainDetail,
+  trainManagePermission,
+} from '@release-coordination/plugin-release-coordination-common';
+import { FormEvent, useId, useState } from 'react';
+import { releaseCoordinationApiRef } from '../../api';
+import { PermissionGuard, errorMessage, sameRef, useSignedInUserRef } from '../shared';
+
+/** A ref the backend can take as an owner: `kind:name` or `kind:namespace/name`. */
+const OWNER_REF = /^(group|user|component):([^:/\s]+\/)?[^:/\s]+$/i;
+
+/** A date input's day as the end of that day, local time: due means "by the end of it". */
+function endOfDay(day: string): string {
+  return new Date(`${day}T23:59:59.999`).toISOString();
+}
+
+/**
+ * Adds an action item, for the ambassador and release managers only (also after the train was
+ * released: that is when its retrospective runs).
+ */
+export function NewActionItemForm(props: { train: TrainDetail; onCreated: () => void }) {
+  const { train, onCreated } = props;
+  const api = useApi(releaseCoordinationApiRef);
+  const viewer = useSignedInUserRef();
+  const manager = usePermission({ permission: trainManagePermission });
+  const isAmbassador = viewer.userRef !== undefined && sameRef(viewer.userRef, train.ambassadorRef);
+  const allowed = isAmbassador || manager.allowed;
+
+  const id = useId();
+  const [title, setTitle] = useState('');
+  const [ownerRef, setOwnerRef] = useState('');
+  const [due, setDue] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const ownerProblem =
+    ownerRef.trim() && !OWNER_REF.test(ownerRef.trim())
+      ? 'The ref of a Group, User or Component, e.g. group:default/team-pay'
+      : undefined;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!title.trim() || !ownerRef.trim() || ownerProblem) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.createActionItem({
+        trainId: train.id,
+        title: title.trim(),
+        ownerRef: ownerRef.trim(),
+        ...(due ? { dueAt: endOfDay(due) } : {}),
+      });
+      setTitle('');
+      setOwnerRef('');
+      setDue('');
+      onCreated();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <PermissionGuard
+      loading={!allowed && (viewer.loading || manager.loading)}
+      allowed={allowed}
+      checkingLabel="Checking whether you may add action items"
+      denied="The ambassador or a release manager adds action items."
+    >
+      <Box
+        component="form"
+        onSubmit={submit}
+        aria-label="New action item"
+        display="flex"
+        flexWrap="wrap"
+        alignItems="flex-start"
+        gridGap={16}
+      >
+        <TextField
+          id={`${id}-title`}
+          label="Action item"
+          value={title}
+          onChange={event => setTitle(event.target.value)}
+          inputProps={{ maxLength: 500 }}
+          margin="dense"
+          style={{ flex: '2 1 280px' }}
+        />
+        <TextField
+          id={`${id}-owner`}
+          label="Owner"
+          value={ownerRef}
+          onChange={event => setOwnerRef(event.target.value)}
+          error={Boolean(ownerProblem)}
+          helperText={ownerProblem ?? 'A Group, User or Component, e.g. group:default/team-pay'}
+          margin="dense"
+          style={{ flex: '1 1 240px' }}
+        />
+        <TextField
+          id={`${id}-due`}
+          label="Due"
+          type="date"
+          value={due}
+          onChange={event => setDue(event.target.value)}
+          InputLabelProps={{ shrink: true }}
+          margin="dense"
+        />
+        <Box paddingTop={2}>
+          <Button
+            type="submit"
+            variant="contained"
+            color="primary"
+            disabled={busy || !title.trim() || !ownerRef.trim() || Boolean(ownerProblem)}
+          >
+            Add action item
+          </Button>
+        </Box>
+      </Box>
+      {error && (
+        <Alert severity="error" role="alert">
+          {error}
+        </Alert>
+      )}
+    </PermissionGuard>
+  );
+}

@@ -1,0 +1,155 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  Box,
+  Button,
+  Grid,
+  IconButton,
+  List,
+  ListItem,
+  ListItemSecondaryAction,
+  ListItemText,
+  TextField,
+  Typography,
+} from '@material-ui/core';
+import DeleteIcon from '@material-ui/icons/Delete';
+import { Alert } from '@material-ui/lab';
+import {
+  RetrospectiveColumn,
+  RetrospectiveNote,
+} from '@release-coordination/plugin-release-coordination-common';
+import { FormEvent, useId, useState } from 'react';
+import { releaseCoordinationApiRef } from '../../api';
+import { errorMessage } from '../shared';
+
+/** The columns of the board, in the order people fill them. */
+export const COLUMN_TITLES: Record<RetrospectiveColumn, string> = {
+  'went-well': 'What went well',
+  'to-improve': 'What to improve',
+};
+
+function NoteColumn(props: {
+  trainId: string;
+  column: RetrospectiveColumn;
+  notes: RetrospectiveNote[];
+  onChanged: () => void;
+}) {
+  const { trainId, column, notes, onChanged } = props;
+  const api = useApi(releaseCoordinationApiRef);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const title = COLUMN_TITLES[column];
+  const inputId = useId();
+
+  async function run(work: () => Promise<unknown>) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await work();
+      onChanged();
+      return true;
+    } catch (e) {
+      setError(errorMessage(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    if (!text.trim()) return;
+    if (await run(() => api.addRetrospectiveNote({ trainId, column, text: text.trim() }))) {
+      setText('');
+    }
+  }
+
+  return (
+    <Box>
+      <Typography variant="h6" component="h3" id={`retro-${column}`}>
+        {title} ({notes.length})
+      </Typography>
+      {notes.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          No notes yet.
+        </Typography>
+      ) : (
+        <List dense aria-labelledby={`retro-${column}`}>
+          {notes.map(note => (
+            <ListItem key={note.id}>
+              <ListItemText
+                primary={note.text}
+                secondary={
+                  <>
+                    <EntityRefLink entityRef={note.authorRef} defaultKind="user" /> ·{' '}
+                    {new Date(note.createdAt).toLocaleString()}
+                  </>
+                }
+              />
+              <ListItemSecondaryAction>
+                <IconButton
+                  edge="end"
+                  size="small"
+                  disabled={busy}
+                  aria-label={`Delete note: ${note.text}`}
+                  onClick={() =>
+                    run(() => api.deleteRetrospectiveNote({ trainId, noteId: note.id }))
+                  }
+                >
+                  <DeleteIcon fontSize="small" />
+                </IconButton>
+              </ListItemSecondaryAction>
+            </ListItem>
+          ))}
+        </List>
+      )}
+      <Box component="form" onSubmit={add} display="flex" alignItems="flex-end" gridGap={8}>
+        <TextField
+          id={inputId}
+          label={`Add to ${title.toLocaleLowerCase('en-US')}`}
+          value={text}
+          onChange={event => setText(event.target.value)}
+          inputProps={{ maxLength: 2000 }}
+          fullWidth
+          multiline
+          margin="dense"
+        />
+        <Button type="submit" variant="outlined" disabled={busy || !text.trim()}>
+          Add
+        </Button>
+      </Box>
+      {error && (
+        <Alert severity="error" role="alert">
+          {error}
+        </Alert>
+      )}
+    </Box>
+  );
+}
+
+/**
+ * The two columns of a blameless retrospective. Anyone signed in adds notes; the author, the
+ * ambassador and release managers delete them (the backend decides and says why not).
+ */
+export function RetrospectiveBoard(props: {
+  trainId: string;
+  notes: RetrospectiveNote[];
+  onChanged: () => void;
+}) {
+  const { trainId, notes, onChanged } = props;
+  return (
+    <Grid container spacing={3}>
+      {(Object.keys(COLUMN_TITLES) as RetrospectiveColumn[]).map(column => (
+        <Grid item xs={12} md={6} key={column}>
+          <NoteColumn
+            trainId={trainId}
+            column={column}
+            notes={notes.filter(note => note.column === column)}
+            onChanged={onChanged}
+          />
+        </Grid>
+      ))}
+    </Grid>
+  );
+}

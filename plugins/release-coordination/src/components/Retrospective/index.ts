@@ -1,0 +1,1 @@
+export { RetrospectiveCard } from './RetrospectiveCard';

@@ -1,0 +1,1 @@
+export { ScorecardsPage, ScorecardsPageContent, Scorecards } from './ScorecardsPage';

@@ -1,0 +1,158 @@
+import {
+  CreateFeatureFlagRequest,
+  FeatureFlag,
+  ReleaseCoordinationApi,
+} from '@release-coordination/plugin-release-coordination-common';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { releaseCoordinationApiRef } from '../../api';
+import { renderPage } from '../../testing/renderWithApi';
+import { responseError, TRAIN_ID, winterTrainDetail } from '../../testing/trainFixtures';
+import { FeatureFlagsCard } from './FeatureFlagsCard';
+
+const CHECKOUT = 'component:default/checkout-api';
+const PRICING = 'component:default/pricing-service';
+const DAY = 86_400_000;
+const fromNow = (days: number) => new Date(Date.now() + days * DAY).toISOString();
+/** A date input's value, `days` from today. */
+const dateInput = (days: number) => {
+  const date = new Date(Date.now() + days * DAY);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+};
+
+function flag(overrides: Partial<FeatureFlag> & Pick<FeatureFlag, 'id' | 'key'>): FeatureFlag {
+  return {
+    trainId: TRAIN_ID,
+    participantRef: CHECKOUT,
+    ownerRef: 'group:default/team-checkout',
+    purpose: 'Dark launch of one-click checkout',
+    state: 'on',
+    createdAt: fromNow(-20),
+    createdBy: 'user:default/bob',
+    expiresAt: fromNow(30),
+    updatedAt: fromNow(-20),
+    ...overrides,
+  };
+}
+
+const flags: FeatureFlag[] = [
+  flag({ id: 'f-later', key: 'one-click-checkout' }),
+  flag({ id: 'f-gone', key: 'old-cart', state: 'removed', expiresAt: fromNow(-40) }),
+  flag({ id: 'f-soon', key: 'price-badges', participantRef: PRICING, ownerRef: 'group:default/team-catalog', expiresAt: fromNow(3) }),
+  flag({ id: 'f-expired', key: 'legacy-search', state: 'off', expiresAt: fromNow(-2) }),
+];
+
+function fakeApi(overrides: Partial<ReleaseCoordinationApi> = {}) {
+  return {
+    listFeatureFlags: vi.fn(async () => ({ items: flags, expiringWithinDays: 7 })),
+    createFeatureFlag: vi.fn(async () => flags[0]),
+    updateFeatureFlag: vi.fn(async () => flags[0]),
+    ...overrides,
+  };
+}
+
+describe('FeatureFlagsCard', () => {
+  it('lists expired flags first in red, then those expiring soon in amber', async () => {
+    await renderPage(<FeatureFlagsCard train={winterTrainDetail} />, [
+      [releaseCoordinationApiRef, fakeApi()],
+    ]);
+    const table = await screen.findByRole('table', { name: 'Feature flags' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map(row => within(row).getByText(/^[a-z-]+$/, { selector: 'code' }).textContent)).toEqual([
+      'legacy-search',
+      'price-badges',
+      'one-click-checkout',
+      'old-cart',
+    ]);
+    const expired = within(rows[0]).getByText('expired');
+    expect(expired.closest('.MuiChip-root')!.className).toMatch(/expired/);
+    const soon = within(rows[1]).getByText('expires in 3 days');
+    expect(soon.closest('.MuiChip-root')!.className).toMatch(/expiring/);
+    expect(within(rows[2]).queryByText(/expire/)).not.toBeInTheDocument();
+    // Nothing left to do about a removed flag.
+    expect(within(rows[3]).queryByText('expired')).not.toBeInTheDocument();
+    expect(within(rows[3]).queryByRole('button')).not.toBeInTheDocument();
+    expect(screen.getByText(/1 flag\(s\) past their expiry are still in use/)).toBeInTheDocument();
+  });
+
+  it('adds a flag owned by the participant\'s team, with an expiry in the future', async () => {
+    const createFeatureFlag = vi.fn(
+      async (_request: CreateFeatureFlagRequest & { trainId: string }) => flags[0],
+    );
+    const api = fakeApi({ createFeatureFlag });
+    await renderPage(<FeatureFlagsCard train={winterTrainDetail} />, [
+      [releaseCoordinationApiRef, api],
+    ]);
+    await userEvent.click(await screen.findByRole('button', { name: 'Add flag' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByLabelText('Owner')).toHaveValue('group:default/team-checkout');
+    await userEvent.type(within(dialog).getByLabelText('Key'), 'express-shipping');
+    await userEvent.type(within(dialog).getByLabelText('Purpose'), 'Staged rollout of express shipping');
+    fireEvent.change(within(dialog).getByLabelText('Expires on'), {
+      target: { value: dateInput(-1) },
+    });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Add flag' }));
+    expect(within(dialog).getByText('The expiry must be in the future.')).toBeInTheDocument();
+    expect(createFeatureFlag).not.toHaveBeenCalled();
+
+    fireEvent.change(within(dialog).getByLabelText('Expires on'), {
+      target: { value: dateInput(14) },
+    });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Add flag' }));
+    await waitFor(() => expect(createFeatureFlag).toHaveBeenCalledTimes(1));
+    const [request] = createFeatureFlag.mock.calls[0];
+    expect(request).toMatchObject({
+      trainId: TRAIN_ID,
+      participantRef: CHECKOUT,
+      key: 'express-shipping',
+      ownerRef: 'group:default/team-checkout',
+      purpose: 'Staged rollout of express shipping',
+    });
+    expect(new Date(request.expiresAt).getTime()).toBeGreaterThan(Date.now() + 13 * DAY);
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(api.listFeatureFlags).toHaveBeenCalledTimes(2);
+  });
+
+  it('marks a flag removed, and shows why the backend refused a change', async () => {
+    const updateFeatureFlag = vi.fn(async () => {
+      throw responseError(403, 'NotAllowedError', "Only the ambassador, the flag's owner … can change flag 'legacy-search'");
+    });
+    await renderPage(<FeatureFlagsCard train={winterTrainDetail} />, [
+      [releaseCoordinationApiRef, fakeApi({ updateFeatureFlag })],
+    ]);
+    await userEvent.click(await screen.findByRole('button', { name: 'Change flag legacy-search' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.mouseDown(within(dialog).getByRole('button', { name: /off/ }));
+    fireEvent.click(await screen.findByRole('option', { name: 'removed' }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(updateFeatureFlag).toHaveBeenCalledWith({ flagId: 'f-expired', state: 'removed' }),
+    );
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      "can change flag 'legacy-search'",
+    );
+  });
+
+  it('says when there are no flags, and offers no form on a finished train', async () => {
+    await renderPage(<FeatureFlagsCard train={{ ...winterTrainDetail, status: 'released' }} />, [
+      [releaseCoordinationApiRef, fakeApi({ listFeatureFlags: async () => ({ items: [], expiringWithinDays: 7 }) })],
+    ]);
+    expect(await screen.findByText(/No feature flags/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add flag' })).not.toBeInTheDocument();
+  });
+
+  it('says when the flags could not be loaded', async () => {
+    await renderPage(<FeatureFlagsCard train={winterTrainDetail} />, [
+      [
+        releaseCoordinationApiRef,
+        fakeApi({
+          listFeatureFlags: async () => {
+            throw new Error('The backend is not reachable');
+          },
+        }),
+      ],
+    ]);
+    expect(await screen.findByText(/Could not load the feature flags/)).toBeInTheDocument();
+  });
+});

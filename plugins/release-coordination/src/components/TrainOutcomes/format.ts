@@ -1,0 +1,52 @@
+/**
+ * A duration as people read it on a release page, coarse and at most two units:
+ * `45 s`, `7 min 30 s`, `2 h 5 min`, `3 d 4 h`.
+ */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) {
+    const rest = seconds % 60;
+    return rest ? `${minutes} min ${rest} s` : `${minutes} min`;
+  }
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) {
+    const rest = minutes % 60;
+    return rest ? `${hours} h ${rest} min` : `${hours} h`;
+  }
+  const days = Math.floor(hours / 24);
+  const rest = hours % 24;
+  return rest ? `${days} d ${rest} h` : `${days} d`;
+}
+
+/** `3 days`, `1 day`. */
+export function days(count: number): string {
+  return `${count} ${count === 1 ? 'day' : 'days'}`;
+}
+
+export function formatTime(iso: string): string {
+  return new Date(iso).toLocaleString();
+}
+
+export function formatDate(iso: string): string {
+  return new Date(iso).toLocaleDateString();
+}
+
+/**
+ * A `YYYY-MM-DD` date input as the end of that day in the viewer's time zone: a flag "expires
+ * on the 15th" counts through the 15th.
+ */
+export function endOfDay(date: string): Date {
+  return new Date(`${date}T23:59:59`);
+}
+
+/** True for an absolute http(s) link, as the backend accepts them. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

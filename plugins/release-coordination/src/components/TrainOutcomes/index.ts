@@ -1,0 +1,3 @@
+export { RollbackReadinessCard } from './RollbackReadinessCard';
+export { FeatureFlagsCard } from './FeatureFlagsCard';
+export { DeploymentsCard } from './DeploymentsCard';

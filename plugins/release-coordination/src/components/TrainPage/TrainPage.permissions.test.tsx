@@ -1,0 +1,87 @@
+import { identityApiRef } from '@backstage/core-plugin-api';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  ReleaseCoordinationApi,
+  TrainDetail,
+  trainManagePermission,
+} from '@release-coordination/plugin-release-coordination-common';
+import { act, screen, waitFor } from '@testing-library/react';
+import { releaseCoordinationApiRef } from '../../api';
+import { checkoutApiWaves } from '../../testing/dependencyFixtures';
+import {
+  fakePermissionApi,
+  renderPage,
+  signedInAs,
+  VIEWER_REF,
+} from '../../testing/renderWithApi';
+import {
+  TRAIN_ID,
+  winterDecisions,
+  winterDriftNone,
+  winterTrainDetail,
+} from '../../testing/trainFixtures';
+import { TrainView } from './TrainPage';
+
+// In this file the policy lets nobody manage trains (one answer per permission for the whole
+// file, see fakePermissionApi): only the ambassador may.
+const permissionApi = fakePermissionApi(name =>
+  name === trainManagePermission.name ? 'deny' : 'allow',
+);
+
+async function renderTrain(viewerRef: string, train: TrainDetail = winterTrainDetail) {
+  const api: Partial<ReleaseCoordinationApi> = {
+    getTrain: async () => train,
+    listDecisions: async () => ({ items: winterDecisions, totalCount: 2 }),
+    getDeploymentWaves: async () => checkoutApiWaves,
+    getDependencyDrift: async () => winterDriftNone,
+  };
+  await renderPage(<TrainView trainId={TRAIN_ID} />, [
+    [releaseCoordinationApiRef, api],
+    [permissionApiRef, permissionApi],
+    [identityApiRef, signedInAs(viewerRef)],
+  ]);
+  await screen.findByText('2026.12 winter release');
+}
+
+describe('TrainView for viewers who may not manage the train', () => {
+  it('shows the train and its participants without edit, participant or advance actions', async () => {
+    await renderTrain(VIEWER_REF);
+    // The owners stay catalog links for everyone.
+    expect(await screen.findByRole('link', { name: 'team-catalog' })).toBeInTheDocument();
+    // Absent because the policy said no, not because it has not answered yet.
+    await waitFor(() => expect(permissionApi.authorize).toHaveBeenCalled());
+    await act(() => new Promise(resolve => setTimeout(resolve, 0)));
+    expect(screen.getByRole('table', { name: 'Participants' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Edit' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add participant' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Remove checkout-api from the train' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Change target version of checkout-api' }),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Advance to/ })).not.toBeInTheDocument();
+    expect(permissionApi.authorize).toHaveBeenCalledWith(
+      expect.objectContaining({
+        permission: expect.objectContaining({ name: trainManagePermission.name }),
+      }),
+    );
+  });
+
+  it('offers them to the ambassador, whom the policy need not allow', async () => {
+    await renderTrain('user:default/alice');
+    expect(await screen.findByRole('button', { name: 'Edit' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Add participant' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Remove checkout-api from the train' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Advance to Validation' })).toBeInTheDocument();
+  });
+
+  it('offers no changes to a train that is no longer active, even to its ambassador', async () => {
+    await renderTrain('user:default/alice', { ...winterTrainDetail, status: 'released' });
+    expect(await screen.findByRole('table', { name: 'Participants' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Edit' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add participant' })).not.toBeInTheDocument();
+  });
+});
