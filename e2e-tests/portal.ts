@@ -35,6 +35,20 @@ export async function signInAs(page: Page, displayName: string) {
   await expect(page.getByRole('link', { name: 'Release trains' })).toBeVisible();
 }
 
+/**
+ * A demo user's Backstage token, for the steps of people other than those on screen (as their
+ * own scripts or another browser would act).
+ */
+export async function tokenOf(userName: string): Promise<string> {
+  const response = await fetch(`${BACKEND}/api/auth/demo/refresh`, {
+    headers: { 'x-demo-user': userName },
+  });
+  if (!response.ok) {
+    throw new Error(`Demo user ${userName} could not sign in: ${response.status}`);
+  }
+  return (await response.json()).backstageIdentity.token;
+}
+
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });

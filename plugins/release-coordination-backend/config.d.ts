@@ -38,7 +38,8 @@ interface GateTemplateConfig {
   checkName?: string;
   /**
    * For rules: a built-in rule (`every-participant-has-owner`, `upstream-passed-stage`,
-   * `rollback-rehearsed`, `no-expired-flags`) or one added by a backend module.
+   * `previous-action-items-closed`, `rollback-rehearsed`, `no-expired-flags`) or one added by
+   * a backend module.
    */
   rule?: string;
 }
@@ -48,7 +49,10 @@ export interface Config {
     /**
      * The stages every new train goes through, in order, with their gates. Default: planning,
      * integration, validation, deployment with owner approvals, contract tests, canary
-     * analysis and upstream rules. Mistakes stop the backend at start-up.
+     * analysis and upstream rules; per participant, planning's entry gate wants earlier
+     * trains' action items closed (`previous-action-items-closed`) and deployment's entry
+     * gates a rehearsed rollback (`rollback-rehearsed`) and no expired flags
+     * (`no-expired-flags`). Mistakes stop the backend at start-up.
      */
     stages?: Array<{
       /** Letters, digits and . _ - */
@@ -56,7 +60,10 @@ export interface Config {
       title?: string;
       /** Gates that must pass (or be waived) to leave the stage. */
       exitGates: GateTemplateConfig[];
-      /** Gates that must pass (or be waived) to enter the stage. */
+      /**
+       * Gates that must pass (or be waived) to enter the stage: checked when the stage before
+       * is left, and again when this one is left. A first stage's are checked when it is left.
+       */
       entryGates?: GateTemplateConfig[];
     }>;
     dependencies?: {
@@ -76,6 +83,12 @@ export interface Config {
        * ambassador and the participant's owner. Compared in lower case. Default `production`.
        */
       productionEnvironment?: string;
+      /**
+       * A production deployment marked `hotfix` that starts within this many hours after an
+       * earlier production deployment of the same participant finished makes that earlier one
+       * a failed change in the change failure rate. Default 24.
+       */
+      hotfixWindowHours?: number;
     };
     rollback?: {
       /**

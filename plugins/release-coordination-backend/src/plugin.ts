@@ -259,7 +259,10 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         const scorecards = createScorecardService({
           facts: new DatabaseScorecardFacts(await database.getClient()),
           snapshots,
-          settings: { productionEnvironment: outcomeSettings.productionEnvironment },
+          settings: {
+            productionEnvironment: outcomeSettings.productionEnvironment,
+            hotfixWindowHours: outcomeSettings.hotfixWindowHours,
+          },
         });
 
         httpRouter.use(

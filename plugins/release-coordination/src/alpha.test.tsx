@@ -1,13 +1,14 @@
 import { renderTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import releaseCoordinationPlugin, {
   entityDependencyMatrixContent,
   entityOwnershipContent,
   entityReleaseTrainsContent,
 } from './alpha';
 import { releaseCoordinationApiRef } from './api';
+import { emptyScorecard } from './testing/scorecardFixtures';
 import {
   isDependencyMatrixAvailable,
   isOwnershipAvailable,
@@ -25,6 +26,7 @@ import {
 import {
   ownerApproval,
   TRAIN_ID,
+  trainWithoutOutcomesApi,
   winterDecisions,
   winterDriftNone,
   winterTrain,
@@ -52,6 +54,7 @@ describe('new frontend system', () => {
             listDecisions: async () => ({ items: winterDecisions, totalCount: 2 }),
             getDeploymentWaves: async () => checkoutApiWaves,
             getDependencyDrift: async () => winterDriftNone,
+            ...trainWithoutOutcomesApi,
           },
         ],
       ],
@@ -59,6 +62,7 @@ describe('new frontend system', () => {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
     expect(await screen.findByRole('table', { name: 'Gates board' })).toBeInTheDocument();
+    expect(await screen.findByText('Retrospective')).toBeInTheDocument();
   });
 
   it('mounts my approvals at /release-coordination/approvals', async () => {
@@ -77,6 +81,49 @@ describe('new frontend system', () => {
     });
     expect(await screen.findByText('Waiting for your decision (1)')).toBeInTheDocument();
     expect(releaseCoordinationPlugin.getExtension('page:release-coordination/approvals')).toBeDefined();
+  });
+
+  it('mounts the scorecards at /release-coordination/scorecards', async () => {
+    const getScorecard = vi.fn(async () => emptyScorecard);
+    renderTestApp({
+      features: [releaseCoordinationPlugin],
+      apis: [[releaseCoordinationApiRef, { getScorecard }]],
+      initialRouteEntries: ['/release-coordination/scorecards?scope=organization&period=30d'],
+    });
+    expect(await screen.findByText('No trains or deployments in this period')).toBeInTheDocument();
+    expect(getScorecard).toHaveBeenCalledWith(
+      expect.objectContaining({ scope: { kind: 'organization' } }),
+    );
+    expect(releaseCoordinationPlugin.getExtension('page:release-coordination/scorecards')).toBeDefined();
+  });
+
+  it('mounts the release dictionary at /release-coordination/dictionary', async () => {
+    renderTestApp({
+      features: [releaseCoordinationPlugin],
+      apis: [
+        [
+          releaseCoordinationApiRef,
+          {
+            getDictionary: async () => ({
+              terms: [
+                {
+                  id: 'waiver',
+                  term: 'Waiver',
+                  definition: 'Letting a gate through on purpose, with who, why and until when.',
+                  aliases: [],
+                  seeAlso: [],
+                },
+              ],
+              responsibilities: [],
+              escalationPaths: [],
+            }),
+          },
+        ],
+      ],
+      initialRouteEntries: ['/release-coordination/dictionary'],
+    });
+    expect(await screen.findByRole('region', { name: 'Waiver' })).toBeInTheDocument();
+    expect(releaseCoordinationPlugin.getExtension('page:release-coordination/dictionary')).toBeDefined();
   });
 });
 
@@ -138,7 +185,9 @@ describe('entity content of the new frontend system', () => {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
     expect(await screen.findByText('2026.12 winter release')).toBeInTheDocument();
-    expect(await screen.findByText('Deployment wave 2 of 2')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByTestId('participant-wave')).toHaveTextContent('Deployment wave 2 of 2'),
+    );
   });
 
   it('renders the Release trains tab on a system page, by train', async () => {

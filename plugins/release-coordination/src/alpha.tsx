@@ -15,18 +15,28 @@ import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { ReleaseCoordinationClient } from '@release-coordination/plugin-release-coordination-common';
 import TrainIcon from '@material-ui/icons/Train';
 import HowToVoteIcon from '@material-ui/icons/HowToVote';
+import AssessmentIcon from '@material-ui/icons/Assessment';
+import MenuBookIcon from '@material-ui/icons/MenuBook';
 import { releaseCoordinationApiRef } from './api';
 import {
   isDependencyMatrixAvailable,
   isOwnershipAvailable,
   isReleaseTrainsAvailable,
 } from './filters';
-import { approvalsRouteRef, rootRouteRef, trainRouteRef } from './routes';
+import {
+  approvalsRouteRef,
+  dictionaryRouteRef,
+  rootRouteRef,
+  scorecardsRouteRef,
+  trainRouteRef,
+} from './routes';
 
 const routes = convertLegacyRouteRefs({
   root: rootRouteRef,
   train: trainRouteRef,
   approvals: approvalsRouteRef,
+  scorecards: scorecardsRouteRef,
+  dictionary: dictionaryRouteRef,
 });
 
 /** @alpha */
@@ -71,6 +81,40 @@ export const releaseCoordinationApprovalsPage = PageBlueprint.make({
     icon: <HowToVoteIcon fontSize="inherit" />,
     routeRef: routes.approvals,
     loader: () => import('./components/MyApprovals').then(m => <m.MyApprovalsPageContent />),
+  },
+});
+
+/**
+ * The scorecards: metrics of the organisation, a team or a train over a period, with
+ * drill-down. Its title and icon make its navigation item.
+ *
+ * @alpha
+ */
+export const releaseCoordinationScorecardsPage = PageBlueprint.make({
+  name: 'scorecards',
+  params: {
+    path: '/release-coordination/scorecards',
+    title: 'Scorecards',
+    icon: <AssessmentIcon fontSize="inherit" />,
+    routeRef: routes.scorecards,
+    loader: () => import('./components/Scorecards').then(m => <m.ScorecardsPageContent />),
+  },
+});
+
+/**
+ * The release dictionary: terms, responsibilities and escalation paths. Its title and icon
+ * make its navigation item; dictionary links in the plugin's pages lead to it.
+ *
+ * @alpha
+ */
+export const releaseCoordinationDictionaryPage = PageBlueprint.make({
+  name: 'dictionary',
+  params: {
+    path: '/release-coordination/dictionary',
+    title: 'Release dictionary',
+    icon: <MenuBookIcon fontSize="inherit" />,
+    routeRef: routes.dictionary,
+    loader: () => import('./components/DictionaryPage').then(m => <m.DictionaryPageContent />),
   },
 });
 
@@ -134,6 +178,8 @@ export default createFrontendPlugin({
     releaseCoordinationApi,
     releaseCoordinationPage,
     releaseCoordinationApprovalsPage,
+    releaseCoordinationScorecardsPage,
+    releaseCoordinationDictionaryPage,
     entityReleaseTrainsContent,
     entityDependencyMatrixContent,
     entityOwnershipContent,

@@ -1,5 +1,6 @@
 /**
- * Release coordination for Backstage: release trains, ownership and dependency-matrix pages.
+ * Release coordination for Backstage: release trains, my approvals, scorecards, the release
+ * dictionary, and the ownership and dependency-matrix tabs of entity pages.
  * This entry point serves the legacy frontend system; `./alpha` serves the new one.
  *
  * @packageDocumentation
@@ -9,6 +10,8 @@ export {
   releaseCoordinationPlugin,
   ReleaseCoordinationPage,
   ReleaseCoordinationApprovalsPage,
+  ReleaseCoordinationScorecardsPage,
+  ReleaseCoordinationDictionaryPage,
   EntityReleaseTrainsContent,
   EntityDependencyMatrixContent,
   EntityOwnershipContent,

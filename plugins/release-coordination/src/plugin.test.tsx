@@ -11,16 +11,25 @@ import {
   EntityOwnershipContent,
   EntityReleaseTrainsContent,
   ReleaseCoordinationApprovalsPage,
+  ReleaseCoordinationDictionaryPage,
   ReleaseCoordinationPage,
   releaseCoordinationPlugin,
+  ReleaseCoordinationScorecardsPage,
 } from './plugin';
-import { approvalsRouteRef, rootRouteRef, trainRouteRef } from './routes';
+import {
+  approvalsRouteRef,
+  dictionaryRouteRef,
+  rootRouteRef,
+  scorecardsRouteRef,
+  trainRouteRef,
+} from './routes';
 import {
   checkoutApi,
   checkoutApiOwnership,
   checkoutMatrix,
   checkoutSystem,
 } from './testing/dependencyFixtures';
+import { emptyScorecard } from './testing/scorecardFixtures';
 import { TRAIN_ID } from './testing/trainFixtures';
 import { renderEntityContent } from './testing/renderWithApi';
 
@@ -30,6 +39,8 @@ describe('legacy frontend system', () => {
     expect(releaseCoordinationPlugin.routes.root).toBe(rootRouteRef);
     expect(releaseCoordinationPlugin.routes.train).toBe(trainRouteRef);
     expect(releaseCoordinationPlugin.routes.approvals).toBe(approvalsRouteRef);
+    expect(releaseCoordinationPlugin.routes.scorecards).toBe(scorecardsRouteRef);
+    expect(releaseCoordinationPlugin.routes.dictionary).toBe(dictionaryRouteRef);
   });
 
   function renderLegacyApp(path: string, api: Partial<ReleaseCoordinationApi>) {
@@ -62,6 +73,14 @@ describe('legacy frontend system', () => {
               path="/release-coordination/approvals"
               element={<ReleaseCoordinationApprovalsPage />}
             />
+            <Route
+              path="/release-coordination/scorecards"
+              element={<ReleaseCoordinationScorecardsPage />}
+            />
+            <Route
+              path="/release-coordination/dictionary"
+              element={<ReleaseCoordinationDictionaryPage />}
+            />
           </FlatRoutes>
         </AppRouter>
       </AppProvider>,
@@ -93,6 +112,51 @@ describe('legacy frontend system', () => {
     });
     expect(await screen.findByText('My approvals')).toBeInTheDocument();
     expect(await screen.findByText('Nothing waits for your approval')).toBeInTheDocument();
+  });
+
+  it('mounts the scorecards through their routable extension', async () => {
+    const getScorecard = vi.fn(async () => emptyScorecard);
+    renderLegacyApp('/release-coordination/scorecards?scope=organization&period=180d', {
+      getScorecard,
+    });
+    expect(await screen.findByText('Scorecards')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No trains or deployments in this period'),
+    ).toBeInTheDocument();
+    // The period comes from the query string.
+    expect(getScorecard).toHaveBeenCalledWith(
+      expect.objectContaining({ scope: { kind: 'organization' } }),
+    );
+    const { period } = (getScorecard.mock.calls[0] as unknown as [{ period: { from: string; to: string } }])[0];
+    const days = (Date.parse(period.to) - Date.parse(period.from)) / 86_400_000;
+    expect(Math.round(days)).toBe(180);
+  });
+
+  it('mounts the dictionary through its routable extension', async () => {
+    renderLegacyApp('/release-coordination/dictionary#term-waiver', {
+      getDictionary: async () => ({
+        terms: [
+          {
+            id: 'waiver',
+            term: 'Waiver',
+            definition: 'Letting a gate through on purpose, with who, why and until when.',
+            aliases: [],
+            seeAlso: ['stage'],
+          },
+          {
+            id: 'stage',
+            term: 'Stage',
+            definition: 'A step every train goes through, in order.',
+            aliases: [],
+            seeAlso: [],
+          },
+        ],
+        responsibilities: [],
+        escalationPaths: [],
+      }),
+    });
+    expect(await screen.findByText('Release dictionary')).toBeInTheDocument();
+    expect(await screen.findByRole('region', { name: 'Waiver' })).toBeInTheDocument();
   });
 });
 

@@ -8,7 +8,13 @@ import {
 } from '@backstage/core-plugin-api';
 import { ReleaseCoordinationClient } from '@release-coordination/plugin-release-coordination-common';
 import { releaseCoordinationApiRef } from './api';
-import { approvalsRouteRef, rootRouteRef, trainRouteRef } from './routes';
+import {
+  approvalsRouteRef,
+  dictionaryRouteRef,
+  rootRouteRef,
+  scorecardsRouteRef,
+  trainRouteRef,
+} from './routes';
 
 /**
  * The release-coordination frontend plugin for the legacy frontend system.
@@ -29,6 +35,8 @@ export const releaseCoordinationPlugin = createPlugin({
     root: rootRouteRef,
     train: trainRouteRef,
     approvals: approvalsRouteRef,
+    scorecards: scorecardsRouteRef,
+    dictionary: dictionaryRouteRef,
   },
 });
 
@@ -57,6 +65,35 @@ export const ReleaseCoordinationApprovalsPage = releaseCoordinationPlugin.provid
     name: 'ReleaseCoordinationApprovalsPage',
     component: () => import('./components/MyApprovals').then(m => m.MyApprovalsPage),
     mountPoint: approvalsRouteRef,
+  }),
+);
+
+/**
+ * The scorecards: what actually happened to releases, across trains and teams, for a
+ * `<Route path="/release-coordination/scorecards">` of the app.
+ *
+ * @public
+ */
+export const ReleaseCoordinationScorecardsPage = releaseCoordinationPlugin.provide(
+  createRoutableExtension({
+    name: 'ReleaseCoordinationScorecardsPage',
+    component: () => import('./components/Scorecards').then(m => m.ScorecardsPage),
+    mountPoint: scorecardsRouteRef,
+  }),
+);
+
+/**
+ * The release dictionary: terms, responsibilities and escalation paths, for a
+ * `<Route path="/release-coordination/dictionary">` of the app. The plugin's links to
+ * dictionary terms lead wherever the app mounts it.
+ *
+ * @public
+ */
+export const ReleaseCoordinationDictionaryPage = releaseCoordinationPlugin.provide(
+  createRoutableExtension({
+    name: 'ReleaseCoordinationDictionaryPage',
+    component: () => import('./components/DictionaryPage').then(m => m.DictionaryPage),
+    mountPoint: dictionaryRouteRef,
   }),
 );
 

@@ -15,3 +15,15 @@ export const trainRouteRef = createSubRouteRef({
  * of its own so that apps can put it in their navigation.
  */
 export const approvalsRouteRef = createRouteRef({ id: 'release-coordination/approvals' });
+
+/**
+ * The scorecards, `/release-coordination/scorecards`: a page of its own so that leadership
+ * finds it in the navigation. Scope and period live in its query string.
+ */
+export const scorecardsRouteRef = createRouteRef({ id: 'release-coordination/scorecards' });
+
+/**
+ * The release dictionary, `/release-coordination/dictionary`: terms, responsibilities and
+ * escalation paths. Dictionary links elsewhere in the plugin resolve through it.
+ */
+export const dictionaryRouteRef = createRouteRef({ id: 'release-coordination/dictionary' });

@@ -1,4 +1,4 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { AuthenticationError, InputError } from '@backstage/errors';
 import {
   authProvidersExtensionPoint,
@@ -18,8 +18,10 @@ interface DemoSignInResult {
  * "owners approve gates" can be tried with members of different teams in one browser.
  *
  * This trusts the browser completely, which is only acceptable for a local demo: the provider
- * is registered only when `auth.providers.demo` is present in app-config (it is in
- * app-config.yaml, never in app-config.production.yaml).
+ * is enabled only when `auth.providers.demo` is present in app-config (it is in
+ * app-config.yaml), and never registered when `auth.environment` is `production` - production
+ * runs with app-config.yaml underneath app-config.production.yaml, and config objects merge,
+ * so leaving the key out of the production file would not be enough.
  */
 const demoAuthenticator = createProxyAuthenticator<unknown, DemoSignInResult, undefined>({
   defaultProfileTransform: async result => ({
@@ -45,8 +47,16 @@ export default createBackendModule({
   moduleId: 'demo-sign-in',
   register(reg) {
     reg.registerInit({
-      deps: { providers: authProvidersExtensionPoint },
-      async init({ providers }) {
+      deps: {
+        providers: authProvidersExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+      },
+      async init({ providers, config, logger }) {
+        if (config.getOptionalString('auth.environment') === 'production') {
+          logger.warn('The demo sign-in provider is never offered in production');
+          return;
+        }
         providers.registerProvider({
           providerId: 'demo',
           factory: createProxyAuthProviderFactory({

@@ -1,5 +1,9 @@
+import { ConfigReader } from '@backstage/config';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
+import { createConditionAuthorizer, ServerPermissionClient } from '@backstage/plugin-permission-node';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
   GateResource,
   isGateApprover,
@@ -8,6 +12,7 @@ import { catalogEntityDeletePermission, catalogEntityReadPermission } from '@bac
 import {
   checkReportPermission,
   dependenciesRefreshPermission,
+  deploymentReportPermission,
   gateApprovePermission,
   gateWaivePermission,
   trainCreatePermission,
@@ -34,9 +39,30 @@ describe('DemoPermissionPolicy', () => {
     ['managing trains run by someone else', trainManagePermission],
     ['waiving gates', gateWaivePermission],
     ['reporting checks as a person', checkReportPermission],
+    ['reporting deployments and rollback rehearsals as a person', deploymentReportPermission],
   ])('reserves %s for the platform team', async (_, permission) => {
     expect((await policy.handle({ permission }, admin)).result).toBe(AuthorizeResult.ALLOW);
     expect((await policy.handle({ permission }, engineer)).result).toBe(AuthorizeResult.DENY);
+  });
+
+  it("leaves reporting checks, deployments and rehearsals to CI's service token", async () => {
+    // The demo's static token (backend.auth.externalAccess) is given no access restrictions:
+    // it reaches every permission a service may use.
+    const appConfig = readFileSync(resolve(__dirname, '../../../../app-config.yaml'), 'utf8');
+    expect(appConfig).toMatch(/externalAccess:\s+- type: static/);
+    expect(appConfig).not.toMatch(/accessRestrictions/);
+    // The permissions service every backend plugin gets: it decides for services itself and
+    // asks the permission backend, and so this policy, only about users.
+    const permissions = ServerPermissionClient.fromConfig(
+      new ConfigReader({ permission: { enabled: true } }),
+      { discovery: mockServices.discovery(), auth: mockServices.auth() },
+    );
+    const reports = [checkReportPermission, deploymentReportPermission].map(permission => ({
+      permission,
+    }));
+    expect(
+      await permissions.authorize(reports, { credentials: mockCredentials.service('demo-ci') }),
+    ).toEqual([{ result: AuthorizeResult.ALLOW }, { result: AuthorizeResult.ALLOW }]);
   });
 
   it.each([

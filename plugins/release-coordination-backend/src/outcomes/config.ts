@@ -6,11 +6,14 @@ import { Config } from '@backstage/config';
 import {
   DEFAULT_FLAG_REMIND_BEFORE_DAYS,
   DEFAULT_MAX_REHEARSAL_AGE_DAYS,
+  DEFAULT_SCORECARD_OPTIONS,
 } from '@release-coordination/plugin-release-coordination-common';
 
 /** The settings of deployments, rollback readiness and flags, from app-config. */
 export interface OutcomeSettings {
   productionEnvironment: string;
+  /** How soon after a deployment a hotfix of the same participant marks it as a failed change. */
+  hotfixWindowHours: number;
   maxRehearsalAgeDays: number;
   remindBeforeDays: number;
   reminderSchedule: SchedulerServiceTaskScheduleDefinition;
@@ -38,6 +41,11 @@ export function readOutcomeSettings(root: Config): OutcomeSettings {
   return {
     // Reports are stored in lower case; so is the name they are compared with.
     productionEnvironment: production.trim().toLocaleLowerCase('en-US'),
+    hotfixWindowHours: positiveWholeNumber(
+      config,
+      'deployments.hotfixWindowHours',
+      DEFAULT_SCORECARD_OPTIONS.hotfixWindowHours,
+    ),
     maxRehearsalAgeDays: positiveWholeNumber(
       config,
       'rollback.maxRehearsalAgeDays',

@@ -98,6 +98,8 @@ describe('hierarchyOf', () => {
     expect(hierarchy.domainOf(LEGACY)).toBe('domain:default/commerce');
     expect(hierarchy.groupsOfUser!('user:default/alice')).toEqual([TEAM_WEB]);
     expect(hierarchy.groupsOfUser!('user:default/nobody')).toEqual([]);
+    expect(hierarchy.ownerOf!('Component:default/Checkout')).toBe(TEAM_WEB);
+    expect(hierarchy.ownerOf!('component:default/unknown')).toBeUndefined();
   });
 });
 

@@ -29,7 +29,7 @@ export const DEFAULT_LOOKAHEAD_HOURS = 30 * 24;
 
 /**
  * The catalog roll-ups of the dependency graph: Group → parent Group, component → System →
- * Domain, and a person's Groups. Users' Groups are indexed once per graph.
+ * Domain, a component's owner, and a person's Groups. Users' Groups are indexed once per graph.
  */
 const userGroupsByGraph = new WeakMap<DependencyIndex, Map<string, string[]>>();
 
@@ -53,6 +53,7 @@ export function hierarchyOf(index: DependencyIndex): ScorecardHierarchy {
       return scope?.kind === 'System' ? scope.domain : index.node(ref)?.domain;
     },
     groupsOfUser: ref => groupsOf.get(normalizeEntityRef(ref, 'user')) ?? [],
+    ownerOf: ref => index.node(normalizeEntityRef(ref))?.owner,
   };
 }
 

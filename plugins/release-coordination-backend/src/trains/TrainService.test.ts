@@ -4,14 +4,22 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   DependencyIndex,
   StageDefinition,
   TrainDetail,
 } from '@release-coordination/plugin-release-coordination-common';
+import { GateRule } from '@release-coordination/plugin-release-coordination-node';
 import { Knex } from 'knex';
 import { DatabaseTrainStore } from '../database/DatabaseTrainStore';
 import { applyDatabaseMigrations } from '../database/migrations';
+import { createParticipantAccess } from '../outcomes/access';
+import { DatabaseOutcomeStore } from '../outcomes/DatabaseOutcomeStore';
+import { createRollbackService } from '../outcomes/RollbackService';
+import { createOutcomeGateRules } from '../outcomes/rules';
+import { DatabaseRetrospectiveStore } from '../retrospectives/DatabaseRetrospectiveStore';
+import { createPreviousActionItemsClosedRule } from '../retrospectives/previousActionItemsClosed';
 import { createTestDatabases } from '../testing/databases';
 import { BUILT_IN_GATE_RULES } from './rules';
 import { DEFAULT_STAGES } from './stages';
@@ -143,7 +151,55 @@ describe('TrainService', () => {
         };
       },
     };
-    const rules = new Map(BUILT_IN_GATE_RULES.map(rule => [rule.id, rule]));
+    const now = overrides.now ?? (() => new Date('2026-11-15T00:00:00Z'));
+    const snapshots = overrides.snapshots ?? {
+      current: async () => ({
+        meta: {
+          version: 7,
+          derivedAt: new Date(),
+          durationMs: 1,
+          nodeCount: 3,
+          edgeCount: 1,
+          problemCount: 0,
+        },
+        index,
+      }),
+    };
+    // The rules of the default stages read action items, rollback readiness and flags from the
+    // same database, as they do in the plugin.
+    const database = { getClient: async () => knex, migrations: { skip: true } };
+    const actionItems = await DatabaseRetrospectiveStore.create({ database });
+    const outcomes = await DatabaseOutcomeStore.create({ database });
+    const rules = new Map<string, GateRule>(
+      [
+        ...BUILT_IN_GATE_RULES,
+        createPreviousActionItemsClosedRule({ actionItems }),
+        ...createOutcomeGateRules({ store: outcomes, maxRehearsalAgeDays: 30, now }),
+      ].map(rule => [rule.id, rule as GateRule]),
+    );
+    // Rollback plans and rehearsals are recorded as people and CI do it: services (CI) hold
+    // the permission to report rehearsals, users only through the ambassador role or ownership.
+    const rollbacks = createRollbackService({
+      store: outcomes,
+      trains: store,
+      snapshots,
+      access: createParticipantAccess({
+        permissions: {
+          authorize: async (requests, { credentials }) =>
+            requests.map(() => ({
+              result:
+                (credentials.principal as { type: string }).type === 'service'
+                  ? AuthorizeResult.ALLOW
+                  : AuthorizeResult.DENY,
+            })) as any,
+        },
+        userInfo,
+      }),
+      auditor,
+      announcer: { announce: async () => {} },
+      maxRehearsalAgeDays: 30,
+      now,
+    });
     const signals: unknown[] = [];
     const notes: TrainNotification[] = [];
     const warnings: string[] = [];
@@ -156,30 +212,30 @@ describe('TrainService', () => {
     };
     const service = createTrainService({
       store,
-      snapshots: {
-        current: async () => ({
-          meta: {
-            version: 7,
-            derivedAt: new Date(),
-            durationMs: 1,
-            nodeCount: 3,
-            edgeCount: 1,
-            problemCount: 0,
-          },
-          index,
-        }),
-      },
+      snapshots,
       userInfo,
       auditor,
       stages,
-      gateRule: id => rules.get(id) as any,
+      gateRule: id => rules.get(id),
       signals: { publish: async signal => void signals.push(signal) },
       notifications: { send: async note => void notes.push(note) },
       logger,
-      now: () => new Date('2026-11-15T00:00:00Z'),
+      now,
       ...overrides,
     });
-    return { knex, store, service, audit, auditedRequests, signals, notes, warnings };
+    return {
+      knex,
+      store,
+      service,
+      rollbacks,
+      actionItems,
+      outcomes,
+      audit,
+      auditedRequests,
+      signals,
+      notes,
+      warnings,
+    };
   }
 
   const count = async (knex: Knex, table: string) =>
@@ -210,15 +266,25 @@ describe('TrainService', () => {
           ownerRef: 'group:default/team-pay',
         },
       ]);
-      // planning: 2 approvals + 1 rule; integration: 2 checks; validation: 2 checks + 2 rules;
-      // deployment: 2 approvals.
-      expect(train.gates).toHaveLength(11);
-      expect(train.gates.map(g => g.stage)).toEqual([
-        ...Array(3).fill('planning'),
-        ...Array(2).fill('integration'),
-        ...Array(4).fill('validation'),
-        ...Array(2).fill('deployment'),
+      // planning: 2 entry rules, 2 approvals + 1 rule; integration: 2 checks; validation:
+      // 2 checks + 2 rules; deployment: 4 entry rules (rollback, flags) + 2 approvals.
+      expect(train.gates).toHaveLength(17);
+      expect(train.gates.map(g => [g.stage, g.phase, g.kind])).toEqual([
+        ...Array(2).fill(['planning', 'entry', 'rule']),
+        // Within a phase by template id: planning-owners, then planning-participation.
+        ['planning', 'exit', 'rule'],
+        ...Array(2).fill(['planning', 'exit', 'approval']),
+        ...Array(2).fill(['integration', 'exit', 'check']),
+        ...Array(2).fill(['validation', 'exit', 'check']),
+        ...Array(2).fill(['validation', 'exit', 'rule']),
+        ...Array(4).fill(['deployment', 'entry', 'rule']),
+        ...Array(2).fill(['deployment', 'exit', 'approval']),
       ]);
+      expect(gateOf(train, 'planning-lessons-acted-on', 'payments')).toMatchObject({
+        kind: 'rule',
+        rule: 'previous-action-items-closed',
+        state: 'pending',
+      });
       expect(gateOf(train, 'planning-participation', 'payments')).toMatchObject({
         kind: 'approval',
         approverRef: 'group:default/team-pay',
@@ -415,7 +481,7 @@ describe('TrainService', () => {
   it.each(databases.eachSupportedId())(
     'advances only when every exit gate is passed or waived, on %s',
     async databaseId => {
-      const { knex, store, service } = await setup(databaseId);
+      const { knex, store, service, rollbacks } = await setup(databaseId);
       const train = await service.createTrain(newTrain, alice);
 
       await expect(
@@ -432,6 +498,11 @@ describe('TrainService', () => {
       expect(gateOf(detail, 'planning-owners')).toMatchObject({
         state: 'passed',
         reason: 'Every participant has an owner',
+      });
+      // No earlier train left lessons for these participants.
+      expect(gateOf(detail, 'planning-lessons-acted-on', 'payments')).toMatchObject({
+        state: 'passed',
+        reason: 'No open action items from earlier trains concern component:default/payments',
       });
 
       await service.approveGate(gateOf(train, 'planning-participation', 'payments').id, {}, bob);
@@ -521,9 +592,63 @@ describe('TrainService', () => {
         },
         ci,
       );
+      // Deployment's entry gates are checked on the way in: nobody has a rollback plan yet.
+      await expect(
+        service.advanceStage(train.id, { expectedStage: 'validation' }, alice),
+      ).rejects.toThrow(/Cannot leave stage 'validation': 2 gate\(s\) not passed or waived/);
+      detail = await service.getTrain(train.id);
+      expect(detail.currentStage).toBe('validation');
+      expect(gateOf(detail, 'validation-upstream', 'storefront').state).toBe('passed');
+      expect(gateOf(detail, 'deployment-rollback-rehearsed', 'payments')).toMatchObject({
+        state: 'failed',
+        reason:
+          'component:default/payments has no rollback plan for this train and has never ' +
+          'passed a rollback rehearsal',
+      });
+      expect(gateOf(detail, 'deployment-no-expired-flags', 'storefront')).toMatchObject({
+        state: 'passed',
+        reason: 'No feature flags in use by component:default/storefront',
+      });
+
+      // The ambassador writes the plans down; CI and the owning team report the rehearsals.
+      for (const entityRef of ['component:default/payments', 'component:default/storefront']) {
+        await rollbacks.saveRollbackPlan(
+          train.id,
+          entityRef,
+          {
+            criteria: 'Error rate above 2% for 5 minutes',
+            procedureUrl: `https://runbooks.example.com/${entityRef.split('/')[1]}#rollback`,
+          },
+          alice,
+        );
+      }
+      await rollbacks.reportDrill(
+        {
+          entityRef: 'component:default/payments',
+          result: 'passed',
+          rehearsedAt: '2026-11-14T10:00:00Z',
+          idempotencyKey: 'drill-payments-1',
+        },
+        ci,
+      );
+      await rollbacks.reportDrill(
+        {
+          entityRef: 'component:default/storefront',
+          result: 'passed',
+          rehearsedAt: '2026-11-13T16:00:00Z',
+          idempotencyKey: 'drill-storefront-1',
+        },
+        carol,
+      );
       await service.advanceStage(train.id, { expectedStage: 'validation' }, alice);
       detail = await service.getTrain(train.id);
-      expect(gateOf(detail, 'validation-upstream', 'storefront').state).toBe('passed');
+      expect(detail.currentStage).toBe('deployment');
+      expect(gateOf(detail, 'deployment-rollback-rehearsed', 'storefront')).toMatchObject({
+        state: 'passed',
+        reason:
+          'component:default/storefront has a rollback plan and last passed a rollback ' +
+          'rehearsal 1 day(s) ago, within 30 days',
+      });
 
       await service.approveGate(gateOf(train, 'deployment-go-no-go', 'payments').id, {}, bob);
       await service.approveGate(gateOf(train, 'deployment-go-no-go', 'storefront').id, {}, carol);
@@ -1010,26 +1135,29 @@ describe('TrainService', () => {
         targetVersion: '3.0.0',
         ownerRef: 'group:default/team-stock',
       });
-      // Planning was left: its participation gate is not reopened for the newcomer.
+      // Planning was left: its gates are not reopened for the newcomer. Deployment's entry
+      // gates are ahead of it, so it gets them.
       const theirs = detail.gates.filter(g => g.participantRef === 'component:default/inventory');
       expect(theirs.map(g => [g.stage, g.templateId, g.state])).toEqual([
         ['integration', 'integration-contract-tests', 'pending'],
         ['validation', 'validation-canary-analysis', 'pending'],
         ['validation', 'validation-upstream', 'pending'],
+        ['deployment', 'deployment-no-expired-flags', 'pending'],
+        ['deployment', 'deployment-rollback-rehearsed', 'pending'],
         ['deployment', 'deployment-go-no-go', 'pending'],
       ]);
       expect(gateOf(detail, 'deployment-go-no-go', 'inventory').approverRef).toBe(
         'group:default/team-stock',
       );
       expect(gateOf(detail, 'planning-participation', 'payments').state).toBe('passed');
-      expect(await count(knex, 'train_gates')).toBe(gatesBefore + 4);
+      expect(await count(knex, 'train_gates')).toBe(gatesBefore + 6);
       const decisions = await service.listDecisions(train.id, { limit: 50, offset: 0 });
       expect(decisions.items.at(-1)).toMatchObject({
         action: 'participant.added',
         entityRef: 'component:default/inventory',
         subject: 'component:default/inventory',
         actorRef: 'user:default/alice',
-        after: { targetVersion: '3.0.0', ownerRef: 'group:default/team-stock', gateCount: 4 },
+        after: { targetVersion: '3.0.0', ownerRef: 'group:default/team-stock', gateCount: 6 },
       });
 
       await expect(
@@ -1046,7 +1174,7 @@ describe('TrainService', () => {
           alice,
         ),
       ).rejects.toMatchObject({ name: 'InputError', message: expect.stringMatching(/ghost/) });
-      expect(await count(knex, 'train_gates')).toBe(gatesBefore + 4);
+      expect(await count(knex, 'train_gates')).toBe(gatesBefore + 6);
       expect(await count(knex, 'train_decisions')).toBe(decisions.totalCount);
 
       // A newcomer in planning: its owner hears of the approval waiting for them, nobody else.
@@ -1142,7 +1270,7 @@ describe('TrainService', () => {
       expect(await service.listMyApprovals(bob)).toEqual([]);
       // Soft: the participant and its gates stay on record.
       expect(await count(knex, 'train_participants')).toBe(2);
-      expect(await count(knex, 'train_gates')).toBe(11);
+      expect(await count(knex, 'train_gates')).toBe(17);
       const decisions = await service.listDecisions(train.id, { limit: 50, offset: 0 });
       expect(decisions.items.at(-1)).toMatchObject({
         action: 'participant.removed',
@@ -1193,13 +1321,13 @@ describe('TrainService', () => {
       ]);
       expect(
         back.gates.filter(g => g.participantRef === payments).map(g => g.stage),
-      ).toEqual(['integration', 'validation', 'validation', 'deployment']);
+      ).toEqual(['integration', 'validation', 'validation', 'deployment', 'deployment', 'deployment']);
       expect(await count(knex, 'train_participants')).toBe(2);
-      expect(await count(knex, 'train_gates')).toBe(15);
+      expect(await count(knex, 'train_gates')).toBe(23);
       const rejoined = await service.listDecisions(train.id, { limit: 50, offset: 0 });
       expect(rejoined.items.at(-1)).toMatchObject({
         action: 'participant.added',
-        after: { rejoined: true, gateCount: 4 },
+        after: { rejoined: true, gateCount: 6 },
       });
       await knex.destroy();
     },

@@ -1,8 +1,15 @@
 import { ConfigReader } from '@backstage/config';
 import { DEFAULT_STAGES, readStageDefinitions } from './stages';
 
+/** The rules a backend with the plugin's built-in rules knows. */
 const knownRules = (id: string) =>
-  ['every-participant-has-owner', 'upstream-passed-stage'].includes(id);
+  [
+    'every-participant-has-owner',
+    'upstream-passed-stage',
+    'previous-action-items-closed',
+    'rollback-rehearsed',
+    'no-expired-flags',
+  ].includes(id);
 
 describe('readStageDefinitions', () => {
   it('gives the default stages and gates without config', () => {
@@ -29,6 +36,44 @@ describe('readStageDefinitions', () => {
       'upstream-passed-stage',
     ]);
     expect(stages[3].exitGates[0]).toMatchObject({ title: 'Go / no-go', kind: 'approval' });
+  });
+
+  it('guards planning with earlier lessons and deployment with rollback and flag rules', () => {
+    const [planning, integration, validation, deployment] = readStageDefinitions(
+      new ConfigReader({}),
+      knownRules,
+    );
+    // Each participant's team sees its own outcome, so every default rule gate is per participant.
+    const ruleGate = (id: string, title: string, rule: string) => ({
+      id,
+      title,
+      kind: 'rule',
+      perParticipant: true,
+      quorum: 1,
+      separationOfDuties: false,
+      rule,
+    });
+    expect(planning.entryGates).toEqual([
+      ruleGate(
+        'planning-lessons-acted-on',
+        'Action items of earlier trains closed',
+        'previous-action-items-closed',
+      ),
+    ]);
+    expect(integration.entryGates).toEqual([]);
+    expect(validation.entryGates).toEqual([]);
+    expect(deployment.entryGates).toEqual([
+      ruleGate('deployment-rollback-rehearsed', 'Rollback rehearsed', 'rollback-rehearsed'),
+      ruleGate('deployment-no-expired-flags', 'No expired feature flags', 'no-expired-flags'),
+    ]);
+  });
+
+  it('refuses the default stages when the backend lacks one of their rules', () => {
+    const withoutOutcomeRules = (id: string) =>
+      knownRules(id) && !['rollback-rehearsed', 'no-expired-flags'].includes(id);
+    const read = () => readStageDefinitions(new ConfigReader({}), withoutOutcomeRules);
+    expect(read).toThrow(/'deployment-rollback-rehearsed' uses unknown rule 'rollback-rehearsed'/);
+    expect(read).toThrow(/'deployment-no-expired-flags' uses unknown rule 'no-expired-flags'/);
   });
 
   it('reads stages from app-config with defaults for optional fields', () => {

@@ -18,7 +18,15 @@ export const DEFAULT_STAGES: StageDefinition[] = [
   {
     name: 'planning',
     title: 'Planning',
-    entryGates: [],
+    // The first stage's entry gates are checked when it is left: a train plans on top of the
+    // lessons of the trains before it.
+    entryGates: [
+      rule(
+        'planning-lessons-acted-on',
+        'Action items of earlier trains closed',
+        'previous-action-items-closed',
+      ),
+    ],
     exitGates: [
       approval('planning-participation', 'Participation confirmed by the owning team'),
       {
@@ -59,13 +67,23 @@ export const DEFAULT_STAGES: StageDefinition[] = [
   {
     name: 'deployment',
     title: 'Deployment',
-    entryGates: [],
+    // Checked when validation is left, and again when the train is released: nothing reaches
+    // production without a rehearsed way back, nor behind a flag that should be gone.
+    entryGates: [
+      rule('deployment-rollback-rehearsed', 'Rollback rehearsed', 'rollback-rehearsed'),
+      rule('deployment-no-expired-flags', 'No expired feature flags', 'no-expired-flags'),
+    ],
     exitGates: [approval('deployment-go-no-go', 'Go / no-go')],
   },
 ];
 
 function gateDefaults(id: string, title: string, kind: GateKind): GateTemplate {
   return { id, title, kind, perParticipant: false, quorum: 1, separationOfDuties: false };
+}
+
+/** A rule gate per participant, so that each team sees what it has to do itself. */
+function rule(id: string, title: string, ruleId: string): GateTemplate {
+  return { ...gateDefaults(id, title, 'rule'), perParticipant: true, rule: ruleId };
 }
 
 function approval(id: string, title: string): GateTemplate {

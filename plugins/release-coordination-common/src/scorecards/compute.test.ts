@@ -43,6 +43,7 @@ const hierarchy = hierarchyFromMaps({
     [LEGACY]: 'domain:default/commerce',
   },
   userGroups: { 'user:default/alice': [TEAM_WEB] },
+  owners: { [CHECKOUT]: TEAM_WEB, [PAYMENTS]: TEAM_PAY, [SEARCH]: 'user:default/alice' },
 });
 
 let sequence = 0;
@@ -678,6 +679,31 @@ describe('computeScorecard', () => {
         { kind: 'team', ref: TEAM_PAY },
       );
       expect(metric(other, 'action-item-follow-through').denominator).toBe(0);
+    });
+
+    it("counts a Component's items for the team that owns it, never as a team of its own", () => {
+      const componentItems = [
+        item({ ownerRef: PAYMENTS, dueAt: at('05T00:00'), status: 'done', closedAt: at('04T00:00') }),
+        // Owned by a person: the item goes to their team.
+        item({ ownerRef: SEARCH, dueAt: at('06T00:00') }),
+        // The catalog does not know its owner: it counts for the organisation only.
+        item({ ownerRef: LEGACY, dueAt: at('07T00:00') }),
+      ];
+      const organization = scorecard({ actionItems: componentItems, trains: [] });
+      expect(organization.children.map(c => c.scope)).toEqual([
+        { kind: 'team', ref: TEAM_PAY },
+        { kind: 'team', ref: TEAM_WEB },
+      ]);
+      expect(metric(organization, 'action-item-follow-through').denominator).toBe(3);
+      const [pay, web] = organization.children;
+      expect(metric(pay, 'action-item-follow-through')).toMatchObject({ numerator: 1, denominator: 1 });
+      expect(metric(web, 'action-item-follow-through')).toMatchObject({ numerator: 0, denominator: 1 });
+      const engineering = scorecard({ actionItems: componentItems }, { kind: 'team', ref: ENGINEERING });
+      expect(metric(engineering, 'action-item-follow-through').denominator).toBe(2);
+      expect(engineering.children.map(c => c.scope)).toEqual([
+        { kind: 'team', ref: TEAM_PAY },
+        { kind: 'team', ref: TEAM_WEB },
+      ]);
     });
 
     it('has no value without any action item', () => {

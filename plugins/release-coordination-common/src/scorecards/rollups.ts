@@ -33,6 +33,8 @@ export function hierarchyFromMaps(maps: {
   systems?: Record<string, string>;
   domains?: Record<string, string>;
   userGroups?: Record<string, string[]>;
+  /** The owner of each component (or other owned entity). */
+  owners?: Record<string, string>;
 }): ScorecardHierarchy {
   const lookup = (map: Record<string, string> | undefined, ref: string) =>
     map && Object.prototype.hasOwnProperty.call(map, ref) ? map[ref] : undefined;
@@ -44,6 +46,7 @@ export function hierarchyFromMaps(maps: {
       maps.userGroups && Object.prototype.hasOwnProperty.call(maps.userGroups, ref)
         ? maps.userGroups[ref]
         : [],
+    ownerOf: ref => lookup(maps.owners, ref),
   };
 }
 
@@ -61,14 +64,26 @@ function groupChain(hierarchy: ScorecardHierarchy, groupRef: string): string[] {
 }
 
 /**
- * The Groups an owner stands for: a Group itself, or the Groups a User is a member of (a
- * catalog owner may be a person).
+ * The Groups an owner stands for: a Group itself, the Groups a User is a member of (a catalog
+ * owner may be a person), or the team that owns a Component (an action item may be owned by
+ * a component; it is the owning team's lesson). A component whose owner the catalog does not
+ * know stands for no team.
  */
-function ownerGroups(hierarchy: ScorecardHierarchy, ownerRef: string): string[] {
-  if (entityRefKind(ownerRef) === 'user') {
+function ownerGroups(
+  hierarchy: ScorecardHierarchy,
+  ownerRef: string,
+  seen: Set<string> = new Set(),
+): string[] {
+  const kind = entityRefKind(ownerRef);
+  if (kind === 'group') return [ownerRef];
+  if (kind === 'user') {
     return (hierarchy.groupsOfUser?.(ownerRef) ?? []).map(ref => normalizeEntityRef(ref, 'group'));
   }
-  return [ownerRef];
+  const owner = hierarchy.ownerOf?.(ownerRef);
+  // An entity owned by another entity is followed once; a loop ends in no team.
+  if (owner === undefined || seen.has(ownerRef)) return [];
+  seen.add(ownerRef);
+  return ownerGroups(hierarchy, normalizeEntityRef(owner, 'group'), seen);
 }
 
 /** Whether an owner is the team, one of its descendant Groups, or a member of either. */

@@ -174,6 +174,11 @@ export interface ScorecardHierarchy {
   domainOf(ref: string): string | undefined;
   /** The Groups a User is a member of, for items owned by a person. */
   groupsOfUser?(userRef: string): string[];
+  /**
+   * The owner (a Group or User) of a Component or other owned entity, for items owned by a
+   * component: they count for the team that owns it.
+   */
+  ownerOf?(entityRef: string): string | undefined;
 }
 
 /** @public */

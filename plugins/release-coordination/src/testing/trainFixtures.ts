@@ -206,3 +206,19 @@ export function responseError(status: number, name: string, message: string): Er
 
 /** The winter train's dependency drift before its first recorded transition: nothing to compare. */
 export const winterDriftNone: TrainDependencyDrift = { trainId: TRAIN_ID, steps: [] };
+
+/**
+ * The answers about rollback readiness, feature flags, deployments and the retrospective of a
+ * train that has none of them yet: for tests of a train page about its other sections.
+ */
+export const trainWithoutOutcomesApi = {
+  getRollbackReadiness: async () => ({ trainId: TRAIN_ID, maxAgeDays: 90, participants: [] }),
+  listFeatureFlags: async () => ({ items: [], expiringWithinDays: 7 }),
+  listDeployments: async () => ({ items: [] }),
+  getRetrospective: async () => ({
+    trainId: TRAIN_ID,
+    notes: [],
+    actionItems: [],
+    carriedOver: [],
+  }),
+};

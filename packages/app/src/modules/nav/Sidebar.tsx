@@ -28,7 +28,11 @@ export const SidebarContent = NavContentBlueprint.make({
           <SidebarGroup label="Menu" icon={<MenuIcon />}>
             {nav.take('page:catalog')}
             {nav.take('page:api-docs')}
+            {/* Release coordination's pages together, in the order people use them. */}
             {nav.take('page:release-coordination')}
+            {nav.take('page:release-coordination/approvals')}
+            {nav.take('page:release-coordination/scorecards')}
+            {nav.take('page:release-coordination/dictionary')}
             <SidebarDivider />
             <SidebarScrollWrapper>{nav.rest({ sortBy: 'title' })}</SidebarScrollWrapper>
           </SidebarGroup>

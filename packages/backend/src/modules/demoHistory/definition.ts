@@ -71,7 +71,10 @@ export interface HistoryStage {
   approvals?: Record<string, HistoryApproval[]>;
   /** Results CI reported for the stage's check, per participant, in order. */
   checks?: Record<string, HistoryCheck[]>;
-  /** Waivers per participant. */
+  /**
+   * Waivers per participant, of a gate of this stage. An entry gate guards leaving the stage
+   * before, so its waiver may be given while that stage is current.
+   */
   waivers?: Record<string, HistoryWaiver>;
   /**
    * Attempts to leave the stage that gates blocked. Rule gates are evaluated at each attempt,

@@ -203,8 +203,12 @@ describe('the demo history in the demo portal (real catalog and plugin)', () => 
       );
       expect(cycleTimes).toHaveLength(4);
       expect(cycleTimes).toEqual([...cycleTimes].sort((a: number, b: number) => b - a));
-      // The organisation's teams, from the catalog, each with its share.
+      // The organisation's teams, from the catalog, each with its share. Items owned by a
+      // Component (e.g. card-vault's rehearsals) count for the team that owns it.
       expect(scorecard.children.length).toBeGreaterThan(0);
+      for (const child of scorecard.children) {
+        expect(child.scope).toEqual({ kind: 'team', ref: expect.stringMatching(/^group:default\//) });
+      }
     });
   });
 });

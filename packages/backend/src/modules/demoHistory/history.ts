@@ -11,8 +11,10 @@ import {
 
 /**
  * Train 14, about sixteen weeks ago: the first train run through the portal. Owners took days
- * to notice gates waiting for them, four checks failed before they passed, a go/no-go was
- * rejected, a production deployment failed and another needed a hotfix the next morning.
+ * to notice gates waiting for them, four checks failed before they passed, two teams reported
+ * their rollback rehearsals only when the gate asked for them, card-vault went into deployment
+ * on a waiver after its rehearsal failed, a go/no-go was rejected, a production deployment
+ * failed and another needed a hotfix the next morning.
  */
 const train14: HistoryTrain = {
   key: 'train-14',
@@ -130,12 +132,25 @@ const train14: HistoryTrain = {
         'checkout-api': [passed(at(-93, '14:20'))],
         'checkout-web': [passed(at(-92, '09:30'))],
       },
-      // The planned end: card-vault and fraud-scorer were still failing their canaries.
+      // The planned end: card-vault and fraud-scorer were still failing their canaries, and
+      // fraud-scorer and checkout-web had not rehearsed their rollback yet.
       blockedAdvances: [at(-94, '17:00')],
       leftAt: at(-91, '11:00'),
     },
     deployment: {
       window: [at(-94, '17:00'), at(-90, '17:00')],
+      waivers: {
+        // Given in validation: the rehearsal guards the way into deployment.
+        'card-vault': {
+          gate: 'deployment-rollback-rehearsed',
+          by: 'alice',
+          at: at(-91, '10:30'),
+          reason:
+            'The rollback rehearsal failed on the staging connection pool, not on the rollback ' +
+            'itself; team-payments-core redeploys 2.0.x by the runbook and watches tokenize errors',
+          until: at(-84, '17:00'),
+        },
+      },
       approvals: {
         'card-vault': [approve('judy', at(-90, '10:00'))],
         'auth-service': [approve('walter', at(-90, '10:30'))],
@@ -241,7 +256,8 @@ const train14: HistoryTrain = {
         ownerRef: 'group:default/team-payments-core',
         at: at(-85, '11:30'),
         dueAt: at(-70, '17:00'),
-        closed: { status: 'done', by: 'judy', at: at(-72, '15:00') },
+        // Before train 15, whose planning waits for team-payments-core's open items, was left.
+        closed: { status: 'done', by: 'judy', at: at(-81, '15:00') },
       },
       {
         title: 'Rehearse the card-vault rollback before every train',
@@ -518,8 +534,9 @@ const train15: HistoryTrain = {
 
 /**
  * Train 16, about seven weeks ago: stock-aware search, and multi-currency bookings again with
- * the rounding fix, which the new property tests checked in integration. One production
- * deployment failed and was redeployed within the hour.
+ * the rounding fix, which the new property tests checked in integration. search-indexer went
+ * into deployment on a waiver after its rollback rehearsal failed; one production deployment
+ * failed and was redeployed within the hour.
  */
 const train16: HistoryTrain = {
   key: 'train-16',
@@ -610,6 +627,18 @@ const train16: HistoryTrain = {
     },
     deployment: {
       window: [at(-40, '17:00'), at(-37, '17:00')],
+      waivers: {
+        // Given in validation: the rehearsal guards the way into deployment.
+        'search-indexer': {
+          gate: 'deployment-rollback-rehearsed',
+          by: 'dave',
+          at: at(-41, '09:30'),
+          reason:
+            'The staging rehearsal failed restoring an index snapshot; team-search rolls back ' +
+            'by pointing the search alias at the previous index by hand',
+          until: at(-36, '17:00'),
+        },
+      },
       approvals: {
         'catalog-service': [approve('olivia', at(-40, '10:00'))],
         'currency-service': [approve('bob', at(-40, '10:30'))],
@@ -713,7 +742,9 @@ const train16: HistoryTrain = {
 
 /**
  * Train 17, finished a week ago: every approval within hours, one failed contract test, and
- * all production deployments succeeded. One feature flag is still on while its rollout ramps up.
+ * all production deployments succeeded. team-catalog's open item from train 16 held planning
+ * until the ambassador waived it for catalog-service. One feature flag is still on while its
+ * rollout ramps up.
  */
 const train17: HistoryTrain = {
   key: 'train-17',
@@ -769,6 +800,19 @@ const train17: HistoryTrain = {
         'reviews-service': [approve('trent', at(-17, '10:45'))],
         'storefront-bff': [approve('sybil', at(-17, '13:10'))],
         'storefront-web': [approve('rupert', at(-17, '10:00'))],
+      },
+      // team-catalog's schema migration checks from train 16 were still open.
+      blockedAdvances: [at(-16, '09:00')],
+      waivers: {
+        'catalog-service': {
+          gate: 'planning-lessons-acted-on',
+          by: 'rupert',
+          at: at(-15, '09:30'),
+          reason:
+            'team-catalog automates the schema migration checks after this train; until then ' +
+            'niaj checks the catalog-service migrations by hand before each deployment',
+          until: at(-7, '17:00'),
+        },
       },
       leftAt: at(-15, '10:00'),
     },
@@ -901,6 +945,10 @@ const train17: HistoryTrain = {
  * shrinks from train to train, the rolled-back train 15 is followed by trains with fewer
  * failed deployments, and more gates pass at the first attempt.
  *
+ * Every train went through the default gates: earlier trains' action items closed before
+ * planning was left, rollback plans and passed rehearsals before deployment, no expired flags;
+ * where one did not hold, the ambassador waived it with a reason.
+ *
  * Nothing stays active, and the action items still open belong to team-catalog and a
  * team-storefront component only, so that journeys tried on a fresh portal (e.g. a train with
  * checkout-api, payment-gateway and search-api) meet no earlier train's leftovers.
@@ -912,16 +960,25 @@ export const DEMO_HISTORY: DemoHistory = {
     { component: 'auth-service', result: 'passed', at: at(-101, '10:00') },
     { component: 'payment-gateway', result: 'passed', at: at(-100, '11:00') },
     { component: 'card-vault', result: 'failed', at: at(-98, '14:00') },
+    { component: 'fraud-scorer', result: 'passed', at: at(-93, '11:00') },
+    { component: 'checkout-web', result: 'passed', at: at(-92, '15:00') },
     { component: 'ledger-service', result: 'passed', at: at(-76, '11:00') },
     { component: 'currency-service', result: 'passed', at: at(-76, '14:00') },
+    { component: 'pricing-service', result: 'passed', at: at(-75, '11:00') },
+    { component: 'cart-service', result: 'passed', at: at(-74, '15:00') },
+    { component: 'storefront-bff', result: 'passed', at: at(-72, '16:00') },
+    { component: 'storefront-web', result: 'passed', at: at(-72, '17:00') },
     { component: 'card-vault', result: 'passed', at: at(-71, '10:00') },
+    { component: 'search-api', result: 'passed', at: at(-44, '15:00') },
     { component: 'ledger-service', result: 'passed', at: at(-42, '10:00') },
     { component: 'catalog-service', result: 'passed', at: at(-42, '11:00') },
     { component: 'search-indexer', result: 'failed', at: at(-42, '16:00') },
     { component: 'search-indexer', result: 'passed', at: at(-27, '14:00') },
     { component: 'storefront-bff', result: 'passed', at: at(-13, '16:00') },
     { component: 'catalog-service', result: 'passed', at: at(-12, '10:00') },
+    { component: 'reviews-service', result: 'passed', at: at(-12, '14:30') },
     { component: 'storefront-web', result: 'passed', at: at(-12, '15:00') },
+    { component: 'config-service', result: 'passed', at: at(-12, '16:00') },
   ],
   rollbackProcedures: {
     'auth-service': {

@@ -1,6 +1,18 @@
-// The plugin does not export how it instantiates gates; the tests read it from the workspace
-// source to hold the history to it.
+// The plugin does not export how it instantiates gates and evaluates its rules; the tests read
+// them from the workspace source to hold the history to them.
 import { DEFAULT_STAGES } from '@release-coordination/plugin-release-coordination-backend';
+import {
+  ActionItem,
+  DEFAULT_MAX_REHEARSAL_AGE_DAYS,
+  DependencyIndex,
+  FeatureFlag,
+  RollbackDrill,
+  TrainParticipant,
+  deriveDependencyGraph,
+} from '@release-coordination/plugin-release-coordination-common';
+import { GateRule, TrainGateRuleContext } from '@release-coordination/plugin-release-coordination-node';
+import { createOutcomeGateRules } from '../../../../../plugins/release-coordination-backend/src/outcomes/rules';
+import { createPreviousActionItemsClosedRule } from '../../../../../plugins/release-coordination-backend/src/retrospectives/previousActionItemsClosed';
 import { instantiateGates } from '../../../../../plugins/release-coordination-backend/src/trains/TrainService';
 import { DemoHistory, HistoryTrain, at, deploy } from './definition';
 import { DEMO_HISTORY } from './history';
@@ -22,6 +34,126 @@ function withTrain(key: string, change: (train: HistoryTrain) => void): DemoHist
 
 function decisionsOf(rows: HistoryRows, trainId: string) {
   return rows.train_decisions.filter(row => row.train_id === trainId);
+}
+
+/**
+ * The plugin's rules over action items, rehearsals and flags, reading the history's rows as
+ * the database held them at `at`.
+ */
+function pluginRulesAt(rows: HistoryRows, at: Date): Map<string, GateRule<TrainGateRuleContext>> {
+  const iso = (value: unknown) => (value as Date).toISOString();
+  const by = (value: unknown) => value !== null && time(value) <= at.getTime();
+  const trains = new Map(rows.release_trains.map(train => [train.id as string, train]));
+  const actionItems = {
+    async listCarriedOver(trainId: string, ownerRefs: string[]): Promise<ActionItem[]> {
+      const createdAt = time(trains.get(trainId)!.created_at);
+      return rows.action_items
+        .filter(
+          item =>
+            ownerRefs.includes(item.owner_ref as string) &&
+            time(trains.get(item.train_id as string)!.created_at) < createdAt &&
+            by(item.created_at) &&
+            !by(item.closed_at),
+        )
+        .map(item => ({
+          id: item.id as string,
+          trainId: item.train_id as string,
+          trainName: trains.get(item.train_id as string)!.name as string,
+          title: item.title as string,
+          ownerRef: item.owner_ref as string,
+          dueAt: iso(item.due_at),
+          status: 'open',
+          createdAt: iso(item.created_at),
+          updatedAt: iso(item.created_at),
+          version: 0,
+        }));
+    },
+  };
+  /** A flag's state as its last change before `at` left it. */
+  const flagState = (flag: HistoryRow) =>
+    json(
+      rows.train_decisions
+        .filter(
+          d =>
+            d.train_id === flag.train_id &&
+            d.entity_ref === flag.participant_ref &&
+            d.subject === `flag:${flag.flag_key}` &&
+            by(d.created_at),
+        )
+        .at(-1)!.after,
+    ).state;
+  const outcomes = {
+    async getRollbackPlan(trainId: string, entityRef: string) {
+      const plan = rows.rollback_plans.find(
+        p => p.train_id === trainId && p.participant_ref === entityRef && by(p.updated_at),
+      );
+      return plan
+        ? {
+            trainId,
+            entityRef,
+            criteria: plan.criteria as string,
+            procedureUrl: plan.procedure_url as string,
+            updatedBy: plan.updated_by as string,
+            updatedAt: iso(plan.updated_at),
+          }
+        : undefined;
+    },
+    async summarizeDrills(entityRefs: string[]) {
+      const summaries = new Map<string, { lastDrill?: RollbackDrill; lastPassedDrillAt?: string }>();
+      for (const entityRef of entityRefs) {
+        const drills = rows.rollback_drills
+          .filter(d => d.entity_ref === entityRef && by(d.recorded_at))
+          .sort((a, b) => time(b.rehearsed_at) - time(a.rehearsed_at));
+        if (drills.length === 0) continue;
+        const passed = drills.find(d => d.result === 'passed');
+        summaries.set(entityRef, {
+          lastDrill: {
+            id: '1',
+            entityRef,
+            result: drills[0].result as RollbackDrill['result'],
+            rehearsedAt: iso(drills[0].rehearsed_at),
+            idempotencyKey: drills[0].idempotency_key as string,
+            reporter: drills[0].reporter as string,
+            recordedAt: iso(drills[0].recorded_at),
+          },
+          ...(passed ? { lastPassedDrillAt: iso(passed.rehearsed_at) } : {}),
+        });
+      }
+      return summaries;
+    },
+    async listFlags(trainId: string, filter?: { participantRef?: string }): Promise<FeatureFlag[]> {
+      return rows.feature_flags
+        .filter(
+          flag =>
+            flag.train_id === trainId &&
+            (!filter?.participantRef || flag.participant_ref === filter.participantRef) &&
+            by(flag.created_at),
+        )
+        .map(flag => ({
+          id: flag.id as string,
+          trainId,
+          participantRef: flag.participant_ref as string,
+          key: flag.flag_key as string,
+          ownerRef: flag.owner_ref as string,
+          purpose: flag.purpose as string,
+          state: flagState(flag),
+          createdAt: iso(flag.created_at),
+          createdBy: flag.created_by as string,
+          expiresAt: iso(flag.expires_at),
+          updatedAt: iso(flag.created_at),
+        }));
+    },
+  };
+  return new Map(
+    [
+      createPreviousActionItemsClosedRule({ actionItems }),
+      ...createOutcomeGateRules({
+        store: outcomes,
+        maxRehearsalAgeDays: DEFAULT_MAX_REHEARSAL_AGE_DAYS,
+        now: () => at,
+      }),
+    ].map(rule => [rule.id, rule]),
+  );
 }
 
 describe('the demo history', () => {
@@ -228,6 +360,75 @@ describe('the demo history', () => {
     expect(failedFirst).toEqual([...failedFirst].sort((a, b) => b - a));
   });
 
+  it("decides the gates on action items, rehearsals and flags as the plugin's rules do", async () => {
+    // No graph: the rule falls back to the owner each participant was stored with.
+    const dependencies = new DependencyIndex(deriveDependencyGraph([]));
+    const participantsOf = (trainId: unknown): TrainParticipant[] =>
+      rows.train_participants
+        .filter(p => p.train_id === trainId)
+        .map(p => ({
+          entityRef: p.entity_ref as string,
+          targetVersion: p.target_version as string,
+          ownerRef: p.owner_ref as string,
+        }));
+    const ruleOf = (gate: HistoryRow) => json(gate.config).rule as string;
+    const ruleGates = rows.train_gates.filter(gate =>
+      ['previous-action-items-closed', 'rollback-rehearsed', 'no-expired-flags'].includes(ruleOf(gate)),
+    );
+    // Every evaluation the log records, and the outcome each gate was left with.
+    const evaluations = [
+      ...rows.train_decisions
+        .filter(d => d.action === 'gate.evaluated')
+        .flatMap(d => {
+          const gate = ruleGates.find(g => g.id === d.subject);
+          return gate ? [{ gate, at: d.created_at as Date, state: json(d.after).state, reason: d.reason }] : [];
+        }),
+      ...ruleGates
+        .filter(gate => gate.state !== 'waived')
+        .map(gate => ({ gate, at: gate.updated_at as Date, state: gate.state, reason: gate.reason })),
+    ];
+    expect(evaluations.filter(e => e.state === 'failed').length).toBeGreaterThanOrEqual(4);
+    for (const { gate, at: evaluatedAt, state, reason } of evaluations) {
+      const participants = participantsOf(gate.train_id);
+      const outcome = await pluginRulesAt(rows, evaluatedAt).get(ruleOf(gate))!.evaluate({
+        train: { id: gate.train_id } as TrainGateRuleContext['train'],
+        stage: gate.stage as string,
+        gate: { id: gate.id } as TrainGateRuleContext['gate'],
+        participant: participants.find(p => p.entityRef === gate.participant_ref),
+        participants,
+        gates: [],
+        dependencies,
+      });
+      expect([gate.template_id, gate.participant_ref, evaluatedAt, outcome]).toEqual([
+        gate.template_id,
+        gate.participant_ref,
+        evaluatedAt,
+        { passed: state === 'passed', reason },
+      ]);
+    }
+  });
+
+  it('rehearsed every rollback before deployment, or waived the gate with a reason', () => {
+    for (const gate of rows.train_gates.filter(g => g.template_id === 'deployment-rollback-rehearsed')) {
+      if (gate.state === 'passed') continue;
+      expect(gate.state).toBe('waived');
+      const waiver = rows.gate_waivers.find(w => w.gate_id === gate.id)!;
+      expect(waiver.reason).toMatch(/rehearsal failed/);
+      // Given while validation was the current stage: it let the train into deployment.
+      const entered = decisionsOf(rows, gate.train_id as string).find(
+        d => d.action === 'stage.advanced' && d.subject === 'validation',
+      )!;
+      expect(time(waiver.waived_at)).toBeLessThan(time(entered.created_at));
+    }
+    const waived = rows.train_gates.filter(g => g.state === 'waived').map(g => g.template_id);
+    expect(waived.sort()).toEqual([
+      'deployment-rollback-rehearsed',
+      'deployment-rollback-rehearsed',
+      'planning-lessons-acted-on',
+      'validation-canary-analysis',
+    ]);
+  });
+
   it('writes the same ids whenever it is seeded', () => {
     const again = replayHistory(DEMO_HISTORY, HISTORY_STAGES, new Date(NOW.getTime() + 30 * DAY_MS));
     expect(again.release_trains.map(t => t.id)).toEqual(rows.release_trains.map(t => t.id));
@@ -248,6 +449,46 @@ describe('replaying a history that breaks the rules of the plugin', () => {
     });
     expect(replay(history)).toThrow(
       /Train 16.*cannot leave stage 'validation'.*validation-canary-analysis component:default\/search-api is failed/,
+    );
+  });
+
+  it("refuses to leave planning while an earlier train's action item concerning a participant is open", () => {
+    const history = withTrain('train-14', train => {
+      delete train.retrospective.actionItems[0].closed;
+    });
+    expect(replay(history)).toThrow(
+      /Train 15.*cannot leave stage 'planning'.*planning-lessons-acted-on component:default\/currency-service is failed/,
+    );
+  });
+
+  it('refuses to enter deployment without a rehearsed rollback, or with an expired flag', () => {
+    const unrehearsed: DemoHistory = structuredClone(DEMO_HISTORY);
+    unrehearsed.drills = unrehearsed.drills.filter(drill => drill.component !== 'pricing-service');
+    expect(replay(unrehearsed)).toThrow(
+      /Train 15.*cannot leave stage 'validation'.*deployment-rollback-rehearsed component:default\/pricing-service is failed/,
+    );
+    const expired = withTrain('train-17', train => {
+      train.flags.find(flag => flag.key === 'lazy-product-images')!.expiresAt = at(-12, '17:00');
+    });
+    expect(replay(expired)).toThrow(
+      /Train 17.*cannot leave stage 'validation'.*deployment-no-expired-flags component:default\/storefront-web is failed/,
+    );
+  });
+
+  it('refuses a waiver of a gate that does not guard the current stage yet', () => {
+    const history = withTrain('train-17', train => {
+      train.stages.deployment.waivers = {
+        'reviews-service': {
+          gate: 'deployment-go-no-go',
+          by: 'rupert',
+          at: at(-15, '11:00'),
+          reason: 'Decided early',
+          until: at(-5, '17:00'),
+        },
+      };
+    });
+    expect(replay(history)).toThrow(
+      /waiver of reviews-service for deployment-go-no-go in stage 'deployment', but the train is in 'integration'/,
     );
   });
 

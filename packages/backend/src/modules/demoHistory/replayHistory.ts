@@ -1,6 +1,9 @@
 import {
+  DEFAULT_MAX_REHEARSAL_AGE_DAYS,
   GateTemplate,
   StageDefinition,
+  featureFlagExpiry,
+  rollbackReadiness,
 } from '@release-coordination/plugin-release-coordination-common';
 import { createHash } from 'node:crypto';
 import {
@@ -11,7 +14,6 @@ import {
   HistoryTime,
   HistoryTrain,
   HistoryWaiver,
-  RollbackProcedure,
 } from './definition';
 
 /**
@@ -102,6 +104,15 @@ interface Participant {
   version: string;
   upstream: string[];
 }
+
+/**
+ * The rehearsal age the demo portal's rollback gates allow: app-config.yaml leaves
+ * `releaseCoordination.rollback.maxRehearsalAgeDays` at the plugin's default.
+ */
+const MAX_REHEARSAL_AGE_DAYS = DEFAULT_MAX_REHEARSAL_AGE_DAYS;
+
+/** CI records a rehearsal a few minutes after it ran; only then can a gate rule see it. */
+const DRILL_RECORDED_AFTER_MS = 5 * MINUTE_MS;
 
 /** Rows of autoincrement tables are sorted by this time before insertion, so ids follow time. */
 type TimedRow = { at: Date; seq: number; row: HistoryRow };
@@ -198,11 +209,14 @@ class TrainReplay {
   /** When each person last decided each gate: the approval row keeps the latest decision. */
   private readonly latestDecision = new Map<string, Date>();
   private readonly flags = new Map<string, HistoryRow>();
+  /** When each participant's rollback plan for this train was saved. */
+  private readonly rollbackPlans = new Map<string, Date>();
 
   constructor(
     private readonly train: HistoryTrain,
     private readonly stages: StageDefinition[],
-    private readonly procedures: Record<string, RollbackProcedure>,
+    /** The whole history: rules read earlier trains' action items and every rehearsal. */
+    private readonly history: DemoHistory,
     private readonly clock: {
       now: Date;
       time: (t: HistoryTime) => Date;
@@ -444,8 +458,9 @@ class TrainReplay {
   private saveRollbackPlan(component: string, by: string, at: Date) {
     this.requireActive(`rollback plan of ${component}`);
     const participant = this.participant(component);
-    const procedure = this.procedures[component];
+    const procedure = this.history.rollbackProcedures[component];
     if (!procedure) this.fail(`no rollback procedure for ${component}`);
+    this.rollbackPlans.set(participant.ref, at);
     this.sink.add('rollback_plans', at, {
       train_id: this.id,
       participant_ref: participant.ref,
@@ -566,7 +581,20 @@ class TrainReplay {
   }
 
   private waive(stage: string, component: string, waiver: HistoryWaiver, at: Date) {
-    this.requireStage(stage, `waiver of ${component}`);
+    // A gate is waived while it guards leaving the current stage: a gate of that stage, or an
+    // entry gate of the next one (e.g. a rollback rehearsal waived on the way into deployment).
+    this.requireActive(`waiver of ${component}`);
+    const position = this.stages.findIndex(s => s.name === this.currentStage);
+    const guardsNow =
+      stage === this.currentStage ||
+      (this.stages[position + 1]?.name === stage &&
+        this.stages[position + 1].entryGates.some(t => t.id === waiver.gate));
+    if (!guardsNow) {
+      this.fail(
+        `waiver of ${component} for ${waiver.gate} in stage '${stage}', but the train is in ` +
+          `'${this.currentStage}'`,
+      );
+    }
     const participant = this.participant(component);
     const gate = this.gateOf(stage, participant.ref, t => t.id === waiver.gate);
     const until = this.time(waiver.until);
@@ -627,9 +655,124 @@ class TrainReplay {
               : 'No upstream participants in this train',
         };
       }
+      case 'previous-action-items-closed':
+        return this.previousActionItemsClosed(gate, at);
+      case 'rollback-rehearsed': {
+        const participant = this.participants.find(p => p.ref === gate.participantRef);
+        if (!participant) {
+          return { passed: false, reason: 'This rule applies to one participant; set perParticipant' };
+        }
+        const plannedAt = this.rollbackPlans.get(participant.ref);
+        const { ready, reason } = rollbackReadiness({
+          entityRef: participant.ref,
+          ...(plannedAt ? { plan: { updatedAt: plannedAt.toISOString() } } : {}),
+          lastPassedDrillAt: this.lastPassedDrillAt(participant.ref, at)?.toISOString(),
+          maxAgeDays: MAX_REHEARSAL_AGE_DAYS,
+          now: at,
+        });
+        return { passed: ready, reason };
+      }
+      case 'no-expired-flags':
+        return this.noExpiredFlags(gate, at);
       default:
         return this.fail(`the history cannot evaluate gate rule '${gate.template.rule}'`);
     }
+  }
+
+  /**
+   * As the plugin's rule: open action items of trains created before this one, owned by the
+   * participant or its owner (or by any participant and owner, for a train-wide gate).
+   */
+  private previousActionItemsClosed(
+    gate: ReplayedGate,
+    at: Date,
+  ): { passed: boolean; reason: string } {
+    const concerned = gate.participantRef
+      ? this.participants.filter(p => p.ref === gate.participantRef)
+      : this.participants;
+    const refs = new Set(concerned.flatMap(p => [p.ref, p.ownerRef]));
+    const createdAt = this.time(this.train.createdAt);
+    const open = this.history.trains
+      .filter(earlier => this.time(earlier.createdAt) < createdAt)
+      .flatMap(earlier =>
+        earlier.retrospective.actionItems.map(item => ({
+          item,
+          trainName: earlier.name,
+          id: historyId(earlier.key, 'action-item', item.title),
+        })),
+      )
+      .filter(
+        ({ item }) =>
+          refs.has(item.ownerRef) &&
+          this.time(item.at) <= at &&
+          !(item.closed && this.time(item.closed.at) <= at),
+      )
+      .sort(
+        (a, b) =>
+          this.time(a.item.at).getTime() - this.time(b.item.at).getTime() ||
+          a.id.localeCompare(b.id),
+      );
+    const whom = gate.participantRef ?? 'the participants';
+    if (open.length === 0) {
+      return { passed: true, reason: `No open action items from earlier trains concern ${whom}` };
+    }
+    const described = open.map(
+      ({ item, trainName }) =>
+        `'${item.title}' (${item.ownerRef}, from train '${trainName}', due ` +
+        `${this.time(item.dueAt).toISOString().slice(0, 10)})`,
+    );
+    return {
+      passed: false,
+      reason:
+        `${open.length} open action item(s) from earlier trains concern ${whom}: ` +
+        described.join('; '),
+    };
+  }
+
+  /** The newest passed rehearsal of an entity that CI had recorded by `at`. */
+  private lastPassedDrillAt(entityRef: string, at: Date): Date | undefined {
+    const times = this.history.drills
+      .filter(drill => componentRef(drill.component) === entityRef && drill.result === 'passed')
+      .map(drill => this.time(drill.at))
+      .filter(rehearsedAt => rehearsedAt.getTime() + DRILL_RECORDED_AFTER_MS <= at.getTime());
+    if (times.length === 0) return undefined;
+    return new Date(Math.max(...times.map(t => t.getTime())));
+  }
+
+  /** As the plugin's rule: no flag of the participant (or of any) still in use past its expiry. */
+  private noExpiredFlags(gate: ReplayedGate, at: Date): { passed: boolean; reason: string } {
+    const flags = [...this.flags.values()].filter(
+      row => !gate.participantRef || row.participant_ref === gate.participantRef,
+    );
+    const whose = gate.participantRef ?? 'any participant';
+    const expired = flags.filter(row => {
+      const flag = {
+        state: row.state as 'on' | 'off' | 'removed',
+        expiresAt: (row.expires_at as Date).toISOString(),
+      };
+      return featureFlagExpiry(flag, at, 0) === 'expired';
+    });
+    if (expired.length > 0) {
+      const listed = expired.map(
+        row =>
+          `${gate.participantRef ? '' : `${row.participant_ref} `}'${row.flag_key}' (expired ` +
+          `${(row.expires_at as Date).toISOString().slice(0, 10)})`,
+      );
+      return {
+        passed: false,
+        reason:
+          `Expired feature flag(s) still in use: ${listed.join(', ')}; remove them or give ` +
+          'them a new expiry',
+      };
+    }
+    const live = flags.filter(row => row.state !== 'removed').length;
+    return {
+      passed: true,
+      reason:
+        live === 0
+          ? `No feature flags in use by ${whose}`
+          : `None of the ${live} feature flag(s) of ${whose} is past its expiry`,
+    };
   }
 
   private advance(stage: string, at: Date, meantToBeBlocked: boolean) {
@@ -1015,7 +1158,7 @@ export function replayHistory(
 
   const sink = new HistorySink();
   for (const train of history.trains) {
-    new TrainReplay(train, stages, history.rollbackProcedures, { now, time, past }, sink).replay();
+    new TrainReplay(train, stages, history, { now, time, past }, sink).replay();
   }
   const drillCounts = new Map<string, number>();
   for (const drill of history.drills) {

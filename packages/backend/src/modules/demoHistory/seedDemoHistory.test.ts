@@ -90,7 +90,9 @@ describe('seedDemoHistory', () => {
         expect(participants.every(p => p.ownerRef?.startsWith('group:default/team-'))).toBe(true);
 
         const gates = await trains.listGates(train.id);
-        expect(gates).toHaveLength(5 * participants.length + 1);
+        // Per participant: planning 2 (lessons, participation), integration 1, validation 2,
+        // deployment 3 (rollback, flags, go/no-go); one train-wide owner rule.
+        expect(gates).toHaveLength(8 * participants.length + 1);
         const decisions = await trains.listDecisions(train.id, { limit: 1000, offset: 0 });
         const subjects = new Set(decisions.items.map(decision => decision.subject));
         for (const gate of gates) {

@@ -6,6 +6,7 @@ import {
 } from '@backstage/core-components';
 import { Box, makeStyles, Typography } from '@material-ui/core';
 import { BlastRadiusGroup } from '@release-coordination/plugin-release-coordination-common';
+import { DictionaryTerm } from '../DictionaryTerms';
 import { CatalogRefLink, isNotFoundError, sameRef, shortRef, SnapshotAge } from '../shared';
 import { useBlastRadius } from './useBlastRadius';
 
@@ -121,7 +122,7 @@ export function BlastRadius(props: { entityRef: string; entityOwner?: string }) 
   }
   return (
     <InfoCard
-      title="Blast radius"
+      title={<DictionaryTerm id="blast-radius">Blast radius</DictionaryTerm>}
       subheader="Who is affected when this changes: direct and transitive dependents by team"
     >
       {content}

@@ -6,6 +6,7 @@ import {
   DeploymentPlan,
   DeploymentWave,
 } from '@release-coordination/plugin-release-coordination-common';
+import { ReactNode } from 'react';
 import { CatalogRefLink, CatalogRefLinks, sameRef, SnapshotAge } from '../shared';
 import { useDeploymentWaves } from './useDeploymentWaves';
 
@@ -130,7 +131,7 @@ export function DeploymentWaves(props: {
   entityRef?: string;
   entityRefs: string[];
   title?: string;
-  subheader: string;
+  subheader: ReactNode;
   /** Shown when none of the entities is in the graph. */
   emptyText?: string;
 }) {

@@ -168,6 +168,15 @@ describe('EntityDependencyMatrixContent for a component', () => {
     expect(api.getBlastRadius).toHaveBeenCalledWith({
       entityRef: 'component:default/checkout-api',
     });
+    // The words of the tab lead to their dictionary entries.
+    expect(screen.getByRole('link', { name: 'Blast radius' })).toHaveAttribute(
+      'href',
+      '/release-coordination/dictionary#term-blast-radius',
+    );
+    expect(screen.getByRole('link', { name: 'Deployment waves' })).toHaveAttribute(
+      'href',
+      '/release-coordination/dictionary#term-deployment-wave',
+    );
   });
 
   it('shows the deployment order of the entity and its upstream as waves', async () => {

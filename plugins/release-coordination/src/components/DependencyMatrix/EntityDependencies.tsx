@@ -2,6 +2,7 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { Box, Grid, LinearProgress, Typography } from '@material-ui/core';
 import { ToggleButton, ToggleButtonGroup } from '@material-ui/lab';
 import { useMemo, useState } from 'react';
+import { DictionaryTerm } from '../DictionaryTerms';
 import {
   DependencyProblemAlerts,
   isNotFoundError,
@@ -118,8 +119,11 @@ export function EntityDependencies(props: { entityRef: string }) {
           entityRef={value.node?.ref ?? entityRef}
           entityRefs={waveRefs}
           subheader={
-            `Waves for ${name} and its upstream within ${depthLabel(depth)}: ` +
-            'each wave ships after the ones before it'
+            <>
+              <DictionaryTerm id="deployment-wave">Deployment waves</DictionaryTerm> for {name}{' '}
+              and its upstream within {depthLabel(depth)}: each wave ships after the ones before
+              it
+            </>
           }
         />
       </Grid>

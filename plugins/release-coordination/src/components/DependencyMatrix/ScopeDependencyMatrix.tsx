@@ -16,6 +16,7 @@ import {
 import { Alert, AlertTitle } from '@material-ui/lab';
 import { TeamMatrixResponse } from '@release-coordination/plugin-release-coordination-common';
 import { useId, useMemo, useState } from 'react';
+import { DictionaryTerm } from '../DictionaryTerms';
 import {
   CatalogRefLinks,
   isNotFoundError,
@@ -121,7 +122,11 @@ export function ScopeDependencyMatrix(props: { scope: string }) {
       )}
       <Grid item xs={12}>
         <InfoCard
-          title="Team dependency matrix"
+          title={
+            <>
+              Team <DictionaryTerm id="dependency-matrix">dependency matrix</DictionaryTerm>
+            </>
+          }
           subheader={`Which teams of ${shortRef(scope)} depend on which, by number of dependencies`}
         >
           {value.edgeCount === 0 ? (

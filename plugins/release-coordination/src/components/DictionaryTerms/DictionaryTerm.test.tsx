@@ -1,7 +1,9 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ReleaseCoordinationApi } from '@release-coordination/plugin-release-coordination-common';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { releaseCoordinationApiRef } from '../../api';
+import { dictionaryRouteRef } from '../../routes';
 import { renderPage } from '../../testing/renderWithApi';
 import { DictionaryTerm } from './DictionaryTerm';
 
@@ -51,5 +53,21 @@ describe('DictionaryTerm', () => {
       'Waiver: Letting a gate through on purpose',
     );
     expect(getDictionary).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('DictionaryTerm in an app that mounts the dictionary page elsewhere', () => {
+  it('links to where the app mounts it', async () => {
+    const api: Partial<ReleaseCoordinationApi> = { getDictionary: async () => dictionary };
+    await renderInTestApp(
+      <TestApiProvider apis={[[releaseCoordinationApiRef, api]]}>
+        <DictionaryTerm id="waiver">waiver</DictionaryTerm>
+      </TestApiProvider>,
+      { mountedRoutes: { '/handbook/release-words': dictionaryRouteRef } },
+    );
+    expect(await screen.findByRole('link', { name: 'waiver' })).toHaveAttribute(
+      'href',
+      '/handbook/release-words#term-waiver',
+    );
   });
 });

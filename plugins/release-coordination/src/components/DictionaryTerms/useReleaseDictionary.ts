@@ -22,8 +22,12 @@ function loadDictionary(api: ReleaseCoordinationApi): Promise<ReleaseDictionary>
   return request;
 }
 
-/** The release dictionary, fetched once per API client. */
+/**
+ * The release dictionary, fetched once per API client. Linked terms decorate other pages, so a
+ * client that cannot answer (even one without `getDictionary`) leaves them plain links rather
+ * than breaking the page: the failure becomes the hook's error.
+ */
 export function useReleaseDictionary() {
   const api = useApi(releaseCoordinationApiRef);
-  return useAsyncRetry(() => loadDictionary(api), [api]);
+  return useAsyncRetry(async () => loadDictionary(api), [api]);
 }

@@ -40,11 +40,63 @@ describe('EntityReleaseTrainsContent', () => {
     expect(screen.getByText('stage: integration')).toBeInTheDocument();
     const gates = screen.getByRole('list', { name: 'Gates in 2026.12 winter release' });
     expect(within(gates).getAllByRole('listitem')).toHaveLength(2);
-    expect(await screen.findByText('Deployment wave 2 of 2')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByTestId('participant-wave')).toHaveTextContent('Deployment wave 2 of 2'),
+    );
     // It waits on the pending approval only, decided by the owning team.
     expect(screen.getByText(/Owner approval \(integration, pending\)/)).toBeInTheDocument();
     expect(screen.queryByText(/Contract tests \(integration/)).not.toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'team-checkout' })).toBeInTheDocument();
+    // Whom to ask about the train.
+    expect(screen.getByRole('link', { name: 'alice' }).parentElement).toHaveTextContent(
+      'Ambassador: alice',
+    );
+  });
+
+  it('links the release words it uses to the dictionary, once per train', async () => {
+    const term = (id: string, name: string) => ({
+      id,
+      term: name,
+      definition: `What ${name.toLocaleLowerCase('en-US')} means.`,
+      aliases: [],
+      seeAlso: [],
+    });
+    await renderEntityContent(<EntityReleaseTrainsContent />, checkoutSystem, {
+      listEntityTrains: async () => ({
+        items: [
+          { train: winterTrain, participant: winterTrainDetail.participants[0], gates: [] },
+          { train: winterTrain, participant: winterTrainDetail.participants[1], gates: [] },
+        ],
+      }),
+      getTrain: async () => winterTrainDetail,
+      getDeploymentWaves: async () => checkoutApiWaves,
+      getDictionary: async () => ({
+        terms: [
+          term('ambassador', 'Release ambassador'),
+          term('gate', 'Gate'),
+          term('stage', 'Stage'),
+          term('waiver', 'Waiver'),
+          term('deployment-wave', 'Deployment wave'),
+        ],
+        responsibilities: [],
+        escalationPaths: [],
+      }),
+    });
+    const dictionary = '/release-coordination/dictionary';
+    for (const [name, id] of [
+      ['Ambassador', 'ambassador'],
+      ['Gates', 'gate'],
+      ['stage', 'stage'],
+      ['waived', 'waiver'],
+      ['Deployment wave', 'deployment-wave'],
+    ]) {
+      // Both components are in the train; only the first mention is a link.
+      expect(await screen.findByRole('link', { name })).toHaveAttribute(
+        'href',
+        `${dictionary}#term-${id}`,
+      );
+    }
+    expect(screen.getAllByTestId('participant-wave')).toHaveLength(2);
   });
 
   it('says so when the entity is in no train', async () => {
@@ -135,10 +187,14 @@ describe('EntityReleaseTrainsContent', () => {
     expect(within(checkoutSections[1]).getByText('No gates for this entity.')).toBeInTheDocument();
 
     // Providers first: the cart ships in the first wave, checkout in the second.
-    expect(await within(cartSections[0]).findByText('Deployment wave 1 of 2')).toBeInTheDocument();
-    expect(
-      await within(checkoutSections[0]).findByText('Deployment wave 2 of 2'),
-    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(within(cartSections[0]).getByTestId('participant-wave')).toHaveTextContent(
+        'Deployment wave 1 of 2',
+      ),
+    );
+    expect(within(checkoutSections[0]).getByTestId('participant-wave')).toHaveTextContent(
+      'Deployment wave 2 of 2',
+    );
     // Each train is loaded once, however many of the system's components it carries.
     await waitFor(() => expect(getTrain).toHaveBeenCalledTimes(2));
     expect(getTrain).toHaveBeenCalledWith({ trainId: TRAIN_ID });

@@ -18,6 +18,7 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api';
 import { kindOfEntity } from '../../filters';
+import { DictionaryTerm } from '../DictionaryTerms';
 import {
   GateStateChip,
   isOpenGate,
@@ -70,31 +71,41 @@ function useTrainWaves(trainId: string) {
 
 type WavesState = ReturnType<typeof useTrainWaves>;
 
-function ParticipantWave(props: { waves: WavesState; entityRef: string }) {
+function ParticipantWave(props: { waves: WavesState; entityRef: string; linkTerms: boolean }) {
   const { value: plan, loading, error } = props.waves;
   let text: string;
-  if (loading) text = 'Deployment wave: loading…';
-  else if (error) text = `Deployment wave unknown: ${error.message}`;
+  if (loading) text = ': loading…';
+  else if (error) text = ` unknown: ${error.message}`;
   else {
     const wave = plan?.waves.find(w => w.members.some(member => sameRef(member, props.entityRef)));
-    if (!wave || !plan) text = 'Deployment wave unknown: not in the dependency graph yet';
+    if (!wave || !plan) text = ' unknown: not in the dependency graph yet';
     else {
-      text = `Deployment wave ${wave.index + 1} of ${plan.waves.length}${
+      text = ` ${wave.index + 1} of ${plan.waves.length}${
         wave.cycle ? ' (ships together with a dependency cycle)' : ''
       }`;
     }
   }
   return (
     <Typography variant="body2" data-testid="participant-wave">
+      {props.linkTerms ? (
+        <DictionaryTerm id="deployment-wave">Deployment wave</DictionaryTerm>
+      ) : (
+        'Deployment wave'
+      )}
       {text}
     </Typography>
   );
 }
 
-function WaitsOn(props: { gates: TrainGate[] }) {
+function WaitsOn(props: { gates: TrainGate[]; linkTerms: boolean }) {
   const open = props.gates.filter(isOpenGate);
   if (open.length === 0) {
-    return <Typography variant="body2">Nothing: all its gates are passed or waived.</Typography>;
+    return (
+      <Typography variant="body2">
+        Nothing: all its gates are passed or{' '}
+        {props.linkTerms ? <DictionaryTerm id="waiver">waived</DictionaryTerm> : 'waived'}.
+      </Typography>
+    );
   }
   return (
     <ul style={{ margin: 0, paddingLeft: 20 }}>
@@ -131,11 +142,20 @@ function Participation(props: {
   waves: WavesState;
   /** Whether the participant is the page's entity itself. */
   own: boolean;
+  /** Link the release words to the dictionary: at their first mention in the card only. */
+  linkTerms: boolean;
 }) {
-  const { item, waves, own } = props;
+  const { item, waves, own, linkTerms } = props;
   const participantRef = item.participant.entityRef;
   const name = shortRef(participantRef);
-  const heading = own ? 'Its gates' : 'Gates';
+  const gates = own ? 'gates' : 'Gates';
+  const heading = (
+    <>
+      {own && 'Its '}
+      {linkTerms ? <DictionaryTerm id="gate">{gates}</DictionaryTerm> : gates} by{' '}
+      {linkTerms ? <DictionaryTerm id="stage">stage</DictionaryTerm> : 'stage'}
+    </>
+  );
   return (
     <Box component="section" aria-label={own ? undefined : name}>
       {!own && (
@@ -144,7 +164,7 @@ function Participation(props: {
         </Typography>
       )}
       <Typography variant="body2">Target version {item.participant.targetVersion}</Typography>
-      <ParticipantWave waves={waves} entityRef={participantRef} />
+      <ParticipantWave waves={waves} entityRef={participantRef} linkTerms={linkTerms} />
       <Box marginTop={1}>
         <Typography variant="subtitle2" component={own ? 'h3' : 'h4'}>
           {heading}
@@ -175,7 +195,7 @@ function Participation(props: {
         <Typography variant="subtitle2" component={own ? 'h3' : 'h4'}>
           Waits on
         </Typography>
-        <WaitsOn gates={item.gates} />
+        <WaitsOn gates={item.gates} linkTerms={linkTerms} />
       </Box>
     </Box>
   );
@@ -198,13 +218,18 @@ function EntityTrainCard(props: { group: TrainGroup; entityRef: string }) {
         <Chip size="small" variant="outlined" label={train.status} />
         {late && <Chip size="small" color="secondary" label="late" />}
       </Box>
+      <Typography variant="body2" paragraph>
+        <DictionaryTerm id="ambassador">Ambassador</DictionaryTerm>:{' '}
+        <EntityRefLink entityRef={train.ambassadorRef} defaultKind="user" />
+      </Typography>
       <Box display="flex" flexDirection="column" gridGap={16}>
-        {group.participations.map(item => (
+        {group.participations.map((item, index) => (
           <Participation
             key={item.participant.entityRef}
             item={item}
             waves={waves}
             own={sameRef(item.participant.entityRef, entityRef)}
+            linkTerms={index === 0}
           />
         ))}
       </Box>

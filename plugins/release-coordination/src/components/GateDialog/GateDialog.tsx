@@ -10,7 +10,6 @@ import {
   DialogTitle,
   Divider,
   makeStyles,
-  TextField,
   Typography,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
@@ -19,10 +18,14 @@ import { ReactNode, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
 import {
   CatalogRefLink,
-  errorMessage,
+  endOfDay,
+  formatTime,
+  FormTextField,
   GateStateChip,
   PermissionGuard,
+  RequestErrorAlert,
   shortRef,
+  useBackendRequest,
   useGateDecision,
   useGateWaiver,
 } from '../shared';
@@ -31,10 +34,6 @@ const useStyles = makeStyles(theme => ({
   section: { marginTop: theme.spacing(2) },
   list: { margin: theme.spacing(0.5, 0, 0, 0), paddingLeft: theme.spacing(2.5) },
 }));
-
-function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString();
-}
 
 /** What a gate is decided by: approvals, the latest check result, the rule outcome, a waiver. */
 export function GateEvidence(props: { gate: TrainGate }) {
@@ -188,12 +187,30 @@ export function GateDialog(props: {
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState('');
   const [waiveErrors, setWaiveErrors] = useState<{ reason?: string; until?: string }>({});
-  const [busy, setBusy] = useState<Action>();
-  const [error, setError] = useState<string>();
+  const { busy, error, send, clearError } = useBackendRequest();
   const [done, setDone] = useState<string>();
 
+  /** The request of a decision; the form's fields are checked before. */
+  function decide(action: Action): Promise<TrainGate> {
+    if (action === 'approve') {
+      return api.approveGate({
+        gateId: gate.id,
+        ...(comment.trim() ? { comment: comment.trim() } : {}),
+      });
+    }
+    if (action === 'reject') {
+      return api.rejectGate({ gateId: gate.id, comment: comment.trim() });
+    }
+    return api.waiveGate({
+      gateId: gate.id,
+      reason: reason.trim(),
+      until: endOfDay(until).toISOString(),
+    });
+  }
+
   async function run(action: Action) {
-    setError(undefined);
+    // A new attempt: what the last one got back no longer applies.
+    clearError();
     setDone(undefined);
     if (action === 'reject' && !comment.trim()) {
       setCommentError('Say why you reject: a comment is required.');
@@ -204,35 +221,18 @@ export function GateDialog(props: {
       const errors: { reason?: string; until?: string } = {};
       if (!reason.trim()) errors.reason = 'A waiver needs a reason.';
       if (!until) errors.until = 'A waiver needs an end date.';
-      else if (new Date(`${until}T23:59:59`).getTime() <= Date.now())
+      else if (endOfDay(until).getTime() <= Date.now())
         errors.until = 'The end date must be in the future.';
       setWaiveErrors(errors);
       if (errors.reason || errors.until) return;
     }
-    setBusy(action);
-    try {
-      let updated: TrainGate;
-      if (action === 'approve') {
-        updated = await api.approveGate({
-          gateId: gate.id,
-          ...(comment.trim() ? { comment: comment.trim() } : {}),
-        });
-      } else if (action === 'reject') {
-        updated = await api.rejectGate({ gateId: gate.id, comment: comment.trim() });
-      } else {
-        updated = await api.waiveGate({
-          gateId: gate.id,
-          reason: reason.trim(),
-          until: new Date(`${until}T23:59:59`).toISOString(),
-        });
-      }
-      setDone(`Gate is now ${updated.state}.`);
-      onDecided?.(updated);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(undefined);
-    }
+    await send(
+      () => decide(action),
+      updated => {
+        setDone(`Gate is now ${updated.state}.`);
+        onDecided?.(updated);
+      },
+    );
   }
 
   const decidable = gate.state !== 'passed' && gate.state !== 'waived';
@@ -256,13 +256,7 @@ export function GateDialog(props: {
         <Box marginY={2}>
           <Divider />
         </Box>
-        {error && (
-          <Box marginBottom={2}>
-            <Alert severity="error" role="alert">
-              {error}
-            </Alert>
-          </Box>
-        )}
+        <RequestErrorAlert error={error} gutterBottom />
         {done && (
           <Box marginBottom={2}>
             <Alert severity="success">{done}</Alert>
@@ -274,29 +268,27 @@ export function GateDialog(props: {
               Decide
             </Typography>
             <ApproverOnly gate={gate}>
-              <TextField
+              <FormTextField
                 id="gate-comment"
                 label="Comment"
-                helperText={commentError ?? 'Optional to approve, required to reject'}
-                error={Boolean(commentError)}
+                helperText="Optional to approve, required to reject"
+                error={commentError}
                 value={comment}
-                onChange={e => setComment(e.target.value)}
+                onChange={setComment}
                 multiline
                 minRows={2}
-                fullWidth
-                margin="dense"
                 variant="outlined"
               />
               <Box display="flex" gridGap={8} marginTop={1}>
                 <Button
                   color="primary"
                   variant="contained"
-                  disabled={Boolean(busy)}
+                  disabled={busy}
                   onClick={() => run('approve')}
                 >
                   Approve
                 </Button>
-                <Button variant="outlined" disabled={Boolean(busy)} onClick={() => run('reject')}>
+                <Button variant="outlined" disabled={busy} onClick={() => run('reject')}>
                   Reject
                 </Button>
               </Box>
@@ -313,31 +305,26 @@ export function GateDialog(props: {
               with your name and reason.
             </Typography>
             <WaiverOnly ambassadorRef={ambassadorRef}>
-              <TextField
+              <FormTextField
                 id="gate-waiver-reason"
                 label="Reason for the waiver"
                 value={reason}
-                onChange={e => setReason(e.target.value)}
-                error={Boolean(waiveErrors.reason)}
-                helperText={waiveErrors.reason}
-                fullWidth
-                margin="dense"
+                onChange={setReason}
+                error={waiveErrors.reason}
                 variant="outlined"
               />
-              <TextField
+              <FormTextField
                 id="gate-waiver-until"
                 label="Waived until"
                 type="date"
                 value={until}
-                onChange={e => setUntil(e.target.value)}
-                error={Boolean(waiveErrors.until)}
-                helperText={waiveErrors.until}
-                InputLabelProps={{ shrink: true }}
-                margin="dense"
+                onChange={setUntil}
+                error={waiveErrors.until}
                 variant="outlined"
+                fullWidth={false}
               />
               <Box marginTop={1}>
-                <Button variant="outlined" disabled={Boolean(busy)} onClick={() => run('waive')}>
+                <Button variant="outlined" disabled={busy} onClick={() => run('waive')}>
                   Waive
                 </Button>
               </Box>

@@ -44,7 +44,10 @@ describe('EntityOwnershipContent', () => {
     const getOwnership = vi.fn(async () => checkoutApiOwnership);
     await renderEntityContent(<EntityOwnershipContent />, checkoutApi, { getOwnership });
 
-    expect(await screen.findByText('Owner')).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Owner' })).toHaveAttribute(
+      'href',
+      '/release-coordination/dictionary#term-owner',
+    );
     expect(getOwnership).toHaveBeenCalledWith({ entityRef: 'component:default/checkout-api' });
     expect(screen.getByText(/Checkout · team with 2 member\(s\)/)).toBeInTheDocument();
 

@@ -25,6 +25,7 @@ import {
   SnapshotAge,
 } from '../shared';
 import { kindOfEntity } from '../../filters';
+import { DictionaryTerm } from '../DictionaryTerms';
 import { useOwnership } from './useOwnership';
 
 const useStyles = makeStyles(theme => ({
@@ -52,7 +53,7 @@ function OwnerCard(props: { ownership: OwnershipInfo; isGroup: boolean }) {
   // An owner that is neither a known group nor a known user has no page to link to.
   const known = !!group || members.some(member => member.ref === owner);
   return (
-    <InfoCard title="Owner" variant="gridItem">
+    <InfoCard title={<DictionaryTerm id="owner">Owner</DictionaryTerm>} variant="gridItem">
       {owner ? (
         <>
           <Typography variant="h6" component="p">
@@ -129,7 +130,7 @@ function EscalationPathCard(props: { ownership: OwnershipInfo }) {
   ];
   return (
     <InfoCard
-      title="Escalation path"
+      title={<DictionaryTerm id="escalation-path">Escalation path</DictionaryTerm>}
       subheader="The owning team, then its parent groups, nearest first"
       variant="gridItem"
     >

@@ -11,7 +11,6 @@ import {
   TextField,
   Typography,
 } from '@material-ui/core';
-import { Alert } from '@material-ui/lab';
 import {
   ACTION_ITEM_STATUSES,
   ActionItem,
@@ -20,7 +19,7 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import { useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
-import { CatalogRefLink, errorMessage, useTrainLink } from '../shared';
+import { CatalogRefLink, errorMessage, RequestErrorAlert, useTrainLink } from '../shared';
 
 /** Changes an item's status; the version it was read at guards against overwriting a change. */
 function StatusSelect(props: {
@@ -104,11 +103,7 @@ export function ActionItemsTable(props: {
       <Typography variant="h6" component="h3">
         {title}
       </Typography>
-      {error && (
-        <Alert severity="error" role="alert">
-          {error}
-        </Alert>
-      )}
+      <RequestErrorAlert error={error} />
       {items.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
           {emptyText}

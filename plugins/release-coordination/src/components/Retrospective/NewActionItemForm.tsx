@@ -1,22 +1,18 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { usePermission } from '@backstage/plugin-permission-react';
 import { Box, Button, TextField } from '@material-ui/core';
-import { Alert } from '@material-ui/lab';
-import {
-  TrainDetail,
-  trainManagePermission,
-} from '@release-coordination/plugin-release-coordination-common';
+import { TrainDetail } from '@release-coordination/plugin-release-coordination-common';
 import { FormEvent, useId, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
-import { PermissionGuard, errorMessage, sameRef, useSignedInUserRef } from '../shared';
+import {
+  endOfDay,
+  PermissionGuard,
+  RequestErrorAlert,
+  useBackendRequest,
+  useRetrospectiveManagement,
+} from '../shared';
 
 /** A ref the backend can take as an owner: `kind:name` or `kind:namespace/name`. */
 const OWNER_REF = /^(group|user|component):([^:/\s]+\/)?[^:/\s]+$/i;
-
-/** A date input's day as the end of that day, local time: due means "by the end of it". */
-function endOfDay(day: string): string {
-  return new Date(`${day}T23:59:59.999`).toISOString();
-}
 
 /**
  * Adds an action item, for the ambassador and release managers only (also after the train was
@@ -25,17 +21,13 @@ function endOfDay(day: string): string {
 export function NewActionItemForm(props: { train: TrainDetail; onCreated: () => void }) {
   const { train, onCreated } = props;
   const api = useApi(releaseCoordinationApiRef);
-  const viewer = useSignedInUserRef();
-  const manager = usePermission({ permission: trainManagePermission });
-  const isAmbassador = viewer.userRef !== undefined && sameRef(viewer.userRef, train.ambassadorRef);
-  const allowed = isAmbassador || manager.allowed;
+  const permission = useRetrospectiveManagement(train.ambassadorRef);
 
   const id = useId();
   const [title, setTitle] = useState('');
   const [ownerRef, setOwnerRef] = useState('');
   const [due, setDue] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, send } = useBackendRequest();
   const ownerProblem =
     ownerRef.trim() && !OWNER_REF.test(ownerRef.trim())
       ? 'The ref of a Group, User or Component, e.g. group:default/team-pay'
@@ -44,30 +36,27 @@ export function NewActionItemForm(props: { train: TrainDetail; onCreated: () => 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!title.trim() || !ownerRef.trim() || ownerProblem) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.createActionItem({
-        trainId: train.id,
-        title: title.trim(),
-        ownerRef: ownerRef.trim(),
-        ...(due ? { dueAt: endOfDay(due) } : {}),
-      });
-      setTitle('');
-      setOwnerRef('');
-      setDue('');
-      onCreated();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await send(
+      () =>
+        api.createActionItem({
+          trainId: train.id,
+          title: title.trim(),
+          ownerRef: ownerRef.trim(),
+          // Due means "by the end of that day", in the viewer's time zone.
+          ...(due ? { dueAt: endOfDay(due).toISOString() } : {}),
+        }),
+      () => {
+        setTitle('');
+        setOwnerRef('');
+        setDue('');
+        onCreated();
+      },
+    );
   }
 
   return (
     <PermissionGuard
-      loading={!allowed && (viewer.loading || manager.loading)}
-      allowed={allowed}
+      {...permission}
       checkingLabel="Checking whether you may add action items"
       denied="The ambassador or a release manager adds action items."
     >
@@ -119,11 +108,7 @@ export function NewActionItemForm(props: { train: TrainDetail; onCreated: () => 
           </Button>
         </Box>
       </Box>
-      {error && (
-        <Alert severity="error" role="alert">
-          {error}
-        </Alert>
-      )}
+      <RequestErrorAlert error={error} />
     </PermissionGuard>
   );
 }

@@ -13,14 +13,13 @@ import {
   Typography,
 } from '@material-ui/core';
 import DeleteIcon from '@material-ui/icons/Delete';
-import { Alert } from '@material-ui/lab';
 import {
   RetrospectiveColumn,
   RetrospectiveNote,
 } from '@release-coordination/plugin-release-coordination-common';
 import { FormEvent, useId, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
-import { errorMessage } from '../shared';
+import { RequestErrorAlert, useBackendRequest } from '../shared';
 
 /** The columns of the board, in the order people fill them. */
 export const COLUMN_TITLES: Record<RetrospectiveColumn, string> = {
@@ -37,32 +36,20 @@ function NoteColumn(props: {
   const { trainId, column, notes, onChanged } = props;
   const api = useApi(releaseCoordinationApiRef);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, send } = useBackendRequest();
   const title = COLUMN_TITLES[column];
   const inputId = useId();
-
-  async function run(work: () => Promise<unknown>) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await work();
-      onChanged();
-      return true;
-    } catch (e) {
-      setError(errorMessage(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
 
   async function add(event: FormEvent) {
     event.preventDefault();
     if (!text.trim()) return;
-    if (await run(() => api.addRetrospectiveNote({ trainId, column, text: text.trim() }))) {
-      setText('');
-    }
+    await send(
+      () => api.addRetrospectiveNote({ trainId, column, text: text.trim() }),
+      () => {
+        onChanged();
+        setText('');
+      },
+    );
   }
 
   return (
@@ -94,7 +81,10 @@ function NoteColumn(props: {
                   disabled={busy}
                   aria-label={`Delete note: ${note.text}`}
                   onClick={() =>
-                    run(() => api.deleteRetrospectiveNote({ trainId, noteId: note.id }))
+                    send(
+                      () => api.deleteRetrospectiveNote({ trainId, noteId: note.id }),
+                      onChanged,
+                    )
                   }
                 >
                   <DeleteIcon fontSize="small" />
@@ -119,11 +109,7 @@ function NoteColumn(props: {
           Add
         </Button>
       </Box>
-      {error && (
-        <Alert severity="error" role="alert">
-          {error}
-        </Alert>
-      )}
+      <RequestErrorAlert error={error} />
     </Box>
   );
 }

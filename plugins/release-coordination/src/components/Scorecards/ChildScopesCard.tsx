@@ -1,31 +1,13 @@
 import { InfoCard } from '@backstage/core-components';
-import {
-  Box,
-  Button,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  useTheme,
-} from '@material-ui/core';
+import { Button, TableBody, TableCell, TableHead, TableRow, useTheme } from '@material-ui/core';
 import {
   metricDefinition,
   MetricId,
   ScorecardChildRow,
   ScorecardScope,
 } from '@release-coordination/plugin-release-coordination-common';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Tooltip as ChartTooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import { CatalogRefLink, shortRef } from '../shared';
-import { ChartFigure, OpeningRow, VisuallyHidden } from './chartParts';
+import { ChartTable, OpeningRow, ScorecardChart, VisuallyHidden } from './chartParts';
 import { MetricDefinitionTooltip } from './MetricDefinition';
 import { formatMetricValue } from './metricFormat';
 import { scopeKey, scopeRef } from './scorecardLocation';
@@ -114,85 +96,72 @@ export function ChildScopesCard(props: {
           : 'Each row counts only what belongs to this scope too; open one to see its own scorecard'
       }
     >
-      <ChartFigure summary={comparisonSummary(rows)}>
-        <BarChart
-          data={chartRows}
-          margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
-          onClick={state => {
-            const index = state?.activeTooltipIndex;
-            if (index !== undefined && rows[index]) onOpen(rows[index].scope);
-          }}
-          style={{ cursor: 'pointer' }}
-        >
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="name" tick={{ fontSize: 12 }} />
-          <YAxis yAxisId="rate" label={{ value: 'per week', angle: -90, position: 'insideLeft' }} />
-          <YAxis yAxisId="percent" orientation="right" domain={[0, 100]} unit="%" />
-          <ChartTooltip />
-          <Legend />
-          <Bar
-            yAxisId="rate"
-            dataKey="deploymentsPerWeek"
-            name="Deployments per week"
-            fill={theme.palette.primary.main}
-            isAnimationActive={false}
-          />
-          <Bar
-            yAxisId="percent"
-            dataKey="changeFailurePercent"
-            name="Change failure rate (%)"
-            fill={theme.palette.error.main}
-            isAnimationActive={false}
-          />
-        </BarChart>
-      </ChartFigure>
-      <Box mt={2} overflow="auto">
-        <Table size="small" aria-label={`${title} compared`}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{columnTitle}</TableCell>
-              {COMPARED.map(id => (
-                <TableCell key={id} align="right">
-                  <MetricDefinitionTooltip definition={metricDefinition(id)} />
-                </TableCell>
-              ))}
-              <TableCell>
-                <VisuallyHidden>Open</VisuallyHidden>
+      <ScorecardChart
+        summary={comparisonSummary(rows)}
+        type="bar"
+        data={chartRows}
+        categoryKey="name"
+        valueLabel="per week"
+        series={[
+          {
+            dataKey: 'deploymentsPerWeek',
+            name: 'Deployments per week',
+            color: theme.palette.primary.main,
+          },
+          {
+            dataKey: 'changeFailurePercent',
+            name: 'Change failure rate (%)',
+            color: theme.palette.error.main,
+            percent: true,
+          },
+        ]}
+        onOpen={index => onOpen(rows[index].scope)}
+      />
+      <ChartTable label={`${title} compared`}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{columnTitle}</TableCell>
+            {COMPARED.map(id => (
+              <TableCell key={id} align="right">
+                <MetricDefinitionTooltip definition={metricDefinition(id)} />
               </TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {rows.map(row => {
-              const ref = scopeRef(row.scope);
-              return (
-                <OpeningRow key={scopeKey(row.scope)} onOpen={() => onOpen(row.scope)}>
-                  <TableCell component="th" scope="row">
-                    {ref ? <CatalogRefLink entityRef={ref} /> : nameOf(row.scope)}
-                  </TableCell>
-                  {COMPARED.map(id => {
-                    const metric = row.metrics.find(m => m.id === id);
-                    return (
-                      <TableCell key={id} align="right" title={metric?.missing}>
-                        {formatMetricValue(metricDefinition(id).unit, metric)}
-                      </TableCell>
-                    );
-                  })}
-                  <TableCell>
-                    <Button
-                      size="small"
-                      variant="outlined"
-                      onClick={() => onOpen(row.scope)}
-                      aria-label={`Open the scorecard of ${nameOf(row.scope)}`}
-                    >
-                      Scorecard
-                    </Button>
-                  </TableCell>
-                </OpeningRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-      </Box>
+            ))}
+            <TableCell>
+              <VisuallyHidden>Open</VisuallyHidden>
+            </TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map(row => {
+            const ref = scopeRef(row.scope);
+            return (
+              <OpeningRow key={scopeKey(row.scope)} onOpen={() => onOpen(row.scope)}>
+                <TableCell component="th" scope="row">
+                  {ref ? <CatalogRefLink entityRef={ref} /> : nameOf(row.scope)}
+                </TableCell>
+                {COMPARED.map(id => {
+                  const metric = row.metrics.find(m => m.id === id);
+                  return (
+                    <TableCell key={id} align="right" title={metric?.missing}>
+                      {formatMetricValue(metricDefinition(id).unit, metric)}
+                    </TableCell>
+                  );
+                })}
+                <TableCell>
+                  <Button
+                    size="small"
+                    variant="outlined"
+                    onClick={() => onOpen(row.scope)}
+                    aria-label={`Open the scorecard of ${nameOf(row.scope)}`}
+                  >
+                    Scorecard
+                  </Button>
+                </TableCell>
+              </OpeningRow>
+            );
+          })}
+        </TableBody>
+      </ChartTable>
     </InfoCard>
   );
 }

@@ -1,19 +1,10 @@
 import { InfoCard } from '@backstage/core-components';
-import {
-  Box,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  useTheme,
-} from '@material-ui/core';
+import { TableBody, TableCell, TableHead, TableRow, useTheme } from '@material-ui/core';
 import {
   metricDefinition,
   StageTimeValue,
 } from '@release-coordination/plugin-release-coordination-common';
-import { Bar, BarChart, CartesianGrid, Tooltip as ChartTooltip, XAxis, YAxis } from 'recharts';
-import { ChartFigure, ChartNote } from './chartParts';
+import { ChartNote, ChartTable, ScorecardChart } from './chartParts';
 import { MetricDefinitionTooltip } from './MetricDefinition';
 import { formatHours, formatMetricValue } from './metricFormat';
 import { metricSource } from './metricSources';
@@ -48,50 +39,44 @@ export function StageTimeCard(props: { stages: StageTimeValue[] }) {
         </>
       ) : (
         <>
-          <ChartFigure summary={stageTimeSummary(stages)}>
-            <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="stage" tick={{ fontSize: 12 }} />
-              <YAxis label={{ value: 'hours', angle: -90, position: 'insideLeft' }} />
-              <ChartTooltip />
-              <Bar
-                dataKey="medianHours"
-                name="Median hours"
-                fill={theme.palette.primary.main}
-                isAnimationActive={false}
-              />
-            </BarChart>
-          </ChartFigure>
-          <Box mt={2} overflow="auto">
-            <Table size="small" aria-label="Time per stage as a table">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Stage</TableCell>
-                  <TableCell align="right">Median</TableCell>
-                  <TableCell align="right">p90</TableCell>
-                  <TableCell align="right">Trains</TableCell>
-                  <TableCell align="right">Still in it</TableCell>
+          <ScorecardChart
+            summary={stageTimeSummary(stages)}
+            type="bar"
+            data={rows}
+            categoryKey="stage"
+            valueLabel="hours"
+            series={[
+              { dataKey: 'medianHours', name: 'Median hours', color: theme.palette.primary.main },
+            ]}
+          />
+          <ChartTable label="Time per stage as a table">
+            <TableHead>
+              <TableRow>
+                <TableCell>Stage</TableCell>
+                <TableCell align="right">Median</TableCell>
+                <TableCell align="right">p90</TableCell>
+                <TableCell align="right">Trains</TableCell>
+                <TableCell align="right">Still in it</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {stages.map(stage => (
+                <TableRow key={stage.stage}>
+                  <TableCell component="th" scope="row">
+                    {stage.stage}
+                  </TableCell>
+                  <TableCell align="right" title={stage.missing}>
+                    {formatMetricValue('hours', stage)}
+                  </TableCell>
+                  <TableCell align="right">
+                    {stage.p90 === undefined ? '–' : formatHours(stage.p90)}
+                  </TableCell>
+                  <TableCell align="right">{stage.sampleSize}</TableCell>
+                  <TableCell align="right">{stillInStage(stage)}</TableCell>
                 </TableRow>
-              </TableHead>
-              <TableBody>
-                {stages.map(stage => (
-                  <TableRow key={stage.stage}>
-                    <TableCell component="th" scope="row">
-                      {stage.stage}
-                    </TableCell>
-                    <TableCell align="right" title={stage.missing}>
-                      {formatMetricValue('hours', stage)}
-                    </TableCell>
-                    <TableCell align="right">
-                      {stage.p90 === undefined ? '–' : formatHours(stage.p90)}
-                    </TableCell>
-                    <TableCell align="right">{stage.sampleSize}</TableCell>
-                    <TableCell align="right">{stillInStage(stage)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </Box>
+              ))}
+            </TableBody>
+          </ChartTable>
         </>
       )}
     </InfoCard>

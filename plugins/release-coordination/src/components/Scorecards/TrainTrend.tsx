@@ -1,30 +1,12 @@
 import { InfoCard, Link } from '@backstage/core-components';
-import {
-  Box,
-  Button,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  useTheme,
-} from '@material-ui/core';
+import { Button, TableBody, TableCell, TableHead, TableRow, useTheme } from '@material-ui/core';
 import {
   metricDefinition,
   MetricId,
   ScorecardTrainPoint,
 } from '@release-coordination/plugin-release-coordination-common';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  Tooltip as ChartTooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import { useTrainLink } from '../shared';
-import { ChartFigure, ChartNote, OpeningRow } from './chartParts';
+import { ChartNote, ChartTable, OpeningRow, ScorecardChart } from './chartParts';
 import { formatMetricValue } from './metricFormat';
 
 /** The metrics the trend follows from train to train. */
@@ -97,102 +79,79 @@ export function TrainTrendCard(props: {
         <ChartNote>No train of this scope has anything counted in the period.</ChartNote>
       ) : (
         <>
-          <ChartFigure summary={trendSummary(points)}>
-            <LineChart
-              data={rows}
-              margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
-              onClick={state => {
-                const index = state?.activeTooltipIndex;
-                if (index !== undefined && rows[index]) onOpenTrain(rows[index].trainId);
-              }}
-              style={{ cursor: 'pointer' }}
-            >
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="trainName" tick={{ fontSize: 12 }} />
-              <YAxis
-                yAxisId="days"
-                allowDecimals
-                label={{ value: 'days', angle: -90, position: 'insideLeft' }}
-              />
-              <YAxis
-                yAxisId="percent"
-                orientation="right"
-                domain={[0, 100]}
-                unit="%"
-              />
-              <ChartTooltip />
-              <Legend />
-              <Line
-                yAxisId="days"
-                dataKey="cycleTimeDays"
-                name="Cycle time (days)"
-                stroke={theme.palette.primary.main}
-                isAnimationActive={false}
-              />
-              <Line
-                yAxisId="percent"
-                dataKey="changeFailurePercent"
-                name="Change failure rate (%)"
-                stroke={theme.palette.error.main}
-                isAnimationActive={false}
-              />
-              <Line
-                yAxisId="percent"
-                dataKey="gateFirstPassPercent"
-                name="Gate first-pass rate (%)"
-                stroke={theme.palette.success.main}
-                isAnimationActive={false}
-              />
-            </LineChart>
-          </ChartFigure>
-          <Box mt={2} overflow="auto">
-            <Table size="small" aria-label="Trend across trains as a table">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Train</TableCell>
-                  <TableCell>Started</TableCell>
-                  <TableCell>Status</TableCell>
+          <ScorecardChart
+            summary={trendSummary(points)}
+            type="line"
+            data={rows}
+            categoryKey="trainName"
+            valueLabel="days"
+            series={[
+              {
+                dataKey: 'cycleTimeDays',
+                name: 'Cycle time (days)',
+                color: theme.palette.primary.main,
+              },
+              {
+                dataKey: 'changeFailurePercent',
+                name: 'Change failure rate (%)',
+                color: theme.palette.error.main,
+                percent: true,
+              },
+              {
+                dataKey: 'gateFirstPassPercent',
+                name: 'Gate first-pass rate (%)',
+                color: theme.palette.success.main,
+                percent: true,
+              },
+            ]}
+            onOpen={index => onOpenTrain(rows[index].trainId)}
+          />
+          <ChartTable label="Trend across trains as a table">
+            <TableHead>
+              <TableRow>
+                <TableCell>Train</TableCell>
+                <TableCell>Started</TableCell>
+                <TableCell>Status</TableCell>
+                {TREND_METRICS.map(id => (
+                  <TableCell key={id} align="right">
+                    {metricDefinition(id).title}
+                  </TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {points.map(point => (
+                <OpeningRow key={point.trainId} onOpen={() => onOpenTrain(point.trainId)}>
+                  <TableCell>
+                    <Button
+                      size="small"
+                      color="primary"
+                      onClick={() => onOpenTrain(point.trainId)}
+                      aria-label={`Open the scorecard of ${point.trainName}`}
+                    >
+                      {point.trainName}
+                    </Button>
+                    {trainLink && (
+                      <Link
+                        to={trainLink(point.trainId)}
+                        variant="caption"
+                        aria-label={`Train page of ${point.trainName}`}
+                      >
+                        train page
+                      </Link>
+                    )}
+                  </TableCell>
+                  <TableCell>{new Date(point.startedAt).toLocaleDateString()}</TableCell>
+                  <TableCell>{point.status}</TableCell>
                   {TREND_METRICS.map(id => (
                     <TableCell key={id} align="right">
-                      {metricDefinition(id).title}
+                      {formatted(point, id)}
                     </TableCell>
                   ))}
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {points.map(point => (
-                  <OpeningRow key={point.trainId} onOpen={() => onOpenTrain(point.trainId)}>
-                    <TableCell>
-                      <Button
-                        size="small"
-                        color="primary"
-                        onClick={() => onOpenTrain(point.trainId)}
-                        aria-label={`Open the scorecard of ${point.trainName}`}
-                      >
-                        {point.trainName}
-                      </Button>
-                      {trainLink && (
-                        <Link
-                          to={trainLink(point.trainId)}
-                          variant="caption"
-                          aria-label={`Train page of ${point.trainName}`}
-                        >
-                          train page
-                        </Link>
-                      )}
-                    </TableCell>
-                    <TableCell>{new Date(point.startedAt).toLocaleDateString()}</TableCell>
-                    <TableCell>{point.status}</TableCell>
-                    {TREND_METRICS.map(id => (
-                      <TableCell key={id} align="right">
-                        {formatted(point, id)}
-                      </TableCell>
-                    ))}
-                  </OpeningRow>
-                ))}
-              </TableBody>
-            </Table>
-          </Box>
+                </OpeningRow>
+              ))}
+            </TableBody>
+          </ChartTable>
         </>
       )}
     </InfoCard>

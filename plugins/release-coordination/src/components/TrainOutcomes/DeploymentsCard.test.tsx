@@ -5,6 +5,7 @@ import {
 import { signalApiRef } from '@backstage/plugin-signals-react';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { releaseCoordinationApiRef } from '../../api';
+import { fakeSignalApi } from '../../testing/fakeSignalApi';
 import { renderPage } from '../../testing/renderWithApi';
 import { TRAIN_ID, winterTrainDetail } from '../../testing/trainFixtures';
 import { DeploymentsCard } from './DeploymentsCard';
@@ -75,19 +76,6 @@ function fakeApi(overrides: Partial<ReleaseCoordinationApi> = {}) {
   };
 }
 
-function fakeSignals() {
-  const listeners: Array<(message: any) => void> = [];
-  return {
-    api: {
-      subscribe: (_channel: string, onMessage: (message: any) => void) => {
-        listeners.push(onMessage);
-        return { unsubscribe: () => {} };
-      },
-    },
-    emit: (message: object) => listeners.forEach(listener => listener(message)),
-  };
-}
-
 const cellTexts = (row: HTMLElement) =>
   within(row)
     .getAllByRole('cell')
@@ -114,7 +102,8 @@ describe('DeploymentsCard', () => {
     expect(within(rows[0]).getByText('version 4.2.1')).toBeInTheDocument();
     expect(within(rows[1]).getByText('7 min 30 s')).toBeInTheDocument();
     const rolledBack = within(rows[1]).getByText('rolled-back');
-    expect(rolledBack.closest('.MuiChip-root')!.className).toMatch(/rolled-back/);
+    // Amber: the rollback restored the previous version.
+    expect(rolledBack.closest('.MuiChip-root')!.className).toMatch(/-warning-/);
     expect(within(rows[1]).getByText('restored in 5 min')).toBeInTheDocument();
     expect(within(rows[1]).getByRole('link', { name: /^deploy-11/ })).toHaveAttribute(
       'href',
@@ -128,7 +117,7 @@ describe('DeploymentsCard', () => {
   });
 
   it('refetches when the backend signals a change of this train', async () => {
-    const signals = fakeSignals();
+    const signals = fakeSignalApi();
     const api = fakeApi();
     await renderPage(<DeploymentsCard train={winterTrainDetail} />, [
       [releaseCoordinationApiRef, api],

@@ -1,4 +1,4 @@
-import { InfoCard, Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   Box,
@@ -13,33 +13,31 @@ import {
 } from '@material-ui/core';
 import {
   DeploymentOutcome,
+  DeploymentResult,
   TrainDetail,
   deploymentDurationMs,
   rollbackDurationMs,
 } from '@release-coordination/plugin-release-coordination-common';
-import { shortRef } from '../shared';
-import { formatDuration, formatTime } from './format';
+import { formatTime, LoadedContent, shortRef, StatusChip, StatusTone } from '../shared';
+import { formatDuration } from './format';
 import { useDeployments } from './useTrainOutcomes';
 
 const useStyles = makeStyles(theme => ({
-  succeeded: {
-    backgroundColor: theme.palette.success.main,
-    color: theme.palette.success.contrastText,
-  },
-  failed: { backgroundColor: theme.palette.error.main, color: theme.palette.error.contrastText },
-  'rolled-back': {
-    backgroundColor: theme.palette.warning.main,
-    color: theme.palette.warning.contrastText,
-  },
   participant: { marginTop: theme.spacing(2), '&:first-child': { marginTop: 0 } },
 }));
 
+/** A rollback restored the previous version: amber, the release did not fail for good. */
+const RESULT_TONES: Record<DeploymentResult, StatusTone> = {
+  succeeded: 'success',
+  failed: 'error',
+  'rolled-back': 'warning',
+};
+
 /** A deployment's result as a chip; `running` while CI has not reported the end. */
 export function DeploymentResultChip(props: { deployment: DeploymentOutcome }) {
-  const classes = useStyles();
   const { result } = props.deployment;
   if (!result) return <Chip size="small" variant="outlined" label="running" />;
-  return <Chip size="small" label={result} className={classes[result]} />;
+  return <StatusChip label={result} tone={RESULT_TONES[result]} />;
 }
 
 function RollbackCell(props: { deployment: DeploymentOutcome }) {
@@ -127,47 +125,52 @@ function ParticipantDeployments(props: {
   );
 }
 
+/** Participants in the train's order; one that left the train still shows what it shipped. */
+function DeploymentsByParticipant(props: { train: TrainDetail; deployments: DeploymentOutcome[] }) {
+  const { train, deployments } = props;
+  const order = train.participants.map(p => p.entityRef);
+  const refs = [...new Set(deployments.map(d => d.participantRef))].sort((a, b) => {
+    const ia = order.indexOf(a);
+    const ib = order.indexOf(b);
+    return (ia < 0 ? order.length : ia) - (ib < 0 ? order.length : ib) || a.localeCompare(b);
+  });
+  return (
+    <>
+      {refs.map(ref => (
+        <ParticipantDeployments
+          key={ref}
+          participantRef={ref}
+          deployments={deployments.filter(d => d.participantRef === ref)}
+        />
+      ))}
+    </>
+  );
+}
+
 /**
  * What CI reported about the train's rollouts, per participant and environment: result,
  * how long each took, and how long restoring took when one was rolled back.
  */
 export function DeploymentsCard(props: { train: TrainDetail }) {
   const { train } = props;
-  const { value, loading, error } = useDeployments(train.id);
-
-  let content;
-  if (loading && !value) {
-    content = <Progress />;
-  } else if (error && !value) {
-    content = <ResponseErrorPanel error={error} title="Could not load the deployments" />;
-  } else if (!value || value.items.length === 0) {
-    content = (
-      <Typography variant="body2">
-        No deployments reported yet. CI reports each rollout when it starts and when it ends.
-      </Typography>
-    );
-  } else {
-    // Participants in the train's order; one that left the train still shows what it shipped.
-    const order = train.participants.map(p => p.entityRef);
-    const refs = [...new Set(value.items.map(d => d.participantRef))].sort((a, b) => {
-      const ia = order.indexOf(a);
-      const ib = order.indexOf(b);
-      return (ia < 0 ? order.length : ia) - (ib < 0 ? order.length : ib) || a.localeCompare(b);
-    });
-    content = refs.map(ref => (
-      <ParticipantDeployments
-        key={ref}
-        participantRef={ref}
-        deployments={value.items.filter(d => d.participantRef === ref)}
-      />
-    ));
-  }
+  const state = useDeployments(train.id);
   return (
     <InfoCard
       title="Deployments"
       subheader="Rollouts per participant and environment, as CI reported them"
     >
-      {content}
+      <LoadedContent
+        state={state}
+        errorTitle="Could not load the deployments"
+        isEmpty={deployments => deployments.items.length === 0}
+        empty={
+          <Typography variant="body2">
+            No deployments reported yet. CI reports each rollout when it starts and when it ends.
+          </Typography>
+        }
+      >
+        {deployments => <DeploymentsByParticipant train={train} deployments={deployments.items} />}
+      </LoadedContent>
     </InfoCard>
   );
 }

@@ -65,10 +65,11 @@ describe('FeatureFlagsCard', () => {
       'one-click-checkout',
       'old-cart',
     ]);
+    // Red when expired, amber when expiring soon: the chip takes its tone's class.
     const expired = within(rows[0]).getByText('expired');
-    expect(expired.closest('.MuiChip-root')!.className).toMatch(/expired/);
+    expect(expired.closest('.MuiChip-root')!.className).toMatch(/-error-/);
     const soon = within(rows[1]).getByText('expires in 3 days');
-    expect(soon.closest('.MuiChip-root')!.className).toMatch(/expiring/);
+    expect(soon.closest('.MuiChip-root')!.className).toMatch(/-warning-/);
     expect(within(rows[2]).queryByText(/expire/)).not.toBeInTheDocument();
     // Nothing left to do about a removed flag.
     expect(within(rows[3]).queryByText('expired')).not.toBeInTheDocument();

@@ -1,14 +1,9 @@
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   Box,
   Button,
-  Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   makeStyles,
   MenuItem,
   Table,
@@ -16,7 +11,6 @@ import {
   TableCell,
   TableHead,
   TableRow,
-  TextField,
   Typography,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
@@ -24,23 +18,28 @@ import {
   FeatureFlag,
   FeatureFlagState,
   TrainDetail,
+  TrainFeatureFlags,
   UpdateFeatureFlagRequest,
   featureFlagExpiry,
 } from '@release-coordination/plugin-release-coordination-common';
 import { useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
-import { CatalogRefLink, errorMessage } from '../shared';
-import { days, endOfDay, formatDate } from './format';
+import {
+  CatalogRefLink,
+  endOfDay,
+  formatDate,
+  FormDialog,
+  FormTextField,
+  LoadedContent,
+  StatusChip,
+  useBackendRequest,
+} from '../shared';
+import { days } from './format';
 import { useFeatureFlags } from './useTrainOutcomes';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const useStyles = makeStyles(theme => ({
-  expired: { backgroundColor: theme.palette.error.main, color: theme.palette.error.contrastText },
-  expiring: {
-    backgroundColor: theme.palette.warning.main,
-    color: theme.palette.warning.contrastText,
-  },
   removed: { color: theme.palette.text.secondary },
 }));
 
@@ -52,15 +51,14 @@ const ORDER: Record<Expiry, number> = { expired: 0, expiring: 1, active: 2, remo
 /** Where a flag stands against its expiry, as a chip; red when expired, amber when soon. */
 export function ExpiryChip(props: { flag: FeatureFlag; expiringWithinDays: number }) {
   const { flag, expiringWithinDays } = props;
-  const classes = useStyles();
   const now = new Date();
   const expiry = featureFlagExpiry(flag, now, expiringWithinDays);
   if (expiry === 'expired') {
-    return <Chip size="small" label="expired" className={classes.expired} />;
+    return <StatusChip label="expired" tone="error" />;
   }
   if (expiry === 'expiring') {
     const left = Math.ceil((new Date(flag.expiresAt).getTime() - now.getTime()) / DAY_MS);
-    return <Chip size="small" label={`expires in ${days(left)}`} className={classes.expiring} />;
+    return <StatusChip label={`expires in ${days(left)}`} tone="warning" />;
   }
   return null;
 }
@@ -89,8 +87,7 @@ function AddFlagDialog(props: { train: TrainDetail; onClose: () => void; onAdded
   const [purpose, setPurpose] = useState('');
   const [expires, setExpires] = useState('');
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useBackendRequest();
 
   function chooseParticipant(ref: string) {
     setParticipantRef(ref);
@@ -113,109 +110,87 @@ function AddFlagDialog(props: { train: TrainDetail; onClose: () => void; onAdded
     if (expiresProblem) found.expiresAt = expiresProblem;
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.createFeatureFlag({
-        trainId: train.id,
-        participantRef,
-        key: key.trim(),
-        ownerRef: ownerRef.trim(),
-        purpose: purpose.trim(),
-        expiresAt: endOfDay(expires).toISOString(),
-      });
-      onAdded();
-      onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await send(
+      () =>
+        api.createFeatureFlag({
+          trainId: train.id,
+          participantRef,
+          key: key.trim(),
+          ownerRef: ownerRef.trim(),
+          purpose: purpose.trim(),
+          expiresAt: endOfDay(expires).toISOString(),
+        }),
+      () => {
+        onAdded();
+        onClose();
+      },
+    );
   }
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="add-flag-title">
-      <DialogTitle id="add-flag-title">Add a feature flag</DialogTitle>
-      <DialogContent>
-        {error && (
-          <Box marginBottom={2}>
-            <Alert severity="error" role="alert">
-              {error}
-            </Alert>
-          </Box>
-        )}
-        <TextField
-          id="flag-participant"
-          select
-          label="Participant"
-          value={participantRef}
-          onChange={e => chooseParticipant(e.target.value)}
-          error={Boolean(errors.participantRef)}
-          helperText={errors.participantRef}
-          fullWidth
-          margin="dense"
-          variant="outlined"
-        >
-          {train.participants.map(p => (
-            <MenuItem key={p.entityRef} value={p.entityRef}>
-              {p.entityRef}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          id="flag-key"
-          label="Key"
-          value={key}
-          onChange={e => setKey(e.target.value)}
-          error={Boolean(errors.key)}
-          helperText={errors.key ?? 'As the code names it, e.g. one-click-checkout'}
-          fullWidth
-          margin="dense"
-          variant="outlined"
-        />
-        <TextField
-          id="flag-owner"
-          label="Owner"
-          value={ownerRef}
-          onChange={e => setOwnerRef(e.target.value)}
-          error={Boolean(errors.ownerRef)}
-          helperText={errors.ownerRef ?? 'Who removes it: a Group or User ref'}
-          fullWidth
-          margin="dense"
-          variant="outlined"
-        />
-        <TextField
-          id="flag-purpose"
-          label="Purpose"
-          value={purpose}
-          onChange={e => setPurpose(e.target.value)}
-          error={Boolean(errors.purpose)}
-          helperText={errors.purpose}
-          fullWidth
-          margin="dense"
-          variant="outlined"
-        />
-        <TextField
-          id="flag-expires"
-          label="Expires on"
-          type="date"
-          value={expires}
-          onChange={e => setExpires(e.target.value)}
-          error={Boolean(errors.expiresAt)}
-          helperText={errors.expiresAt ?? 'Its owner is reminded before and after'}
-          InputLabelProps={{ shrink: true }}
-          inputProps={{ min: today() }}
-          margin="dense"
-          variant="outlined"
-        />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button color="primary" variant="contained" disabled={busy} onClick={add}>
-          Add flag
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      id="add-flag"
+      title="Add a feature flag"
+      busy={busy}
+      error={error}
+      submitLabel="Add flag"
+      onSubmit={add}
+      onClose={onClose}
+    >
+      <FormTextField
+        id="flag-participant"
+        select
+        label="Participant"
+        value={participantRef}
+        onChange={chooseParticipant}
+        error={errors.participantRef}
+        variant="outlined"
+      >
+        {train.participants.map(p => (
+          <MenuItem key={p.entityRef} value={p.entityRef}>
+            {p.entityRef}
+          </MenuItem>
+        ))}
+      </FormTextField>
+      <FormTextField
+        id="flag-key"
+        label="Key"
+        value={key}
+        onChange={setKey}
+        error={errors.key}
+        helperText="As the code names it, e.g. one-click-checkout"
+        variant="outlined"
+      />
+      <FormTextField
+        id="flag-owner"
+        label="Owner"
+        value={ownerRef}
+        onChange={setOwnerRef}
+        error={errors.ownerRef}
+        helperText="Who removes it: a Group or User ref"
+        variant="outlined"
+      />
+      <FormTextField
+        id="flag-purpose"
+        label="Purpose"
+        value={purpose}
+        onChange={setPurpose}
+        error={errors.purpose}
+        variant="outlined"
+      />
+      <FormTextField
+        id="flag-expires"
+        label="Expires on"
+        type="date"
+        value={expires}
+        onChange={setExpires}
+        error={errors.expiresAt}
+        helperText="Its owner is reminded before and after"
+        min={today()}
+        variant="outlined"
+        fullWidth={false}
+      />
+    </FormDialog>
   );
 }
 
@@ -230,8 +205,7 @@ function ChangeFlagDialog(props: {
   const [state, setState] = useState<FeatureFlagState>(flag.state);
   const [expires, setExpires] = useState('');
   const [expiresError, setExpiresError] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useBackendRequest();
 
   async function change() {
     const problem = expires ? expiryError(expires) : undefined;
@@ -244,66 +218,132 @@ function ChangeFlagDialog(props: {
       onClose();
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.updateFeatureFlag(request);
-      onChanged();
-      onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await send(
+      () => api.updateFeatureFlag(request),
+      () => {
+        onChanged();
+        onClose();
+      },
+    );
   }
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="xs" aria-labelledby="change-flag-title">
-      <DialogTitle id="change-flag-title">Flag {flag.key}</DialogTitle>
-      <DialogContent>
-        {error && (
-          <Box marginBottom={2}>
-            <Alert severity="error" role="alert">
-              {error}
-            </Alert>
-          </Box>
-        )}
-        <TextField
-          id="flag-state"
-          select
-          label="State"
-          value={state}
-          onChange={e => setState(e.target.value as FeatureFlagState)}
-          helperText="Removed: the flag is gone from the code; it stays removed"
-          fullWidth
-          margin="dense"
-          variant="outlined"
-        >
-          <MenuItem value="on">on</MenuItem>
-          <MenuItem value="off">off</MenuItem>
-          <MenuItem value="removed">removed</MenuItem>
-        </TextField>
-        <TextField
-          id="flag-new-expiry"
-          label="New expiry"
-          type="date"
-          value={expires}
-          onChange={e => setExpires(e.target.value)}
-          error={Boolean(expiresError)}
-          helperText={expiresError ?? `Now ${formatDate(flag.expiresAt)}; leave empty to keep it`}
-          InputLabelProps={{ shrink: true }}
-          inputProps={{ min: today() }}
-          margin="dense"
-          variant="outlined"
-        />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button color="primary" variant="contained" disabled={busy} onClick={change}>
-          Save
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      id="change-flag"
+      title={`Flag ${flag.key}`}
+      maxWidth="xs"
+      busy={busy}
+      error={error}
+      submitLabel="Save"
+      onSubmit={change}
+      onClose={onClose}
+    >
+      <FormTextField
+        id="flag-state"
+        select
+        label="State"
+        value={state}
+        onChange={value => setState(value as FeatureFlagState)}
+        helperText="Removed: the flag is gone from the code; it stays removed"
+        variant="outlined"
+      >
+        <MenuItem value="on">on</MenuItem>
+        <MenuItem value="off">off</MenuItem>
+        <MenuItem value="removed">removed</MenuItem>
+      </FormTextField>
+      <FormTextField
+        id="flag-new-expiry"
+        label="New expiry"
+        type="date"
+        value={expires}
+        onChange={setExpires}
+        error={expiresError}
+        helperText={`Now ${formatDate(flag.expiresAt)}; leave empty to keep it`}
+        min={today()}
+        variant="outlined"
+        fullWidth={false}
+      />
+    </FormDialog>
+  );
+}
+
+/** The flags in the order they need attention, with a warning while expired ones are in use. */
+function FlagsTable(props: { flags: TrainFeatureFlags; onChange: (flagId: string) => void }) {
+  const { onChange } = props;
+  const classes = useStyles();
+  const now = new Date();
+  const within = props.flags.expiringWithinDays;
+  const flags = [...props.flags.items].sort(
+    (a, b) =>
+      ORDER[featureFlagExpiry(a, now, within)] - ORDER[featureFlagExpiry(b, now, within)] ||
+      a.expiresAt.localeCompare(b.expiresAt),
+  );
+  const expired = flags.filter(f => featureFlagExpiry(f, now, within) === 'expired').length;
+  return (
+    <>
+      {expired > 0 && (
+        <Box marginBottom={1}>
+          <Alert severity="error">
+            {expired} flag(s) past their expiry are still in use: remove them from the code, or
+            give them a new expiry.
+          </Alert>
+        </Box>
+      )}
+      <Table size="small" aria-label="Feature flags">
+        <TableHead>
+          <TableRow>
+            <TableCell>Flag</TableCell>
+            <TableCell>Participant</TableCell>
+            <TableCell>Owner</TableCell>
+            <TableCell>State</TableCell>
+            <TableCell>Expires</TableCell>
+            <TableCell />
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {flags.map(flag => (
+            <TableRow
+              key={flag.id}
+              className={flag.state === 'removed' ? classes.removed : undefined}
+            >
+              <TableCell>
+                <Typography variant="body2" component="code">
+                  {flag.key}
+                </Typography>
+                <Typography variant="caption" component="div" color="textSecondary">
+                  {flag.purpose}
+                </Typography>
+              </TableCell>
+              <TableCell>
+                <EntityRefLink entityRef={flag.participantRef} defaultKind="component" />
+              </TableCell>
+              <TableCell>
+                <CatalogRefLink entityRef={flag.ownerRef} />
+              </TableCell>
+              <TableCell>{flag.state}</TableCell>
+              <TableCell>
+                <Box display="flex" alignItems="center" gridGap={8} flexWrap="wrap">
+                  <time dateTime={flag.expiresAt}>{formatDate(flag.expiresAt)}</time>
+                  <ExpiryChip flag={flag} expiringWithinDays={within} />
+                </Box>
+              </TableCell>
+              <TableCell>
+                {flag.state !== 'removed' && (
+                  <Button
+                    size="small"
+                    variant="outlined"
+                    onClick={() => onChange(flag.id)}
+                    aria-label={`Change flag ${flag.key}`}
+                  >
+                    Change
+                  </Button>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </>
   );
 }
 
@@ -314,97 +354,11 @@ function ChangeFlagDialog(props: {
  */
 export function FeatureFlagsCard(props: { train: TrainDetail }) {
   const { train } = props;
-  const classes = useStyles();
-  const { value, loading, error, retry } = useFeatureFlags(train.id);
+  const state = useFeatureFlags(train.id);
   const [adding, setAdding] = useState(false);
   const [changingId, setChangingId] = useState<string>();
 
-  let content;
-  if (loading && !value) {
-    content = <Progress />;
-  } else if (error && !value) {
-    content = <ResponseErrorPanel error={error} title="Could not load the feature flags" />;
-  } else if (!value || value.items.length === 0) {
-    content = (
-      <Typography variant="body2">No feature flags: the participants ship without any.</Typography>
-    );
-  } else {
-    const now = new Date();
-    const within = value.expiringWithinDays;
-    const flags = [...value.items].sort(
-      (a, b) =>
-        ORDER[featureFlagExpiry(a, now, within)] - ORDER[featureFlagExpiry(b, now, within)] ||
-        a.expiresAt.localeCompare(b.expiresAt),
-    );
-    const expired = flags.filter(f => featureFlagExpiry(f, now, within) === 'expired').length;
-    content = (
-      <>
-        {expired > 0 && (
-          <Box marginBottom={1}>
-            <Alert severity="error">
-              {expired} flag(s) past their expiry are still in use: remove them from the code, or
-              give them a new expiry.
-            </Alert>
-          </Box>
-        )}
-        <Table size="small" aria-label="Feature flags">
-          <TableHead>
-            <TableRow>
-              <TableCell>Flag</TableCell>
-              <TableCell>Participant</TableCell>
-              <TableCell>Owner</TableCell>
-              <TableCell>State</TableCell>
-              <TableCell>Expires</TableCell>
-              <TableCell />
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {flags.map(flag => (
-              <TableRow
-                key={flag.id}
-                className={flag.state === 'removed' ? classes.removed : undefined}
-              >
-                <TableCell>
-                  <Typography variant="body2" component="code">
-                    {flag.key}
-                  </Typography>
-                  <Typography variant="caption" component="div" color="textSecondary">
-                    {flag.purpose}
-                  </Typography>
-                </TableCell>
-                <TableCell>
-                  <EntityRefLink entityRef={flag.participantRef} defaultKind="component" />
-                </TableCell>
-                <TableCell>
-                  <CatalogRefLink entityRef={flag.ownerRef} />
-                </TableCell>
-                <TableCell>{flag.state}</TableCell>
-                <TableCell>
-                  <Box display="flex" alignItems="center" gridGap={8} flexWrap="wrap">
-                    <time dateTime={flag.expiresAt}>{formatDate(flag.expiresAt)}</time>
-                    <ExpiryChip flag={flag} expiringWithinDays={within} />
-                  </Box>
-                </TableCell>
-                <TableCell>
-                  {flag.state !== 'removed' && (
-                    <Button
-                      size="small"
-                      variant="outlined"
-                      onClick={() => setChangingId(flag.id)}
-                      aria-label={`Change flag ${flag.key}`}
-                    >
-                      Change
-                    </Button>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </>
-    );
-  }
-  const changing = value?.items.find(flag => flag.id === changingId);
+  const changing = state.value?.items.find(flag => flag.id === changingId);
   const canAdd = train.status === 'active' && train.participants.length > 0;
   return (
     <InfoCard
@@ -418,15 +372,26 @@ export function FeatureFlagsCard(props: { train: TrainDetail }) {
           </Button>
         </Box>
       )}
-      {content}
+      <LoadedContent
+        state={state}
+        errorTitle="Could not load the feature flags"
+        isEmpty={flags => flags.items.length === 0}
+        empty={
+          <Typography variant="body2">
+            No feature flags: the participants ship without any.
+          </Typography>
+        }
+      >
+        {flags => <FlagsTable flags={flags} onChange={setChangingId} />}
+      </LoadedContent>
       {adding && (
-        <AddFlagDialog train={train} onClose={() => setAdding(false)} onAdded={retry} />
+        <AddFlagDialog train={train} onClose={() => setAdding(false)} onAdded={state.retry} />
       )}
       {changing && (
         <ChangeFlagDialog
           flag={changing}
           onClose={() => setChangingId(undefined)}
-          onChanged={retry}
+          onChanged={state.retry}
         />
       )}
     </InfoCard>

@@ -1,41 +1,40 @@
-import { InfoCard, Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
-  Box,
   Button,
-  Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   makeStyles,
   Table,
   TableBody,
   TableCell,
   TableHead,
   TableRow,
-  TextField,
   Typography,
 } from '@material-ui/core';
-import { Alert } from '@material-ui/lab';
 import {
   ParticipantRollbackReadiness,
   TrainDetail,
+  TrainRollbackReadiness,
   daysSince,
 } from '@release-coordination/plugin-release-coordination-common';
 import { useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
-import { CatalogRefLink, errorMessage, shortRef } from '../shared';
-import { days, formatDate, isHttpUrl } from './format';
+import {
+  CatalogRefLink,
+  formatDate,
+  FormDialog,
+  FormTextField,
+  LoadedContent,
+  shortRef,
+  StatusChip,
+  useBackendRequest,
+} from '../shared';
+import { days, isHttpUrl } from './format';
 import { useRollbackReadiness } from './useTrainOutcomes';
 
-const useStyles = makeStyles(theme => ({
-  ready: { backgroundColor: theme.palette.success.main, color: theme.palette.success.contrastText },
-  stale: { backgroundColor: theme.palette.warning.main, color: theme.palette.warning.contrastText },
-  never: { backgroundColor: theme.palette.error.main, color: theme.palette.error.contrastText },
+const useStyles = makeStyles({
   criteria: { whiteSpace: 'pre-wrap', maxWidth: 360 },
-}));
+});
 
 /**
  * How long ago the participant last passed a rehearsal, as a chip: green within the allowed
@@ -44,18 +43,15 @@ const useStyles = makeStyles(theme => ({
  */
 export function RehearsalChip(props: { participant: ParticipantRollbackReadiness }) {
   const { participant } = props;
-  const classes = useStyles();
   if (!participant.lastPassedDrillAt) {
-    return <Chip size="small" label="never rehearsed" className={classes.never} />;
+    return <StatusChip label="never rehearsed" tone="error" />;
   }
   const age = daysSince(participant.lastPassedDrillAt, new Date());
   const label = age === 0 ? 'rehearsed today' : `rehearsed ${days(age)} ago`;
-  return (
-    <Chip
-      size="small"
-      label={participant.rehearsedWithinDays ? label : `${label}, too long ago`}
-      className={participant.rehearsedWithinDays ? classes.ready : classes.stale}
-    />
+  return participant.rehearsedWithinDays ? (
+    <StatusChip label={label} tone="success" />
+  ) : (
+    <StatusChip label={`${label}, too long ago`} tone="warning" />
   );
 }
 
@@ -71,8 +67,7 @@ function EditPlanDialog(props: {
   const [criteria, setCriteria] = useState(participant.plan?.criteria ?? '');
   const [procedureUrl, setProcedureUrl] = useState(participant.plan?.procedureUrl ?? '');
   const [errors, setErrors] = useState<{ criteria?: string; procedureUrl?: string }>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useBackendRequest();
 
   async function save() {
     const found: typeof errors = {};
@@ -82,71 +77,52 @@ function EditPlanDialog(props: {
     }
     setErrors(found);
     if (found.criteria || found.procedureUrl) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.saveRollbackPlan({
-        trainId,
-        entityRef: participant.entityRef,
-        criteria: criteria.trim(),
-        procedureUrl: procedureUrl.trim(),
-      });
-      onSaved();
-      onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await send(
+      () =>
+        api.saveRollbackPlan({
+          trainId,
+          entityRef: participant.entityRef,
+          criteria: criteria.trim(),
+          procedureUrl: procedureUrl.trim(),
+        }),
+      () => {
+        onSaved();
+        onClose();
+      },
+    );
   }
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="rollback-plan-title">
-      <DialogTitle id="rollback-plan-title">
-        Rollback plan of {shortRef(participant.entityRef)}
-      </DialogTitle>
-      <DialogContent>
-        {error && (
-          <Box marginBottom={2}>
-            <Alert severity="error" role="alert">
-              {error}
-            </Alert>
-          </Box>
-        )}
-        <TextField
-          id="rollback-plan-criteria"
-          label="Criteria"
-          value={criteria}
-          onChange={e => setCriteria(e.target.value)}
-          error={Boolean(errors.criteria)}
-          helperText={
-            errors.criteria ?? 'When do you roll back? e.g. error rate above 2% for 5 minutes'
-          }
-          multiline
-          minRows={3}
-          fullWidth
-          margin="dense"
-          variant="outlined"
-        />
-        <TextField
-          id="rollback-plan-procedure"
-          label="Procedure link"
-          value={procedureUrl}
-          onChange={e => setProcedureUrl(e.target.value)}
-          error={Boolean(errors.procedureUrl)}
-          helperText={errors.procedureUrl ?? 'Where the steps are written down'}
-          fullWidth
-          margin="dense"
-          variant="outlined"
-        />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button color="primary" variant="contained" disabled={busy} onClick={save}>
-          Save plan
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      id="rollback-plan"
+      title={`Rollback plan of ${shortRef(participant.entityRef)}`}
+      busy={busy}
+      error={error}
+      submitLabel="Save plan"
+      onSubmit={save}
+      onClose={onClose}
+    >
+      <FormTextField
+        id="rollback-plan-criteria"
+        label="Criteria"
+        value={criteria}
+        onChange={setCriteria}
+        error={errors.criteria}
+        helperText="When do you roll back? e.g. error rate above 2% for 5 minutes"
+        multiline
+        minRows={3}
+        variant="outlined"
+      />
+      <FormTextField
+        id="rollback-plan-procedure"
+        label="Procedure link"
+        value={procedureUrl}
+        onChange={setProcedureUrl}
+        error={errors.procedureUrl}
+        helperText="Where the steps are written down"
+        variant="outlined"
+      />
+    </FormDialog>
   );
 }
 
@@ -221,6 +197,41 @@ function ReadinessRow(props: {
   );
 }
 
+function ReadinessTable(props: {
+  readiness: TrainRollbackReadiness;
+  onEdit: (entityRef: string) => void;
+}) {
+  const { participants } = props.readiness;
+  const ready = participants.filter(p => p.ready).length;
+  return (
+    <>
+      <Typography variant="body2" gutterBottom>
+        {ready} of {participants.length} participant(s) ready to roll back.
+      </Typography>
+      <Table size="small" aria-label="Rollback readiness">
+        <TableHead>
+          <TableRow>
+            <TableCell>Participant</TableCell>
+            <TableCell>Plan</TableCell>
+            <TableCell>Last rehearsal</TableCell>
+            <TableCell>Status</TableCell>
+            <TableCell />
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {participants.map(participant => (
+            <ReadinessRow
+              key={participant.entityRef}
+              participant={participant}
+              onEdit={() => props.onEdit(participant.entityRef)}
+            />
+          ))}
+        </TableBody>
+      </Table>
+    </>
+  );
+}
+
 /**
  * Per participant of a train: its rollback plan, its last rehearsal and whether it is ready to
  * be rolled back, with a form for the plan for those who may change it (the ambassador, the
@@ -228,47 +239,9 @@ function ReadinessRow(props: {
  */
 export function RollbackReadinessCard(props: { train: TrainDetail }) {
   const { train } = props;
-  const { value, loading, error, retry } = useRollbackReadiness(train.id);
+  const state = useRollbackReadiness(train.id);
+  const { value } = state;
   const [editing, setEditing] = useState<string>();
-
-  let content;
-  // Keep showing the table while a refetch runs, so an open dialog stays open.
-  if (loading && !value) {
-    content = <Progress />;
-  } else if (error && !value) {
-    content = <ResponseErrorPanel error={error} title="Could not load the rollback readiness" />;
-  } else if (!value || value.participants.length === 0) {
-    content = <Typography variant="body2">The train has no participants yet.</Typography>;
-  } else {
-    const ready = value.participants.filter(p => p.ready).length;
-    content = (
-      <>
-        <Typography variant="body2" gutterBottom>
-          {ready} of {value.participants.length} participant(s) ready to roll back.
-        </Typography>
-        <Table size="small" aria-label="Rollback readiness">
-          <TableHead>
-            <TableRow>
-              <TableCell>Participant</TableCell>
-              <TableCell>Plan</TableCell>
-              <TableCell>Last rehearsal</TableCell>
-              <TableCell>Status</TableCell>
-              <TableCell />
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {value.participants.map(participant => (
-              <ReadinessRow
-                key={participant.entityRef}
-                participant={participant}
-                onEdit={() => setEditing(participant.entityRef)}
-              />
-            ))}
-          </TableBody>
-        </Table>
-      </>
-    );
-  }
   const editedParticipant = value?.participants.find(p => p.entityRef === editing);
   return (
     <InfoCard
@@ -279,13 +252,20 @@ export function RollbackReadinessCard(props: { train: TrainDetail }) {
           : 'A plan, and a recent passed rehearsal'
       }
     >
-      {content}
+      <LoadedContent
+        state={state}
+        errorTitle="Could not load the rollback readiness"
+        isEmpty={readiness => readiness.participants.length === 0}
+        empty={<Typography variant="body2">The train has no participants yet.</Typography>}
+      >
+        {readiness => <ReadinessTable readiness={readiness} onEdit={setEditing} />}
+      </LoadedContent>
       {editedParticipant && (
         <EditPlanDialog
           trainId={train.id}
           participant={editedParticipant}
           onClose={() => setEditing(undefined)}
-          onSaved={retry}
+          onSaved={state.retry}
         />
       )}
     </InfoCard>

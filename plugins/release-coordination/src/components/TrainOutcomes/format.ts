@@ -25,22 +25,6 @@ export function days(count: number): string {
   return `${count} ${count === 1 ? 'day' : 'days'}`;
 }
 
-export function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString();
-}
-
-export function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString();
-}
-
-/**
- * A `YYYY-MM-DD` date input as the end of that day in the viewer's time zone: a flag "expires
- * on the 15th" counts through the 15th.
- */
-export function endOfDay(date: string): Date {
-  return new Date(`${date}T23:59:59`);
-}
-
 /** True for an absolute http(s) link, as the backend accepts them. */
 export function isHttpUrl(value: string): boolean {
   try {

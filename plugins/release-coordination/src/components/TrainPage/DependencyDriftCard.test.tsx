@@ -9,6 +9,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
+import { fakeSignalApi } from '../../testing/fakeSignalApi';
 import { renderPage } from '../../testing/renderWithApi';
 import { TRAIN_ID, winterTrainDetail } from '../../testing/trainFixtures';
 import { DependencyDriftCard } from './DependencyDriftCard';
@@ -60,19 +61,6 @@ const winterDrift: TrainDependencyDrift = {
 
 function fakeApi(drift: ReleaseCoordinationApi['getDependencyDrift']) {
   return { getDependencyDrift: vi.fn(drift) };
-}
-
-function fakeSignals() {
-  const listeners: Array<(message: any) => void> = [];
-  return {
-    api: {
-      subscribe: (_channel: string, onMessage: (message: any) => void) => {
-        listeners.push(onMessage);
-        return { unsubscribe: () => {} };
-      },
-    },
-    emit: (message: object) => listeners.forEach(listener => listener(message)),
-  };
 }
 
 const day = (iso: string) => new Date(iso).toLocaleDateString();
@@ -203,7 +191,7 @@ describe('DependencyDriftCard', () => {
   });
 
   it('refetches when the backend signals a change of this train, not of another', async () => {
-    const signals = fakeSignals();
+    const signals = fakeSignalApi();
     const api = fakeApi(async () => winterDrift);
     await renderPage(<DependencyDriftCard train={winterTrainDetail} />, [
       [releaseCoordinationApiRef, api],

@@ -1,13 +1,14 @@
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { Box, makeStyles, Typography } from '@material-ui/core';
 import {
   DependencyDriftEdge,
   DependencyDriftPoint,
   DependencyDriftStep,
+  TrainDependencyDrift,
   TrainDetail,
   TrainStage,
 } from '@release-coordination/plugin-release-coordination-common';
-import { CatalogRefLink, CatalogRefLinks } from '../shared';
+import { CatalogRefLink, CatalogRefLinks, formatDate, LoadedContent } from '../shared';
 import { useDependencyDrift } from './useDependencyDrift';
 
 const useStyles = makeStyles(theme => ({
@@ -25,10 +26,6 @@ const useStyles = makeStyles(theme => ({
   removed: { color: theme.palette.text.secondary, textDecoration: 'line-through' },
   marker: { display: 'inline-block', width: '1.5em', fontWeight: 600 },
 }));
-
-function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString();
-}
 
 /** A point as people name it: the stage the train entered, "Released" or "Now". */
 function pointLabel(point: DependencyDriftPoint, stages: TrainStage[]): string {
@@ -104,6 +101,25 @@ function DriftStep(props: { step: DependencyDriftStep; stages: TrainStage[] }) {
   );
 }
 
+function DriftSteps(props: { drift: TrainDependencyDrift; stages: TrainStage[] }) {
+  const { drift, stages } = props;
+  const classes = useStyles();
+  if (drift.steps.every(step => step.added.length === 0 && step.removed.length === 0)) {
+    return (
+      <Typography variant="body2">
+        No drift: the dependencies among participants are the same since the train was created.
+      </Typography>
+    );
+  }
+  return (
+    <ol className={classes.steps} aria-label="Dependency drift by stage">
+      {drift.steps.map((step, index) => (
+        <DriftStep key={index} step={step} stages={stages} />
+      ))}
+    </ol>
+  );
+}
+
 /**
  * How the dependencies among a train's participants changed from stage to stage and since the
  * last stage change: an edge that appears may change the deployment order the train planned
@@ -111,40 +127,22 @@ function DriftStep(props: { step: DependencyDriftStep; stages: TrainStage[] }) {
  */
 export function DependencyDriftCard(props: { train: TrainDetail }) {
   const { train } = props;
-  const classes = useStyles();
-  const { value, loading, error } = useDependencyDrift(train);
-
-  let content;
-  // Keep showing the drift while a refetch runs.
-  if (loading && !value) {
-    content = <Progress />;
-  } else if (error && !value) {
-    content = <ResponseErrorPanel error={error} title="Could not load the dependency drift" />;
-  } else if (!value || value.steps.length === 0) {
-    content = (
-      <Typography variant="body2">Drift appears once the train has changed stage.</Typography>
-    );
-  } else if (value.steps.every(step => step.added.length === 0 && step.removed.length === 0)) {
-    content = (
-      <Typography variant="body2">
-        No drift: the dependencies among participants are the same since the train was created.
-      </Typography>
-    );
-  } else {
-    content = (
-      <ol className={classes.steps} aria-label="Dependency drift by stage">
-        {value.steps.map((step, index) => (
-          <DriftStep key={index} step={step} stages={train.stages} />
-        ))}
-      </ol>
-    );
-  }
+  const state = useDependencyDrift(train);
   return (
     <InfoCard
       title="Dependency drift"
       subheader="What changed in who depends on whom among the participants, stage by stage"
     >
-      {content}
+      <LoadedContent
+        state={state}
+        errorTitle="Could not load the dependency drift"
+        isEmpty={drift => drift.steps.length === 0}
+        empty={
+          <Typography variant="body2">Drift appears once the train has changed stage.</Typography>
+        }
+      >
+        {drift => <DriftSteps drift={drift} stages={train.stages} />}
+      </LoadedContent>
     </InfoCard>
   );
 }

@@ -1,16 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
 import {
-  Box,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  TextField,
-  Typography,
-} from '@material-ui/core';
-import { Alert } from '@material-ui/lab';
-import {
   StageWindow,
   TrainDetail,
   UpdateTrainRequest,
@@ -19,15 +8,17 @@ import { useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
 import {
   CatalogEntityPicker,
+  FormDialog,
+  FormTextField,
   PlanErrors,
   sameRef,
   StageWindowFields,
   StageWindowInput,
   toStageWindow,
   toStageWindowInput,
+  useBackendRequest,
   validateTrainPlan,
 } from '../shared';
-import { useTrainChangeRequest } from './useTrainChangeRequest';
 
 type PlanForm = {
   name: string;
@@ -98,18 +89,12 @@ export function EditTrainDialog(props: {
   const api = useApi(releaseCoordinationApiRef);
   const [form, setForm] = useState<PlanForm>(() => planOf(train));
   const [errors, setErrors] = useState<PlanErrors>({});
-  const { busy, error, send } = useTrainChangeRequest();
+  const { busy, error, send } = useBackendRequest();
 
   const setField = (field: 'name' | 'objective' | 'ambassadorRef', value: string) =>
     setForm(current => ({ ...current, [field]: value }));
-  const setWindow = (stage: string, field: 'start' | 'end', value: string) =>
-    setForm(current => ({
-      ...current,
-      windows: {
-        ...current.windows,
-        [stage]: { ...(current.windows[stage] ?? { start: '', end: '' }), [field]: value },
-      },
-    }));
+  const setWindows = (windows: Record<string, StageWindowInput>) =>
+    setForm(current => ({ ...current, windows }));
 
   async function save() {
     const found = validateTrainEdit(form, train);
@@ -121,82 +106,62 @@ export function EditTrainDialog(props: {
       onClose();
       return;
     }
-    const updated = await send(() => api.updateTrain({ trainId: train.id, ...changes }));
-    if (updated) {
-      onSaved(updated);
-      onClose();
-    }
+    await send(
+      () => api.updateTrain({ trainId: train.id, ...changes }),
+      updated => {
+        onSaved(updated);
+        onClose();
+      },
+    );
   }
 
   return (
-    <Dialog
+    <FormDialog
+      id="edit-train"
+      title={`Edit ${train.name}`}
       open={open}
-      onClose={onClose}
-      fullWidth
       maxWidth="md"
-      aria-labelledby="edit-train-title"
+      busy={busy}
+      error={error}
+      submitLabel="Save"
+      onSubmit={save}
+      onClose={onClose}
     >
-      <DialogTitle id="edit-train-title">Edit {train.name}</DialogTitle>
-      <DialogContent>
-        {error && (
-          <Box marginBottom={2}>
-            <Alert severity="error" role="alert">
-              {error}
-            </Alert>
-          </Box>
-        )}
-        <TextField
-          id="edit-train-name"
-          label="Name"
-          value={form.name}
-          onChange={e => setField('name', e.target.value)}
-          error={Boolean(errors.name)}
-          helperText={errors.name}
-          fullWidth
-          margin="dense"
-          required
-        />
-        <TextField
-          id="edit-train-objective"
-          label="Objective"
-          value={form.objective}
-          onChange={e => setField('objective', e.target.value)}
-          error={Boolean(errors.objective)}
-          helperText={errors.objective ?? 'The shared release goal, in one or two sentences'}
-          fullWidth
-          multiline
-          margin="dense"
-          required
-        />
-        <CatalogEntityPicker
-          id="edit-train-ambassador"
-          label="Ambassador"
-          kind="User"
-          value={form.ambassadorRef}
-          onChange={ref => setField('ambassadorRef', ref)}
-          error={errors.ambassadorRef}
-          helperText="The User who runs this train"
-          required
-        />
-        <Box marginTop={2}>
-          <Typography variant="subtitle1" component="h3">
-            Stage windows
-          </Typography>
-          <StageWindowFields
-            idPrefix="edit-train"
-            stages={train.stages}
-            windows={form.windows}
-            onChange={setWindow}
-            errors={errors}
-          />
-        </Box>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button color="primary" variant="contained" onClick={save} disabled={busy}>
-          Save
-        </Button>
-      </DialogActions>
-    </Dialog>
+      <FormTextField
+        id="edit-train-name"
+        label="Name"
+        value={form.name}
+        onChange={value => setField('name', value)}
+        error={errors.name}
+        required
+      />
+      <FormTextField
+        id="edit-train-objective"
+        label="Objective"
+        value={form.objective}
+        onChange={value => setField('objective', value)}
+        error={errors.objective}
+        helperText="The shared release goal, in one or two sentences"
+        multiline
+        required
+      />
+      <CatalogEntityPicker
+        id="edit-train-ambassador"
+        label="Ambassador"
+        kind="User"
+        value={form.ambassadorRef}
+        onChange={ref => setField('ambassadorRef', ref)}
+        error={errors.ambassadorRef}
+        helperText="The User who runs this train"
+        required
+      />
+      <StageWindowFields
+        idPrefix="edit-train"
+        stages={train.stages}
+        windows={form.windows}
+        onChange={setWindows}
+        errors={errors}
+      />
+    </FormDialog>
   );
 }

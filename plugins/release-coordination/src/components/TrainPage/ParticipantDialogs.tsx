@@ -1,23 +1,18 @@
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  Box,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  TextField,
-} from '@material-ui/core';
-import { Alert } from '@material-ui/lab';
+import { DialogContentText } from '@material-ui/core';
 import {
   TrainDetail,
   TrainParticipant,
 } from '@release-coordination/plugin-release-coordination-common';
-import { ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
-import { CatalogEntityPicker, shortRef } from '../shared';
-import { useTrainChangeRequest } from './useTrainChangeRequest';
+import {
+  CatalogEntityPicker,
+  FormDialog,
+  FormTextField,
+  shortRef,
+  useBackendRequest,
+} from '../shared';
 
 type ParticipantDialogProps = {
   train: TrainDetail;
@@ -26,49 +21,22 @@ type ParticipantDialogProps = {
   onChanged: (train: TrainDetail) => void;
 };
 
-/** What every participant dialog shares: title, the backend's refusal, Cancel, the action. */
-function ChangeDialog(props: {
-  id: string;
-  title: string;
-  error?: string;
-  busy: boolean;
-  actionLabel: string;
-  onAction: () => void;
-  onClose: () => void;
-  children: ReactNode;
-}) {
-  const { id, title, error, busy, actionLabel, onAction, onClose, children } = props;
-  return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby={`${id}-title`}>
-      <DialogTitle id={`${id}-title`}>{title}</DialogTitle>
-      <DialogContent>
-        {error && (
-          <Box marginBottom={2}>
-            <Alert severity="error" role="alert">
-              {error}
-            </Alert>
-          </Box>
-        )}
-        {children}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button color="primary" variant="contained" onClick={onAction} disabled={busy}>
-          {actionLabel}
-        </Button>
-      </DialogActions>
-    </Dialog>
-  );
+/** Once the backend accepted a change: the page takes the train it returned, the dialog closes. */
+function changedAndClosed(props: ParticipantDialogProps) {
+  return (train: TrainDetail) => {
+    props.onChanged(train);
+    props.onClose();
+  };
 }
 
 /** A catalog component joins the train with the version the train ships of it. */
 export function AddParticipantDialog(props: ParticipantDialogProps) {
-  const { train, onClose, onChanged } = props;
+  const { train, onClose } = props;
   const api = useApi(releaseCoordinationApiRef);
   const [entityRef, setEntityRef] = useState('');
   const [targetVersion, setTargetVersion] = useState('');
   const [errors, setErrors] = useState<{ entityRef?: string; targetVersion?: string }>({});
-  const { busy, error, send } = useTrainChangeRequest();
+  const { busy, error, send } = useBackendRequest();
 
   async function add() {
     const found: typeof errors = {};
@@ -76,23 +44,21 @@ export function AddParticipantDialog(props: ParticipantDialogProps) {
     if (!targetVersion.trim()) found.targetVersion = 'Give the version this train ships.';
     setErrors(found);
     if (found.entityRef || found.targetVersion) return;
-    const updated = await send(() =>
-      api.addParticipant({ trainId: train.id, entityRef, targetVersion: targetVersion.trim() }),
+    await send(
+      () =>
+        api.addParticipant({ trainId: train.id, entityRef, targetVersion: targetVersion.trim() }),
+      changedAndClosed(props),
     );
-    if (updated) {
-      onChanged(updated);
-      onClose();
-    }
   }
 
   return (
-    <ChangeDialog
+    <FormDialog
       id="add-participant"
       title={`Add a participant to ${train.name}`}
       error={error}
       busy={busy}
-      actionLabel="Add participant"
-      onAction={add}
+      submitLabel="Add participant"
+      onSubmit={add}
       onClose={onClose}
     >
       <DialogContentText>
@@ -110,18 +76,16 @@ export function AddParticipantDialog(props: ParticipantDialogProps) {
         helperText="Components already in the train are not offered"
         required
       />
-      <TextField
+      <FormTextField
         id="add-participant-version"
         label="Target version"
         value={targetVersion}
-        onChange={e => setTargetVersion(e.target.value)}
-        error={Boolean(errors.targetVersion)}
-        helperText={errors.targetVersion ?? 'The version this train ships, e.g. 4.3.0'}
-        fullWidth
-        margin="dense"
+        onChange={setTargetVersion}
+        error={errors.targetVersion}
+        helperText="The version this train ships, e.g. 4.3.0"
         required
       />
-    </ChangeDialog>
+    </FormDialog>
   );
 }
 
@@ -129,11 +93,11 @@ export function AddParticipantDialog(props: ParticipantDialogProps) {
 export function TargetVersionDialog(
   props: ParticipantDialogProps & { participant: TrainParticipant },
 ) {
-  const { train, participant, onClose, onChanged } = props;
+  const { train, participant, onClose } = props;
   const api = useApi(releaseCoordinationApiRef);
   const [targetVersion, setTargetVersion] = useState(participant.targetVersion);
   const [fieldError, setFieldError] = useState<string>();
-  const { busy, error, send } = useTrainChangeRequest();
+  const { busy, error, send } = useBackendRequest();
 
   async function save() {
     const version = targetVersion.trim();
@@ -146,42 +110,38 @@ export function TargetVersionDialog(
       onClose();
       return;
     }
-    const updated = await send(() =>
-      api.updateParticipant({
-        trainId: train.id,
-        entityRef: participant.entityRef,
-        targetVersion: version,
-      }),
+    await send(
+      () =>
+        api.updateParticipant({
+          trainId: train.id,
+          entityRef: participant.entityRef,
+          targetVersion: version,
+        }),
+      changedAndClosed(props),
     );
-    if (updated) {
-      onChanged(updated);
-      onClose();
-    }
   }
 
   return (
-    <ChangeDialog
+    <FormDialog
       id="target-version"
       title={`Target version of ${shortRef(participant.entityRef)}`}
       error={error}
       busy={busy}
-      actionLabel="Save"
-      onAction={save}
+      submitLabel="Save"
+      onSubmit={save}
       onClose={onClose}
     >
-      <TextField
+      <FormTextField
         id="target-version-input"
         label="Target version"
         value={targetVersion}
-        onChange={e => setTargetVersion(e.target.value)}
-        error={Boolean(fieldError)}
-        helperText={fieldError ?? `Now ${participant.targetVersion}`}
-        fullWidth
-        margin="dense"
+        onChange={setTargetVersion}
+        error={fieldError}
+        helperText={`Now ${participant.targetVersion}`}
         required
         autoFocus
       />
-    </ChangeDialog>
+    </FormDialog>
   );
 }
 
@@ -189,11 +149,11 @@ export function TargetVersionDialog(
 export function RemoveParticipantDialog(
   props: ParticipantDialogProps & { participant: TrainParticipant },
 ) {
-  const { train, participant, onClose, onChanged } = props;
+  const { train, participant, onClose } = props;
   const api = useApi(releaseCoordinationApiRef);
   const [reason, setReason] = useState('');
   const [fieldError, setFieldError] = useState<string>();
-  const { busy, error, send } = useTrainChangeRequest();
+  const { busy, error, send } = useBackendRequest();
   const name = shortRef(participant.entityRef);
 
   async function remove() {
@@ -202,46 +162,41 @@ export function RemoveParticipantDialog(
       return;
     }
     setFieldError(undefined);
-    const updated = await send(() =>
-      api.removeParticipant({
-        trainId: train.id,
-        entityRef: participant.entityRef,
-        reason: reason.trim(),
-      }),
+    await send(
+      () =>
+        api.removeParticipant({
+          trainId: train.id,
+          entityRef: participant.entityRef,
+          reason: reason.trim(),
+        }),
+      changedAndClosed(props),
     );
-    if (updated) {
-      onChanged(updated);
-      onClose();
-    }
   }
 
   return (
-    <ChangeDialog
+    <FormDialog
       id="remove-participant"
       title={`Remove ${name} from ${train.name}?`}
       error={error}
       busy={busy}
-      actionLabel="Remove"
-      onAction={remove}
+      submitLabel="Remove"
+      onSubmit={remove}
       onClose={onClose}
     >
       <DialogContentText>
         {name} will no longer ship in this train. The removal and its reason are kept in the
         decision log.
       </DialogContentText>
-      <TextField
+      <FormTextField
         id="remove-participant-reason"
         label="Reason"
         value={reason}
-        onChange={e => setReason(e.target.value)}
-        error={Boolean(fieldError)}
-        helperText={fieldError}
-        fullWidth
+        onChange={setReason}
+        error={fieldError}
         multiline
-        margin="dense"
         required
         autoFocus
       />
-    </ChangeDialog>
+    </FormDialog>
   );
 }

@@ -1,5 +1,6 @@
 import { Box, Chip, makeStyles, Paper, Typography } from '@material-ui/core';
 import { TrainStage } from '@release-coordination/plugin-release-coordination-common';
+import { formatDate } from '../shared';
 
 const useStyles = makeStyles(theme => ({
   stages: {
@@ -19,10 +20,6 @@ const useStyles = makeStyles(theme => ({
   current: { borderTopColor: theme.palette.primary.main, fontWeight: 600 },
   late: { borderTopColor: theme.palette.error.main },
 }));
-
-function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString();
-}
 
 /** The train's stages in order, each with its checkpoint window, where the train is and if late. */
 export function StageTimeline(props: { stages: TrainStage[] }) {

@@ -16,6 +16,7 @@ import {
 } from '../../testing/renderWithApi';
 import {
   TRAIN_ID,
+  trainWithoutOutcomesApi,
   winterDecisions,
   winterDriftNone,
   winterTrainDetail,
@@ -34,6 +35,7 @@ async function renderTrain(viewerRef: string, train: TrainDetail = winterTrainDe
     listDecisions: async () => ({ items: winterDecisions, totalCount: 2 }),
     getDeploymentWaves: async () => checkoutApiWaves,
     getDependencyDrift: async () => winterDriftNone,
+    ...trainWithoutOutcomesApi,
   };
   await renderPage(<TrainView trainId={TRAIN_ID} />, [
     [releaseCoordinationApiRef, api],

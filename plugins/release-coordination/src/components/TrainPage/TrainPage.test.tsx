@@ -15,14 +15,128 @@ import {
 } from '../../testing/trainFixtures';
 import { TrainView } from './TrainPage';
 
+const CHECKOUT = 'component:default/checkout-api';
+
+/** What the outcome and retrospective sections of the winter train show. */
+const winterOutcomes = {
+  readiness: {
+    trainId: TRAIN_ID,
+    maxAgeDays: 90,
+    participants: [
+      {
+        entityRef: CHECKOUT,
+        ownerRef: 'group:default/team-checkout',
+        rehearsedWithinDays: false,
+        maxAgeDays: 90,
+        ready: false,
+        reason: 'component:default/checkout-api has never passed a rollback rehearsal',
+        canEditPlan: true,
+      },
+    ],
+  },
+  flags: {
+    expiringWithinDays: 7,
+    items: [
+      {
+        id: 'f1',
+        trainId: TRAIN_ID,
+        key: 'one-click-checkout',
+        participantRef: CHECKOUT,
+        ownerRef: 'group:default/team-checkout',
+        purpose: 'Dark launch of one-click checkout',
+        state: 'on' as const,
+        createdAt: '2026-11-10T09:00:00Z',
+        createdBy: 'user:default/bob',
+        expiresAt: '2099-01-31T00:00:00Z',
+        updatedAt: '2026-11-10T09:00:00Z',
+      },
+    ],
+  },
+  deployments: {
+    items: [
+      {
+        id: 'd1',
+        deploymentId: 'deploy-41',
+        trainId: TRAIN_ID,
+        participantRef: CHECKOUT,
+        ownerRef: 'group:default/team-checkout',
+        environment: 'production',
+        version: '4.2.0',
+        startedAt: '2026-11-20T10:00:00Z',
+        finishedAt: '2026-11-20T10:05:00Z',
+        result: 'succeeded' as const,
+        hotfix: false,
+        reporter: 'demo-ci',
+        reportedAt: '2026-11-20T10:05:00Z',
+        updatedAt: '2026-11-20T10:05:00Z',
+      },
+    ],
+  },
+  retrospective: {
+    trainId: TRAIN_ID,
+    notes: [
+      {
+        id: 'n1',
+        trainId: TRAIN_ID,
+        column: 'went-well' as const,
+        text: 'Contract tests caught the pricing break before validation',
+        authorRef: 'user:default/bob',
+        createdAt: '2026-11-21T10:00:00Z',
+      },
+    ],
+    actionItems: [
+      {
+        id: 'a1',
+        trainId: TRAIN_ID,
+        trainName: '2026.12 winter release',
+        title: 'Rehearse the checkout-api rollback',
+        ownerRef: 'group:default/team-checkout',
+        dueAt: '2099-01-31T23:59:59Z',
+        status: 'open' as const,
+        createdAt: '2026-11-21T10:10:00Z',
+        updatedAt: '2026-11-21T10:10:00Z',
+        version: 1,
+      },
+    ],
+    carriedOver: [],
+  },
+};
+
 function fakeApi(overrides: Partial<ReleaseCoordinationApi> = {}): Partial<ReleaseCoordinationApi> {
   return {
     getTrain: vi.fn(async () => winterTrainDetail),
     listDecisions: async () => ({ items: winterDecisions, totalCount: 2 }),
     getDeploymentWaves: async () => checkoutApiWaves,
     getDependencyDrift: async () => winterDriftNone,
+    getRollbackReadiness: vi.fn(async () => winterOutcomes.readiness),
+    listFeatureFlags: vi.fn(async () => winterOutcomes.flags),
+    listDeployments: vi.fn(async () => winterOutcomes.deployments),
+    getRetrospective: vi.fn(async () => winterOutcomes.retrospective),
     ...overrides,
   };
+}
+
+/** The sections of the winter train's page by their titles. */
+const SECTION_TITLES = [
+  'Stages',
+  'Gates',
+  'Participants (2)',
+  'Deployment waves',
+  'Dependency drift',
+  'Rollback readiness',
+  'Feature flags',
+  'Deployments',
+  'Retrospective',
+  'Decision log',
+];
+
+/** The section titles in the order the page shows them, top to bottom. */
+function sectionsInPageOrder(): string[] {
+  const found = SECTION_TITLES.map(title => ({ title, element: screen.getAllByText(title)[0] }));
+  found.sort((a, b) =>
+    a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+  );
+  return found.map(({ title }) => title);
 }
 
 function fakeSignals() {
@@ -69,6 +183,55 @@ describe('TrainView', () => {
     expect(screen.getByText('demo-ci')).toBeInTheDocument();
     expect(screen.getByText('Planning review done')).toBeInTheDocument();
   });
+
+  it('shows rollback readiness, feature flags, deployments and the retrospective of the train', async () => {
+    const api = fakeApi();
+    await renderPage(<TrainView trainId={TRAIN_ID} />, [[releaseCoordinationApiRef, api]]);
+    expect(
+      await screen.findByRole('table', { name: 'Rollback readiness' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('never rehearsed')).toBeInTheDocument();
+    expect(await screen.findByText('one-click-checkout')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('region', { name: 'Deployments of checkout-api' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('Contract tests caught the pricing break before validation'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Rehearse the checkout-api rollback')).toBeInTheDocument();
+    for (const call of [
+      api.getRollbackReadiness,
+      api.listFeatureFlags,
+      api.listDeployments,
+      api.getRetrospective,
+    ]) {
+      expect(call).toHaveBeenCalledWith(expect.objectContaining({ trainId: TRAIN_ID }));
+    }
+  });
+
+  it('orders the sections as an ambassador works, the retrospective near the end while the train runs', async () => {
+    await renderPage(<TrainView trainId={TRAIN_ID} />, [[releaseCoordinationApiRef, fakeApi()]]);
+    await screen.findByText('Rehearse the checkout-api rollback');
+    await screen.findByRole('heading', { name: 'Decision log' });
+    expect(sectionsInPageOrder()).toEqual(SECTION_TITLES);
+  });
+
+  it.each(['released', 'rolled-back'] as const)(
+    'puts the retrospective right after the stages once the train is %s',
+    async status => {
+      const finished = { ...winterTrainDetail, status };
+      await renderPage(<TrainView trainId={TRAIN_ID} />, [
+        [releaseCoordinationApiRef, fakeApi({ getTrain: vi.fn(async () => finished) })],
+      ]);
+      await screen.findByText('Rehearse the checkout-api rollback');
+      await screen.findByRole('heading', { name: 'Decision log' });
+      expect(sectionsInPageOrder()).toEqual([
+        'Stages',
+        'Retrospective',
+        ...SECTION_TITLES.filter(title => title !== 'Stages' && title !== 'Retrospective'),
+      ]);
+    },
+  );
 
   it('shows which gates block a stage advance', async () => {
     const advanceStage = vi.fn(async () => {

@@ -1,46 +1,33 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { InfoCard } from '@backstage/core-components';
 import { Box, Button } from '@material-ui/core';
-import { Alert } from '@material-ui/lab';
 import { TrainDetail } from '@release-coordination/plugin-release-coordination-common';
-import { useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
-import { errorMessage } from '../shared';
+import { RequestErrorAlert, useBackendRequest } from '../shared';
 import { StageTimeline } from './StageTimeline';
 
 /** "Advance to <next stage>", with the backend's refusal (the gates that block it) shown. */
 function AdvanceStage(props: { train: TrainDetail; onAdvanced: () => void }) {
   const { train, onAdvanced } = props;
   const api = useApi(releaseCoordinationApiRef);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, send } = useBackendRequest();
   const index = train.stages.findIndex(stage => stage.name === train.currentStage);
   const next = index >= 0 ? train.stages[index + 1] : undefined;
   if (train.status !== 'active' || !next) {
     return null;
   }
   async function advance() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.advanceStage({ trainId: train.id, expectedStage: train.currentStage });
-      onAdvanced();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await send(
+      () => api.advanceStage({ trainId: train.id, expectedStage: train.currentStage }),
+      onAdvanced,
+    );
   }
   return (
     <Box display="flex" flexDirection="column" alignItems="flex-start" gridGap={8} marginTop={2}>
       <Button variant="contained" color="primary" disabled={busy} onClick={advance}>
         Advance to {next.title}
       </Button>
-      {error && (
-        <Alert severity="error" role="alert">
-          {error}
-        </Alert>
-      )}
+      <RequestErrorAlert error={error} />
     </Box>
   );
 }

@@ -1,15 +1,6 @@
 import { identityApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
-import {
-  Box,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  TextField,
-  Typography,
-} from '@material-ui/core';
-import { Alert, Autocomplete } from '@material-ui/lab';
+import { Box, TextField, Typography } from '@material-ui/core';
+import { Autocomplete } from '@material-ui/lab';
 import {
   CreateTrainRequest,
   StageWindow,
@@ -21,10 +12,13 @@ import { trainRouteRef } from '../../routes';
 import {
   CatalogEntityOption,
   errorMessage,
+  FormDialog,
+  FormTextField,
   PlanErrors,
   StageWindowFields,
   StageWindowInput,
   toStageWindow,
+  useBackendRequest,
   useCatalogEntityOptions,
   validateTrainPlan,
 } from '../shared';
@@ -85,8 +79,7 @@ export function NewTrainDialog(props: {
   const [selected, setSelected] = useState<CatalogEntityOption[]>([]);
   const [versions, setVersions] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<PlanErrors>({});
-  const [submitError, setSubmitError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useBackendRequest();
 
   useEffect(() => {
     if (!open) return;
@@ -103,12 +96,6 @@ export function NewTrainDialog(props: {
   }, [open, identityApi]);
 
   const components = useCatalogEntityOptions('Component', open);
-
-  const setWindow = (stage: string, field: 'start' | 'end', value: string) =>
-    setWindows(current => ({
-      ...current,
-      [stage]: { ...(current[stage] ?? { start: '', end: '' }), [field]: value },
-    }));
 
   async function submit() {
     const participants = selected.map(option => ({
@@ -131,130 +118,104 @@ export function NewTrainDialog(props: {
       stageWindows,
       participants,
     };
-    setBusy(true);
-    setSubmitError(undefined);
-    try {
-      const train = await api.createTrain(request);
-      onClose();
-      navigate(trainLink({ trainId: train.id }));
-    } catch (e) {
-      setSubmitError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await send(
+      () => api.createTrain(request),
+      train => {
+        onClose();
+        navigate(trainLink({ trainId: train.id }));
+      },
+    );
   }
 
   return (
-    <Dialog open={open} onClose={onClose} fullWidth maxWidth="md" aria-labelledby="new-train-title">
-      <DialogTitle id="new-train-title">New release train</DialogTitle>
-      <DialogContent>
-        {submitError && (
-          <Box marginBottom={2}>
-            <Alert severity="error" role="alert">
-              {submitError}
-            </Alert>
-          </Box>
-        )}
-        <TextField
-          id="new-train-name"
-          label="Name"
-          value={name}
-          onChange={e => setName(e.target.value)}
-          error={Boolean(errors.name)}
-          helperText={errors.name ?? 'e.g. 2026.12 winter release'}
-          fullWidth
-          margin="dense"
-          required
+    <FormDialog
+      id="new-train"
+      title="New release train"
+      open={open}
+      maxWidth="md"
+      busy={busy}
+      error={error}
+      submitLabel="Create train"
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <FormTextField
+        id="new-train-name"
+        label="Name"
+        value={name}
+        onChange={setName}
+        error={errors.name}
+        helperText="e.g. 2026.12 winter release"
+        required
+      />
+      <FormTextField
+        id="new-train-objective"
+        label="Objective"
+        value={objective}
+        onChange={setObjective}
+        error={errors.objective}
+        helperText="The shared release goal, in one or two sentences"
+        multiline
+        required
+      />
+      <FormTextField
+        id="new-train-ambassador"
+        label="Ambassador"
+        value={ambassadorRef}
+        onChange={setAmbassadorRef}
+        error={errors.ambassadorRef}
+        helperText="The User who runs this train"
+        required
+      />
+      <StageWindowFields
+        idPrefix="new-train"
+        stages={stages}
+        windows={windows}
+        onChange={setWindows}
+        errors={errors}
+      />
+      <Box marginTop={2}>
+        <Typography variant="subtitle1" component="h3">
+          Participants
+        </Typography>
+        <Autocomplete
+          id="new-train-components"
+          multiple
+          options={components.value ?? []}
+          loading={components.loading}
+          value={selected}
+          onChange={(_event, value) => setSelected(value)}
+          getOptionLabel={option => option.label}
+          getOptionSelected={(option, value) => option.entityRef === value.entityRef}
+          renderInput={params => (
+            <TextField
+              {...params}
+              label="Components"
+              margin="dense"
+              error={Boolean(errors.participants || components.error)}
+              helperText={
+                errors.participants ??
+                (components.error
+                  ? `Could not load components: ${errorMessage(components.error)}`
+                  : 'The components that ship in this train')
+              }
+            />
+          )}
         />
-        <TextField
-          id="new-train-objective"
-          label="Objective"
-          value={objective}
-          onChange={e => setObjective(e.target.value)}
-          error={Boolean(errors.objective)}
-          helperText={errors.objective ?? 'The shared release goal, in one or two sentences'}
-          fullWidth
-          multiline
-          margin="dense"
-          required
-        />
-        <TextField
-          id="new-train-ambassador"
-          label="Ambassador"
-          value={ambassadorRef}
-          onChange={e => setAmbassadorRef(e.target.value)}
-          error={Boolean(errors.ambassadorRef)}
-          helperText={errors.ambassadorRef ?? 'The User who runs this train'}
-          fullWidth
-          margin="dense"
-          required
-        />
-        <Box marginTop={2}>
-          <Typography variant="subtitle1" component="h3">
-            Stage windows
-          </Typography>
-          <StageWindowFields
-            idPrefix="new-train"
-            stages={stages}
-            windows={windows}
-            onChange={setWindow}
-            errors={errors}
-          />
-        </Box>
-        <Box marginTop={2}>
-          <Typography variant="subtitle1" component="h3">
-            Participants
-          </Typography>
-          <Autocomplete
-            id="new-train-components"
-            multiple
-            options={components.value ?? []}
-            loading={components.loading}
-            value={selected}
-            onChange={(_event, value) => setSelected(value)}
-            getOptionLabel={option => option.label}
-            getOptionSelected={(option, value) => option.entityRef === value.entityRef}
-            renderInput={params => (
-              <TextField
-                {...params}
-                label="Components"
-                margin="dense"
-                error={Boolean(errors.participants || components.error)}
-                helperText={
-                  errors.participants ??
-                  (components.error
-                    ? `Could not load components: ${errorMessage(components.error)}`
-                    : 'The components that ship in this train')
-                }
-              />
-            )}
-          />
-          {selected.map(option => {
-            const error = errors[`version.${option.entityRef}`];
-            return (
-              <TextField
-                key={option.entityRef}
-                id={`new-train-version-${option.entityRef}`}
-                label={`Target version of ${option.entityRef}`}
-                value={versions[option.entityRef] ?? ''}
-                onChange={e =>
-                  setVersions(current => ({ ...current, [option.entityRef]: e.target.value }))
-                }
-                error={Boolean(error)}
-                helperText={error}
-                margin="dense"
-                fullWidth
-              />
-            );
-          })}
-        </Box>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button color="primary" variant="contained" onClick={submit} disabled={busy}>
-          Create train
-        </Button>
-      </DialogActions>
-    </Dialog>
+        {selected.map(option => {
+          const versionError = errors[`version.${option.entityRef}`];
+          return (
+            <FormTextField
+              key={option.entityRef}
+              id={`new-train-version-${option.entityRef}`}
+              label={`Target version of ${option.entityRef}`}
+              value={versions[option.entityRef] ?? ''}
+              onChange={value => setVersions(current => ({ ...current, [option.entityRef]: value }))}
+              error={versionError}
+            />
+          );
+        })}
+      </Box>
+    </FormDialog>
   );
 }

@@ -9,6 +9,7 @@ import { renderPage } from '../../testing/renderWithApi';
 import {
   autumnTrain,
   TRAIN_ID,
+  trainWithoutOutcomesApi,
   winterDecisions,
   winterDriftNone,
   winterTrain,
@@ -127,6 +128,7 @@ describe('New train dialog', () => {
             getTrain,
             listDecisions: async () => ({ items: winterDecisions, totalCount: 2 }),
             getDependencyDrift: async () => winterDriftNone,
+            ...trainWithoutOutcomesApi,
             getDeploymentWaves: async () => ({
               snapshot: { ...(await import('../../testing/dependencyFixtures')).snapshot },
               plan: { waves: [], cycles: [], unknown: [] },

@@ -12,6 +12,7 @@ export { useSignedInUserRef } from './useSignedInUserRef';
 export {
   useGateDecision,
   useGateWaiver,
+  useRetrospectiveManagement,
   useTrainManagement,
   type PermissionState,
 } from './useTrainPermissions';
@@ -29,3 +30,10 @@ export {
   type StageWindowInput,
 } from './trainPlan';
 export { StageWindowFields } from './StageWindowFields';
+export { useBackendRequest } from './useBackendRequest';
+export { RequestErrorAlert } from './RequestErrorAlert';
+export { FormDialog } from './FormDialog';
+export { StatusChip, type StatusTone } from './StatusChip';
+export { endOfDay, formatDate, formatTime } from './dates';
+export { FormTextField } from './FormTextField';
+export { LoadedContent } from './LoadedContent';

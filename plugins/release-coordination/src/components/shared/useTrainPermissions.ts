@@ -45,6 +45,15 @@ export function useTrainManagement(
   return state;
 }
 
+/**
+ * Whether the viewer may add to the retrospective of the train with this ambassador: the
+ * ambassador or a release manager (`trainManagePermission`), also once the train has ended,
+ * which is when its retrospective runs.
+ */
+export function useRetrospectiveManagement(ambassadorRef: string): PermissionState {
+  return useAmbassadorOrPermission(ambassadorRef, trainManagePermission);
+}
+
 /** Whether the viewer may waive gates of the train with this ambassador. */
 export function useGateWaiver(ambassadorRef: string): PermissionState {
   return useAmbassadorOrPermission(ambassadorRef, gateWaivePermission);

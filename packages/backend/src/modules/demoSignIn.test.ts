@@ -1,0 +1,38 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { AddressInfo } from 'node:net';
+import demoSignIn, { DEMO_USER_HEADER } from './demoSignIn';
+
+/** Asks the demo provider for a session as alice, with the provider configured, in `environment`. */
+async function refreshAsAlice(environment: string) {
+  const { server } = await startTestBackend({
+    features: [
+      import('@backstage/plugin-auth-backend'),
+      demoSignIn,
+      mockServices.rootConfig.factory({
+        data: {
+          app: { baseUrl: 'http://localhost:3000' },
+          auth: { environment, providers: { demo: {} } },
+        },
+      }),
+    ],
+  });
+  const { port } = server.address() as AddressInfo;
+  const response = await fetch(`http://localhost:${port}/api/auth/demo/refresh`, {
+    headers: { [DEMO_USER_HEADER]: 'alice' },
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+describe('demo sign-in', () => {
+  it('is offered in development', async () => {
+    const response = await refreshAsAlice('development');
+    // The provider answers: it looks the user up in the catalog, which this backend lacks.
+    expect(response.body.error.message).toBe('User not found');
+  });
+
+  it('is never offered in production, even when app-config enables it', async () => {
+    const response = await refreshAsAlice('production');
+    expect(response.status).toBe(404);
+    expect(response.body.error.message).toMatch(/Unknown auth provider 'demo'/);
+  });
+});

@@ -1,0 +1,34 @@
+import { ConfigReader } from '@backstage/config';
+import { readOutcomeSettings } from './config';
+
+describe('readOutcomeSettings', () => {
+  it('falls back to the defaults without configuration', () => {
+    const settings = readOutcomeSettings(new ConfigReader({}));
+    expect(settings).toMatchObject({
+      productionEnvironment: 'production',
+      hotfixWindowHours: 24,
+      maxRehearsalAgeDays: 90,
+      remindBeforeDays: 7,
+    });
+  });
+
+  it('reads the production environment in lower case and the hotfix window', () => {
+    const settings = readOutcomeSettings(
+      new ConfigReader({
+        releaseCoordination: {
+          deployments: { productionEnvironment: ' Prod ', hotfixWindowHours: 6 },
+        },
+      }),
+    );
+    expect(settings.productionEnvironment).toBe('prod');
+    expect(settings.hotfixWindowHours).toBe(6);
+  });
+
+  it('stops the start on a hotfix window that is not a whole number of hours', () => {
+    expect(() =>
+      readOutcomeSettings(
+        new ConfigReader({ releaseCoordination: { deployments: { hotfixWindowHours: 0.5 } } }),
+      ),
+    ).toThrow(/releaseCoordination\.deployments\.hotfixWindowHours must be a whole number/);
+  });
+});
