@@ -1,23 +1,15 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { createTestDatabases } from '../testing/databases';
+import { createTestDatabases, insertTrainRow, testDatabaseService } from '../testing/databases';
 import { DatabaseTrainStore } from './DatabaseTrainStore';
 import { VersionConflictError } from './TrainStore';
 
-function databaseService(knex: Knex, skip = false): DatabaseService {
-  return { getClient: async () => knex, migrations: { skip } };
-}
-
 async function insertTrain(knex: Knex, id: number, status: string, createdAt: string) {
-  await knex('release_trains').insert({
+  await insertTrainRow(knex, {
     id: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
     name: `train-${id}`,
     objective: `Objective ${id}`,
-    ambassador_ref: 'user:default/alice',
     status,
-    current_stage: 'planning',
-    created_at: new Date(createdAt),
-    updated_at: new Date(createdAt),
+    createdAt,
   });
 }
 
@@ -26,7 +18,7 @@ describe('DatabaseTrainStore', () => {
 
   it.each(databases.eachSupportedId())('lists trains newest first, filtered and paged, on %s', async databaseId => {
     const knex = await databases.init(databaseId);
-    const store = await DatabaseTrainStore.create({ database: databaseService(knex) });
+    const store = await DatabaseTrainStore.create({ database: testDatabaseService(knex) });
 
     expect(await store.listTrains({ limit: 10, offset: 0 })).toEqual({ items: [], totalCount: 0 });
 
@@ -52,7 +44,8 @@ describe('DatabaseTrainStore', () => {
 
   it.each(databases.eachSupportedId())('leaves the schema alone when migrations are skipped, on %s', async databaseId => {
     const knex = await databases.init(databaseId);
-    await DatabaseTrainStore.create({ database: databaseService(knex, true) });
+    const database = testDatabaseService(knex, { skipMigrations: true });
+    await DatabaseTrainStore.create({ database });
     expect(await knex.schema.hasTable('release_trains')).toBe(false);
     await knex.destroy();
   });
@@ -65,7 +58,7 @@ describe('DatabaseTrainStore writes', () => {
 
   async function storeWithGate(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
-    const store = await DatabaseTrainStore.create({ database: databaseService(knex) });
+    const store = await DatabaseTrainStore.create({ database: testDatabaseService(knex) });
     await store.transaction(async tx => {
       await tx.insertTrain({
         id: trainId,

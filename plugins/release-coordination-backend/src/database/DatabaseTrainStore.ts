@@ -1,5 +1,4 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { ConflictError } from '@backstage/errors';
 import {
   CheckResult,
   GateApproval,
@@ -14,22 +13,21 @@ import {
   TrainParticipant,
 } from '@release-coordination/plugin-release-coordination-common';
 import { Knex } from 'knex';
-import { applyDatabaseMigrations } from './migrations';
+import { Time, fromJsonColumn, toIsoString } from './columns';
+import { KnexStoreSession, retryingTransaction } from './knexStore';
+import { connectStoreDatabase } from './migrations';
 import {
   GateConfig,
   GateRecord,
-  NewDecision,
   NewGate,
   ParticipantRecord,
-  PlannedStage,
   TrainListOptions,
   TrainRecord,
   TrainStore,
+  TrainPatch,
   TrainStoreSession,
   VersionConflictError,
 } from './TrainStore';
-
-type Time = Date | string | number;
 
 interface TrainRow {
   id: string;
@@ -77,11 +75,6 @@ interface CheckRow {
   evidence_url: string | null;
   reported_at: Time;
   reporter: string;
-}
-
-/** SQLite returns timestamps as strings or epoch numbers, PostgreSQL as Date objects. */
-function toIsoString(value: Time): string {
-  return new Date(value).toISOString();
 }
 
 function toTrainRecord(row: TrainRow): TrainRecord {
@@ -155,47 +148,21 @@ function toApproval(row: {
   };
 }
 
-function parseJson(value: string | null): unknown {
-  return value === null || value === undefined ? undefined : JSON.parse(value);
-}
-
-/**
- * Errors after which running the transaction again is the right answer: a lost
- * compare-and-set, a deadlock (MySQL, PostgreSQL), a serialization failure (PostgreSQL) or a
- * busy database (SQLite).
- */
-function isRetryable(error: unknown): boolean {
-  if (error instanceof VersionConflictError) return true;
-  const code = (error as { code?: string } | undefined)?.code;
-  return (
-    code === 'ER_LOCK_DEADLOCK' ||
-    code === 'ER_LOCK_WAIT_TIMEOUT' ||
-    code === '40P01' ||
-    code === '40001' ||
-    code === 'SQLITE_BUSY'
-  );
-}
-
-const MAX_ATTEMPTS = 8;
-
 /** Queries against the database or an open transaction. */
-class KnexTrainSession implements TrainStoreSession {
-  constructor(
-    protected readonly db: Knex | Knex.Transaction,
-    private readonly canLock: boolean,
-  ) {}
+class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
+  constructor(db: Knex | Knex.Transaction) {
+    super(db);
+  }
 
   async getTrain(trainId: string, options?: { lock?: boolean }) {
     const query = this.db<TrainRow>('release_trains').where('id', trainId);
-    if (options?.lock && this.canLock) query.forUpdate();
-    const row = await query.first();
+    const row = await this.locked(query, options?.lock).first();
     return row ? toTrainRecord(row) : undefined;
   }
 
   async getGate(gateId: string, options?: { lock?: boolean }) {
     const query = this.db<GateRow>('train_gates').where('id', gateId);
-    if (options?.lock && this.canLock) query.forUpdate();
-    const row = await query.first();
+    const row = await this.locked(query, options?.lock).first();
     return row ? toGateRecord(row) : undefined;
   }
 
@@ -414,18 +381,7 @@ class KnexTrainSession implements TrainStoreSession {
     }
   }
 
-  async updateTrain(
-    trainId: string,
-    expectedVersion: number,
-    patch: {
-      status?: ReleaseTrainStatus;
-      currentStage?: string;
-      name?: string;
-      objective?: string;
-      ambassadorRef?: string;
-      stagePlan?: PlannedStage[];
-    },
-  ) {
+  async updateTrain(trainId: string, expectedVersion: number, patch: TrainPatch) {
     const updated = await this.db('release_trains')
       .where({ id: trainId, version: expectedVersion })
       .update({
@@ -513,20 +469,6 @@ class KnexTrainSession implements TrainStoreSession {
     });
   }
 
-  async appendDecision(decision: NewDecision) {
-    await this.db('train_decisions').insert({
-      train_id: decision.trainId,
-      entity_ref: decision.entityRef ?? null,
-      actor_ref: decision.actorRef,
-      action: decision.action,
-      subject: decision.subject,
-      before: decision.before === undefined ? null : JSON.stringify(decision.before),
-      after: decision.after === undefined ? null : JSON.stringify(decision.after),
-      reason: decision.reason ?? null,
-      created_at: new Date(),
-    });
-  }
-
   async insertStageSnapshot(snapshot: {
     trainId: string;
     stage: string;
@@ -549,22 +491,14 @@ class KnexTrainSession implements TrainStoreSession {
 export class DatabaseTrainStore extends KnexTrainSession implements TrainStore {
   /** Connects to the plugin's database and runs migrations unless `migrations.skip` is set. */
   static async create(options: { database: DatabaseService }): Promise<DatabaseTrainStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await applyDatabaseMigrations(client);
-    }
-    return new DatabaseTrainStore(client);
+    return new DatabaseTrainStore(await connectStoreDatabase(options.database));
   }
 
   private readonly knex: Knex;
-  private readonly isSqlite: boolean;
 
   constructor(db: Knex) {
-    const isSqlite = /sqlite/i.test(String(db.client.config.client));
-    // SQLite has one writer at a time and no row locks; `forUpdate` would only log warnings.
-    super(db, !isSqlite);
+    super(db);
     this.knex = db;
-    this.isSqlite = isSqlite;
   }
 
   async listTrains(options: TrainListOptions): Promise<Page<TrainRecord>> {
@@ -607,8 +541,8 @@ export class DatabaseTrainStore extends KnexTrainSession implements TrainStore {
         actorRef: row.actor_ref,
         action: row.action,
         subject: row.subject,
-        ...(row.before !== null ? { before: parseJson(row.before) } : {}),
-        ...(row.after !== null ? { after: parseJson(row.after) } : {}),
+        ...(row.before !== null ? { before: fromJsonColumn(row.before) } : {}),
+        ...(row.after !== null ? { after: fromJsonColumn(row.after) } : {}),
         ...(row.reason ? { reason: row.reason } : {}),
         createdAt: toIsoString(row.created_at),
       })),
@@ -673,17 +607,6 @@ export class DatabaseTrainStore extends KnexTrainSession implements TrainStore {
   }
 
   async transaction<T>(work: (session: TrainStoreSession) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.knex.transaction(tx => work(new KnexTrainSession(tx, !this.isSqlite)));
-      } catch (error) {
-        if (error instanceof VersionConflictError && attempt >= MAX_ATTEMPTS) {
-          throw new ConflictError(`${error.message}; try again`);
-        }
-        if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
-        // A little jitter so that the losers of a race do not collide again in lockstep.
-        await new Promise(resolve => setTimeout(resolve, Math.random() * 20 * attempt));
-      }
-    }
+    return retryingTransaction(this.knex, tx => work(new KnexTrainSession(tx)));
   }
 }

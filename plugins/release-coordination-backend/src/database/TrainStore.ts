@@ -81,6 +81,14 @@ export interface ParticipantRecord extends TrainParticipant {
 /** A new entry of the decision log. */
 export type NewDecision = Omit<TrainDecision, 'id' | 'createdAt'>;
 
+/** What a change may set of a train; the rest stays. */
+export type TrainPatch = Partial<
+  Pick<
+    TrainRecord,
+    'status' | 'currentStage' | 'name' | 'objective' | 'ambassadorRef' | 'stagePlan'
+  >
+>;
+
 /**
  * The version a writer read is no longer the stored one: another writer changed the row first.
  * The store's `transaction` retries on it.
@@ -127,19 +135,11 @@ export interface TrainStoreSession {
   /** Marks a participant and its gates removed; the rows stay for the record. */
   removeParticipant(trainId: string, entityRef: string): Promise<void>;
   insertGates(gates: NewGate[]): Promise<void>;
-  /** Compare-and-set on `version`; throws {@link VersionConflictError} when it moved. */
-  updateTrain(
-    trainId: string,
-    expectedVersion: number,
-    patch: {
-      status?: ReleaseTrainStatus;
-      currentStage?: string;
-      name?: string;
-      objective?: string;
-      ambassadorRef?: string;
-      stagePlan?: PlannedStage[];
-    },
-  ): Promise<void>;
+  /**
+   * Compare-and-set on `version`; throws {@link VersionConflictError} when it moved. An empty
+   * patch only bumps the version.
+   */
+  updateTrain(trainId: string, expectedVersion: number, patch: TrainPatch): Promise<void>;
   /** Compare-and-set on `version`; throws {@link VersionConflictError} when it moved. */
   updateGate(
     gateId: string,

@@ -1,6 +1,5 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { createTestDatabases } from '../testing/databases';
+import { createTestDatabases, insertTrainRow, testDatabaseService } from '../testing/databases';
 import { DatabaseOutcomeStore } from './DatabaseOutcomeStore';
 
 const TRAIN_ID = '00000000-0000-4000-8000-000000000001';
@@ -8,21 +7,14 @@ const OTHER_TRAIN_ID = '00000000-0000-4000-8000-000000000002';
 const PAYMENTS = 'component:default/payments';
 const STOREFRONT = 'component:default/storefront';
 
-function databaseService(knex: Knex, skip = false): DatabaseService {
-  return { getClient: async () => knex, migrations: { skip } };
-}
-
 async function insertTrain(knex: Knex, id: string, status = 'active') {
-  const now = new Date('2026-11-01T10:00:00Z');
-  await knex('release_trains').insert({
+  await insertTrainRow(knex, {
     id,
     name: `train ${id.slice(-1)}`,
     objective: 'Ship one-click checkout',
-    ambassador_ref: 'user:default/alice',
     status,
-    current_stage: 'deployment',
-    created_at: now,
-    updated_at: now,
+    currentStage: 'deployment',
+    createdAt: '2026-11-01T10:00:00Z',
   });
 }
 
@@ -31,7 +23,7 @@ describe('DatabaseOutcomeStore', () => {
 
   async function setUp(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
-    const store = await DatabaseOutcomeStore.create({ database: databaseService(knex) });
+    const store = await DatabaseOutcomeStore.create({ database: testDatabaseService(knex) });
     await insertTrain(knex, TRAIN_ID);
     await insertTrain(knex, OTHER_TRAIN_ID, 'released');
     return { knex, store };
@@ -41,18 +33,19 @@ describe('DatabaseOutcomeStore', () => {
     'stores deployments, updates them and lists the facts by period, on %s',
     async databaseId => {
       const { knex, store } = await setUp(databaseId);
+      const reported = {
+        trainId: TRAIN_ID,
+        participantRef: PAYMENTS,
+        ownerRef: 'group:default/team-pay',
+        environment: 'production',
+        deploymentId: 'deploy-1',
+        version: '5.1.0',
+        startedAt: '2026-11-20T10:00:00.123Z',
+        hotfix: false,
+        reporter: 'demo-ci',
+      };
       const started = await store.transaction(async tx => {
-        const deployment = await tx.insertDeployment({
-          trainId: TRAIN_ID,
-          participantRef: PAYMENTS,
-          ownerRef: 'group:default/team-pay',
-          environment: 'production',
-          deploymentId: 'deploy-1',
-          version: '5.1.0',
-          startedAt: '2026-11-20T10:00:00.123Z',
-          hotfix: false,
-          reporter: 'demo-ci',
-        });
+        const deployment = await tx.insertDeployment(reported);
         await tx.appendDecision({
           trainId: TRAIN_ID,
           entityRef: PAYMENTS,
@@ -63,17 +56,8 @@ describe('DatabaseOutcomeStore', () => {
         });
         return deployment;
       });
-      expect(started).toMatchObject({
-        trainId: TRAIN_ID,
-        participantRef: PAYMENTS,
-        ownerRef: 'group:default/team-pay',
-        environment: 'production',
-        deploymentId: 'deploy-1',
-        version: '5.1.0',
-        startedAt: '2026-11-20T10:00:00.123Z',
-        hotfix: false,
-        reporter: 'demo-ci',
-      });
+      // Read back as reported, to the millisecond.
+      expect(started).toMatchObject(reported);
       expect(started).not.toHaveProperty('finishedAt');
       expect(started).not.toHaveProperty('result');
 
@@ -188,24 +172,17 @@ describe('DatabaseOutcomeStore', () => {
         updatedBy: 'user:default/bob',
         updatedAt: '2026-11-20T10:00:00.000Z',
       });
-      await store.saveRollbackPlan({
+      const revised = {
         trainId: TRAIN_ID,
         entityRef: PAYMENTS,
         criteria: 'Error rate above 1%',
         procedureUrl: 'https://runbooks.example.com/payments-v2',
         updatedBy: 'user:default/alice',
         updatedAt: '2026-11-21T10:00:00.000Z',
-      });
-      expect(await store.listRollbackPlans(TRAIN_ID)).toEqual([
-        {
-          trainId: TRAIN_ID,
-          entityRef: PAYMENTS,
-          criteria: 'Error rate above 1%',
-          procedureUrl: 'https://runbooks.example.com/payments-v2',
-          updatedBy: 'user:default/alice',
-          updatedAt: '2026-11-21T10:00:00.000Z',
-        },
-      ]);
+      };
+      await store.saveRollbackPlan(revised);
+      // The revision replaced the first plan rather than adding a second one.
+      expect(await store.listRollbackPlans(TRAIN_ID)).toEqual([revised]);
       expect(await store.getRollbackPlan(TRAIN_ID, STOREFRONT)).toBeUndefined();
 
       const drill = (key: string, result: 'passed' | 'failed', rehearsedAt: string) =>
@@ -335,7 +312,8 @@ describe('DatabaseOutcomeStore', () => {
     'leaves the schema alone when migrations are skipped, on %s',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await DatabaseOutcomeStore.create({ database: databaseService(knex, true) });
+      const database = testDatabaseService(knex, { skipMigrations: true });
+      await DatabaseOutcomeStore.create({ database });
       expect(await knex.schema.hasTable('deployments')).toBe(false);
       await knex.destroy();
     },

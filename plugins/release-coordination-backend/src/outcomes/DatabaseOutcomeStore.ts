@@ -9,7 +9,14 @@ import {
   RollbackPlan,
 } from '@release-coordination/plugin-release-coordination-common';
 import { Knex } from 'knex';
-import { applyDatabaseMigrations } from '../database/migrations';
+import { Time, optionalIsoString, toIsoString } from '../database/columns';
+import {
+  KnexStoreSession,
+  ReadRouting,
+  retryingTransaction,
+  routeReadsBesideTransactions,
+} from '../database/knexStore';
+import { connectStoreDatabase } from '../database/migrations';
 import {
   DeploymentPatch,
   DrillSummary,
@@ -19,12 +26,9 @@ import {
   NewDeployment,
   NewFeatureFlag,
   NewRollbackDrill,
-  NewTrainDecision,
   OutcomeStore,
   OutcomeStoreSession,
 } from './OutcomeStore';
-
-type Time = Date | string | number;
 
 interface DeploymentRow {
   id: number;
@@ -82,19 +86,10 @@ interface FlagRow {
   expired_reminded_at: Time | null;
 }
 
-/** SQLite returns times as epoch numbers or strings, PostgreSQL and MySQL as Date objects. */
-function toIsoString(value: Time): string {
-  return new Date(value).toISOString();
-}
-
-function optionalTime(value: Time | null | undefined): string | undefined {
-  return value === null || value === undefined ? undefined : toIsoString(value);
-}
-
 function toDeployment(row: DeploymentRow): DeploymentOutcome {
-  const finishedAt = optionalTime(row.finished_at);
-  const rollbackStartedAt = optionalTime(row.rollback_started_at);
-  const rollbackFinishedAt = optionalTime(row.rollback_finished_at);
+  const finishedAt = optionalIsoString(row.finished_at);
+  const rollbackStartedAt = optionalIsoString(row.rollback_started_at);
+  const rollbackFinishedAt = optionalIsoString(row.rollback_finished_at);
   return {
     id: String(row.id),
     trainId: row.train_id,
@@ -157,8 +152,6 @@ function toFlag(row: FlagRow): FeatureFlag {
   };
 }
 
-const isSqlite = (knex: Knex) => /sqlite/i.test(String(knex.client.config.client));
-
 const optionalDate = (value: string | undefined) => (value ? new Date(value) : null);
 
 const REMINDER_COLUMNS: Record<FlagReminderKind, 'expiring_reminded_at' | 'expired_reminded_at'> =
@@ -168,11 +161,10 @@ const REMINDER_COLUMNS: Record<FlagReminderKind, 'expiring_reminded_at' | 'expir
   };
 
 /** Queries against the database or an open transaction. */
-class KnexOutcomeSession implements OutcomeStoreSession {
-  constructor(
-    protected readonly db: Knex | Knex.Transaction,
-    private readonly canLock: boolean,
-  ) {}
+class KnexOutcomeSession extends KnexStoreSession implements OutcomeStoreSession {
+  constructor(db: Knex | Knex.Transaction) {
+    super(db);
+  }
 
   /** A query for reading; the store outside a transaction may read differently (see there). */
   protected read(table: string): Knex.QueryBuilder {
@@ -184,8 +176,7 @@ class KnexOutcomeSession implements OutcomeStoreSession {
       train_id: trainId,
       deployment_id: deploymentId,
     });
-    if (options?.lock && this.canLock) query.forUpdate();
-    const row: DeploymentRow | undefined = await query.first();
+    const row: DeploymentRow | undefined = await this.locked(query, options?.lock).first();
     return row ? toDeployment(row) : undefined;
   }
 
@@ -274,8 +265,7 @@ class KnexOutcomeSession implements OutcomeStoreSession {
 
   async getFlag(flagId: string, options?: { lock?: boolean }) {
     const query = this.read('feature_flags').where('id', flagId);
-    if (options?.lock && this.canLock) query.forUpdate();
-    const row: FlagRow | undefined = await query.first();
+    const row: FlagRow | undefined = await this.locked(query, options?.lock).first();
     return row ? toFlag(row) : undefined;
   }
 
@@ -317,69 +307,33 @@ class KnexOutcomeSession implements OutcomeStoreSession {
     await this.db('feature_flags').where('id', flagId).update(values);
     return (await this.getFlag(flagId))!;
   }
-
-  async appendDecision(decision: NewTrainDecision) {
-    await this.db('train_decisions').insert({
-      train_id: decision.trainId,
-      entity_ref: decision.entityRef ?? null,
-      actor_ref: decision.actorRef,
-      action: decision.action,
-      subject: decision.subject,
-      before: decision.before === undefined ? null : JSON.stringify(decision.before),
-      after: decision.after === undefined ? null : JSON.stringify(decision.after),
-      reason: decision.reason ?? null,
-      created_at: new Date(),
-    });
-  }
 }
 
 /** The knex implementation of {@link OutcomeStore}. */
 export class DatabaseOutcomeStore extends KnexOutcomeSession implements OutcomeStore {
   /** Connects to the plugin's database and runs migrations unless `migrations.skip` is set. */
   static async create(options: { database: DatabaseService }): Promise<DatabaseOutcomeStore> {
-    const knex = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await applyDatabaseMigrations(knex);
-    }
-    let sqliteConnection: unknown;
-    if (isSqlite(knex)) {
-      // SQLite has a single connection; taking it now, while nobody else holds it, lets gate
-      // rules read through it later (see `read`).
-      sqliteConnection = await knex.client.acquireConnection();
-      await knex.client.releaseConnection(sqliteConnection);
-    }
-    return new DatabaseOutcomeStore(knex, sqliteConnection);
+    const knex = await connectStoreDatabase(options.database);
+    return new DatabaseOutcomeStore(knex, await routeReadsBesideTransactions(knex));
   }
 
   private readonly knex: Knex;
 
   private constructor(
     knex: Knex,
-    private readonly sqliteConnection: unknown,
+    private readonly readBesideTransactions: ReadRouting,
   ) {
-    // SQLite has one writer at a time and no row locks; `forUpdate` would only log warnings.
-    super(knex, !isSqlite(knex));
+    super(knex);
     this.knex = knex;
   }
 
-  /**
-   * Gate rules read through this store while the train store holds a transaction open: the
-   * rules are evaluated inside it. PostgreSQL and MySQL give the read a connection of its own.
-   * SQLite has a single connection, so a read through the pool would wait for that
-   * transaction to end, which never happens; instead it runs on the connection the transaction
-   * holds. The driver is synchronous, so the read never interleaves with another statement,
-   * and it sees what the transaction wrote so far. Only reads go this way, never writes.
-   */
+  /** The rollback-rehearsed and no-expired-flags gate rules read through this store. */
   protected override read(table: string): Knex.QueryBuilder {
-    const query = this.knex(table);
-    if (this.sqliteConnection && this.knex.client.pool.numFree() === 0) {
-      query.connection(this.sqliteConnection);
-    }
-    return query;
+    return this.readBesideTransactions(this.knex(table));
   }
 
   async transaction<T>(work: (session: OutcomeStoreSession) => Promise<T>): Promise<T> {
-    return this.knex.transaction(tx => work(new KnexOutcomeSession(tx, !isSqlite(this.knex))));
+    return retryingTransaction(this.knex, tx => work(new KnexOutcomeSession(tx)));
   }
 
   async listTrainDeployments(
@@ -473,8 +427,8 @@ export class DatabaseOutcomeStore extends KnexOutcomeSession implements OutcomeS
         { column: 'id', order: 'asc' },
       ]);
     return rows.map(row => {
-      const expiringRemindedAt = optionalTime(row.expiring_reminded_at);
-      const expiredRemindedAt = optionalTime(row.expired_reminded_at);
+      const expiringRemindedAt = optionalIsoString(row.expiring_reminded_at);
+      const expiredRemindedAt = optionalIsoString(row.expired_reminded_at);
       return {
         ...toFlag(row),
         ...(expiringRemindedAt ? { expiringRemindedAt } : {}),

@@ -1,16 +1,14 @@
-import { AuditorService, BackstageCredentials } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError } from '@backstage/errors';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
 import {
   DeploymentOutcome,
   ReportDeploymentRequest,
 } from '@release-coordination/plugin-release-coordination-common';
-import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
-import { TrainAnnouncer } from '../trains/announcements';
-import { actorRefOf } from '../trains/TrainService';
-import { TrainLookup, audited, ownerOfParticipant, requireTrain } from './access';
+import { actorRefOf, audited } from '../trains/access';
+import { OutcomeServiceOptions, requireParticipant, requireTrain } from './access';
 import { deploymentLogEntry, deploymentReportPatch } from './deploymentReports';
 import { deploymentFailedNotification } from './notifications';
-import { OutcomeStore } from './OutcomeStore';
+import { OutcomeStoreSession } from './OutcomeStore';
 
 /** Deployment outcomes of train participants, as CI reports them. */
 export interface DeploymentService {
@@ -29,12 +27,7 @@ export interface DeploymentService {
   ): Promise<DeploymentOutcome[]>;
 }
 
-export interface DeploymentServiceOptions {
-  store: OutcomeStore;
-  trains: TrainLookup;
-  snapshots: Pick<DependencySnapshotService, 'current'>;
-  auditor: AuditorService;
-  announcer: TrainAnnouncer;
+export interface DeploymentServiceOptions extends OutcomeServiceOptions {
   /** The environment whose failures people are told about, e.g. `production`. */
   productionEnvironment: string;
 }
@@ -52,16 +45,28 @@ export function createDeploymentService(options: DeploymentServiceOptions): Depl
     const meta = { actor: reporter, trainId, deploymentId: report.deploymentId };
     return audited(auditor, 'deployment-report', meta, async () => {
       // Read before the transaction: on SQLite it holds the only connection.
-      const { train, participants } = await requireTrain(trains, trainId);
-      const participant = participants.find(p => p.entityRef === report.participantRef);
-      if (!participant) {
-        throw new InputError(
-          `participantRef: ${report.participantRef} is not a participant of train '${train.name}'`,
-        );
-      }
-      const { index } = await snapshots.current();
-      const ownerRef = ownerOfParticipant(index, participant);
+      const { train, ownerRef } = await requireParticipant(
+        { trains, snapshots },
+        trainId,
+        report.participantRef,
+        'participantRef',
+      );
       const subject = `${report.environment}#${report.deploymentId}`;
+      /** One log entry per report that changes something; `before` when it updates one. */
+      const logReport = (
+        tx: OutcomeStoreSession,
+        deployment: DeploymentOutcome,
+        before?: DeploymentOutcome,
+      ) =>
+        tx.appendDecision({
+          trainId,
+          entityRef: report.participantRef,
+          actorRef: reporter,
+          action: 'deployment.reported',
+          subject,
+          ...(before ? { before: deploymentLogEntry(before) } : {}),
+          after: deploymentLogEntry(deployment),
+        });
 
       const record = () =>
         store.transaction(async tx => {
@@ -85,14 +90,7 @@ export function createDeploymentService(options: DeploymentServiceOptions): Depl
               ...(report.evidenceUrl ? { evidenceUrl: report.evidenceUrl } : {}),
               reporter,
             });
-            await tx.appendDecision({
-              trainId,
-              entityRef: report.participantRef,
-              actorRef: reporter,
-              action: 'deployment.reported',
-              subject,
-              after: deploymentLogEntry(deployment),
-            });
+            await logReport(tx, deployment);
             return { deployment, created: true, changed: true, previousResult: undefined };
           }
           const patch = deploymentReportPatch(existing, report);
@@ -106,15 +104,7 @@ export function createDeploymentService(options: DeploymentServiceOptions): Depl
             };
           }
           const deployment = await tx.updateDeployment(existing.id, patch);
-          await tx.appendDecision({
-            trainId,
-            entityRef: report.participantRef,
-            actorRef: reporter,
-            action: 'deployment.reported',
-            subject,
-            before: deploymentLogEntry(existing),
-            after: deploymentLogEntry(deployment),
-          });
+          await logReport(tx, deployment, existing);
           return { deployment, created: false, changed: true, previousResult: existing.result };
         });
 

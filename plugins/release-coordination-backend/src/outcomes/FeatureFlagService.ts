@@ -1,4 +1,4 @@
-import { AuditorService, BackstageCredentials } from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   CreateFeatureFlagRequest,
@@ -8,18 +8,16 @@ import {
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import { randomUUID } from 'node:crypto';
-import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
-import { TrainAnnouncer } from '../trains/announcements';
-import { actorRefOf } from '../trains/TrainService';
+import { actorRefOf, audited } from '../trains/access';
 import {
+  OutcomeServiceOptions,
   ParticipantAccess,
-  TrainLookup,
-  audited,
   authorizeParticipantChange,
   ownerOfParticipant,
+  requireParticipantChange,
   requireTrain,
 } from './access';
-import { FeatureFlagPatch, OutcomeStore } from './OutcomeStore';
+import { FeatureFlagPatch } from './OutcomeStore';
 
 /** The feature flags train participants ship behind. */
 export interface FeatureFlagService {
@@ -36,13 +34,8 @@ export interface FeatureFlagService {
   ): Promise<FeatureFlag>;
 }
 
-export interface FeatureFlagServiceOptions {
-  store: OutcomeStore;
-  trains: TrainLookup;
-  snapshots: Pick<DependencySnapshotService, 'current'>;
+export interface FeatureFlagServiceOptions extends OutcomeServiceOptions {
   access: ParticipantAccess;
-  auditor: AuditorService;
-  announcer: TrainAnnouncer;
   /** Flags this close to their expiry count as expiring soon. */
   remindBeforeDays: number;
   now?: () => Date;
@@ -74,28 +67,18 @@ export function createFeatureFlagService(options: FeatureFlagServiceOptions): Fe
     const actorRef = actorRefOf(credentials);
     const meta = { actor: actorRef, trainId, key: input.key };
     return audited(auditor, 'flag-create', meta, async () => {
-      const { train, participants } = await requireTrain(trains, trainId);
-      const participant = participants.find(p => p.entityRef === input.participantRef);
-      if (!participant) {
-        throw new InputError(
-          `participantRef: ${input.participantRef} is not a participant of train '${train.name}'`,
-        );
-      }
-      const { index } = await snapshots.current();
-      await authorizeParticipantChange(access, {
-        train,
-        ownerRefs: [ownerOfParticipant(index, participant)],
-        permission: trainManagePermission,
-        credentials,
-        refusal:
-          `Only the ambassador, members of the owner of ${input.participantRef} or a release ` +
-          'manager can add its feature flags',
-      });
-      if (train.status !== 'active') {
-        throw new ConflictError(
-          `Train '${train.name}' is ${train.status}; it can no longer change`,
-        );
-      }
+      const train = await requireParticipantChange(
+        { trains, snapshots, access },
+        {
+          trainId,
+          entityRef: input.participantRef,
+          field: 'participantRef',
+          credentials,
+          refusal:
+            `Only the ambassador, members of the owner of ${input.participantRef} or a release ` +
+            'manager can add its feature flags',
+        },
+      );
       requireFuture('expiresAt', input.expiresAt);
       const duplicate = () =>
         new ConflictError(

@@ -4,8 +4,8 @@ import {
   FeatureFlagState,
   RollbackDrill,
   RollbackPlan,
-  TrainDecision,
 } from '@release-coordination/plugin-release-coordination-common';
+import { NewDecision } from '../database/TrainStore';
 
 /** A deployment as first reported; `id`, `reportedAt` and `updatedAt` are the store's. */
 export type NewDeployment = Omit<DeploymentOutcome, 'id' | 'reportedAt' | 'updatedAt'>;
@@ -44,9 +44,6 @@ export interface FlagReminderCandidate extends FeatureFlag {
   expiredRemindedAt?: string;
 }
 
-/** A new entry of a train's decision log. */
-export type NewTrainDecision = Omit<TrainDecision, 'id' | 'createdAt'>;
-
 /** The last rehearsals of an entity. */
 export interface DrillSummary {
   lastDrill?: RollbackDrill;
@@ -78,7 +75,7 @@ export interface OutcomeStoreSession {
   updateFlag(flagId: string, patch: FeatureFlagPatch): Promise<FeatureFlag>;
 
   /** Appends to the train's decision log, in the same transaction as the change it records. */
-  appendDecision(decision: NewTrainDecision): Promise<void>;
+  appendDecision(decision: NewDecision): Promise<void>;
 }
 
 /** Persistence of what happens around a train's rollouts. */

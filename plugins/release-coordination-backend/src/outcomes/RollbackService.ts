@@ -1,5 +1,5 @@
-import { AuditorService, BackstageCredentials } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import {
   ReportRollbackDrillRequest,
   RollbackDrill,
@@ -10,19 +10,15 @@ import {
   rollbackReadiness,
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
-import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
-import { TrainAnnouncer } from '../trains/announcements';
-import { actorRefOf } from '../trains/TrainService';
+import { actorRefOf, audited } from '../trains/access';
 import {
+  OutcomeServiceOptions,
   ParticipantAccess,
-  TrainLookup,
-  audited,
-  authorizeParticipantChange,
   mayChangeParticipant,
   ownerOfParticipant,
+  requireParticipantChange,
   requireTrain,
 } from './access';
-import { OutcomeStore } from './OutcomeStore';
 
 /** Rollback plans per train and participant, and rehearsals (drills) per entity. */
 export interface RollbackService {
@@ -43,13 +39,8 @@ export interface RollbackService {
   ): Promise<TrainRollbackReadiness>;
 }
 
-export interface RollbackServiceOptions {
-  store: OutcomeStore;
-  trains: TrainLookup;
-  snapshots: Pick<DependencySnapshotService, 'current'>;
+export interface RollbackServiceOptions extends OutcomeServiceOptions {
   access: ParticipantAccess;
-  auditor: AuditorService;
-  announcer: TrainAnnouncer;
   /** A passed rehearsal older than this no longer makes a participant ready. */
   maxRehearsalAgeDays: number;
   now?: () => Date;
@@ -72,26 +63,17 @@ export function createRollbackService(options: RollbackServiceOptions): Rollback
     const actorRef = actorRefOf(credentials);
     const meta = { actor: actorRef, trainId, entityRef };
     return audited(auditor, 'rollback-plan-save', meta, async () => {
-      const { train, participants } = await requireTrain(trains, trainId);
-      const participant = participants.find(p => p.entityRef === entityRef);
-      if (!participant) {
-        throw new NotFoundError(`${entityRef} is not a participant of train '${train.name}'`);
-      }
-      const { index } = await snapshots.current();
-      await authorizeParticipantChange(access, {
-        train,
-        ownerRefs: [ownerOfParticipant(index, participant)],
-        permission: trainManagePermission,
-        credentials,
-        refusal:
-          `Only the ambassador, members of the owner of ${entityRef} or a release manager ` +
-          `can change its rollback plan`,
-      });
-      if (train.status !== 'active') {
-        throw new ConflictError(
-          `Train '${train.name}' is ${train.status}; it can no longer change`,
-        );
-      }
+      await requireParticipantChange(
+        { trains, snapshots, access },
+        {
+          trainId,
+          entityRef,
+          credentials,
+          refusal:
+            `Only the ambassador, members of the owner of ${entityRef} or a release manager ` +
+            `can change its rollback plan`,
+        },
+      );
       const save = () => store.transaction(async tx => {
         const before = await tx.getRollbackPlan(trainId, entityRef);
         if (before?.criteria === input.criteria && before.procedureUrl === input.procedureUrl) {

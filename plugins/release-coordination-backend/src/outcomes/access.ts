@@ -4,17 +4,31 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult, BasicPermission } from '@backstage/plugin-permission-common';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   DependencyIndex,
   TrainParticipant,
-  normalizeEntityRef,
+  trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import { TrainRecord, TrainStore } from '../database/TrainStore';
+import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
+import { isAllowed, isAmbassador, ownershipOf, requireActive } from '../trains/access';
+import { TrainAnnouncer } from '../trains/announcements';
+import { OutcomeStore } from './OutcomeStore';
 
 /** What the outcome services read of trains; they never write them. */
 export type TrainLookup = Pick<TrainStore, 'getTrain' | 'listParticipants'>;
+
+/** What every outcome service (deployments, rollbacks, flags) is made with. */
+export interface OutcomeServiceOptions {
+  store: OutcomeStore;
+  trains: TrainLookup;
+  snapshots: Pick<DependencySnapshotService, 'current'>;
+  auditor: AuditorService;
+  /** Publishes `train-changed` for the train a change belongs to. */
+  announcer: TrainAnnouncer;
+}
 
 /** The train with its participants, or a 404. */
 export async function requireTrain(
@@ -37,6 +51,31 @@ export function ownerOfParticipant(
   return index.node(participant.entityRef)?.owner ?? participant.ownerRef;
 }
 
+/**
+ * The train, one of its participants and that participant's owner now. `field` names the
+ * request body field the ref came from: a ref that does not take part is then bad input (400);
+ * without it the ref came from the path and names nothing there (404).
+ */
+export async function requireParticipant(
+  deps: { trains: TrainLookup; snapshots: Pick<DependencySnapshotService, 'current'> },
+  trainId: string,
+  entityRef: string,
+  field?: string,
+): Promise<{
+  train: TrainRecord;
+  participant: TrainParticipant;
+  ownerRef: string | undefined;
+}> {
+  const { train, participants } = await requireTrain(deps.trains, trainId);
+  const participant = participants.find(p => p.entityRef === entityRef);
+  if (!participant) {
+    const problem = `${entityRef} is not a participant of train '${train.name}'`;
+    throw field ? new InputError(`${field}: ${problem}`) : new NotFoundError(problem);
+  }
+  const { index } = await deps.snapshots.current();
+  return { train, participant, ownerRef: ownerOfParticipant(index, participant) };
+}
+
 /** Who may do what with the participants of a train, beyond what a permission alone says. */
 export interface ParticipantAccess {
   isAllowed(permission: BasicPermission, credentials: BackstageCredentials): Promise<boolean>;
@@ -50,58 +89,41 @@ export function createParticipantAccess(options: {
 }): ParticipantAccess {
   const { permissions, userInfo } = options;
   return {
-    async isAllowed(permission, credentials) {
-      const [decision] = await permissions.authorize([{ permission }], { credentials });
-      return decision.result === AuthorizeResult.ALLOW;
-    },
-    async ownershipOf(credentials) {
-      if ((credentials.principal as { type: string }).type !== 'user') return new Set();
-      const { ownershipEntityRefs } = await userInfo.getUserInfo(credentials);
-      return new Set(ownershipEntityRefs.map(ref => normalizeEntityRef(ref)));
-    },
+    isAllowed: (permission, credentials) => isAllowed(permissions, permission, credentials),
+    ownershipOf: credentials => ownershipOf(userInfo, credentials),
   };
 }
 
-/** Whether the caller is the train's ambassador. */
-export function isAmbassador(train: TrainRecord, credentials: BackstageCredentials): boolean {
-  const principal = credentials.principal as { type: string; userEntityRef?: string };
-  return (
-    principal.type === 'user' &&
-    principal.userEntityRef !== undefined &&
-    normalizeEntityRef(principal.userEntityRef) === train.ambassadorRef
-  );
+/** A change of what belongs to a participant (its rollback plan, its flags), and who asks. */
+export interface ParticipantChange {
+  train: TrainRecord;
+  /** Members of any of these may make the change. */
+  ownerRefs: (string | undefined)[];
+  /** Whoever the policy allows this may make the change too. */
+  permission: BasicPermission;
+  credentials: BackstageCredentials;
 }
 
 /**
- * The caller may change what belongs to a participant (its rollback plan, its flags): the
- * ambassador, a member of one of `ownerRefs`, or whoever the policy allows `permission`.
- * Throws `NotAllowedError` with `refusal` otherwise.
+ * The caller may change what belongs to a participant: the ambassador, a member of one of
+ * `ownerRefs`, or whoever the policy allows `permission`. Throws `NotAllowedError` with
+ * `refusal` otherwise.
  */
 export async function authorizeParticipantChange(
   access: ParticipantAccess,
-  input: {
-    train: TrainRecord;
-    ownerRefs: (string | undefined)[];
-    permission: BasicPermission;
-    credentials: BackstageCredentials;
-    refusal: string;
-  },
+  input: ParticipantChange & { refusal: string },
 ): Promise<void> {
   if (await mayChangeParticipant(access, input)) return;
   throw new NotAllowedError(input.refusal);
 }
 
-/** {@link authorizeParticipantChange} as a yes or no, e.g. for what a page offers. */
+/**
+ * {@link authorizeParticipantChange} as a yes or no, e.g. for what a page offers; `ownership`
+ * and `permitted` save asking again when many participants are looked at for one caller.
+ */
 export async function mayChangeParticipant(
   access: ParticipantAccess,
-  input: {
-    train: TrainRecord;
-    ownerRefs: (string | undefined)[];
-    permission: BasicPermission;
-    credentials: BackstageCredentials;
-    ownership?: Set<string>;
-    permitted?: boolean;
-  },
+  input: ParticipantChange & { ownership?: Set<string>; permitted?: boolean },
 ): Promise<boolean> {
   const { train, ownerRefs, permission, credentials } = input;
   if (isAmbassador(train, credentials)) return true;
@@ -110,20 +132,36 @@ export async function mayChangeParticipant(
   return input.permitted ?? (await access.isAllowed(permission, credentials));
 }
 
-/** Runs a change as an audit event: success when it commits, failure when it throws. */
-export async function audited<T>(
-  auditor: AuditorService,
-  eventId: string,
-  meta: Record<string, string>,
-  work: () => Promise<T>,
-): Promise<T> {
-  const event = await auditor.createEvent({ eventId, severityLevel: 'medium', meta });
-  try {
-    const result = await work();
-    await event.success();
-    return result;
-  } catch (error) {
-    await event.fail({ error: error as Error });
-    throw error;
-  }
+/**
+ * What a change of what belongs to a participant (its rollback plan, its flags) starts from:
+ * the participant takes part (see {@link requireParticipant}), the caller may change it (see
+ * {@link authorizeParticipantChange}; a release manager may too) and the train is still active.
+ * Answers the train.
+ */
+export async function requireParticipantChange(
+  deps: {
+    trains: TrainLookup;
+    snapshots: Pick<DependencySnapshotService, 'current'>;
+    access: ParticipantAccess;
+  },
+  input: {
+    trainId: string;
+    entityRef: string;
+    /** The request body field the ref came from, if it did. */
+    field?: string;
+    credentials: BackstageCredentials;
+    refusal: string;
+  },
+): Promise<TrainRecord> {
+  const { trainId, entityRef, field, credentials, refusal } = input;
+  const { train, ownerRef } = await requireParticipant(deps, trainId, entityRef, field);
+  await authorizeParticipantChange(deps.access, {
+    train,
+    ownerRefs: [ownerRef],
+    permission: trainManagePermission,
+    credentials,
+    refusal,
+  });
+  requireActive(train);
+  return train;
 }

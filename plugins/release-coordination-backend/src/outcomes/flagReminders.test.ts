@@ -1,7 +1,6 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { createTestDatabases } from '../testing/databases';
+import { createTestDatabases, insertTrainRow, testDatabaseService } from '../testing/databases';
 import { TrainNotification } from '../trains/announcements';
 import { DatabaseOutcomeStore } from './DatabaseOutcomeStore';
 import { sendFlagReminders } from './flagReminders';
@@ -13,17 +12,13 @@ describe('sendFlagReminders', () => {
 
   async function setUp(databaseId: Parameters<typeof databases.init>[0]) {
     const knex: Knex = await databases.init(databaseId);
-    const database: DatabaseService = { getClient: async () => knex };
-    const store = await DatabaseOutcomeStore.create({ database });
-    await knex('release_trains').insert({
+    const store = await DatabaseOutcomeStore.create({ database: testDatabaseService(knex) });
+    await insertTrainRow(knex, {
       id: TRAIN_ID,
       name: '2026.12',
-      objective: 'Ship',
-      ambassador_ref: 'user:default/alice',
       status: 'released',
-      current_stage: 'deployment',
-      created_at: new Date('2026-11-01T00:00:00Z'),
-      updated_at: new Date('2026-11-01T00:00:00Z'),
+      currentStage: 'deployment',
+      createdAt: '2026-11-01T00:00:00Z',
     });
     const flag = (id: string, key: string, expiresAt: string, state: 'on' | 'removed' = 'on') =>
       store.insertFlag({

@@ -1,6 +1,7 @@
 import { DatabaseTrainStore } from '../database/DatabaseTrainStore';
 import { GateRecord } from '../database/TrainStore';
-import { createTestDatabases } from '../testing/databases';
+import { createTestDatabases, insertTrainRow, testDatabaseService } from '../testing/databases';
+import { PAYMENTS_PARTICIPATION_GATE } from '../testing/gates';
 import { createGateResourceLoader, toGateResource } from './gateResource';
 
 const record = (id: string, approverRef?: string): GateRecord => ({
@@ -25,16 +26,8 @@ const record = (id: string, approverRef?: string): GateRecord => ({
 describe('gate resources', () => {
   it('show a gate with its approver from the configuration it was instantiated with', () => {
     expect(toGateResource(record('g-1', 'group:default/team-pay'))).toEqual({
+      ...PAYMENTS_PARTICIPATION_GATE,
       id: 'g-1',
-      trainId: 'a2b5c3d4-1111-4222-8333-944455566677',
-      stage: 'planning',
-      phase: 'exit',
-      templateId: 'participation',
-      title: 'Participation confirmed',
-      kind: 'approval',
-      participantRef: 'component:default/payments',
-      approverRef: 'group:default/team-pay',
-      state: 'pending',
     });
     expect(toGateResource(record('g-2'))).not.toHaveProperty('approverRef');
   });
@@ -70,19 +63,13 @@ describe('gate resources from the database', () => {
     'are loaded by id, anything else as undefined, on %s',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const store = await DatabaseTrainStore.create({
-        database: { getClient: async () => knex, migrations: { skip: false } },
-      });
+      const store = await DatabaseTrainStore.create({ database: testDatabaseService(knex) });
       const at = new Date('2026-11-01T10:00:00Z');
-      await knex('release_trains').insert({
+      await insertTrainRow(knex, {
         id: trainId,
         name: '2026.12',
         objective: 'Ship one-click checkout',
-        ambassador_ref: 'user:default/alice',
-        status: 'active',
-        current_stage: 'planning',
-        created_at: at,
-        updated_at: at,
+        createdAt: at.toISOString(),
       });
       await knex('train_gates').insert({
         id: gateId,
@@ -109,18 +96,7 @@ describe('gate resources from the database', () => {
         'component:default/payments-and-a-ref-longer-than-a-gate-id',
       ]);
       expect(gates).toEqual([
-        {
-          id: gateId,
-          trainId,
-          stage: 'planning',
-          phase: 'exit',
-          templateId: 'participation',
-          title: 'Participation confirmed',
-          kind: 'approval',
-          participantRef: 'component:default/payments',
-          approverRef: 'group:default/team-pay',
-          state: 'pending',
-        },
+        { ...PAYMENTS_PARTICIPATION_GATE, id: gateId, trainId },
         undefined,
         undefined,
       ]);

@@ -5,21 +5,9 @@ import {
   createReleaseCoordinationGateConditionalDecision,
   releaseCoordinationGateConditions,
 } from './conditions';
+import { PAYMENTS_PARTICIPATION_GATE as paymentsGate } from '../testing/gates';
 import { GateResource } from './gateResource';
 import { gatePermissionRules, isGateApprover } from './rules';
-
-const paymentsGate: GateResource = {
-  id: '6f1d2c1e-0d55-4c59-9a55-0c1f2a3b4c5d',
-  trainId: 'a2b5c3d4-1111-4222-8333-944455566677',
-  stage: 'planning',
-  phase: 'exit',
-  templateId: 'participation',
-  title: 'Participation confirmed',
-  kind: 'approval',
-  participantRef: 'component:default/payments',
-  approverRef: 'group:default/team-pay',
-  state: 'pending',
-};
 /** A participant without an owner in the catalog: nobody can decide its gate. */
 const unownedGate: GateResource = {
   ...paymentsGate,

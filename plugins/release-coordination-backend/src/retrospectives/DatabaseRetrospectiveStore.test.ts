@@ -1,27 +1,13 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { VersionConflictError } from '../database/TrainStore';
-import { createTestDatabases } from '../testing/databases';
+import { createTestDatabases, insertTrainRow, testDatabaseService } from '../testing/databases';
 import { DatabaseRetrospectiveStore } from './DatabaseRetrospectiveStore';
-
-function databaseService(knex: Knex, skip = false): DatabaseService {
-  return { getClient: async () => knex, migrations: { skip } };
-}
 
 const trainId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const itemId = (n: number) => `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`;
 
 async function insertTrain(knex: Knex, n: number, createdAt: string) {
-  await knex('release_trains').insert({
-    id: trainId(n),
-    name: `2026.${n}`,
-    objective: 'Ship',
-    ambassador_ref: 'user:default/alice',
-    status: 'active',
-    current_stage: 'planning',
-    created_at: new Date(createdAt),
-    updated_at: new Date(createdAt),
-  });
+  await insertTrainRow(knex, { id: trainId(n), name: `2026.${n}`, createdAt });
 }
 
 describe('DatabaseRetrospectiveStore', () => {
@@ -30,7 +16,7 @@ describe('DatabaseRetrospectiveStore', () => {
   /** Trains 1, 2 and 3, created a month apart. */
   async function setup(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
-    const store = await DatabaseRetrospectiveStore.create({ database: databaseService(knex) });
+    const store = await DatabaseRetrospectiveStore.create({ database: testDatabaseService(knex) });
     await insertTrain(knex, 1, '2026-09-01T10:00:00Z');
     await insertTrain(knex, 2, '2026-10-01T10:00:00Z');
     await insertTrain(knex, 3, '2026-11-01T10:00:00Z');
@@ -53,6 +39,16 @@ describe('DatabaseRetrospectiveStore', () => {
       // Mid-month of the train's own month.
       createdAt: extra.createdAt ?? `2026-${String(train + 8).padStart(2, '0')}-15T10:00:00.000Z`,
     });
+  }
+
+  /** Closes an item as done or dropped at `at`, as its first change (version 0). */
+  async function closeItem(
+    store: DatabaseRetrospectiveStore,
+    n: number,
+    status: 'done' | 'dropped',
+    at: string,
+  ) {
+    await store.updateActionItem(itemId(n), 0, { status, closedAt: at, updatedAt: at });
   }
 
   it.each(databases.eachSupportedId())(
@@ -124,11 +120,7 @@ describe('DatabaseRetrospectiveStore', () => {
       await addItem(store, 3, 1, 'group:default/team-web');
       await addItem(store, 4, 2, 'group:default/team-pay');
       await addItem(store, 5, 3, 'group:default/team-pay');
-      await store.updateActionItem(itemId(2), 0, {
-        status: 'dropped',
-        closedAt: '2026-10-01T00:00:00Z',
-        updatedAt: '2026-10-01T00:00:00Z',
-      });
+      await closeItem(store, 2, 'dropped', '2026-10-01T00:00:00Z');
       const refs = ['component:default/payments', 'group:default/team-pay'];
       const ids = (items: { id: string }[]) => items.map(item => item.id);
 
@@ -162,11 +154,7 @@ describe('DatabaseRetrospectiveStore', () => {
         createdAt: '2026-10-10T00:00:00Z',
         dueAt: '2026-10-20T00:00:00Z',
       });
-      await store.updateActionItem(itemId(3), 0, {
-        status: 'done',
-        closedAt: '2026-10-18T00:00:00Z',
-        updatedAt: '2026-10-18T00:00:00Z',
-      });
+      await closeItem(store, 3, 'done', '2026-10-18T00:00:00Z');
 
       const teamPay = await store.queryActionItems({
         ownerRef: 'group:default/team-pay',
@@ -226,11 +214,7 @@ describe('DatabaseRetrospectiveStore', () => {
       expect((await store.listOverdueUnreminded(now)).map(item => item.id)).toEqual([itemId(1)]);
 
       // A closed item is not claimed, even when it is past its due date.
-      await store.updateActionItem(itemId(1), 0, {
-        status: 'done',
-        closedAt: now.toISOString(),
-        updatedAt: now.toISOString(),
-      });
+      await closeItem(store, 1, 'done', now.toISOString());
       expect(await store.claimReminder(itemId(1), now)).toBe(false);
       expect(await store.listOverdueUnreminded(now)).toEqual([]);
       await knex.destroy();
@@ -279,7 +263,8 @@ describe('DatabaseRetrospectiveStore', () => {
     'leaves the schema alone when migrations are skipped, on %s',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await DatabaseRetrospectiveStore.create({ database: databaseService(knex, true) });
+      const database = testDatabaseService(knex, { skipMigrations: true });
+      await DatabaseRetrospectiveStore.create({ database });
       expect(await knex.schema.hasTable('action_items')).toBe(false);
       await knex.destroy();
     },

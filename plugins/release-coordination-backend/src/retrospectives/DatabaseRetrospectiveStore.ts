@@ -1,5 +1,4 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { ConflictError } from '@backstage/errors';
 import {
   ActionItem,
   ActionItemStatus,
@@ -8,8 +7,15 @@ import {
   RetrospectiveNote,
 } from '@release-coordination/plugin-release-coordination-common';
 import { Knex } from 'knex';
-import { applyDatabaseMigrations } from '../database/migrations';
-import { NewDecision, VersionConflictError } from '../database/TrainStore';
+import { Time, optionalIsoString, toIsoString } from '../database/columns';
+import {
+  KnexStoreSession,
+  ReadRouting,
+  retryingTransaction,
+  routeReadsBesideTransactions,
+} from '../database/knexStore';
+import { connectStoreDatabase } from '../database/migrations';
+import { VersionConflictError } from '../database/TrainStore';
 import {
   ActionItemFact,
   ActionItemFilter,
@@ -19,8 +25,6 @@ import {
   RetrospectiveStoreSession,
   RetrospectiveTrain,
 } from './RetrospectiveStore';
-
-type Time = Date | string | number;
 
 interface NoteRow {
   id: string;
@@ -45,11 +49,6 @@ interface ActionItemRow {
   version: number;
 }
 
-/** SQLite returns times as epoch numbers or strings, PostgreSQL and MySQL as Date objects. */
-function toIsoString(value: Time): string {
-  return new Date(value).toISOString();
-}
-
 function toNote(row: NoteRow): RetrospectiveNote {
   return {
     id: row.id,
@@ -62,19 +61,19 @@ function toNote(row: NoteRow): RetrospectiveNote {
 }
 
 function toActionItem(row: ActionItemRow, trainName: string): ActionItem {
+  const dueAt = optionalIsoString(row.due_at);
+  const closedAt = optionalIsoString(row.closed_at);
   return {
     id: row.id,
     trainId: row.train_id,
     trainName,
     title: row.title,
     ownerRef: row.owner_ref,
-    ...(row.due_at !== null && row.due_at !== undefined ? { dueAt: toIsoString(row.due_at) } : {}),
+    ...(dueAt ? { dueAt } : {}),
     status: row.status as ActionItemStatus,
     createdAt: toIsoString(row.created_at),
     updatedAt: toIsoString(row.updated_at),
-    ...(row.closed_at !== null && row.closed_at !== undefined
-      ? { closedAt: toIsoString(row.closed_at) }
-      : {}),
+    ...(closedAt ? { closedAt } : {}),
     version: Number(row.version),
   };
 }
@@ -86,30 +85,11 @@ const withTrainName = (row: ActionItemRow & { train_name: string }) =>
 const timeValue = (value: string | null | undefined) =>
   value === undefined ? undefined : value === null ? null : new Date(value);
 
-/**
- * Errors after which running the transaction again is the right answer: a lost
- * compare-and-set, a deadlock or lock timeout, a serialization failure or a busy SQLite.
- */
-function isRetryable(error: unknown): boolean {
-  if (error instanceof VersionConflictError) return true;
-  const code = (error as { code?: string } | undefined)?.code;
-  return (
-    code === 'ER_LOCK_DEADLOCK' ||
-    code === 'ER_LOCK_WAIT_TIMEOUT' ||
-    code === '40P01' ||
-    code === '40001' ||
-    code === 'SQLITE_BUSY'
-  );
-}
-
-const MAX_ATTEMPTS = 8;
-
 /** Queries against the database or an open transaction. */
-class KnexRetrospectiveSession implements RetrospectiveStoreSession {
-  constructor(
-    protected readonly db: Knex | Knex.Transaction,
-    private readonly canLock: boolean,
-  ) {}
+class KnexRetrospectiveSession extends KnexStoreSession implements RetrospectiveStoreSession {
+  constructor(db: Knex | Knex.Transaction) {
+    super(db);
+  }
 
   async getTrain(trainId: string): Promise<RetrospectiveTrain | undefined> {
     const row = await this.db('release_trains')
@@ -148,8 +128,7 @@ class KnexRetrospectiveSession implements RetrospectiveStoreSession {
   async getActionItem(itemId: string, options?: { lock?: boolean }) {
     // The item alone is locked: locking its train too would queue behind a stage advance.
     const query = this.db<ActionItemRow>('action_items').where('id', itemId);
-    if (options?.lock && this.canLock) query.forUpdate();
-    const row = await query.first();
+    const row = await this.locked(query, options?.lock).first();
     if (!row) return undefined;
     const train = await this.db('release_trains').where('id', row.train_id).first('name');
     return toActionItem(row, train?.name ?? '');
@@ -187,20 +166,6 @@ class KnexRetrospectiveSession implements RetrospectiveStoreSession {
       .update(values);
     if (updated !== 1) throw new VersionConflictError(`Action item ${itemId}`);
   }
-
-  async appendDecision(decision: NewDecision) {
-    await this.db('train_decisions').insert({
-      train_id: decision.trainId,
-      entity_ref: decision.entityRef ?? null,
-      actor_ref: decision.actorRef,
-      action: decision.action,
-      subject: decision.subject,
-      before: decision.before === undefined ? null : JSON.stringify(decision.before),
-      after: decision.after === undefined ? null : JSON.stringify(decision.after),
-      reason: decision.reason ?? null,
-      created_at: new Date(),
-    });
-  }
 }
 
 /** The knex implementation of {@link RetrospectiveStore}. */
@@ -210,34 +175,20 @@ export class DatabaseRetrospectiveStore
 {
   /** Connects to the plugin's database and runs migrations unless `migrations.skip` is set. */
   static async create(options: { database: DatabaseService }): Promise<DatabaseRetrospectiveStore> {
-    const knex = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await applyDatabaseMigrations(knex);
-    }
-    const isSqlite = /sqlite/i.test(String(knex.client.config.client));
-    let sqliteConnection: unknown;
-    if (isSqlite) {
-      // SQLite databases have a single connection. Taking it now, while nobody else holds it,
-      // lets gate rules read through it while a train transaction keeps it busy (see
-      // `listCarriedOver`).
-      sqliteConnection = await knex.client.acquireConnection();
-      await knex.client.releaseConnection(sqliteConnection);
-    }
-    return new DatabaseRetrospectiveStore(knex, sqliteConnection);
+    const knex = await connectStoreDatabase(options.database);
+    // The previous-action-items-closed gate rule reads carried-over items (see
+    // `listCarriedOver`) while a stage advance holds its transaction open.
+    return new DatabaseRetrospectiveStore(knex, await routeReadsBesideTransactions(knex));
   }
 
   private readonly knex: Knex;
-  private readonly isSqlite: boolean;
 
   private constructor(
     knex: Knex,
-    private readonly sqliteConnection: unknown,
+    private readonly readBesideTransactions: ReadRouting,
   ) {
-    const isSqlite = sqliteConnection !== undefined;
-    // SQLite has one writer at a time and no row locks; `forUpdate` would only log warnings.
-    super(knex, !isSqlite);
+    super(knex);
     this.knex = knex;
-    this.isSqlite = isSqlite;
   }
 
   async listNotes(trainId: string) {
@@ -296,14 +247,7 @@ export class DatabaseRetrospectiveStore
         { column: 'a.created_at', order: 'asc' },
         { column: 'a.id', order: 'asc' },
       ]);
-    if (this.sqliteConnection && this.knex.client.pool.numFree() === 0) {
-      // Gate rules run inside the stage-advance transaction, which on SQLite holds the only
-      // connection: waiting for the pool would wait forever. The driver is synchronous, so a
-      // read through that same connection never interleaves with another statement, and it
-      // sees what the transaction sees. PostgreSQL and MySQL give the read its own connection.
-      query.connection(this.sqliteConnection);
-    }
-    return (await query).map(withTrainName);
+    return (await this.readBesideTransactions(query)).map(withTrainName);
   }
 
   async listActionItems(range: { from?: Date; to?: Date }): Promise<ActionItemFact[]> {
@@ -349,19 +293,6 @@ export class DatabaseRetrospectiveStore
   }
 
   async transaction<T>(work: (session: RetrospectiveStoreSession) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.knex.transaction(tx =>
-          work(new KnexRetrospectiveSession(tx, !this.isSqlite)),
-        );
-      } catch (error) {
-        if (error instanceof VersionConflictError && attempt >= MAX_ATTEMPTS) {
-          throw new ConflictError(`${error.message}; try again`);
-        }
-        if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
-        // A little jitter so that the losers of a race do not collide again in lockstep.
-        await new Promise(resolve => setTimeout(resolve, Math.random() * 20 * attempt));
-      }
-    }
+    return retryingTransaction(this.knex, tx => work(new KnexRetrospectiveSession(tx)));
   }
 }

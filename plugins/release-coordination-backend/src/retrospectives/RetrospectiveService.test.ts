@@ -13,7 +13,7 @@ import {
 import { GateRule } from '@release-coordination/plugin-release-coordination-node';
 import { Knex } from 'knex';
 import { DatabaseTrainStore } from '../database/DatabaseTrainStore';
-import { createTestDatabases } from '../testing/databases';
+import { createTestDatabases, testDatabaseService } from '../testing/databases';
 import { BUILT_IN_GATE_RULES } from '../trains/rules';
 import { createTrainService } from '../trains/TrainService';
 import { DatabaseRetrospectiveStore } from './DatabaseRetrospectiveStore';
@@ -94,9 +94,7 @@ describe('RetrospectiveService', () => {
 
   async function setup(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
-    const store = await DatabaseRetrospectiveStore.create({
-      database: { getClient: async () => knex },
-    });
+    const store = await DatabaseRetrospectiveStore.create({ database: testDatabaseService(knex) });
     // Every call a millisecond later, so that trains are created one after the other.
     let clock = Date.parse('2026-11-01T00:00:00Z');
     const now = () => new Date((clock += 1000));

@@ -5,7 +5,6 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ActionItem,
   AddRetrospectiveNoteRequest,
@@ -20,8 +19,16 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import { randomUUID } from 'node:crypto';
 import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
+import {
+  actorRefOf,
+  audited,
+  isAllowed,
+  isAmbassador,
+  ownershipOf,
+  userRefOf,
+} from '../trains/access';
 import { TrainAnnouncer } from '../trains/announcements';
-import { TrainService, actorRefOf } from '../trains/TrainService';
+import { TrainService } from '../trains/TrainService';
 import { refsConcerning } from './carryOver';
 import {
   ActionItemFilter,
@@ -86,23 +93,6 @@ export function createRetrospectiveService(
   const { store, trains, snapshots, userInfo, permissions, auditor, announcer } = options;
   const now = options.now ?? (() => new Date());
 
-  /** Runs a state change as an audit event: success when it commits, failure when it throws. */
-  async function audited<T>(
-    eventId: string,
-    meta: Record<string, string>,
-    work: () => Promise<T>,
-  ): Promise<T> {
-    const event = await auditor.createEvent({ eventId, severityLevel: 'medium', meta });
-    try {
-      const result = await work();
-      await event.success();
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  }
-
   async function requireTrain(trainId: string): Promise<RetrospectiveTrain> {
     const train = await store.getTrain(trainId);
     if (!train) throw new NotFoundError(`No release train with id '${trainId}'`);
@@ -115,19 +105,9 @@ export function createRetrospectiveService(
     return item;
   }
 
-  async function isReleaseManager(credentials: BackstageCredentials): Promise<boolean> {
-    const [decision] = await permissions.authorize([{ permission: trainManagePermission }], {
-      credentials,
-    });
-    return decision.result === AuthorizeResult.ALLOW;
-  }
-
-  function userRefOf(credentials: BackstageCredentials): string | undefined {
-    const principal = credentials.principal as { type: string; userEntityRef?: string };
-    return principal.type === 'user' && principal.userEntityRef
-      ? normalizeEntityRef(principal.userEntityRef)
-      : undefined;
-  }
+  /** A release manager: whom the policy allows to manage every train. */
+  const isReleaseManager = (credentials: BackstageCredentials) =>
+    isAllowed(permissions, trainManagePermission, credentials);
 
   /** An owner must be a Group, User or Component the catalog knows. */
   function requireKnownOwner(index: DependencyIndex, ownerRef: string, field: string): void {
@@ -166,7 +146,7 @@ export function createRetrospectiveService(
     if (!authorRef) {
       throw new NotAllowedError('Retrospective notes are written by people, not by services');
     }
-    return audited('retro-note-add', { actor: authorRef, trainId }, async () => {
+    return audited(auditor, 'retro-note-add', { actor: authorRef, trainId }, async () => {
       const note: RetrospectiveNote = {
         id: randomUUID(),
         trainId,
@@ -199,7 +179,7 @@ export function createRetrospectiveService(
     credentials: BackstageCredentials,
   ): Promise<void> {
     const actorRef = actorRefOf(credentials);
-    await audited('retro-note-delete', { actor: actorRef, trainId, noteId }, async () => {
+    await audited(auditor, 'retro-note-delete', { actor: actorRef, trainId, noteId }, async () => {
       const train = await requireTrain(trainId);
       const note = await store.getNote(noteId);
       if (!note || note.trainId !== trainId) {
@@ -236,7 +216,7 @@ export function createRetrospectiveService(
     credentials: BackstageCredentials,
   ): Promise<ActionItem> {
     const actorRef = actorRefOf(credentials);
-    return audited('action-item-create', { actor: actorRef, trainId }, async () => {
+    return audited(auditor, 'action-item-create', { actor: actorRef, trainId }, async () => {
       const train = await requireTrain(trainId);
       if (actorRef !== train.ambassadorRef && !(await isReleaseManager(credentials))) {
         throw new NotAllowedError(
@@ -276,11 +256,8 @@ export function createRetrospectiveService(
     credentials: BackstageCredentials,
     index: DependencyIndex,
   ): Promise<boolean> {
-    const userRef = userRefOf(credentials);
-    if (!userRef) return false;
-    if (userRef === train.ambassadorRef) return true;
-    const { ownershipEntityRefs } = await userInfo.getUserInfo(credentials);
-    const memberOf = new Set(ownershipEntityRefs.map(ref => normalizeEntityRef(ref)));
+    if (isAmbassador(train, credentials)) return true;
+    const memberOf = await ownershipOf(userInfo, credentials);
     // A Component's item belongs to the team that owns the Component.
     const owningTeam = index.node(item.ownerRef)?.owner;
     return memberOf.has(item.ownerRef) || (owningTeam !== undefined && memberOf.has(owningTeam));
@@ -292,7 +269,7 @@ export function createRetrospectiveService(
     credentials: BackstageCredentials,
   ): Promise<ActionItem> {
     const actorRef = actorRefOf(credentials);
-    return audited('action-item-update', { actor: actorRef, itemId }, async () => {
+    return audited(auditor, 'action-item-update', { actor: actorRef, itemId }, async () => {
       const item = await requireItem(itemId);
       const train = await requireTrain(item.trainId);
       const { index } = await snapshots.current();

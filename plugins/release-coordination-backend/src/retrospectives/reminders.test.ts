@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { DependencyIndex } from '@release-coordination/plugin-release-coordination-common';
 import { Knex } from 'knex';
-import { createTestDatabases } from '../testing/databases';
+import { createTestDatabases, insertTrainRow, testDatabaseService } from '../testing/databases';
 import { TrainNotification } from '../trains/announcements';
 import { DatabaseRetrospectiveStore } from './DatabaseRetrospectiveStore';
 import { ACTION_ITEM_OVERDUE_TOPIC, createActionItemReminders } from './reminders';
@@ -26,18 +26,13 @@ describe('action item reminders', () => {
 
   async function setup(databaseId: Parameters<typeof databases.init>[0]) {
     const knex: Knex = await databases.init(databaseId);
-    const store = await DatabaseRetrospectiveStore.create({
-      database: { getClient: async () => knex },
-    });
-    await knex('release_trains').insert({
+    const store = await DatabaseRetrospectiveStore.create({ database: testDatabaseService(knex) });
+    await insertTrainRow(knex, {
       id: TRAIN_ID,
       name: '2026.11',
-      objective: 'Ship',
-      ambassador_ref: 'user:default/alice',
       status: 'released',
-      current_stage: 'deployment',
-      created_at: new Date('2026-10-01T00:00:00Z'),
-      updated_at: new Date('2026-10-01T00:00:00Z'),
+      currentStage: 'deployment',
+      createdAt: '2026-10-01T00:00:00Z',
     });
     const add = (n: number, ownerRef: string, dueAt?: string) =>
       store.insertActionItem({

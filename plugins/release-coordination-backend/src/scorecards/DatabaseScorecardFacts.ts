@@ -11,14 +11,8 @@ import {
   TrainStageInterval,
 } from '@release-coordination/plugin-release-coordination-common';
 import { Knex } from 'knex';
+import { Time, toIsoString } from '../database/columns';
 import { ScorecardFactSource } from './ScorecardFactSource';
-
-type Time = Date | string | number;
-
-/** SQLite returns times as epoch numbers or strings, PostgreSQL and MySQL as Date objects. */
-function iso(value: Time): string {
-  return new Date(value).toISOString();
-}
 
 function ms(value: Time): number {
   return new Date(value).getTime();
@@ -87,7 +81,9 @@ interface TrainHistory {
 function stageIntervals(row: TrainRow, log: LogEntry[]): TrainStageInterval[] {
   const plan = (parseJson(row.stage_plan) ?? []) as { name: string }[];
   const first = plan[0]?.name ?? row.current_stage;
-  const intervals: TrainStageInterval[] = [{ stage: first, enteredAt: iso(row.created_at) }];
+  const intervals: TrainStageInterval[] = [
+    { stage: first, enteredAt: toIsoString(row.created_at) },
+  ];
   for (const entry of log) {
     if (entry.action !== 'stage.advanced') continue;
     const open = intervals[intervals.length - 1];
@@ -143,11 +139,15 @@ export class DatabaseScorecardFacts implements ScorecardFactSource {
       participantRef: row.participant_ref,
       environment: row.environment,
       ...(row.owner_ref ? { ownerRef: row.owner_ref } : {}),
-      startedAt: iso(row.started_at),
-      ...(row.finished_at ? { finishedAt: iso(row.finished_at) } : {}),
+      startedAt: toIsoString(row.started_at),
+      ...(row.finished_at ? { finishedAt: toIsoString(row.finished_at) } : {}),
       ...(row.result ? { result: row.result as DeploymentResult } : {}),
-      ...(row.rollback_started_at ? { rollbackStartedAt: iso(row.rollback_started_at) } : {}),
-      ...(row.rollback_finished_at ? { rollbackFinishedAt: iso(row.rollback_finished_at) } : {}),
+      ...(row.rollback_started_at
+        ? { rollbackStartedAt: toIsoString(row.rollback_started_at) }
+        : {}),
+      ...(row.rollback_finished_at
+        ? { rollbackFinishedAt: toIsoString(row.rollback_finished_at) }
+        : {}),
       // MySQL and SQLite hand booleans back as 0/1.
       ...(Number(row.hotfix) === 1 || row.hotfix === true ? { hotfix: true } : {}),
     }));
@@ -176,7 +176,7 @@ export class DatabaseScorecardFacts implements ScorecardFactSource {
         id: history.row.id,
         name: history.row.name,
         status: history.row.status as ReleaseTrainStatus,
-        createdAt: iso(history.row.created_at),
+        createdAt: toIsoString(history.row.created_at),
         stages: history.stages,
         participants: history.participants.map(p => {
           // The owner when the participant joined: before its first owner change, if any.
@@ -309,9 +309,9 @@ export class DatabaseScorecardFacts implements ScorecardFactSource {
       id: row.id,
       trainId: row.train_id,
       ownerRef: row.owner_ref,
-      createdAt: iso(row.created_at),
-      ...(row.due_at ? { dueAt: iso(row.due_at) } : {}),
-      ...(row.closed_at ? { closedAt: iso(row.closed_at) } : {}),
+      createdAt: toIsoString(row.created_at),
+      ...(row.due_at ? { dueAt: toIsoString(row.due_at) } : {}),
+      ...(row.closed_at ? { closedAt: toIsoString(row.closed_at) } : {}),
       status: row.status,
     }));
   }

@@ -1,4 +1,4 @@
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   catalogConditions,
   createCatalogConditionalDecision,
@@ -7,34 +7,22 @@ import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/al
 import { AuthorizeResult, isPermission } from '@backstage/plugin-permission-common';
 import { PermissionPolicy } from '@backstage/plugin-permission-node';
 import { dependenciesRefreshPermission } from '@release-coordination/plugin-release-coordination-common';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
-import { releaseCoordinationPlugin } from '../plugin';
-import { policyBackedPermissions, waitForCatalogComponents } from '../testing/testBackend';
+import {
+  ENGINEERING_DEPARTMENT,
+  TestServer,
+  startReleaseCoordinationBackend,
+  withEntities,
+} from '../testing/testBackend';
 
 /**
  * A small organisation: team-web's `storefront` depends on team-pay's `payments` (dependsOn and
  * through the payment API) and on `vault`, which is labelled secret; `pricing` and `stock` form
  * a cycle.
  */
-const ORGANISATION = `
-apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata: { name: engineering }
-spec: { type: department, children: [team-web, team-pay] }
----
-apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata: { name: team-web }
-spec: { type: team, parent: engineering, children: [] }
----
-apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata: { name: team-pay }
-spec: { type: team, parent: engineering, children: [] }
----
+const ORGANISATION = withEntities(
+  ENGINEERING_DEPARTMENT,
+  `
 apiVersion: backstage.io/v1alpha1
 kind: User
 metadata: { name: alice }
@@ -85,7 +73,8 @@ apiVersion: backstage.io/v1alpha1
 kind: API
 metadata: { name: payment-api }
 spec: { type: openapi, lifecycle: production, owner: team-pay, definition: 'openapi: 3.0.0' }
-`;
+`,
+);
 
 /** Outsiders may not read secret entities; only admins may refresh the graph. */
 class TestPolicy implements PermissionPolicy {
@@ -106,37 +95,15 @@ class TestPolicy implements PermissionPolicy {
 const alice = mockCredentials.user.header('user:default/alice');
 const outsider = mockCredentials.user.header('user:default/outsider');
 const admin = mockCredentials.user.header('user:default/admin');
-const service = mockCredentials.service.header();
 
 describe('dependency routes (real catalog, policy decisions applied by it)', () => {
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let server: TestServer;
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'release-coordination-'));
-    const file = join(dir, 'org.yaml');
-    writeFileSync(file, ORGANISATION);
-    ({ server } = await startTestBackend({
-      features: [
-        releaseCoordinationPlugin,
-        import('@backstage/plugin-catalog-backend'),
-        policyBackedPermissions(new TestPolicy()),
-        mockServices.rootConfig.factory({
-          data: {
-            permission: { enabled: true },
-            catalog: {
-              rules: [{ allow: ['Component', 'API', 'System', 'Domain', 'Group', 'User', 'Resource', 'Location'] }],
-              locations: [{ type: 'file', target: file }],
-            },
-          },
-        }),
-        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
-      ],
-    }));
-    await waitForCatalogComponents(server, service, 5);
-    const refreshed = await request(server)
-      .post('/api/release-coordination/dependencies/refresh')
-      .set('Authorization', service);
-    expect(refreshed.status).toBe(200);
+    server = await startReleaseCoordinationBackend({
+      organisation: ORGANISATION,
+      policy: new TestPolicy(),
+    });
   }, 120_000);
 
   it('answers 401 without credentials', async () => {

@@ -1,44 +1,26 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { AuthorizeResult, isPermission } from '@backstage/plugin-permission-common';
-import { PermissionPolicy } from '@backstage/plugin-permission-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   deploymentReportPermission,
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import request from 'supertest';
-import { releaseCoordinationPlugin } from '../plugin';
 import { TrainNotification } from '../trains/announcements';
 import { createTestDatabases } from '../testing/databases';
-import { policyBackedPermissions, waitForCatalogComponents } from '../testing/testBackend';
-
-/** storefront is team-web's, payments team-pay's. */
-const ORGANISATION = `
-apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata: { name: team-web }
-spec: { type: team, children: [] }
----
-apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata: { name: team-pay }
-spec: { type: team, children: [] }
----
-apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata: { name: storefront }
-spec: { type: website, lifecycle: production, owner: team-web, dependsOn: [component:payments] }
----
-apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata: { name: payments }
-spec: { type: service, lifecycle: production, owner: team-pay }
-`;
+import {
+  CHECKOUT_ORGANISATION,
+  BadInputMethod,
+  CI,
+  TestServer,
+  asUser,
+  checkoutTrain,
+  createTrainThroughApi,
+  decisionLog,
+  expectRefusedAsBadInput,
+  pluginRoutes,
+  releaseManagerPolicy,
+  startReleaseCoordinationBackend,
+} from '../testing/testBackend';
 
 /** alice runs the train; bob is on team-pay, carol on team-web; dave is on no team. */
 const MEMBERSHIP: Record<string, string[]> = {
@@ -47,39 +29,9 @@ const MEMBERSHIP: Record<string, string[]> = {
   'user:default/carol': ['group:default/team-web'],
 };
 
-/** Only the admin manages trains of others or reports deployments as a person. */
-class TestPolicy implements PermissionPolicy {
-  async handle(
-    req: Parameters<PermissionPolicy['handle']>[0],
-    user?: Parameters<PermissionPolicy['handle']>[1],
-  ) {
-    const admin = user?.info.userEntityRef === 'user:default/admin';
-    if (
-      isPermission(req.permission, trainManagePermission) ||
-      isPermission(req.permission, deploymentReportPermission)
-    ) {
-      return { result: admin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
-    }
-    return { result: AuthorizeResult.ALLOW };
-  }
-}
-
-const userInfo = mockServices.userInfo.mock({
-  getUserInfo: async credentials => {
-    const userEntityRef = (credentials.principal as { userEntityRef: string }).userEntityRef;
-    return {
-      userEntityRef,
-      ownershipEntityRefs: [userEntityRef, ...(MEMBERSHIP[userEntityRef] ?? [])],
-    };
-  },
-});
-
 const sentNotifications: TrainNotification[] = [];
 const publishedSignals: { channel: string; message: unknown }[] = [];
 
-const as = (user: string) => mockCredentials.user.header(`user:default/${user}`);
-const ci = mockCredentials.service.header();
-const API = '/api/release-coordination';
 const PAYMENTS = 'component:default/payments';
 const STOREFRONT = 'component:default/storefront';
 const DAY = 24 * 60 * 60 * 1000;
@@ -107,43 +59,45 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
   const databases = createTestDatabases();
 
   describe.each(databases.eachSupportedId())('on %s', databaseId => {
-    let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+    let server: TestServer;
     let trainId: string;
-    const get = (path: string) => request(server).get(`${API}${path}`);
-    const post = (path: string) => request(server).post(`${API}${path}`);
-    const put = (path: string) => request(server).put(`${API}${path}`);
-    const patch = (path: string) => request(server).patch(`${API}${path}`);
+    const { get, post, put, patch } = pluginRoutes(() => server);
     const planPath = (ref: string) =>
       `/trains/${trainId}/participants/${encodeURIComponent(ref)}/rollback-plan`;
 
     const decisions = async () =>
-      (await get(`/trains/${trainId}/decisions?limit=500`).set('Authorization', as('alice'))).body
-        .items as { action: string; subject: string; entityRef?: string; after?: any }[];
+      (await decisionLog(server, trainId)).items as {
+        action: string;
+        subject: string;
+        entityRef?: string;
+        after?: any;
+      }[];
     const deploymentCount = async () =>
-      (await get(`/trains/${trainId}/deployments`).set('Authorization', as('alice'))).body.items
+      (await get(`/trains/${trainId}/deployments`).set('Authorization', asUser('alice'))).body.items
         .length as number;
     const flagCount = async () =>
-      (await get(`/trains/${trainId}/flags`).set('Authorization', as('alice'))).body.items
+      (await get(`/trains/${trainId}/flags`).set('Authorization', asUser('alice'))).body.items
         .length as number;
     const readiness = async (user: string) => {
-      const res = await get(`/trains/${trainId}/rollback-readiness`).set('Authorization', as(user));
+      const res = await get(`/trains/${trainId}/rollback-readiness`)
+        .set('Authorization', asUser(user));
       expect(res.status).toBe(200);
       return Object.fromEntries(res.body.participants.map((p: any) => [p.entityRef, p]));
     };
 
     beforeAll(async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'release-coordination-outcomes-'));
-      const file = join(dir, 'org.yaml');
-      writeFileSync(file, ORGANISATION);
-      // The catalog shares the database: its tables and ours do not meet.
-      const knex = await databases.init(databaseId);
-      ({ server } = await startTestBackend({
+      server = await startReleaseCoordinationBackend({
+        organisation: CHECKOUT_ORGANISATION,
+        // Only the admin manages trains of others or reports deployments as a person.
+        policy: releaseManagerPolicy(trainManagePermission, deploymentReportPermission),
+        membership: MEMBERSHIP,
+        config: {
+          stages: STAGES,
+          rollback: { maxRehearsalAgeDays: 30 },
+          flags: { remindBeforeDays: 7 },
+        },
+        knex: await databases.init(databaseId),
         features: [
-          releaseCoordinationPlugin,
-          mockServices.database.factory({ knex }),
-          import('@backstage/plugin-catalog-backend'),
-          policyBackedPermissions(new TestPolicy()),
-          userInfo.factory,
           createServiceFactory({
             service: notificationService,
             deps: {},
@@ -162,38 +116,9 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
               },
             }),
           }),
-          mockServices.rootConfig.factory({
-            data: {
-              permission: { enabled: true },
-              releaseCoordination: {
-                stages: STAGES,
-                rollback: { maxRehearsalAgeDays: 30 },
-                flags: { remindBeforeDays: 7 },
-              },
-              catalog: {
-                rules: [{ allow: ['Component', 'Group', 'User', 'Location'] }],
-                locations: [{ type: 'file', target: file }],
-              },
-            },
-          }),
-          mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
         ],
-      }));
-      await waitForCatalogComponents(server, ci, 2);
-      expect((await post(`/dependencies/refresh`).set('Authorization', ci)).status).toBe(200);
-      const created = await post('/trains')
-        .send({
-          name: '2026.12',
-          objective: 'Ship one-click checkout',
-          ambassadorRef: 'user:default/alice',
-          participants: [
-            { entityRef: STOREFRONT, targetVersion: '2.0.0' },
-            { entityRef: PAYMENTS, targetVersion: '5.1.0' },
-          ],
-        })
-        .set('Authorization', as('alice'));
-      expect(created.status).toBe(201);
-      trainId = created.body.id;
+      });
+      trainId = (await createTrainThroughApi(server, checkoutTrain('2026.12'), asUser('alice'))).id;
     }, 120_000);
 
     describe('deployments', () => {
@@ -214,7 +139,7 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
       it('takes reports from CI only with the permission (403 for others, nothing written)', async () => {
         const denied = await post(`/trains/${trainId}/deployments`)
           .send(start)
-          .set('Authorization', as('bob'));
+          .set('Authorization', asUser('bob'));
         expect(denied.status).toBe(403);
         expect(await deploymentCount()).toBe(0);
         expect((await post(`/trains/${trainId}/deployments`).send(start)).status).toBe(401);
@@ -222,7 +147,7 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
 
       it('records the start once: the same report again changes nothing', async () => {
         const before = (await decisions()).length;
-        const first = await post(`/trains/${trainId}/deployments`).send(start).set('Authorization', ci);
+        const first = await post(`/trains/${trainId}/deployments`).send(start).set('Authorization', CI);
         expect(first.status).toBe(201);
         expect(first.body).toMatchObject({
           trainId,
@@ -235,7 +160,7 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
           hotfix: false,
         });
         expect(first.body).not.toHaveProperty('result');
-        const again = await post(`/trains/${trainId}/deployments`).send(start).set('Authorization', ci);
+        const again = await post(`/trains/${trainId}/deployments`).send(start).set('Authorization', CI);
         expect(again.status).toBe(200);
         expect(again.body).toEqual(first.body);
         const log = await decisions();
@@ -250,7 +175,7 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
       it('records the end; a failed production deployment notifies the ambassador and the owner', async () => {
         sentNotifications.length = 0;
         publishedSignals.length = 0;
-        const res = await post(`/trains/${trainId}/deployments`).send(failed).set('Authorization', ci);
+        const res = await post(`/trains/${trainId}/deployments`).send(failed).set('Authorization', CI);
         expect(res.status).toBe(200);
         expect(res.body).toMatchObject({
           finishedAt: '2026-11-20T10:07:30.000Z',
@@ -278,14 +203,14 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
         ]);
 
         // Reported again, it tells nobody twice.
-        const again = await post(`/trains/${trainId}/deployments`).send(failed).set('Authorization', ci);
+        const again = await post(`/trains/${trainId}/deployments`).send(failed).set('Authorization', CI);
         expect(again.status).toBe(200);
         expect(sentNotifications).toHaveLength(1);
 
         // A staging failure is the team's own business.
         await post(`/trains/${trainId}/deployments`)
           .send({ ...failed, environment: 'staging', deploymentId: 'stage-1' })
-          .set('Authorization', ci);
+          .set('Authorization', CI);
         expect(sentNotifications).toHaveLength(1);
       });
 
@@ -293,12 +218,12 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
         const before = (await decisions()).length;
         const unfinished = await post(`/trains/${trainId}/deployments`)
           .send(start)
-          .set('Authorization', ci);
+          .set('Authorization', CI);
         expect(unfinished.status).toBe(409);
         expect(unfinished.body.error.message).toMatch(/cannot make it unfinished/);
         const succeeded = await post(`/trains/${trainId}/deployments`)
           .send({ ...failed, result: 'succeeded' })
-          .set('Authorization', ci);
+          .set('Authorization', CI);
         expect(succeeded.status).toBe(409);
         expect((await decisions()).length).toBe(before);
 
@@ -310,7 +235,7 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
             rollbackStartedAt: '2026-11-20T10:08:00Z',
             rollbackFinishedAt: '2026-11-20T10:13:00Z',
           })
-          .set('Authorization', ci);
+          .set('Authorization', CI);
         expect(rolledBack.status).toBe(200);
         expect(rolledBack.body).toMatchObject({
           result: 'rolled-back',
@@ -322,14 +247,15 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
       });
 
       it('lists the train\'s deployments, newest first, filtered by environment', async () => {
-        const all = await get(`/trains/${trainId}/deployments`).set('Authorization', as('carol'));
+        const all = await get(`/trains/${trainId}/deployments`)
+          .set('Authorization', asUser('carol'));
         expect(all.status).toBe(200);
         expect(all.body.items.map((d: any) => d.deploymentId).sort()).toEqual([
           'deploy-4711',
           'stage-1',
         ]);
         const production = await get(`/trains/${trainId}/deployments?environment=PRODUCTION`)
-          .set('Authorization', as('carol'));
+          .set('Authorization', asUser('carol'));
         expect(production.body.items.map((d: any) => d.result)).toEqual(['rolled-back']);
       });
     });
@@ -342,24 +268,26 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
 
       it('lets the ambassador, the owner team and release managers save a plan; 403 for others', async () => {
         const before = (await decisions()).length;
-        const stranger = await put(planPath(PAYMENTS)).send(plan).set('Authorization', as('dave'));
+        const stranger = await put(planPath(PAYMENTS))
+          .send(plan)
+          .set('Authorization', asUser('dave'));
         expect(stranger.status).toBe(403);
-        const otherTeam = await put(planPath(PAYMENTS)).send(plan).set('Authorization', as('carol'));
+        const otherTeam = await put(planPath(PAYMENTS)).send(plan).set('Authorization', asUser('carol'));
         expect(otherTeam.status).toBe(403);
         expect((await decisions()).length).toBe(before);
 
-        const owner = await put(planPath(PAYMENTS)).send(plan).set('Authorization', as('bob'));
+        const owner = await put(planPath(PAYMENTS)).send(plan).set('Authorization', asUser('bob'));
         expect(owner.status).toBe(200);
         expect(owner.body).toMatchObject({ trainId, entityRef: PAYMENTS, ...plan, updatedBy: 'user:default/bob' });
-        const same = await put(planPath(PAYMENTS)).send(plan).set('Authorization', as('bob'));
+        const same = await put(planPath(PAYMENTS)).send(plan).set('Authorization', asUser('bob'));
         expect(same.body).toEqual(owner.body);
         const ambassador = await put(planPath(STOREFRONT))
           .send({ ...plan, procedureUrl: 'https://runbooks.example.com/storefront' })
-          .set('Authorization', as('alice'));
+          .set('Authorization', asUser('alice'));
         expect(ambassador.status).toBe(200);
         const manager = await put(planPath(STOREFRONT))
           .send({ ...plan, procedureUrl: 'https://runbooks.example.com/storefront/v2' })
-          .set('Authorization', as('admin'));
+          .set('Authorization', asUser('admin'));
         expect(manager.status).toBe(200);
         const log = (await decisions()).slice(before);
         expect(log.map(d => [d.action, d.entityRef])).toEqual([
@@ -370,7 +298,7 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
 
         const notInTrain = await put(planPath('component:default/ledger'))
           .send(plan)
-          .set('Authorization', as('admin'));
+          .set('Authorization', asUser('admin'));
         expect(notInTrain.status).toBe(404);
       });
 
@@ -381,27 +309,31 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
           rehearsedAt: daysFromNow(-10),
           idempotencyKey: 'gameday-2026-11',
         };
-        const stranger = await post('/rollback-drills').send(drill).set('Authorization', as('carol'));
+        const stranger = await post('/rollback-drills').send(drill).set('Authorization', asUser('carol'));
         expect(stranger.status).toBe(403);
-        const owner = await post('/rollback-drills').send(drill).set('Authorization', as('bob'));
+        const owner = await post('/rollback-drills')
+          .send(drill)
+          .set('Authorization', asUser('bob'));
         expect(owner.status).toBe(201);
         expect(owner.body).toMatchObject({ entityRef: PAYMENTS, result: 'passed', reporter: 'user:default/bob' });
-        const again = await post('/rollback-drills').send(drill).set('Authorization', as('bob'));
+        const again = await post('/rollback-drills')
+          .send(drill)
+          .set('Authorization', asUser('bob'));
         expect(again.status).toBe(200);
         expect(again.body).toEqual(owner.body);
         const reused = await post('/rollback-drills')
           .send({ ...drill, result: 'failed' })
-          .set('Authorization', as('bob'));
+          .set('Authorization', asUser('bob'));
         expect(reused.status).toBe(409);
 
         const unknown = await post('/rollback-drills')
           .send({ ...drill, entityRef: 'component:default/ghost' })
-          .set('Authorization', ci);
+          .set('Authorization', CI);
         expect(unknown.status).toBe(400);
         expect(unknown.body.error.message).toMatch(/entityRef/);
         const future = await post('/rollback-drills')
           .send({ ...drill, idempotencyKey: 'tomorrow', rehearsedAt: daysFromNow(1) })
-          .set('Authorization', ci);
+          .set('Authorization', CI);
         expect(future.status).toBe(400);
         expect(future.body.error.message).toMatch(/rehearsedAt/);
       });
@@ -441,16 +373,16 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
       let flagId: string;
 
       it('adds a flag for the owner team; 403 for others; a key once per participant', async () => {
-        const stranger = await post(`/trains/${trainId}/flags`).send(flag).set('Authorization', as('carol'));
+        const stranger = await post(`/trains/${trainId}/flags`).send(flag).set('Authorization', asUser('carol'));
         expect(stranger.status).toBe(403);
         expect(await flagCount()).toBe(0);
-        const created = await post(`/trains/${trainId}/flags`).send(flag).set('Authorization', as('bob'));
+        const created = await post(`/trains/${trainId}/flags`).send(flag).set('Authorization', asUser('bob'));
         expect(created.status).toBe(201);
         expect(created.body).toMatchObject({ ...flag, state: 'on', createdBy: 'user:default/bob' });
         flagId = created.body.id;
-        const duplicate = await post(`/trains/${trainId}/flags`).send(flag).set('Authorization', as('bob'));
+        const duplicate = await post(`/trains/${trainId}/flags`).send(flag).set('Authorization', asUser('bob'));
         expect(duplicate.status).toBe(409);
-        const listed = await get(`/trains/${trainId}/flags`).set('Authorization', as('dave'));
+        const listed = await get(`/trains/${trainId}/flags`).set('Authorization', asUser('dave'));
         expect(listed.body).toMatchObject({ expiringWithinDays: 7, items: [{ id: flagId }] });
       });
 
@@ -458,7 +390,7 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
         const before = (await decisions()).length;
         const expired = await post(`/trains/${trainId}/flags`)
           .send({ ...flag, key: 'too-late', expiresAt: daysFromNow(-1) })
-          .set('Authorization', as('bob'));
+          .set('Authorization', asUser('bob'));
         expect(expired.status).toBe(400);
         expect(expired.body.error.message).toMatch(/expiresAt/);
         expect(await flagCount()).toBe(1);
@@ -469,28 +401,28 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
         const expiresAt = daysFromNow(60);
         const extended = await patch(`/flags/${flagId}`)
           .send({ expiresAt, purpose: 'Dark launch, then A/B test' })
-          .set('Authorization', as('bob'));
+          .set('Authorization', asUser('bob'));
         expect(extended.status).toBe(200);
         expect(extended.body).toMatchObject({ expiresAt, purpose: 'Dark launch, then A/B test' });
         const backdated = await patch(`/flags/${flagId}`)
           .send({ expiresAt: daysFromNow(-1) })
-          .set('Authorization', as('bob'));
+          .set('Authorization', asUser('bob'));
         expect(backdated.status).toBe(400);
         expect(backdated.body.error.message).toMatch(/expiresAt/);
-        const off = await patch(`/flags/${flagId}`).send({ state: 'off' }).set('Authorization', as('bob'));
+        const off = await patch(`/flags/${flagId}`).send({ state: 'off' }).set('Authorization', asUser('bob'));
         expect(off.status).toBe(200);
         expect(off.body.state).toBe('off');
         const byStranger = await patch(`/flags/${flagId}`)
           .send({ state: 'on' })
-          .set('Authorization', as('carol'));
+          .set('Authorization', asUser('carol'));
         expect(byStranger.status).toBe(403);
         const removed = await patch(`/flags/${flagId}`)
           .send({ state: 'removed' })
-          .set('Authorization', as('alice'));
+          .set('Authorization', asUser('alice'));
         expect(removed.body.state).toBe('removed');
         const revived = await patch(`/flags/${flagId}`)
           .send({ state: 'on' })
-          .set('Authorization', as('alice'));
+          .set('Authorization', asUser('alice'));
         expect(revived.status).toBe(409);
         const log = await decisions();
         expect(log.filter(d => d.action === 'flag.updated').map(d => d.after)).toEqual([
@@ -500,7 +432,7 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
         ]);
         expect((await patch(`/flags/00000000-0000-4000-8000-000000000000`)
           .send({ state: 'off' })
-          .set('Authorization', as('alice'))).status).toBe(404);
+          .set('Authorization', asUser('alice'))).status).toBe(404);
       });
     });
 
@@ -515,19 +447,19 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
             purpose: 'Seasonal banner',
             expiresAt: new Date(Date.now() + 1500).toISOString(),
           })
-          .set('Authorization', as('carol'));
+          .set('Authorization', asUser('carol'));
         expect(shortLived.status).toBe(201);
         await new Promise(resolve => setTimeout(resolve, 1600));
 
         const blocked = await post(`/trains/${trainId}/advance`)
           .send({ expectedStage: 'deployment' })
-          .set('Authorization', as('alice'));
+          .set('Authorization', asUser('alice'));
         expect(blocked.status).toBe(409);
         expect(blocked.body.error.message).toMatch(/'Rollback rehearsed' for component:default\/storefront/);
         expect(blocked.body.error.message).toMatch(/'No expired flags'/);
         expect(blocked.body.error.message).not.toMatch(/'Rollback rehearsed' for component:default\/payments/);
 
-        const train = (await get(`/trains/${trainId}`).set('Authorization', as('alice'))).body;
+        const train = (await get(`/trains/${trainId}`).set('Authorization', asUser('alice'))).body;
         const gate = (templateId: string, participantRef?: string) =>
           train.gates.find(
             (g: any) => g.templateId === templateId && g.participantRef === participantRef,
@@ -556,15 +488,15 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
             evidenceUrl: 'https://ci.example.com/drills/88',
             idempotencyKey: 'drill-88',
           })
-          .set('Authorization', ci);
+          .set('Authorization', CI);
         expect(drill.status).toBe(201);
         const removed = await patch(`/flags/${shortLived.body.id}`)
           .send({ state: 'removed' })
-          .set('Authorization', as('carol'));
+          .set('Authorization', asUser('carol'));
         expect(removed.status).toBe(200);
         const advanced = await post(`/trains/${trainId}/advance`)
           .send({ expectedStage: 'deployment' })
-          .set('Authorization', as('alice'));
+          .set('Authorization', asUser('alice'));
         expect(advanced.status).toBe(200);
         expect(advanced.body.currentStage).toBe('verification');
       });
@@ -591,7 +523,7 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
         rehearsedAt: '2026-11-01T00:00:00Z',
         idempotencyKey: 'k',
       };
-      const cases: [string, string, () => string, unknown, RegExp][] = [
+      const cases: [BadInputMethod, string, () => string, unknown, RegExp][] = [
         ['POST', 'deployment of a non-participant', () => `/trains/${trainId}/deployments`,
           { ...deployment, participantRef: 'component:default/ledger' }, /participantRef/],
         ['POST', 'deployment with a result but no end', () => `/trains/${trainId}/deployments`,
@@ -641,35 +573,25 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
       it.each(cases)(
         '%s %s → 400 naming the field, nothing written',
         async (method, _name, path, body, field) => {
-          const decisionsBefore = (await decisions()).length;
-          const deploymentsBefore = await deploymentCount();
-          const flagsBefore = await flagCount();
-          let req;
-          if (method === 'GET') req = get(path());
-          else if (method === 'PUT') req = put(path()).send(body as object);
-          else if (method === 'PATCH') req = patch(path()).send(body as object);
-          else req = post(path()).send(body as object);
           // Deployments and drills come from CI; everything else from a release manager.
           const fromCi = /deployments|rollback-drills/.test(path()) && method === 'POST';
-          const res = await req.set('Authorization', fromCi ? ci : as('admin'));
-          expect(res.status).toBe(400);
-          expect(res.body.error.name).toBe('InputError');
-          expect(res.body.error.message).toMatch(field);
-          expect((await decisions()).length).toBe(decisionsBefore);
-          expect(await deploymentCount()).toBe(deploymentsBefore);
-          expect(await flagCount()).toBe(flagsBefore);
+          await expectRefusedAsBadInput(
+            server,
+            { method, path: path(), body, field, authorization: fromCi ? CI : asUser('admin') },
+            async () => [(await decisions()).length, await deploymentCount(), await flagCount()],
+          );
         },
       );
 
       it('answers 404 for an unknown train', async () => {
         const missing = '00000000-0000-4000-8000-000000000000';
         for (const path of ['deployments', 'rollback-readiness', 'flags']) {
-          const res = await get(`/trains/${missing}/${path}`).set('Authorization', as('alice'));
+          const res = await get(`/trains/${missing}/${path}`).set('Authorization', asUser('alice'));
           expect(res.status, path).toBe(404);
         }
         const report = await post(`/trains/${missing}/deployments`)
           .send(deployment)
-          .set('Authorization', ci);
+          .set('Authorization', CI);
         expect(report.status).toBe(404);
       });
     });

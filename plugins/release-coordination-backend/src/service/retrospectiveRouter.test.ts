@@ -1,71 +1,35 @@
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { AuthorizeResult, isPermission } from '@backstage/plugin-permission-common';
-import { PermissionPolicy } from '@backstage/plugin-permission-node';
 import { trainManagePermission } from '@release-coordination/plugin-release-coordination-common';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import request from 'supertest';
-import { releaseCoordinationPlugin } from '../plugin';
-import { policyBackedPermissions, waitForCatalogComponents } from '../testing/testBackend';
+import {
+  BadInputMethod,
+  CHECKOUT_ORGANISATION,
+  CI,
+  TestServer,
+  asUser,
+  checkoutTrain,
+  createTrainThroughApi,
+  decisionLog,
+  expectRefusedAsBadInput,
+  pluginRoutes,
+  releaseManagerPolicy,
+  startReleaseCoordinationBackend,
+  withEntities,
+} from '../testing/testBackend';
 
 /** storefront is team-web's, payments team-pay's; bob is on team-pay, carol on team-web. */
-const ORGANISATION = `
-apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata: { name: team-web }
-spec: { type: team, children: [] }
----
-apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata: { name: team-pay }
-spec: { type: team, children: [] }
----
+const ORGANISATION = withEntities(
+  CHECKOUT_ORGANISATION,
+  `
 apiVersion: backstage.io/v1alpha1
 kind: User
 metadata: { name: bob }
 spec: { memberOf: [team-pay] }
----
-apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata: { name: storefront }
-spec: { type: website, lifecycle: production, owner: team-web, dependsOn: [component:payments] }
----
-apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata: { name: payments }
-spec: { type: service, lifecycle: production, owner: team-pay }
-`;
+`,
+);
 
 const MEMBERSHIP: Record<string, string[]> = {
   'user:default/bob': ['group:default/team-pay'],
   'user:default/carol': ['group:default/team-web'],
 };
-
-/** Only the admin manages trains of others. */
-class TestPolicy implements PermissionPolicy {
-  async handle(
-    req: Parameters<PermissionPolicy['handle']>[0],
-    user?: Parameters<PermissionPolicy['handle']>[1],
-  ) {
-    const admin = user?.info.userEntityRef === 'user:default/admin';
-    if (isPermission(req.permission, trainManagePermission)) {
-      return { result: admin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
-    }
-    return { result: AuthorizeResult.ALLOW };
-  }
-}
-
-const userInfo = mockServices.userInfo.mock({
-  getUserInfo: async credentials => {
-    const userEntityRef = (credentials.principal as { userEntityRef: string }).userEntityRef;
-    return { userEntityRef, ownershipEntityRefs: [userEntityRef, ...(MEMBERSHIP[userEntityRef] ?? [])] };
-  },
-});
-
-const as = (user: string) => mockCredentials.user.header(`user:default/${user}`);
-const ci = mockCredentials.service.header();
-const API = '/api/release-coordination';
 
 /** Planning may only be left once earlier lessons concerning a participant are acted on. */
 const STAGES = [
@@ -85,56 +49,24 @@ const STAGES = [
   { name: 'ship', exitGates: [] },
 ];
 
-const newTrain = (name: string, participants: string[]) => ({
-  name,
-  objective: 'Ship one-click checkout',
-  ambassadorRef: 'user:default/alice',
-  participants: participants.map(p => ({ entityRef: `component:default/${p}`, targetVersion: '1' })),
-});
-
 describe('retrospective routes (real catalog, policy, group membership)', () => {
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let server: TestServer;
   let earlierId: string;
   let teamPayItem: any;
-  const get = (path: string) => request(server).get(`${API}${path}`);
-  const post = (path: string) => request(server).post(`${API}${path}`);
-  const patch = (path: string) => request(server).patch(`${API}${path}`);
-  const del = (path: string) => request(server).delete(`${API}${path}`);
+  const { get, post, patch, del } = pluginRoutes(() => server);
   const decisionActions = async (trainId: string) =>
-    (await get(`/trains/${trainId}/decisions?limit=500`).set('Authorization', as('alice'))).body.items.map(
-      (d: any) => d.action,
-    ) as string[];
+    (await decisionLog(server, trainId)).items.map(d => d.action) as string[];
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'release-coordination-retros-'));
-    const file = join(dir, 'org.yaml');
-    writeFileSync(file, ORGANISATION);
-    ({ server } = await startTestBackend({
-      features: [
-        releaseCoordinationPlugin,
-        import('@backstage/plugin-catalog-backend'),
-        policyBackedPermissions(new TestPolicy()),
-        userInfo.factory,
-        mockServices.rootConfig.factory({
-          data: {
-            permission: { enabled: true },
-            releaseCoordination: { stages: STAGES },
-            catalog: {
-              rules: [{ allow: ['Component', 'Group', 'User', 'Location'] }],
-              locations: [{ type: 'file', target: file }],
-            },
-          },
-        }),
-        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
-      ],
-    }));
-    await waitForCatalogComponents(server, ci, 2);
-    expect((await post(`/dependencies/refresh`).set('Authorization', ci)).status).toBe(200);
-    const created = await post('/trains')
-      .send(newTrain('2026.11', ['storefront', 'payments']))
-      .set('Authorization', as('alice'));
-    expect(created.status).toBe(201);
-    earlierId = created.body.id;
+    server = await startReleaseCoordinationBackend({
+      organisation: ORGANISATION,
+      // Only the admin manages trains of others.
+      policy: releaseManagerPolicy(trainManagePermission),
+      membership: MEMBERSHIP,
+      config: { stages: STAGES },
+    });
+    const earlier = checkoutTrain('2026.11', { storefront: '1', payments: '1' });
+    earlierId = (await createTrainThroughApi(server, earlier, asUser('alice'))).id;
   }, 120_000);
 
   it('answers 401 without credentials', async () => {
@@ -146,23 +78,25 @@ describe('retrospective routes (real catalog, policy, group membership)', () => 
   it('takes notes from any signed-in person, and deletes them for the author only', async () => {
     const added = await post(`/trains/${earlierId}/retrospective/notes`)
       .send({ column: 'to-improve', text: 'The contract break surfaced in validation' })
-      .set('Authorization', as('bob'));
+      .set('Authorization', asUser('bob'));
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ column: 'to-improve', authorRef: 'user:default/bob' });
     const fromCi = await post(`/trains/${earlierId}/retrospective/notes`)
       .send({ column: 'went-well', text: 'Green' })
-      .set('Authorization', ci);
+      .set('Authorization', CI);
     expect(fromCi.status).toBe(403);
 
-    const retro = await get(`/trains/${earlierId}/retrospective`).set('Authorization', as('carol'));
+    const retro = await get(`/trains/${earlierId}/retrospective`)
+      .set('Authorization', asUser('carol'));
     expect(retro.status).toBe(200);
     expect(retro.body.notes).toHaveLength(1);
 
     const notePath = `/trains/${earlierId}/retrospective/notes/${added.body.id}`;
-    expect((await del(notePath).set('Authorization', as('carol'))).status).toBe(403);
-    expect((await del(notePath).set('Authorization', as('bob'))).status).toBe(204);
-    expect((await del(notePath).set('Authorization', as('bob'))).status).toBe(404);
-    const after = await get(`/trains/${earlierId}/retrospective`).set('Authorization', as('carol'));
+    expect((await del(notePath).set('Authorization', asUser('carol'))).status).toBe(403);
+    expect((await del(notePath).set('Authorization', asUser('bob'))).status).toBe(204);
+    expect((await del(notePath).set('Authorization', asUser('bob'))).status).toBe(404);
+    const after = await get(`/trains/${earlierId}/retrospective`)
+      .set('Authorization', asUser('carol'));
     expect(after.body.notes).toEqual([]);
     expect(await decisionActions(earlierId)).toEqual([
       'train.created',
@@ -175,17 +109,17 @@ describe('retrospective routes (real catalog, policy, group membership)', () => 
     const item = { title: 'Rehearse the payments rollback', ownerRef: 'Group:default/team-pay' };
     const byBob = await post(`/trains/${earlierId}/action-items`)
       .send(item)
-      .set('Authorization', as('bob'));
+      .set('Authorization', asUser('bob'));
     expect(byBob.status).toBe(403);
     const ghost = await post(`/trains/${earlierId}/action-items`)
       .send({ ...item, ownerRef: 'group:default/ghosts' })
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(ghost.status).toBe(400);
     expect(ghost.body.error.message).toMatch(/ownerRef 'group:default\/ghosts' is not in the catalog/);
 
     const created = await post(`/trains/${earlierId}/action-items`)
       .send({ ...item, dueAt: '2026-12-01T00:00:00Z' })
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       trainId: earlierId,
@@ -198,45 +132,49 @@ describe('retrospective routes (real catalog, policy, group membership)', () => 
     teamPayItem = created.body;
     const ofUser = await post(`/trains/${earlierId}/action-items`)
       .send({ title: 'Document the freeze', ownerRef: 'user:default/bob' })
-      .set('Authorization', as('admin'));
+      .set('Authorization', asUser('admin'));
     expect(ofUser.status).toBe(201);
     const ofComponent = await post(`/trains/${earlierId}/action-items`)
       .send({ title: 'Expire checkout flags', ownerRef: 'component:default/storefront' })
-      .set('Authorization', as('admin'));
+      .set('Authorization', asUser('admin'));
     expect(ofComponent.status).toBe(201);
   });
 
   it("lets the owning team change an item, closing and reopening it, and nobody else", async () => {
     const path = `/action-items/${teamPayItem.id}`;
-    const byCarol = await patch(path).send({ status: 'done' }).set('Authorization', as('carol'));
+    const byCarol = await patch(path)
+      .send({ status: 'done' })
+      .set('Authorization', asUser('carol'));
     expect(byCarol.status).toBe(403);
 
     const closed = await patch(path)
       .send({ status: 'done', comment: 'Rehearsed on staging', expectedVersion: 0 })
-      .set('Authorization', as('bob'));
+      .set('Authorization', asUser('bob'));
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ status: 'done', version: 1 });
     expect(closed.body.closedAt).toBeDefined();
 
     const stale = await patch(path)
       .send({ title: 'Rehearse twice', expectedVersion: 0 })
-      .set('Authorization', as('bob'));
+      .set('Authorization', asUser('bob'));
     expect(stale.status).toBe(409);
 
     const done = await get('/action-items?ownerRef=group:default/team-pay&status=done')
-      .set('Authorization', as('carol'));
+      .set('Authorization', asUser('carol'));
     expect(done.body).toMatchObject({ totalCount: 1, items: [{ id: teamPayItem.id }] });
     const ofTrain = await get(`/action-items?trainId=${earlierId}&limit=2`)
-      .set('Authorization', ci);
+      .set('Authorization', CI);
     expect(ofTrain.body.totalCount).toBe(3);
     expect(ofTrain.body.items).toHaveLength(2);
 
-    const reopened = await patch(path).send({ status: 'open' }).set('Authorization', as('alice'));
+    const reopened = await patch(path)
+      .send({ status: 'open' })
+      .set('Authorization', asUser('alice'));
     expect(reopened.status).toBe(200);
     expect(reopened.body).not.toHaveProperty('closedAt');
 
     const decisions = await get(`/trains/${earlierId}/decisions?limit=500`)
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     const updates = decisions.body.items.filter((d: any) => d.action === 'action-item.updated');
     expect(updates).toHaveLength(2);
     expect(updates[0]).toMatchObject({
@@ -249,61 +187,59 @@ describe('retrospective routes (real catalog, policy, group membership)', () => 
   });
 
   it('carries open items into a later train and holds its planning until they are closed', async () => {
-    const later = await post('/trains')
-      .send(newTrain('2026.12', ['payments']))
-      .set('Authorization', as('alice'));
-    expect(later.status).toBe(201);
-    const laterId = later.body.id;
+    const later = checkoutTrain('2026.12', { payments: '1' });
+    const laterId = (await createTrainThroughApi(server, later, asUser('alice'))).id;
 
-    const retro = await get(`/trains/${laterId}/retrospective`).set('Authorization', as('bob'));
+    const retro = await get(`/trains/${laterId}/retrospective`).set('Authorization', asUser('bob'));
     expect(retro.status).toBe(200);
     // team-pay's item concerns payments; storefront's and bob's own item do not.
     expect(retro.body.carriedOver.map((item: any) => item.id)).toEqual([teamPayItem.id]);
     expect(retro.body.actionItems).toEqual([]);
-    const earlier = await get(`/trains/${earlierId}/retrospective`).set('Authorization', as('bob'));
+    const earlier = await get(`/trains/${earlierId}/retrospective`)
+      .set('Authorization', asUser('bob'));
     expect(earlier.body.carriedOver).toEqual([]);
     expect(earlier.body.actionItems).toHaveLength(3);
 
     const blocked = await post(`/trains/${laterId}/advance`)
       .send({ expectedStage: 'planning' })
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(blocked.status).toBe(409);
     expect(blocked.body.error.message).toMatch(/Action items of earlier trains closed/);
-    const held = await get(`/trains/${laterId}`).set('Authorization', as('alice'));
+    const held = await get(`/trains/${laterId}`).set('Authorization', asUser('alice'));
     const gate = held.body.gates.find((g: any) => g.templateId === 'lessons-acted-on');
     expect(gate).toMatchObject({ state: 'failed', participantRef: 'component:default/payments' });
     expect(gate.reason).toMatch(/'Rehearse the payments rollback'/);
 
     const closed = await patch(`/action-items/${teamPayItem.id}`)
       .send({ status: 'dropped', comment: 'Replaced by the new failover' })
-      .set('Authorization', as('bob'));
+      .set('Authorization', asUser('bob'));
     expect(closed.status).toBe(200);
     const advanced = await post(`/trains/${laterId}/advance`)
       .send({ expectedStage: 'planning' })
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(advanced.status).toBe(200);
     expect(advanced.body.currentStage).toBe('ship');
   });
 
   it('answers 404 for an unknown train, note or item', async () => {
     const missing = '00000000-0000-4000-8000-000000000000';
-    expect((await get(`/trains/${missing}/retrospective`).set('Authorization', as('bob'))).status).toBe(404);
+    expect((await get(`/trains/${missing}/retrospective`).set('Authorization', asUser('bob'))).status).toBe(404);
     const item = await patch(`/action-items/${missing}`)
       .send({ status: 'done' })
-      .set('Authorization', as('admin'));
+      .set('Authorization', asUser('admin'));
     expect(item.status).toBe(404);
     const note = await del(`/trains/${earlierId}/retrospective/notes/${missing}`)
-      .set('Authorization', as('admin'));
+      .set('Authorization', asUser('admin'));
     expect(note.status).toBe(404);
     const created = await post(`/trains/${missing}/action-items`)
       .send({ title: 'x', ownerRef: 'group:default/team-pay' })
-      .set('Authorization', as('admin'));
+      .set('Authorization', asUser('admin'));
     expect(created.status).toBe(404);
   });
 
   describe('bad input', () => {
     const itemPath = () => `/action-items/${teamPayItem.id}`;
-    const cases: [string, string, () => string, unknown, RegExp][] = [
+    const cases: [BadInputMethod, string, () => string, unknown, RegExp][] = [
       ['POST', 'note in an unknown column', () => `/trains/${earlierId}/retrospective/notes`,
         { column: 'blame', text: 'x' }, /column/],
       ['POST', 'note without text', () => `/trains/${earlierId}/retrospective/notes`,
@@ -333,27 +269,20 @@ describe('retrospective routes (real catalog, policy, group membership)', () => 
     ];
 
     const counts = async () => {
-      const items = await get('/action-items?limit=500').set('Authorization', as('admin'));
+      const items = await get('/action-items?limit=500').set('Authorization', asUser('admin'));
       const decisions = await get(`/trains/${earlierId}/decisions?limit=1`)
-        .set('Authorization', as('admin'));
+        .set('Authorization', asUser('admin'));
       return [items.body.totalCount, decisions.body.totalCount];
     };
 
     it.each(cases)(
       '%s %s → 400 naming the field, nothing written',
       async (method, _name, path, body, field) => {
-        const before = await counts();
-        const req =
-          method === 'GET'
-            ? get(path())
-            : method === 'PATCH'
-              ? patch(path()).send(body as object)
-              : post(path()).send(body as object);
-        const res = await req.set('Authorization', as('admin'));
-        expect(res.status).toBe(400);
-        expect(res.body.error.name).toBe('InputError');
-        expect(res.body.error.message).toMatch(field);
-        expect(await counts()).toEqual(before);
+        await expectRefusedAsBadInput(
+          server,
+          { method, path: path(), body, field, authorization: asUser('admin') },
+          counts,
+        );
       },
     );
   });

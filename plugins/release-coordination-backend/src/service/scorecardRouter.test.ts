@@ -1,32 +1,23 @@
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { PermissionPolicy } from '@backstage/plugin-permission-node';
 import { METRIC_DEFINITIONS } from '@release-coordination/plugin-release-coordination-common';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
-import { releaseCoordinationPlugin } from '../plugin';
 import { createTestDatabases } from '../testing/databases';
-import { policyBackedPermissions, waitForCatalogComponents } from '../testing/testBackend';
+import {
+  API,
+  CI,
+  ENGINEERING_DEPARTMENT,
+  TestServer,
+  asUser,
+  checkoutTrain,
+  createTrainThroughApi,
+  releaseManagerPolicy,
+  startReleaseCoordinationBackend,
+  withEntities,
+} from '../testing/testBackend';
 
 /** engineering has two teams: team-web owns storefront (in system shop), team-pay owns payments. */
-const ORGANISATION = `
-apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata: { name: engineering }
-spec: { type: department, children: [team-web, team-pay] }
----
-apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata: { name: team-web }
-spec: { type: team, parent: engineering, children: [] }
----
-apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata: { name: team-pay }
-spec: { type: team, parent: engineering, children: [] }
----
+const ORGANISATION = withEntities(
+  ENGINEERING_DEPARTMENT,
+  `
 apiVersion: backstage.io/v1alpha1
 kind: System
 metadata: { name: shop }
@@ -41,17 +32,10 @@ apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata: { name: payments }
 spec: { type: service, lifecycle: production, owner: team-pay }
-`;
+`,
+);
 
-class AllowAll implements PermissionPolicy {
-  async handle() {
-    return { result: AuthorizeResult.ALLOW } as const;
-  }
-}
-
-const alice = mockCredentials.user.header('user:default/alice');
-const ci = mockCredentials.service.header();
-const API = '/api/release-coordination';
+const alice = asUser('alice');
 const STOREFRONT = 'component:default/storefront';
 const PAYMENTS = 'component:default/payments';
 
@@ -77,7 +61,7 @@ describe('scorecard route (real catalog, trains and deployments)', () => {
   const databases = createTestDatabases();
 
   describe.each(databases.eachSupportedId())('on %s', databaseId => {
-    let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+    let server: TestServer;
     let trainId: string;
     const period = () => ({ from: hoursAgo(24), to: new Date(Date.now() + 3_600_000).toISOString() });
     const scorecard = (query: Record<string, string>, auth = alice) =>
@@ -85,52 +69,18 @@ describe('scorecard route (real catalog, trains and deployments)', () => {
     const metric = (body: any, id: string) => body.metrics.find((m: any) => m.id === id);
 
     beforeAll(async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'release-coordination-scorecards-'));
-      const file = join(dir, 'org.yaml');
-      writeFileSync(file, ORGANISATION);
-      // The catalog shares the database: its tables and ours do not meet.
-      const knex = await databases.init(databaseId);
-      ({ server } = await startTestBackend({
-        features: [
-          releaseCoordinationPlugin,
-          mockServices.database.factory({ knex }),
-          import('@backstage/plugin-catalog-backend'),
-          policyBackedPermissions(new AllowAll()),
-          mockServices.userInfo.factory(),
-          mockServices.rootConfig.factory({
-            data: {
-              permission: { enabled: true },
-              releaseCoordination: { stages: STAGES },
-              catalog: {
-                rules: [{ allow: ['Component', 'Group', 'User', 'System', 'Location'] }],
-                locations: [{ type: 'file', target: file }],
-              },
-            },
-          }),
-          mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
-        ],
-      }));
-      await waitForCatalogComponents(server, ci, 2);
-      expect((await request(server).post(`${API}/dependencies/refresh`).set('Authorization', ci)).status).toBe(200);
-
-      const created = await request(server)
-        .post(`${API}/trains`)
-        .send({
-          name: '2026.12',
-          objective: 'Ship one-click checkout',
-          ambassadorRef: 'user:default/alice',
-          participants: [
-            { entityRef: STOREFRONT, targetVersion: '2.0.0' },
-            { entityRef: PAYMENTS, targetVersion: '5.1.0' },
-          ],
-        })
-        .set('Authorization', alice);
-      expect(created.status).toBe(201);
-      trainId = created.body.id;
+      server = await startReleaseCoordinationBackend({
+        organisation: ORGANISATION,
+        // Nothing reserved: everyone may read every scorecard.
+        policy: releaseManagerPolicy(),
+        config: { stages: STAGES },
+        knex: await databases.init(databaseId),
+      });
+      trainId = (await createTrainThroughApi(server, checkoutTrain('2026.12'), alice)).id;
 
       // storefront: failed 5 h ago, fixed 2 h later; payments: one success. 3 deployments.
       const report = (body: object) =>
-        request(server).post(`${API}/trains/${trainId}/deployments`).send(body).set('Authorization', ci);
+        request(server).post(`${API}/trains/${trainId}/deployments`).send(body).set('Authorization', CI);
       for (const body of [
         {
           participantRef: STOREFRONT,
@@ -274,7 +224,7 @@ describe('scorecard route (real catalog, trains and deployments)', () => {
     });
 
     it('serves services too, e.g. a reporting job', async () => {
-      expect((await scorecard({ scope: 'organization', ...period() }, ci)).status).toBe(200);
+      expect((await scorecard({ scope: 'organization', ...period() }, CI)).status).toBe(200);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { AuditorServiceCreateEventOptions } from '@backstage/backend-plugin-api';
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult, isPermission, PolicyDecision } from '@backstage/plugin-permission-common';
 import { PermissionPolicy } from '@backstage/plugin-permission-node';
 import {
@@ -9,44 +9,35 @@ import {
   trainCreatePermission,
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import request from 'supertest';
 import {
   createReleaseCoordinationGateConditionalDecision,
   releaseCoordinationGateConditions,
 } from '../permissions';
-import { releaseCoordinationPlugin } from '../plugin';
-import { policyBackedPermissions, waitForCatalogComponents } from '../testing/testBackend';
+import {
+  API,
+  BadInputMethod,
+  CHECKOUT_ORGANISATION,
+  CI,
+  TestServer,
+  asUser,
+  createTrainThroughApi,
+  decisionLog,
+  expectRefusedAsBadInput,
+  pluginRoutes,
+  startReleaseCoordinationBackend,
+  withEntities,
+} from '../testing/testBackend';
 
 /** team-web's storefront depends on team-pay's payments; dora and erin sit on the board. */
-const ORGANISATION = `
-apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata: { name: team-web }
-spec: { type: team, children: [] }
----
-apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata: { name: team-pay }
-spec: { type: team, children: [] }
----
+const ORGANISATION = withEntities(
+  CHECKOUT_ORGANISATION,
+  `
 apiVersion: backstage.io/v1alpha1
 kind: Group
 metadata: { name: release-board }
 spec: { type: team, children: [] }
----
-apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata: { name: storefront }
-spec: { type: website, lifecycle: production, owner: team-web, dependsOn: [component:payments] }
----
-apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata: { name: payments }
-spec: { type: service, lifecycle: production, owner: team-pay }
-`;
+`,
+);
 
 /** Group membership as the catalog would resolve it into ownership refs. */
 const MEMBERSHIP: Record<string, string[]> = {
@@ -79,18 +70,6 @@ class TestPolicy implements PermissionPolicy {
     return allow(true);
   }
 }
-
-const userInfo = mockServices.userInfo.mock({
-  getUserInfo: async credentials => {
-    const userEntityRef = (credentials.principal as { userEntityRef: string }).userEntityRef;
-    const groups = MEMBERSHIP[userEntityRef] ?? [];
-    return { userEntityRef, ownershipEntityRefs: [userEntityRef, ...groups] };
-  },
-});
-
-const as = (user: string) => mockCredentials.user.header(`user:default/${user}`);
-const ci = mockCredentials.service.header();
-const API = '/api/release-coordination';
 
 const STAGES = [
   {
@@ -144,55 +123,36 @@ const NEW_TRAIN = {
   ],
 };
 
+/** A gate of a train as the API answers it, by template and, per participant, Component name. */
+const gateOf = (detail: any, templateId: string, participant?: string) =>
+  detail.gates.find(
+    (g: any) =>
+      g.templateId === templateId &&
+      (participant === undefined || g.participantRef === `component:default/${participant}`),
+  );
+
 describe('train routes (real catalog, policy, group membership)', () => {
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let server: TestServer;
   let trainId: string;
   let train: any;
-  const get = (path: string) => request(server).get(`${API}${path}`);
-  const post = (path: string) => request(server).post(`${API}${path}`);
+  const { get, post } = pluginRoutes(() => server);
 
-  const gate = (templateId: string, participant?: string) =>
-    train.gates.find(
-      (g: any) =>
-        g.templateId === templateId &&
-        (participant === undefined || g.participantRef === `component:default/${participant}`),
-    );
+  const gate = (templateId: string, participant?: string) => gateOf(train, templateId, participant);
   const reload = async () => {
-    const res = await get(`/trains/${trainId}`).set('Authorization', as('alice'));
+    const res = await get(`/trains/${trainId}`).set('Authorization', asUser('alice'));
     expect(res.status).toBe(200);
     train = res.body;
     return train;
   };
-  const decisionCount = async () =>
-    (await get(`/trains/${trainId}/decisions`).set('Authorization', as('alice')))
-      .body.totalCount as number;
+  const decisionCount = async () => (await decisionLog(server, trainId)).totalCount;
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'release-coordination-trains-'));
-    const file = join(dir, 'org.yaml');
-    writeFileSync(file, ORGANISATION);
-    ({ server } = await startTestBackend({
-      features: [
-        releaseCoordinationPlugin,
-        import('@backstage/plugin-catalog-backend'),
-        policyBackedPermissions(new TestPolicy()),
-        userInfo.factory,
-        mockServices.rootConfig.factory({
-          data: {
-            permission: { enabled: true },
-            releaseCoordination: { stages: STAGES },
-            catalog: {
-              rules: [{ allow: ['Component', 'Group', 'User', 'Location'] }],
-              locations: [{ type: 'file', target: file }],
-            },
-          },
-        }),
-        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
-      ],
-    }));
-    await waitForCatalogComponents(server, ci, 2);
-    const refreshed = await post(`/dependencies/refresh`).set('Authorization', ci);
-    expect(refreshed.status).toBe(200);
+    server = await startReleaseCoordinationBackend({
+      organisation: ORGANISATION,
+      policy: new TestPolicy(),
+      membership: MEMBERSHIP,
+      config: { stages: STAGES },
+    });
   }, 120_000);
 
   it('answers 401 without credentials', async () => {
@@ -200,9 +160,9 @@ describe('train routes (real catalog, policy, group membership)', () => {
   });
 
   it('creates a train (201) for an allowed user, and 403 for others without writing', async () => {
-    const denied = await post(`/trains`).send(NEW_TRAIN).set('Authorization', as('bob'));
+    const denied = await post(`/trains`).send(NEW_TRAIN).set('Authorization', asUser('bob'));
     expect(denied.status).toBe(403);
-    const none = await get(`/trains`).set('Authorization', as('alice'));
+    const none = await get(`/trains`).set('Authorization', asUser('alice'));
     expect(none.body.totalCount).toBe(0);
 
     const unknown = await post(`/trains`)
@@ -210,11 +170,11 @@ describe('train routes (real catalog, policy, group membership)', () => {
         ...NEW_TRAIN,
         participants: [{ entityRef: 'component:default/ghost', targetVersion: '1' }],
       })
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toMatch(/component:default\/ghost/);
 
-    const res = await post(`/trains`).send(NEW_TRAIN).set('Authorization', as('alice'));
+    const res = await post(`/trains`).send(NEW_TRAIN).set('Authorization', asUser('alice'));
     expect(res.status).toBe(201);
     trainId = res.body.id;
     train = res.body;
@@ -223,12 +183,12 @@ describe('train routes (real catalog, policy, group membership)', () => {
       'group:default/team-pay',
     ]);
     expect(gate('board')).toMatchObject({ approverRef: 'group:default/release-board', quorum: 2 });
-    expect((await get(`/trains`).set('Authorization', as('alice'))).body.totalCount).toBe(1);
+    expect((await get(`/trains`).set('Authorization', asUser('alice'))).body.totalCount).toBe(1);
   });
 
   it('lists the open approval gates of the caller\'s teams, users only', async () => {
     const mine = async (user: string) => {
-      const res = await get(`/approvals/mine`).set('Authorization', as(user));
+      const res = await get(`/approvals/mine`).set('Authorization', asUser(user));
       expect(res.status).toBe(200);
       return res.body.items as { train: any; gate: any }[];
     };
@@ -247,7 +207,7 @@ describe('train routes (real catalog, policy, group membership)', () => {
     const storefront = gate('participation', 'storefront').id;
     const rejected = await post(`/gates/${storefront}/reject`)
       .send({ comment: 'Not ready yet' })
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(rejected.status).toBe(200);
     const forAlice = await mine('alice');
     expect(forAlice.map(item => [item.gate.id, item.gate.state])).toEqual([
@@ -255,10 +215,10 @@ describe('train routes (real catalog, policy, group membership)', () => {
     ]);
     expect(await mine('nobody')).toEqual([]);
 
-    const fromCi = await get(`/approvals/mine`).set('Authorization', ci);
+    const fromCi = await get(`/approvals/mine`).set('Authorization', CI);
     expect(fromCi.status).toBe(403);
     expect(fromCi.body.error.message).toMatch(/Only users have approvals/);
-    const badQuery = await get(`/approvals/mine?user=bob`).set('Authorization', as('bob'));
+    const badQuery = await get(`/approvals/mine?user=bob`).set('Authorization', asUser('bob'));
     expect(badQuery.status).toBe(400);
     expect((await get(`/approvals/mine`)).status).toBe(401);
   });
@@ -267,7 +227,7 @@ describe('train routes (real catalog, policy, group membership)', () => {
     const before = await decisionCount();
     const refused = await post(`/gates/${gate('participation', 'payments').id}/approve`)
       .send({})
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toMatch(/group:default\/team-pay/);
     await reload();
@@ -276,7 +236,7 @@ describe('train routes (real catalog, policy, group membership)', () => {
 
     const approved = await post(`/gates/${gate('participation', 'payments').id}/approve`)
       .send({ comment: 'In' })
-      .set('Authorization', as('bob'));
+      .set('Authorization', asUser('bob'));
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({
       state: 'passed',
@@ -284,17 +244,17 @@ describe('train routes (real catalog, policy, group membership)', () => {
     });
     expect(await decisionCount()).toBe(before + 1);
     // A passed gate waits for nobody.
-    const mine = await get(`/approvals/mine`).set('Authorization', as('bob'));
+    const mine = await get(`/approvals/mine`).set('Authorization', asUser('bob'));
     expect(mine.body.items).toEqual([]);
   });
 
   it('passes a quorum-2 gate on the second distinct approval', async () => {
     const board = gate('board').id;
-    const first = await post(`/gates/${board}/approve`).set('Authorization', as('dora'));
+    const first = await post(`/gates/${board}/approve`).set('Authorization', asUser('dora'));
     expect(first.body.state).toBe('pending');
-    const again = await post(`/gates/${board}/approve`).set('Authorization', as('dora'));
+    const again = await post(`/gates/${board}/approve`).set('Authorization', asUser('dora'));
     expect(again.body.state).toBe('pending');
-    const second = await post(`/gates/${board}/approve`).set('Authorization', as('erin'));
+    const second = await post(`/gates/${board}/approve`).set('Authorization', asUser('erin'));
     expect(second.status).toBe(200);
     expect(second.body).toMatchObject({ state: 'passed' });
     expect(second.body.approvals).toHaveLength(2);
@@ -303,7 +263,7 @@ describe('train routes (real catalog, policy, group membership)', () => {
   it('blocks advancing with 409 naming the gates, then advances after a waiver', async () => {
     const blocked = await post(`/trains/${trainId}/advance`)
       .send({ expectedStage: 'planning' })
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(blocked.status).toBe(409);
     expect(blocked.body.error.message).toMatch(
       /'Participation confirmed' for component:default\/storefront/,
@@ -314,11 +274,11 @@ describe('train routes (real catalog, policy, group membership)', () => {
     const storefrontGate = gate('participation', 'storefront').id;
     const notAllowed = await post(`/gates/${storefrontGate}/waive`)
       .send({ reason: 'Owner away', until: '2099-01-01T00:00:00Z' })
-      .set('Authorization', as('bob'));
+      .set('Authorization', asUser('bob'));
     expect(notAllowed.status).toBe(403);
     const waived = await post(`/gates/${storefrontGate}/waive`)
       .send({ reason: 'Owner away; confirmed by mail', until: '2099-01-01T00:00:00Z' })
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(waived.status).toBe(200);
     expect(waived.body).toMatchObject({
       state: 'waived',
@@ -327,11 +287,11 @@ describe('train routes (real catalog, policy, group membership)', () => {
 
     const notManager = await post(`/trains/${trainId}/advance`)
       .send({ expectedStage: 'planning' })
-      .set('Authorization', as('bob'));
+      .set('Authorization', asUser('bob'));
     expect(notManager.status).toBe(403);
     const advanced = await post(`/trains/${trainId}/advance`)
       .send({ expectedStage: 'planning' })
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(advanced.status).toBe(200);
     expect(advanced.body.currentStage).toBe('integration');
     train = advanced.body;
@@ -347,21 +307,21 @@ describe('train routes (real catalog, policy, group membership)', () => {
     };
     const fromUser = await post(`/trains/${trainId}/checks`)
       .send(report)
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(fromUser.status).toBe(403);
 
-    const first = await post(`/trains/${trainId}/checks`).send(report).set('Authorization', ci);
-    const second = await post(`/trains/${trainId}/checks`).send(report).set('Authorization', ci);
+    const first = await post(`/trains/${trainId}/checks`).send(report).set('Authorization', CI);
+    const second = await post(`/trains/${trainId}/checks`).send(report).set('Authorization', CI);
     expect(first.status).toBe(200);
     expect(second.body).toEqual(first.body);
     const decisions = await get(`/trains/${trainId}/decisions?limit=500`)
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(decisions.body.items.filter((d: any) => d.action === 'check.reported')).toHaveLength(1);
 
     // storefront waits for payments (upstream); payments itself has nothing upstream.
     const blocked = await post(`/trains/${trainId}/advance`)
       .send({ expectedStage: 'integration' })
-      .set('Authorization', as('admin'));
+      .set('Authorization', asUser('admin'));
     expect(blocked.status).toBe(409);
     expect(blocked.body.error.message).toMatch(
       /'Contract tests' for component:default\/storefront/,
@@ -371,7 +331,7 @@ describe('train routes (real catalog, policy, group membership)', () => {
     expect(gate('upstream', 'storefront').state).toBe('passed');
 
     const entityTrains = await get(`/entity-trains?ref=component:default/payments`)
-      .set('Authorization', as('bob'));
+      .set('Authorization', asUser('bob'));
     expect(entityTrains.status).toBe(200);
     expect(entityTrains.body.items).toHaveLength(1);
     expect(entityTrains.body.items[0]).toMatchObject({
@@ -388,28 +348,30 @@ describe('train routes (real catalog, policy, group membership)', () => {
   it('rejects with a comment, and cancels only for the ambassador or a manager', async () => {
     const rejected = await post(`/gates/${gate('contract', 'storefront').id}/reject`)
       .send({ comment: 'no' })
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     // A check gate is decided by CI, not by people.
     expect(rejected.status).toBe(400);
 
     const byBob = await post(`/trains/${trainId}/cancel`)
       .send({ reason: 'Scope moved' })
-      .set('Authorization', as('bob'));
+      .set('Authorization', asUser('bob'));
     expect(byBob.status).toBe(403);
     const byAdmin = await post(`/trains/${trainId}/cancel`)
       .send({ reason: 'Scope moved' })
-      .set('Authorization', as('admin'));
+      .set('Authorization', asUser('admin'));
     expect(byAdmin.status).toBe(200);
     expect(byAdmin.body.status).toBe('cancelled');
     const decisions = await get(`/trains/${trainId}/decisions?limit=1&offset=0`)
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(decisions.body.items[0].action).toBe('train.created');
   });
 
   it('answers 404 for an unknown train or gate', async () => {
     const missing = '00000000-0000-4000-8000-000000000000';
-    expect((await get(`/trains/${missing}`).set('Authorization', as('alice'))).status).toBe(404);
-    const approve = await post(`/gates/${missing}/approve`).set('Authorization', as('bob'));
+    expect(
+      (await get(`/trains/${missing}`).set('Authorization', asUser('alice'))).status,
+    ).toBe(404);
+    const approve = await post(`/gates/${missing}/approve`).set('Authorization', asUser('bob'));
     expect(approve.status).toBe(404);
   });
 
@@ -418,7 +380,7 @@ describe('train routes (real catalog, policy, group membership)', () => {
     const payments = 'component:default/payments';
     const check = { participantRef: payments, checkName: 'ct', status: 'passed' };
     const inverted = { start: '2026-12-01T00:00:00Z', end: '2026-11-01T00:00:00Z' };
-    const cases: [string, string, () => string, unknown, RegExp][] = [
+    const cases: [BadInputMethod, string, () => string, unknown, RegExp][] = [
       ['POST', 'create without participants', () => '/trains',
         { ...NEW_TRAIN, participants: [] }, /participants/],
       ['POST', 'create with a bad ref', () => '/trains',
@@ -456,25 +418,19 @@ describe('train routes (real catalog, policy, group membership)', () => {
     ];
 
     const trainCount = async () =>
-      (await get(`/trains`).set('Authorization', as('admin'))).body
+      (await get(`/trains`).set('Authorization', asUser('admin'))).body
         .totalCount as number;
 
     it.each(cases)(
       '%s %s → 400 naming the field, nothing written',
       async (method, _name, path, body, field) => {
-        const trainsBefore = await trainCount();
-        const decisionsBefore = await decisionCount();
-        const req =
-          method === 'GET'
-            ? get(`${path()}`)
-            : post(`${path()}`).send(body as object);
         // Check reports come from CI; everything else from a user allowed to do it.
-        const res = await req.set('Authorization', path().endsWith('/checks') ? ci : as('admin'));
-        expect(res.status).toBe(400);
-        expect(res.body.error.name).toBe('InputError');
-        expect(res.body.error.message).toMatch(field);
-        expect(await trainCount()).toBe(trainsBefore);
-        expect(await decisionCount()).toBe(decisionsBefore);
+        const authorization = path().endsWith('/checks') ? CI : asUser('admin');
+        await expectRefusedAsBadInput(
+          server,
+          { method, path: path(), body, field, authorization },
+          async () => [await trainCount(), await decisionCount()],
+        );
       },
     );
   });
@@ -555,62 +511,29 @@ const CHANGE_STAGES = [
 ];
 
 describe('train changes: plan, participants, System trains, expiry, auditing', () => {
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let server: TestServer;
   const auditEvents: AuditorServiceCreateEventOptions[] = [];
-  const get = (path: string) => request(server).get(`${API}${path}`);
-  const post = (path: string) => request(server).post(`${API}${path}`);
-  const patch = (path: string) => request(server).patch(`${API}${path}`);
-  const del = (path: string) => request(server).delete(`${API}${path}`);
+  const { get, post, patch, del } = pluginRoutes(() => server);
   const participant = (trainId: string, name: string) =>
     `/trains/${trainId}/participants/${encodeURIComponent(`component:default/${name}`)}`;
-  const gateOf = (detail: any, templateId: string, name: string) =>
-    detail.gates.find(
-      (g: any) => g.templateId === templateId && g.participantRef === `component:default/${name}`,
-    );
-  const decisions = async (trainId: string) =>
-    (await get(`/trains/${trainId}/decisions?limit=500`).set('Authorization', as('alice'))).body
-      .items as any[];
-  const createTrain = async (name: string, participants = NEW_TRAIN.participants) => {
-    const res = await post(`/trains`)
-      .send({ ...NEW_TRAIN, name, participants })
-      .set('Authorization', as('alice'));
-    expect(res.status).toBe(201);
-    return res.body;
-  };
+  const decisions = async (trainId: string) => (await decisionLog(server, trainId)).items;
+  const createTrain = (name: string, participants = NEW_TRAIN.participants) =>
+    createTrainThroughApi(server, { ...NEW_TRAIN, name, participants }, asUser('alice'));
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'release-coordination-train-changes-'));
-    const file = join(dir, 'org.yaml');
-    writeFileSync(file, SHOP_ORGANISATION);
     const auditor = mockServices.auditor.mock({
       createEvent: async options => {
         auditEvents.push(options);
         return { success: async () => {}, fail: async () => {} };
       },
     });
-    ({ server } = await startTestBackend({
-      features: [
-        releaseCoordinationPlugin,
-        import('@backstage/plugin-catalog-backend'),
-        policyBackedPermissions(new TestPolicy()),
-        userInfo.factory,
-        auditor.factory,
-        mockServices.rootConfig.factory({
-          data: {
-            permission: { enabled: true },
-            releaseCoordination: { stages: CHANGE_STAGES },
-            catalog: {
-              rules: [{ allow: ['Component', 'System', 'Group', 'User', 'Location'] }],
-              locations: [{ type: 'file', target: file }],
-            },
-          },
-        }),
-        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
-      ],
-    }));
-    await waitForCatalogComponents(server, ci, 4);
-    const refreshed = await post(`/dependencies/refresh`).set('Authorization', ci);
-    expect(refreshed.status).toBe(200);
+    server = await startReleaseCoordinationBackend({
+      organisation: SHOP_ORGANISATION,
+      policy: new TestPolicy(),
+      membership: MEMBERSHIP,
+      config: { stages: CHANGE_STAGES },
+      features: [auditor.factory],
+    });
   }, 120_000);
 
   it('edits a train for its ambassador, logs the changed fields, audits the request', async () => {
@@ -618,11 +541,15 @@ describe('train changes: plan, participants, System trains, expiry, auditing', (
     const integration = { start: '2099-01-01T00:00:00Z', end: '2099-02-01T00:00:00Z' };
     const change = { name: '2027.01-hotfix', stageWindows: { integration } };
 
-    const byBob = await patch(`/trains/${train.id}`).send(change).set('Authorization', as('bob'));
+    const byBob = await patch(`/trains/${train.id}`)
+      .send(change)
+      .set('Authorization', asUser('bob'));
     expect(byBob.status).toBe(403);
     expect(await decisions(train.id)).toHaveLength(1);
 
-    const res = await patch(`/trains/${train.id}`).send(change).set('Authorization', as('alice'));
+    const res = await patch(`/trains/${train.id}`)
+      .send(change)
+      .set('Authorization', asUser('alice'));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: train.id, name: '2027.01-hotfix' });
     expect(res.body.stages.find((s: any) => s.name === 'integration').window).toEqual(integration);
@@ -634,7 +561,7 @@ describe('train changes: plan, participants, System trains, expiry, auditing', (
     });
 
     // Every summary carries the stages, so a timeline needs no request per train.
-    const listed = await get(`/trains`).set('Authorization', as('bob'));
+    const listed = await get(`/trains`).set('Authorization', asUser('bob'));
     const summary = listed.body.items.find((t: any) => t.id === train.id);
     expect(summary.stages.map((s: any) => [s.name, s.status])).toEqual([
       ['planning', 'current'],
@@ -654,16 +581,16 @@ describe('train changes: plan, participants, System trains, expiry, auditing', (
     // A manager may too; a cancelled train can no longer change.
     const byAdmin = await patch(`/trains/${train.id}`)
       .send({ ambassadorRef: 'user:default/carol' })
-      .set('Authorization', as('admin'));
+      .set('Authorization', asUser('admin'));
     expect(byAdmin.status).toBe(200);
     expect(byAdmin.body.ambassadorRef).toBe('user:default/carol');
     const cancelled = await post(`/trains/${train.id}/cancel`)
       .send({ reason: 'Merged into 2027.02' })
-      .set('Authorization', as('admin'));
+      .set('Authorization', asUser('admin'));
     expect(cancelled.status).toBe(200);
     const late = await patch(`/trains/${train.id}`)
       .send({ name: 'too late' })
-      .set('Authorization', as('admin'));
+      .set('Authorization', asUser('admin'));
     expect(late.status).toBe(409);
   });
 
@@ -706,18 +633,18 @@ describe('train changes: plan, participants, System trains, expiry, auditing', (
     it.each(cases)(
       '%s %s → 400 naming the field, nothing written',
       async (method, _name, path, body, field) => {
-        const before = await get(`/trains/${trainId}`).set('Authorization', as('alice'));
+        const before = await get(`/trains/${trainId}`).set('Authorization', asUser('alice'));
         const decisionsBefore = (await decisions(trainId)).length;
         const req =
           method === 'GET'
             ? get(path())
             : (method === 'POST' ? post(path()) : method === 'PATCH' ? patch(path()) : del(path()))
                 .send(body as object);
-        const res = await req.set('Authorization', as('alice'));
+        const res = await req.set('Authorization', asUser('alice'));
         expect(res.status).toBe(400);
         expect(res.body.error.name).toBe('InputError');
         expect(res.body.error.message).toMatch(field);
-        const after = await get(`/trains/${trainId}`).set('Authorization', as('alice'));
+        const after = await get(`/trains/${trainId}`).set('Authorization', asUser('alice'));
         expect(after.body).toEqual(before.body);
         expect(await decisions(trainId)).toHaveLength(decisionsBefore);
       },
@@ -730,22 +657,22 @@ describe('train changes: plan, participants, System trains, expiry, auditing', (
     for (const name of ['storefront', 'payments']) {
       const waived = await post(`/gates/${gateOf(train, 'participation', name).id}/waive`)
         .send({ reason: 'Confirmed in the planning meeting', until: '2099-01-01T00:00:00Z' })
-        .set('Authorization', as('alice'));
+        .set('Authorization', asUser('alice'));
       expect(waived.status).toBe(200);
     }
     const advanced = await post(`/trains/${train.id}/advance`)
       .send({ expectedStage: 'planning' })
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(advanced.body.currentStage).toBe('integration');
 
     const inventory = { entityRef: 'component:default/inventory', targetVersion: '3.0.0' };
     const byBob = await post(`/trains/${train.id}/participants`)
       .send(inventory)
-      .set('Authorization', as('bob'));
+      .set('Authorization', asUser('bob'));
     expect(byBob.status).toBe(403);
     const added = await post(`/trains/${train.id}/participants`)
       .send(inventory)
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(added.status).toBe(201);
     expect(added.body.participants.at(-1)).toEqual({
       ...inventory,
@@ -767,12 +694,12 @@ describe('train changes: plan, participants, System trains, expiry, auditing', (
     });
     const again = await post(`/trains/${train.id}/participants`)
       .send(inventory)
-      .set('Authorization', as('admin'));
+      .set('Authorization', asUser('admin'));
     expect(again.status).toBe(409);
 
     const updated = await patch(participant(train.id, 'payments'))
       .send({ targetVersion: '5.1.1' })
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(updated.status).toBe(200);
     expect(updated.body.participants[1]).toMatchObject({
       entityRef: 'component:default/payments',
@@ -785,7 +712,7 @@ describe('train changes: plan, participants, System trains, expiry, auditing', (
     });
     const notTakingPart = await patch(participant(train.id, 'search'))
       .send({ targetVersion: '1.0.0' })
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(notTakingPart.status).toBe(404);
 
     // CI passes everyone but payments: payments' contract gate blocks.
@@ -797,22 +724,22 @@ describe('train changes: plan, participants, System trains, expiry, auditing', (
           status: 'passed',
           idempotencyKey: `ct-${name}`,
         })
-        .set('Authorization', ci);
+        .set('Authorization', CI);
       expect(reported.status).toBe(200);
     }
     const blocked = await post(`/trains/${train.id}/advance`)
       .send({ expectedStage: 'integration' })
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(blocked.status).toBe(409);
     expect(blocked.body.error.message).toMatch(/'Contract tests' for component:default\/payments/);
 
     const removedByBob = await del(participant(train.id, 'payments'))
       .send({ reason: 'Payments ships next train' })
-      .set('Authorization', as('bob'));
+      .set('Authorization', asUser('bob'));
     expect(removedByBob.status).toBe(403);
     const removed = await del(participant(train.id, 'payments'))
       .send({ reason: 'Payments ships next train' })
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(removed.status).toBe(200);
     expect(removed.body.participants.map((p: any) => p.entityRef)).toEqual([
       'component:default/storefront',
@@ -827,16 +754,17 @@ describe('train changes: plan, participants, System trains, expiry, auditing', (
       reason: 'Payments ships next train',
     });
     const theirTrains = await get(`/entity-trains?ref=component:default/payments`)
-      .set('Authorization', as('bob'));
+      .set('Authorization', asUser('bob'));
     expect(theirTrains.body.items.map((item: any) => item.train.id)).not.toContain(train.id);
 
     const moved = await post(`/trains/${train.id}/advance`)
       .send({ expectedStage: 'integration' })
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(moved.status).toBe(200);
     expect(moved.body.currentStage).toBe('deployment');
 
-    const drift = await get(`/trains/${train.id}/dependency-drift`).set('Authorization', as('bob'));
+    const drift = await get(`/trains/${train.id}/dependency-drift`)
+      .set('Authorization', asUser('bob'));
     expect(drift.status).toBe(200);
     expect(drift.body.trainId).toBe(train.id);
     // Recorded at creation, at each advance, and now: storefront's edge to payments went with it.
@@ -850,16 +778,16 @@ describe('train changes: plan, participants, System trains, expiry, auditing', (
     ]);
     const missing = '00000000-0000-4000-8000-000000000000';
     expect(
-      (await get(`/trains/${missing}/dependency-drift`).set('Authorization', as('bob'))).status,
+      (await get(`/trains/${missing}/dependency-drift`).set('Authorization', asUser('bob'))).status,
     ).toBe(404);
 
     const lastButOne = await del(participant(train.id, 'inventory'))
       .send({ reason: 'Descoped' })
-      .set('Authorization', as('admin'));
+      .set('Authorization', asUser('admin'));
     expect(lastButOne.status).toBe(200);
     const last = await del(participant(train.id, 'storefront'))
       .send({ reason: 'Descoped' })
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(last.status).toBe(409);
     expect(last.body.error.message).toMatch(/last participant/);
   });
@@ -870,7 +798,8 @@ describe('train changes: plan, participants, System trains, expiry, auditing', (
       { entityRef: 'component:default/search', targetVersion: '1.0.0' },
       { entityRef: 'component:default/inventory', targetVersion: '3.1.0' },
     ]);
-    const res = await get(`/entity-trains?ref=system:default/shop`).set('Authorization', as('bob'));
+    const res = await get(`/entity-trains?ref=system:default/shop`)
+      .set('Authorization', asUser('bob'));
     expect(res.status).toBe(200);
     const ofThese = res.body.items.filter((item: any) =>
       [shop.id, other.id].includes(item.train.id),
@@ -886,7 +815,7 @@ describe('train changes: plan, participants, System trains, expiry, auditing', (
     ).toBe(true);
 
     const component = await get(`/entity-trains?ref=component:default/search`)
-      .set('Authorization', as('bob'));
+      .set('Authorization', asUser('bob'));
     expect(component.body.items.map((item: any) => item.train.id)).toEqual([other.id]);
   });
 
@@ -894,13 +823,13 @@ describe('train changes: plan, participants, System trains, expiry, auditing', (
     const train = await createTrain('2027.06');
     const gateId = gateOf(train, 'participation', 'payments').id;
     const mine = async () =>
-      (await get(`/approvals/mine`).set('Authorization', as('bob'))).body.items
+      (await get(`/approvals/mine`).set('Authorization', asUser('bob'))).body.items
         .filter((item: any) => item.train.id === train.id)
         .map((item: any) => [item.gate.id, item.gate.state]);
 
     const approved = await post(`/gates/${gateId}/approve`)
       .send({})
-      .set('Authorization', as('bob'));
+      .set('Authorization', asUser('bob'));
     expect(approved.status).toBe(200);
     expect(approved.body.state).toBe('passed');
     expect(await mine()).toEqual([]);
@@ -912,10 +841,10 @@ describe('train changes: plan, participants, System trains, expiry, auditing', (
     const expiresAt = Date.parse(approved.body.approvals[0].expiresAt);
     await new Promise(resolve => setTimeout(resolve, Math.max(0, expiresAt - Date.now()) + 50));
 
-    const detail = await get(`/trains/${train.id}`).set('Authorization', as('bob'));
+    const detail = await get(`/trains/${train.id}`).set('Authorization', asUser('bob'));
     expect(gateOf(detail.body, 'participation', 'payments').state).toBe('pending');
     const entityTrains = await get(`/entity-trains?ref=component:default/payments`)
-      .set('Authorization', as('bob'));
+      .set('Authorization', asUser('bob'));
     const item = entityTrains.body.items.find((i: any) => i.train.id === train.id);
     expect(item.gates.find((g: any) => g.id === gateId).state).toBe('pending');
     expect(await mine()).toEqual([[gateId, 'pending']]);
@@ -947,53 +876,27 @@ class GateApproverPolicy implements PermissionPolicy {
 }
 
 describe('gate decisions conditional on being the gate\'s approver', () => {
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let server: TestServer;
   let trainId: string;
   let train: any;
-  const get = (path: string) => request(server).get(`${API}${path}`);
-  const post = (path: string) => request(server).post(`${API}${path}`);
-  const gate = (templateId: string, participant?: string) =>
-    train.gates.find(
-      (g: any) =>
-        g.templateId === templateId &&
-        (participant === undefined || g.participantRef === `component:default/${participant}`),
-    );
+  const { get, post } = pluginRoutes(() => server);
+  const gate = (templateId: string, participant?: string) => gateOf(train, templateId, participant);
   const gateNow = async (templateId: string, participant?: string) => {
-    train = (await get(`/trains/${trainId}`).set('Authorization', as('alice'))).body;
+    train = (await get(`/trains/${trainId}`).set('Authorization', asUser('alice'))).body;
     return gate(templateId, participant);
   };
-  const decisionCount = async () =>
-    (await get(`/trains/${trainId}/decisions`).set('Authorization', as('alice'))).body
-      .totalCount as number;
+  const decisionCount = async () => (await decisionLog(server, trainId)).totalCount;
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'release-coordination-gate-permissions-'));
-    const file = join(dir, 'org.yaml');
-    writeFileSync(file, ORGANISATION);
-    ({ server } = await startTestBackend({
-      features: [
-        releaseCoordinationPlugin,
-        import('@backstage/plugin-catalog-backend'),
-        policyBackedPermissions(new GateApproverPolicy()),
-        userInfo.factory,
-        mockServices.rootConfig.factory({
-          data: {
-            permission: { enabled: true },
-            releaseCoordination: { stages: STAGES },
-            catalog: {
-              rules: [{ allow: ['Component', 'Group', 'User', 'Location'] }],
-              locations: [{ type: 'file', target: file }],
-            },
-          },
-        }),
-        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
-      ],
-    }));
-    await waitForCatalogComponents(server, ci, 2);
-    const created = await post(`/trains`).send(NEW_TRAIN).set('Authorization', as('alice'));
-    expect(created.status).toBe(201);
-    trainId = created.body.id;
-    train = created.body;
+    server = await startReleaseCoordinationBackend({
+      organisation: ORGANISATION,
+      policy: new GateApproverPolicy(),
+      membership: MEMBERSHIP,
+      config: { stages: STAGES },
+      skipDependencyRefresh: true,
+    });
+    train = await createTrainThroughApi(server, NEW_TRAIN, asUser('alice'));
+    trainId = train.id;
   }, 120_000);
 
   it('refuses whoever is not the approver (403) before the service sees it; nothing is written', async () => {
@@ -1001,16 +904,16 @@ describe('gate decisions conditional on being the gate\'s approver', () => {
     const before = await decisionCount();
     const approve = await post(`/gates/${payments}/approve`)
       .send({ comment: 'Looks fine to me' })
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(approve.status).toBe(403);
     // The router's refusal, not the service's membership check.
     expect(approve.body.error.message).toBe('You are not allowed to approve this gate');
     const reject = await post(`/gates/${payments}/reject`)
       .send({ comment: 'Not ready' })
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(reject.status).toBe(403);
     expect(reject.body.error.message).toBe('You are not allowed to reject this gate');
-    const denied = await post(`/gates/${payments}/approve`).send({}).set('Authorization', as('outsider'));
+    const denied = await post(`/gates/${payments}/approve`).send({}).set('Authorization', asUser('outsider'));
     expect(denied.status).toBe(403);
 
     expect(await gateNow('participation', 'payments')).toMatchObject({
@@ -1024,7 +927,7 @@ describe('gate decisions conditional on being the gate\'s approver', () => {
     const before = await decisionCount();
     const approved = await post(`/gates/${gate('participation', 'payments').id}/approve`)
       .send({ comment: 'payments 5.1.0 is in' })
-      .set('Authorization', as('bob'));
+      .set('Authorization', asUser('bob'));
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({
       state: 'passed',
@@ -1032,7 +935,7 @@ describe('gate decisions conditional on being the gate\'s approver', () => {
     });
     const rejected = await post(`/gates/${gate('participation', 'storefront').id}/reject`)
       .send({ comment: 'storefront 2.0.0 slips a week' })
-      .set('Authorization', as('alice'));
+      .set('Authorization', asUser('alice'));
     expect(rejected.status).toBe(200);
     expect(rejected.body.state).toBe('failed');
     expect(await decisionCount()).toBe(before + 2);
@@ -1043,7 +946,7 @@ describe('gate decisions conditional on being the gate\'s approver', () => {
     // The policy lets the delegate through; the plugin does not count a non-member.
     const res = await post(`/gates/${gate('board').id}/approve`)
       .send({})
-      .set('Authorization', as('delegate'));
+      .set('Authorization', asUser('delegate'));
     expect(res.status).toBe(403);
     expect(res.body.error.message).toMatch(/Only members of group:default\/release-board/);
     expect(await gateNow('board')).toMatchObject({ state: 'pending', approvals: [] });
@@ -1052,12 +955,14 @@ describe('gate decisions conditional on being the gate\'s approver', () => {
 
   it('answers 404 for an unknown gate', async () => {
     const missing = '00000000-0000-4000-8000-000000000000';
-    const res = await post(`/gates/${missing}/approve`).send({}).set('Authorization', as('bob'));
+    const res = await post(`/gates/${missing}/approve`)
+      .send({})
+      .set('Authorization', asUser('bob'));
     expect(res.status).toBe(404);
   });
 
   it('lets the permission backend apply the conditions to a gate by id', async () => {
-    const metadata = await get('/.well-known/backstage/permissions/metadata').set('Authorization', ci);
+    const metadata = await get('/.well-known/backstage/permissions/metadata').set('Authorization', CI);
     expect(metadata.status).toBe(200);
     expect(metadata.body.rules).toContainEqual(
       expect.objectContaining({
@@ -1082,7 +987,7 @@ describe('gate decisions conditional on being the gate\'s approver', () => {
           item('unknown-gate', '00000000-0000-4000-8000-000000000000', ['group:default/release-board']),
         ],
       })
-      .set('Authorization', ci);
+      .set('Authorization', CI);
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
       { id: 'member', result: AuthorizeResult.ALLOW },

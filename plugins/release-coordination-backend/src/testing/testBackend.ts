@@ -1,13 +1,21 @@
 import {
+  BackendFeature,
   BackstageCredentials,
   coreServices,
   createServiceFactory,
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { JsonObject } from '@backstage/config';
+import { AuthorizeResult, isPermission, Permission } from '@backstage/plugin-permission-common';
 import { PermissionPolicy } from '@backstage/plugin-permission-node';
+import { Knex } from 'knex';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
+import { releaseCoordinationPlugin } from '../plugin';
 
 /**
  * The permissions service of every plugin in a test backend, deciding with `policy` as the
@@ -56,18 +64,278 @@ function policyBackedPermissionsService(
   };
 }
 
-/** Waits until the test backend's catalog has processed `count` Components. */
-export async function waitForCatalogComponents(
+/** Every kind the organisations of the tests use. */
+const CATALOG_KINDS = [
+  'Component',
+  'API',
+  'System',
+  'Domain',
+  'Resource',
+  'Group',
+  'User',
+  'Location',
+];
+
+/**
+ * Waits until the test backend's catalog has processed every entity of `organisation` (catalog
+ * YAML). Components alone are not enough: a dependency graph derived while a Group is still
+ * being processed lacks that team, and its scorecards and approvers with it.
+ */
+export async function waitForCatalogEntities(
   server: Parameters<typeof request>[0],
   authorization: string,
-  count: number,
+  organisation: string,
 ) {
+  const count = organisation.split(/^---\s*$/m).filter(doc => /^kind:/m.test(doc)).length;
+  // The Location entities the catalog makes of its configured locations are not counted.
+  const kinds = CATALOG_KINDS.filter(kind => kind !== 'Location')
+    .map(kind => `filter=kind=${kind.toLowerCase()}`)
+    .join('&');
   for (let attempt = 0; attempt < 120; attempt++) {
     const res = await request(server)
-      .get('/api/catalog/entities/by-query?limit=1&filter=kind=component')
+      .get(`/api/catalog/entities/by-query?limit=1&${kinds}`)
       .set('Authorization', authorization);
     if (res.body.totalItems === count) return;
     await new Promise(resolve => setTimeout(resolve, 500));
   }
-  throw new Error(`The catalog did not process ${count} components in time`);
+  throw new Error(`The catalog did not process the ${count} entities of the organisation in time`);
+}
+
+/** Where the plugin's routes are served in a test backend. */
+export const API = '/api/release-coordination';
+
+/** The Authorization header of a signed-in user of the default namespace, e.g. `asUser('bob')`. */
+export const asUser = (name: string) => mockCredentials.user.header(`user:default/${name}`);
+
+/** The Authorization header of CI: a service principal, as check and deployment reports come. */
+export const CI = mockCredentials.service.header();
+
+/**
+ * team-web's storefront depends on team-pay's payments: the organisation most router tests
+ * start from, as catalog YAML. Add documents with {@link withEntities}.
+ */
+export const CHECKOUT_ORGANISATION = `
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: { name: team-web }
+spec: { type: team, children: [] }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: { name: team-pay }
+spec: { type: team, children: [] }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: { name: storefront }
+spec: { type: website, lifecycle: production, owner: team-web, dependsOn: [component:payments] }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: { name: payments }
+spec: { type: service, lifecycle: production, owner: team-pay }
+`;
+
+/** The engineering department and its two teams, team-web and team-pay, as catalog YAML. */
+export const ENGINEERING_DEPARTMENT = `
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: { name: engineering }
+spec: { type: department, children: [team-web, team-pay] }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: { name: team-web }
+spec: { type: team, parent: engineering, children: [] }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: { name: team-pay }
+spec: { type: team, parent: engineering, children: [] }
+`;
+
+/** An organisation (catalog YAML) with more entities, each a YAML document. */
+export function withEntities(organisation: string, ...documents: string[]): string {
+  return [organisation, ...documents].join('\n---\n');
+}
+
+/**
+ * Everything is allowed, except the `reserved` permissions: only the release manager
+ * (`user:default/admin`) has those.
+ */
+export function releaseManagerPolicy(...reserved: Permission[]): PermissionPolicy {
+  return {
+    async handle(req, user) {
+      const isReserved = reserved.some(permission => isPermission(req.permission, permission));
+      const allowed = !isReserved || user?.info.userEntityRef === 'user:default/admin';
+      return { result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    },
+  };
+}
+
+/**
+ * The user info service resolving Group membership as the catalog would into ownership refs:
+ * each user owns through itself and the Groups `membership` lists for it.
+ */
+export function userInfoWithMembership(membership: Record<string, string[]>) {
+  return mockServices.userInfo.mock({
+    getUserInfo: async credentials => {
+      const userEntityRef = (credentials.principal as { userEntityRef: string }).userEntityRef;
+      return {
+        userEntityRef,
+        ownershipEntityRefs: [userEntityRef, ...(membership[userEntityRef] ?? [])],
+      };
+    },
+  });
+}
+
+/** A started test backend's HTTP server, for supertest. */
+export type TestServer = Awaited<ReturnType<typeof startTestBackend>>['server'];
+
+/**
+ * Starts a backend with the plugin and the real catalog reading `organisation`, permissions
+ * decided by `policy`, and waits until the catalog has processed all of the organisation.
+ * Unless told otherwise it then derives the dependency graph, as the scheduled task would, so
+ * that owners and dependencies are known to the routes.
+ */
+export async function startReleaseCoordinationBackend(options: {
+  /** The catalog, as YAML documents. */
+  organisation: string;
+  policy: PermissionPolicy;
+  /** Group membership per user ref; without it users belong to no Group. */
+  membership?: Record<string, string[]>;
+  /** The `releaseCoordination` configuration, e.g. its stages. */
+  config?: JsonObject;
+  /** The database to use, e.g. one per engine; an in-memory SQLite one without it. */
+  knex?: Knex;
+  /** Services in place of the defaults, e.g. an auditor that records the events. */
+  features?: BackendFeature[];
+  /** Leaves the dependency graph underived: the routes must work without one. */
+  skipDependencyRefresh?: boolean;
+}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'release-coordination-catalog-'));
+  const file = join(dir, 'org.yaml');
+  writeFileSync(file, options.organisation);
+  const { server } = await startTestBackend({
+    features: [
+      releaseCoordinationPlugin,
+      // The catalog shares the database: its tables and ours do not meet.
+      ...(options.knex ? [mockServices.database.factory({ knex: options.knex })] : []),
+      import('@backstage/plugin-catalog-backend'),
+      policyBackedPermissions(options.policy),
+      ...(options.membership ? [userInfoWithMembership(options.membership).factory] : []),
+      ...(options.features ?? []),
+      mockServices.rootConfig.factory({
+        data: {
+          permission: { enabled: true },
+          ...(options.config ? { releaseCoordination: options.config } : {}),
+          catalog: {
+            rules: [{ allow: CATALOG_KINDS }],
+            locations: [{ type: 'file', target: file }],
+          },
+        },
+      }),
+      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+    ],
+  });
+  await waitForCatalogEntities(server, CI, options.organisation);
+  if (!options.skipDependencyRefresh) {
+    const refreshed = await request(server)
+      .post(`${API}/dependencies/refresh`)
+      .set('Authorization', CI);
+    if (refreshed.status !== 200) {
+      throw new Error(`Deriving the dependency graph answered ${refreshed.status}`);
+    }
+  }
+  return server;
+}
+
+/**
+ * Requests to the plugin's routes, by path below {@link API}, of the backend that `server`
+ * answers: a function, since tests start their backend in `beforeAll`.
+ */
+export function pluginRoutes(server: () => TestServer) {
+  return {
+    get: (path: string) => request(server()).get(`${API}${path}`),
+    post: (path: string) => request(server()).post(`${API}${path}`),
+    put: (path: string) => request(server()).put(`${API}${path}`),
+    patch: (path: string) => request(server()).patch(`${API}${path}`),
+    del: (path: string) => request(server()).delete(`${API}${path}`),
+  };
+}
+
+/** A train of the checkout organisation, ambassador alice; `participants` by Component name. */
+export function checkoutTrain(
+  name: string,
+  participants: Record<string, string> = { storefront: '2.0.0', payments: '5.1.0' },
+) {
+  return {
+    name,
+    objective: 'Ship one-click checkout',
+    ambassadorRef: 'user:default/alice',
+    participants: Object.entries(participants).map(([component, targetVersion]) => ({
+      entityRef: `component:default/${component}`,
+      targetVersion,
+    })),
+  };
+}
+
+/** Creates a train through the API as `authorization` does, and answers the created train. */
+export async function createTrainThroughApi(
+  server: TestServer,
+  train: object,
+  authorization: string,
+) {
+  const res = await request(server)
+    .post(`${API}/trains`)
+    .send(train)
+    .set('Authorization', authorization);
+  if (res.status !== 201) {
+    throw new Error(`Creating a train answered ${res.status}: ${JSON.stringify(res.body)}`);
+  }
+  return res.body;
+}
+
+/** A train's decision log as the API answers it to a signed-in person: up to 500 entries. */
+export async function decisionLog(
+  server: TestServer,
+  trainId: string,
+): Promise<{ items: any[]; totalCount: number }> {
+  const res = await request(server)
+    .get(`${API}/trains/${trainId}/decisions?limit=500`)
+    .set('Authorization', asUser('alice'));
+  if (res.status !== 200) {
+    throw new Error(`Reading the decision log answered ${res.status}`);
+  }
+  return res.body;
+}
+
+/** The methods of the routes that take input. */
+export type BadInputMethod = 'GET' | 'POST' | 'PUT' | 'PATCH';
+
+/**
+ * Sends a request that must be refused as bad input: 400 with an `InputError` whose message
+ * names the bad field, and nothing written: `written` (counts of what the routes write) reads
+ * the same before and after.
+ */
+export async function expectRefusedAsBadInput(
+  server: TestServer,
+  call: {
+    method: BadInputMethod;
+    path: string;
+    body?: unknown;
+    authorization: string;
+    field: RegExp;
+  },
+  written: () => Promise<unknown>,
+) {
+  const before = await written();
+  const method = call.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch';
+  let req = request(server)[method](`${API}${call.path}`);
+  if (call.method !== 'GET') req = req.send(call.body as object);
+  const res = await req.set('Authorization', call.authorization);
+  expect(res.status).toBe(400);
+  expect(res.body.error.name).toBe('InputError');
+  expect(res.body.error.message).toMatch(call.field);
+  expect(await written()).toEqual(before);
 }

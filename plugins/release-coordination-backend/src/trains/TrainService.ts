@@ -39,6 +39,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import {
   GateRecord,
+  NewDecision,
   NewGate,
   PlannedStage,
   TrainListOptions,
@@ -56,6 +57,7 @@ import {
   ownersOfDependents,
   stageAdvancedNotification,
 } from './announcements';
+import { actorRefOf, audited as auditedChange, ownershipOf, requireActive } from './access';
 import { loadTrainDependencyDrift, upstreamEdgesAmong } from './dependencyDrift';
 
 /**
@@ -192,26 +194,6 @@ export interface TrainServiceOptions {
   now?: () => Date;
 }
 
-/** Who did something, for the decision log: a user's entity ref or a service's subject. */
-export function actorRefOf(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  if (principal.type === 'user' && principal.userEntityRef) {
-    return normalizeEntityRef(principal.userEntityRef);
-  }
-  if (principal.type === 'service' && principal.subject) return principal.subject;
-  throw new NotAllowedError('Only users and services can change release trains');
-}
-
-function requireActive(train: TrainRecord): void {
-  if (train.status !== 'active') {
-    throw new ConflictError(`Train '${train.name}' is ${train.status}; it can no longer change`);
-  }
-}
-
 function describeGate(gate: TrainGate): string {
   const who = gate.participantRef ? ` for ${gate.participantRef}` : '';
   return `'${gate.title}'${who} (${gate.id}, ${gate.state})`;
@@ -293,27 +275,14 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
     return [gateFailedNotification(train, failure, dependentOwners)];
   }
 
-  /** Runs a state change as an audit event: success when it commits, failure when it throws. */
-  async function audited<T>(
+  /** Runs a state change as an audit event, with the request it came in when there is one. */
+  function audited<T>(
     eventId: string,
     meta: Record<string, string>,
     context: TrainChangeContext | undefined,
     work: () => Promise<T>,
   ): Promise<T> {
-    const event = await auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      meta,
-      ...(context?.request ? { request: context.request } : {}),
-    });
-    try {
-      const result = await work();
-      await event.success();
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    return auditedChange(auditor, eventId, meta, work, context?.request);
   }
 
   async function requireTrain(session: TrainStoreSession, trainId: string, lock = false) {
@@ -337,17 +306,23 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
     }
   }
 
-  async function requireParticipant(
+  /**
+   * What a change of a participant starts from: its train, active and locked until the
+   * transaction ends, and the participant as it takes part now.
+   */
+  async function requireParticipantOfActiveTrain(
     session: TrainStoreSession,
-    train: TrainRecord,
+    trainId: string,
     entityRef: string,
-  ): Promise<TrainParticipant> {
+  ): Promise<{ train: TrainRecord; participant: TrainParticipant }> {
+    const train = await requireTrain(session, trainId, true);
+    requireActive(train);
     const participant = await session.getParticipant(train.id, entityRef);
     if (!participant || participant.removedAt) {
       throw new NotFoundError(`${entityRef} does not take part in train '${train.name}'`);
     }
     const { removedAt: _removedAt, ...current } = participant;
-    return current;
+    return { train, participant: current };
   }
 
   /**
@@ -593,6 +568,27 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
   }
 
   /** The per-participant gates a newcomer gets: those of the current stage and later ones. */
+  /**
+   * Logs a change of who takes part in a train, and bumps the train's version so that a
+   * concurrent writer that read the participants retries.
+   */
+  async function logParticipantChange(
+    tx: TrainStoreSession,
+    train: TrainRecord,
+    entityRef: string,
+    actorRef: string,
+    entry: Pick<NewDecision, 'action' | 'before' | 'after' | 'reason'>,
+  ): Promise<void> {
+    await tx.updateTrain(train.id, train.version, {});
+    await tx.appendDecision({
+      trainId: train.id,
+      entityRef,
+      actorRef,
+      subject: entityRef,
+      ...entry,
+    });
+  }
+
   function gatesOfNewcomer(train: TrainRecord, participant: TrainParticipant): NewGate[] {
     const current = train.stagePlan.findIndex(stage => stage.name === train.currentStage);
     const ahead = new Set(train.stagePlan.slice(Math.max(current, 0)).map(stage => stage.name));
@@ -632,14 +628,8 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
         const gates = gatesOfNewcomer(train, participant);
         await tx.addParticipant(trainId, participant);
         await tx.insertGates(gates);
-        // Bumps the train's version: a concurrent writer that read the participants retries.
-        await tx.updateTrain(trainId, train.version, {});
-        await tx.appendDecision({
-          trainId,
-          entityRef,
-          actorRef,
+        await logParticipantChange(tx, train, entityRef, actorRef, {
           action: 'participant.added',
-          subject: entityRef,
           after: {
             targetVersion: participant.targetVersion,
             ownerRef: participant.ownerRef ?? null,
@@ -672,18 +662,11 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
     const meta = { actor: actorRef, trainId, entityRef: ref };
     return audited('participant-update', meta, context, async () => {
       const changed = await store.transaction(async tx => {
-        const train = await requireTrain(tx, trainId, true);
-        requireActive(train);
-        const participant = await requireParticipant(tx, train, ref);
+        const { train, participant } = await requireParticipantOfActiveTrain(tx, trainId, ref);
         if (participant.targetVersion === input.targetVersion) return false;
         await tx.updateParticipant(trainId, ref, { targetVersion: input.targetVersion });
-        await tx.updateTrain(trainId, train.version, {});
-        await tx.appendDecision({
-          trainId,
-          entityRef: ref,
-          actorRef,
+        await logParticipantChange(tx, train, ref, actorRef, {
           action: 'participant.updated',
-          subject: ref,
           before: { targetVersion: participant.targetVersion },
           after: { targetVersion: input.targetVersion },
         });
@@ -707,9 +690,7 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
     return audited('participant-remove', meta, context, async () => {
       if (!input.reason.trim()) throw new InputError('Removing a participant needs a reason');
       await store.transaction(async tx => {
-        const train = await requireTrain(tx, trainId, true);
-        requireActive(train);
-        const participant = await requireParticipant(tx, train, ref);
+        const { train, participant } = await requireParticipantOfActiveTrain(tx, trainId, ref);
         const participants = await tx.listParticipants(trainId);
         if (participants.length <= 1) {
           throw new ConflictError(
@@ -717,13 +698,8 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
           );
         }
         await tx.removeParticipant(trainId, ref);
-        await tx.updateTrain(trainId, train.version, {});
-        await tx.appendDecision({
-          trainId,
-          entityRef: ref,
-          actorRef,
+        await logParticipantChange(tx, train, ref, actorRef, {
           action: 'participant.removed',
-          subject: ref,
           before: {
             targetVersion: participant.targetVersion,
             ownerRef: participant.ownerRef ?? null,
@@ -833,8 +809,7 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
       if (decision === 'reject' && !comment?.trim()) {
         throw new InputError('A rejection needs a comment saying why');
       }
-      const { ownershipEntityRefs } = await userInfo.getUserInfo(credentials);
-      const memberOf = new Set(ownershipEntityRefs.map(ref => normalizeEntityRef(ref)));
+      const memberOf = await ownershipOf(userInfo, credentials);
       const changed = await store.transaction(async tx => {
         const gate = await requireGate(tx, gateId, true);
         const train = await requireTrain(tx, gate.trainId);
@@ -1260,8 +1235,7 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
         'Only users have approvals waiting for them: a service belongs to no Group',
       );
     }
-    const { ownershipEntityRefs } = await userInfo.getUserInfo(credentials);
-    const memberOf = new Set(ownershipEntityRefs.map(ref => normalizeEntityRef(ref)));
+    const memberOf = await ownershipOf(userInfo, credentials);
     // Stored as passed may read as pending now that approvals expired: those are asked too,
     // and the state they read as decides below.
     const open = (await store.listActiveApprovalGates(['pending', 'failed', 'passed'])).filter(

@@ -107,27 +107,19 @@ export function ScorecardChart(props: {
         )}
         <ChartTooltip />
         {series.length > 1 && <Legend />}
-        {series.map(s =>
-          type === 'bar' ? (
-            <Bar
-              key={s.dataKey}
-              yAxisId={s.percent ? 'percent' : 'value'}
-              dataKey={s.dataKey}
-              name={s.name}
-              fill={s.color}
-              isAnimationActive={false}
-            />
+        {series.map(s => {
+          const drawn = {
+            yAxisId: s.percent ? 'percent' : 'value',
+            dataKey: s.dataKey,
+            name: s.name,
+            isAnimationActive: false,
+          };
+          return type === 'bar' ? (
+            <Bar key={s.dataKey} {...drawn} fill={s.color} />
           ) : (
-            <Line
-              key={s.dataKey}
-              yAxisId={s.percent ? 'percent' : 'value'}
-              dataKey={s.dataKey}
-              name={s.name}
-              stroke={s.color}
-              isAnimationActive={false}
-            />
-          ),
-        )}
+            <Line key={s.dataKey} {...drawn} stroke={s.color} />
+          );
+        })}
       </Chart>
     </ChartFigure>
   );

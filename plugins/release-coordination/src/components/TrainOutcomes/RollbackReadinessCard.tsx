@@ -197,6 +197,7 @@ function ReadinessRow(props: {
   );
 }
 
+/** How many participants could be rolled back, then each one's plan and rehearsal. */
 function ReadinessTable(props: {
   readiness: TrainRollbackReadiness;
   onEdit: (entityRef: string) => void;

@@ -101,6 +101,7 @@ function DriftStep(props: { step: DependencyDriftStep; stages: TrainStage[] }) {
   );
 }
 
+/** The steps from stage to stage, or that none of them changed a dependency. */
 function DriftSteps(props: { drift: TrainDependencyDrift; stages: TrainStage[] }) {
   const { drift, stages } = props;
   const classes = useStyles();
