@@ -49,9 +49,16 @@ export async function tokenOf(userName: string): Promise<string> {
   return (await response.json()).backstageIdentity.token;
 }
 
-export async function screenshot(page: Page, name: string) {
+/**
+ * Saves what a person sees: the whole page, or only the viewport (e.g. for an open dialog,
+ * whose backdrop covers the viewport only). A whole-page picture is taken from the top, or the
+ * fixed sidebar would be drawn wherever the page was scrolled to.
+ */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
+  const fullPage = options.fullPage ?? true;
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
 /** The demo portal's CI token (app-config.yaml), as a pipeline would hold it. */

@@ -181,7 +181,6 @@ test("lessons carry over: a retro's open action item blocks the next train until
   const items = page.getByRole('table', { name: 'Action items (2)' });
   // The catalog shows team-storefront by its title.
   await expect(items.getByRole('row').filter({ hasText: lesson })).toContainText('Storefront');
-  await items.scrollIntoViewIfNeeded();
   await screenshot(page, 'retrospectives-1-retro');
 
   // The next train with the same storefront component: its lessons gate holds the train in
@@ -217,7 +216,7 @@ test("lessons carry over: a retro's open action item blocks the next train until
   const gateDialog = page.getByRole('dialog');
   await expect(gateDialog.getByText(lesson, { exact: false })).toBeVisible();
   await page.waitForTimeout(500);
-  await screenshot(page, 'retrospectives-3-gate-reason');
+  await screenshot(page, 'retrospectives-3-gate-reason', { fullPage: false });
   await gateDialog.getByRole('button', { name: 'Close' }).click();
 
   // The item is carried over into this train's retrospective, where Alice, the ambassador of
@@ -232,7 +231,6 @@ test("lessons carry over: a retro's open action item blocks the next train until
   await page.getByRole('button', { name: 'Advance to Integration' }).click();
   await expect(page.getByRole('button', { name: 'Advance to Validation' })).toBeVisible();
   await expect(gateButton(page, 'mobile-bff', LESSONS_GATE)).toHaveAccessibleName(/passed/);
-  await page.getByRole('table', { name: 'Gates board' }).scrollIntoViewIfNeeded();
   await screenshot(page, 'retrospectives-4-advanced');
 
   // The decision logs tell it: this train's gate was evaluated and the stage advanced; the
@@ -283,4 +281,31 @@ test('a leader reads the scorecards: changes the period and drills into a team',
   await expect(page.locator('.recharts-surface').first()).toBeVisible();
   await page.waitForTimeout(500);
   await screenshot(page, 'retrospectives-6-team-scorecard');
+});
+
+test("a service page's release words lead to the release dictionary", async ({ page }) => {
+  await signInAs(page, 'Alice');
+  // mobile-bff takes part in this journey's trains.
+  await page.goto('/catalog/default/component/mobile-bff/release-trains');
+  const wave = page.getByRole('link', { name: 'Deployment wave' }).first();
+  await wave.hover();
+  await expect(page.getByRole('tooltip')).toContainText('Deployment wave:');
+  // Let the tooltip finish fading in before the picture is taken.
+  await page.waitForTimeout(500);
+  await screenshot(page, 'retrospectives-7-term-tooltip', { fullPage: false });
+  await wave.click();
+  await expect(page).toHaveURL(/\/release-coordination\/dictionary#term-deployment-wave$/);
+  await expect(page.getByRole('region', { name: 'Deployment wave' })).toBeVisible();
+  // The sidebar names the page shorter than its title, and marks it alone as the current one,
+  // although its path is under the trains page's.
+  const sidebar = page.getByRole('navigation', { name: 'sidebar nav' });
+  await expect(sidebar.getByRole('link', { name: 'Dictionary', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  await expect(sidebar.getByRole('link', { name: 'Release trains', exact: true })).not.toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  await screenshot(page, 'retrospectives-8-dictionary', { fullPage: false });
 });

@@ -83,28 +83,3 @@ export async function retryingTransaction<T>(
     }
   }
 }
-
-/** Sends a read where it can run now: see {@link routeReadsBesideTransactions}. */
-export type ReadRouting = <Q extends Knex.QueryBuilder>(query: Q) => Q;
-
-/**
- * Lets a store read while a train transaction is open on the same database, as gate rules do:
- * they are evaluated inside the stage-advance transaction of the train store.
- *
- * PostgreSQL and MySQL give the read a connection of its own, so reads go unchanged. SQLite has
- * a single connection: a read through the pool would wait for that transaction to end, which
- * never happens. There the read runs on the connection the transaction holds. The driver is
- * synchronous, so the read never interleaves with another statement, and it sees what the
- * transaction wrote so far. Only reads may go this way, never writes.
- *
- * Call it when the store is created: the connection is taken while nobody else holds it.
- */
-export async function routeReadsBesideTransactions(knex: Knex): Promise<ReadRouting> {
-  if (!isSqlite(knex)) return query => query;
-  const connection = await knex.client.acquireConnection();
-  await knex.client.releaseConnection(connection);
-  return query => {
-    if (knex.client.pool.numFree() === 0) query.connection(connection);
-    return query;
-  };
-}

@@ -12,9 +12,7 @@ import { Knex } from 'knex';
 import { Time, optionalIsoString, toIsoString } from '../database/columns';
 import {
   KnexStoreSession,
-  ReadRouting,
   retryingTransaction,
-  routeReadsBesideTransactions,
 } from '../database/knexStore';
 import { connectStoreDatabase } from '../database/migrations';
 import {
@@ -166,7 +164,6 @@ class KnexOutcomeSession extends KnexStoreSession implements OutcomeStoreSession
     super(db);
   }
 
-  /** A query for reading; the store outside a transaction may read differently (see there). */
   protected read(table: string): Knex.QueryBuilder {
     return this.db(table);
   }
@@ -314,22 +311,14 @@ export class DatabaseOutcomeStore extends KnexOutcomeSession implements OutcomeS
   /** Connects to the plugin's database and runs migrations unless `migrations.skip` is set. */
   static async create(options: { database: DatabaseService }): Promise<DatabaseOutcomeStore> {
     const knex = await connectStoreDatabase(options.database);
-    return new DatabaseOutcomeStore(knex, await routeReadsBesideTransactions(knex));
+    return new DatabaseOutcomeStore(knex);
   }
 
   private readonly knex: Knex;
 
-  private constructor(
-    knex: Knex,
-    private readonly readBesideTransactions: ReadRouting,
-  ) {
+  private constructor(knex: Knex) {
     super(knex);
     this.knex = knex;
-  }
-
-  /** The rollback-rehearsed and no-expired-flags gate rules read through this store. */
-  protected override read(table: string): Knex.QueryBuilder {
-    return this.readBesideTransactions(this.knex(table));
   }
 
   async transaction<T>(work: (session: OutcomeStoreSession) => Promise<T>): Promise<T> {

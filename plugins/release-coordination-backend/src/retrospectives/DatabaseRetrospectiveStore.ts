@@ -10,9 +10,7 @@ import { Knex } from 'knex';
 import { Time, optionalIsoString, toIsoString } from '../database/columns';
 import {
   KnexStoreSession,
-  ReadRouting,
   retryingTransaction,
-  routeReadsBesideTransactions,
 } from '../database/knexStore';
 import { connectStoreDatabase } from '../database/migrations';
 import { VersionConflictError } from '../database/TrainStore';
@@ -176,17 +174,12 @@ export class DatabaseRetrospectiveStore
   /** Connects to the plugin's database and runs migrations unless `migrations.skip` is set. */
   static async create(options: { database: DatabaseService }): Promise<DatabaseRetrospectiveStore> {
     const knex = await connectStoreDatabase(options.database);
-    // The previous-action-items-closed gate rule reads carried-over items (see
-    // `listCarriedOver`) while a stage advance holds its transaction open.
-    return new DatabaseRetrospectiveStore(knex, await routeReadsBesideTransactions(knex));
+    return new DatabaseRetrospectiveStore(knex);
   }
 
   private readonly knex: Knex;
 
-  private constructor(
-    knex: Knex,
-    private readonly readBesideTransactions: ReadRouting,
-  ) {
+  private constructor(knex: Knex) {
     super(knex);
     this.knex = knex;
   }
@@ -247,7 +240,7 @@ export class DatabaseRetrospectiveStore
         { column: 'a.created_at', order: 'asc' },
         { column: 'a.id', order: 'asc' },
       ]);
-    return (await this.readBesideTransactions(query)).map(withTrainName);
+    return (await query).map(withTrainName);
   }
 
   async listActionItems(range: { from?: Date; to?: Date }): Promise<ActionItemFact[]> {

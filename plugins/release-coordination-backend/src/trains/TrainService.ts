@@ -34,6 +34,7 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import {
   GateRule,
+  GateRuleOutcome,
   TrainGateRuleContext,
 } from '@release-coordination/plugin-release-coordination-node';
 import { randomUUID } from 'node:crypto';
@@ -59,6 +60,7 @@ import {
 } from './announcements';
 import { actorRefOf, audited as auditedChange, ownershipOf, requireActive } from './access';
 import { loadTrainDependencyDrift, upstreamEdgesAmong } from './dependencyDrift';
+import { upstreamPassedStage } from './rules';
 
 /**
  * Where a change was asked for. The HTTP request goes to the auditor, which records who asked
@@ -1034,39 +1036,91 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
     });
   }
 
-  async function evaluateRules(
+  /** Rule gates of `guarding` that count now, in the order they are evaluated. */
+  function ruleGatesOf(guarding: TrainGate[]): TrainGate[] {
+    // Train-wide rules first, then per participant; `upstream-passed-stage` reads the other
+    // gates of the stage, so it goes last.
+    return guarding
+      .filter(gate => gate.kind === 'rule' && gate.state !== 'waived')
+      .sort(
+        (a, b) =>
+          Number(a.rule === upstreamPassedStage.id) - Number(b.rule === upstreamPassedStage.id) ||
+          Number(Boolean(a.participantRef)) - Number(Boolean(b.participantRef)),
+      );
+  }
+
+  async function evaluateRule(
+    gate: TrainGate,
+    train: TrainRecord,
+    participants: TrainParticipant[],
+    gates: TrainGate[],
+    dependencies: TrainGateRuleContext['dependencies'],
+    at: Date,
+  ): Promise<GateRuleOutcome> {
+    const rule = gateRule(gate.rule ?? '');
+    if (!rule) return { passed: false, reason: `Unknown gate rule '${gate.rule}'` };
+    return rule.evaluate({
+      train: summarizeTrain(train, at),
+      stage: gate.stage,
+      gate,
+      participant: participants.find(p => p.entityRef === gate.participantRef),
+      participants,
+      gates,
+      dependencies,
+    } satisfies TrainGateRuleContext);
+  }
+
+  /**
+   * Evaluates, before the advance takes its row locks, every rule gate that guards leaving
+   * `expectedStage` - except `upstream-passed-stage`, which only reads the train's own gates
+   * and must see the outcomes written in the advance itself. Rules may read other stores or
+   * ask other systems; doing that inside the transaction would hold the train's locks for as
+   * long as they take, and on SQLite, whose single connection the transaction holds, a rule's
+   * read would wait forever.
+   */
+  async function evaluateRulesAhead(
+    trainId: string,
+    expectedStage: string,
+    dependencies: TrainGateRuleContext['dependencies'],
+  ): Promise<Map<string, GateRuleOutcome>> {
+    const outcomes = new Map<string, GateRuleOutcome>();
+    const train = await store.getTrain(trainId);
+    // The transaction reports a missing train or another stage with the right error.
+    if (!train || train.status !== 'active' || train.currentStage !== expectedStage) {
+      return outcomes;
+    }
+    const position = train.stagePlan.findIndex(s => s.name === train.currentStage);
+    const next = train.stagePlan[position + 1];
+    const participants = await store.listParticipants(trainId);
+    const gates = await store.listGates(trainId);
+    const at = now();
+    for (const gate of ruleGatesOf(gatesGuardingExit(gates, train.currentStage, next?.name))) {
+      if (gate.rule === upstreamPassedStage.id) continue;
+      outcomes.set(gate.id, await evaluateRule(gate, train, participants, gates, dependencies, at));
+    }
+    return outcomes;
+  }
+
+  async function applyRules(
     tx: TrainStoreSession,
     train: TrainRecord,
     participants: TrainParticipant[],
     gates: TrainGate[],
     guarding: TrainGate[],
     dependencies: TrainGateRuleContext['dependencies'],
+    evaluatedAhead: Map<string, GateRuleOutcome>,
     actorRef: string,
     at: Date,
   ): Promise<void> {
-    const summary = summarizeTrain(train, at);
-    // Train-wide rules first, then per participant; `upstream-passed-stage` reads the other
-    // gates of the stage, so it goes last.
-    const ruleGates = guarding
-      .filter(gate => gate.kind === 'rule' && gate.state !== 'waived')
-      .sort(
-        (a, b) =>
-          Number(a.rule === 'upstream-passed-stage') - Number(b.rule === 'upstream-passed-stage') ||
-          Number(Boolean(a.participantRef)) - Number(Boolean(b.participantRef)),
-      );
-    for (const gate of ruleGates) {
-      const rule = gateRule(gate.rule ?? '');
-      const outcome = rule
-        ? await rule.evaluate({
-            train: summary,
-            stage: gate.stage,
-            gate,
-            participant: participants.find(p => p.entityRef === gate.participantRef),
-            participants,
-            gates,
-            dependencies,
-          } satisfies TrainGateRuleContext)
-        : { passed: false, reason: `Unknown gate rule '${gate.rule}'` };
+    for (const gate of ruleGatesOf(guarding)) {
+      const outcome =
+        gate.rule === upstreamPassedStage.id
+          ? await evaluateRule(gate, train, participants, gates, dependencies, at)
+          : (evaluatedAhead.get(gate.id) ?? {
+              // The gate appeared after the rules were evaluated (a participant joined).
+              passed: false,
+              reason: 'The train changed while its gates were evaluated; advance again',
+            });
       const state: GateState = outcome.passed ? 'passed' : 'failed';
       if (state === gate.state && outcome.reason === gate.reason) continue;
       const record = await requireGate(tx, gate.id, true);
@@ -1103,6 +1157,7 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
       async () => {
         // Read before the transaction: deriving a first snapshot must not hold our locks.
         const { meta, index } = await snapshots.current();
+        const evaluatedAhead = await evaluateRulesAhead(trainId, input.expectedStage, index);
         const outcome = await store.transaction(async tx => {
           const train = await requireTrain(tx, trainId, true);
           requireActive(train);
@@ -1136,7 +1191,17 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
             });
             gate.state = live.state;
           }
-          await evaluateRules(tx, train, participants, gates, guarding, index, actorRef, at);
+          await applyRules(
+            tx,
+            train,
+            participants,
+            gates,
+            guarding,
+            index,
+            evaluatedAhead,
+            actorRef,
+            at,
+          );
           const blocking = guarding.filter(gate => !isGateSatisfied(gate, at));
           // Rule outcomes are committed even when the stage stays: they are facts people
           // should see.

@@ -122,11 +122,7 @@ export function ScopeDependencyMatrix(props: { scope: string }) {
       )}
       <Grid item xs={12}>
         <InfoCard
-          title={
-            <>
-              Team <DictionaryTerm id="dependency-matrix">dependency matrix</DictionaryTerm>
-            </>
-          }
+          title={<DictionaryTerm id="dependency-matrix">Team dependency matrix</DictionaryTerm>}
           subheader={`Which teams of ${shortRef(scope)} depend on which, by number of dependencies`}
         >
           {value.edgeCount === 0 ? (
