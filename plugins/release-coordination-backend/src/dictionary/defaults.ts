@@ -62,6 +62,14 @@ export const DEFAULT_DICTIONARY: ReleaseDictionary = {
       seeAlso: ['participant', 'approval'],
     }),
     term({
+      id: 'escalation-path',
+      term: 'Escalation path',
+      definition:
+        "Whom to turn to when an owner does not answer: the owning Group, then its parent " +
+        'Groups up the catalog hierarchy, and the escalation paths of this dictionary.',
+      seeAlso: ['owner'],
+    }),
+    term({
       id: 'stage',
       term: 'Stage',
       definition:

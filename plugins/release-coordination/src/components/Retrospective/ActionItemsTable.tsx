@@ -125,7 +125,7 @@ export function ActionItemsTable(props: {
                 <TableCell component="th" scope="row">
                   {item.title}
                 </TableCell>
-                <TableCell>
+                <TableCell style={{ whiteSpace: 'nowrap' }}>
                   <CatalogRefLink entityRef={item.ownerRef} />
                 </TableCell>
                 {showTrain && (
@@ -137,7 +137,7 @@ export function ActionItemsTable(props: {
                     )}
                   </TableCell>
                 )}
-                <TableCell>
+                <TableCell style={{ whiteSpace: 'nowrap' }}>
                   <DueDate item={item} />
                 </TableCell>
                 <TableCell>

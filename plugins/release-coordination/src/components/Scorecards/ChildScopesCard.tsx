@@ -136,7 +136,7 @@ export function ChildScopesCard(props: {
             const ref = scopeRef(row.scope);
             return (
               <OpeningRow key={scopeKey(row.scope)} onOpen={() => onOpen(row.scope)}>
-                <TableCell component="th" scope="row">
+                <TableCell component="th" scope="row" style={{ whiteSpace: 'nowrap' }}>
                   {ref ? <CatalogRefLink entityRef={ref} /> : nameOf(row.scope)}
                 </TableCell>
                 {COMPARED.map(id => {
@@ -151,6 +151,7 @@ export function ChildScopesCard(props: {
                   <Button
                     size="small"
                     variant="outlined"
+                    style={{ whiteSpace: 'nowrap' }}
                     onClick={() => onOpen(row.scope)}
                     aria-label={`Open the scorecard of ${nameOf(row.scope)}`}
                   >
