@@ -154,6 +154,13 @@ test('a release crosses teams: create, approve, a failing check blocks, a waiver
   ]) {
     await expect(page.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
   }
+  // Gates are named as people know them: the waived one by its title and participant.
+  await expect(
+    page
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: 'gate.waived', exact: true }) })
+      .getByText('Contract tests pass (component:default/payment-gateway)'),
+  ).toBeVisible();
   await screenshot(page, 'trains-4-advanced');
 
   // The owner was notified: Bob's team had a gate waiting.

@@ -90,7 +90,7 @@ export function TrainSections(props: { train: TrainDetail; onChanged: () => void
         </Grid>
         {!retrospectiveDue && retrospective}
         <Grid item xs={12}>
-          <DecisionLog trainId={train.id} refreshKey={train.updatedAt} />
+          <DecisionLog trainId={train.id} refreshKey={train.updatedAt} gates={train.gates} />
         </Grid>
       </Grid>
     </>
