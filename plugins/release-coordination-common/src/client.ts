@@ -123,6 +123,8 @@ export interface ReleaseCoordinationApi {
   getDependencyDrift(request: { trainId: string }): Promise<TrainDependencyDrift>;
   advanceStage(request: { trainId: string; expectedStage: string }): Promise<TrainDetail>;
   cancelTrain(request: { trainId: string; reason: string }): Promise<TrainDetail>;
+  /** Records that an active or released train's release was rolled back, with the reason. */
+  rollBackTrain(request: { trainId: string; reason: string }): Promise<TrainDetail>;
   listDecisions(request: {
     trainId: string;
     limit?: number;
@@ -283,6 +285,12 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
 
   cancelTrain(request: { trainId: string; reason: string }): Promise<TrainDetail> {
     return this.send('POST', `/trains/${encodeURIComponent(request.trainId)}/cancel`, {
+      reason: request.reason,
+    });
+  }
+
+  rollBackTrain(request: { trainId: string; reason: string }): Promise<TrainDetail> {
+    return this.send('POST', `/trains/${encodeURIComponent(request.trainId)}/roll-back`, {
       reason: request.reason,
     });
   }

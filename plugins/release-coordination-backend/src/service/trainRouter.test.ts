@@ -1,5 +1,10 @@
-import { AuditorServiceCreateEventOptions } from '@backstage/backend-plugin-api';
+import {
+  AuditorServiceCreateEventOptions,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { AuthorizeResult, isPermission, PolicyDecision } from '@backstage/plugin-permission-common';
 import { PermissionPolicy } from '@backstage/plugin-permission-node';
 import {
@@ -13,6 +18,8 @@ import {
   createReleaseCoordinationGateConditionalDecision,
   releaseCoordinationGateConditions,
 } from '../permissions';
+import { createTestDatabases } from '../testing/databases';
+import { TrainNotification } from '../trains/announcements';
 import {
   API,
   BadInputMethod,
@@ -20,6 +27,7 @@ import {
   CI,
   TestServer,
   asUser,
+  checkoutTrain,
   createTrainThroughApi,
   decisionLog,
   expectRefusedAsBadInput,
@@ -994,5 +1002,232 @@ describe('gate decisions conditional on being the gate\'s approver', () => {
       { id: 'other-team', result: AuthorizeResult.DENY },
       { id: 'unknown-gate', result: AuthorizeResult.DENY },
     ]);
+  });
+});
+
+/** Two stages without gates: advancing twice releases a train. */
+const ROLL_BACK_STAGES = [
+  { name: 'deployment', exitGates: [] },
+  { name: 'verification', exitGates: [] },
+];
+
+describe('marking a train rolled back', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.eachSupportedId())('on %s', databaseId => {
+    let server: TestServer;
+    const auditEvents: AuditorServiceCreateEventOptions[] = [];
+    const sentNotifications: TrainNotification[] = [];
+    const publishedSignals: { channel: string; message: unknown }[] = [];
+    const { get, post } = pluginRoutes(() => server);
+    const createTrain = (name: string) =>
+      createTrainThroughApi(server, checkoutTrain(name), asUser('alice'));
+    const rollBack = (trainId: string, body: object, user: string) =>
+      post(`/trains/${trainId}/roll-back`).send(body).set('Authorization', asUser(user));
+    const statusOf = async (trainId: string) =>
+      (await get(`/trains/${trainId}`).set('Authorization', asUser('bob'))).body.status;
+    /** What a refused roll-back must leave as it was. */
+    const written = async (trainId: string) => ({
+      status: await statusOf(trainId),
+      decisions: (await decisionLog(server, trainId)).totalCount,
+      notifications: sentNotifications.length,
+    });
+
+    beforeAll(async () => {
+      const auditor = mockServices.auditor.mock({
+        createEvent: async options => {
+          auditEvents.push(options);
+          return { success: async () => {}, fail: async () => {} };
+        },
+      });
+      server = await startReleaseCoordinationBackend({
+        organisation: ORGANISATION,
+        policy: new TestPolicy(),
+        membership: MEMBERSHIP,
+        config: { stages: ROLL_BACK_STAGES },
+        knex: await databases.init(databaseId),
+        features: [
+          auditor.factory,
+          createServiceFactory({
+            service: notificationService,
+            deps: {},
+            factory: () => ({
+              send: async (notification: TrainNotification) => {
+                sentNotifications.push(notification);
+              },
+            }),
+          }),
+          createServiceFactory({
+            service: signalsServiceRef,
+            deps: {},
+            factory: () => ({
+              publish: async (signal: { channel: string; message: unknown }) => {
+                publishedSignals.push(signal);
+              },
+            }),
+          }),
+        ],
+      });
+    }, 120_000);
+
+    beforeEach(() => {
+      auditEvents.length = 0;
+      sentNotifications.length = 0;
+      publishedSignals.length = 0;
+    });
+
+    it('marks an active train rolled back for its ambassador, logged, audited and announced', async () => {
+      const train = await createTrain('2026.12');
+      sentNotifications.length = 0;
+      publishedSignals.length = 0;
+
+      const res = await rollBack(
+        train.id,
+        { reason: '  Checkout errors doubled after the deploy  ' },
+        'alice',
+      );
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: train.id, status: 'rolled-back' });
+      expect(res.body.participants).toHaveLength(2);
+      expect(await statusOf(train.id)).toBe('rolled-back');
+
+      expect((await decisionLog(server, train.id)).items.at(-1)).toMatchObject({
+        action: 'train.rolled-back',
+        actorRef: 'user:default/alice',
+        subject: train.id,
+        before: { status: 'active' },
+        after: { status: 'rolled-back' },
+        reason: 'Checkout errors doubled after the deploy',
+      });
+      const event = auditEvents.find(e => e.eventId === 'train-roll-back');
+      expect(event?.meta).toMatchObject({ actor: 'user:default/alice', trainId: train.id });
+      expect(event?.request).toMatchObject({
+        method: 'POST',
+        originalUrl: `${API}/trains/${train.id}/roll-back`,
+      });
+      expect(publishedSignals).toEqual([
+        {
+          recipients: { type: 'broadcast' },
+          channel: 'release-coordination',
+          message: { type: 'train-changed', trainId: train.id },
+        },
+      ]);
+      expect(sentNotifications).toHaveLength(1);
+      expect(sentNotifications[0]).toMatchObject({
+        recipients: {
+          type: 'entity',
+          entityRef: ['group:default/team-pay', 'group:default/team-web'],
+        },
+        payload: {
+          title: "Release train '2026.12' was rolled back",
+          description: 'Checkout errors doubled after the deploy',
+          link: `/release-coordination/trains/${train.id}`,
+          severity: 'high',
+          topic: 'release-coordination.train-rolled-back',
+        },
+      });
+
+      // Already on record as rolled back: a second marking is a conflict and writes nothing.
+      const before = await written(train.id);
+      const again = await rollBack(train.id, { reason: 'Once more' }, 'alice');
+      expect(again.status).toBe(409);
+      expect(again.body.error.name).toBe('ConflictError');
+      expect(await written(train.id)).toEqual(before);
+    });
+
+    it('rolls back a released train, for a release manager', async () => {
+      const train = await createTrain('2026.13');
+      for (const expectedStage of ['deployment', 'verification']) {
+        const advanced = await post(`/trains/${train.id}/advance`)
+          .send({ expectedStage })
+          .set('Authorization', asUser('alice'));
+        expect(advanced.status).toBe(200);
+      }
+      expect(await statusOf(train.id)).toBe('released');
+
+      const res = await rollBack(train.id, { reason: 'Payments timed out in production' }, 'admin');
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('rolled-back');
+      expect((await decisionLog(server, train.id)).items.at(-1)).toMatchObject({
+        action: 'train.rolled-back',
+        actorRef: 'user:default/admin',
+        before: { status: 'released' },
+        after: { status: 'rolled-back' },
+        reason: 'Payments timed out in production',
+      });
+    });
+
+    it('records one of two concurrent roll-backs and refuses the other with 409', async () => {
+      const train = await createTrain('2026.14');
+      const answers = await Promise.all([
+        rollBack(train.id, { reason: 'Seen by the ambassador' }, 'alice'),
+        rollBack(train.id, { reason: 'Seen by the release manager' }, 'admin'),
+      ]);
+      expect(answers.map(answer => answer.status).sort()).toEqual([200, 409]);
+      const logged = (await decisionLog(server, train.id)).items.filter(
+        d => d.action === 'train.rolled-back',
+      );
+      expect(logged).toHaveLength(1);
+      expect(sentNotifications).toHaveLength(1);
+    });
+
+    it('refuses whoever is neither the ambassador nor allowed to manage trains (403)', async () => {
+      const train = await createTrain('2026.15');
+      const before = await written(train.id);
+      const res = await rollBack(train.id, { reason: 'Looked broken to me' }, 'bob');
+      expect(res.status).toBe(403);
+      expect(res.body.error.name).toBe('NotAllowedError');
+      expect(await written(train.id)).toEqual(before);
+      expect(
+        auditEvents.some(e => e.eventId === 'train-roll-back' && e.meta?.trainId === train.id),
+      ).toBe(false);
+    });
+
+    it('refuses a cancelled train with 409: it never shipped', async () => {
+      const train = await createTrain('2026.16');
+      const cancelled = await post(`/trains/${train.id}/cancel`)
+        .send({ reason: 'Scope moved' })
+        .set('Authorization', asUser('alice'));
+      expect(cancelled.status).toBe(200);
+      const before = await written(train.id);
+      const res = await rollBack(train.id, { reason: 'Too late' }, 'alice');
+      expect(res.status).toBe(409);
+      expect(res.body.error.message).toMatch(/cancelled/);
+      expect(await written(train.id)).toEqual(before);
+    });
+
+    it('answers 404 for an unknown train', async () => {
+      const missing = '00000000-0000-4000-8000-000000000000';
+      expect((await rollBack(missing, { reason: 'Rolled back' }, 'admin')).status).toBe(404);
+    });
+
+    describe('bad input', () => {
+      let trainId: string;
+      const cases: [string, unknown, RegExp][] = [
+        ['an empty reason', { reason: '' }, /reason/],
+        ['a blank reason', { reason: '   ' }, /reason/],
+        ['no reason', {}, /reason/],
+        ['a reason over 2000 characters', { reason: 'x'.repeat(2001) }, /reason/],
+        ['an unknown field', { reason: 'Rolled back', environment: 'production' }, /environment/],
+      ];
+
+      beforeAll(async () => {
+        trainId = (await createTrain('2026.17')).id;
+      });
+
+      it.each(cases)('with %s → 400 naming the field, nothing written', async (_name, body, field) => {
+        await expectRefusedAsBadInput(
+          server,
+          {
+            method: 'POST',
+            path: `/trains/${trainId}/roll-back`,
+            body,
+            field,
+            authorization: asUser('alice'),
+          },
+          () => written(trainId),
+        );
+      });
+    });
   });
 });

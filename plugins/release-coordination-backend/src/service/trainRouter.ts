@@ -50,6 +50,7 @@ const createTrainBody = z
 
 const advanceBody = z.object({ expectedStage: text(100) }).strict();
 const cancelBody = z.object({ reason: text(2000) }).strict();
+const rollBackBody = z.object({ reason: text(2000) }).strict();
 const approveBody = z.object({ comment: z.string().trim().max(2000).optional() }).strict();
 const rejectBody = z.object({ comment: text(2000) }).strict();
 const waiveBody = z.object({ reason: text(2000), until: isoTime }).strict();
@@ -202,6 +203,20 @@ export function createTrainRouter(options: {
       'Only the ambassador or a release manager can cancel this train',
     );
     res.json(await trains.cancelTrain(trainId, body, credentials, { request: req }));
+  });
+
+  router.post('/trains/:trainId/roll-back', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const { trainId } = parseInput(trainParams, req.params, 'path');
+    const body = parseInput(rollBackBody, req.body, 'body');
+    const train = await trains.getTrain(trainId);
+    await authorizeAmbassadorOr(
+      trainManagePermission,
+      train.ambassadorRef,
+      credentials,
+      'Only the ambassador or a release manager can mark this train rolled back',
+    );
+    res.json(await trains.rollBackTrain(trainId, body, credentials, { request: req }));
   });
 
   /** Changing a train's plan or participants is the ambassador's job, or a manager's. */

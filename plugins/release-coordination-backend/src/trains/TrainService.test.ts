@@ -688,6 +688,64 @@ describe('TrainService', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'marks an active train rolled back with a reason and tells the owners, on %s',
+    async databaseId => {
+      const { knex, service, audit, notes, signals } = await setup(databaseId);
+      const train = await service.createTrain(newTrain, alice);
+      audit.length = 0;
+      notes.length = 0;
+      signals.length = 0;
+      await expect(service.rollBackTrain(train.id, { reason: ' ' }, alice)).rejects.toMatchObject({
+        name: 'InputError',
+        message: expect.stringMatching(/reason/),
+      });
+      expect(signals).toEqual([]);
+
+      const rolledBack = await service.rollBackTrain(
+        train.id,
+        { reason: ' Checkout errors doubled ' },
+        alice,
+      );
+      expect(rolledBack.status).toBe('rolled-back');
+      const log = await service.listDecisions(train.id, { limit: 100, offset: 0 });
+      expect(log.items.at(-1)).toMatchObject({
+        action: 'train.rolled-back',
+        actorRef: 'user:default/alice',
+        before: { status: 'active' },
+        after: { status: 'rolled-back' },
+        reason: 'Checkout errors doubled',
+      });
+      expect(audit).toEqual([
+        { eventId: 'train-roll-back', outcome: 'fail' },
+        { eventId: 'train-roll-back', outcome: 'success' },
+      ]);
+      expect(signals).toHaveLength(1);
+      expect(notes.map(note => [note.recipients, note.payload.title, note.payload.topic])).toEqual([
+        [
+          { type: 'entity', entityRef: ['group:default/team-pay', 'group:default/team-web'] },
+          "Release train '2026.12' was rolled back",
+          'release-coordination.train-rolled-back',
+        ],
+      ]);
+
+      // Rolled back is final, and a cancelled train never shipped: neither can be rolled back.
+      await expect(
+        service.rollBackTrain(train.id, { reason: 'Again' }, alice),
+      ).rejects.toMatchObject({ name: 'ConflictError' });
+      const cancelled = await service.createTrain({ ...newTrain, name: '2026.13' }, alice);
+      await service.cancelTrain(cancelled.id, { reason: 'Scope moved' }, alice);
+      await expect(
+        service.rollBackTrain(cancelled.id, { reason: 'Too late' }, alice),
+      ).rejects.toThrow(/cancelled; only an active or released train/);
+      expect((await service.getTrain(cancelled.id)).status).toBe('cancelled');
+      expect(
+        (await service.listDecisions(train.id, { limit: 100, offset: 0 })).totalCount,
+      ).toBe(log.totalCount);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'keeps every one of 20 concurrent approvals and logs each once, on %s',
     async databaseId => {
       const { knex, service } = await setup(databaseId, boardStages(20));

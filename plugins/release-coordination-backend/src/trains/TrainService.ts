@@ -178,6 +178,17 @@ export interface TrainService {
     credentials: BackstageCredentials,
     context?: TrainChangeContext,
   ): Promise<TrainDetail>;
+  /**
+   * Records that the train's release had to be rolled back in production: an active train (the
+   * rollback came before the last stage was left) or a released one. Rolled-back trains count
+   * as shipped in the scorecards; the participants' owners are told.
+   */
+  rollBackTrain(
+    trainId: string,
+    input: { reason: string },
+    credentials: BackstageCredentials,
+    context?: TrainChangeContext,
+  ): Promise<TrainDetail>;
 }
 
 export interface TrainServiceOptions {
@@ -255,6 +266,48 @@ const sameWindow = (a: StageWindow | undefined, b: StageWindow) =>
   a !== undefined &&
   Date.parse(a.start) === Date.parse(b.start) &&
   Date.parse(a.end) === Date.parse(b.end);
+
+/** The topic of the notice that a train was rolled back, so that it can be muted on its own. */
+export const TRAIN_ROLLED_BACK_TOPIC = 'release-coordination.train-rolled-back';
+
+/**
+ * A rollback usually follows the release right away, so a released train may still be marked
+ * rolled back, as may an active one whose deployment was undone before its last stage was left.
+ * A cancelled train never shipped, and a rolled-back one is already on record as such.
+ */
+export function requireRollbackable(train: Pick<TrainRecord, 'name' | 'status'>): void {
+  if (train.status !== 'active' && train.status !== 'released') {
+    throw new ConflictError(
+      `Train '${train.name}' is ${train.status}; only an active or released train can be ` +
+        'marked rolled back',
+    );
+  }
+}
+
+/**
+ * Every participant's owner hears that the train's release was rolled back, and why: their
+ * change is no longer in production.
+ */
+export function trainRolledBackNotification(
+  train: Pick<TrainRecord, 'id' | 'name'>,
+  reason: string,
+  participants: TrainParticipant[],
+): TrainNotification | undefined {
+  const owners = [
+    ...new Set(participants.flatMap(p => (p.ownerRef ? [p.ownerRef] : []))),
+  ].sort();
+  if (owners.length === 0) return undefined;
+  return {
+    recipients: { type: 'entity', entityRef: owners },
+    payload: {
+      title: `Release train '${train.name}' was rolled back`,
+      description: reason,
+      link: `/release-coordination/trains/${train.id}`,
+      severity: 'high',
+      topic: TRAIN_ROLLED_BACK_TOPIC,
+    },
+  };
+}
 
 /** Creates the {@link TrainService}. */
 export function createTrainService(options: TrainServiceOptions): TrainService {
@@ -1265,33 +1318,90 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
     );
   }
 
-  async function cancelTrain(
+  /**
+   * Ends a train with a final status and the reason for it, in one transaction on the locked
+   * train: the status is written against the version read, so of two concurrent endings one
+   * loses with a conflict instead of both being logged.
+   */
+  async function endTrain(
     trainId: string,
+    end: {
+      eventId: string;
+      status: 'cancelled' | 'rolled-back';
+      action: string;
+      /** The refusal of a blank reason, naming the field. */
+      reasonRequired: string;
+      /** Refuses a train whose status this end does not apply to. */
+      requireEndable: (train: TrainRecord) => void;
+      /** What the people concerned are told once the end is committed. */
+      notifications?: (train: TrainRecord, reason: string) => Promise<TrainNotification[]>;
+    },
     input: { reason: string },
     credentials: BackstageCredentials,
     context?: TrainChangeContext,
   ): Promise<TrainDetail> {
     const actorRef = actorRefOf(credentials);
-    return audited('train-cancel', { actor: actorRef, trainId }, context, async () => {
-      if (!input.reason.trim()) throw new InputError('Cancelling a train needs a reason');
-      await store.transaction(async tx => {
-        const train = await requireTrain(tx, trainId, true);
-        requireActive(train);
-        await tx.updateTrain(trainId, train.version, { status: 'cancelled' });
+    return audited(end.eventId, { actor: actorRef, trainId }, context, async () => {
+      const reason = input.reason.trim();
+      if (!reason) throw new InputError(end.reasonRequired);
+      const train = await store.transaction(async tx => {
+        const current = await requireTrain(tx, trainId, true);
+        end.requireEndable(current);
+        await tx.updateTrain(trainId, current.version, { status: end.status });
         await tx.appendDecision({
           trainId,
           actorRef,
-          action: 'train.cancelled',
+          action: end.action,
           subject: trainId,
-          before: { status: train.status },
-          after: { status: 'cancelled' },
-          reason: input.reason,
+          before: { status: current.status },
+          after: { status: end.status },
+          reason,
         });
+        return current;
       });
-      await announce(trainId);
+      const compose = end.notifications;
+      await announce(trainId, compose && (() => compose(train, reason)));
       return getTrain(trainId);
     });
   }
+
+  const cancelTrain: TrainService['cancelTrain'] = (trainId, input, credentials, context) =>
+    endTrain(
+      trainId,
+      {
+        eventId: 'train-cancel',
+        status: 'cancelled',
+        action: 'train.cancelled',
+        reasonRequired: 'Cancelling a train needs a reason',
+        requireEndable: requireActive,
+      },
+      input,
+      credentials,
+      context,
+    );
+
+  const rollBackTrain: TrainService['rollBackTrain'] = (trainId, input, credentials, context) =>
+    endTrain(
+      trainId,
+      {
+        eventId: 'train-roll-back',
+        status: 'rolled-back',
+        action: 'train.rolled-back',
+        reasonRequired: 'Marking a train rolled back needs a reason',
+        requireEndable: requireRollbackable,
+        notifications: async (train, reason) => {
+          const note = trainRolledBackNotification(
+            train,
+            reason,
+            await store.listParticipants(train.id),
+          );
+          return note ? [note] : [];
+        },
+      },
+      input,
+      credentials,
+      context,
+    );
 
   async function listMyApprovals(credentials: BackstageCredentials): Promise<MyApproval[]> {
     const principal = credentials.principal as { type: string };
@@ -1390,6 +1500,7 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
     reportCheck,
     advanceStage,
     cancelTrain,
+    rollBackTrain,
   };
 }
 

@@ -1,21 +1,27 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Box, Button, Chip, Typography } from '@material-ui/core';
 import EditIcon from '@material-ui/icons/Edit';
+import UndoIcon from '@material-ui/icons/Undo';
 import { TrainDetail } from '@release-coordination/plugin-release-coordination-common';
 import { useState } from 'react';
+import { StatusChip } from '../shared';
 import { EditTrainDialog } from './EditTrainDialog';
+import { RollBackTrainDialog } from './RollBackTrainDialog';
 
 /**
  * The train's name, status, objective, ambassador and stage; for those who may manage the
- * train, the Edit action for its plan.
+ * train, the Edit action for its plan, and for those who may mark it rolled back (also once
+ * released), that action.
  */
 export function TrainHeader(props: {
   train: TrainDetail;
   canManage: boolean;
+  canRollBack: boolean;
   onChanged: (train: TrainDetail) => void;
 }) {
-  const { train, canManage, onChanged } = props;
+  const { train, canManage, canRollBack, onChanged } = props;
   const [editing, setEditing] = useState(false);
+  const [rollingBack, setRollingBack] = useState(false);
   const late = train.stages.some(stage => stage.status === 'current' && stage.late);
   return (
     <Box marginBottom={2}>
@@ -23,13 +29,27 @@ export function TrainHeader(props: {
         <Typography variant="h4" component="h2">
           {train.name}
         </Typography>
-        <Chip size="small" label={train.status} />
+        <StatusChip
+          label={train.status}
+          tone={train.status === 'rolled-back' ? 'error' : undefined}
+        />
         {late && <Chip size="small" color="secondary" label="late" />}
-        {canManage && (
-          <Box marginLeft="auto">
-            <Button variant="outlined" startIcon={<EditIcon />} onClick={() => setEditing(true)}>
-              Edit
-            </Button>
+        {(canManage || canRollBack) && (
+          <Box marginLeft="auto" display="flex" gridGap={8}>
+            {canRollBack && (
+              <Button
+                variant="outlined"
+                startIcon={<UndoIcon />}
+                onClick={() => setRollingBack(true)}
+              >
+                Mark rolled back
+              </Button>
+            )}
+            {canManage && (
+              <Button variant="outlined" startIcon={<EditIcon />} onClick={() => setEditing(true)}>
+                Edit
+              </Button>
+            )}
           </Box>
         )}
       </Box>
@@ -46,6 +66,13 @@ export function TrainHeader(props: {
           open
           onClose={() => setEditing(false)}
           onSaved={onChanged}
+        />
+      )}
+      {rollingBack && (
+        <RollBackTrainDialog
+          train={train}
+          onClose={() => setRollingBack(false)}
+          onRolledBack={onChanged}
         />
       )}
     </Box>

@@ -86,4 +86,22 @@ describe('TrainView for viewers who may not manage the train', () => {
     expect(screen.queryByRole('button', { name: 'Edit' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Add participant' })).not.toBeInTheDocument();
   });
+
+  it('offers marking a released train rolled back to its ambassador only', async () => {
+    await renderTrain('user:default/alice', { ...winterTrainDetail, status: 'released' });
+    expect(await screen.findByRole('button', { name: 'Mark rolled back' })).toBeInTheDocument();
+  });
+
+  it('does not offer marking rolled back to a viewer the policy does not allow', async () => {
+    await renderTrain(VIEWER_REF, { ...winterTrainDetail, status: 'released' });
+    await waitFor(() => expect(permissionApi.authorize).toHaveBeenCalled());
+    await act(() => new Promise(resolve => setTimeout(resolve, 0)));
+    expect(screen.queryByRole('button', { name: 'Mark rolled back' })).not.toBeInTheDocument();
+  });
+
+  it('offers no rollback of a cancelled train, even to its ambassador', async () => {
+    await renderTrain('user:default/alice', { ...winterTrainDetail, status: 'cancelled' });
+    expect(await screen.findByRole('table', { name: 'Participants' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Mark rolled back' })).not.toBeInTheDocument();
+  });
 });

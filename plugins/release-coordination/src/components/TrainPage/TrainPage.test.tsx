@@ -420,6 +420,66 @@ describe('Editing a train', () => {
   });
 });
 
+describe('Marking a train rolled back', () => {
+  it('asks for a reason, sends it, and shows the train as rolled back', async () => {
+    const rolledBack = { ...winterTrainDetail, status: 'rolled-back' as const };
+    const rollBackTrain = vi.fn(async () => rolledBack);
+    const getTrain = vi
+      .fn()
+      .mockResolvedValueOnce(winterTrainDetail)
+      .mockResolvedValue(rolledBack);
+    await renderPage(<TrainView trainId={TRAIN_ID} />, [
+      [releaseCoordinationApiRef, fakeApi({ getTrain, rollBackTrain })],
+    ]);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Mark rolled back' }));
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Mark 2026.12 winter release rolled back?',
+    });
+    await user.click(within(dialog).getByRole('button', { name: 'Mark rolled back' }));
+    expect(
+      within(dialog).getByText('Say what was rolled back and why: a reason is required.'),
+    ).toBeInTheDocument();
+    expect(rollBackTrain).not.toHaveBeenCalled();
+
+    await user.type(
+      within(dialog).getByLabelText(/Reason/),
+      '  Checkout error rate doubled after the deploy ',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Mark rolled back' }));
+    await waitFor(() =>
+      expect(rollBackTrain).toHaveBeenCalledWith({
+        trainId: TRAIN_ID,
+        reason: 'Checkout error rate doubled after the deploy',
+      }),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(await screen.findByText('rolled-back')).toBeInTheDocument();
+    // Rolled back is final: the action is gone, and so is editing.
+    expect(screen.queryByRole('button', { name: 'Mark rolled back' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Edit' })).not.toBeInTheDocument();
+    expect(getTrain).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows why the backend refuses and keeps the dialog open', async () => {
+    const rollBackTrain = vi.fn(async () => {
+      throw responseError(409, 'ConflictError', "Train '2026.12 winter release' is cancelled");
+    });
+    await renderPage(<TrainView trainId={TRAIN_ID} />, [
+      [releaseCoordinationApiRef, fakeApi({ rollBackTrain })],
+    ]);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Mark rolled back' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByLabelText(/Reason/), 'Payments timed out');
+    await user.click(within(dialog).getByRole('button', { name: 'Mark rolled back' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      "Train '2026.12 winter release' is cancelled",
+    );
+    expect(rollBackTrain).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('Managing participants', () => {
   it('adds a component with its target version', async () => {
     const addParticipant = vi.fn(async () => winterTrainDetail);

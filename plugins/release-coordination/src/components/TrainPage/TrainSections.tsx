@@ -13,6 +13,7 @@ import { ParticipantsCard } from './ParticipantsCard';
 import { TrainHeader } from './TrainHeader';
 import { TrainStagesCard } from './TrainStagesCard';
 import { TrainWaves } from './TrainWaves';
+import { useTrainRollBack } from './useTrainRollBack';
 
 /** The gates board, with the dialog of the gate a person opens. */
 function GatesSection(props: { train: TrainDetail; onChanged: () => void }) {
@@ -53,6 +54,7 @@ export function TrainSections(props: { train: TrainDetail; onChanged: () => void
   const { train, onChanged } = props;
   // Until the answer is known the actions stay hidden rather than flicker in and out.
   const canManage = useTrainManagement(train).allowed;
+  const canRollBack = useTrainRollBack(train).allowed;
   const retrospectiveDue = isRetrospectiveDue(train);
   const retrospective = (
     <Grid item xs={12}>
@@ -61,7 +63,12 @@ export function TrainSections(props: { train: TrainDetail; onChanged: () => void
   );
   return (
     <>
-      <TrainHeader train={train} canManage={canManage} onChanged={onChanged} />
+      <TrainHeader
+        train={train}
+        canManage={canManage}
+        canRollBack={canRollBack}
+        onChanged={onChanged}
+      />
       <Grid container spacing={3}>
         <Grid item xs={12}>
           <TrainStagesCard train={train} canManage={canManage} onAdvanced={onChanged} />
