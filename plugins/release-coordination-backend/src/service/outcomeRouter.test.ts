@@ -1,6 +1,3 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   deploymentReportPermission,
   trainManagePermission,
@@ -20,6 +17,8 @@ import {
   pluginRoutes,
   releaseManagerPolicy,
   startReleaseCoordinationBackend,
+  recordingNotifications,
+  recordingSignals,
 } from '../testing/testBackend';
 
 /** alice runs the train; bob is on team-pay, carol on team-web; dave is on no team. */
@@ -98,24 +97,8 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
         },
         knex: await databases.init(databaseId),
         features: [
-          createServiceFactory({
-            service: notificationService,
-            deps: {},
-            factory: () => ({
-              send: async (notification: TrainNotification) => {
-                sentNotifications.push(notification);
-              },
-            }),
-          }),
-          createServiceFactory({
-            service: signalsServiceRef,
-            deps: {},
-            factory: () => ({
-              publish: async (signal: { channel: string; message: unknown }) => {
-                publishedSignals.push(signal);
-              },
-            }),
-          }),
+          recordingNotifications(sentNotifications),
+          recordingSignals(publishedSignals),
         ],
       });
       trainId = (await createTrainThroughApi(server, checkoutTrain('2026.12'), asUser('alice'))).id;

@@ -1,10 +1,4 @@
-import {
-  AuditorServiceCreateEventOptions,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import { mockServices } from '@backstage/backend-test-utils';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { AuditorServiceCreateEventOptions } from '@backstage/backend-plugin-api';
 import { AuthorizeResult, isPermission, PolicyDecision } from '@backstage/plugin-permission-common';
 import { PermissionPolicy } from '@backstage/plugin-permission-node';
 import {
@@ -34,6 +28,9 @@ import {
   pluginRoutes,
   startReleaseCoordinationBackend,
   withEntities,
+  recordingAuditor,
+  recordingNotifications,
+  recordingSignals,
 } from '../testing/testBackend';
 
 /** team-web's storefront depends on team-pay's payments; dora and erin sit on the board. */
@@ -529,18 +526,12 @@ describe('train changes: plan, participants, System trains, expiry, auditing', (
     createTrainThroughApi(server, { ...NEW_TRAIN, name, participants }, asUser('alice'));
 
   beforeAll(async () => {
-    const auditor = mockServices.auditor.mock({
-      createEvent: async options => {
-        auditEvents.push(options);
-        return { success: async () => {}, fail: async () => {} };
-      },
-    });
     server = await startReleaseCoordinationBackend({
       organisation: SHOP_ORGANISATION,
       policy: new TestPolicy(),
       membership: MEMBERSHIP,
       config: { stages: CHANGE_STAGES },
-      features: [auditor.factory],
+      features: [recordingAuditor(auditEvents)],
     });
   }, 120_000);
 
@@ -1034,12 +1025,6 @@ describe('marking a train rolled back', () => {
     });
 
     beforeAll(async () => {
-      const auditor = mockServices.auditor.mock({
-        createEvent: async options => {
-          auditEvents.push(options);
-          return { success: async () => {}, fail: async () => {} };
-        },
-      });
       server = await startReleaseCoordinationBackend({
         organisation: ORGANISATION,
         policy: new TestPolicy(),
@@ -1047,25 +1032,9 @@ describe('marking a train rolled back', () => {
         config: { stages: ROLL_BACK_STAGES },
         knex: await databases.init(databaseId),
         features: [
-          auditor.factory,
-          createServiceFactory({
-            service: notificationService,
-            deps: {},
-            factory: () => ({
-              send: async (notification: TrainNotification) => {
-                sentNotifications.push(notification);
-              },
-            }),
-          }),
-          createServiceFactory({
-            service: signalsServiceRef,
-            deps: {},
-            factory: () => ({
-              publish: async (signal: { channel: string; message: unknown }) => {
-                publishedSignals.push(signal);
-              },
-            }),
-          }),
+          recordingAuditor(auditEvents),
+          recordingNotifications(sentNotifications),
+          recordingSignals(publishedSignals),
         ],
       });
     }, 120_000);

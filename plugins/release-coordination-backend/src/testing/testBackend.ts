@@ -1,4 +1,5 @@
 import {
+  AuditorServiceCreateEventOptions,
   BackendFeature,
   BackstageCredentials,
   coreServices,
@@ -9,13 +10,16 @@ import {
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/config';
 import { AuthorizeResult, isPermission, Permission } from '@backstage/plugin-permission-common';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { PermissionPolicy } from '@backstage/plugin-permission-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { Knex } from 'knex';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { releaseCoordinationPlugin } from '../plugin';
+import { TrainNotification } from '../trains/announcements';
 
 /**
  * The permissions service of every plugin in a test backend, deciding with `policy` as the
@@ -338,4 +342,40 @@ export async function expectRefusedAsBadInput(
   expect(res.body.error.name).toBe('InputError');
   expect(res.body.error.message).toMatch(call.field);
   expect(await written()).toEqual(before);
+}
+
+/** An auditor that keeps every event it is asked to create in `events`. */
+export function recordingAuditor(events: AuditorServiceCreateEventOptions[]) {
+  return mockServices.auditor.mock({
+    createEvent: async options => {
+      events.push(options);
+      return { success: async () => {}, fail: async () => {} };
+    },
+  }).factory;
+}
+
+/** A notification service that keeps what it is asked to send in `sent`. */
+export function recordingNotifications(sent: TrainNotification[]) {
+  return createServiceFactory({
+    service: notificationService,
+    deps: {},
+    factory: () => ({
+      send: async (notification: TrainNotification) => {
+        sent.push(notification);
+      },
+    }),
+  });
+}
+
+/** A signals service that keeps what it is asked to publish in `published`. */
+export function recordingSignals(published: { channel: string; message: unknown }[]) {
+  return createServiceFactory({
+    service: signalsServiceRef,
+    deps: {},
+    factory: () => ({
+      publish: async (signal: { channel: string; message: unknown }) => {
+        published.push(signal);
+      },
+    }),
+  });
 }
