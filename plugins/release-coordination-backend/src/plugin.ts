@@ -15,16 +15,16 @@ import {
   GateRule,
   releaseCoordinationGateRulesExtensionPoint,
 } from '@release-coordination/plugin-release-coordination-node';
-import { DatabaseDependencySnapshotStore } from './database/DatabaseDependencySnapshotStore';
-import { DatabaseTrainStore } from './database/DatabaseTrainStore';
+import { DatabaseDependencySnapshotStore } from './dependencies/DatabaseDependencySnapshotStore';
+import { DatabaseTrainStore } from './trains/DatabaseTrainStore';
 import { createDependencyQueryService } from './dependencies/DependencyQueryService';
 import { createDependencySnapshotService } from './dependencies/DependencySnapshotService';
 import { createGateResourceLoader, gatePermissionResourceRef } from './permissions/gateResource';
 import { gatePermissionRules } from './permissions/rules';
-import { createDependencyRouter } from './service/dependencyRouter';
-import { GateRuleRegistry } from './service/GateRuleRegistry';
-import { createRouter } from './service/router';
-import { createTrainRouter } from './service/trainRouter';
+import { createDependencyRouter } from './dependencies/dependencyRouter';
+import { GateRuleRegistry } from './gates/GateRuleRegistry';
+import { createRouter } from './router';
+import { createTrainRouter } from './trains/trainRouter';
 import { BUILT_IN_GATE_RULES } from './trains/rules';
 import { readStageDefinitions } from './trains/stages';
 import { createTrainService } from './trains/TrainService';
@@ -34,8 +34,8 @@ import { DatabaseRetrospectiveStore } from './retrospectives/DatabaseRetrospecti
 import { createPreviousActionItemsClosedRule } from './retrospectives/previousActionItemsClosed';
 import { createActionItemReminders } from './retrospectives/reminders';
 import { createRetrospectiveService } from './retrospectives/RetrospectiveService';
-import { createDictionaryRouter } from './service/dictionaryRouter';
-import { createRetrospectiveRouter } from './service/retrospectiveRouter';
+import { createDictionaryRouter } from './dictionary/dictionaryRouter';
+import { createRetrospectiveRouter } from './retrospectives/retrospectiveRouter';
 import { createParticipantAccess } from './outcomes/access';
 import { readOutcomeSettings } from './outcomes/config';
 import { DatabaseOutcomeStore } from './outcomes/DatabaseOutcomeStore';
@@ -44,10 +44,10 @@ import { createFeatureFlagService } from './outcomes/FeatureFlagService';
 import { sendFlagReminders } from './outcomes/flagReminders';
 import { createRollbackService } from './outcomes/RollbackService';
 import { createOutcomeGateRules } from './outcomes/rules';
-import { createOutcomeRouter } from './service/outcomeRouter';
+import { createOutcomeRouter } from './outcomes/outcomeRouter';
 import { DatabaseScorecardFacts } from './scorecards/DatabaseScorecardFacts';
 import { createScorecardService } from './scorecards/ScorecardService';
-import { createScorecardRouter } from './service/scorecardRouter';
+import { createScorecardRouter } from './scorecards/scorecardRouter';
 
 /**
  * The release-coordination backend plugin, mounted at `/api/release-coordination`.

@@ -1,7 +1,7 @@
 import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { toJsonColumn } from './columns';
-import { NewDecision, VersionConflictError } from './TrainStore';
+import { NewDecision, VersionConflictError } from '../trains/TrainStore';
 
 /** Whether `db` (the database or one of its transactions) is SQLite. */
 export function isSqlite(db: Knex | Knex.Transaction): boolean {

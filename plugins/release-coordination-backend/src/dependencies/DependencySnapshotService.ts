@@ -5,7 +5,7 @@ import {
   DependencySnapshotInfo,
   deriveDependencyGraph,
 } from '@release-coordination/plugin-release-coordination-common';
-import { DependencySnapshotMeta, DependencySnapshotStore } from '../database/DependencySnapshotStore';
+import { DependencySnapshotMeta, DependencySnapshotStore } from './DependencySnapshotStore';
 import { readCatalogForDependencies } from './readCatalog';
 
 /** The newest snapshot, indexed for queries. */

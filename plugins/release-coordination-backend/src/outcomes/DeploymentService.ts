@@ -4,7 +4,7 @@ import {
   DeploymentOutcome,
   ReportDeploymentRequest,
 } from '@release-coordination/plugin-release-coordination-common';
-import { actorRefOf, audited } from '../trains/access';
+import { actorRefOf, audited } from '../access';
 import { OutcomeServiceOptions, requireParticipant, requireTrain } from './access';
 import { deploymentLogEntry, deploymentReportPatch } from './deploymentReports';
 import { deploymentFailedNotification } from './notifications';

@@ -8,7 +8,7 @@ import {
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import { randomUUID } from 'node:crypto';
-import { actorRefOf, audited } from '../trains/access';
+import { actorRefOf, audited } from '../access';
 import {
   OutcomeServiceOptions,
   ParticipantAccess,

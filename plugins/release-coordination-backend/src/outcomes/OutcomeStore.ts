@@ -5,7 +5,7 @@ import {
   RollbackDrill,
   RollbackPlan,
 } from '@release-coordination/plugin-release-coordination-common';
-import { NewDecision } from '../database/TrainStore';
+import { NewDecision } from '../trains/TrainStore';
 
 /** A deployment as first reported; `id`, `reportedAt` and `updatedAt` are the store's. */
 export type NewDeployment = Omit<DeploymentOutcome, 'id' | 'reportedAt' | 'updatedAt'>;

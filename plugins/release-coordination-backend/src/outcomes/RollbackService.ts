@@ -10,7 +10,7 @@ import {
   rollbackReadiness,
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
-import { actorRefOf, audited } from '../trains/access';
+import { actorRefOf, audited } from '../access';
 import {
   OutcomeServiceOptions,
   ParticipantAccess,

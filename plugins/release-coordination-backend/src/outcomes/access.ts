@@ -11,9 +11,9 @@ import {
   TrainParticipant,
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
-import { TrainRecord, TrainStore } from '../database/TrainStore';
+import { TrainRecord, TrainStore } from '../trains/TrainStore';
 import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
-import { isAllowed, isAmbassador, ownershipOf, requireActive } from '../trains/access';
+import { isAllowed, isAmbassador, ownershipOf, requireActive } from '../access';
 import { TrainAnnouncer } from '../trains/announcements';
 import { OutcomeStore } from './OutcomeStore';
 

@@ -1,5 +1,5 @@
-import { DatabaseTrainStore } from '../database/DatabaseTrainStore';
-import { GateRecord } from '../database/TrainStore';
+import { DatabaseTrainStore } from '../trains/DatabaseTrainStore';
+import { GateRecord } from '../trains/TrainStore';
 import { createTestDatabases, insertTrainRow, testDatabaseService } from '../testing/databases';
 import { PAYMENTS_PARTICIPATION_GATE } from '../testing/gates';
 import { createGateResourceLoader, toGateResource } from './gateResource';

@@ -4,7 +4,7 @@ import {
   RESOURCE_TYPE_RELEASE_COORDINATION_GATE,
   TrainGate,
 } from '@release-coordination/plugin-release-coordination-common';
-import { GateRecord, TrainStoreSession } from '../database/TrainStore';
+import { GateRecord, TrainStoreSession } from '../trains/TrainStore';
 
 /**
  * A train's gate as permission rules see it: what it is and who decides it, without the

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { VersionConflictError } from '../database/TrainStore';
+import { VersionConflictError } from '../trains/TrainStore';
 import { createTestDatabases, insertTrainRow, testDatabaseService } from '../testing/databases';
 import { DatabaseRetrospectiveStore } from './DatabaseRetrospectiveStore';
 

@@ -13,7 +13,7 @@ import {
   retryingTransaction,
 } from '../database/knexStore';
 import { connectStoreDatabase } from '../database/migrations';
-import { VersionConflictError } from '../database/TrainStore';
+import { VersionConflictError } from '../trains/TrainStore';
 import {
   ActionItemFact,
   ActionItemFilter,

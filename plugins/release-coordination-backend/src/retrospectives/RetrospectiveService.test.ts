@@ -12,7 +12,7 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import { GateRule } from '@release-coordination/plugin-release-coordination-node';
 import { Knex } from 'knex';
-import { DatabaseTrainStore } from '../database/DatabaseTrainStore';
+import { DatabaseTrainStore } from '../trains/DatabaseTrainStore';
 import { createTestDatabases, testDatabaseService } from '../testing/databases';
 import { BUILT_IN_GATE_RULES } from '../trains/rules';
 import { createTrainService } from '../trains/TrainService';

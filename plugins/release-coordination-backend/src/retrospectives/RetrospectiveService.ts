@@ -26,7 +26,7 @@ import {
   isAmbassador,
   ownershipOf,
   userRefOf,
-} from '../trains/access';
+} from '../access';
 import { TrainAnnouncer } from '../trains/announcements';
 import { TrainService } from '../trains/TrainService';
 import { refsConcerning } from './carryOver';

@@ -4,7 +4,7 @@ import {
   Page,
   RetrospectiveNote,
 } from '@release-coordination/plugin-release-coordination-common';
-import { NewDecision } from '../database/TrainStore';
+import { NewDecision } from '../trains/TrainStore';
 
 /** What a retrospective needs to know about its train. */
 export interface RetrospectiveTrain {

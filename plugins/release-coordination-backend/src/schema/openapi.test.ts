@@ -4,19 +4,19 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { DependencyQueryService } from '../dependencies/DependencyQueryService';
 import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
-import { createDependencyRouter } from '../service/dependencyRouter';
-import { createRouter } from '../service/router';
-import { createTrainRouter } from '../service/trainRouter';
+import { createDependencyRouter } from '../dependencies/dependencyRouter';
+import { createRouter } from '../router';
+import { createTrainRouter } from '../trains/trainRouter';
 import { TrainService } from '../trains/TrainService';
 import { RetrospectiveService } from '../retrospectives/RetrospectiveService';
-import { createRetrospectiveRouter } from '../service/retrospectiveRouter';
-import { createDictionaryRouter } from '../service/dictionaryRouter';
+import { createRetrospectiveRouter } from '../retrospectives/retrospectiveRouter';
+import { createDictionaryRouter } from '../dictionary/dictionaryRouter';
 import { DeploymentService } from '../outcomes/DeploymentService';
 import { FeatureFlagService } from '../outcomes/FeatureFlagService';
 import { RollbackService } from '../outcomes/RollbackService';
-import { createOutcomeRouter } from '../service/outcomeRouter';
+import { createOutcomeRouter } from '../outcomes/outcomeRouter';
 import { ScorecardService } from '../scorecards/ScorecardService';
-import { createScorecardRouter } from '../service/scorecardRouter';
+import { createScorecardRouter } from '../scorecards/scorecardRouter';
 
 /** The OpenAPI document and the router describe the same routes, no more, no less. */
 describe('OpenAPI document', () => {

@@ -12,7 +12,7 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import { GateRule } from '@release-coordination/plugin-release-coordination-node';
 import { Knex } from 'knex';
-import { DatabaseTrainStore } from '../database/DatabaseTrainStore';
+import { DatabaseTrainStore } from './DatabaseTrainStore';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { createParticipantAccess } from '../outcomes/access';
 import { DatabaseOutcomeStore } from '../outcomes/DatabaseOutcomeStore';

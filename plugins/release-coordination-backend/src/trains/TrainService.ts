@@ -47,7 +47,7 @@ import {
   TrainRecord,
   TrainStore,
   TrainStoreSession,
-} from '../database/TrainStore';
+} from './TrainStore';
 import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
 import {
   TrainNotification,
@@ -58,7 +58,7 @@ import {
   ownersOfDependents,
   stageAdvancedNotification,
 } from './announcements';
-import { actorRefOf, audited as auditedChange, ownershipOf, requireActive } from './access';
+import { actorRefOf, audited as auditedChange, ownershipOf, requireActive } from '../access';
 import { loadTrainDependencyDrift, upstreamEdgesAmong } from './dependencyDrift';
 import { upstreamPassedStage } from './rules';
 

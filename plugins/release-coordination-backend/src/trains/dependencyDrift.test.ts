@@ -7,7 +7,7 @@ import {
   TrainStage,
   deriveDependencyGraph,
 } from '@release-coordination/plugin-release-coordination-common';
-import { TrainRecord, TrainStore } from '../database/TrainStore';
+import { TrainRecord, TrainStore } from './TrainStore';
 import { CurrentDependencyGraph } from '../dependencies/DependencySnapshotService';
 import { loadTrainDependencyDrift, upstreamEdgesAmong } from './dependencyDrift';
 

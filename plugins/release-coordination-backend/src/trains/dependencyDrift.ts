@@ -6,7 +6,7 @@ import {
   dependencyDrift,
   upstreamOf,
 } from '@release-coordination/plugin-release-coordination-common';
-import { TrainStore } from '../database/TrainStore';
+import { TrainStore } from './TrainStore';
 import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
 
 /**

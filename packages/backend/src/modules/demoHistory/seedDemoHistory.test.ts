@@ -7,7 +7,7 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 // The plugin's stores and fact source are not exported from its package; the tests read them
 // from the workspace source, to read the history back exactly as the plugin does.
-import { DatabaseTrainStore } from '../../../../../plugins/release-coordination-backend/src/database/DatabaseTrainStore';
+import { DatabaseTrainStore } from '../../../../../plugins/release-coordination-backend/src/trains/DatabaseTrainStore';
 import { applyDatabaseMigrations } from '../../../../../plugins/release-coordination-backend/src/database/migrations';
 import { DatabaseOutcomeStore } from '../../../../../plugins/release-coordination-backend/src/outcomes/DatabaseOutcomeStore';
 import { DatabaseRetrospectiveStore } from '../../../../../plugins/release-coordination-backend/src/retrospectives/DatabaseRetrospectiveStore';

@@ -13,7 +13,7 @@ import {
   releaseCoordinationGateConditions,
 } from '../permissions';
 import { createTestDatabases } from '../testing/databases';
-import { TrainNotification } from '../trains/announcements';
+import { TrainNotification } from './announcements';
 import {
   API,
   BadInputMethod,

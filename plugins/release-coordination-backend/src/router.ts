@@ -3,8 +3,8 @@ import { RELEASE_TRAIN_STATUSES } from '@release-coordination/plugin-release-coo
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { TrainService } from '../trains/TrainService';
-import { parseInput } from './validation';
+import { TrainService } from './trains/TrainService';
+import { parseInput } from './http/validation';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;

@@ -11,10 +11,10 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { DeploymentService } from '../outcomes/DeploymentService';
-import { FeatureFlagService } from '../outcomes/FeatureFlagService';
-import { RollbackService } from '../outcomes/RollbackService';
-import { entityRef, parseInput } from './validation';
+import { DeploymentService } from './DeploymentService';
+import { FeatureFlagService } from './FeatureFlagService';
+import { RollbackService } from './RollbackService';
+import { entityRef, parseInput } from '../http/validation';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoTime = z.iso.datetime({ offset: true });

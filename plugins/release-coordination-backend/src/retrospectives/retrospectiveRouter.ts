@@ -8,8 +8,8 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { RetrospectiveService } from '../retrospectives/RetrospectiveService';
-import { entityRef, parseInput } from './validation';
+import { RetrospectiveService } from './RetrospectiveService';
+import { entityRef, parseInput } from '../http/validation';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoTime = z.iso.datetime({ offset: true });

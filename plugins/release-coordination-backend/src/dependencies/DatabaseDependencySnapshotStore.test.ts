@@ -1,7 +1,7 @@
 import { DependencyGraph } from '@release-coordination/plugin-release-coordination-common';
 import { createTestDatabases } from '../testing/databases';
 import { DatabaseDependencySnapshotStore } from './DatabaseDependencySnapshotStore';
-import { applyDatabaseMigrations } from './migrations';
+import { applyDatabaseMigrations } from '../database/migrations';
 
 function graphWith(nodeCount: number): DependencyGraph {
   const nodes = Array.from({ length: nodeCount }, (_, i) => ({

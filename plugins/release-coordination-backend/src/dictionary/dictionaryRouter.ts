@@ -3,7 +3,7 @@ import { ReleaseDictionary } from '@release-coordination/plugin-release-coordina
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { parseInput } from './validation';
+import { parseInput } from '../http/validation';
 
 const emptyQuery = z.object({}).strict();
 

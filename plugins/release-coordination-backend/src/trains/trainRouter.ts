@@ -16,8 +16,8 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { GateConditions } from '../permissions/gateResource';
-import { TrainService } from '../trains/TrainService';
-import { entityRef, parseInput } from './validation';
+import { TrainService } from './TrainService';
+import { entityRef, parseInput } from '../http/validation';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoTime = z.iso.datetime({ offset: true });

@@ -13,9 +13,9 @@ import {
   TrainParticipant,
 } from '@release-coordination/plugin-release-coordination-common';
 import { Knex } from 'knex';
-import { Time, fromJsonColumn, toIsoString } from './columns';
-import { KnexStoreSession, retryingTransaction } from './knexStore';
-import { connectStoreDatabase } from './migrations';
+import { Time, fromJsonColumn, toIsoString } from '../database/columns';
+import { KnexStoreSession, retryingTransaction } from '../database/knexStore';
+import { connectStoreDatabase } from '../database/migrations';
 import {
   GateConfig,
   GateRecord,

@@ -7,8 +7,8 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { ScorecardService } from '../scorecards/ScorecardService';
-import { entityRef, parseInput } from './validation';
+import { ScorecardService } from './ScorecardService';
+import { entityRef, parseInput } from '../http/validation';
 
 const DAY_MS = 24 * 3_600_000;
 /**

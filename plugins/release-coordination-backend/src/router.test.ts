@@ -1,6 +1,6 @@
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { releaseCoordinationPlugin } from '../plugin';
+import { releaseCoordinationPlugin } from './plugin';
 
 describe('release-coordination routes', () => {
   async function startBackend() {

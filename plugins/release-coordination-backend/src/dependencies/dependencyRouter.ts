@@ -8,9 +8,9 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { DependencyQueryService } from '../dependencies/DependencyQueryService';
-import { DependencySnapshotService, snapshotInfo } from '../dependencies/DependencySnapshotService';
-import { entityRef, parseInput } from './validation';
+import { DependencyQueryService } from './DependencyQueryService';
+import { DependencySnapshotService, snapshotInfo } from './DependencySnapshotService';
+import { entityRef, parseInput } from '../http/validation';
 
 const scopeParam = z.string().trim().min(1).max(512);
 /** Beyond this many hops a walk is the whole graph anyway; larger numbers are mistakes. */
