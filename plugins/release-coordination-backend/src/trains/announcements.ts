@@ -1,3 +1,4 @@
+import { TrainRecord } from './TrainStore';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
@@ -191,6 +192,35 @@ export function createTrainAnnouncer(options: {
           );
         }
       }
+    },
+  };
+}
+
+/** The topic of the notice that a train was rolled back, so that it can be muted on its own. */
+export const TRAIN_ROLLED_BACK_TOPIC = 'release-coordination.train-rolled-back';
+
+
+/**
+ * Every participant's owner hears that the train's release was rolled back, and why: their
+ * change is no longer in production.
+ */
+export function trainRolledBackNotification(
+  train: Pick<TrainRecord, 'id' | 'name'>,
+  reason: string,
+  participants: TrainParticipant[],
+): TrainNotification | undefined {
+  const owners = [
+    ...new Set(participants.flatMap(p => (p.ownerRef ? [p.ownerRef] : []))),
+  ].sort();
+  if (owners.length === 0) return undefined;
+  return {
+    recipients: { type: 'entity', entityRef: owners },
+    payload: {
+      title: `Release train '${train.name}' was rolled back`,
+      description: reason,
+      link: `/release-coordination/trains/${train.id}`,
+      severity: 'high',
+      topic: TRAIN_ROLLED_BACK_TOPIC,
     },
   };
 }

@@ -1,0 +1,118 @@
+import { ConflictError } from '@backstage/errors';
+import {
+  ReleaseTrainSummary,
+  StageWindow,
+  TrainGate,
+  TrainStage,
+  approvalGateState,
+} from '@release-coordination/plugin-release-coordination-common';
+import { TrainRecord } from './TrainStore';
+
+/** A gate as people read it in an error: its title, participant, id and state. */
+export function describeGate(gate: TrainGate): string {
+  const who = gate.participantRef ? ` for ${gate.participantRef}` : '';
+  return `'${gate.title}'${who} (${gate.id}, ${gate.state})`;
+}
+
+/**
+ * The gates that must be passed or waived to leave a stage: every gate of the stage itself,
+ * entry and exit (entry gates must still hold when the stage is left), and the entry gates of
+ * the next stage.
+ */
+export function gatesGuardingExit(
+  gates: TrainGate[],
+  stage: string,
+  nextStage: string | undefined,
+): TrainGate[] {
+  return gates.filter(
+    gate => gate.stage === stage || (gate.stage === nextStage && gate.phase === 'entry'),
+  );
+}
+
+/**
+ * The stages of a train as people see them at `at`: done, current or upcoming, and late when
+ * the train is still in a stage whose window has ended.
+ */
+export function trainStages(
+  train: Pick<TrainRecord, 'status' | 'currentStage' | 'stagePlan'>,
+  at: Date,
+): TrainStage[] {
+  const currentIndex = train.stagePlan.findIndex(stage => stage.name === train.currentStage);
+  return train.stagePlan.map((stage, index) => {
+    let status: TrainStage['status'];
+    if (train.status === 'released' || index < currentIndex) status = 'done';
+    else if (index === currentIndex) status = 'current';
+    else status = 'upcoming';
+    const late =
+      train.status === 'active' &&
+      status === 'current' &&
+      stage.window !== undefined &&
+      at.getTime() > new Date(stage.window.end).getTime();
+    return {
+      name: stage.name,
+      title: stage.title,
+      ...(stage.window ? { window: stage.window } : {}),
+      status,
+      late,
+    };
+  });
+}
+
+/** A stored train as the API shows it: without its version, with its stages at `at`. */
+export function summarizeTrain(train: TrainRecord, at: Date): ReleaseTrainSummary {
+  const { version: _version, stagePlan: _stagePlan, ...summary } = train;
+  return { ...summary, stages: trainStages(train, at) };
+}
+
+export const sameWindow = (a: StageWindow | undefined, b: StageWindow) =>
+  a !== undefined &&
+  Date.parse(a.start) === Date.parse(b.start) &&
+  Date.parse(a.end) === Date.parse(b.end);
+
+
+/**
+ * An approval gate reads as its decisions make it now: one passed by approvals that have
+ * since expired is pending again, wherever it is read. What is stored catches up when the
+ * stage is next advanced. Waived gates keep their waiver.
+ */
+export function withExpiry(gate: TrainGate, at: Date): TrainGate {
+  if (gate.kind !== 'approval' || gate.state === 'waived') return gate;
+  const state = approvalGateState(gate.approvals, gate.quorum, at);
+  return state === gate.state ? gate : { ...gate, state };
+}
+
+/**
+ * Gates in the order of the train's stage plan: entry before exit, then by template and
+ * participant.
+ */
+export function sortGates(gates: TrainGate[], plan: string[]): TrainGate[] {
+  const position = (stage: string) => {
+    const index = plan.indexOf(stage);
+    return index < 0 ? plan.length : index;
+  };
+  return [...gates].sort(
+    (a, b) =>
+      position(a.stage) - position(b.stage) ||
+      (a.phase === b.phase ? 0 : a.phase === 'entry' ? -1 : 1) ||
+      a.templateId.localeCompare(b.templateId) ||
+      (a.participantRef ?? '').localeCompare(b.participantRef ?? ''),
+  );
+}
+
+export const stageOrder = (train: TrainRecord) => train.stagePlan.map(stage => stage.name);
+
+export const TRAIN_ROLLED_BACK_TOPIC = 'release-coordination.train-rolled-back';
+
+/**
+ * A rollback usually follows the release right away, so a released train may still be marked
+ * rolled back, as may an active one whose deployment was undone before its last stage was left.
+ * A cancelled train never shipped, and a rolled-back one is already on record as such.
+ */
+export function requireRollbackable(train: Pick<TrainRecord, 'name' | 'status'>): void {
+  if (train.status !== 'active' && train.status !== 'released') {
+    throw new ConflictError(
+      `Train '${train.name}' is ${train.status}; only an active or released train can be ` +
+        'marked rolled back',
+    );
+  }
+}
