@@ -4,7 +4,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { TrainService } from './trains/TrainService';
-import { parseInput } from './http/validation';
+import { parseInput, pageQuery } from './http/validation';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -13,12 +13,8 @@ export interface RouterOptions {
   resourceRouters?: express.Router[];
 }
 
-const listTrainsQuery = z
-  .object({
-    status: z.enum(RELEASE_TRAIN_STATUSES as [string, ...string[]]).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
+const listTrainsQuery = pageQuery()
+  .extend({ status: z.enum(RELEASE_TRAIN_STATUSES as [string, ...string[]]).optional() })
   .strict();
 
 /**

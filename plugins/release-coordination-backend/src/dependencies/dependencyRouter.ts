@@ -10,7 +10,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { DependencyQueryService } from './DependencyQueryService';
 import { DependencySnapshotService, snapshotInfo } from './DependencySnapshotService';
-import { entityRef, parseInput } from '../http/validation';
+import { entityRef, parseInput, pageQuery } from '../http/validation';
 
 const scopeParam = z.string().trim().min(1).max(512);
 /** Beyond this many hops a walk is the whole graph anyway; larger numbers are mistakes. */
@@ -26,14 +26,12 @@ const entityQuery = z
   .strict();
 const refQuery = z.object({ ref: entityRef }).strict();
 const matrixQuery = z.object({ scope: scopeParam }).strict();
-const edgesQuery = z
-  .object({
+const edgesQuery = pageQuery({ defaultLimit: 100, maxLimit: 1000 })
+  .extend({
     scope: scopeParam,
     fromTeam: entityRef.or(z.literal('unowned')).optional(),
     toTeam: entityRef.or(z.literal('unowned')).optional(),
     crossTeamOnly: z.enum(['true', 'false']).default('false'),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
-    offset: z.coerce.number().int().min(0).default(0),
   })
   .strict();
 const wavesBody = z

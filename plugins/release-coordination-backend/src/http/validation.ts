@@ -38,3 +38,19 @@ export const entityRef = z
       return z.NEVER;
     }
   });
+
+/**
+ * The paging of every list: `limit` items from `offset` on. Every list answers a page with the
+ * total count beside it (`{ items, totalCount }`), so that a client pages without guessing.
+ */
+export function pageQuery(options: { defaultLimit?: number; maxLimit?: number } = {}) {
+  return z.object({
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(options.maxLimit ?? 500)
+      .default(options.defaultLimit ?? 50),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  });
+}

@@ -9,7 +9,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { RetrospectiveService } from './RetrospectiveService';
-import { entityRef, parseInput } from '../http/validation';
+import { entityRef, parseInput, pageQuery } from '../http/validation';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoTime = z.iso.datetime({ offset: true });
@@ -46,13 +46,11 @@ const updateItemBody = z
       ['status', 'title', 'dueAt', 'ownerRef'].some(key => key in body) || Boolean(body.comment),
     { message: 'name at least one of status, title, dueAt, ownerRef or comment' },
   );
-const listItemsQuery = z
-  .object({
+const listItemsQuery = pageQuery({ defaultLimit: 100 })
+  .extend({
     ownerRef: entityRef.optional(),
     status: status.optional(),
     trainId: z.uuid().optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-    offset: z.coerce.number().int().min(0).default(0),
   })
   .strict();
 const emptyQuery = z.object({}).strict();

@@ -17,7 +17,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { GateConditions } from '../permissions/gateResource';
 import { TrainService } from './TrainService';
-import { entityRef, parseInput } from '../http/validation';
+import { entityRef, parseInput, pageQuery } from '../http/validation';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoTime = z.iso.datetime({ offset: true });
@@ -65,12 +65,7 @@ const checkBody = z
     idempotencyKey: text(200),
   })
   .strict();
-const decisionsQuery = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .strict();
+const decisionsQuery = pageQuery({ defaultLimit: 100 }).strict();
 const entityTrainsQuery = z.object({ ref: entityRef }).strict();
 const emptyQuery = z.object({}).strict();
 
