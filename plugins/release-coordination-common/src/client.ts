@@ -21,7 +21,7 @@ import {
   TrainDetail,
   TrainGate,
 } from './trains';
-import { Page, ReleaseTrainSummary, ReleaseTrainStatus } from './types';
+import { Page, PageRequest, ReleaseTrainSummary, ReleaseTrainStatus } from './types';
 import {
   ActionItem,
   AddRetrospectiveNoteRequest,
@@ -134,9 +134,10 @@ export interface ReleaseCoordinationApi {
   rejectGate(request: { gateId: string; comment: string }): Promise<TrainGate>;
   waiveGate(request: { gateId: string; reason: string; until: string }): Promise<TrainGate>;
   reportCheck(request: ReportCheckRequest & { trainId: string }): Promise<CheckResult>;
-  listEntityTrains(request: { entityRef: string }): Promise<{ items: EntityTrain[] }>;
-  /** The approval gates of active trains waiting for a Group the signed-in user belongs to. */
-  listMyApprovals(): Promise<{ items: MyApproval[] }>;
+  /** A page of the trains an entity takes part in, newest first (default 50 from 0). */
+  listEntityTrains(request: { entityRef: string } & PageRequest): Promise<Page<EntityTrain>>;
+  /** A page of the approval gates that wait for the caller's Groups (default 50 from 0). */
+  listMyApprovals(request?: PageRequest): Promise<Page<MyApproval>>;
   /** The scorecard of a scope over a half-open period (`from` counts, `to` does not). */
   getScorecard(request: { scope: ScorecardScope; period: ScorecardPeriod }): Promise<ScorecardResponse>;
   /** A train's notes, its action items and the open items carried over from earlier trains. */
@@ -324,12 +325,13 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     return this.send('POST', `/trains/${encodeURIComponent(trainId)}/checks`, body);
   }
 
-  listEntityTrains(request: { entityRef: string }): Promise<{ items: EntityTrain[] }> {
-    return this.get(`/entity-trains${query({ ref: request.entityRef })}`);
+  listEntityTrains(request: { entityRef: string } & PageRequest): Promise<Page<EntityTrain>> {
+    const { entityRef, limit, offset } = request;
+    return this.get(`/entity-trains${query({ ref: entityRef, limit, offset })}`);
   }
 
-  listMyApprovals(): Promise<{ items: MyApproval[] }> {
-    return this.get('/approvals/mine');
+  listMyApprovals(request: PageRequest = {}): Promise<Page<MyApproval>> {
+    return this.get(`/approvals/mine${query({ limit: request.limit, offset: request.offset })}`);
   }
 
   getScorecard(request: { scope: ScorecardScope; period: ScorecardPeriod }): Promise<ScorecardResponse> {

@@ -23,7 +23,7 @@ import {
   checkoutSystem,
   entity,
 } from './testing/dependencyFixtures';
-import {
+import { pageOf,
   ownerApproval,
   TRAIN_ID,
   trainWithoutOutcomesApi,
@@ -72,7 +72,7 @@ describe('new frontend system', () => {
         [
           releaseCoordinationApiRef,
           {
-            listMyApprovals: async () => ({ items: [{ train: winterTrain, gate: ownerApproval }] }),
+            listMyApprovals: async () => pageOf({ items: [{ train: winterTrain, gate: ownerApproval }] }),
           },
         ],
       ],
@@ -168,7 +168,7 @@ describe('entity content of the new frontend system', () => {
         [
           releaseCoordinationApiRef,
           {
-            listEntityTrains: async () => ({
+            listEntityTrains: async () => pageOf({
               items: [
                 {
                   train: winterTrain,
@@ -191,7 +191,7 @@ describe('entity content of the new frontend system', () => {
   });
 
   it('renders the Release trains tab on a system page, by train', async () => {
-    const listEntityTrains = vi.fn(async () => ({
+    const listEntityTrains = vi.fn(async () => pageOf({
       items: [
         {
           train: winterTrain,
@@ -218,7 +218,11 @@ describe('entity content of the new frontend system', () => {
     expect(
       await screen.findByRole('list', { name: 'Gates of checkout-api in 2026.12 winter release' }),
     ).toBeInTheDocument();
-    expect(listEntityTrains).toHaveBeenCalledWith({ entityRef: 'system:default/checkout' });
+    expect(listEntityTrains).toHaveBeenCalledWith({
+      entityRef: 'system:default/checkout',
+      limit: 10,
+      offset: 0,
+    });
   });
 
   it('is part of the plugin, with tabs only for the kinds they serve', () => {

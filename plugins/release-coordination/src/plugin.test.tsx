@@ -30,7 +30,7 @@ import {
   checkoutSystem,
 } from './testing/dependencyFixtures';
 import { emptyScorecard } from './testing/scorecardFixtures';
-import { TRAIN_ID } from './testing/trainFixtures';
+import { pageOf, TRAIN_ID } from './testing/trainFixtures';
 import { renderEntityContent } from './testing/renderWithApi';
 
 describe('legacy frontend system', () => {
@@ -108,7 +108,7 @@ describe('legacy frontend system', () => {
 
   it('mounts my approvals through its routable extension', async () => {
     renderLegacyApp('/release-coordination/approvals', {
-      listMyApprovals: async () => ({ items: [] }),
+      listMyApprovals: async () => pageOf({ items: [] }),
     });
     expect(await screen.findByText('My approvals')).toBeInTheDocument();
     expect(await screen.findByText('Nothing waits for your approval')).toBeInTheDocument();
@@ -182,7 +182,7 @@ describe('legacy entity content', () => {
 
   it('loads the Release trains tab lazily inside an entity page', async () => {
     await renderEntityContent(<EntityReleaseTrainsContent />, checkoutApi, {
-      listEntityTrains: async () => ({ items: [] }),
+      listEntityTrains: async () => pageOf({ items: [] }),
     });
     expect(await screen.findByText('checkout-api is in no release train')).toBeInTheDocument();
   });
@@ -190,7 +190,7 @@ describe('legacy entity content', () => {
   it('loads the Release trains tab of a system lazily inside an entity page', async () => {
     expect(legacyExports.isReleaseTrainsAvailable(checkoutSystem)).toBe(true);
     await renderEntityContent(<EntityReleaseTrainsContent />, checkoutSystem, {
-      listEntityTrains: async () => ({ items: [] }),
+      listEntityTrains: async () => pageOf({ items: [] }),
     });
     expect(await screen.findByText('checkout is in no release train')).toBeInTheDocument();
   });

@@ -7,6 +7,8 @@ import {
   AuditorService,
   AuditorServiceCreateEventOptions,
   BackstageCredentials,
+  BackstageServicePrincipal,
+  BackstageUserPrincipal,
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
@@ -14,13 +16,34 @@ import { ConflictError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult, BasicPermission } from '@backstage/plugin-permission-common';
 import { normalizeEntityRef } from '@release-coordination/plugin-release-coordination-common';
 
-type Principal = { type: string; userEntityRef?: string; subject?: string };
+/**
+ * Whether the caller is a signed-in person. The same test as `AuthService.isPrincipal(c,
+ * 'user')`, as a type guard that needs no service instance.
+ */
+export function isUserPrincipal(
+  credentials: BackstageCredentials,
+): credentials is BackstageCredentials<BackstageUserPrincipal> {
+  return principalType(credentials) === 'user';
+}
+
+/** Whether the caller is another backend or an external service, such as CI. */
+export function isServicePrincipal(
+  credentials: BackstageCredentials,
+): credentials is BackstageCredentials<BackstageServicePrincipal> {
+  return principalType(credentials) === 'service';
+}
+
+function principalType(credentials: BackstageCredentials): unknown {
+  const { principal } = credentials;
+  return typeof principal === 'object' && principal !== null && 'type' in principal
+    ? principal.type
+    : undefined;
+}
 
 /** A signed-in person's entity ref, normalised; `undefined` for a service. */
 export function userRefOf(credentials: BackstageCredentials): string | undefined {
-  const principal = credentials.principal as Principal;
-  return principal.type === 'user' && principal.userEntityRef
-    ? normalizeEntityRef(principal.userEntityRef)
+  return isUserPrincipal(credentials)
+    ? normalizeEntityRef(credentials.principal.userEntityRef)
     : undefined;
 }
 
@@ -28,8 +51,9 @@ export function userRefOf(credentials: BackstageCredentials): string | undefined
 export function actorRefOf(credentials: BackstageCredentials): string {
   const userRef = userRefOf(credentials);
   if (userRef) return userRef;
-  const principal = credentials.principal as Principal;
-  if (principal.type === 'service' && principal.subject) return principal.subject;
+  if (isServicePrincipal(credentials) && credentials.principal.subject) {
+    return credentials.principal.subject;
+  }
   throw new NotAllowedError('Only users and services can change release trains');
 }
 
@@ -49,7 +73,7 @@ export async function ownershipOf(
   userInfo: Pick<UserInfoService, 'getUserInfo'>,
   credentials: BackstageCredentials,
 ): Promise<Set<string>> {
-  if ((credentials.principal as Principal).type !== 'user') return new Set();
+  if (!isUserPrincipal(credentials)) return new Set();
   const { ownershipEntityRefs } = await userInfo.getUserInfo(credentials);
   return new Set(ownershipEntityRefs.map(ref => normalizeEntityRef(ref)));
 }

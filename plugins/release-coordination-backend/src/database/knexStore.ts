@@ -3,6 +3,21 @@ import { Knex } from 'knex';
 import { toJsonColumn } from './columns';
 import { NewDecision, VersionConflictError } from '../trains/TrainStore';
 
+/** Lists of ids go into `IN (...)` in slices, to stay under every engine's parameter limit. */
+const ID_SLICE = 500;
+
+/** Runs `query` once per slice of `ids`, one after the other, and joins the rows. */
+export async function inSlices<T>(
+  ids: string[],
+  query: (slice: string[]) => PromiseLike<T[]>,
+): Promise<T[]> {
+  const result: T[] = [];
+  for (let i = 0; i < ids.length; i += ID_SLICE) {
+    result.push(...(await query(ids.slice(i, i + ID_SLICE))));
+  }
+  return result;
+}
+
 /** Whether `db` (the database or one of its transactions) is SQLite. */
 export function isSqlite(db: Knex | Knex.Transaction): boolean {
   return /sqlite/i.test(String(db.client.config.client));

@@ -73,4 +73,72 @@ describe('migrations', () => {
       await knex.destroy();
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'copies the approver of existing approval gates into their own indexed column on %s',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const config = { directory: migrationsDirectory, tableName: MIGRATIONS_TABLE };
+      await knex.migrate.up({ ...config, name: '20261127000000_release_trains.js' });
+      for (;;) {
+        const [, pending] = (await knex.migrate.list(config)) as [unknown[], { file: string }[]];
+        if (pending[0].file.startsWith('20261204000000')) break;
+        await knex.migrate.up(config);
+      }
+      const now = new Date();
+      const trainId = '00000000-0000-4000-8000-000000000002';
+      await knex('release_trains').insert({
+        id: trainId,
+        name: '2026.11',
+        objective: 'Ship the autumn release',
+        ambassador_ref: 'user:default/alice',
+        status: 'active',
+        current_stage: 'planning',
+        created_at: now,
+        updated_at: now,
+      });
+      const gate = (id: string, kind: string, gateConfig: object) => ({
+        id,
+        train_id: trainId,
+        stage: 'planning',
+        phase: 'exit',
+        template_id: `${kind}-template`,
+        kind,
+        participant_ref: null,
+        state: 'pending',
+        config: JSON.stringify(gateConfig),
+        updated_at: now,
+        version: 0,
+      });
+      await knex('train_gates').insert([
+        gate('00000000-0000-4000-8000-00000000000a', 'approval', {
+          title: 'Owners agree',
+          approverRef: 'group:default/team-payments',
+          quorum: 1,
+          separationOfDuties: false,
+        }),
+        gate('00000000-0000-4000-8000-00000000000b', 'approval', {
+          title: 'Nobody resolved',
+          quorum: 1,
+          separationOfDuties: false,
+        }),
+        gate('00000000-0000-4000-8000-00000000000c', 'check', {
+          title: 'Contract tests',
+          checkName: 'contract-tests',
+          quorum: 1,
+          separationOfDuties: false,
+        }),
+      ]);
+
+      await knex.migrate.up(config);
+
+      const rows = await knex('train_gates').select('id', 'approver_ref').orderBy('id');
+      expect(rows.map(row => row.approver_ref ?? null)).toEqual([
+        'group:default/team-payments',
+        null,
+        null,
+      ]);
+      await knex.destroy();
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { AuthService, BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { isServicePrincipal, isUserPrincipal } from '../access';
 import { DEPENDENCY_ENTITY_KINDS } from './readCatalog';
 
 /** Shown instead of an entity the requesting user may not read. */
@@ -28,11 +29,7 @@ const SEES_EVERYTHING_TTL_MS = 60_000;
 const seesEverythingCache = new Map<string, { value: boolean; expiresAt: number }>();
 
 function userKey(credentials: BackstageCredentials): string | undefined {
-  return (credentials.principal as { userEntityRef?: string } | undefined)?.userEntityRef;
-}
-
-function isServicePrincipal(credentials: BackstageCredentials): boolean {
-  return (credentials.principal as { type?: string } | undefined)?.type === 'service';
+  return isUserPrincipal(credentials) ? credentials.principal.userEntityRef : undefined;
 }
 
 /**

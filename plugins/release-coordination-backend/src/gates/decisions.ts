@@ -17,6 +17,7 @@ import { TrainRecord } from '../trains/TrainStore';
 import {
   actorRefOf,
   ownershipOf,
+  isUserPrincipal,
   requireActive,
 } from '../access';
 
@@ -45,8 +46,7 @@ export function createGateDecisions(core: TrainCore) {
     credentials: BackstageCredentials,
     context: TrainChangeContext | undefined,
   ): Promise<TrainGate> {
-    const principal = credentials.principal as { type: string };
-    if (principal.type !== 'user') {
+    if (!isUserPrincipal(credentials)) {
       throw new NotAllowedError('Only users can approve or reject gates');
     }
     const actorRef = actorRefOf(credentials);

@@ -11,6 +11,7 @@ import {
   TrainStageInterval,
 } from '@release-coordination/plugin-release-coordination-common';
 import { Knex } from 'knex';
+import { inSlices } from '../database/knexStore';
 import { Time, toIsoString } from '../database/columns';
 import { ScorecardFactSource } from './ScorecardFactSource';
 
@@ -27,16 +28,6 @@ function parseJson(value: string | null | undefined): any {
   }
 }
 
-/** Lists of ids go into `IN (...)` in slices, to stay under every engine's parameter limit. */
-const ID_SLICE = 500;
-
-async function inSlices<T>(ids: string[], query: (slice: string[]) => Promise<T[]>): Promise<T[]> {
-  const result: T[] = [];
-  for (let i = 0; i < ids.length; i += ID_SLICE) {
-    result.push(...(await query(ids.slice(i, i + ID_SLICE))));
-  }
-  return result;
-}
 
 /** The decisions of the log that tell when a train moved and who owned its participants. */
 const TRAIN_HISTORY_ACTIONS = ['stage.advanced', 'participant.added', 'participant.owner-changed'];

@@ -3,6 +3,8 @@ import { createTestDatabases, insertTrainRow, testDatabaseService } from '../tes
 import { DatabaseTrainStore } from './DatabaseTrainStore';
 import { VersionConflictError } from './TrainStore';
 
+const everything = { limit: 500, offset: 0 };
+
 async function insertTrain(knex: Knex, id: number, status: string, createdAt: string) {
   await insertTrainRow(knex, {
     id: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
@@ -224,7 +226,7 @@ describe('DatabaseTrainStore writes', () => {
       });
       expect(await store.listGates(trainId)).toEqual([]);
       expect(await store.getGate(gateId)).toMatchObject({ removedAt: expect.any(String) });
-      expect(await store.listParticipations([payments, search])).toEqual([
+      expect((await store.listParticipations([payments, search], everything)).items).toEqual([
         expect.objectContaining({ participant: expect.objectContaining({ entityRef: search }) }),
       ]);
       expect((await store.listActiveParticipants()).map(p => p.participant.entityRef)).toEqual([
@@ -243,10 +245,10 @@ describe('DatabaseTrainStore writes', () => {
         { entityRef: payments, targetVersion: '1.1.0' },
       ]);
       expect(await store.listGates(trainId)).toEqual([]);
-      const participations = await store.listParticipations([search, payments]);
+      const participations = (await store.listParticipations([search, payments], everything)).items;
       expect(participations.map(p => p.participant.entityRef)).toEqual([search, payments]);
       expect(participations[0].train).toMatchObject({ id: trainId, version: 0 });
-      expect(await store.listParticipations([])).toEqual([]);
+      expect(await store.listParticipations([], everything)).toEqual({ items: [], totalCount: 0 });
       await knex.destroy();
     },
   );

@@ -14,7 +14,7 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import { Knex } from 'knex';
 import { Time, fromJsonColumn, toIsoString } from '../database/columns';
-import { KnexStoreSession, retryingTransaction } from '../database/knexStore';
+import { KnexStoreSession, inSlices, retryingTransaction } from '../database/knexStore';
 import { connectStoreDatabase } from '../database/migrations';
 import {
   GateConfig,
@@ -52,6 +52,7 @@ interface GateRow {
   participant_ref: string | null;
   state: string;
   config: string;
+  approver_ref?: string | null;
   reason: string | null;
   updated_at: Time;
   version: number;
@@ -198,31 +199,66 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
         if (options?.participantRef) query.where('participant_ref', options.participantRef);
       })
       .orderBy('id');
+    return this.withDecisions(gateRows);
+  }
+
+  async listGatesByIds(gateIds: string[]): Promise<TrainGate[]> {
+    if (gateIds.length === 0) return [];
+    const gateRows: GateRow[] = await inSlices(gateIds, slice =>
+      this.db<GateRow>('train_gates').whereIn('id', slice).whereNull('removed_at'),
+    );
+    return this.withDecisions(gateRows);
+  }
+
+  async listParticipantGates(
+    participations: { trainId: string; participantRef: string }[],
+  ): Promise<TrainGate[]> {
+    if (participations.length === 0) return [];
+    const wanted = new Set(participations.map(p => `${p.trainId}\n${p.participantRef}`));
+    const trainIds = [...new Set(participations.map(p => p.trainId))];
+    const refs = [...new Set(participations.map(p => p.participantRef))];
+    // Trains and refs are matched apart, so the rows are narrowed to the pairs asked for here.
+    const gateRows: GateRow[] = (
+      await inSlices(trainIds, slice =>
+        this.db<GateRow>('train_gates')
+          .whereIn('train_id', slice)
+          .whereIn('participant_ref', refs)
+          .whereNull('removed_at'),
+      )
+    ).filter(row => wanted.has(`${row.train_id}\n${row.participant_ref}`));
+    return this.withDecisions(gateRows);
+  }
+
+  /**
+   * Gate rows with what decides them: the approvals, the latest check result per participant
+   * and check (only the newest report is read, not the history), and the latest waiver. One
+   * query per kind of decision, whatever the number of gates.
+   */
+  private async withDecisions(gateRows: GateRow[]): Promise<TrainGate[]> {
     if (gateRows.length === 0) return [];
     const gateIds = gateRows.map(row => row.id);
     // One after the other: inside a transaction they share one connection, which the pg
     // driver does not want to be given queries in parallel.
-    const approvalRows = await this.db('gate_approvals').whereIn('gate_id', gateIds).orderBy('id');
-    const checkRows: CheckRow[] = await this.db<CheckRow>('check_results')
-      .where('train_id', trainId)
-      .orderBy('id', 'desc');
-    const waiverRows = await this.db('gate_waivers')
-      .whereIn('gate_id', gateIds)
-      .orderBy('id', 'desc');
+    const approvalRows = await inSlices(gateIds, slice =>
+      this.db('gate_approvals').whereIn('gate_id', slice).orderBy('id'),
+    );
+    const checkRows = await this.latestChecks(gateRows);
+    const waiverRows = await inSlices(gateIds, slice =>
+      this.db('gate_waivers').whereIn('gate_id', slice).orderBy('id', 'desc'),
+    );
     const approvals = new Map<string, GateApproval[]>();
-    for (const row of approvalRows) {
+    for (const row of [...approvalRows].sort((a, b) => a.id - b.id)) {
       const list = approvals.get(row.gate_id) ?? [];
       list.push(toApproval(row));
       approvals.set(row.gate_id, list);
     }
-    // Rows come newest first: the first one per key is the one that counts.
     const latestChecks = new Map<string, CheckResult>();
     for (const row of checkRows) {
-      const key = `${row.participant_ref}\n${row.check_name}`;
-      if (!latestChecks.has(key)) latestChecks.set(key, toCheck(row));
+      latestChecks.set(`${row.train_id}\n${row.participant_ref}\n${row.check_name}`, toCheck(row));
     }
+    // Rows come newest first: the first one per gate is the one that counts.
     const waivers = new Map<string, GateWaiver>();
-    for (const row of waiverRows) {
+    for (const row of [...waiverRows].sort((a, b) => b.id - a.id)) {
       if (!waivers.has(row.gate_id)) {
         waivers.set(row.gate_id, {
           waivedBy: row.waived_by,
@@ -239,7 +275,9 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
         const record = toGateRecord(row);
         const { config } = record;
         const latestCheck = config.checkName
-          ? latestChecks.get(`${record.participantRef ?? ''}\n${config.checkName}`)
+          ? latestChecks.get(
+              `${record.trainId}\n${record.participantRef ?? ''}\n${config.checkName}`,
+            )
           : undefined;
         const waiver = waivers.get(record.id);
         const gate: TrainGate = {
@@ -267,9 +305,31 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
       })
       .sort(
         (a, b) =>
+          a.trainId.localeCompare(b.trainId) ||
           (a.participantRef ?? '').localeCompare(b.participantRef ?? '') ||
           a.templateId.localeCompare(b.templateId),
       );
+  }
+
+  /**
+   * The newest check result of each participant and check that the check gates among `gateRows`
+   * wait for: the highest id per group, through `check_results_latest_idx`.
+   */
+  private async latestChecks(gateRows: GateRow[]): Promise<CheckRow[]> {
+    const checkGates = gateRows.filter(row => row.kind === 'check' && row.participant_ref);
+    if (checkGates.length === 0) return [];
+    const trainIds = [...new Set(checkGates.map(row => row.train_id))];
+    const refs = [...new Set(checkGates.map(row => row.participant_ref as string))];
+    return inSlices(trainIds, slice =>
+      this.db<CheckRow>('check_results').whereIn(
+        'id',
+        this.db('check_results')
+          .max('id')
+          .whereIn('train_id', slice)
+          .whereIn('participant_ref', refs)
+          .groupBy('train_id', 'participant_ref', 'check_name'),
+      ),
+    );
   }
 
   async findCheckByKey(trainId: string, idempotencyKey: string) {
@@ -374,6 +434,7 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
           participant_ref: gate.participantRef ?? null,
           state: 'pending',
           config: JSON.stringify(gate.config),
+          approver_ref: gate.config.approverRef ?? null,
           updated_at: now,
           version: 0,
         })),
@@ -407,7 +468,9 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
       .update({
         ...(patch.state !== undefined ? { state: patch.state } : {}),
         ...(patch.reason !== undefined ? { reason: patch.reason } : {}),
-        ...(patch.config !== undefined ? { config: JSON.stringify(patch.config) } : {}),
+        ...(patch.config !== undefined
+          ? { config: JSON.stringify(patch.config), approver_ref: patch.config.approverRef ?? null }
+          : {}),
         updated_at: new Date(),
         version: expectedVersion + 1,
       });
@@ -549,19 +612,29 @@ export class DatabaseTrainStore extends KnexTrainSession implements TrainStore {
     };
   }
 
-  async listParticipations(entityRefs: string[]) {
-    if (entityRefs.length === 0) return [];
-    const rows = await this.knex('train_participants as p')
-      .join('release_trains as t', 't.id', 'p.train_id')
-      .whereIn('p.entity_ref', entityRefs)
-      .whereNull('p.removed_at')
-      .select('t.*', 'p.entity_ref', 'p.target_version', 'p.owner_ref')
-      .orderBy([
-        { column: 't.created_at', order: 'desc' },
-        { column: 't.id', order: 'asc' },
-        { column: 'p.position', order: 'asc' },
-      ]);
-    return rows.map(row => ({ train: toTrainRecord(row), participant: toParticipant(row) }));
+  async listParticipations(entityRefs: string[], page: { limit: number; offset: number }) {
+    if (entityRefs.length === 0) return { items: [], totalCount: 0 };
+    const participations = () =>
+      this.knex('train_participants as p')
+        .join('release_trains as t', 't.id', 'p.train_id')
+        .whereIn('p.entity_ref', entityRefs)
+        .whereNull('p.removed_at');
+    const [rows, [{ count }]] = await Promise.all([
+      participations()
+        .select('t.*', 'p.entity_ref', 'p.target_version', 'p.owner_ref')
+        .orderBy([
+          { column: 't.created_at', order: 'desc' },
+          { column: 't.id', order: 'asc' },
+          { column: 'p.position', order: 'asc' },
+        ])
+        .limit(page.limit)
+        .offset(page.offset),
+      participations().count({ count: '*' }),
+    ]);
+    return {
+      totalCount: Number(count),
+      items: rows.map(row => ({ train: toTrainRecord(row), participant: toParticipant(row) })),
+    };
   }
 
   async listActiveParticipants() {
@@ -578,21 +651,34 @@ export class DatabaseTrainStore extends KnexTrainSession implements TrainStore {
     return rows.map(row => ({ trainId: row.train_id as string, participant: toParticipant(row) }));
   }
 
-  async listActiveApprovalGates(states: GateState[]) {
-    const rows = await this.knex('train_gates as g')
-      .join('release_trains as t', 't.id', 'g.train_id')
-      .where({ 't.status': 'active', 'g.kind': 'approval' })
-      .whereNull('g.removed_at')
-      .whereIn('g.state', states)
-      .select('t.*', 'g.id as gate_id', 'g.config as gate_config');
-    return rows.map(row => {
-      const { approverRef } = JSON.parse(row.gate_config) as GateRecord['config'];
-      return {
-        train: toTrainRecord(row),
-        gateId: row.gate_id as string,
-        ...(approverRef ? { approverRef } : {}),
-      };
-    });
+  async listApprovalGatesOf(approverRefs: string[], states: GateState[]) {
+    if (approverRefs.length === 0) return [];
+    const rows = await inSlices(approverRefs, slice =>
+      this.knex('train_gates as g')
+        .join('release_trains as t', 't.id', 'g.train_id')
+        .whereIn('g.approver_ref', slice)
+        .whereIn('g.state', states)
+        .where({ 't.status': 'active', 'g.kind': 'approval' })
+        .whereNull('g.removed_at')
+        .select(
+          't.*',
+          'g.id as gate_id',
+          'g.stage as gate_stage',
+          'g.phase as gate_phase',
+          'g.template_id as gate_template_id',
+          'g.participant_ref as gate_participant_ref',
+          'g.state as gate_state',
+        ),
+    );
+    return rows.map(row => ({
+      train: toTrainRecord(row),
+      gateId: row.gate_id as string,
+      stage: row.gate_stage as string,
+      phase: row.gate_phase as GatePhase,
+      templateId: row.gate_template_id as string,
+      ...(row.gate_participant_ref ? { participantRef: row.gate_participant_ref as string } : {}),
+      state: row.gate_state as GateState,
+    }));
   }
 
   async listStageSnapshots(trainId: string) {

@@ -26,6 +26,9 @@ import { DEFAULT_STAGES } from './stages';
 import { TrainNotification } from './announcements';
 import { TrainServiceOptions, createTrainService } from './TrainService';
 
+/** A page that holds every item of the small lists these tests make. */
+const everything = { limit: 500, offset: 0 };
+
 /**
  * storefront (team-web) depends on payments (team-pay); ledger has no owner. storefront,
  * payments and inventory (team-stock) are part of the shop System.
@@ -304,7 +307,7 @@ describe('TrainService', () => {
       expect(decisions.items[0].actorRef).toBe('user:default/alice');
       expect(audit).toEqual([{ eventId: 'train-create', outcome: 'success' }]);
 
-      const listed = await service.listEntityTrains('component:default/payments');
+      const listed = (await service.listEntityTrains('component:default/payments', everything)).items;
       expect(listed).toHaveLength(1);
       const theirs = listed[0].gates.map(g => g.participantRef);
       expect(new Set(theirs)).toEqual(new Set(['component:default/payments']));
@@ -832,7 +835,7 @@ describe('TrainService', () => {
 
       // Only the current stage's gates wait for a decision; b-train's is decided already, and
       // the go / no-go of the deployment stage comes up when the trains get there.
-      const forBob = await service.listMyApprovals(bob);
+      const forBob = (await service.listMyApprovals(bob, everything)).items;
       expect(forBob.map(item => [item.train.name, item.gate.templateId])).toEqual([
         ['a-train', 'planning-participation'],
       ]);
@@ -854,7 +857,7 @@ describe('TrainService', () => {
         'upcoming',
         'upcoming',
       ]);
-      await expect(service.listMyApprovals(ci)).rejects.toMatchObject({
+      await expect(service.listMyApprovals(ci, everything)).rejects.toMatchObject({
         name: 'NotAllowedError',
       });
       await knex.destroy();
@@ -1304,7 +1307,7 @@ describe('TrainService', () => {
       await expect(
         service.advanceStage(train.id, { expectedStage: 'planning' }, alice),
       ).rejects.toThrow(/Participation confirmed.*payments/);
-      expect(await service.listMyApprovals(bob)).toHaveLength(1);
+      expect((await service.listMyApprovals(bob, everything)).items).toHaveLength(1);
 
       await expect(
         service.removeParticipant(train.id, payments, { reason: ' ' }, alice),
@@ -1324,8 +1327,8 @@ describe('TrainService', () => {
       expect(auditedRequests.at(-1)).toEqual({ eventId: 'participant-remove', request });
       expect(detail.participants.map(p => p.entityRef)).toEqual(['component:default/storefront']);
       expect(detail.gates.some(g => g.participantRef === payments)).toBe(false);
-      expect(await service.listEntityTrains(payments)).toEqual([]);
-      expect(await service.listMyApprovals(bob)).toEqual([]);
+      expect((await service.listEntityTrains(payments, everything)).items).toEqual([]);
+      expect((await service.listMyApprovals(bob, everything)).items).toEqual([]);
       // Soft: the participant and its gates stay on record.
       expect(await count(knex, 'train_participants')).toBe(2);
       expect(await count(knex, 'train_gates')).toBe(17);
@@ -1479,12 +1482,12 @@ describe('TrainService', () => {
       const train = await service.createTrain(newTrain, alice);
       const gateId = gateOf(train, 'planning-participation', 'payments').id;
       await service.approveGate(gateId, {}, bob);
-      expect(await service.listMyApprovals(bob)).toEqual([]);
+      expect((await service.listMyApprovals(bob, everything)).items).toEqual([]);
 
       clock = new Date('2026-11-22T00:00:01Z');
-      const [entry] = await service.listEntityTrains('component:default/payments');
+      const [entry] = (await service.listEntityTrains('component:default/payments', everything)).items;
       expect(entry.gates.find(g => g.id === gateId)?.state).toBe('pending');
-      const mine = await service.listMyApprovals(bob);
+      const mine = (await service.listMyApprovals(bob, everything)).items;
       expect(mine.map(item => [item.gate.id, item.gate.state])).toEqual([[gateId, 'pending']]);
 
       // Approving again needs no advance first: the gate reads pending, so it takes a decision.
@@ -1497,7 +1500,7 @@ describe('TrainService', () => {
         before: { state: 'pending' },
         after: { state: 'passed' },
       });
-      expect(await service.listMyApprovals(bob)).toEqual([]);
+      expect((await service.listMyApprovals(bob, everything)).items).toEqual([]);
       await knex.destroy();
     },
   );
@@ -1527,7 +1530,7 @@ describe('TrainService', () => {
         tx.addParticipant(second.id, { entityRef: 'system:default/shop', targetVersion: '2027.1' }),
       );
 
-      const items = await service.listEntityTrains('System:default/Shop');
+      const items = (await service.listEntityTrains('System:default/Shop', everything)).items;
       expect(items.map(item => [item.train.id, item.participant.entityRef])).toEqual([
         [second.id, 'component:default/inventory'],
         [second.id, 'system:default/shop'],
@@ -1540,7 +1543,7 @@ describe('TrainService', () => {
         true,
       );
       // A Component keeps answering with its own trains only.
-      const own = await service.listEntityTrains('component:default/inventory');
+      const own = (await service.listEntityTrains('component:default/inventory', everything)).items;
       expect(own.map(item => item.train.id)).toEqual([second.id]);
       await knex.destroy();
     },

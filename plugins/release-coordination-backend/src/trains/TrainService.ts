@@ -93,12 +93,18 @@ export interface TrainService {
    * Components (and Resources) that are part of it, one item per participant, and of the
    * System itself.
    */
-  listEntityTrains(entityRef: string): Promise<EntityTrain[]>;
+  listEntityTrains(
+    entityRef: string,
+    page: { limit: number; offset: number },
+  ): Promise<Page<EntityTrain>>;
   /**
    * The approval gates of active trains that wait for a Group (or the user) the caller's
    * ownership refs include: pending, or failed and so open to a changed decision.
    */
-  listMyApprovals(credentials: BackstageCredentials): Promise<MyApproval[]>;
+  listMyApprovals(
+    credentials: BackstageCredentials,
+    page: { limit: number; offset: number },
+  ): Promise<Page<MyApproval>>;
   approveGate(
     gateId: string,
     input: { comment?: string },

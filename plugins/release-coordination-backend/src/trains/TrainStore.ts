@@ -117,6 +117,12 @@ export interface TrainStoreSession {
    * latest waiver; gates removed with their participant are left out.
    */
   listGates(trainId: string, options?: { participantRef?: string }): Promise<TrainGate[]>;
+  /** The gates with these ids that still count, with what decides them, as `listGates`. */
+  listGatesByIds(gateIds: string[]): Promise<TrainGate[]>;
+  /** The gates of each participant in its train, with what decides them, as `listGates`. */
+  listParticipantGates(
+    participations: { trainId: string; participantRef: string }[],
+  ): Promise<TrainGate[]>;
   findCheckByKey(trainId: string, idempotencyKey: string): Promise<CheckResult | undefined>;
 
   insertTrain(train: TrainRecord): Promise<void>;
@@ -185,22 +191,34 @@ export interface TrainStore extends TrainStoreSession {
     page: { limit: number; offset: number },
   ): Promise<Page<TrainDecision>>;
   /**
-   * The trains any of `entityRefs` takes part in now, newest train first, with each
-   * participation (in the order the participants joined).
+   * A page of the participations of `entityRefs` in trains, newest train first, each train's
+   * participants in the order they joined; removed participants are left out.
    */
   listParticipations(
     entityRefs: string[],
-  ): Promise<{ train: TrainRecord; participant: TrainParticipant }[]>;
+    page: { limit: number; offset: number },
+  ): Promise<Page<{ train: TrainRecord; participant: TrainParticipant }>>;
   /** Every participant of every active train, trains oldest first. */
   listActiveParticipants(): Promise<{ trainId: string; participant: TrainParticipant }[]>;
   /**
-   * The approval gates of active trains in one of the stored `states`, with their train;
-   * removed gates are left out. Approvers are matched by the caller, since they live in the
-   * gate's configuration.
+   * The approval gates of active trains whose approver is one of `approverRefs`, in one of
+   * the stored `states`, with their train; removed gates are left out. Answered through the
+   * approver index, so it reads only gates of the caller's Groups.
    */
-  listActiveApprovalGates(
+  listApprovalGatesOf(
+    approverRefs: string[],
     states: GateState[],
-  ): Promise<{ train: TrainRecord; gateId: string; approverRef?: string }[]>;
+  ): Promise<
+    {
+      train: TrainRecord;
+      gateId: string;
+      stage: string;
+      phase: GatePhase;
+      templateId: string;
+      participantRef?: string;
+      state: GateState;
+    }[]
+  >;
   /** The recordings of {@link TrainStoreSession.insertStageSnapshot}, oldest first. */
   listStageSnapshots(trainId: string): Promise<
     {

@@ -85,7 +85,9 @@ export function withExpiry(gate: TrainGate, at: Date): TrainGate {
  * Gates in the order of the train's stage plan: entry before exit, then by template and
  * participant.
  */
-export function sortGates(gates: TrainGate[], plan: string[]): TrainGate[] {
+export function sortGates<
+  G extends Pick<TrainGate, 'stage' | 'phase' | 'templateId' | 'participantRef'>,
+>(gates: G[], plan: string[]): G[] {
   const position = (stage: string) => {
     const index = plan.indexOf(stage);
     return index < 0 ? plan.length : index;

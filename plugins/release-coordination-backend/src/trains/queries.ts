@@ -16,7 +16,7 @@ import {
   withExpiry,
 } from './model';
 import { TrainListOptions } from './TrainStore';
-import { ownershipOf } from '../access';
+import { isUserPrincipal, ownershipOf } from '../access';
 import { loadTrainDependencyDrift } from './dependencyDrift';
 
 /**
@@ -31,9 +31,17 @@ export function createTrainQueries(core: TrainCore) {
     const at = now();
     return { ...page, items: page.items.map(train => summarizeTrain(train, at)) };
   }
-  async function listMyApprovals(credentials: BackstageCredentials): Promise<MyApproval[]> {
-    const principal = credentials.principal as { type: string };
-    if (principal.type !== 'user') {
+
+  /**
+   * The approval gates that wait for one of the caller's Groups (or the caller) now: found
+   * through the approver index among active trains, narrowed to what blocks each train now,
+   * then only the page asked for is read in full.
+   */
+  async function listMyApprovals(
+    credentials: BackstageCredentials,
+    page: { limit: number; offset: number },
+  ): Promise<Page<MyApproval>> {
+    if (!isUserPrincipal(credentials)) {
       throw new NotAllowedError(
         'Only users have approvals waiting for them: a service belongs to no Group',
       );
@@ -41,41 +49,55 @@ export function createTrainQueries(core: TrainCore) {
     const memberOf = await ownershipOf(userInfo, credentials);
     // Stored as passed may read as pending now that approvals expired: those are asked too,
     // and the state they read as decides below.
-    const open = (await store.listActiveApprovalGates(['pending', 'failed', 'passed'])).filter(
-      row => row.approverRef && memberOf.has(row.approverRef),
-    );
-    const at = now();
-    const trainsById = new Map(open.map(row => [row.train.id, row.train]));
-    const wanted = new Set(open.map(row => row.gateId));
-    // Trains by name (then id for equal names), gates in the order of the train's stage plan.
-    const trainsInOrder = [...trainsById.values()].sort(
-      (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
-    );
-    const items: MyApproval[] = [];
-    for (const train of trainsInOrder) {
-      const { stagePlan } = train;
+    const candidates = (
+      await store.listApprovalGatesOf([...memberOf], ['pending', 'failed', 'passed'])
+    ).filter(({ train, stage, phase }) => {
       // Only what blocks the train now waits for a decision: the current stage's gates and
       // the entry gates of the next one. Later stages come up when the train gets there.
-      const current = stagePlan.findIndex(stage => stage.name === train.currentStage);
-      const next = current >= 0 ? stagePlan[current + 1]?.name : undefined;
-      const gates = (await store.listGates(train.id))
-        .filter(
-          gate =>
-            wanted.has(gate.id) &&
-            (gate.stage === train.currentStage || (gate.stage === next && gate.phase === 'entry')),
-        )
-        .map(gate => withExpiry(gate, at))
-        .filter(gate => gate.state === 'pending' || gate.state === 'failed');
-      if (gates.length === 0) continue;
-      const summary = summarizeTrain(train, at);
-      for (const gate of sortGates(gates, stageOrder(train))) {
-        items.push({ train: summary, gate });
-      }
+      const plan = stageOrder(train);
+      const next = plan[plan.indexOf(train.currentStage) + 1];
+      return stage === train.currentStage || (stage === next && phase === 'entry');
+    });
+    const at = now();
+    const passed = candidates.filter(c => c.state === 'passed').map(c => c.gateId);
+    const stillPassed = new Set(
+      (await store.listGatesByIds(passed))
+        .filter(gate => withExpiry(gate, at).state === 'passed')
+        .map(gate => gate.id),
+    );
+    const open = candidates.filter(c => !stillPassed.has(c.gateId));
+    // Trains by name (then id for equal names), gates in the order of the train's stage plan.
+    const byTrain = new Map<string, typeof open>();
+    for (const candidate of open) {
+      byTrain.set(candidate.train.id, [...(byTrain.get(candidate.train.id) ?? []), candidate]);
     }
-    return items;
+    const ordered = [...byTrain.values()]
+      .sort(([a], [b]) => a.train.name.localeCompare(b.train.name) || a.train.id.localeCompare(b.train.id))
+      .flatMap(gates => sortGates(gates, stageOrder(gates[0].train)));
+    const shown = ordered.slice(page.offset, page.offset + page.limit);
+    const details = new Map(
+      (await store.listGatesByIds(shown.map(c => c.gateId))).map(gate => [gate.id, gate]),
+    );
+    return {
+      totalCount: ordered.length,
+      items: shown.flatMap(candidate => {
+        const gate = details.get(candidate.gateId);
+        // A gate removed since the candidates were read is simply left out of this page.
+        return gate
+          ? [{ train: summarizeTrain(candidate.train, at), gate: withExpiry(gate, at) }]
+          : [];
+      }),
+    };
   }
 
-  async function listEntityTrains(entityRef: string): Promise<EntityTrain[]> {
+  /**
+   * A page of the trains an entity takes part in, newest first, with its own gates; for a
+   * System, those of its Components.
+   */
+  async function listEntityTrains(
+    entityRef: string,
+    page: { limit: number; offset: number },
+  ): Promise<Page<EntityTrain>> {
     const ref = normalizeEntityRef(entityRef);
     const refs = [ref];
     if (entityRefKind(ref) === 'system') {
@@ -84,20 +106,27 @@ export function createTrainQueries(core: TrainCore) {
       const { index } = await snapshots.current();
       refs.push(...index.nodesInSystem(ref));
     }
-    const participations = await store.listParticipations(refs);
+    const participations = await store.listParticipations(refs, page);
+    const gates = await store.listParticipantGates(
+      participations.items.map(({ train, participant }) => ({
+        trainId: train.id,
+        participantRef: participant.entityRef,
+      })),
+    );
     const at = now();
-    return Promise.all(
-      participations.map(async ({ train, participant }) => ({
+    return {
+      totalCount: participations.totalCount,
+      items: participations.items.map(({ train, participant }) => ({
         train: summarizeTrain(train, at),
         participant,
         gates: sortGates(
-          (await store.listGates(train.id, { participantRef: participant.entityRef })).map(gate =>
-            withExpiry(gate, at),
-          ),
+          gates
+            .filter(g => g.trainId === train.id && g.participantRef === participant.entityRef)
+            .map(gate => withExpiry(gate, at)),
           stageOrder(train),
         ),
       })),
-    );
+    };
   }
 
   return {

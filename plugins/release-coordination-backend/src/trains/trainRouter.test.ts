@@ -420,6 +420,12 @@ describe('train routes (real catalog, policy, group membership)', () => {
       ['POST', 'check with a bad evidence URL', () => `/trains/${trainId}/checks`,
         { ...check, idempotencyKey: 'k', evidenceUrl: 'ftp://x' }, /evidenceUrl/],
       ['GET', 'entity trains without a ref', () => '/entity-trains', undefined, /ref/],
+      ['GET', 'entity trains with a negative offset',
+        () => `/entity-trains?ref=${payments}&offset=-1`, undefined, /offset/],
+      ['GET', 'my approvals with a zero limit', () => '/approvals/mine?limit=0', undefined,
+        /limit/],
+      ['GET', 'my approvals with a limit above the maximum', () => '/approvals/mine?limit=501',
+        undefined, /limit/],
     ];
 
     const trainCount = async () =>
@@ -1198,5 +1204,78 @@ describe('marking a train rolled back', () => {
         );
       });
     });
+  });
+});
+
+describe('paging of my approvals and of an entity\'s trains', () => {
+  let server: TestServer;
+  const { get } = pluginRoutes(() => server);
+  const trainNames = ['2027.03', '2027.01', '2027.02'];
+
+  beforeAll(async () => {
+    server = await startReleaseCoordinationBackend({
+      organisation: ORGANISATION,
+      policy: new TestPolicy(),
+      membership: MEMBERSHIP,
+      config: { stages: STAGES },
+    });
+    for (const name of trainNames) {
+      await createTrainThroughApi(server, checkoutTrain(name), asUser('alice'));
+    }
+  }, 120_000);
+
+  it('answers my approvals a page at a time, trains by name, with the total', async () => {
+    const page = async (query: string) => {
+      const res = await get(`/approvals/mine${query}`).set('Authorization', asUser('bob'));
+      expect(res.status).toBe(200);
+      return res.body as { items: { train: { name: string }; gate: any }[]; totalCount: number };
+    };
+    const all = await page('');
+    expect(all.totalCount).toBe(3);
+    expect(all.items.map(item => item.train.name)).toEqual(['2027.01', '2027.02', '2027.03']);
+
+    const first = await page('?limit=2');
+    expect(first.totalCount).toBe(3);
+    expect(first.items.map(item => item.train.name)).toEqual(['2027.01', '2027.02']);
+    const second = await page('?limit=2&offset=2');
+    expect(second).toMatchObject({ totalCount: 3 });
+    expect(second.items.map(item => item.train.name)).toEqual(['2027.03']);
+    // Each item comes in full: the gate with its decisions.
+    expect(second.items[0].gate).toMatchObject({
+      templateId: 'participation',
+      participantRef: 'component:default/payments',
+      approverRef: 'group:default/team-pay',
+      approvals: [],
+    });
+    expect((await page('?offset=3')).items).toEqual([]);
+  });
+
+  it('answers an entity\'s trains a page at a time, newest first, with the total', async () => {
+    const page = async (query: string) => {
+      const res = await get(`/entity-trains?ref=component:default/payments${query}`).set(
+        'Authorization',
+        asUser('alice'),
+      );
+      expect(res.status).toBe(200);
+      return res.body as { items: any[]; totalCount: number };
+    };
+    const all = await page('');
+    expect(all.totalCount).toBe(3);
+    // Created in this order: the newest first.
+    expect(all.items.map(item => item.train.name)).toEqual(['2027.02', '2027.01', '2027.03']);
+    const middle = await page('&limit=1&offset=1');
+    expect(middle.totalCount).toBe(3);
+    expect(middle.items.map(item => item.train.name)).toEqual(['2027.01']);
+    expect(middle.items[0].participant.entityRef).toBe('component:default/payments');
+    expect(middle.items[0].gates.map((g: any) => g.templateId)).toEqual([
+      'participation',
+      'contract',
+      'upstream',
+    ]);
+    expect(
+      middle.items[0].gates.every(
+        (g: any) => g.participantRef === 'component:default/payments',
+      ),
+    ).toBe(true);
   });
 });

@@ -15,6 +15,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { userRefOf } from '../access';
 import { GateConditions } from '../permissions/gateResource';
 import { TrainService } from './TrainService';
 import { entityRef, parseInput, pageQuery } from '../http/validation';
@@ -66,7 +67,8 @@ const checkBody = z
   })
   .strict();
 const decisionsQuery = pageQuery({ defaultLimit: 100 }).strict();
-const entityTrainsQuery = z.object({ ref: entityRef }).strict();
+const entityTrainsQuery = pageQuery().extend({ ref: entityRef }).strict();
+const myApprovalsQuery = pageQuery().strict();
 const emptyQuery = z.object({}).strict();
 
 const updateTrainBody = z
@@ -127,10 +129,7 @@ export function createTrainRouter(options: {
     credentials: BackstageCredentials,
     refusal: string,
   ) {
-    const principal = credentials.principal as { type: string; userEntityRef?: string };
-    if (principal.type === 'user' && principal.userEntityRef?.toLowerCase() === ambassadorRef) {
-      return;
-    }
+    if (userRefOf(credentials) === ambassadorRef) return;
     await authorize(permission, credentials, refusal);
   }
 
@@ -333,14 +332,14 @@ export function createTrainRouter(options: {
 
   router.get('/entity-trains', async (req, res) => {
     await credentialsOf(req);
-    const query = parseInput(entityTrainsQuery, req.query, 'query');
-    res.json({ items: await trains.listEntityTrains(query.ref) });
+    const { ref, ...page } = parseInput(entityTrainsQuery, req.query, 'query');
+    res.json(await trains.listEntityTrains(ref, page));
   });
 
   router.get('/approvals/mine', async (req, res) => {
     const credentials = await credentialsOf(req);
-    parseInput(emptyQuery, req.query, 'query');
-    res.json({ items: await trains.listMyApprovals(credentials) });
+    const page = parseInput(myApprovalsQuery, req.query, 'query');
+    res.json(await trains.listMyApprovals(credentials, page));
   });
 
   return router;

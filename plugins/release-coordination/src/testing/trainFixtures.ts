@@ -222,3 +222,8 @@ export const trainWithoutOutcomesApi = {
     carriedOver: [],
   }),
 };
+
+/** A one-page answer of a paged list: its items and their count. */
+export function pageOf<T>(page: { items: T[] }): { items: T[]; totalCount: number } {
+  return { ...page, totalCount: page.items.length };
+}

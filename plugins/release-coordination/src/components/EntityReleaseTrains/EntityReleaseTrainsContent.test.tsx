@@ -6,7 +6,7 @@ import {
   checkoutSystem,
 } from '../../testing/dependencyFixtures';
 import { renderEntityContent } from '../../testing/renderWithApi';
-import {
+import { pageOf,
   autumnTrain,
   contractTests,
   ownerApproval,
@@ -18,7 +18,7 @@ import { EntityReleaseTrainsContent } from './EntityReleaseTrainsContent';
 
 describe('EntityReleaseTrainsContent', () => {
   it('shows each train with stage, the entity gates, its wave and what it waits on', async () => {
-    const listEntityTrains = vi.fn(async () => ({
+    const listEntityTrains = vi.fn(async () => pageOf({
       items: [
         {
           train: winterTrain,
@@ -36,7 +36,11 @@ describe('EntityReleaseTrainsContent', () => {
       'href',
       `/release-coordination/trains/${TRAIN_ID}`,
     );
-    expect(listEntityTrains).toHaveBeenCalledWith({ entityRef: 'component:default/checkout-api' });
+    expect(listEntityTrains).toHaveBeenCalledWith({
+      entityRef: 'component:default/checkout-api',
+      limit: 10,
+      offset: 0,
+    });
     expect(screen.getByText('stage: integration')).toBeInTheDocument();
     const gates = screen.getByRole('list', { name: 'Gates in 2026.12 winter release' });
     expect(within(gates).getAllByRole('listitem')).toHaveLength(2);
@@ -62,7 +66,7 @@ describe('EntityReleaseTrainsContent', () => {
       seeAlso: [],
     });
     await renderEntityContent(<EntityReleaseTrainsContent />, checkoutSystem, {
-      listEntityTrains: async () => ({
+      listEntityTrains: async () => pageOf({
         items: [
           { train: winterTrain, participant: winterTrainDetail.participants[0], gates: [] },
           { train: winterTrain, participant: winterTrainDetail.participants[1], gates: [] },
@@ -101,7 +105,7 @@ describe('EntityReleaseTrainsContent', () => {
 
   it('says so when the entity is in no train', async () => {
     await renderEntityContent(<EntityReleaseTrainsContent />, checkoutApi, {
-      listEntityTrains: async () => ({ items: [] }),
+      listEntityTrains: async () => pageOf({ items: [] }),
     });
     expect(await screen.findByText('checkout-api is in no release train')).toBeInTheDocument();
   });
@@ -130,7 +134,7 @@ describe('EntityReleaseTrainsContent', () => {
       gates: [],
     };
     // One item per participating component of the system, as the backend answers for a System.
-    const listEntityTrains = vi.fn(async () => ({
+    const listEntityTrains = vi.fn(async () => pageOf({
       items: [
         {
           train: winterTrain,
@@ -160,7 +164,11 @@ describe('EntityReleaseTrainsContent', () => {
 
     expect(await screen.findByRole('link', { name: '2026.12 winter release' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '2026.10 autumn release' })).toBeInTheDocument();
-    expect(listEntityTrains).toHaveBeenCalledWith({ entityRef: 'system:default/checkout' });
+    expect(listEntityTrains).toHaveBeenCalledWith({
+      entityRef: 'system:default/checkout',
+      limit: 10,
+      offset: 0,
+    });
 
     // Two trains, two cards: the winter one holds both components.
     const checkoutSections = screen.getAllByRole('region', { name: 'checkout-api' });
@@ -203,7 +211,7 @@ describe('EntityReleaseTrainsContent', () => {
 
   it('says so when none of the components of a system is in a train', async () => {
     await renderEntityContent(<EntityReleaseTrainsContent />, checkoutSystem, {
-      listEntityTrains: async () => ({ items: [] }),
+      listEntityTrains: async () => pageOf({ items: [] }),
     });
     expect(await screen.findByText('checkout is in no release train')).toBeInTheDocument();
     expect(

@@ -15,7 +15,6 @@ import {
   TrainGate,
 } from '@release-coordination/plugin-release-coordination-common';
 import useAsync from 'react-use/esm/useAsync';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api';
 import { kindOfEntity } from '../../filters';
 import { DictionaryTerm } from '../DictionaryTerms';
@@ -24,16 +23,20 @@ import {
   isOpenGate,
   sameRef,
   shortRef,
+  ListPagination,
+  usePagedList,
   useTrainChangedSignal,
   useTrainLink,
 } from '../shared';
 
-/** The trains the entity takes part in, refetched when any of them changes. */
+/** A page of the trains the entity takes part in, refetched when any of them changes. */
 export function useEntityTrains(entityRef: string) {
   const api = useApi(releaseCoordinationApiRef);
-  const state = useAsyncRetry(() => api.listEntityTrains({ entityRef }), [api, entityRef]);
-  useTrainChangedSignal(state.retry);
-  return state;
+  const list = usePagedList(page => api.listEntityTrains({ entityRef, ...page }), [api, entityRef], {
+    pageSize: 10,
+  });
+  useTrainChangedSignal(list.retry);
+  return list;
 }
 
 /** The entity's part in a train: a component's participation, or each of a system's components. */
@@ -244,10 +247,11 @@ function EntityTrainCard(props: { group: TrainGroup; entityRef: string }) {
 export function EntityReleaseTrainsContent() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
-  const { value, loading, error } = useEntityTrains(entityRef);
+  const list = useEntityTrains(entityRef);
+  const { value, loading, error } = list;
   if (loading && !value) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} title="Could not load release trains" />;
-  if (!value || value.items.length === 0) {
+  if (!value || value.totalCount === 0) {
     const isSystem = kindOfEntity(entity) === 'system';
     return (
       <EmptyState
@@ -264,12 +268,15 @@ export function EntityReleaseTrainsContent() {
     );
   }
   return (
-    <Grid container spacing={3}>
-      {groupByTrain(value.items).map(group => (
-        <Grid item xs={12} md={6} key={group.train.id}>
-          <EntityTrainCard group={group} entityRef={entityRef} />
-        </Grid>
-      ))}
-    </Grid>
+    <>
+      <Grid container spacing={3}>
+        {groupByTrain(value.items).map(group => (
+          <Grid item xs={12} md={6} key={group.train.id}>
+            <EntityTrainCard group={group} entityRef={entityRef} />
+          </Grid>
+        ))}
+      </Grid>
+      <ListPagination list={list} label="Train participations" />
+    </>
   );
 }

@@ -7,7 +7,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { releaseCoordinationApiRef } from '../../api';
 import { fakePermissionApi, PolicyAnswer, renderPage } from '../../testing/renderWithApi';
-import { ownerApproval, TRAIN_ID, winterTrain } from '../../testing/trainFixtures';
+import { pageOf, ownerApproval, TRAIN_ID, winterTrain } from '../../testing/trainFixtures';
 import { MyApprovalsList } from './MyApprovalsPage';
 
 const ledgerApproval: TrainGate = {
@@ -33,7 +33,10 @@ describe('MyApprovalsList', () => {
     await renderPage(<MyApprovalsList />, [
       [
         releaseCoordinationApiRef,
-        { listMyApprovals: async () => ({ items: [{ train: winterTrain, gate: ownerApproval }] }) },
+        {
+          listMyApprovals: async () =>
+            pageOf({ items: [{ train: winterTrain, gate: ownerApproval }] }),
+        },
       ],
       [permissionApiRef, fakePermissionApi(policy)],
     ]);
@@ -59,7 +62,7 @@ describe('MyApprovalsList', () => {
       [
         releaseCoordinationApiRef,
         {
-          listMyApprovals: async () => ({
+          listMyApprovals: async () => pageOf({
             items: [
               { train: winterTrain, gate: ownerApproval },
               { train: winterTrain, gate: ledgerApproval },
@@ -97,8 +100,32 @@ describe('MyApprovalsList', () => {
 
   it('says so when nothing waits', async () => {
     await renderPage(<MyApprovalsList />, [
-      [releaseCoordinationApiRef, { listMyApprovals: async () => ({ items: [] }) }],
+      [releaseCoordinationApiRef, { listMyApprovals: async () => pageOf({ items: [] }) }],
     ]);
     expect(await screen.findByText('Nothing waits for your approval')).toBeInTheDocument();
+  });
+
+  it('pages through the approvals the backend pages', async () => {
+    const listMyApprovals = vi.fn(async ({ limit, offset }: { limit: number; offset: number }) => ({
+      totalCount: 45,
+      items: Array.from({ length: Math.min(limit, 45 - offset) }, (_, i) => ({
+        train: winterTrain,
+        gate: { ...ownerApproval, id: `g-${offset + i}`, title: `Approval ${offset + i + 1}` },
+      })),
+    }));
+    await renderPage(<MyApprovalsList />, [
+      [releaseCoordinationApiRef, { listMyApprovals }],
+      [permissionApiRef, fakePermissionApi(policy)],
+    ]);
+    expect(await screen.findByText('Waiting for your decision (45)')).toBeInTheDocument();
+    expect(screen.getByText('Approval 1')).toBeInTheDocument();
+    expect(screen.queryByText('Approval 21')).not.toBeInTheDocument();
+    expect(listMyApprovals).toHaveBeenLastCalledWith({ limit: 20, offset: 0 });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(await screen.findByText('Approval 21')).toBeInTheDocument();
+    expect(listMyApprovals).toHaveBeenLastCalledWith({ limit: 20, offset: 20 });
+    expect(screen.queryByText('Approval 1')).not.toBeInTheDocument();
+    expect(screen.getByText('21-40 of 45')).toBeInTheDocument();
   });
 });

@@ -15,18 +15,26 @@ import { Box, Button, CircularProgress, Typography } from '@material-ui/core';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import { MyApproval } from '@release-coordination/plugin-release-coordination-common';
 import { useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api';
 import { trainRouteRef } from '../../routes';
 import { approversSentence, GateDialog } from '../GateDialog';
-import { GateStateChip, useGateDecision, useTrainChangedSignal } from '../shared';
+import {
+  GateStateChip,
+  ListPagination,
+  useGateDecision,
+  usePagedList,
+  useTrainChangedSignal,
+} from '../shared';
 
-/** The approval gates waiting for the signed-in user's groups, refetched on train changes. */
+/**
+ * A page of the approval gates waiting for the signed-in user's groups, refetched on train
+ * changes.
+ */
 export function useMyApprovals() {
   const api = useApi(releaseCoordinationApiRef);
-  const state = useAsyncRetry(() => api.listMyApprovals(), [api]);
-  useTrainChangedSignal(state.retry);
-  return state;
+  const list = usePagedList(page => api.listMyApprovals(page), [api]);
+  useTrainChangedSignal(list.retry);
+  return list;
 }
 
 /**
@@ -73,13 +81,14 @@ function DecideActions(props: { item: MyApproval; onOpen: () => void }) {
 
 /** The gates waiting for my groups, each opening its evidence and the approve/reject dialog. */
 export function MyApprovalsList() {
-  const { value, loading, error, retry } = useMyApprovals();
+  const list = useMyApprovals();
+  const { value, loading, error, retry } = list;
   const trainLink = useRouteRef(trainRouteRef);
   const [openGateId, setOpenGateId] = useState<string>();
 
   if (loading && !value) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} title="Could not load your approvals" />;
-  if (!value || value.items.length === 0) {
+  if (!value || value.totalCount === 0) {
     return (
       <EmptyState
         missing="data"
@@ -119,14 +128,17 @@ export function MyApprovalsList() {
   return (
     <>
       <Table
-        title={`Waiting for your decision (${value.items.length})`}
-        options={{ paging: value.items.length > 20, pageSize: 20, search: true }}
+        title={`Waiting for your decision (${value.totalCount})`}
+        // The backend pages the list: the table shows one page, the controls below move on.
+        options={{ paging: false, search: false }}
+        isLoading={loading}
         columns={columns}
         data={value.items}
         actions={[
           { icon: () => <RefreshIcon />, tooltip: 'Refresh', isFreeAction: true, onClick: retry },
         ]}
       />
+      <ListPagination list={list} label="Approvals" />
       {openItem && (
         <GateDialog
           gate={openItem.gate}

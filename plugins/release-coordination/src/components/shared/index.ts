@@ -37,3 +37,5 @@ export { StatusChip, type StatusTone } from './StatusChip';
 export { endOfDay, formatDate, formatTime } from './dates';
 export { FormTextField } from './FormTextField';
 export { LoadedContent } from './LoadedContent';
+export { PAGE_SIZES, usePagedList, type PagedList } from './usePagedList';
+export { ListPagination } from './ListPagination';
