@@ -31,7 +31,7 @@ export default defineConfig({
           name: 'jsdom',
           environment: 'jsdom',
           globals: true,
-          setupFiles: ['./vitest.setup.ts'],
+          setupFiles: ['./vitest.setup.ts', './vitest.setup.jsdom.ts'],
           include: [
             'plugins/release-coordination/src/**/*.test.{ts,tsx}',
             'packages/app/src/**/*.test.{ts,tsx}',

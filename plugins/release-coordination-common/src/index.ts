@@ -14,3 +14,8 @@ export * from './outcomes';
 export * from './retrospectives';
 export * from './dictionary';
 export * from './scorecards';
+export {
+  RELEASE_COORDINATION_SIGNAL_CHANNEL,
+  type ReleaseCoordinationSignal,
+  type TrainChangedSignal,
+} from './signals';

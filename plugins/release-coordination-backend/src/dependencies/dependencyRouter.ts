@@ -1,6 +1,4 @@
 import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   dependenciesRefreshPermission,
   parseDependencyScope,
@@ -10,6 +8,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { DependencyQueryService } from './DependencyQueryService';
 import { DependencySnapshotService, snapshotInfo } from './DependencySnapshotService';
+import { createAuthorizer } from '../access';
 import { entityRef, parseInput, pageQuery } from '../http/validation';
 
 const scopeParam = z.string().trim().min(1).max(512);
@@ -47,6 +46,7 @@ export function createDependencyRouter(options: {
 }): express.Router {
   const { httpAuth, permissions, snapshots, queries } = options;
   const router = Router();
+  const access = createAuthorizer({ permissions });
   const credentialsOf = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
@@ -60,13 +60,11 @@ export function createDependencyRouter(options: {
   router.post('/dependencies/refresh', async (req, res) => {
     const credentials = await credentialsOf(req);
     parseInput(z.object({}).strict(), req.body ?? {}, 'body');
-    const [decision] = await permissions.authorize(
-      [{ permission: dependenciesRefreshPermission }],
-      { credentials },
+    await access.authorize(
+      dependenciesRefreshPermission,
+      credentials,
+      'You are not allowed to refresh the dependency graph',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('You are not allowed to refresh the dependency graph');
-    }
     await snapshots.refresh();
     const { meta, index } = await snapshots.current();
     res.json({ snapshot: snapshotInfo(meta), problems: index.graph.problems });

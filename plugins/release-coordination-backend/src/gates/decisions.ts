@@ -14,12 +14,8 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import { TrainChangeContext, TrainCore } from '../trains/core';
 import { TrainRecord } from '../trains/TrainStore';
-import {
-  actorRefOf,
-  ownershipOf,
-  isUserPrincipal,
-  requireActive,
-} from '../access';
+import { actorRefOf, ownershipOf, isUserPrincipal } from '../access';
+import { requireActive } from '../trains/model';
 
 /**
  * The decisions on gates: approvals and rejections by members of the approver Group, waivers,

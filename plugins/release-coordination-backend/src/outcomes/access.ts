@@ -13,7 +13,8 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import { TrainRecord, TrainStore } from '../trains/TrainStore';
 import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
-import { isAllowed, isAmbassador, ownershipOf, requireActive } from '../access';
+import { isAllowed, isAmbassador, ownershipOf } from '../access';
+import { requireActive } from '../trains/model';
 import { TrainAnnouncer } from '../trains/announcements';
 import { OutcomeStore } from './OutcomeStore';
 

@@ -2,23 +2,23 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
   CheckResult,
   GateApproval,
-  GateKind,
   GatePhase,
   GateState,
-  GateWaiver,
   Page,
-  ReleaseTrainStatus,
   TrainDecision,
   TrainGate,
   TrainParticipant,
 } from '@release-coordination/plugin-release-coordination-common';
 import { Knex } from 'knex';
-import { Time, fromJsonColumn, toIsoString } from '../database/columns';
-import { KnexStoreSession, inSlices, retryingTransaction } from '../database/knexStore';
+import { fromJsonColumn, toIsoString } from '../database/columns';
+import {
+  KnexStoreSession,
+  inSlices,
+  retryingTransaction,
+} from '../database/knexStore';
 import { connectStoreDatabase } from '../database/migrations';
 import {
   GateConfig,
-  GateRecord,
   NewGate,
   ParticipantRecord,
   TrainListOptions,
@@ -28,126 +28,18 @@ import {
   TrainStoreSession,
   VersionConflictError,
 } from './TrainStore';
-
-interface TrainRow {
-  id: string;
-  name: string;
-  objective: string;
-  ambassador_ref: string;
-  status: string;
-  current_stage: string;
-  created_at: Time;
-  updated_at: Time;
-  version?: number;
-  stage_plan?: string | null;
-}
-
-interface GateRow {
-  id: string;
-  train_id: string;
-  stage: string;
-  phase: string;
-  template_id: string;
-  kind: string;
-  participant_ref: string | null;
-  state: string;
-  config: string;
-  approver_ref?: string | null;
-  reason: string | null;
-  updated_at: Time;
-  version: number;
-  removed_at?: Time | null;
-}
-
-interface ParticipantRow {
-  entity_ref: string;
-  target_version: string;
-  owner_ref: string | null;
-  removed_at?: Time | null;
-}
-
-interface CheckRow {
-  id: number;
-  train_id: string;
-  participant_ref: string;
-  check_name: string;
-  idempotency_key: string;
-  status: string;
-  evidence_url: string | null;
-  reported_at: Time;
-  reporter: string;
-}
-
-function toTrainRecord(row: TrainRow): TrainRecord {
-  return {
-    id: row.id,
-    name: row.name,
-    objective: row.objective,
-    ambassadorRef: row.ambassador_ref,
-    status: row.status as ReleaseTrainStatus,
-    currentStage: row.current_stage,
-    createdAt: toIsoString(row.created_at),
-    updatedAt: toIsoString(row.updated_at),
-    version: Number(row.version ?? 0),
-    stagePlan: row.stage_plan ? JSON.parse(row.stage_plan) : [],
-  };
-}
-
-function toParticipant(row: ParticipantRow): TrainParticipant {
-  return {
-    entityRef: row.entity_ref,
-    targetVersion: row.target_version,
-    ...(row.owner_ref ? { ownerRef: row.owner_ref } : {}),
-  };
-}
-
-function toGateRecord(row: GateRow): GateRecord {
-  return {
-    id: row.id,
-    trainId: row.train_id,
-    stage: row.stage,
-    phase: row.phase as GatePhase,
-    templateId: row.template_id,
-    kind: row.kind as GateKind,
-    ...(row.participant_ref ? { participantRef: row.participant_ref } : {}),
-    state: row.state as GateState,
-    config: JSON.parse(row.config),
-    ...(row.reason ? { reason: row.reason } : {}),
-    updatedAt: toIsoString(row.updated_at),
-    version: Number(row.version),
-    ...(row.removed_at ? { removedAt: toIsoString(row.removed_at) } : {}),
-  };
-}
-
-function toCheck(row: CheckRow): CheckResult {
-  return {
-    id: String(row.id),
-    trainId: row.train_id,
-    participantRef: row.participant_ref,
-    checkName: row.check_name,
-    status: row.status as CheckResult['status'],
-    ...(row.evidence_url ? { evidenceUrl: row.evidence_url } : {}),
-    idempotencyKey: row.idempotency_key,
-    reportedAt: toIsoString(row.reported_at),
-    reporter: row.reporter,
-  };
-}
-
-function toApproval(row: {
-  user_ref: string;
-  decision: string;
-  comment: string | null;
-  decided_at: Time;
-  expires_at?: Time | null;
-}): GateApproval {
-  return {
-    userRef: row.user_ref,
-    decision: row.decision as GateApproval['decision'],
-    ...(row.comment ? { comment: row.comment } : {}),
-    decidedAt: toIsoString(row.decided_at),
-    ...(row.expires_at ? { expiresAt: toIsoString(row.expires_at) } : {}),
-  };
-}
+import { gatesWithDecisions } from './gateDecisionReads';
+import {
+  GateRow,
+  CheckRow,
+  ParticipantRow,
+  TrainRow,
+  toApproval,
+  toCheck,
+  toGateRecord,
+  toParticipant,
+  toTrainRecord,
+} from './trainRows';
 
 /** Queries against the database or an open transaction. */
 class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
@@ -199,7 +91,7 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
         if (options?.participantRef) query.where('participant_ref', options.participantRef);
       })
       .orderBy('id');
-    return this.withDecisions(gateRows);
+    return gatesWithDecisions(this.db, gateRows);
   }
 
   async listGatesByIds(gateIds: string[]): Promise<TrainGate[]> {
@@ -207,7 +99,7 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
     const gateRows: GateRow[] = await inSlices(gateIds, slice =>
       this.db<GateRow>('train_gates').whereIn('id', slice).whereNull('removed_at'),
     );
-    return this.withDecisions(gateRows);
+    return gatesWithDecisions(this.db, gateRows);
   }
 
   async listParticipantGates(
@@ -226,110 +118,7 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
           .whereNull('removed_at'),
       )
     ).filter(row => wanted.has(`${row.train_id}\n${row.participant_ref}`));
-    return this.withDecisions(gateRows);
-  }
-
-  /**
-   * Gate rows with what decides them: the approvals, the latest check result per participant
-   * and check (only the newest report is read, not the history), and the latest waiver. One
-   * query per kind of decision, whatever the number of gates.
-   */
-  private async withDecisions(gateRows: GateRow[]): Promise<TrainGate[]> {
-    if (gateRows.length === 0) return [];
-    const gateIds = gateRows.map(row => row.id);
-    // One after the other: inside a transaction they share one connection, which the pg
-    // driver does not want to be given queries in parallel.
-    const approvalRows = await inSlices(gateIds, slice =>
-      this.db('gate_approvals').whereIn('gate_id', slice).orderBy('id'),
-    );
-    const checkRows = await this.latestChecks(gateRows);
-    const waiverRows = await inSlices(gateIds, slice =>
-      this.db('gate_waivers').whereIn('gate_id', slice).orderBy('id', 'desc'),
-    );
-    const approvals = new Map<string, GateApproval[]>();
-    for (const row of [...approvalRows].sort((a, b) => a.id - b.id)) {
-      const list = approvals.get(row.gate_id) ?? [];
-      list.push(toApproval(row));
-      approvals.set(row.gate_id, list);
-    }
-    const latestChecks = new Map<string, CheckResult>();
-    for (const row of checkRows) {
-      latestChecks.set(`${row.train_id}\n${row.participant_ref}\n${row.check_name}`, toCheck(row));
-    }
-    // Rows come newest first: the first one per gate is the one that counts.
-    const waivers = new Map<string, GateWaiver>();
-    for (const row of [...waiverRows].sort((a, b) => b.id - a.id)) {
-      if (!waivers.has(row.gate_id)) {
-        waivers.set(row.gate_id, {
-          waivedBy: row.waived_by,
-          reason: row.reason,
-          until: toIsoString(row.until),
-          waivedAt: toIsoString(row.waived_at),
-        });
-      }
-    }
-    // Stable order for people and tests: by stage position is the service's job; here by
-    // participant, then template.
-    return gateRows
-      .map(row => {
-        const record = toGateRecord(row);
-        const { config } = record;
-        const latestCheck = config.checkName
-          ? latestChecks.get(
-              `${record.trainId}\n${record.participantRef ?? ''}\n${config.checkName}`,
-            )
-          : undefined;
-        const waiver = waivers.get(record.id);
-        const gate: TrainGate = {
-          id: record.id,
-          trainId: record.trainId,
-          stage: record.stage,
-          phase: record.phase,
-          templateId: record.templateId,
-          title: config.title,
-          kind: record.kind,
-          ...(record.participantRef ? { participantRef: record.participantRef } : {}),
-          state: record.state,
-          ...(config.approverRef ? { approverRef: config.approverRef } : {}),
-          quorum: config.quorum,
-          separationOfDuties: config.separationOfDuties,
-          ...(config.checkName ? { checkName: config.checkName } : {}),
-          ...(config.rule ? { rule: config.rule } : {}),
-          ...(record.reason ? { reason: record.reason } : {}),
-          approvals: approvals.get(record.id) ?? [],
-          ...(latestCheck ? { latestCheck } : {}),
-          ...(waiver ? { waiver } : {}),
-          updatedAt: record.updatedAt,
-        };
-        return gate;
-      })
-      .sort(
-        (a, b) =>
-          a.trainId.localeCompare(b.trainId) ||
-          (a.participantRef ?? '').localeCompare(b.participantRef ?? '') ||
-          a.templateId.localeCompare(b.templateId),
-      );
-  }
-
-  /**
-   * The newest check result of each participant and check that the check gates among `gateRows`
-   * wait for: the highest id per group, through `check_results_latest_idx`.
-   */
-  private async latestChecks(gateRows: GateRow[]): Promise<CheckRow[]> {
-    const checkGates = gateRows.filter(row => row.kind === 'check' && row.participant_ref);
-    if (checkGates.length === 0) return [];
-    const trainIds = [...new Set(checkGates.map(row => row.train_id))];
-    const refs = [...new Set(checkGates.map(row => row.participant_ref as string))];
-    return inSlices(trainIds, slice =>
-      this.db<CheckRow>('check_results').whereIn(
-        'id',
-        this.db('check_results')
-          .max('id')
-          .whereIn('train_id', slice)
-          .whereIn('participant_ref', refs)
-          .groupBy('train_id', 'participant_ref', 'check_name'),
-      ),
-    );
+    return gatesWithDecisions(this.db, gateRows);
   }
 
   async findCheckByKey(trainId: string, idempotencyKey: string) {

@@ -82,6 +82,8 @@ export interface TrainService {
   syncParticipantOwners(): Promise<{ changed: number }>;
   /** How the dependencies among the participants changed from stage to stage. */
   getDependencyDrift(trainId: string): Promise<TrainDependencyDrift>;
+  /** A train as stored, without its gates; for authorisation by ambassador. */
+  getTrainRecord(trainId: string): Promise<TrainRecord>;
   /** The train a gate belongs to; for authorisation by ambassador. */
   getTrainOfGate(gateId: string): Promise<TrainRecord>;
   listDecisions(

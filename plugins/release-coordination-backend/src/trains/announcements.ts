@@ -1,4 +1,3 @@
-import { TrainRecord } from './TrainStore';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
@@ -8,13 +7,14 @@ import {
   TrainGate,
   TrainParticipant,
   downstreamOf,
+  RELEASE_COORDINATION_SIGNAL_CHANNEL,
+  ReleaseCoordinationSignal,
 } from '@release-coordination/plugin-release-coordination-common';
+import { TrainRecord } from './TrainStore';
 
 /** One notification as the notifications service takes it. */
 export type TrainNotification = Parameters<NotificationService['send']>[0];
 
-/** The signal channel the frontend subscribes to for live updates of trains. */
-export const TRAIN_SIGNAL_CHANNEL = 'release-coordination';
 
 /** Topics let people mute one kind of release notification without muting the others. */
 export const NOTIFICATION_TOPICS = {
@@ -168,8 +168,8 @@ export function createTrainAnnouncer(options: {
       try {
         await signals.publish({
           recipients: { type: 'broadcast' },
-          channel: TRAIN_SIGNAL_CHANNEL,
-          message: { type: 'train-changed', trainId },
+          channel: RELEASE_COORDINATION_SIGNAL_CHANNEL,
+          message: { type: 'train-changed', trainId } satisfies ReleaseCoordinationSignal,
         });
       } catch (error) {
         logger.warn(`Could not publish the change of train ${trainId}: ${error}`);

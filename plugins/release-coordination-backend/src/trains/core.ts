@@ -33,7 +33,8 @@ import {
   gateFailedNotification,
   ownersOfDependents,
 } from './announcements';
-import { audited as auditedChange, requireActive } from '../access';
+import { audited as auditedChange } from '../access';
+import { requireActive } from './model';
 
 /**
  * Where a change was asked for. The HTTP request goes to the auditor, which records who asked

@@ -118,3 +118,10 @@ export function requireRollbackable(train: Pick<TrainRecord, 'name' | 'status'>)
     );
   }
 }
+
+/** A train that was released, rolled back or cancelled is on record and no longer changes. */
+export function requireActive(train: { name: string; status: string }): void {
+  if (train.status !== 'active') {
+    throw new ConflictError(`Train '${train.name}' is ${train.status}; it can no longer change`);
+  }
+}

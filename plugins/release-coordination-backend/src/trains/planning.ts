@@ -20,7 +20,8 @@ import {
   TrainStoreSession,
 } from './TrainStore';
 import { ambassadorAssignedNotification, gatesAwaitingNotifications } from './announcements';
-import { actorRefOf, requireActive } from '../access';
+import { actorRefOf } from '../access';
+import { requireActive } from './model';
 import { upstreamEdgesAmong } from './dependencyDrift';
 
 /**

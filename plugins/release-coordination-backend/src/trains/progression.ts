@@ -20,7 +20,8 @@ import {
   gatesAwaitingNotifications,
   stageAdvancedNotification,
 } from './announcements';
-import { actorRefOf, requireActive } from '../access';
+import { actorRefOf } from '../access';
+import { requireActive } from './model';
 import { upstreamEdgesAmong } from './dependencyDrift';
 
 /** Moving a train along: advancing its stage, cancelling it, marking it rolled back. */

@@ -136,6 +136,7 @@ export function createTrainQueries(core: TrainCore) {
     listEntityTrains,
     getDependencyDrift: (trainId: string) =>
       loadTrainDependencyDrift({ store, snapshots }, trainId),
+    getTrainRecord: (trainId: string) => requireTrain(store, trainId),
     async getTrainOfGate(gateId: string) {
       const gate = await requireGate(store, gateId);
       return requireTrain(store, gate.trainId);

@@ -3,8 +3,7 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult, BasicPermission } from '@backstage/plugin-permission-common';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   checkReportPermission,
   gateApprovePermission,
@@ -15,7 +14,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { userRefOf } from '../access';
+import { createAuthorizer } from '../access';
 import { GateConditions } from '../permissions/gateResource';
 import { TrainService } from './TrainService';
 import { entityRef, parseInput, pageQuery } from '../http/validation';
@@ -109,53 +108,26 @@ export function createTrainRouter(options: {
   const credentialsOf = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
-  async function isAllowed(permission: BasicPermission, credentials: BackstageCredentials) {
-    const [decision] = await permissions.authorize([{ permission }], { credentials });
-    return decision.result === AuthorizeResult.ALLOW;
-  }
-
-  async function authorize(
-    permission: BasicPermission,
-    credentials: BackstageCredentials,
-    refusal: string,
-  ) {
-    if (!(await isAllowed(permission, credentials))) throw new NotAllowedError(refusal);
-  }
+  const access = createAuthorizer({ permissions });
+  const { authorize } = access;
 
   /** The train's ambassador may always; anyone else needs the policy's consent. */
   async function authorizeAmbassadorOr(
     permission: BasicPermission,
-    ambassadorRef: string,
+    trainId: string,
     credentials: BackstageCredentials,
     refusal: string,
   ) {
-    if (userRefOf(credentials) === ambassadorRef) return;
-    await authorize(permission, credentials, refusal);
+    const train = await trains.getTrainRecord(trainId);
+    await access.authorizeAmbassadorOr(permission, train, credentials, refusal);
   }
 
   /**
-   * Deciding a gate is authorised on the gate itself. A conditional answer, such as "the user
-   * is one of the gate's approvers", is applied here to the stored gate rather than sent back
-   * to the permission backend with the gate's id: one round trip less, and the same in tests.
-   * The service still counts a decision only from a member of the approver Group.
+   * Deciding a gate is authorised on the gate itself, conditions included. The service still
+   * counts a decision only from a member of the approver Group.
    */
-  async function authorizeOnGate(
-    gateId: string,
-    credentials: BackstageCredentials,
-    refusal: string,
-  ) {
-    const [decision] = await permissions.authorizeConditional(
-      [{ permission: gateApprovePermission }],
-      { credentials },
-    );
-    if (decision.result === AuthorizeResult.ALLOW) return;
-    if (decision.result === AuthorizeResult.CONDITIONAL && gateConditions) {
-      const [gate] = await gateConditions.getResources([gateId]);
-      if (!gate) throw new NotFoundError(`No gate with id '${gateId}'`);
-      if (gateConditions.isAllowed(decision, gate)) return;
-    }
-    throw new NotAllowedError(refusal);
-  }
+  const authorizeOnGate = (gateId: string, credentials: BackstageCredentials, refusal: string) =>
+    access.authorizeOnResource(gateApprovePermission, gateId, gateConditions, credentials, refusal);
 
   router.post('/trains', async (req, res) => {
     const credentials = await credentialsOf(req);
@@ -175,10 +147,9 @@ export function createTrainRouter(options: {
     const credentials = await credentialsOf(req);
     const { trainId } = parseInput(trainParams, req.params, 'path');
     const body = parseInput(advanceBody, req.body, 'body');
-    const train = await trains.getTrain(trainId);
     await authorizeAmbassadorOr(
       trainManagePermission,
-      train.ambassadorRef,
+      trainId,
       credentials,
       'Only the ambassador or a release manager can advance this train',
     );
@@ -189,10 +160,9 @@ export function createTrainRouter(options: {
     const credentials = await credentialsOf(req);
     const { trainId } = parseInput(trainParams, req.params, 'path');
     const body = parseInput(cancelBody, req.body, 'body');
-    const train = await trains.getTrain(trainId);
     await authorizeAmbassadorOr(
       trainManagePermission,
-      train.ambassadorRef,
+      trainId,
       credentials,
       'Only the ambassador or a release manager can cancel this train',
     );
@@ -203,10 +173,9 @@ export function createTrainRouter(options: {
     const credentials = await credentialsOf(req);
     const { trainId } = parseInput(trainParams, req.params, 'path');
     const body = parseInput(rollBackBody, req.body, 'body');
-    const train = await trains.getTrain(trainId);
     await authorizeAmbassadorOr(
       trainManagePermission,
-      train.ambassadorRef,
+      trainId,
       credentials,
       'Only the ambassador or a release manager can mark this train rolled back',
     );
@@ -219,8 +188,7 @@ export function createTrainRouter(options: {
     credentials: BackstageCredentials,
     refusal: string,
   ) {
-    const train = await trains.getTrain(trainId);
-    await authorizeAmbassadorOr(trainManagePermission, train.ambassadorRef, credentials, refusal);
+    await authorizeAmbassadorOr(trainManagePermission, trainId, credentials, refusal);
   }
 
   router.patch('/trains/:trainId', async (req, res) => {
@@ -314,9 +282,9 @@ export function createTrainRouter(options: {
     const { gateId } = parseInput(gateParams, req.params, 'path');
     const body = parseInput(waiveBody, req.body, 'body');
     const train = await trains.getTrainOfGate(gateId);
-    await authorizeAmbassadorOr(
+    await access.authorizeAmbassadorOr(
       gateWaivePermission,
-      train.ambassadorRef,
+      train,
       credentials,
       'Only the ambassador or a release manager can waive gates of this train',
     );

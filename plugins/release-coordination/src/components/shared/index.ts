@@ -5,7 +5,7 @@ export { NotDerivedYetState, NotInGraphState } from './DependencyStates';
 export { isNotFoundError } from './errors';
 export { isFullEntityRef, kindOfRef, sameRef, shortRef } from './refs';
 export { errorMessage } from './errors';
-export { useTrainChangedSignal, RELEASE_COORDINATION_CHANNEL } from './useTrainChangedSignal';
+export { useTrainChangedSignal } from './useTrainChangedSignal';
 export { GateStateChip, isOpenGate } from './GateState';
 export { useTrainLink } from './useTrainLink';
 export { useSignedInUserRef } from './useSignedInUserRef';

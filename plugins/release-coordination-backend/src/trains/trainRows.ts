@@ -1,0 +1,133 @@
+import {
+  CheckResult,
+  GateApproval,
+  GateKind,
+  GatePhase,
+  GateState,
+  ReleaseTrainStatus,
+  TrainParticipant,
+} from '@release-coordination/plugin-release-coordination-common';
+import { Time, toIsoString } from '../database/columns';
+import { GateRecord, TrainRecord } from './TrainStore';
+
+/* Rows of the train tables as knex answers them, and the records the store makes of them. */
+
+export interface TrainRow {
+  id: string;
+  name: string;
+  objective: string;
+  ambassador_ref: string;
+  status: string;
+  current_stage: string;
+  created_at: Time;
+  updated_at: Time;
+  version?: number;
+  stage_plan?: string | null;
+}
+
+export interface GateRow {
+  id: string;
+  train_id: string;
+  stage: string;
+  phase: string;
+  template_id: string;
+  kind: string;
+  participant_ref: string | null;
+  state: string;
+  config: string;
+  approver_ref?: string | null;
+  reason: string | null;
+  updated_at: Time;
+  version: number;
+  removed_at?: Time | null;
+}
+
+export interface ParticipantRow {
+  entity_ref: string;
+  target_version: string;
+  owner_ref: string | null;
+  removed_at?: Time | null;
+}
+
+export interface CheckRow {
+  id: number;
+  train_id: string;
+  participant_ref: string;
+  check_name: string;
+  idempotency_key: string;
+  status: string;
+  evidence_url: string | null;
+  reported_at: Time;
+  reporter: string;
+}
+
+export function toTrainRecord(row: TrainRow): TrainRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    objective: row.objective,
+    ambassadorRef: row.ambassador_ref,
+    status: row.status as ReleaseTrainStatus,
+    currentStage: row.current_stage,
+    createdAt: toIsoString(row.created_at),
+    updatedAt: toIsoString(row.updated_at),
+    version: Number(row.version ?? 0),
+    stagePlan: row.stage_plan ? JSON.parse(row.stage_plan) : [],
+  };
+}
+
+export function toParticipant(row: ParticipantRow): TrainParticipant {
+  return {
+    entityRef: row.entity_ref,
+    targetVersion: row.target_version,
+    ...(row.owner_ref ? { ownerRef: row.owner_ref } : {}),
+  };
+}
+
+export function toGateRecord(row: GateRow): GateRecord {
+  return {
+    id: row.id,
+    trainId: row.train_id,
+    stage: row.stage,
+    phase: row.phase as GatePhase,
+    templateId: row.template_id,
+    kind: row.kind as GateKind,
+    ...(row.participant_ref ? { participantRef: row.participant_ref } : {}),
+    state: row.state as GateState,
+    config: JSON.parse(row.config),
+    ...(row.reason ? { reason: row.reason } : {}),
+    updatedAt: toIsoString(row.updated_at),
+    version: Number(row.version),
+    ...(row.removed_at ? { removedAt: toIsoString(row.removed_at) } : {}),
+  };
+}
+
+export function toCheck(row: CheckRow): CheckResult {
+  return {
+    id: String(row.id),
+    trainId: row.train_id,
+    participantRef: row.participant_ref,
+    checkName: row.check_name,
+    status: row.status as CheckResult['status'],
+    ...(row.evidence_url ? { evidenceUrl: row.evidence_url } : {}),
+    idempotencyKey: row.idempotency_key,
+    reportedAt: toIsoString(row.reported_at),
+    reporter: row.reporter,
+  };
+}
+
+export function toApproval(row: {
+  user_ref: string;
+  decision: string;
+  comment: string | null;
+  decided_at: Time;
+  expires_at?: Time | null;
+}): GateApproval {
+  return {
+    userRef: row.user_ref,
+    decision: row.decision as GateApproval['decision'],
+    ...(row.comment ? { comment: row.comment } : {}),
+    decidedAt: toIsoString(row.decided_at),
+    ...(row.expires_at ? { expiresAt: toIsoString(row.expires_at) } : {}),
+  };
+}
