@@ -1,8 +1,15 @@
 /**
  * Extension points of the release-coordination backend, for backend modules that add custom
- * gate rules.
+ * gate rules, and what those rules may read.
  *
  * @packageDocumentation
  */
 
-export * from './extensions';
+export type { DependencyGraphView } from './dependencies';
+export {
+  releaseCoordinationGateRulesExtensionPoint,
+  type GateRule,
+  type GateRuleOutcome,
+  type ReleaseCoordinationGateRulesExtensionPoint,
+  type TrainGateRuleContext,
+} from './extensions';

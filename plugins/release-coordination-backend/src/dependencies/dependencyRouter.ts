@@ -3,8 +3,8 @@ import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   dependenciesRefreshPermission,
-  parseDependencyScope,
 } from '@release-coordination/plugin-release-coordination-common';
+import { parseDependencyScope } from './graph';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';

@@ -1,11 +1,10 @@
 import { NotFoundError } from '@backstage/errors';
 import {
-  DependencyGraph,
-  DependencyIndex,
   DeploymentFact,
   ScorecardPeriod,
   TrainFact,
 } from '@release-coordination/plugin-release-coordination-common';
+import { DependencyGraph, DependencyIndex } from '../dependencies/graph';
 import { ScorecardFactSource } from './ScorecardFactSource';
 import { createScorecardService, hierarchyOf } from './ScorecardService';
 

@@ -2,7 +2,6 @@ import { NotFoundError } from '@backstage/errors';
 import {
   computeScorecard,
   DEFAULT_SCORECARD_OPTIONS,
-  DependencyIndex,
   normalizeEntityRef,
   ScorecardHierarchy,
   ScorecardPeriod,
@@ -10,6 +9,7 @@ import {
   ScorecardScope,
   ScorecardSettings,
 } from '@release-coordination/plugin-release-coordination-common';
+import { DependencyIndex } from '../dependencies/graph';
 import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
 import { ScorecardFactSource } from './ScorecardFactSource';
 

@@ -2,12 +2,11 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import {
-  DependencyIndex,
   ReleaseTrainSummary,
   TrainGate,
   TrainParticipant,
-  downstreamOf,
 } from '@release-coordination/plugin-release-coordination-common';
+import { DependencyIndex, downstreamOf } from '../dependencies/graph';
 
 /** One notification as the notifications service takes it. */
 export type TrainNotification = Parameters<NotificationService['send']>[0];

@@ -1,7 +1,5 @@
-import {
-  isGateSatisfied,
-  upstreamOf,
-} from '@release-coordination/plugin-release-coordination-common';
+import { isGateSatisfied } from '@release-coordination/plugin-release-coordination-common';
+import { upstreamOf } from '../dependencies/graph';
 import {
   GateRule,
   TrainGateRuleContext,

@@ -1,37 +1,8 @@
 /**
- * The cross-team dependency graph, derived from catalog relations. Plain data: it is stored as
- * a snapshot by the backend, sent over HTTP and indexed for queries.
+ * The parts of the cross-team dependency graph that the API answers with: nodes, edges,
+ * Groups and Users, problems, and what queries make of them. The graph itself is derived,
+ * stored and queried by the backend.
  */
-
-/**
- * The minimal shape of a catalog entity that derivation reads: only these fields are fetched
- * from the catalog (`fields` in `queryEntities`).
- *
- * @public
- */
-export interface CatalogEntityLike {
-  kind: string;
-  metadata: { name: string; namespace?: string; title?: string };
-  spec?: {
-    type?: unknown;
-    lifecycle?: unknown;
-    profile?: { displayName?: unknown; email?: unknown };
-  };
-  relations?: Array<{ type: string; targetRef: string }>;
-}
-
-/** The catalog fields derivation needs, for `queryEntities({ fields })`. @public */
-export const DEPENDENCY_ENTITY_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'spec.type',
-  'spec.lifecycle',
-  'spec.profile.displayName',
-  'spec.profile.email',
-  'relations',
-] as const;
 
 /**
  * A deployable or depended-upon thing: a Component or a Resource.
@@ -68,23 +39,6 @@ export interface DependencyEdge {
   dependsOn: boolean;
   /** APIs that `from` consumes and `to` provides, sorted; empty when none. */
   apis: string[];
-}
-
-/**
- * A System or Domain, for roll-ups; or an API, for its ownership (APIs are the `via` of edges,
- * not nodes).
- *
- * @public
- */
-export interface DependencyScopeEntity {
-  ref: string;
-  kind: 'System' | 'Domain' | 'API';
-  title?: string;
-  owner?: string;
-  /** For a System: its Domain. */
-  domain?: string;
-  /** For an API: its System. */
-  system?: string;
 }
 
 /** A Group of the organisation, for ownership and escalation. @public */
@@ -142,32 +96,6 @@ export type DependencyProblem =
       type: 'cycle';
       members: string[];
     };
-
-/**
- * The whole derived graph.
- *
- * @public
- */
-export interface DependencyGraph {
-  nodes: DependencyNode[];
-  edges: DependencyEdge[];
-  scopes: DependencyScopeEntity[];
-  groups: DependencyGroup[];
-  users: DependencyUser[];
-  problems: DependencyProblem[];
-}
-
-/**
- * A scope for organisation-wide questions: everything, or what belongs to a domain, a system
- * or a group (owned by it or by its descendant groups).
- *
- * @public
- */
-export type DependencyScope =
-  | { type: 'organization' }
-  | { type: 'domain'; ref: string }
-  | { type: 'system'; ref: string }
-  | { type: 'group'; ref: string };
 
 /**
  * One entity reached by walking the graph from a start entity.
