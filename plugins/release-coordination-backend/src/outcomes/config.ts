@@ -6,8 +6,8 @@ import { Config } from '@backstage/config';
 import {
   DEFAULT_FLAG_REMIND_BEFORE_DAYS,
   DEFAULT_MAX_REHEARSAL_AGE_DAYS,
-  DEFAULT_SCORECARD_OPTIONS,
 } from '@release-coordination/plugin-release-coordination-common';
+import { DEFAULT_SCORECARD_OPTIONS } from '../scorecards/engine';
 
 /** The settings of deployments, rollback readiness and flags, from app-config. */
 export interface OutcomeSettings {

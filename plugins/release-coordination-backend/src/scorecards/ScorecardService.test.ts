@@ -1,9 +1,6 @@
 import { NotFoundError } from '@backstage/errors';
-import {
-  DeploymentFact,
-  ScorecardPeriod,
-  TrainFact,
-} from '@release-coordination/plugin-release-coordination-common';
+import { ScorecardPeriod } from '@release-coordination/plugin-release-coordination-common';
+import { DeploymentFact, TrainFact } from './engine';
 import { DependencyGraph, DependencyIndex } from '../dependencies/graph';
 import { ScorecardFactSource } from './ScorecardFactSource';
 import { createScorecardService, hierarchyOf } from './ScorecardService';

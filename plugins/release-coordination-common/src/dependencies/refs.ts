@@ -60,11 +60,3 @@ export function entityRefKind(ref: string): string {
   const colon = ref.indexOf(':');
   return colon > 0 ? ref.slice(0, colon) : '';
 }
-
-/** Code-unit order, the same on every machine (unlike `localeCompare`). */
-export function compareStrings(a: string, b: string): number {
-  if (a < b) {
-    return -1;
-  }
-  return a > b ? 1 : 0;
-}
