@@ -1,6 +1,8 @@
 /**
  * Extension points of the release-coordination backend, for backend modules that add custom
- * gate rules, and what those rules may read.
+ * gate rules, and the domain rules those modules share with the backend: what a rule may read
+ * of the dependency graph, how gates are decided, and when a participant is ready to be rolled
+ * back.
  *
  * @packageDocumentation
  */
@@ -13,3 +15,5 @@ export {
   type ReleaseCoordinationGateRulesExtensionPoint,
   type TrainGateRuleContext,
 } from './extensions';
+export { approvalGateState, isGateSatisfied } from './gates';
+export { DEFAULT_MAX_REHEARSAL_AGE_DAYS, rollbackReadiness } from './rollbackReadiness';

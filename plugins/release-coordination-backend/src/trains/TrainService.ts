@@ -27,15 +27,15 @@ import {
   TrainParticipant,
   TrainStage,
   UpdateTrainRequest,
-  approvalGateState,
   entityRefKind,
-  isGateSatisfied,
   normalizeEntityRef,
 } from '@release-coordination/plugin-release-coordination-common';
 import {
   GateRule,
   GateRuleOutcome,
   TrainGateRuleContext,
+  approvalGateState,
+  isGateSatisfied,
 } from '@release-coordination/plugin-release-coordination-node';
 import { randomUUID } from 'node:crypto';
 import {

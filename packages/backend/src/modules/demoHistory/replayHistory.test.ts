@@ -3,12 +3,15 @@
 import { DEFAULT_STAGES } from '@release-coordination/plugin-release-coordination-backend';
 import {
   ActionItem,
-  DEFAULT_MAX_REHEARSAL_AGE_DAYS,
   FeatureFlag,
   RollbackDrill,
   TrainParticipant,
 } from '@release-coordination/plugin-release-coordination-common';
-import { GateRule, TrainGateRuleContext } from '@release-coordination/plugin-release-coordination-node';
+import {
+  DEFAULT_MAX_REHEARSAL_AGE_DAYS,
+  GateRule,
+  TrainGateRuleContext,
+} from '@release-coordination/plugin-release-coordination-node';
 import {
   DependencyIndex,
   deriveDependencyGraph,
