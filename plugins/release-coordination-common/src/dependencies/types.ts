@@ -120,7 +120,11 @@ export interface TeamMatrixCell {
   count: number;
 }
 
-/** @public */
+/**
+ * The team × team matrix of a scope: how many dependencies go from each team to each other.
+ *
+ * @public
+ */
 export interface TeamMatrix {
   /** Teams (owner refs) that appear in the scope, sorted; `unowned` stands for no owner. */
   teams: string[];
@@ -131,13 +135,21 @@ export interface TeamMatrix {
 /** The owner ref used for entities without an owner in matrices and groupings. @public */
 export const UNOWNED = 'unowned';
 
-/** @public */
+/**
+ * The entities affected by a change that one team owns ({@link UNOWNED} for none).
+ *
+ * @public
+ */
 export interface BlastRadiusGroup {
   owner: string;
   entities: ReachedEntity[];
 }
 
-/** @public */
+/**
+ * A set of entities that can deploy together, once every earlier wave has deployed.
+ *
+ * @public
+ */
 export interface DeploymentWave {
   /** 0 for the first wave: nothing in it depends on anything in a later wave. */
   index: number;
@@ -146,7 +158,11 @@ export interface DeploymentWave {
   cycle: boolean;
 }
 
-/** @public */
+/**
+ * The order in which requested entities deploy: providers before consumers, in waves.
+ *
+ * @public
+ */
 export interface DeploymentPlan {
   waves: DeploymentWave[];
   /** The cycles found among the requested entities (each sorted). */
@@ -155,7 +171,12 @@ export interface DeploymentPlan {
   unknown: string[];
 }
 
-/** @public */
+/**
+ * Who owns an entity, whom to escalate to, and which teams it depends on and is depended on
+ * by.
+ *
+ * @public
+ */
 export interface OwnershipInfo {
   entityRef: string;
   /** For a Component/Resource/System/Domain/API: its owner; for a Group: the group itself. */

@@ -1,7 +1,6 @@
 export { DORA_2024_REFERENCE_BANDS } from './bands';
 export { METRIC_DEFINITIONS, metricDefinition } from './definitions';
 export type {
-  DeploymentResult,
   DoraReferenceBands,
   DoraReferenceColumnKey,
   DoraTier,

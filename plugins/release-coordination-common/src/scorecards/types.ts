@@ -1,13 +1,10 @@
-import type { ReleaseTrainStatus } from '../types';
+import type { ReleaseTrainStatus } from '../trains/types';
 
 /**
  * Scorecards: what actually happened to releases, computed by the backend from raw facts over
  * a period, and what the portal shows of them. All times are ISO 8601 strings; all durations
  * in results are hours.
  */
-
-/** @public */
-export type DeploymentResult = 'succeeded' | 'failed' | 'rolled-back';
 
 /**
  * A half-open period: `from` is inclusive, `to` is exclusive, so consecutive periods never
@@ -34,10 +31,18 @@ export type ScorecardScope =
   | { kind: 'train'; id: string }
   | { kind: 'component'; ref: string };
 
-/** @public */
+/**
+ * The kinds of {@link ScorecardScope}.
+ *
+ * @public
+ */
 export type ScorecardScopeKind = ScorecardScope['kind'];
 
-/** @public */
+/**
+ * The id of a scorecard metric; `METRIC_DEFINITIONS` defines each.
+ *
+ * @public
+ */
 export type MetricId =
   | 'cycle-time'
   | 'stage-time'
@@ -215,7 +220,11 @@ export type DoraReferenceColumnKey =
   | 'changeFailRate'
   | 'recoveryTime';
 
-/** @public */
+/**
+ * A row of the DORA reference table.
+ *
+ * @public
+ */
 export type DoraTier = 'elite' | 'high' | 'medium' | 'low';
 
 /**
