@@ -6,7 +6,7 @@
 import {
   DependencyGraph,
   deriveDependencyGraph,
-} from '@release-coordination/plugin-release-coordination-common';
+} from '../plugins/release-coordination-backend/src/dependencies/graph';
 import { generateOrganization, organizationStats } from './generateOrganization';
 import { gc, median, reportResult } from './lib';
 

@@ -11,7 +11,7 @@ import {
   downstreamOf,
   ownershipOf,
   upstreamOf,
-} from '@release-coordination/plugin-release-coordination-common';
+} from '../plugins/release-coordination-backend/src/dependencies/graph';
 import { generateOrganization, hubRef } from './generateOrganization';
 import { median, percentile, reportResult, sample, seededRandom } from './lib';
 

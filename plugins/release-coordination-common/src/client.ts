@@ -20,8 +20,10 @@ import {
   TrainDecision,
   TrainDetail,
   TrainGate,
+  ReleaseTrainSummary,
+  ReleaseTrainStatus,
 } from './trains';
-import { Page, PageRequest, ReleaseTrainSummary, ReleaseTrainStatus } from './types';
+import { Page, PageRequest } from './types';
 import {
   ActionItem,
   AddRetrospectiveNoteRequest,
@@ -66,7 +68,11 @@ export interface ReleaseCoordinationClientOptions {
   fetchApi?: { fetch: typeof fetch };
 }
 
-/** @public */
+/**
+ * Which trains `listTrains` returns: optionally only those with one status, a page at a time.
+ *
+ * @public
+ */
 export interface ListTrainsRequest {
   status?: ReleaseTrainStatus;
   limit?: number;
@@ -81,7 +87,12 @@ export interface ListTrainsRequest {
  */
 export type DependencyScopeParam = string;
 
-/** @public */
+/**
+ * Which edges `listDependencyEdges` returns: those of a scope, optionally only between two
+ * teams or only across teams, a page at a time.
+ *
+ * @public
+ */
 export interface ListDependencyEdgesRequest {
   scope: DependencyScopeParam;
   fromTeam?: string;

@@ -1,19 +1,152 @@
 /**
- * Shared types, permissions, API client and pure domain logic of the release-coordination
- * plugins, used by both the frontend and the backend.
+ * Types, permissions and the API client of the release-coordination plugins, and the little
+ * domain logic the portal needs as well as the backend: entity-ref normalisation, metric
+ * definitions and the DORA reference bands, flag expiry and durations.
  *
  * @packageDocumentation
  */
 
-export * from './types';
-export * from './client';
-export * from './dependencies';
-export * from './permissions';
-export * from './trains';
-export * from './outcomes';
-export * from './retrospectives';
-export * from './dictionary';
-export * from './scorecards';
+export type { Page, PageRequest } from './types';
+export {
+  RELEASE_COORDINATION_PLUGIN_ID,
+  ReleaseCoordinationClient,
+  type DependencyScopeParam,
+  type ListDependencyEdgesRequest,
+  type ListTrainsRequest,
+  type ReleaseCoordinationApi,
+  type ReleaseCoordinationClientOptions,
+} from './client';
+export {
+  RESOURCE_TYPE_RELEASE_COORDINATION_GATE,
+  checkReportPermission,
+  dependenciesRefreshPermission,
+  deploymentReportPermission,
+  gateApprovePermission,
+  gateWaivePermission,
+  releaseCoordinationPermissions,
+  trainCreatePermission,
+  trainManagePermission,
+} from './permissions';
+export {
+  UNOWNED,
+  entityRefKind,
+  normalizeEntityRef,
+  type BlastRadiusGroup,
+  type BlastRadiusResponse,
+  type DependencyEdge,
+  type DependencyEdgesResponse,
+  type DependencyGroup,
+  type DependencyNode,
+  type DependencyProblem,
+  type DependencySnapshotInfo,
+  type DependencySnapshotResponse,
+  type DependencyUser,
+  type DeploymentPlan,
+  type DeploymentWave,
+  type DeploymentWavesResponse,
+  type EntityDependenciesResponse,
+  type OwnershipInfo,
+  type OwnershipResponse,
+  type ReachedEntity,
+  type TeamMatrix,
+  type TeamMatrixCell,
+  type TeamMatrixResponse,
+} from './dependencies';
+export {
+  GATE_KINDS,
+  RELEASE_TRAIN_STATUSES,
+  type AddParticipantRequest,
+  type CheckResult,
+  type CheckStatus,
+  type CreateTrainRequest,
+  type DependencyDriftEdge,
+  type DependencyDriftPoint,
+  type DependencyDriftStep,
+  type EntityTrain,
+  type GateApproval,
+  type GateKind,
+  type GatePhase,
+  type GateState,
+  type GateTemplate,
+  type GateWaiver,
+  type MyApproval,
+  type ReleaseTrainStatus,
+  type ReleaseTrainSummary,
+  type ReportCheckRequest,
+  type StageDefinition,
+  type StageWindow,
+  type TrainDecision,
+  type TrainDependencyDrift,
+  type TrainDetail,
+  type TrainGate,
+  type TrainParticipant,
+  type TrainStage,
+  type UpdateTrainRequest,
+} from './trains';
+export {
+  daysSince,
+  deploymentDurationMs,
+  featureFlagExpiry,
+  rollbackDurationMs,
+  type CreateFeatureFlagRequest,
+  type DeploymentOutcome,
+  type DeploymentResult,
+  type FeatureFlag,
+  type FeatureFlagState,
+  type ParticipantRollbackReadiness,
+  type ReportDeploymentRequest,
+  type ReportRollbackDrillRequest,
+  type RollbackDrill,
+  type RollbackDrillResult,
+  type RollbackPlan,
+  type SaveRollbackPlanRequest,
+  type TrainFeatureFlags,
+  type TrainRollbackReadiness,
+  type UpdateFeatureFlagRequest,
+} from './outcomes';
+export {
+  ACTION_ITEM_STATUSES,
+  RETROSPECTIVE_COLUMNS,
+  isActionItemOverdue,
+  type ActionItem,
+  type ActionItemStatus,
+  type AddRetrospectiveNoteRequest,
+  type CreateActionItemRequest,
+  type ListActionItemsRequest,
+  type Retrospective,
+  type RetrospectiveColumn,
+  type RetrospectiveNote,
+  type UpdateActionItemRequest,
+} from './retrospectives';
+export type {
+  EscalationPath,
+  EscalationStep,
+  ReleaseDictionary,
+  ReleaseDictionaryResponsibility,
+  ReleaseDictionaryTerm,
+} from './dictionary';
+export {
+  DORA_2024_REFERENCE_BANDS,
+  METRIC_DEFINITIONS,
+  metricDefinition,
+  type DoraReferenceBands,
+  type DoraReferenceColumnKey,
+  type DoraTier,
+  type MetricDefinition,
+  type MetricFigure,
+  type MetricId,
+  type MetricUnit,
+  type MetricValue,
+  type Scorecard,
+  type ScorecardChildRow,
+  type ScorecardPeriod,
+  type ScorecardResponse,
+  type ScorecardScope,
+  type ScorecardScopeKind,
+  type ScorecardSettings,
+  type ScorecardTrainPoint,
+  type StageTimeValue,
+} from './scorecards';
 export {
   RELEASE_COORDINATION_SIGNAL_CHANNEL,
   type ReleaseCoordinationSignal,

@@ -1,40 +1,6 @@
-import type { TrainStage } from './trains/types';
-
 /**
- * The lifecycle of a release train.
- *
- * @public
+ * Types every area of the API shares. A leaf: it imports nothing, so every folder may import it.
  */
-export type ReleaseTrainStatus = 'active' | 'released' | 'rolled-back' | 'cancelled';
-
-/** @public */
-export const RELEASE_TRAIN_STATUSES: readonly ReleaseTrainStatus[] = [
-  'active',
-  'released',
-  'rolled-back',
-  'cancelled',
-];
-
-/**
- * A release that many teams ship together, as listed by the API.
- *
- * @public
- */
-export interface ReleaseTrainSummary {
-  id: string;
-  name: string;
-  /** The shared release goal, in one or two sentences. */
-  objective: string;
-  /** Entity ref of the User who runs this train. */
-  ambassadorRef: string;
-  status: ReleaseTrainStatus;
-  /** Name of the stage the train is in, e.g. `planning`. */
-  currentStage: string;
-  /** Every stage of the train in order, with its planned window and lateness. */
-  stages: TrainStage[];
-  createdAt: string;
-  updatedAt: string;
-}
 
 /**
  * A page of results.

@@ -1,10 +1,10 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import {
-  DependencyIndex,
   ReleaseTrainSummary,
   TrainGate,
   TrainParticipant,
 } from '@release-coordination/plugin-release-coordination-common';
+import { DependencyGraphView } from './dependencies';
 
 /**
  * What a rule gate computes: passed or failed, with a sentence a person can act on.
@@ -48,8 +48,8 @@ export interface TrainGateRuleContext {
   participants: TrainParticipant[];
   /** Every gate of the train, in every stage, as currently stored. */
   gates: TrainGate[];
-  /** The newest dependency graph derived from the catalog. */
-  dependencies: DependencyIndex;
+  /** The newest dependency graph derived from the catalog, to read. */
+  dependencies: DependencyGraphView;
 }
 
 /**

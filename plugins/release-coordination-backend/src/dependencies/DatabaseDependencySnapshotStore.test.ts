@@ -1,4 +1,4 @@
-import { DependencyGraph } from '@release-coordination/plugin-release-coordination-common';
+import { DependencyGraph } from './graph';
 import { createTestDatabases } from '../testing/databases';
 import { DatabaseDependencySnapshotStore } from './DatabaseDependencySnapshotStore';
 import { applyDatabaseMigrations } from '../database/migrations';

@@ -1,4 +1,4 @@
-import { DependencyGraph } from '@release-coordination/plugin-release-coordination-common';
+import { DependencyGraph } from './graph';
 import { Knex } from 'knex';
 import {
   DependencySnapshot,

@@ -2,28 +2,30 @@ import { AuthService, BackstageCredentials } from '@backstage/backend-plugin-api
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  blastRadius,
   BlastRadiusResponse,
   DependencyEdge,
   DependencyEdgesResponse,
-  DependencyIndex,
   DependencyProblem,
-  DependencyScope,
-  deploymentWaves,
   DeploymentWavesResponse,
-  downstreamOf,
-  edgesTouching,
   EntityDependenciesResponse,
-  isCrossTeam,
-  ownershipOf,
   OwnershipResponse,
   ReachedEntity,
-  resolveScope,
-  teamMatrix,
   TeamMatrixResponse,
   UNOWNED,
-  upstreamOf,
 } from '@release-coordination/plugin-release-coordination-common';
+import {
+  blastRadius,
+  DependencyIndex,
+  DependencyScope,
+  deploymentWaves,
+  downstreamOf,
+  edgesTouching,
+  isCrossTeam,
+  ownershipOf,
+  resolveScope,
+  teamMatrix,
+  upstreamOf,
+} from './graph';
 import { DependencySnapshotService, snapshotInfo } from './DependencySnapshotService';
 import { EntityVisibility, resolveVisibility } from './visibility';
 

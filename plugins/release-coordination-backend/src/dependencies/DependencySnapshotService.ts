@@ -1,10 +1,7 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  DependencyIndex,
-  DependencySnapshotInfo,
-  deriveDependencyGraph,
-} from '@release-coordination/plugin-release-coordination-common';
+import { DependencySnapshotInfo } from '@release-coordination/plugin-release-coordination-common';
+import { DependencyIndex, deriveDependencyGraph } from './graph';
 import { DependencySnapshotMeta, DependencySnapshotStore } from './DependencySnapshotStore';
 import { readCatalogForDependencies } from './readCatalog';
 

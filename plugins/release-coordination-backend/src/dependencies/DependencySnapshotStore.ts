@@ -1,4 +1,4 @@
-import { DependencyGraph } from '@release-coordination/plugin-release-coordination-common';
+import { DependencyGraph } from './graph';
 
 /** What is known about a stored snapshot without loading its graph. */
 export interface DependencySnapshotMeta {

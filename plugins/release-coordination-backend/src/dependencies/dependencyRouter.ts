@@ -1,8 +1,8 @@
 import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import {
   dependenciesRefreshPermission,
-  parseDependencyScope,
 } from '@release-coordination/plugin-release-coordination-common';
+import { parseDependencyScope } from './graph';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';

@@ -1,9 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  CatalogEntityLike,
-  DEPENDENCY_ENTITY_FIELDS,
-} from '@release-coordination/plugin-release-coordination-common';
+import { CatalogEntityLike, DEPENDENCY_ENTITY_FIELDS } from './graph';
 
 /** The kinds derivation reads; everything else in the catalog is skipped by the query itself. */
 export const DEPENDENCY_ENTITY_KINDS = ['Component', 'Resource', 'API', 'System', 'Domain', 'Group', 'User'];

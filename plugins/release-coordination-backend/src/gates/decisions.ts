@@ -9,9 +9,9 @@ import {
   GateState,
   ReportCheckRequest,
   TrainGate,
-  approvalGateState,
   normalizeEntityRef,
 } from '@release-coordination/plugin-release-coordination-common';
+import { approvalGateState } from '@release-coordination/plugin-release-coordination-node';
 import { TrainChangeContext, TrainCore } from '../trains/core';
 import { TrainRecord } from '../trains/TrainStore';
 import { actorRefOf, ownershipOf, isUserPrincipal } from '../access';

@@ -7,9 +7,9 @@ import {
   SaveRollbackPlanRequest,
   TrainRollbackReadiness,
   deploymentReportPermission,
-  rollbackReadiness,
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
+import { rollbackReadiness } from '@release-coordination/plugin-release-coordination-node';
 import { actorRefOf, audited } from '../access';
 import {
   OutcomeServiceOptions,

@@ -7,10 +7,10 @@ import {
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
-  DependencyIndex,
   TrainParticipant,
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
+import { DependencyIndex } from '../dependencies/graph';
 import { TrainRecord, TrainStore } from '../trains/TrainStore';
 import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
 import { isAllowed, isAmbassador, ownershipOf } from '../access';

@@ -4,10 +4,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import {
-  DEFAULT_FLAG_REMIND_BEFORE_DAYS,
   DEFAULT_MAX_REHEARSAL_AGE_DAYS,
-  DEFAULT_SCORECARD_OPTIONS,
-} from '@release-coordination/plugin-release-coordination-common';
+} from '@release-coordination/plugin-release-coordination-node';
+import { DEFAULT_SCORECARD_OPTIONS } from '../scorecards/engine';
+
+/** The default number of days before its expiry a flag counts as expiring soon. */
+export const DEFAULT_FLAG_REMIND_BEFORE_DAYS = 7;
 
 /** The settings of deployments, rollback readiness and flags, from app-config. */
 export interface OutcomeSettings {

@@ -1,8 +1,8 @@
 import {
-  DependencyIndex,
   FeatureFlag,
   RollbackPlan,
 } from '@release-coordination/plugin-release-coordination-common';
+import { DependencyIndex } from '../dependencies/graph';
 import { TrainGateRuleContext } from '@release-coordination/plugin-release-coordination-node';
 import { DrillSummary } from './OutcomeStore';
 import { createNoExpiredFlagsRule, createRollbackRehearsedRule } from './rules';

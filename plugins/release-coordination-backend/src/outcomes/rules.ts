@@ -1,10 +1,8 @@
-import {
-  featureFlagExpiry,
-  rollbackReadiness,
-} from '@release-coordination/plugin-release-coordination-common';
+import { featureFlagExpiry } from '@release-coordination/plugin-release-coordination-common';
 import {
   GateRule,
   TrainGateRuleContext,
+  rollbackReadiness,
 } from '@release-coordination/plugin-release-coordination-node';
 import { OutcomeStore } from './OutcomeStore';
 

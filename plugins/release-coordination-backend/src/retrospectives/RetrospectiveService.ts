@@ -9,7 +9,6 @@ import {
   ActionItem,
   AddRetrospectiveNoteRequest,
   CreateActionItemRequest,
-  DependencyIndex,
   Page,
   Retrospective,
   RetrospectiveNote,
@@ -17,6 +16,7 @@ import {
   normalizeEntityRef,
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
+import { DependencyIndex } from '../dependencies/graph';
 import { randomUUID } from 'node:crypto';
 import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
 import {

@@ -1,9 +1,9 @@
 import {
   ActionItem,
-  DependencyIndex,
   TrainParticipant,
   normalizeEntityRef,
 } from '@release-coordination/plugin-release-coordination-common';
+import { DependencyIndex } from '../dependencies/graph';
 
 /**
  * The owner refs whose action items concern these participants: each participant itself and

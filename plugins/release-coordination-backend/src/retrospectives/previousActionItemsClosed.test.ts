@@ -1,10 +1,10 @@
 import {
   ActionItem,
-  DependencyIndex,
   ReleaseTrainSummary,
   TrainGate,
   TrainParticipant,
 } from '@release-coordination/plugin-release-coordination-common';
+import { DependencyIndex } from '../dependencies/graph';
 import { refsConcerning } from './carryOver';
 import { createPreviousActionItemsClosedRule } from './previousActionItemsClosed';
 

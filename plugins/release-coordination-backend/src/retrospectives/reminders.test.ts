@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { DependencyIndex } from '@release-coordination/plugin-release-coordination-common';
+import { DependencyIndex } from '../dependencies/graph';
 import { Knex } from 'knex';
 import { createTestDatabases, insertTrainRow, testDatabaseService } from '../testing/databases';
 import { TrainNotification } from '../trains/announcements';

@@ -1,9 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import {
-  ActionItem,
-  DependencyIndex,
-} from '@release-coordination/plugin-release-coordination-common';
+import { ActionItem } from '@release-coordination/plugin-release-coordination-common';
+import { DependencyIndex } from '../dependencies/graph';
 import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
 import { TrainNotification } from '../trains/announcements';
 import { RetrospectiveStore } from './RetrospectiveStore';

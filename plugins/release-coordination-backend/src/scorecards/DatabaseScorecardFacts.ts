@@ -1,15 +1,17 @@
 import {
-  ActionItemFact,
-  DeploymentFact,
   DeploymentResult,
-  GateDecisionFact,
   GateKind,
-  GateOutcome,
   ReleaseTrainStatus,
   ScorecardPeriod,
+} from '@release-coordination/plugin-release-coordination-common';
+import {
+  ActionItemFact,
+  DeploymentFact,
+  GateDecisionFact,
+  GateOutcome,
   TrainFact,
   TrainStageInterval,
-} from '@release-coordination/plugin-release-coordination-common';
+} from './engine';
 import { Knex } from 'knex';
 import { inSlices } from '../database/knexStore';
 import { Time, toIsoString } from '../database/columns';

@@ -1,10 +1,5 @@
-import {
-  ActionItemFact,
-  DeploymentFact,
-  GateDecisionFact,
-  ScorecardPeriod,
-  TrainFact,
-} from '@release-coordination/plugin-release-coordination-common';
+import { ScorecardPeriod } from '@release-coordination/plugin-release-coordination-common';
+import { ActionItemFact, DeploymentFact, GateDecisionFact, TrainFact } from './engine';
 
 /**
  * Where scorecards get their raw facts. Each list may hold more than the period strictly

@@ -1,11 +1,7 @@
 import { NotFoundError } from '@backstage/errors';
-import {
-  DependencyGraph,
-  DependencyIndex,
-  DeploymentFact,
-  ScorecardPeriod,
-  TrainFact,
-} from '@release-coordination/plugin-release-coordination-common';
+import { ScorecardPeriod } from '@release-coordination/plugin-release-coordination-common';
+import { DeploymentFact, TrainFact } from './engine';
+import { DependencyGraph, DependencyIndex } from '../dependencies/graph';
 import { ScorecardFactSource } from './ScorecardFactSource';
 import { createScorecardService, hierarchyOf } from './ScorecardService';
 

@@ -1,15 +1,13 @@
 import { NotFoundError } from '@backstage/errors';
 import {
-  computeScorecard,
-  DEFAULT_SCORECARD_OPTIONS,
-  DependencyIndex,
   normalizeEntityRef,
-  ScorecardHierarchy,
   ScorecardPeriod,
   ScorecardResponse,
   ScorecardScope,
   ScorecardSettings,
 } from '@release-coordination/plugin-release-coordination-common';
+import { computeScorecard, DEFAULT_SCORECARD_OPTIONS, ScorecardHierarchy } from './engine';
+import { DependencyIndex } from '../dependencies/graph';
 import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
 import { ScorecardFactSource } from './ScorecardFactSource';
 

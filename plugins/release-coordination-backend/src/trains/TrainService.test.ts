@@ -6,10 +6,10 @@ import {
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  DependencyIndex,
   StageDefinition,
   TrainDetail,
 } from '@release-coordination/plugin-release-coordination-common';
+import { DependencyIndex } from '../dependencies/graph';
 import { GateRule } from '@release-coordination/plugin-release-coordination-node';
 import { Knex } from 'knex';
 import { DatabaseTrainStore } from './DatabaseTrainStore';

@@ -2,14 +2,13 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import {
-  DependencyIndex,
   ReleaseTrainSummary,
   TrainGate,
   TrainParticipant,
-  downstreamOf,
   RELEASE_COORDINATION_SIGNAL_CHANNEL,
   ReleaseCoordinationSignal,
 } from '@release-coordination/plugin-release-coordination-common';
+import { DependencyIndex, downstreamOf } from '../dependencies/graph';
 import { TrainRecord } from './TrainStore';
 
 /** One notification as the notifications service takes it. */

@@ -1,12 +1,10 @@
 import { NotFoundError } from '@backstage/errors';
 import {
-  CatalogEntityLike,
-  DependencyIndex,
   ReleaseTrainStatus,
   TrainParticipant,
   TrainStage,
-  deriveDependencyGraph,
 } from '@release-coordination/plugin-release-coordination-common';
+import { CatalogEntityLike, DependencyIndex, deriveDependencyGraph } from '../dependencies/graph';
 import { TrainRecord, TrainStore } from './TrainStore';
 import { CurrentDependencyGraph } from '../dependencies/DependencySnapshotService';
 import { loadTrainDependencyDrift, upstreamEdgesAmong } from './dependencyDrift';

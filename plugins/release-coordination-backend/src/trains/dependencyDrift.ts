@@ -1,11 +1,11 @@
 import { NotFoundError } from '@backstage/errors';
+import { TrainDependencyDrift } from '@release-coordination/plugin-release-coordination-common';
 import {
   DependencyDriftSample,
   DependencyIndex,
-  TrainDependencyDrift,
   dependencyDrift,
   upstreamOf,
-} from '@release-coordination/plugin-release-coordination-common';
+} from '../dependencies/graph';
 import { TrainStore } from './TrainStore';
 import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
 

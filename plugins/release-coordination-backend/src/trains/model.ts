@@ -4,8 +4,8 @@ import {
   StageWindow,
   TrainGate,
   TrainStage,
-  approvalGateState,
 } from '@release-coordination/plugin-release-coordination-common';
+import { approvalGateState } from '@release-coordination/plugin-release-coordination-node';
 import { TrainRecord } from './TrainStore';
 
 /** A gate as people read it in an error: its title, participant, id and state. */

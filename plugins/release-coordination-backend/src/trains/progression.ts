@@ -2,8 +2,8 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import {
   TrainDetail,
-  isGateSatisfied,
 } from '@release-coordination/plugin-release-coordination-common';
+import { isGateSatisfied } from '@release-coordination/plugin-release-coordination-node';
 import { TrainChangeContext, TrainCore } from './core';
 import type { TrainService } from './TrainService';
 import { createRuleEvaluation } from '../gates/ruleEvaluation';

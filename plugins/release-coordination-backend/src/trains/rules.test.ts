@@ -1,9 +1,9 @@
 import {
-  DependencyIndex,
   ReleaseTrainSummary,
   TrainGate,
   TrainParticipant,
 } from '@release-coordination/plugin-release-coordination-common';
+import { DependencyIndex } from '../dependencies/graph';
 import { TrainGateRuleContext } from '@release-coordination/plugin-release-coordination-node';
 import { everyParticipantHasOwner, upstreamPassedStage } from './rules';
 

@@ -1,10 +1,8 @@
-import {
-  isGateSatisfied,
-  upstreamOf,
-} from '@release-coordination/plugin-release-coordination-common';
+import { upstreamOf } from '../dependencies/graph';
 import {
   GateRule,
   TrainGateRuleContext,
+  isGateSatisfied,
 } from '@release-coordination/plugin-release-coordination-node';
 
 /** Passes when the catalog names an owner for every participant of the train. */

@@ -1,6 +1,26 @@
-export * from './types';
-export * from './api';
-export { normalizeEntityRef, entityRefKind } from './refs';
-export * from './derive';
-export * from './DependencyIndex';
-export * from './queries';
+export {
+  UNOWNED,
+  type BlastRadiusGroup,
+  type DependencyEdge,
+  type DependencyGroup,
+  type DependencyNode,
+  type DependencyProblem,
+  type DependencyUser,
+  type DeploymentPlan,
+  type DeploymentWave,
+  type OwnershipInfo,
+  type ReachedEntity,
+  type TeamMatrix,
+  type TeamMatrixCell,
+} from './types';
+export type {
+  BlastRadiusResponse,
+  DependencyEdgesResponse,
+  DependencySnapshotInfo,
+  DependencySnapshotResponse,
+  DeploymentWavesResponse,
+  EntityDependenciesResponse,
+  OwnershipResponse,
+  TeamMatrixResponse,
+} from './api';
+export { entityRefKind, normalizeEntityRef } from './refs';

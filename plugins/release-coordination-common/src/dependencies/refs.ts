@@ -60,17 +60,3 @@ export function entityRefKind(ref: string): string {
   const colon = ref.indexOf(':');
   return colon > 0 ? ref.slice(0, colon) : '';
 }
-
-/** The normalised ref of a catalog entity. */
-export function refOfEntity(kind: string, namespace: string | undefined, name: string): string {
-  const ns = (namespace || DEFAULT_NAMESPACE).toLowerCase();
-  return `${kind.toLowerCase()}:${ns}/${name.toLowerCase()}`;
-}
-
-/** Code-unit order, the same on every machine (unlike `localeCompare`). */
-export function compareStrings(a: string, b: string): number {
-  if (a < b) {
-    return -1;
-  }
-  return a > b ? 1 : 0;
-}

@@ -1,37 +1,8 @@
 /**
- * The cross-team dependency graph, derived from catalog relations. Plain data: it is stored as
- * a snapshot by the backend, sent over HTTP and indexed for queries.
+ * The parts of the cross-team dependency graph that the API answers with: nodes, edges,
+ * Groups and Users, problems, and what queries make of them. The graph itself is derived,
+ * stored and queried by the backend.
  */
-
-/**
- * The minimal shape of a catalog entity that derivation reads: only these fields are fetched
- * from the catalog (`fields` in `queryEntities`).
- *
- * @public
- */
-export interface CatalogEntityLike {
-  kind: string;
-  metadata: { name: string; namespace?: string; title?: string };
-  spec?: {
-    type?: unknown;
-    lifecycle?: unknown;
-    profile?: { displayName?: unknown; email?: unknown };
-  };
-  relations?: Array<{ type: string; targetRef: string }>;
-}
-
-/** The catalog fields derivation needs, for `queryEntities({ fields })`. @public */
-export const DEPENDENCY_ENTITY_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'spec.type',
-  'spec.lifecycle',
-  'spec.profile.displayName',
-  'spec.profile.email',
-  'relations',
-] as const;
 
 /**
  * A deployable or depended-upon thing: a Component or a Resource.
@@ -68,23 +39,6 @@ export interface DependencyEdge {
   dependsOn: boolean;
   /** APIs that `from` consumes and `to` provides, sorted; empty when none. */
   apis: string[];
-}
-
-/**
- * A System or Domain, for roll-ups; or an API, for its ownership (APIs are the `via` of edges,
- * not nodes).
- *
- * @public
- */
-export interface DependencyScopeEntity {
-  ref: string;
-  kind: 'System' | 'Domain' | 'API';
-  title?: string;
-  owner?: string;
-  /** For a System: its Domain. */
-  domain?: string;
-  /** For an API: its System. */
-  system?: string;
 }
 
 /** A Group of the organisation, for ownership and escalation. @public */
@@ -144,32 +98,6 @@ export type DependencyProblem =
     };
 
 /**
- * The whole derived graph.
- *
- * @public
- */
-export interface DependencyGraph {
-  nodes: DependencyNode[];
-  edges: DependencyEdge[];
-  scopes: DependencyScopeEntity[];
-  groups: DependencyGroup[];
-  users: DependencyUser[];
-  problems: DependencyProblem[];
-}
-
-/**
- * A scope for organisation-wide questions: everything, or what belongs to a domain, a system
- * or a group (owned by it or by its descendant groups).
- *
- * @public
- */
-export type DependencyScope =
-  | { type: 'organization' }
-  | { type: 'domain'; ref: string }
-  | { type: 'system'; ref: string }
-  | { type: 'group'; ref: string };
-
-/**
  * One entity reached by walking the graph from a start entity.
  *
  * @public
@@ -192,7 +120,11 @@ export interface TeamMatrixCell {
   count: number;
 }
 
-/** @public */
+/**
+ * The team × team matrix of a scope: how many dependencies go from each team to each other.
+ *
+ * @public
+ */
 export interface TeamMatrix {
   /** Teams (owner refs) that appear in the scope, sorted; `unowned` stands for no owner. */
   teams: string[];
@@ -203,13 +135,21 @@ export interface TeamMatrix {
 /** The owner ref used for entities without an owner in matrices and groupings. @public */
 export const UNOWNED = 'unowned';
 
-/** @public */
+/**
+ * The entities affected by a change that one team owns ({@link UNOWNED} for none).
+ *
+ * @public
+ */
 export interface BlastRadiusGroup {
   owner: string;
   entities: ReachedEntity[];
 }
 
-/** @public */
+/**
+ * A set of entities that can deploy together, once every earlier wave has deployed.
+ *
+ * @public
+ */
 export interface DeploymentWave {
   /** 0 for the first wave: nothing in it depends on anything in a later wave. */
   index: number;
@@ -218,7 +158,11 @@ export interface DeploymentWave {
   cycle: boolean;
 }
 
-/** @public */
+/**
+ * The order in which requested entities deploy: providers before consumers, in waves.
+ *
+ * @public
+ */
 export interface DeploymentPlan {
   waves: DeploymentWave[];
   /** The cycles found among the requested entities (each sorted). */
@@ -227,7 +171,12 @@ export interface DeploymentPlan {
   unknown: string[];
 }
 
-/** @public */
+/**
+ * Who owns an entity, whom to escalate to, and which teams it depends on and is depended on
+ * by.
+ *
+ * @public
+ */
 export interface OwnershipInfo {
   entityRef: string;
   /** For a Component/Resource/System/Domain/API: its owner; for a Group: the group itself. */

@@ -1,1 +1,7 @@
-export * from './types';
+export type {
+  EscalationPath,
+  EscalationStep,
+  ReleaseDictionary,
+  ReleaseDictionaryResponsibility,
+  ReleaseDictionaryTerm,
+} from './types';

@@ -1,2 +1,18 @@
-export * from './types';
-export * from './logic';
+export type {
+  CreateFeatureFlagRequest,
+  DeploymentOutcome,
+  DeploymentResult,
+  FeatureFlag,
+  FeatureFlagState,
+  ParticipantRollbackReadiness,
+  ReportDeploymentRequest,
+  ReportRollbackDrillRequest,
+  RollbackDrill,
+  RollbackDrillResult,
+  RollbackPlan,
+  SaveRollbackPlanRequest,
+  TrainFeatureFlags,
+  TrainRollbackReadiness,
+  UpdateFeatureFlagRequest,
+} from './types';
+export { daysSince, deploymentDurationMs, featureFlagExpiry, rollbackDurationMs } from './logic';

@@ -1,11 +1,9 @@
-import type { DeploymentResult } from '../scorecards/types';
-
-/** @public */
-export const DEPLOYMENT_RESULTS: readonly DeploymentResult[] = [
-  'succeeded',
-  'failed',
-  'rolled-back',
-];
+/**
+ * How a finished rollout ended: `rolled-back` when the previous version had to be restored.
+ *
+ * @public
+ */
+export type DeploymentResult = 'succeeded' | 'failed' | 'rolled-back';
 
 /**
  * One rollout of one participant of a train to one environment, as CI reported it: when it
@@ -86,17 +84,22 @@ export interface RollbackPlan {
   updatedAt: string;
 }
 
-/** @public */
+/**
+ * A participant's rollback plan for a train: when to roll back and how.
+ *
+ * @public
+ */
 export interface SaveRollbackPlanRequest {
   criteria: string;
   procedureUrl: string;
 }
 
-/** @public */
+/**
+ * How a rollback rehearsal went.
+ *
+ * @public
+ */
 export type RollbackDrillResult = 'passed' | 'failed';
-
-/** @public */
-export const ROLLBACK_DRILL_RESULTS: readonly RollbackDrillResult[] = ['passed', 'failed'];
 
 /**
  * A rehearsal of an entity's rollback. Drills belong to the entity, not to a train: a
@@ -116,7 +119,11 @@ export interface RollbackDrill {
   recordedAt: string;
 }
 
-/** @public */
+/**
+ * A rollback rehearsal as CI reports it; the same `idempotencyKey` reports it only once.
+ *
+ * @public
+ */
 export interface ReportRollbackDrillRequest {
   entityRef: string;
   result: RollbackDrillResult;
@@ -168,9 +175,6 @@ export interface TrainRollbackReadiness {
  */
 export type FeatureFlagState = 'on' | 'off' | 'removed';
 
-/** @public */
-export const FEATURE_FLAG_STATES: readonly FeatureFlagState[] = ['on', 'off', 'removed'];
-
 /**
  * A feature flag a participant ships behind in a train. Every flag is time-bound: past
  * `expiresAt` it must be removed or given a new expiry.
@@ -192,7 +196,11 @@ export interface FeatureFlag {
   updatedAt: string;
 }
 
-/** @public */
+/**
+ * A feature flag a participant ships behind, with its owner, purpose and expiry.
+ *
+ * @public
+ */
 export interface CreateFeatureFlagRequest {
   participantRef: string;
   key: string;

@@ -5,7 +5,11 @@
  */
 export type RetrospectiveColumn = 'went-well' | 'to-improve';
 
-/** @public */
+/**
+ * Every {@link RetrospectiveColumn}, in the order the board shows them.
+ *
+ * @public
+ */
 export const RETROSPECTIVE_COLUMNS: readonly RetrospectiveColumn[] = ['went-well', 'to-improve'];
 
 /**
@@ -30,7 +34,11 @@ export interface RetrospectiveNote {
  */
 export type ActionItemStatus = 'open' | 'done' | 'dropped';
 
-/** @public */
+/**
+ * Every {@link ActionItemStatus}, for validating and listing them.
+ *
+ * @public
+ */
 export const ACTION_ITEM_STATUSES: readonly ActionItemStatus[] = ['open', 'done', 'dropped'];
 
 /**
@@ -77,13 +85,21 @@ export interface Retrospective {
   carriedOver: ActionItem[];
 }
 
-/** @public */
+/**
+ * A note to add to a column of a train's retrospective board.
+ *
+ * @public
+ */
 export interface AddRetrospectiveNoteRequest {
   column: RetrospectiveColumn;
   text: string;
 }
 
-/** @public */
+/**
+ * A new action item of a train's retrospective, with its owner and an optional due date.
+ *
+ * @public
+ */
 export interface CreateActionItemRequest {
   title: string;
   /** The ref of a Group, User or Component in the catalog. */
@@ -107,7 +123,12 @@ export interface UpdateActionItemRequest {
   expectedVersion?: number;
 }
 
-/** @public */
+/**
+ * Which action items `listActionItems` returns: filtered by owner, status or train, a page
+ * at a time.
+ *
+ * @public
+ */
 export interface ListActionItemsRequest {
   ownerRef?: string;
   status?: ActionItemStatus;

@@ -3,8 +3,9 @@ import { MetricDefinition, MetricId } from './types';
 /**
  * The one place where scorecard metrics are defined. `description` is the definition as the
  * project's metric specification words it; `numerator` and `denominator` are its parts, and
- * `anchor` says which time puts a fact into a period. The engine in `compute.ts` implements
- * exactly these texts, and the UI shows them next to every number.
+ * `anchor` says which time puts a fact into a period. The backend's scorecard engine
+ * (`scorecards/engine/compute.ts`) implements exactly these texts, and the UI shows them next to
+ * every number.
  *
  * Decisions taken where the specification leaves room, and why:
  *

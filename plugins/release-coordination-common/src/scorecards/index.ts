@@ -1,17 +1,21 @@
-export * from './types';
-export { METRIC_DEFINITIONS, metricDefinition } from './definitions';
 export { DORA_2024_REFERENCE_BANDS } from './bands';
-export {
-  computeScorecard,
-  parseScorecardPeriod,
-  DEFAULT_SCORECARD_OPTIONS,
-  type ScorecardOptions,
-} from './compute';
-export {
-  hierarchyFromMaps,
-  scopeFilter,
-  intersectFilters,
-  childScopes,
-  normalizeScorecardScope,
-  type ScorecardFactFilter,
-} from './rollups';
+export { METRIC_DEFINITIONS, metricDefinition } from './definitions';
+export type {
+  DoraReferenceBands,
+  DoraReferenceColumnKey,
+  DoraTier,
+  MetricDefinition,
+  MetricFigure,
+  MetricId,
+  MetricUnit,
+  MetricValue,
+  Scorecard,
+  ScorecardChildRow,
+  ScorecardPeriod,
+  ScorecardResponse,
+  ScorecardScope,
+  ScorecardScopeKind,
+  ScorecardSettings,
+  ScorecardTrainPoint,
+  StageTimeValue,
+} from './types';

@@ -1,4 +1,42 @@
-import { ReleaseTrainSummary } from '../types';
+/**
+ * The lifecycle of a release train.
+ *
+ * @public
+ */
+export type ReleaseTrainStatus = 'active' | 'released' | 'rolled-back' | 'cancelled';
+
+/**
+ * Every {@link ReleaseTrainStatus}, for validating and listing them.
+ *
+ * @public
+ */
+export const RELEASE_TRAIN_STATUSES: readonly ReleaseTrainStatus[] = [
+  'active',
+  'released',
+  'rolled-back',
+  'cancelled',
+];
+
+/**
+ * A release that many teams ship together, as listed by the API.
+ *
+ * @public
+ */
+export interface ReleaseTrainSummary {
+  id: string;
+  name: string;
+  /** The shared release goal, in one or two sentences. */
+  objective: string;
+  /** Entity ref of the User who runs this train. */
+  ambassadorRef: string;
+  status: ReleaseTrainStatus;
+  /** Name of the stage the train is in, e.g. `planning`. */
+  currentStage: string;
+  /** Every stage of the train in order, with its planned window and lateness. */
+  stages: TrainStage[];
+  createdAt: string;
+  updatedAt: string;
+}
 
 /**
  * How a gate is satisfied: by people (`approval`), by results CI reports (`check`) or by a rule
@@ -8,10 +46,19 @@ import { ReleaseTrainSummary } from '../types';
  */
 export type GateKind = 'approval' | 'check' | 'rule';
 
-/** @public */
+/**
+ * Every {@link GateKind}, for validating and listing them.
+ *
+ * @public
+ */
 export const GATE_KINDS: readonly GateKind[] = ['approval', 'check', 'rule'];
 
-/** @public */
+/**
+ * Where a gate stands: `pending` until decided, then `passed` or `failed`; `waived` when
+ * someone allowed the train past it, with a reason and until a time.
+ *
+ * @public
+ */
 export type GateState = 'pending' | 'passed' | 'failed' | 'waived';
 
 /**
@@ -60,7 +107,11 @@ export interface StageDefinition {
   exitGates: GateTemplate[];
 }
 
-/** @public */
+/**
+ * The planned time of a stage: from `start` to `end`, ISO 8601.
+ *
+ * @public
+ */
 export interface StageWindow {
   start: string;
   end: string;
@@ -80,7 +131,11 @@ export interface TrainStage {
   late: boolean;
 }
 
-/** @public */
+/**
+ * A catalog entity (usually a Component) in a train, with the version it ships.
+ *
+ * @public
+ */
 export interface TrainParticipant {
   entityRef: string;
   targetVersion: string;
@@ -88,7 +143,11 @@ export interface TrainParticipant {
   ownerRef?: string;
 }
 
-/** @public */
+/**
+ * One person's decision on an approval gate, with an optional comment.
+ *
+ * @public
+ */
 export interface GateApproval {
   userRef: string;
   decision: 'approve' | 'reject';
@@ -98,10 +157,19 @@ export interface GateApproval {
   expiresAt?: string;
 }
 
-/** @public */
+/**
+ * The result of a check CI reports.
+ *
+ * @public
+ */
 export type CheckStatus = 'passed' | 'failed';
 
-/** @public */
+/**
+ * A check result CI reported for one participant; the latest one per check decides a check
+ * gate.
+ *
+ * @public
+ */
 export interface CheckResult {
   id: string;
   trainId: string;
@@ -114,7 +182,12 @@ export interface CheckResult {
   reporter: string;
 }
 
-/** @public */
+/**
+ * Why a gate was waived, by whom and until when; after `until` the gate counts as not
+ * satisfied again.
+ *
+ * @public
+ */
 export interface GateWaiver {
   waivedBy: string;
   reason: string;
@@ -162,7 +235,11 @@ export interface TrainDetail extends ReleaseTrainSummary {
   gates: TrainGate[];
 }
 
-/** @public */
+/**
+ * A new train: its name, objective, ambassador, planned stage windows and first participants.
+ *
+ * @public
+ */
 export interface CreateTrainRequest {
   name: string;
   objective: string;
@@ -195,7 +272,11 @@ export interface AddParticipantRequest {
   targetVersion: string;
 }
 
-/** @public */
+/**
+ * A check result as CI reports it; the same `idempotencyKey` reports it only once.
+ *
+ * @public
+ */
 export interface ReportCheckRequest {
   participantRef: string;
   checkName: string;
@@ -242,38 +323,6 @@ export interface EntityTrain {
  * @public
  */
 export type MyApproval = { train: ReleaseTrainSummary; gate: TrainGate };
-
-/**
- * The state an approval gate's decisions give it at `now`: failed on any rejection, passed when
- * the approvals that have not expired reach the quorum, pending otherwise.
- *
- * @public
- */
-export function approvalGateState(
-  approvals: GateApproval[],
-  quorum: number,
-  now: Date,
-): 'pending' | 'passed' | 'failed' {
-  if (approvals.some(a => a.decision === 'reject')) return 'failed';
-  const valid = approvals.filter(
-    a =>
-      a.decision === 'approve' &&
-      (a.expiresAt === undefined || new Date(a.expiresAt).getTime() > now.getTime()),
-  );
-  return valid.length >= quorum ? 'passed' : 'pending';
-}
-
-/**
- * Whether a gate lets its stage be left (or entered): passed, or waived and the waiver still
- * runs.
- *
- * @public
- */
-export function isGateSatisfied(gate: Pick<TrainGate, 'state' | 'waiver'>, now: Date): boolean {
-  if (gate.state === 'passed') return true;
-  if (gate.state !== 'waived') return false;
-  return gate.waiver !== undefined && new Date(gate.waiver.until).getTime() > now.getTime();
-}
 
 /**
  * A dependency between two participants of a train: `from` depends on `to`, directly or through

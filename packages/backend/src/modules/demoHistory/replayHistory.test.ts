@@ -3,14 +3,19 @@
 import { DEFAULT_STAGES } from '@release-coordination/plugin-release-coordination-backend';
 import {
   ActionItem,
-  DEFAULT_MAX_REHEARSAL_AGE_DAYS,
-  DependencyIndex,
   FeatureFlag,
   RollbackDrill,
   TrainParticipant,
-  deriveDependencyGraph,
 } from '@release-coordination/plugin-release-coordination-common';
-import { GateRule, TrainGateRuleContext } from '@release-coordination/plugin-release-coordination-node';
+import {
+  DEFAULT_MAX_REHEARSAL_AGE_DAYS,
+  GateRule,
+  TrainGateRuleContext,
+} from '@release-coordination/plugin-release-coordination-node';
+import {
+  DependencyIndex,
+  deriveDependencyGraph,
+} from '../../../../../plugins/release-coordination-backend/src/dependencies/graph';
 import { createOutcomeGateRules } from '../../../../../plugins/release-coordination-backend/src/outcomes/rules';
 import { createPreviousActionItemsClosedRule } from '../../../../../plugins/release-coordination-backend/src/retrospectives/previousActionItemsClosed';
 import { instantiateGates } from '../../../../../plugins/release-coordination-backend/src/trains/TrainService';

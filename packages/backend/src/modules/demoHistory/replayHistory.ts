@@ -1,10 +1,12 @@
 import {
-  DEFAULT_MAX_REHEARSAL_AGE_DAYS,
   GateTemplate,
   StageDefinition,
   featureFlagExpiry,
-  rollbackReadiness,
 } from '@release-coordination/plugin-release-coordination-common';
+import {
+  DEFAULT_MAX_REHEARSAL_AGE_DAYS,
+  rollbackReadiness,
+} from '@release-coordination/plugin-release-coordination-node';
 import { createHash } from 'node:crypto';
 import {
   DemoHistory,

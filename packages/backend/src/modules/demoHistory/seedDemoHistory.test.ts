@@ -1,12 +1,14 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
-  DependencyIndex,
   MetricId,
   ScorecardTrainPoint,
-  deriveDependencyGraph,
 } from '@release-coordination/plugin-release-coordination-common';
-// The plugin's stores and fact source are not exported from its package; the tests read them
-// from the workspace source, to read the history back exactly as the plugin does.
+// The plugin's stores, fact source and dependency graph are not exported from its package; the
+// tests read them from the workspace source, to read the history back exactly as the plugin does.
+import {
+  DependencyIndex,
+  deriveDependencyGraph,
+} from '../../../../../plugins/release-coordination-backend/src/dependencies/graph';
 import { DatabaseTrainStore } from '../../../../../plugins/release-coordination-backend/src/trains/DatabaseTrainStore';
 import { applyDatabaseMigrations } from '../../../../../plugins/release-coordination-backend/src/database/migrations';
 import { DatabaseOutcomeStore } from '../../../../../plugins/release-coordination-backend/src/outcomes/DatabaseOutcomeStore';

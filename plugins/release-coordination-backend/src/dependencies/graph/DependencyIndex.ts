@@ -1,13 +1,13 @@
-import { normalizeEntityRef } from './refs';
 import {
   DependencyEdge,
-  DependencyGraph,
   DependencyGroup,
   DependencyNode,
-  DependencyScopeEntity,
   DependencyUser,
+  normalizeEntityRef,
   UNOWNED,
-} from './types';
+} from '@release-coordination/plugin-release-coordination-common';
+import { DependencyGraphView } from '@release-coordination/plugin-release-coordination-node';
+import { DependencyGraph, DependencyScopeEntity } from './types';
 
 function push<T>(map: Map<string, T[]>, key: string, value: T) {
   const list = map.get(key);
@@ -24,10 +24,8 @@ function push<T>(map: Map<string, T[]>, key: string, value: T) {
  *
  * The arrays it returns are shared with the index: read them, do not mutate them. Lists of
  * refs and edges follow the order of the graph, which derivation sorts.
- *
- * @public
  */
-export class DependencyIndex {
+export class DependencyIndex implements DependencyGraphView {
   readonly graph: DependencyGraph;
   /** Every cycle of the graph (from its `cycle` problems), members sorted. */
   readonly cycles: string[][];

@@ -1,16 +1,18 @@
+import {
+  MetricId,
+  MetricValue,
+  Scorecard,
+  ScorecardScope,
+} from '@release-coordination/plugin-release-coordination-common';
 import { computeScorecard, ScorecardOptions } from './compute';
-import { hierarchyFromMaps } from './rollups';
 import {
   ActionItemFact,
   DeploymentFact,
   GateDecisionFact,
-  MetricId,
-  MetricValue,
-  Scorecard,
   ScorecardFacts,
-  ScorecardScope,
   TrainFact,
-} from './types';
+} from './facts';
+import { hierarchyFromMaps } from './rollups';
 
 /** Times in March 2026 (UTC) unless a month is given: `at('03T10:00')` or `at('02-20T00:00')`. */
 function at(value: string): string {

@@ -1,5 +1,5 @@
 import { dependencyDrift, diffDependencyEdges } from './drift';
-import { DependencyDriftPoint } from './types';
+import { DependencyDriftPoint } from '@release-coordination/plugin-release-coordination-common';
 
 const c = (name: string) => `component:default/${name}`;
 const STOREFRONT = c('storefront');

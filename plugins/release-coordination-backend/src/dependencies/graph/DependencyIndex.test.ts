@@ -1,7 +1,7 @@
 import { deriveDependencyGraph } from './derive';
 import { DependencyIndex } from './DependencyIndex';
 import { componentsCatalog, organizationCatalog } from './testEntities';
-import { UNOWNED } from './types';
+import { UNOWNED } from '@release-coordination/plugin-release-coordination-common';
 
 const WEB = 'component:default/web';
 const CART = 'component:default/cart';

@@ -2,7 +2,7 @@
  * Test-only: builds catalog entities in the shape derivation reads, with relations on both
  * sides as the catalog writes them. Not exported from the package.
  */
-import { normalizeEntityRef } from './refs';
+import { normalizeEntityRef } from '@release-coordination/plugin-release-coordination-common';
 import { CatalogEntityLike } from './types';
 
 const REVERSE: Record<string, string> = {

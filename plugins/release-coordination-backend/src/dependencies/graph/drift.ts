@@ -1,17 +1,15 @@
-import { compareStrings } from '../dependencies/refs';
 import {
   DependencyDriftEdge,
   DependencyDriftPoint,
   DependencyDriftStep,
   TrainDependencyDrift,
-} from './types';
+} from '@release-coordination/plugin-release-coordination-common';
+import { compareStrings } from './refs';
 
 /**
  * The upstream dependencies among a train's participants at one moment, as recorded: each
  * participant's ref maps to the participants it depends on, transitively. Every participant
  * of that moment is a key, also those that depend on nobody.
- *
- * @public
  */
 export interface DependencyDriftSample {
   point: DependencyDriftPoint;
@@ -46,8 +44,6 @@ function edgesMissingFrom(
  * What changed between two recordings of the upstream dependencies among participants: the
  * edges only `after` has are added, those only `before` has are removed. An edge from X to Y
  * means X depends on Y. Sorted by `from`, then `to`, so equal inputs give equal answers.
- *
- * @public
  */
 export function diffDependencyEdges(
   before: Record<string, string[]>,
@@ -77,8 +73,6 @@ function participantsMissingFrom(
  * consecutive pair. A participant that joined brings its edges as added, one that left takes
  * its edges away as removed; the step names them in `joined` and `left`, so that a reader can
  * tell a changed catalog from a changed train.
- *
- * @public
  */
 export function dependencyDrift(
   trainId: string,

@@ -1,21 +1,24 @@
 import { InputError } from '@backstage/errors';
-import { DependencyIndex } from './DependencyIndex';
-import { compareStrings, entityRefKind, normalizeEntityRef } from './refs';
-import { compactGraph, stronglyConnectedComponents } from './scc';
 import {
   BlastRadiusGroup,
   DependencyEdge,
   DependencyGroup,
-  DependencyScope,
   DependencyUser,
   DeploymentPlan,
   DeploymentWave,
+  entityRefKind,
+  normalizeEntityRef,
   OwnershipInfo,
   ReachedEntity,
   TeamMatrix,
   TeamMatrixCell,
   UNOWNED,
-} from './types';
+} from '@release-coordination/plugin-release-coordination-common';
+import { DependencyGraphView } from '@release-coordination/plugin-release-coordination-node';
+import { DependencyIndex } from './DependencyIndex';
+import { compareStrings } from './refs';
+import { compactGraph, stronglyConnectedComponents } from './scc';
+import { DependencyScope } from './types';
 
 function normalizedRefs(refs: string | Iterable<string>): string[] {
   const list = typeof refs === 'string' ? [refs] : refs;
@@ -64,8 +67,6 @@ export function parseDependencyScope(value: string): DependencyScope {
  * The refs of the nodes in a scope: all of them for `organization`; for a Domain, the nodes
  * in it; for a System, its nodes; for a Group, the nodes owned by it or any descendant group.
  * `undefined` when the Domain, System or Group is not in the graph.
- *
- * @public
  */
 export function resolveScope(index: DependencyIndex, scope: DependencyScope): string[] | undefined {
   switch (scope.type) {
@@ -98,14 +99,14 @@ export function resolveScope(index: DependencyIndex, scope: DependencyScope): st
   }
 }
 
-/** Options of {@link upstreamOf} and {@link downstreamOf}. @public */
+/** Options of {@link upstreamOf} and {@link downstreamOf}. */
 export interface DependencyWalkOptions {
   /** How many hops to walk; unlimited by default. */
   maxDepth?: number;
 }
 
 function walk(
-  index: DependencyIndex,
+  index: DependencyGraphView,
   start: string | string[],
   maxDepth: number,
   upstream: boolean,
@@ -147,12 +148,11 @@ function walk(
 /**
  * What the start entities depend on, transitively: breadth-first over outgoing edges. Each
  * entity appears once, with a shortest path from the starts; the starts never appear. Sorted
- * by depth, then ref.
- *
- * @public
+ * by depth, then ref. Walks any {@link DependencyGraphView}, so gate rules can ask it of the
+ * graph in their context.
  */
 export function upstreamOf(
-  index: DependencyIndex,
+  index: DependencyGraphView,
   start: string | string[],
   options?: DependencyWalkOptions,
 ): ReachedEntity[] {
@@ -162,11 +162,9 @@ export function upstreamOf(
 /**
  * What depends on the start entities, transitively: breadth-first over incoming edges. Same
  * shape as {@link upstreamOf}.
- *
- * @public
  */
 export function downstreamOf(
-  index: DependencyIndex,
+  index: DependencyGraphView,
   start: string | string[],
   options?: DependencyWalkOptions,
 ): ReachedEntity[] {
@@ -176,8 +174,6 @@ export function downstreamOf(
 /**
  * The edges with at least one end among the given nodes, in graph order (by `from`, then
  * `to`). For all nodes, that is every edge.
- *
- * @public
  */
 export function edgesTouching(
   index: DependencyIndex,
@@ -207,8 +203,6 @@ export function edgesTouching(
  * The team × team matrix of some edges: how many go from the nodes of one owner to the nodes
  * of another ({@link UNOWNED} for nodes without an owner). Teams and cells sorted; only
  * non-empty cells.
- *
- * @public
  */
 export function teamMatrix(index: DependencyIndex, edges: DependencyEdge[]): TeamMatrix {
   const counts = new Map<string, Map<string, number>>();
@@ -240,8 +234,6 @@ export function teamMatrix(index: DependencyIndex, edges: DependencyEdge[]): Tea
 /**
  * Whether the two ends of an edge have different owners. Two nodes without an owner are not
  * known to belong to different teams, so that edge is not cross-team.
- *
- * @public
  */
 export function isCrossTeam(index: DependencyIndex, edge: DependencyEdge): boolean {
   return index.ownerOf(edge.from) !== index.ownerOf(edge.to);
@@ -250,8 +242,6 @@ export function isCrossTeam(index: DependencyIndex, edge: DependencyEdge): boole
 /**
  * Everything that transitively depends on the given entities, grouped by owner
  * ({@link UNOWNED} for none); the largest groups first, then by owner.
- *
- * @public
  */
 export function blastRadius(index: DependencyIndex, ref: string | string[]): BlastRadiusGroup[] {
   const groups = new Map<string, BlastRadiusGroup>();
@@ -297,8 +287,6 @@ function reachable(index: DependencyIndex, starts: string[], upstream: boolean):
  * entities outside cycles form one wave and each cycle its own, after it.
  *
  * Only the part of the graph between requested entities is walked, in O(nodes + edges).
- *
- * @public
  */
 export function deploymentWaves(index: DependencyIndex, refs: string[]): DeploymentPlan {
   const requested: string[] = [];
@@ -417,8 +405,6 @@ function membersOf(index: DependencyIndex, group: DependencyGroup): DependencyUs
  * group (user) itself and the nodes it owns directly. With the teams the entity's nodes depend
  * on and that depend on them (edge counts, its own owner excluded), and warnings for gaps in
  * the catalog. `undefined` when the ref is none of these.
- *
- * @public
  */
 export function ownershipOf(index: DependencyIndex, ref: string): OwnershipInfo | undefined {
   const entityRef = normalizeEntityRef(ref);

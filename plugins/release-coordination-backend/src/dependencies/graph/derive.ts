@@ -1,15 +1,14 @@
-import { compareStrings, normalizeEntityRef, refOfEntity } from './refs';
-import { compactGraph, multiVertexComponents, stronglyConnectedComponents } from './scc';
 import {
-  CatalogEntityLike,
   DependencyEdge,
-  DependencyGraph,
   DependencyGroup,
   DependencyNode,
   DependencyProblem,
-  DependencyScopeEntity,
   DependencyUser,
-} from './types';
+  normalizeEntityRef,
+} from '@release-coordination/plugin-release-coordination-common';
+import { compareStrings, refOfEntity } from './refs';
+import { compactGraph, multiVertexComponents, stronglyConnectedComponents } from './scc';
+import { CatalogEntityLike, DependencyGraph, DependencyScopeEntity } from './types';
 
 /** Kinds derivation cares about, as small integers for cheap comparisons in the hot loop. */
 const OTHER = 0;
@@ -99,8 +98,6 @@ function uniqueSorted(ids: number[]): number[] {
  * people can still see who was meant.
  *
  * Linear in entities, relations and edges (plus sorting), without recursion.
- *
- * @public
  */
 export function deriveDependencyGraph(entities: Iterable<CatalogEntityLike>): DependencyGraph {
   // Pass 1: every entity by its normalised ref; the first of duplicates wins.

@@ -14,7 +14,8 @@ import {
   upstreamOf,
 } from './queries';
 import { componentsCatalog, organizationCatalog, TestCatalog } from './testEntities';
-import { CatalogEntityLike, UNOWNED } from './types';
+import { UNOWNED } from '@release-coordination/plugin-release-coordination-common';
+import { CatalogEntityLike } from './types';
 
 const WEB = 'component:default/web';
 const CART = 'component:default/cart';

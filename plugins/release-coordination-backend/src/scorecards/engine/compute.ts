@@ -1,5 +1,24 @@
-import { compareStrings, normalizeEntityRef } from '../dependencies/refs';
-import { METRIC_DEFINITIONS } from './definitions';
+import {
+  METRIC_DEFINITIONS,
+  MetricFigure,
+  MetricId,
+  MetricValue,
+  normalizeEntityRef,
+  Scorecard,
+  ScorecardPeriod,
+  ScorecardScope,
+  ScorecardTrainPoint,
+  StageTimeValue,
+} from '@release-coordination/plugin-release-coordination-common';
+import { compareStrings } from '../../dependencies/graph';
+import {
+  ActionItemFact,
+  DeploymentFact,
+  GateDecisionFact,
+  ScorecardFacts,
+  ScorecardHierarchy,
+  TrainFact,
+} from './facts';
 import {
   childScopes,
   intersectFilters,
@@ -7,30 +26,12 @@ import {
   ScorecardFactFilter,
   scopeFilter,
 } from './rollups';
-import {
-  ActionItemFact,
-  DeploymentFact,
-  GateDecisionFact,
-  MetricFigure,
-  MetricId,
-  MetricValue,
-  Scorecard,
-  ScorecardFacts,
-  ScorecardHierarchy,
-  ScorecardPeriod,
-  ScorecardScope,
-  ScorecardTrainPoint,
-  StageTimeValue,
-  TrainFact,
-} from './types';
 
 const HOUR_MS = 3_600_000;
 const WEEK_MS = 7 * 24 * HOUR_MS;
 
 /**
  * The defaults of {@link ScorecardOptions}.
- *
- * @public
  */
 export const DEFAULT_SCORECARD_OPTIONS = {
   productionEnvironment: 'production',
@@ -39,8 +40,6 @@ export const DEFAULT_SCORECARD_OPTIONS = {
 
 /**
  * How a scorecard is computed.
- *
- * @public
  */
 export interface ScorecardOptions {
   /** The environment whose deployments count for delivery metrics; `production` by default. */
@@ -548,8 +547,6 @@ function hasData(metrics: MetricValue[], stages: StageTimeValue[]): boolean {
 
 /**
  * Checks a period and turns it into milliseconds.
- *
- * @public
  */
 export function parseScorecardPeriod(period: ScorecardPeriod): { from: number; to: number } {
   const from = time(period.from);
@@ -568,8 +565,6 @@ export function parseScorecardPeriod(period: ScorecardPeriod): { from: number; t
  * Pure: the same facts give the same scorecard. The facts may hold more than the period and
  * scope (e.g. later deployments that recover or hotfix one in the period); each metric picks
  * its facts by its own time anchor.
- *
- * @public
  */
 export function computeScorecard(input: {
   facts: ScorecardFacts;

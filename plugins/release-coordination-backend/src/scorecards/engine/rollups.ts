@@ -1,19 +1,21 @@
-import { compareStrings, entityRefKind, normalizeEntityRef } from '../dependencies/refs';
+import {
+  entityRefKind,
+  normalizeEntityRef,
+  ScorecardScope,
+} from '@release-coordination/plugin-release-coordination-common';
+import { compareStrings } from '../../dependencies/graph';
 import {
   ActionItemFact,
   DeploymentFact,
   GateDecisionFact,
   ScorecardFacts,
   ScorecardHierarchy,
-  ScorecardScope,
   TrainFact,
-} from './types';
+} from './facts';
 
 /**
  * Which facts belong to a scope. Each kind of fact has its own rule because each carries a
  * different link to the catalog.
- *
- * @public
  */
 export interface ScorecardFactFilter {
   deployment(fact: DeploymentFact): boolean;
@@ -25,8 +27,6 @@ export interface ScorecardFactFilter {
 /**
  * A {@link ScorecardHierarchy} from plain maps of normalised refs, e.g. for tests or a
  * hierarchy read once from the dependency graph.
- *
- * @public
  */
 export function hierarchyFromMaps(maps: {
   parents?: Record<string, string>;
@@ -133,8 +133,6 @@ const norm = (ref: string) => normalizeEntityRef(ref);
  *   trains with such a participant, and the action items of those trains (items are owned
  *   by teams, so a component has no items of its own: it has the lessons of its trains).
  * - train: everything of that train.
- *
- * @public
  */
 export function scopeFilter(
   rawScope: ScorecardScope,
@@ -184,8 +182,6 @@ export function scopeFilter(
 
 /**
  * Facts in both scopes: a narrower scope within a wider one, e.g. a team's part of a train.
- *
- * @public
  */
 export function intersectFilters(a: ScorecardFactFilter, b: ScorecardFactFilter): ScorecardFactFilter {
   return {
@@ -210,8 +206,6 @@ function sortedScopes<T extends ScorecardScope>(scopes: Iterable<T>, key: (s: T)
  * - system: its components; domain: its systems (and components directly in it);
  * - train: the teams that owned its participants or deployments;
  * - component: none.
- *
- * @public
  */
 export function childScopes(
   rawScope: ScorecardScope,

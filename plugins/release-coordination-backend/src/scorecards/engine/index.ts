@@ -1,0 +1,16 @@
+/**
+ * The scorecard engine: metrics computed from raw facts over a period and a scope, as
+ * `METRIC_DEFINITIONS` of the common package defines them. Pure functions over plain data.
+ */
+
+export { computeScorecard, DEFAULT_SCORECARD_OPTIONS, type ScorecardOptions } from './compute';
+export type {
+  ActionItemFact,
+  DeploymentFact,
+  GateDecisionFact,
+  GateOutcome,
+  ScorecardFacts,
+  ScorecardHierarchy,
+  TrainFact,
+  TrainStageInterval,
+} from './facts';
