@@ -223,7 +223,7 @@ describe('DatabaseRetrospectiveStore', () => {
       const decision = {
         trainId: trainId(1),
         actorRef: 'user:default/alice',
-        action: 'action-item.updated',
+        action: 'action-item.updated' as const,
         subject: itemId(1),
       };
       let attempts = 0;

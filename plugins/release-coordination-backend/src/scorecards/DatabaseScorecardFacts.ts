@@ -3,6 +3,7 @@ import {
   GateKind,
   ReleaseTrainStatus,
   ScorecardPeriod,
+  DecisionAction,
 } from '@release-coordination/plugin-release-coordination-common';
 import {
   ActionItemFact,
@@ -32,10 +33,14 @@ function parseJson(value: string | null | undefined): any {
 
 
 /** The decisions of the log that tell when a train moved and who owned its participants. */
-const TRAIN_HISTORY_ACTIONS = ['stage.advanced', 'participant.added', 'participant.owner-changed'];
+const TRAIN_HISTORY_ACTIONS: DecisionAction[] = [
+  'stage.advanced',
+  'participant.added',
+  'participant.owner-changed',
+];
 
 interface LogEntry {
-  action: string;
+  action: DecisionAction;
   subject: string;
   before: any;
   after: any;

@@ -130,7 +130,7 @@ describe('DatabaseTrainStore writes', () => {
       let attempts = 0;
       await store.transaction(async tx => {
         attempts++;
-        await tx.appendDecision({ trainId, actorRef: 'user:default/bob', action: 't', subject: 'x' });
+        await tx.appendDecision({ trainId, actorRef: 'user:default/bob', action: 'gate.approved', subject: 'x' });
         // The first attempt read a stale version, as if another writer had been faster.
         await tx.updateGate(gateId, attempts === 1 ? 5 : 0, { state: 'passed' });
       });
@@ -140,7 +140,12 @@ describe('DatabaseTrainStore writes', () => {
 
       await expect(
         store.transaction(async tx => {
-          const decision = { trainId, actorRef: 'user:default/alice', action: 't', subject: 'y' };
+          const decision = {
+            trainId,
+            actorRef: 'user:default/alice',
+            action: 'gate.approved' as const,
+            subject: 'y',
+          };
           await tx.appendDecision(decision);
           await tx.updateGate(gateId, 99, { state: 'failed' });
         }),

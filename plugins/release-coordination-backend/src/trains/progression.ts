@@ -1,6 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import {
+  DecisionAction,
   TrainDetail,
 } from '@release-coordination/plugin-release-coordination-common';
 import { isGateSatisfied } from '@release-coordination/plugin-release-coordination-node';
@@ -161,7 +162,7 @@ export function createTrainProgression(core: TrainCore) {
     end: {
       eventId: string;
       status: 'cancelled' | 'rolled-back';
-      action: string;
+      action: DecisionAction;
       /** The refusal of a blank reason, naming the field. */
       reasonRequired: string;
       /** Refuses a train whose status this end does not apply to. */

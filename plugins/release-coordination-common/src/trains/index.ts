@@ -21,6 +21,8 @@ export {
   type ReportCheckRequest,
   type StageDefinition,
   type StageWindow,
+  DECISION_ACTIONS,
+  type DecisionAction,
   type TrainDecision,
   type TrainDependencyDrift,
   type TrainDetail,

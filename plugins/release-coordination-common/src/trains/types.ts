@@ -286,6 +286,47 @@ export interface ReportCheckRequest {
 }
 
 /**
+ * Every action the decision log records, by the area it concerns. The log is append-only, so
+ * an action, once written, keeps its name for good.
+ *
+ * @public
+ */
+export const DECISION_ACTIONS = [
+  'train.created',
+  'train.updated',
+  'train.cancelled',
+  'train.rolled-back',
+  'participant.added',
+  'participant.updated',
+  'participant.removed',
+  'participant.owner-changed',
+  'stage.advanced',
+  'gate.approved',
+  'gate.rejected',
+  'gate.waived',
+  'gate.evaluated',
+  'gate.expired',
+  'gate.passed',
+  'gate.failed',
+  'check.reported',
+  'deployment.reported',
+  'rollback-plan.saved',
+  'flag.created',
+  'flag.updated',
+  'retro.note-added',
+  'retro.note-deleted',
+  'action-item.created',
+  'action-item.updated',
+] as const;
+
+/**
+ * An action of the decision log; see {@link DECISION_ACTIONS}.
+ *
+ * @public
+ */
+export type DecisionAction = (typeof DECISION_ACTIONS)[number];
+
+/**
  * One entry of a train's append-only decision log.
  *
  * @public
@@ -296,7 +337,7 @@ export interface TrainDecision {
   entityRef?: string;
   actorRef: string;
   /** E.g. `train.created`, `gate.approved`, `stage.advanced`. */
-  action: string;
+  action: DecisionAction;
   /** What the decision is about, e.g. a gate id or a stage name. */
   subject: string;
   before?: unknown;
