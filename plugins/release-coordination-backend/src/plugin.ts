@@ -267,8 +267,6 @@ export const releaseCoordinationPlugin = createBackendPlugin({
 
         httpRouter.use(
           await createRouter({
-            httpAuth,
-            trains,
             resourceRouters: [
               createDependencyRouter({
                 httpAuth,

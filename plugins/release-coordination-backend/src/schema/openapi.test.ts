@@ -25,8 +25,6 @@ describe('OpenAPI document', () => {
   it('documents exactly the routes the router serves', async () => {
     const httpAuth = mockServices.httpAuth();
     const router = await createRouter({
-      httpAuth,
-      trains: { listTrains: async () => ({ items: [], totalCount: 0 }) },
       resourceRouters: [
         createDependencyRouter({
           httpAuth,

@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
+  RELEASE_TRAIN_STATUSES,
   checkReportPermission,
   gateApprovePermission,
   gateWaivePermission,
@@ -66,6 +67,9 @@ const checkBody = z
   })
   .strict();
 const decisionsQuery = pageQuery({ defaultLimit: 100 }).strict();
+const listTrainsQuery = pageQuery()
+  .extend({ status: z.enum(RELEASE_TRAIN_STATUSES).optional() })
+  .strict();
 const entityTrainsQuery = pageQuery().extend({ ref: entityRef }).strict();
 const myApprovalsQuery = pageQuery().strict();
 const emptyQuery = z.object({}).strict();
@@ -128,6 +132,11 @@ export function createTrainRouter(options: {
    */
   const authorizeOnGate = (gateId: string, credentials: BackstageCredentials, refusal: string) =>
     access.authorizeOnResource(gateApprovePermission, gateId, gateConditions, credentials, refusal);
+
+  router.get('/trains', async (req, res) => {
+    await credentialsOf(req);
+    res.json(await trains.listTrains(parseInput(listTrainsQuery, req.query, 'query')));
+  });
 
   router.post('/trains', async (req, res) => {
     const credentials = await credentialsOf(req);
