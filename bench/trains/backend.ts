@@ -7,7 +7,7 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, writeFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PgSettings } from './database';
 
@@ -64,7 +64,32 @@ export function backendConfig(settings: BackendSettings) {
 export interface RunningBackend {
   baseUrl: string;
   logFile: string;
+  /**
+   * Waits until the backend's processes use (almost) no CPU: a request the client gave up on
+   * goes on in the backend, and would weigh on the next measurement. Returns the time waited.
+   */
+  waitUntilIdle(maxMs: number): Promise<number>;
   stop(): Promise<void>;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds used so far by the processes of a process group, from /proc (Linux). */
+function groupCpuSeconds(pgid: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The fields after the command name, which is in parentheses and may hold spaces.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return ticks / TICKS_PER_SECOND;
 }
 
 /**
@@ -106,6 +131,17 @@ export function startBackend(settings: BackendSettings, dir: string): RunningBac
   return {
     baseUrl: `http://127.0.0.1:${settings.port}`,
     logFile,
+    async waitUntilIdle(maxMs: number) {
+      const started = Date.now();
+      // Idle: less than 15% of a core over two seconds.
+      for (let before = groupCpuSeconds(child.pid!); Date.now() - started < maxMs; ) {
+        await new Promise(r => setTimeout(r, 2000));
+        const now = groupCpuSeconds(child.pid!);
+        if (now - before < 0.3) break;
+        before = now;
+      }
+      return Date.now() - started;
+    },
     async stop() {
       if (stopped || child.exitCode !== null) return;
       stopped = true;

@@ -55,7 +55,7 @@ function summarize(
     p50Ms: percentile(latencies, 50),
     p95Ms: percentile(latencies, 95),
     p99Ms: percentile(latencies, 99),
-    maxMs: Math.max(...latencies),
+    maxMs: latencies.length > 0 ? Math.max(...latencies) : NaN,
     meanBytes: bytes.reduce((sum, n) => sum + n, 0) / Math.max(1, bytes.length),
     statusCodes,
     ...(firstError ? { firstError } : {}),
@@ -104,6 +104,15 @@ export async function readLoad(
   clearTimeout(timer);
   const durationMs = performance.now() - started;
   return summarize(latencies, bytes, statusCodes, result.errors, durationMs, firstError);
+}
+
+/** An endpoint that gave no answer to measure. */
+export function failedLoad(firstError: string): LoadResult {
+  return {
+    ...summarize([], [], {}, 1, NaN, firstError),
+    perSecond: 0,
+    okPerSecond: 0,
+  };
 }
 
 export interface WriteRequest {

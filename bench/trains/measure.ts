@@ -8,7 +8,7 @@
 import type { Knex } from 'knex';
 import { sample, seededRandom } from '../lib';
 import { CI_TOKEN, getJson, signIn } from './backend';
-import { LoadResult, WriteRequest, readLoad, writeLoad } from './load';
+import { LoadResult, WriteRequest, failedLoad, readLoad, writeLoad } from './load';
 import type { BenchOrganization } from './organization';
 
 export interface MeasureOptions {
@@ -65,6 +65,8 @@ export interface MeasureContext {
   options: MeasureOptions;
   trains: number;
   notes: string[];
+  /** Waits until the backend is done with earlier work (see RunningBackend). */
+  waitUntilIdle: (maxMs: number) => Promise<number>;
 }
 
 const API = '/api/release-coordination';
@@ -144,26 +146,43 @@ async function listQuery(session: Session, endpoint: string, query: string) {
   return query;
 }
 
+/** How long the benchmark waits for a backend still busy with requests it gave up on. */
+const IDLE_TIMEOUT_MS = 20 * 60_000;
+
+/** Starts a measurement on an idle backend. */
+async function idle(session: Session, name: string) {
+  process.stderr.write(`  trains: ${name}\n`);
+  const waited = await session.waitUntilIdle(IDLE_TIMEOUT_MS);
+  if (waited > 10_000) {
+    session.notes.push(`${name}: waited ${Math.round(waited / 1000)} s for the backend to be idle`);
+  }
+}
+
 async function read(session: Session, name: string, nextPath: () => string) {
   const { baseUrl, options, user } = session;
-  process.stderr.write(`  trains: ${name}\n`);
+  await idle(session, name);
+  const base = { name, example: nextPath(), as: session.asUser, kind: 'read' as const };
   let answer: string | undefined;
   let warmMs = 0;
   // Untimed requests first: the first of a kind pays for JIT and lazy set-up. One is enough
-  // when it takes longer than the time allowed.
+  // when it takes long; one that takes longer than three times the time allowed is given up.
+  const giveUpMs = 3 * options.seconds * 1000;
   for (let i = 0; i < 2 && warmMs < options.seconds * 1000; i++) {
     const t = performance.now();
     try {
-      answer = describe(await getJson(`${baseUrl}${nextPath()}`, { headers: user }));
+      const signal = AbortSignal.timeout(giveUpMs);
+      answer = describe(await getJson(`${baseUrl}${nextPath()}`, { headers: user, signal }));
     } catch (error) {
-      session.notes.push(`${name}: ${error}`);
-      break;
+      const timedOut = (error as Error).name === 'TimeoutError';
+      const firstError = timedOut ? `no answer within ${giveUpMs / 1000} s` : String(error);
+      session.notes.push(`${name}: ${firstError}; not measured`);
+      session.results.push({ ...base, connections: 1, ...failedLoad(firstError) });
+      return;
     }
     warmMs = performance.now() - t;
   }
   // As many requests as one connection answers in the time allowed (one at least), so that the
-  // run ends by itself: a request cut off at a deadline would go on running in the backend and
-  // weigh on the next endpoint. The deadline is only a safety net.
+  // run ends by itself rather than at a deadline (the deadline is only a safety net).
   const requests = Math.max(
     1,
     Math.min(options.requests, Math.floor((options.seconds * 1000) / Math.max(1, warmMs))),
@@ -171,9 +190,7 @@ async function read(session: Session, name: string, nextPath: () => string) {
   const connections = Math.min(options.connections, requests);
   const seconds = 3 * options.seconds + (3 * warmMs) / 1000;
   const result = await readLoad(baseUrl, nextPath, user, { requests, seconds, connections });
-  const example = nextPath();
-  const as = session.asUser;
-  session.results.push({ name, example, as, kind: 'read', connections, answer, ...result });
+  session.results.push({ ...base, connections, answer, ...result });
 }
 
 async function write(
@@ -181,7 +198,7 @@ async function write(
   endpoint: Pick<EndpointResult, 'name' | 'kind' | 'as' | 'connections'>,
   items: WriteRequest[],
 ) {
-  process.stderr.write(`  trains: ${endpoint.name} (${items.length} prepared)\n`);
+  await idle(session, `${endpoint.name} (${items.length} prepared)`);
   if (items.length === 0) {
     session.notes.push(`${endpoint.name}: nothing to send`);
     return;

@@ -179,6 +179,7 @@ async function run(
     options,
     trains,
     notes,
+    waitUntilIdle: maxMs => backend.waitUntilIdle(maxMs),
   });
   return {
     trains,
