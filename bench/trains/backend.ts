@@ -65,10 +65,11 @@ export interface RunningBackend {
   baseUrl: string;
   logFile: string;
   /**
-   * Waits until the backend's processes use (almost) no CPU: a request the client gave up on
-   * goes on in the backend, and would weigh on the next measurement. Returns the time waited.
+   * Waits until the backend's processes use (almost) no CPU and `busy` (e.g. queries running in
+   * its databases) says no: a request the client gave up on goes on in the backend, and would
+   * weigh on the next measurement. Returns the time waited.
    */
-  waitUntilIdle(maxMs: number): Promise<number>;
+  waitUntilIdle(maxMs: number, busy?: () => Promise<boolean>): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -131,13 +132,13 @@ export function startBackend(settings: BackendSettings, dir: string): RunningBac
   return {
     baseUrl: `http://127.0.0.1:${settings.port}`,
     logFile,
-    async waitUntilIdle(maxMs: number) {
+    async waitUntilIdle(maxMs: number, busy?: () => Promise<boolean>) {
       const started = Date.now();
-      // Idle: less than 15% of a core over two seconds.
+      // Idle: less than 15% of a core over two seconds, and nothing else busy at the end.
       for (let before = groupCpuSeconds(child.pid!); Date.now() - started < maxMs; ) {
         await new Promise(r => setTimeout(r, 2000));
         const now = groupCpuSeconds(child.pid!);
-        if (now - before < 0.3) break;
+        if (now - before < 0.3 && !(await busy?.())) break;
         before = now;
       }
       return Date.now() - started;

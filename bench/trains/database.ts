@@ -77,6 +77,15 @@ export async function dropDatabases(pg: PgSettings, prefix: string): Promise<str
   }
 }
 
+/** How many queries run now in the databases of the prefix. */
+export async function activeQueries(admin: Knex, prefix: string): Promise<number> {
+  const [{ count }] = await admin('pg_stat_activity')
+    .whereRaw('starts_with(datname, ?)', [prefix])
+    .andWhere('state', 'active')
+    .count({ count: '*' });
+  return Number(count);
+}
+
 /** Creates `<prefix><pluginId>`, after dropping whatever an earlier run left of the prefix. */
 export async function createPluginDatabase(
   pg: PgSettings,

@@ -24,6 +24,7 @@ import {
   waitForCatalog,
 } from './backend';
 import {
+  activeQueries,
   connect,
   createPluginDatabase,
   databasePrefix,
@@ -171,6 +172,8 @@ async function run(
       `the catalog holds ${relationEntries} relation entries, ${relationsGenerated} generated`,
     );
   }
+  // Work a request left behind may run in the backend's processes or in its databases.
+  const admin = connect(pgSettings(), 'postgres');
   const measurement = await measureEndpoints({
     baseUrl: backend.baseUrl,
     database: connect(pgSettings(), database),
@@ -179,8 +182,9 @@ async function run(
     options,
     trains,
     notes,
-    waitUntilIdle: maxMs => backend.waitUntilIdle(maxMs),
-  });
+    waitUntilIdle: maxMs =>
+      backend.waitUntilIdle(maxMs, async () => (await activeQueries(admin, prefix)) > 0),
+  }).finally(() => admin.destroy());
   return {
     trains,
     entities: org.entities.length,
