@@ -1,8 +1,10 @@
 /**
  * Benchmarks of the cross-team dependency engine. See bench/README.md.
  *
- *   npx tsx bench/run.ts [--sizes 1000,10000,50000] [--only derive,queries,catalog]
+ *   npx tsx bench/run.ts [--sizes 1000,10000,50000] [--only derive,queries,catalog,trains]
  *                        [--catalog-sizes 1000,10000] [--queries 2000] [--runs 5]
+ *                        [--train-sizes 1000,10000] [--train-entities 1000]
+ *                        [--train-requests 300] [--train-seconds 20] [--train-connections 4]
  *
  * Prints a plain-text table per benchmark and writes a JSON copy to bench/results/.
  * Each measurement runs in a fresh child process (see lib.ts#runChild).
@@ -14,8 +16,10 @@ import type { CatalogComparison, CatalogResult } from './catalogOnce';
 import type { DeriveResult } from './deriveOnce';
 import type { QueriesResult } from './queriesOnce';
 import { formatCount, formatMb, formatMs, formatTable, runChild } from './lib';
+import { printTrains } from './trains/report';
+import type { TrainsOptions, TrainsResult } from './trains/trainsOnce';
 
-const SECTIONS = ['derive', 'queries', 'catalog'] as const;
+const SECTIONS = ['derive', 'queries', 'catalog', 'trains'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The targets the engine is held to, printed next to the figures. */
@@ -33,6 +37,8 @@ interface Options {
   only: Section[];
   queries: number;
   runs: number;
+  trainSizes: number[];
+  trains: TrainsOptions;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -45,7 +51,18 @@ function parseArgs(argv: string[]): Options {
     if (value === undefined) throw new Error(`--${key} needs a value`);
     values.set(key, value);
   }
-  const known = ['sizes', 'catalog-sizes', 'only', 'queries', 'runs'];
+  const known = [
+    'sizes',
+    'catalog-sizes',
+    'only',
+    'queries',
+    'runs',
+    'train-sizes',
+    'train-entities',
+    'train-requests',
+    'train-seconds',
+    'train-connections',
+  ];
   for (const key of values.keys()) {
     if (!known.includes(key)) throw new Error(`unknown option --${key}; known: ${known}`);
   }
@@ -69,12 +86,24 @@ function parseArgs(argv: string[]): Options {
     }
     return section.trim() as Section;
   });
+  const positive = (key: string, fallback: number) => {
+    const n = Number(values.get(key) ?? fallback);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${key} must be a positive integer`);
+    return n;
+  };
   return {
     sizes,
     catalogSizes,
     only,
     queries: Number(values.get('queries') ?? 2000),
     runs: Number(values.get('runs') ?? 5),
+    trainSizes: values.has('train-sizes') ? numbers(values.get('train-sizes')!) : [1000, 10_000],
+    trains: {
+      entities: numbers(values.get('train-entities') ?? '1000')[0],
+      requests: positive('train-requests', 300),
+      seconds: positive('train-seconds', 20),
+      connections: positive('train-connections', 4),
+    },
   };
 }
 
@@ -284,6 +313,26 @@ async function main() {
       }
     }
     results.catalog = catalog;
+  }
+
+  if (options.only.includes('trains')) {
+    const trains: Array<TrainsResult | { trains: number; error: string }> = [];
+    for (const size of options.trainSizes) {
+      process.stderr.write(`trains: ${formatCount(size)} release trains...\n`);
+      try {
+        const result = await runChild<TrainsResult>('trains/trainsOnce.ts', [
+          String(size),
+          JSON.stringify(options.trains),
+        ]);
+        trains.push(result);
+        printTrains(result);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        trains.push({ trains: size, error: message });
+        console.log(`\ntrains: ${formatCount(size)} release trains could not run: ${message}`);
+      }
+    }
+    results.trains = trains;
   }
 
   const dir = join(__dirname, 'results');
