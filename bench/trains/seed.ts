@@ -213,6 +213,7 @@ export function gateRow(g: SeedGate) {
     participant_ref: g.participantRef ?? null,
     state: g.state,
     config: JSON.stringify(g.config),
+    approver_ref: g.config.approverRef ?? null,
     reason: g.reason ?? null,
     updated_at: g.updatedAt,
     version: g.version,
