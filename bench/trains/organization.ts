@@ -12,7 +12,7 @@ import type { Entity } from '@backstage/catalog-model';
 import {
   DependencyIndex,
   deriveDependencyGraph,
-} from '@release-coordination/plugin-release-coordination-common';
+} from '../../plugins/release-coordination-backend/src/dependencies/graph';
 import { generateOrganization } from '../generateOrganization';
 
 /** The name of the User entity the reads are made as. */
