@@ -164,33 +164,38 @@ export function createTrainAnnouncer(options: {
   const { signals, notifications, logger } = options;
   return {
     async announce(trainId, compose) {
-      try {
-        await signals.publish({
+      // The signal, and each notification, go out side by side: the request that made the
+      // change waits for the slowest of them, not for their sum.
+      const signalled = signals
+        .publish({
           recipients: { type: 'broadcast' },
           channel: RELEASE_COORDINATION_SIGNAL_CHANNEL,
           message: { type: 'train-changed', trainId } satisfies ReleaseCoordinationSignal,
+        })
+        .catch(error => {
+          logger.warn(`Could not publish the change of train ${trainId}: ${error}`);
         });
-      } catch (error) {
-        logger.warn(`Could not publish the change of train ${trainId}: ${error}`);
+      if (!compose) {
+        await signalled;
+        return;
       }
-      if (!compose) return;
-      let composed: TrainNotification[];
+      let composed: TrainNotification[] = [];
       try {
         composed = await compose();
       } catch (error) {
         logger.warn(`Could not compose notifications for train ${trainId}: ${error}`);
-        return;
       }
-      for (const notification of composed) {
-        try {
-          await notifications.send(notification);
-        } catch (error) {
-          logger.warn(
-            `Could not send notification '${notification.payload.title}' of train ` +
-              `${trainId}: ${error}`,
-          );
-        }
-      }
+      await Promise.all([
+        signalled,
+        ...composed.map(notification =>
+          notifications.send(notification).catch(error => {
+            logger.warn(
+              `Could not send notification '${notification.payload.title}' of train ` +
+                `${trainId}: ${error}`,
+            );
+          }),
+        ),
+      ]);
     },
   };
 }
