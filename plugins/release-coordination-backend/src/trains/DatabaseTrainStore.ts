@@ -440,13 +440,23 @@ export class DatabaseTrainStore extends KnexTrainSession implements TrainStore {
     return rows.map(row => ({ trainId: row.train_id as string, participant: toParticipant(row) }));
   }
 
-  async listApprovalGatesOf(approverRefs: string[], states: GateState[]) {
+  async listApprovalGatesOf(approverRefs: string[], options: { at: Date }) {
     if (approverRefs.length === 0) return [];
     const rows = await inSlices(approverRefs, slice =>
       this.knex('train_gates as g')
         .join('release_trains as t', 't.id', 'g.train_id')
         .whereIn('g.approver_ref', slice)
-        .whereIn('g.state', states)
+        .where(open =>
+          open.whereIn('g.state', ['pending', 'failed']).orWhere(expired =>
+            // A passed gate waits again only once one of its approvals has expired.
+            expired.where('g.state', 'passed').whereExists(
+              this.knex('gate_approvals as a')
+                .select(this.knex.raw('1'))
+                .whereRaw('a.gate_id = g.id')
+                .where('a.expires_at', '<=', options.at),
+            ),
+          ),
+        )
         .where({ 't.status': 'active', 'g.kind': 'approval' })
         .whereNull('g.removed_at')
         .select(

@@ -201,13 +201,14 @@ export interface TrainStore extends TrainStoreSession {
   /** Every participant of every active train, trains oldest first. */
   listActiveParticipants(): Promise<{ trainId: string; participant: TrainParticipant }[]>;
   /**
-   * The approval gates of active trains whose approver is one of `approverRefs`, in one of
-   * the stored `states`, with their train; removed gates are left out. Answered through the
-   * approver index, so it reads only gates of the caller's Groups.
+   * The approval gates of active trains whose approver is one of `approverRefs` and that may
+   * wait for a decision at `at`: stored pending or failed, or passed with an approval expired
+   * by then; with their train; removed gates are left out. Answered through the approver
+   * index, so it reads only gates of the caller's Groups.
    */
   listApprovalGatesOf(
     approverRefs: string[],
-    states: GateState[],
+    options: { at: Date },
   ): Promise<
     {
       train: TrainRecord;

@@ -49,16 +49,14 @@ export function createTrainQueries(core: TrainCore) {
     const memberOf = await ownershipOf(userInfo, credentials);
     // Stored as passed may read as pending now that approvals expired: those are asked too,
     // and the state they read as decides below.
-    const candidates = (
-      await store.listApprovalGatesOf([...memberOf], ['pending', 'failed', 'passed'])
-    ).filter(({ train, stage, phase }) => {
+    const at = now();
+    const candidates = (await store.listApprovalGatesOf([...memberOf], { at })).filter(({ train, stage, phase }) => {
       // Only what blocks the train now waits for a decision: the current stage's gates and
       // the entry gates of the next one. Later stages come up when the train gets there.
       const plan = stageOrder(train);
       const next = plan[plan.indexOf(train.currentStage) + 1];
       return stage === train.currentStage || (stage === next && phase === 'entry');
     });
-    const at = now();
     const passed = candidates.filter(c => c.state === 'passed').map(c => c.gateId);
     const stillPassed = new Set(
       (await store.listGatesByIds(passed))
