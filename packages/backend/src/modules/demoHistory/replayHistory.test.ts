@@ -6,6 +6,7 @@ import {
   DEFAULT_MAX_REHEARSAL_AGE_DAYS,
   DependencyIndex,
   FeatureFlag,
+  Page,
   RollbackDrill,
   TrainParticipant,
   deriveDependencyGraph,
@@ -45,9 +46,13 @@ function pluginRulesAt(rows: HistoryRows, at: Date): Map<string, GateRule<TrainG
   const by = (value: unknown) => value !== null && time(value) <= at.getTime();
   const trains = new Map(rows.release_trains.map(train => [train.id as string, train]));
   const actionItems = {
-    async listCarriedOver(trainId: string, ownerRefs: string[]): Promise<ActionItem[]> {
+    async queryCarriedOver(
+      trainId: string,
+      ownerRefs: string[],
+      page: { limit: number; offset: number },
+    ): Promise<Page<ActionItem>> {
       const createdAt = time(trains.get(trainId)!.created_at);
-      return rows.action_items
+      const open: ActionItem[] = rows.action_items
         .filter(
           item =>
             ownerRefs.includes(item.owner_ref as string) &&
@@ -67,6 +72,7 @@ function pluginRulesAt(rows: HistoryRows, at: Date): Map<string, GateRule<TrainG
           updatedAt: iso(item.created_at),
           version: 0,
         }));
+      return { items: open.slice(page.offset, page.offset + page.limit), totalCount: open.length };
     },
   };
   /** A flag's state as its last change before `at` left it. */

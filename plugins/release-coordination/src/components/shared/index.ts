@@ -37,3 +37,5 @@ export { StatusChip, type StatusTone } from './StatusChip';
 export { endOfDay, formatDate, formatTime } from './dates';
 export { FormTextField } from './FormTextField';
 export { LoadedContent } from './LoadedContent';
+export { usePaging, useLastPageWithin, type Paging } from './usePaging';
+export { ListPagination } from './ListPagination';
