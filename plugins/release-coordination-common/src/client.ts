@@ -29,6 +29,7 @@ import {
   AddRetrospectiveNoteRequest,
   CreateActionItemRequest,
   ListActionItemsRequest,
+  ListRetrospectiveNotesRequest,
   Retrospective,
   RetrospectiveNote,
   UpdateActionItemRequest,
@@ -39,6 +40,7 @@ import {
   CreateFeatureFlagRequest,
   DeploymentOutcome,
   FeatureFlag,
+  ListDeploymentsRequest,
   ReportDeploymentRequest,
   ReportRollbackDrillRequest,
   RollbackDrill,
@@ -151,8 +153,21 @@ export interface ReleaseCoordinationApi {
   listMyApprovals(request?: PageRequest): Promise<Page<MyApproval>>;
   /** The scorecard of a scope over a half-open period (`from` counts, `to` does not). */
   getScorecard(request: { scope: ScorecardScope; period: ScorecardPeriod }): Promise<ScorecardResponse>;
-  /** A train's notes, its action items and the open items carried over from earlier trains. */
-  getRetrospective(request: { trainId: string }): Promise<Retrospective>;
+  /**
+   * A train's notes, its action items and the open items carried over from earlier trains:
+   * the first page of each (`limit` long, default 20), with its total.
+   */
+  getRetrospective(request: { trainId: string; limit?: number }): Promise<Retrospective>;
+  /** A page of a train's retrospective notes, oldest first; of one column when given. */
+  listRetrospectiveNotes(
+    request: ListRetrospectiveNotesRequest & { trainId: string },
+  ): Promise<Page<RetrospectiveNote>>;
+  /** A page of the open items of earlier trains that concern the train's participants. */
+  listCarriedOverActionItems(request: {
+    trainId: string;
+    limit?: number;
+    offset?: number;
+  }): Promise<Page<ActionItem>>;
   addRetrospectiveNote(
     request: AddRetrospectiveNoteRequest & { trainId: string },
   ): Promise<RetrospectiveNote>;
@@ -166,18 +181,21 @@ export interface ReleaseCoordinationApi {
   reportDeployment(
     request: ReportDeploymentRequest & { trainId: string },
   ): Promise<DeploymentOutcome>;
-  /** A train's deployments, newest start first. */
-  listDeployments(request: {
-    trainId: string;
-    environment?: string;
-    participantRef?: string;
-  }): Promise<{ items: DeploymentOutcome[] }>;
+  /** A page of a train's deployments, newest start first. */
+  listDeployments(
+    request: ListDeploymentsRequest & { trainId: string },
+  ): Promise<Page<DeploymentOutcome>>;
   getRollbackReadiness(request: { trainId: string }): Promise<TrainRollbackReadiness>;
   saveRollbackPlan(
     request: SaveRollbackPlanRequest & { trainId: string; entityRef: string },
   ): Promise<RollbackPlan>;
   reportRollbackDrill(request: ReportRollbackDrillRequest): Promise<RollbackDrill>;
-  listFeatureFlags(request: { trainId: string }): Promise<TrainFeatureFlags>;
+  /** A page of a train's feature flags, expired first, with counts over all of them. */
+  listFeatureFlags(request: {
+    trainId: string;
+    limit?: number;
+    offset?: number;
+  }): Promise<TrainFeatureFlags>;
   createFeatureFlag(request: CreateFeatureFlagRequest & { trainId: string }): Promise<FeatureFlag>;
   updateFeatureFlag(request: UpdateFeatureFlagRequest & { flagId: string }): Promise<FeatureFlag>;
 }
@@ -353,8 +371,29 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     return this.get(`/scorecards${query({ scope: scope.kind, ref, from: period.from, to: period.to })}`);
   }
 
-  getRetrospective(request: { trainId: string }): Promise<Retrospective> {
-    return this.get(`/trains/${encodeURIComponent(request.trainId)}/retrospective`);
+  getRetrospective(request: { trainId: string; limit?: number }): Promise<Retrospective> {
+    const { trainId, ...paging } = request;
+    return this.get(`/trains/${encodeURIComponent(trainId)}/retrospective${query(paging)}`);
+  }
+
+  listRetrospectiveNotes(
+    request: ListRetrospectiveNotesRequest & { trainId: string },
+  ): Promise<Page<RetrospectiveNote>> {
+    const { trainId, ...params } = request;
+    return this.get(
+      `/trains/${encodeURIComponent(trainId)}/retrospective/notes${query({ ...params })}`,
+    );
+  }
+
+  listCarriedOverActionItems(request: {
+    trainId: string;
+    limit?: number;
+    offset?: number;
+  }): Promise<Page<ActionItem>> {
+    const { trainId, ...paging } = request;
+    return this.get(
+      `/trains/${encodeURIComponent(trainId)}/retrospective/carried-over${query(paging)}`,
+    );
   }
 
   addRetrospectiveNote(
@@ -406,13 +445,11 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     return this.send('POST', `/trains/${encodeURIComponent(trainId)}/deployments`, body);
   }
 
-  listDeployments(request: {
-    trainId: string;
-    environment?: string;
-    participantRef?: string;
-  }): Promise<{ items: DeploymentOutcome[] }> {
-    const { trainId, ...filter } = request;
-    return this.get(`/trains/${encodeURIComponent(trainId)}/deployments${query(filter)}`);
+  listDeployments(
+    request: ListDeploymentsRequest & { trainId: string },
+  ): Promise<Page<DeploymentOutcome>> {
+    const { trainId, ...params } = request;
+    return this.get(`/trains/${encodeURIComponent(trainId)}/deployments${query({ ...params })}`);
   }
 
   getRollbackReadiness(request: { trainId: string }): Promise<TrainRollbackReadiness> {
@@ -434,8 +471,13 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     return this.send('POST', '/rollback-drills', request);
   }
 
-  listFeatureFlags(request: { trainId: string }): Promise<TrainFeatureFlags> {
-    return this.get(`/trains/${encodeURIComponent(request.trainId)}/flags`);
+  listFeatureFlags(request: {
+    trainId: string;
+    limit?: number;
+    offset?: number;
+  }): Promise<TrainFeatureFlags> {
+    const { trainId, ...paging } = request;
+    return this.get(`/trains/${encodeURIComponent(trainId)}/flags${query(paging)}`);
   }
 
   createFeatureFlag(request: CreateFeatureFlagRequest & { trainId: string }): Promise<FeatureFlag> {

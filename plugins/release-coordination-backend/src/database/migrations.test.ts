@@ -26,6 +26,39 @@ async function migrateUpOneByOne(knex: Knex): Promise<string[]> {
   }
 }
 
+/** The indexes of the paged lists of a train's outcomes and retrospective, per table. */
+const PAGING_MIGRATION = '20261204100000_outcome_paging.js';
+const PAGING_INDEXES: Record<string, string[]> = {
+  deployments: [
+    'deployments_train_started_idx',
+    'deployments_train_environment_started_idx',
+    'deployments_train_participant_started_idx',
+  ],
+  feature_flags: ['feature_flags_train_expiry_idx'],
+  retrospective_notes: [
+    'retrospective_notes_train_created_idx',
+    'retrospective_notes_train_column_created_idx',
+  ],
+  action_items: ['action_items_train_created_idx'],
+};
+
+/** The names of a table's indexes, as each engine lists them. */
+async function indexNames(knex: Knex, table: string): Promise<string[]> {
+  const client = String(knex.client.config.client);
+  if (/sqlite/i.test(client)) {
+    const rows: { name: string }[] = await knex.raw(`PRAGMA index_list(${table})`);
+    return rows.map(row => row.name);
+  }
+  if (/pg|postgres/i.test(client)) {
+    const { rows } = await knex.raw('SELECT indexname FROM pg_indexes WHERE tablename = ?', [
+      table,
+    ]);
+    return rows.map((row: { indexname: string }) => row.indexname);
+  }
+  const [rows] = await knex.raw(`SHOW INDEX FROM ${table}`);
+  return rows.map((row: { Key_name: string }) => row.Key_name);
+}
+
 describe('migrations', () => {
   const databases = createTestDatabases();
 
@@ -138,6 +171,31 @@ describe('migrations', () => {
         null,
         null,
       ]);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'indexes the paged lists of outcomes and retrospectives, and takes the indexes back, on %s',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const config = { directory: migrationsDirectory, tableName: MIGRATIONS_TABLE };
+      await knex.migrate.latest(config);
+      for (const [table, indexes] of Object.entries(PAGING_INDEXES)) {
+        expect(await indexNames(knex, table), table).toEqual(expect.arrayContaining(indexes));
+      }
+
+      await knex.migrate.down({ ...config, name: PAGING_MIGRATION });
+      for (const [table, indexes] of Object.entries(PAGING_INDEXES)) {
+        const left = await indexNames(knex, table);
+        expect(left.filter(name => indexes.includes(name)), table).toEqual([]);
+        // The indexes the tables were created with stay.
+        expect(left.length, table).toBeGreaterThan(0);
+      }
+      await knex.migrate.latest(config);
+      expect(await indexNames(knex, 'deployments')).toEqual(
+        expect.arrayContaining(PAGING_INDEXES.deployments),
+      );
       await knex.destroy();
     },
   );

@@ -98,16 +98,18 @@ describe('DatabaseOutcomeStore', () => {
         reporter: 'demo-ci',
       });
 
-      const ofTrain = await store.listTrainDeployments(TRAIN_ID);
-      expect(ofTrain.map(d => d.deploymentId)).toEqual(['deploy-1', 'deploy-2']);
+      const page = { limit: 50, offset: 0 };
+      const ofTrain = await store.listTrainDeployments(TRAIN_ID, page);
+      expect(ofTrain.items.map(d => d.deploymentId)).toEqual(['deploy-1', 'deploy-2']);
+      expect(ofTrain.totalCount).toBe(2);
       expect(
-        (await store.listTrainDeployments(TRAIN_ID, { environment: 'staging' })).map(
+        (await store.listTrainDeployments(TRAIN_ID, { ...page, environment: 'staging' })).items.map(
           d => d.participantRef,
         ),
       ).toEqual([STOREFRONT]);
-      expect(await store.listTrainDeployments(TRAIN_ID, { participantRef: 'component:x/y' })).toEqual(
-        [],
-      );
+      expect(
+        await store.listTrainDeployments(TRAIN_ID, { ...page, participantRef: 'component:x/y' }),
+      ).toEqual({ items: [], totalCount: 0 });
 
       // Half-open periods, oldest first, across trains.
       const facts = await store.listDeployments({
@@ -156,6 +158,80 @@ describe('DatabaseOutcomeStore', () => {
           reporter: 'demo-ci',
         }),
       ).rejects.toThrow();
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "pages a train's deployments newest first, filtered, with the count of all that match, on %s",
+    async databaseId => {
+      const { knex, store } = await setUp(databaseId);
+      // Seven of this train, on two environments and two participants; two start at once.
+      const starts: [string, string, string, string][] = [
+        ['d1', PAYMENTS, 'staging', '2026-11-18T10:00:00.000Z'],
+        ['d2', PAYMENTS, 'production', '2026-11-19T10:00:00.000Z'],
+        ['d3', STOREFRONT, 'staging', '2026-11-19T10:00:00.000Z'],
+        ['d4', STOREFRONT, 'production', '2026-11-20T10:00:00.000Z'],
+        ['d5', PAYMENTS, 'production', '2026-11-21T10:00:00.000Z'],
+        ['d6', STOREFRONT, 'production', '2026-11-22T10:00:00.000Z'],
+        ['d7', PAYMENTS, 'staging', '2026-11-23T10:00:00.000Z'],
+      ];
+      for (const [deploymentId, participantRef, environment, startedAt] of starts) {
+        await store.insertDeployment({
+          trainId: TRAIN_ID,
+          participantRef,
+          environment,
+          deploymentId,
+          startedAt,
+          hotfix: false,
+          reporter: 'demo-ci',
+        });
+      }
+      // Another train's deployments are not counted.
+      await store.insertDeployment({
+        trainId: OTHER_TRAIN_ID,
+        participantRef: PAYMENTS,
+        environment: 'production',
+        deploymentId: 'd1',
+        startedAt: '2026-11-24T10:00:00.000Z',
+        hotfix: false,
+        reporter: 'demo-ci',
+      });
+      const ids = (page: { items: { deploymentId: string }[] }) =>
+        page.items.map(d => d.deploymentId);
+
+      const pages = await Promise.all(
+        [0, 3, 6].map(offset => store.listTrainDeployments(TRAIN_ID, { limit: 3, offset })),
+      );
+      expect(pages.map(page => page.totalCount)).toEqual([7, 7, 7]);
+      // Newest first; of two that started at once, the one reported later first.
+      expect(pages.map(ids)).toEqual([['d7', 'd6', 'd5'], ['d4', 'd3', 'd2'], ['d1']]);
+      expect(await store.listTrainDeployments(TRAIN_ID, { limit: 3, offset: 7 })).toEqual({
+        items: [],
+        totalCount: 7,
+      });
+
+      const production = await store.listTrainDeployments(TRAIN_ID, {
+        environment: 'production',
+        limit: 2,
+        offset: 2,
+      });
+      expect(production.totalCount).toBe(4);
+      expect(ids(production)).toEqual(['d4', 'd2']);
+      const storefront = await store.listTrainDeployments(TRAIN_ID, {
+        participantRef: STOREFRONT,
+        limit: 2,
+        offset: 0,
+      });
+      expect(storefront.totalCount).toBe(3);
+      expect(ids(storefront)).toEqual(['d6', 'd4']);
+      const both = await store.listTrainDeployments(TRAIN_ID, {
+        environment: 'staging',
+        participantRef: PAYMENTS,
+        limit: 1,
+        offset: 1,
+      });
+      expect(both).toMatchObject({ totalCount: 2, items: [{ deploymentId: 'd1' }] });
       await knex.destroy();
     },
   );
@@ -279,6 +355,72 @@ describe('DatabaseOutcomeStore', () => {
         ['late', null],
         ['one-click', null],
       ]);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "pages a train's flags expired first, removed last, and counts them in the database, on %s",
+    async databaseId => {
+      const { knex, store } = await setUp(databaseId);
+      const now = new Date('2026-11-20T00:00:00.000Z');
+      const expiringBy = new Date('2026-11-27T00:00:00.000Z');
+      let n = 0;
+      const flag = (
+        key: string,
+        expiresAt: string,
+        state: 'on' | 'off' | 'removed' = 'on',
+        trainId = TRAIN_ID,
+      ) =>
+        store.insertFlag({
+          id: `00000000-0000-4000-8000-0000000001${String(++n).padStart(2, '0')}`,
+          trainId,
+          participantRef: n % 2 ? PAYMENTS : STOREFRONT,
+          key,
+          ownerRef: 'group:default/team-pay',
+          purpose: 'Dark launch',
+          state,
+          createdAt: `2026-11-01T10:00:0${n % 10}.000Z`,
+          createdBy: 'user:default/bob',
+          expiresAt,
+        });
+      // Created in another order than the one they need attention in.
+      await flag('later', '2027-01-01T00:00:00.000Z');
+      await flag('gone', '2026-10-01T00:00:00.000Z', 'removed');
+      await flag('soon', '2026-11-25T00:00:00.000Z', 'off');
+      await flag('expired', '2026-11-10T00:00:00.000Z', 'off');
+      // Right at the limits: expired at `now`, expiring soon at `expiringBy`.
+      await flag('just-expired', now.toISOString());
+      await flag('just-soon', expiringBy.toISOString());
+      await flag('gone-later', '2027-02-01T00:00:00.000Z', 'removed');
+      await flag('elsewhere', '2026-11-01T00:00:00.000Z', 'on', OTHER_TRAIN_ID);
+
+      const keys = (page: { items: { key: string }[] }) => page.items.map(f => f.key);
+      const pages = await Promise.all(
+        [0, 3, 6].map(offset => store.queryTrainFlags(TRAIN_ID, { limit: 3, offset })),
+      );
+      expect(pages.map(page => page.totalCount)).toEqual([7, 7, 7]);
+      expect(pages.map(keys)).toEqual([
+        ['expired', 'just-expired', 'soon'],
+        ['just-soon', 'later', 'gone'],
+        ['gone-later'],
+      ]);
+      expect(await store.queryTrainFlags(OTHER_TRAIN_ID, { limit: 3, offset: 0 })).toMatchObject({
+        totalCount: 1,
+        items: [{ key: 'elsewhere' }],
+      });
+
+      expect(await store.countTrainFlags(TRAIN_ID, { now, expiringBy })).toEqual({
+        inUse: 5,
+        expired: 2,
+        expiringSoon: 2,
+        removed: 2,
+      });
+      // A train without flags counts none.
+      await insertTrain(knex, '00000000-0000-4000-8000-000000000003');
+      expect(
+        await store.countTrainFlags('00000000-0000-4000-8000-000000000003', { now, expiringBy }),
+      ).toEqual({ inUse: 0, expired: 0, expiringSoon: 0, removed: 0 });
       await knex.destroy();
     },
   );

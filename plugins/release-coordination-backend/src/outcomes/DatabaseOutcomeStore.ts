@@ -3,7 +3,9 @@ import {
   DeploymentOutcome,
   DeploymentResult,
   FeatureFlag,
+  FeatureFlagCounts,
   FeatureFlagState,
+  Page,
   RollbackDrill,
   RollbackDrillResult,
   RollbackPlan,
@@ -15,6 +17,7 @@ import {
   retryingTransaction,
 } from '../database/knexStore';
 import { connectStoreDatabase } from '../database/migrations';
+import { PageRequest, selectPage } from '../database/paging';
 import {
   DeploymentPatch,
   DrillSummary,
@@ -26,6 +29,7 @@ import {
   NewRollbackDrill,
   OutcomeStore,
   OutcomeStoreSession,
+  TrainDeploymentQuery,
 } from './OutcomeStore';
 
 interface DeploymentRow {
@@ -327,19 +331,24 @@ export class DatabaseOutcomeStore extends KnexOutcomeSession implements OutcomeS
 
   async listTrainDeployments(
     trainId: string,
-    filter?: { environment?: string; participantRef?: string },
-  ): Promise<DeploymentOutcome[]> {
-    const rows: DeploymentRow[] = await this.read('deployments')
+    query: TrainDeploymentQuery,
+  ): Promise<Page<DeploymentOutcome>> {
+    // Each filter has an index that leads with the train and ends in the order below.
+    const filtered = this.read('deployments')
       .where('train_id', trainId)
-      .modify(query => {
-        if (filter?.environment) query.where('environment', filter.environment);
-        if (filter?.participantRef) query.where('participant_ref', filter.participantRef);
-      })
-      .orderBy([
+      .modify(q => {
+        if (query.environment) q.where('environment', query.environment);
+        if (query.participantRef) q.where('participant_ref', query.participantRef);
+      });
+    const { rows, totalCount } = await selectPage<DeploymentRow>(
+      filtered.clone().orderBy([
         { column: 'started_at', order: 'desc' },
         { column: 'id', order: 'desc' },
-      ]);
-    return rows.map(toDeployment);
+      ]),
+      filtered.clone(),
+      query,
+    );
+    return { items: rows.map(toDeployment), totalCount };
   }
 
   async listDeployments(options: {
@@ -398,6 +407,55 @@ export class DatabaseOutcomeStore extends KnexOutcomeSession implements OutcomeS
         { column: 'flag_key', order: 'asc' },
       ]);
     return rows.map(toFlag);
+  }
+
+  async queryTrainFlags(trainId: string, page: PageRequest): Promise<Page<FeatureFlag>> {
+    const ofTrain = this.read('feature_flags').where('train_id', trainId);
+    const { rows, totalCount } = await selectPage<FlagRow>(
+      ofTrain
+        .clone()
+        // Removed flags need nothing more; the others by expiry, the expired ones first.
+        .orderByRaw('CASE WHEN state = ? THEN 1 ELSE 0 END', ['removed'])
+        .orderBy([
+          { column: 'expires_at', order: 'asc' },
+          { column: 'flag_key', order: 'asc' },
+          { column: 'id', order: 'asc' },
+        ]),
+      ofTrain.clone(),
+      page,
+    );
+    return { items: rows.map(toFlag), totalCount };
+  }
+
+  async countTrainFlags(
+    trainId: string,
+    at: { now: Date; expiringBy: Date },
+  ): Promise<FeatureFlagCounts> {
+    const inUse = "state <> 'removed'";
+    // One pass over the train's flags; SUM of nothing is null, hence the coalesce.
+    const [row] = await this.read('feature_flags')
+      .where('train_id', trainId)
+      .select(
+        this.knex.raw(`COALESCE(SUM(CASE WHEN ${inUse} THEN 1 ELSE 0 END), 0) AS in_use`),
+        this.knex.raw(
+          `COALESCE(SUM(CASE WHEN ${inUse} AND expires_at <= ? THEN 1 ELSE 0 END), 0) AS expired`,
+          [at.now],
+        ),
+        this.knex.raw(
+          `COALESCE(SUM(CASE WHEN ${inUse} AND expires_at > ? AND expires_at <= ? ` +
+            'THEN 1 ELSE 0 END), 0) AS expiring_soon',
+          [at.now, at.expiringBy],
+        ),
+        this.knex.raw(
+          "COALESCE(SUM(CASE WHEN state = 'removed' THEN 1 ELSE 0 END), 0) AS removed",
+        ),
+      );
+    return {
+      inUse: Number(row.in_use),
+      expired: Number(row.expired),
+      expiringSoon: Number(row.expiring_soon),
+      removed: Number(row.removed),
+    };
   }
 
   async listFlagsDueForReminder(now: Date, remindFrom: Date): Promise<FlagReminderCandidate[]> {

@@ -2,13 +2,14 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import {
   DeploymentOutcome,
+  Page,
   ReportDeploymentRequest,
 } from '@release-coordination/plugin-release-coordination-common';
 import { actorRefOf, audited } from '../access';
 import { OutcomeServiceOptions, requireParticipant, requireTrain } from './access';
 import { deploymentLogEntry, deploymentReportPatch } from './deploymentReports';
 import { deploymentFailedNotification } from './notifications';
-import { OutcomeStoreSession } from './OutcomeStore';
+import { OutcomeStoreSession, TrainDeploymentQuery } from './OutcomeStore';
 
 /** Deployment outcomes of train participants, as CI reports them. */
 export interface DeploymentService {
@@ -21,10 +22,11 @@ export interface DeploymentService {
     report: ReportDeploymentRequest,
     credentials: BackstageCredentials,
   ): Promise<{ deployment: DeploymentOutcome; created: boolean }>;
+  /** A page of the train's deployments, newest start first; 404 for an unknown train. */
   listTrainDeployments(
     trainId: string,
-    filter: { environment?: string; participantRef?: string },
-  ): Promise<DeploymentOutcome[]>;
+    query: TrainDeploymentQuery,
+  ): Promise<Page<DeploymentOutcome>>;
 }
 
 export interface DeploymentServiceOptions extends OutcomeServiceOptions {
@@ -136,9 +138,9 @@ export function createDeploymentService(options: DeploymentServiceOptions): Depl
 
   return {
     reportDeployment,
-    async listTrainDeployments(trainId, filter) {
+    async listTrainDeployments(trainId, query) {
       await requireTrain(trains, trainId);
-      return store.listTrainDeployments(trainId, filter);
+      return store.listTrainDeployments(trainId, query);
     },
   };
 }

@@ -17,11 +17,16 @@ import {
   requireParticipantChange,
   requireTrain,
 } from './access';
+import { PageRequest } from '../database/paging';
 import { FeatureFlagPatch } from './OutcomeStore';
 
 /** The feature flags train participants ship behind. */
 export interface FeatureFlagService {
-  listFlags(trainId: string): Promise<TrainFeatureFlags>;
+  /**
+   * A page of the train's flags, expired ones first, with counts over all of them; 404 for an
+   * unknown train.
+   */
+  listFlags(trainId: string, page: PageRequest): Promise<TrainFeatureFlags>;
   createFlag(
     trainId: string,
     input: CreateFeatureFlagRequest,
@@ -40,6 +45,8 @@ export interface FeatureFlagServiceOptions extends OutcomeServiceOptions {
   remindBeforeDays: number;
   now?: () => Date;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The fields of a flag the decision log records. */
 function logEntry(flag: FeatureFlag, fields: (keyof FeatureFlagPatch)[]) {
@@ -193,9 +200,15 @@ export function createFeatureFlagService(options: FeatureFlagServiceOptions): Fe
   }
 
   return {
-    async listFlags(trainId) {
+    async listFlags(trainId, page) {
       await requireTrain(trains, trainId);
-      return { items: await store.listFlags(trainId), expiringWithinDays: remindBeforeDays };
+      const at = now();
+      const expiringBy = new Date(at.getTime() + remindBeforeDays * DAY_MS);
+      const [flags, counts] = await Promise.all([
+        store.queryTrainFlags(trainId, page),
+        store.countTrainFlags(trainId, { now: at, expiringBy }),
+      ]);
+      return { ...flags, expiringWithinDays: remindBeforeDays, counts };
     },
     createFlag,
     updateFlag,

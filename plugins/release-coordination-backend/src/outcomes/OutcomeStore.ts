@@ -1,10 +1,13 @@
 import {
   DeploymentOutcome,
   FeatureFlag,
+  FeatureFlagCounts,
   FeatureFlagState,
+  Page,
   RollbackDrill,
   RollbackPlan,
 } from '@release-coordination/plugin-release-coordination-common';
+import { PageRequest } from '../database/paging';
 import { NewDecision } from '../trains/TrainStore';
 
 /** A deployment as first reported; `id`, `reportedAt` and `updatedAt` are the store's. */
@@ -42,6 +45,12 @@ export type FlagReminderKind = 'expiring' | 'expired';
 export interface FlagReminderCandidate extends FeatureFlag {
   expiringRemindedAt?: string;
   expiredRemindedAt?: string;
+}
+
+/** Filters and paging of a train's deployments. */
+export interface TrainDeploymentQuery extends PageRequest {
+  environment?: string;
+  participantRef?: string;
 }
 
 /** The last rehearsals of an entity. */
@@ -83,11 +92,11 @@ export interface OutcomeStore extends OutcomeStoreSession {
   /** Runs `work` in one transaction; everything it wrote is rolled back when it throws. */
   transaction<T>(work: (session: OutcomeStoreSession) => Promise<T>): Promise<T>;
 
-  /** A train's deployments, newest start first. */
+  /** A page of a train's deployments, newest start first, with the count of all that match. */
   listTrainDeployments(
     trainId: string,
-    filter?: { environment?: string; participantRef?: string },
-  ): Promise<DeploymentOutcome[]>;
+    query: TrainDeploymentQuery,
+  ): Promise<Page<DeploymentOutcome>>;
   /**
    * Deployments of every train that started in `[from, to)`, oldest first: the raw facts of
    * the scorecards.
@@ -102,8 +111,21 @@ export interface OutcomeStore extends OutcomeStoreSession {
   /** The newest drill and the newest passed drill of each entity; entities without are left out. */
   summarizeDrills(entityRefs: string[]): Promise<Map<string, DrillSummary>>;
 
-  /** A train's flags, oldest first; of one participant when given. */
+  /** A train's flags, oldest first; of one participant when given. For gate rules. */
   listFlags(trainId: string, filter?: { participantRef?: string }): Promise<FeatureFlag[]>;
+  /**
+   * A page of a train's flags in the order they need attention: those in use by expiry (expired
+   * first, then expiring soon), removed ones last.
+   */
+  queryTrainFlags(trainId: string, page: PageRequest): Promise<Page<FeatureFlag>>;
+  /**
+   * How all of a train's flags stand at `now`: expired when their expiry is at or before `now`,
+   * expiring soon when it is at or before `expiringBy`. Counted in the database.
+   */
+  countTrainFlags(
+    trainId: string,
+    at: { now: Date; expiringBy: Date },
+  ): Promise<FeatureFlagCounts>;
   /**
    * Flags not removed whose expiry is before `remindFrom` and whose reminder for it (the
    * expiring one, or the expired one once `now` passed the expiry) was not sent yet.

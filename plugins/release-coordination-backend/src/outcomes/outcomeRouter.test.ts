@@ -72,11 +72,11 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
         after?: any;
       }[];
     const deploymentCount = async () =>
-      (await get(`/trains/${trainId}/deployments`).set('Authorization', asUser('alice'))).body.items
-        .length as number;
+      (await get(`/trains/${trainId}/deployments`).set('Authorization', asUser('alice'))).body
+        .totalCount as number;
     const flagCount = async () =>
-      (await get(`/trains/${trainId}/flags`).set('Authorization', asUser('alice'))).body.items
-        .length as number;
+      (await get(`/trains/${trainId}/flags`).set('Authorization', asUser('alice'))).body
+        .totalCount as number;
     const readiness = async (user: string) => {
       const res = await get(`/trains/${trainId}/rollback-readiness`)
         .set('Authorization', asUser(user));
@@ -240,6 +240,48 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
         const production = await get(`/trains/${trainId}/deployments?environment=PRODUCTION`)
           .set('Authorization', asUser('carol'));
         expect(production.body.items.map((d: any) => d.result)).toEqual(['rolled-back']);
+        expect(all.body.totalCount).toBe(2);
+        expect(production.body.totalCount).toBe(1);
+      });
+
+      it("pages the train's deployments: limit and offset, the count of all that match, filters kept", async () => {
+        // Three more rollouts of storefront to production, a day apart.
+        for (const day of [21, 22, 23]) {
+          const res = await post(`/trains/${trainId}/deployments`)
+            .send({
+              participantRef: STOREFRONT,
+              environment: 'production',
+              deploymentId: `web-${day}`,
+              startedAt: `2026-11-${day}T10:00:00Z`,
+            })
+            .set('Authorization', CI);
+          expect(res.status).toBe(201);
+        }
+        const page = (query: string) =>
+          get(`/trains/${trainId}/deployments?${query}`).set('Authorization', asUser('carol'));
+        const ids = (res: { body: { items: { deploymentId: string }[] } }) =>
+          res.body.items.map(d => d.deploymentId);
+
+        const first = await page('limit=2');
+        expect(first.status).toBe(200);
+        expect(first.body.totalCount).toBe(5);
+        expect(ids(first)).toEqual(['web-23', 'web-22']);
+        const second = await page('limit=2&offset=2');
+        expect(second.body.totalCount).toBe(5);
+        // deploy-4711 and stage-1 started at once: the one reported later first.
+        expect(ids(second)).toEqual(['web-21', 'stage-1']);
+        const last = await page('limit=2&offset=4');
+        expect(last.body).toMatchObject({ totalCount: 5, items: [{ deploymentId: 'deploy-4711' }] });
+        expect(last.body.items).toHaveLength(1);
+        expect(await page('offset=5').then(res => res.body)).toEqual({ items: [], totalCount: 5 });
+
+        const production = await page(
+          `environment=production&participantRef=${encodeURIComponent(STOREFRONT)}&limit=1&offset=1`,
+        );
+        expect(production.body.totalCount).toBe(3);
+        expect(ids(production)).toEqual(['web-22']);
+        // Without a limit, a page of 50.
+        expect((await page('')).body.items).toHaveLength(5);
       });
     });
 
@@ -417,6 +459,29 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
           .send({ state: 'off' })
           .set('Authorization', asUser('alice'))).status).toBe(404);
       });
+
+      it('pages the flags by what needs attention, with counts over all of them', async () => {
+        // The flag of the tests above, removed by now; three more, not in the order of expiry.
+        for (const [key, days] of [['express-shipping', 90], ['gift-cards', 3], ['wallet', 45]] as const) {
+          const res = await post(`/trains/${trainId}/flags`)
+            .send({ ...flag, key, expiresAt: daysFromNow(days) })
+            .set('Authorization', asUser('bob'));
+          expect(res.status).toBe(201);
+        }
+        const page = (query: string) =>
+          get(`/trains/${trainId}/flags?${query}`).set('Authorization', asUser('dave'));
+        const keys = (res: { body: { items: { key: string }[] } }) => res.body.items.map(f => f.key);
+        const counts = { inUse: 3, expired: 0, expiringSoon: 1, removed: 1 };
+
+        const first = await page('limit=2');
+        expect(first.status).toBe(200);
+        expect(first.body).toMatchObject({ totalCount: 4, expiringWithinDays: 7, counts });
+        expect(keys(first)).toEqual(['gift-cards', 'wallet']);
+        const second = await page('limit=2&offset=2');
+        expect(second.body).toMatchObject({ totalCount: 4, expiringWithinDays: 7, counts });
+        expect(keys(second)).toEqual(['express-shipping', 'one-click-checkout']);
+        expect((await page('limit=2&offset=4')).body).toMatchObject({ items: [], totalCount: 4, counts });
+      });
     });
 
     describe('rule gates', () => {
@@ -530,6 +595,17 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
           { ...deployment, deploymentId: undefined }, /deploymentId/],
         ['GET', 'deployments with an unknown filter', () => `/trains/${trainId}/deployments?env=x`,
           undefined, /env/],
+        ['GET', 'deployments with a limit of 0', () => `/trains/${trainId}/deployments?limit=0`,
+          undefined, /limit/],
+        ['GET', 'deployments with a limit above 500', () => `/trains/${trainId}/deployments?limit=501`,
+          undefined, /limit/],
+        ['GET', 'deployments with a negative offset',
+          () => `/trains/${trainId}/deployments?environment=production&offset=-1`, undefined, /offset/],
+        ['GET', 'flags with a limit of 0', () => `/trains/${trainId}/flags?limit=0`, undefined, /limit/],
+        ['GET', 'flags with an offset that is no number', () => `/trains/${trainId}/flags?offset=next`,
+          undefined, /offset/],
+        ['GET', 'flags with an unknown filter', () => `/trains/${trainId}/flags?state=on`, undefined,
+          /state/],
         ['PUT', 'plan without criteria', () => planPath(payments),
           { procedureUrl: 'https://x.example.com' }, /criteria/],
         ['PUT', 'plan with a bad link', () => planPath(payments),

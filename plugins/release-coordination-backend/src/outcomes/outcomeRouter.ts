@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { DeploymentService } from './DeploymentService';
 import { FeatureFlagService } from './FeatureFlagService';
 import { RollbackService } from './RollbackService';
-import { entityRef, parseInput } from '../http/validation';
+import { entityRef, pageQuery, parseInput } from '../http/validation';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoTime = z.iso.datetime({ offset: true });
@@ -73,9 +73,10 @@ const deploymentBody = z
     }
   });
 
-const deploymentsQuery = z
-  .object({ environment: environment.optional(), participantRef: entityRef.optional() })
+const deploymentsQuery = pageQuery()
+  .extend({ environment: environment.optional(), participantRef: entityRef.optional() })
   .strict();
+const flagsQuery = pageQuery().strict();
 
 const rollbackPlanBody = z.object({ criteria: text(4000), procedureUrl: httpUrl }).strict();
 
@@ -160,7 +161,7 @@ export function createOutcomeRouter(options: {
     await credentialsOf(req);
     const { trainId } = parseInput(trainParams, req.params, 'path');
     const query = parseInput(deploymentsQuery, req.query, 'query');
-    res.json({ items: await deployments.listTrainDeployments(trainId, query) });
+    res.json(await deployments.listTrainDeployments(trainId, query));
   });
 
   router.put('/trains/:trainId/participants/:entityRef/rollback-plan', async (req, res) => {
@@ -187,8 +188,8 @@ export function createOutcomeRouter(options: {
   router.get('/trains/:trainId/flags', async (req, res) => {
     await credentialsOf(req);
     const { trainId } = parseInput(trainParams, req.params, 'path');
-    parseInput(emptyQuery, req.query, 'query');
-    res.json(await flags.listFlags(trainId));
+    const page = parseInput(flagsQuery, req.query, 'query');
+    res.json(await flags.listFlags(trainId, page));
   });
 
   router.post('/trains/:trainId/flags', async (req, res) => {

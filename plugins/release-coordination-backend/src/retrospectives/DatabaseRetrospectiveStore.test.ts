@@ -63,18 +63,22 @@ describe('DatabaseRetrospectiveStore', () => {
         authorRef: 'user:default/bob',
         createdAt: '2026-09-20T10:00:00.123Z',
       });
-      expect(await store.listNotes(trainId(1))).toEqual([
-        {
-          id: itemId(100),
-          trainId: trainId(1),
-          column: 'to-improve',
-          text: 'Contract tests ran late',
-          authorRef: 'user:default/bob',
-          createdAt: '2026-09-20T10:00:00.123Z',
-        },
-      ]);
+      const page = { limit: 50, offset: 0 };
+      expect(await store.queryNotes(trainId(1), page)).toEqual({
+        items: [
+          {
+            id: itemId(100),
+            trainId: trainId(1),
+            column: 'to-improve',
+            text: 'Contract tests ran late',
+            authorRef: 'user:default/bob',
+            createdAt: '2026-09-20T10:00:00.123Z',
+          },
+        ],
+        totalCount: 1,
+      });
       await store.deleteNote(itemId(100));
-      expect(await store.listNotes(trainId(1))).toEqual([]);
+      expect(await store.queryNotes(trainId(1), page)).toEqual({ items: [], totalCount: 0 });
 
       await addItem(store, 1, 1, 'group:default/team-pay', { dueAt: '2026-10-15T00:00:00.000Z' });
       expect(await store.getActionItem(itemId(1))).toEqual({
@@ -124,16 +128,90 @@ describe('DatabaseRetrospectiveStore', () => {
       const refs = ['component:default/payments', 'group:default/team-pay'];
       const ids = (items: { id: string }[]) => items.map(item => item.id);
 
+      const page = { limit: 50, offset: 0 };
+      const none = { items: [], totalCount: 0 };
+      const carriedOver = (train: number, ownerRefs: string[], paging = page) =>
+        store.queryCarriedOver(trainId(train), ownerRefs, paging);
+
       // Train 3 sees the open items of trains 1 and 2, not its own nor the dropped one.
-      expect(ids(await store.listCarriedOver(trainId(3), refs))).toEqual([itemId(1), itemId(4)]);
-      expect(ids(await store.listCarriedOver(trainId(2), refs))).toEqual([itemId(1)]);
-      expect(await store.listCarriedOver(trainId(1), refs)).toEqual([]);
-      expect(await store.listCarriedOver(trainId(3), [])).toEqual([]);
-      expect((await store.listCarriedOver(trainId(3), refs))[0]).toMatchObject({
+      expect(ids((await carriedOver(3, refs)).items)).toEqual([itemId(1), itemId(4)]);
+      expect((await carriedOver(3, refs)).totalCount).toBe(2);
+      expect(ids((await carriedOver(2, refs)).items)).toEqual([itemId(1)]);
+      expect(await carriedOver(1, refs)).toEqual(none);
+      expect(await carriedOver(3, [])).toEqual(none);
+      expect((await carriedOver(3, refs)).items[0]).toMatchObject({
         trainName: '2026.1',
         status: 'open',
       });
 
+      // A page at a time, oldest first, the count over all of them.
+      expect(await carriedOver(3, refs, { limit: 1, offset: 0 })).toMatchObject({
+        totalCount: 2,
+        items: [{ id: itemId(1) }],
+      });
+      expect(await carriedOver(3, refs, { limit: 1, offset: 1 })).toMatchObject({
+        totalCount: 2,
+        items: [{ id: itemId(4), trainName: '2026.2' }],
+      });
+      expect(await carriedOver(3, refs, { limit: 1, offset: 2 })).toEqual({
+        items: [],
+        totalCount: 2,
+      });
+
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "pages a train's notes oldest first, per column of the board, on %s",
+    async databaseId => {
+      const { knex, store } = await setup(databaseId);
+      // Five notes on train 1 in two columns, two of them written at once; one on train 2.
+      const notes: [number, number, 'went-well' | 'to-improve', string][] = [
+        [1, 1, 'to-improve', '2026-09-20T10:00:00.000Z'],
+        [2, 1, 'went-well', '2026-09-20T10:01:00.000Z'],
+        [3, 1, 'to-improve', '2026-09-20T10:02:00.000Z'],
+        [4, 1, 'to-improve', '2026-09-20T10:02:00.000Z'],
+        [5, 1, 'went-well', '2026-09-20T10:03:00.000Z'],
+        [6, 2, 'went-well', '2026-10-20T10:00:00.000Z'],
+      ];
+      // Inserted newest first: the order comes from the query, not from the table.
+      for (const [n, train, column, createdAt] of [...notes].reverse()) {
+        await store.insertNote({
+          id: itemId(100 + n),
+          trainId: trainId(train),
+          column,
+          text: `Note ${n}`,
+          authorRef: 'user:default/bob',
+          createdAt,
+        });
+      }
+      const texts = (page: { items: { text: string }[] }) => page.items.map(note => note.text);
+
+      const all = await Promise.all(
+        [0, 2, 4].map(offset => store.queryNotes(trainId(1), { limit: 2, offset })),
+      );
+      expect(all.map(page => page.totalCount)).toEqual([5, 5, 5]);
+      // Oldest first; of two written at once, by id.
+      expect(all.map(texts)).toEqual([['Note 1', 'Note 2'], ['Note 3', 'Note 4'], ['Note 5']]);
+
+      const toImprove = await store.queryNotes(trainId(1), {
+        column: 'to-improve',
+        limit: 2,
+        offset: 1,
+      });
+      expect(toImprove.totalCount).toBe(3);
+      expect(texts(toImprove)).toEqual(['Note 3', 'Note 4']);
+      expect(
+        await store.queryNotes(trainId(1), { column: 'went-well', limit: 2, offset: 2 }),
+      ).toEqual({ items: [], totalCount: 2 });
+      expect(
+        texts(await store.queryNotes(trainId(2), { column: 'went-well', limit: 2, offset: 0 })),
+      ).toEqual(['Note 6']);
+      expect(await store.queryNotes(trainId(3), { limit: 2, offset: 0 })).toEqual({
+        items: [],
+        totalCount: 0,
+      });
       await knex.destroy();
     },
   );

@@ -13,12 +13,14 @@ import {
   retryingTransaction,
 } from '../database/knexStore';
 import { connectStoreDatabase } from '../database/migrations';
+import { PageRequest, selectPage } from '../database/paging';
 import { VersionConflictError } from '../trains/TrainStore';
 import {
   ActionItemFact,
   ActionItemFilter,
   ActionItemPatch,
   NewActionItem,
+  NoteQuery,
   RetrospectiveStore,
   RetrospectiveStoreSession,
   RetrospectiveTrain,
@@ -184,14 +186,21 @@ export class DatabaseRetrospectiveStore
     this.knex = knex;
   }
 
-  async listNotes(trainId: string) {
-    const rows = await this.knex<NoteRow>('retrospective_notes')
+  async queryNotes(trainId: string, query: NoteQuery): Promise<Page<RetrospectiveNote>> {
+    const filtered = this.knex('retrospective_notes')
       .where('train_id', trainId)
-      .orderBy([
+      .modify(q => {
+        if (query.column) q.where('board_column', query.column);
+      });
+    const { rows, totalCount } = await selectPage<NoteRow>(
+      filtered.clone().orderBy([
         { column: 'created_at', order: 'asc' },
         { column: 'id', order: 'asc' },
-      ]);
-    return rows.map(toNote);
+      ]),
+      filtered.clone(),
+      query,
+    );
+    return { items: rows.map(toNote), totalCount };
   }
 
   private itemsWithTrainName() {
@@ -224,9 +233,15 @@ export class DatabaseRetrospectiveStore
     return { items: rows.map(withTrainName), totalCount: Number(count) };
   }
 
-  async listCarriedOver(trainId: string, ownerRefs: string[]): Promise<ActionItem[]> {
-    if (ownerRefs.length === 0) return [];
-    const query = this.itemsWithTrainName()
+  async queryCarriedOver(
+    trainId: string,
+    ownerRefs: string[],
+    page: PageRequest,
+  ): Promise<Page<ActionItem>> {
+    if (ownerRefs.length === 0) return { items: [], totalCount: 0 };
+    // Open items by owner: the owner and status index finds them.
+    const filtered = this.knex('action_items as a')
+      .join('release_trains as t', 't.id', 'a.train_id')
       .where('a.status', 'open')
       .whereIn('a.owner_ref', ownerRefs)
       // Trains created earlier than this one; the comparison stays inside the database, so
@@ -235,12 +250,19 @@ export class DatabaseRetrospectiveStore
         't.created_at',
         '<',
         this.knex('release_trains').select('created_at').where('id', trainId),
-      )
-      .orderBy([
-        { column: 'a.created_at', order: 'asc' },
-        { column: 'a.id', order: 'asc' },
-      ]);
-    return (await query).map(withTrainName);
+      );
+    const { rows, totalCount } = await selectPage<ActionItemRow & { train_name: string }>(
+      filtered
+        .clone()
+        .select('a.*', 't.name as train_name')
+        .orderBy([
+          { column: 'a.created_at', order: 'asc' },
+          { column: 'a.id', order: 'asc' },
+        ]),
+      filtered.clone(),
+      page,
+    );
+    return { items: rows.map(withTrainName), totalCount };
   }
 
   async listActionItems(range: { from?: Date; to?: Date }): Promise<ActionItemFact[]> {

@@ -79,6 +79,10 @@ const dora = mockCredentials.user('user:default/dora');
 const admin = mockCredentials.user('user:default/admin');
 const ci = mockCredentials.service('external:ci');
 
+/** The first pages a retrospective carries. */
+const FIRST_PAGE = { limit: 20 };
+const NO_PAGE = { items: [], totalCount: 0 };
+
 const trainRequest = (name: string, participants: string[]) => ({
   name,
   objective: 'Ship one-click checkout',
@@ -196,18 +200,33 @@ describe('RetrospectiveService', () => {
       );
 
       const later = await trains.createTrain(trainRequest('2026.12', ['payments']), alice);
-      const retro = await retrospectives.getRetrospective(later.id);
+      const retro = await retrospectives.getRetrospective(later.id, FIRST_PAGE);
       // Owned by payments' team; storefront's item does not concern this train.
-      expect(retro.carriedOver.map(item => item.id)).toEqual([rehearse.id]);
-      expect(retro.carriedOver[0]).toMatchObject({ trainName: '2026.11', status: 'open' });
-      expect(retro).toMatchObject({ notes: [], actionItems: [] });
+      expect(retro.carriedOver.items.map(item => item.id)).toEqual([rehearse.id]);
+      expect(retro.carriedOver.totalCount).toBe(1);
+      expect(retro.carriedOver.items[0]).toMatchObject({ trainName: '2026.11', status: 'open' });
+      expect(retro).toEqual({
+        trainId: later.id,
+        notes: { 'went-well': NO_PAGE, 'to-improve': NO_PAGE },
+        actionItems: NO_PAGE,
+        carriedOver: retro.carriedOver,
+      });
 
-      const earlierRetro = await retrospectives.getRetrospective(earlier.id);
-      expect(earlierRetro.carriedOver).toEqual([]);
-      expect(earlierRetro.actionItems.map(item => item.id)).toEqual([rehearse.id, flags.id, done.id]);
-      expect(earlierRetro.notes).toMatchObject([
-        { column: 'went-well', authorRef: 'user:default/carol' },
+      const earlierRetro = await retrospectives.getRetrospective(earlier.id, FIRST_PAGE);
+      expect(earlierRetro.carriedOver).toEqual(NO_PAGE);
+      expect(earlierRetro.actionItems.items.map(item => item.id)).toEqual([
+        rehearse.id,
+        flags.id,
+        done.id,
       ]);
+      expect(earlierRetro.actionItems.totalCount).toBe(3);
+      expect(earlierRetro.notes).toMatchObject({
+        'went-well': {
+          totalCount: 1,
+          items: [{ column: 'went-well', authorRef: 'user:default/carol' }],
+        },
+        'to-improve': NO_PAGE,
+      });
 
       // The entry gate of planning still has to hold when planning is left.
       await expect(
@@ -225,12 +244,16 @@ describe('RetrospectiveService', () => {
       expect(closed.closedAt).toBeDefined();
       const advanced = await trains.advanceStage(later.id, { expectedStage: 'planning' }, alice);
       expect(advanced.currentStage).toBe('ship');
-      expect((await retrospectives.getRetrospective(later.id)).carriedOver).toEqual([]);
+      expect((await retrospectives.getRetrospective(later.id, FIRST_PAGE)).carriedOver).toEqual(
+        NO_PAGE,
+      );
 
       // Reopened: it concerns the later train again, and its close time is gone.
       const reopened = await retrospectives.updateActionItem(rehearse.id, { status: 'open' }, bob);
       expect(reopened).not.toHaveProperty('closedAt');
-      expect((await retrospectives.getRetrospective(later.id)).carriedOver).toHaveLength(1);
+      const carriedAgain = (await retrospectives.getRetrospective(later.id, FIRST_PAGE)).carriedOver;
+      expect(carriedAgain.totalCount).toBe(1);
+      expect(carriedAgain.items).toHaveLength(1);
 
       expect(await decisions(knex, earlier.id)).toEqual([
         'train.created',
@@ -251,6 +274,64 @@ describe('RetrospectiveService', () => {
       expect(logged).toMatchObject({ reason: 'Rehearsed on staging', actor_ref: 'user:default/bob' });
       // Every change was announced for the train that created the item.
       expect(new Set(announced)).toEqual(new Set([earlier.id]));
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'carries the first page of each list, and pages the rest of the notes and carried-over items, on %s',
+    async databaseId => {
+      const { knex, trains, retrospectives } = await setup(databaseId);
+      const earlier = await trains.createTrain(trainRequest('2026.11', ['payments']), alice);
+      const lessons = [];
+      for (const title of ['Rehearse the rollback', 'Write the runbook', 'Load-test payments']) {
+        lessons.push(
+          await retrospectives.createActionItem(
+            earlier.id,
+            { title, ownerRef: 'group:default/team-pay' },
+            alice,
+          ),
+        );
+      }
+      const later = await trains.createTrain(trainRequest('2026.12', ['payments']), alice);
+      for (const text of ['Green pipeline', 'Fast reviews', 'Calm cut-over']) {
+        await retrospectives.addNote(later.id, { column: 'went-well', text }, carol);
+      }
+      await retrospectives.addNote(later.id, { column: 'to-improve', text: 'Late freeze' }, bob);
+
+      const retro = await retrospectives.getRetrospective(later.id, { limit: 2 });
+      expect(retro.notes['went-well'].totalCount).toBe(3);
+      expect(retro.notes['went-well'].items.map(note => note.text)).toEqual([
+        'Green pipeline',
+        'Fast reviews',
+      ]);
+      expect(retro.notes['to-improve']).toMatchObject({
+        totalCount: 1,
+        items: [{ text: 'Late freeze' }],
+      });
+      expect(retro.carriedOver.totalCount).toBe(3);
+      expect(retro.carriedOver.items.map(item => item.id)).toEqual([lessons[0].id, lessons[1].id]);
+
+      const wentWell = await retrospectives.listNotes(later.id, {
+        column: 'went-well',
+        limit: 2,
+        offset: 2,
+      });
+      expect(wentWell).toMatchObject({ totalCount: 3, items: [{ text: 'Calm cut-over' }] });
+      expect(
+        (await retrospectives.listNotes(later.id, { limit: 10, offset: 0 })).totalCount,
+      ).toBe(4);
+      const rest = await retrospectives.listCarriedOver(later.id, { limit: 2, offset: 2 });
+      expect(rest.totalCount).toBe(3);
+      expect(rest.items.map(item => item.id)).toEqual([lessons[2].id]);
+
+      const missing = '00000000-0000-4000-8000-000000000000';
+      await expect(
+        retrospectives.listNotes(missing, { limit: 2, offset: 0 }),
+      ).rejects.toMatchObject({ name: 'NotFoundError' });
+      await expect(
+        retrospectives.listCarriedOver(missing, { limit: 2, offset: 0 }),
+      ).rejects.toMatchObject({ name: 'NotFoundError' });
       await knex.destroy();
     },
   );
@@ -368,7 +449,10 @@ describe('RetrospectiveService', () => {
         name: 'NotFoundError',
       });
       await retrospectives.deleteNote(train.id, note.id, alice);
-      expect((await retrospectives.getRetrospective(train.id)).notes).toEqual([]);
+      expect((await retrospectives.getRetrospective(train.id, FIRST_PAGE)).notes).toEqual({
+        'went-well': NO_PAGE,
+        'to-improve': NO_PAGE,
+      });
       expect(await decisions(knex, train.id)).toEqual([
         'train.created',
         'action-item.created',

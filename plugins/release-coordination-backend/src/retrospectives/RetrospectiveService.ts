@@ -10,7 +10,9 @@ import {
   AddRetrospectiveNoteRequest,
   CreateActionItemRequest,
   Page,
+  RETROSPECTIVE_COLUMNS,
   Retrospective,
+  RetrospectiveColumn,
   RetrospectiveNote,
   UpdateActionItemRequest,
   normalizeEntityRef,
@@ -18,6 +20,7 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import { DependencyIndex } from '../dependencies/graph';
 import { randomUUID } from 'node:crypto';
+import { PageRequest } from '../database/paging';
 import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
 import {
   actorRefOf,
@@ -33,14 +36,25 @@ import { refsConcerning } from './carryOver';
 import {
   ActionItemFilter,
   ActionItemPatch,
+  NoteQuery,
   RetrospectiveStore,
   RetrospectiveTrain,
 } from './RetrospectiveStore';
 
 /** Retrospectives of trains: the notes of the board and the action items that carry over. */
 export interface RetrospectiveService {
-  /** The train's notes, its action items and the open items carried over from earlier trains. */
-  getRetrospective(trainId: string): Promise<Retrospective>;
+  /**
+   * The train's notes (per column of the board), its action items and the open items carried
+   * over from earlier trains: the first `limit` of each, with its total.
+   */
+  getRetrospective(trainId: string, firstPage: { limit: number }): Promise<Retrospective>;
+  /** A page of the train's notes, oldest first; 404 for an unknown train. */
+  listNotes(trainId: string, query: NoteQuery): Promise<Page<RetrospectiveNote>>;
+  /**
+   * A page of the open items of earlier trains that concern the train's participants, oldest
+   * first; 404 for an unknown train.
+   */
+  listCarriedOver(trainId: string, page: PageRequest): Promise<Page<ActionItem>>;
   /** Any signed-in person may add a note. */
   addNote(
     trainId: string,
@@ -83,9 +97,6 @@ export interface RetrospectiveServiceOptions {
 /** A retrospective action item can be owned by these kinds of catalog entities. */
 const OWNER_KINDS = ['group', 'user', 'component'];
 
-/** How many action items one retrospective shows. */
-const ITEMS_PER_RETROSPECTIVE = 500;
-
 /** Creates the {@link RetrospectiveService}. */
 export function createRetrospectiveService(
   options: RetrospectiveServiceOptions,
@@ -126,15 +137,43 @@ export function createRetrospectiveService(
     }
   }
 
-  async function getRetrospective(trainId: string): Promise<Retrospective> {
+  /** The refs whose open items of earlier trains concern the train; 404 for an unknown train. */
+  async function refsConcerningTrain(trainId: string): Promise<string[]> {
     const train = await trains.getTrain(trainId);
     const { index } = await snapshots.current();
-    const [notes, items, carriedOver] = await Promise.all([
-      store.listNotes(trainId),
-      store.queryActionItems({ trainId, limit: ITEMS_PER_RETROSPECTIVE, offset: 0 }),
-      store.listCarriedOver(trainId, refsConcerning(train.participants, index)),
+    return refsConcerning(train.participants, index);
+  }
+
+  async function getRetrospective(
+    trainId: string,
+    firstPage: { limit: number },
+  ): Promise<Retrospective> {
+    const page = { limit: firstPage.limit, offset: 0 };
+    const ownerRefs = await refsConcerningTrain(trainId);
+    const [notes, actionItems, carriedOver] = await Promise.all([
+      Promise.all(
+        RETROSPECTIVE_COLUMNS.map(column => store.queryNotes(trainId, { column, ...page })),
+      ),
+      store.queryActionItems({ trainId, ...page }),
+      store.queryCarriedOver(trainId, ownerRefs, page),
     ]);
-    return { trainId, notes, actionItems: items.items, carriedOver };
+    return {
+      trainId,
+      notes: Object.fromEntries(
+        RETROSPECTIVE_COLUMNS.map((column, i) => [column, notes[i]]),
+      ) as Record<RetrospectiveColumn, Page<RetrospectiveNote>>,
+      actionItems,
+      carriedOver,
+    };
+  }
+
+  async function listNotes(trainId: string, query: NoteQuery): Promise<Page<RetrospectiveNote>> {
+    await requireTrain(trainId);
+    return store.queryNotes(trainId, query);
+  }
+
+  async function listCarriedOver(trainId: string, page: PageRequest): Promise<Page<ActionItem>> {
+    return store.queryCarriedOver(trainId, await refsConcerningTrain(trainId), page);
   }
 
   async function addNote(
@@ -347,6 +386,8 @@ export function createRetrospectiveService(
 
   return {
     getRetrospective,
+    listNotes,
+    listCarriedOver,
     addNote,
     deleteNote,
     createActionItem,

@@ -2,8 +2,10 @@ import {
   ActionItem,
   ActionItemStatus,
   Page,
+  RetrospectiveColumn,
   RetrospectiveNote,
 } from '@release-coordination/plugin-release-coordination-common';
+import { PageRequest } from '../database/paging';
 import { NewDecision } from '../trains/TrainStore';
 
 /** What a retrospective needs to know about its train. */
@@ -47,6 +49,11 @@ export interface ActionItemFilter {
   offset: number;
 }
 
+/** Filters and paging of a train's notes, already validated. */
+export interface NoteQuery extends PageRequest {
+  column?: RetrospectiveColumn;
+}
+
 /**
  * An action item as scorecards count it: when it was created, due and closed, and by whom it
  * is owned.
@@ -81,17 +88,21 @@ export interface RetrospectiveStoreSession {
 
 /** Persistence of retrospective notes and action items. */
 export interface RetrospectiveStore extends RetrospectiveStoreSession {
-  /** The notes of a train, oldest first. */
-  listNotes(trainId: string): Promise<RetrospectiveNote[]>;
+  /** A page of a train's notes, oldest first; of one column of the board when given. */
+  queryNotes(trainId: string, query: NoteQuery): Promise<Page<RetrospectiveNote>>;
   /** Action items by train, owner and status, oldest first. */
   queryActionItems(filter: ActionItemFilter): Promise<Page<ActionItem>>;
   /**
-   * The open items that trains created before `trainId` left behind, owned by one of
+   * A page of the open items that trains created before `trainId` left behind, owned by one of
    * `ownerRefs`, oldest first.
    *
    * Safe to call while a train transaction is open, as gate rules are evaluated inside one.
    */
-  listCarriedOver(trainId: string, ownerRefs: string[]): Promise<ActionItem[]>;
+  queryCarriedOver(
+    trainId: string,
+    ownerRefs: string[],
+    page: PageRequest,
+  ): Promise<Page<ActionItem>>;
   /** Facts for scorecards: the items created in `[from, to)`, either bound optional. */
   listActionItems(range: { from?: Date; to?: Date }): Promise<ActionItemFact[]>;
   /** Open items past their due date whose owner has not been reminded yet. */

@@ -52,15 +52,24 @@ const openItem = (title: string, ownerRef: string, dueAt?: string): ActionItem =
   version: 0,
 });
 
-/** The store's answer: the open items of earlier trains owned by one of the asked refs. */
+/** The store's answer: a page of the open items of earlier trains owned by an asked ref. */
 function storeWith(items: ActionItem[]) {
-  const asked: { trainId: string; ownerRefs: string[] }[] = [];
+  const asked: { trainId: string; ownerRefs: string[]; page: { limit: number; offset: number } }[] =
+    [];
   return {
     asked,
     actionItems: {
-      async listCarriedOver(trainId: string, ownerRefs: string[]) {
-        asked.push({ trainId, ownerRefs });
-        return items.filter(item => ownerRefs.includes(item.ownerRef));
+      async queryCarriedOver(
+        trainId: string,
+        ownerRefs: string[],
+        page: { limit: number; offset: number },
+      ) {
+        asked.push({ trainId, ownerRefs, page });
+        const open = items.filter(item => ownerRefs.includes(item.ownerRef));
+        return {
+          items: open.slice(page.offset, page.offset + page.limit),
+          totalCount: open.length,
+        };
       },
     },
   };
@@ -114,6 +123,7 @@ describe('previous-action-items-closed', () => {
       {
         trainId: 'train-2',
         ownerRefs: ['component:default/payments', 'group:default/team-ledger'],
+        page: { limit: 10, offset: 0 },
       },
     ]);
   });
@@ -132,5 +142,23 @@ describe('previous-action-items-closed', () => {
     expect(outcome.passed).toBe(false);
     expect(outcome.reason).toMatch(/^2 open action item\(s\) from earlier trains concern the participants/);
     expect(outcome.reason).toMatch(/'Expire checkout flags' \(component:default\/storefront/);
+  });
+
+  it('names the oldest ten open items and counts the rest, however many there are', async () => {
+    const many = Array.from({ length: 250 }, (_, i) =>
+      openItem(`Lesson ${i + 1}`, 'component:default/storefront'),
+    );
+    const { actionItems, asked } = storeWith(many);
+    const outcome = await createPreviousActionItemsClosedRule({ actionItems }).evaluate(
+      context(participants[1]),
+    );
+    expect(outcome.passed).toBe(false);
+    expect(outcome.reason).toMatch(
+      /^250 open action item\(s\) from earlier trains concern component:default\/storefront: /,
+    );
+    expect(outcome.reason).toMatch(/'Lesson 10' .*; and 240 more$/);
+    expect(outcome.reason).not.toMatch(/'Lesson 11'/);
+    // One page is read, whatever the store holds.
+    expect(asked.map(ask => ask.page)).toEqual([{ limit: 10, offset: 0 }]);
   });
 });

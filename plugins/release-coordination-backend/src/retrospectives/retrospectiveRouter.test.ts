@@ -71,6 +71,8 @@ describe('retrospective routes (real catalog, policy, group membership)', () => 
 
   it('answers 401 without credentials', async () => {
     expect((await get(`/trains/${earlierId}/retrospective`)).status).toBe(401);
+    expect((await get(`/trains/${earlierId}/retrospective/notes`)).status).toBe(401);
+    expect((await get(`/trains/${earlierId}/retrospective/carried-over`)).status).toBe(401);
     expect((await get('/action-items')).status).toBe(401);
     expect((await post(`/trains/${earlierId}/retrospective/notes`).send({})).status).toBe(401);
   });
@@ -89,7 +91,8 @@ describe('retrospective routes (real catalog, policy, group membership)', () => 
     const retro = await get(`/trains/${earlierId}/retrospective`)
       .set('Authorization', asUser('carol'));
     expect(retro.status).toBe(200);
-    expect(retro.body.notes).toHaveLength(1);
+    expect(retro.body.notes['to-improve']).toMatchObject({ totalCount: 1, items: [{ id: added.body.id }] });
+    expect(retro.body.notes['went-well']).toEqual({ items: [], totalCount: 0 });
 
     const notePath = `/trains/${earlierId}/retrospective/notes/${added.body.id}`;
     expect((await del(notePath).set('Authorization', asUser('carol'))).status).toBe(403);
@@ -97,7 +100,10 @@ describe('retrospective routes (real catalog, policy, group membership)', () => 
     expect((await del(notePath).set('Authorization', asUser('bob'))).status).toBe(404);
     const after = await get(`/trains/${earlierId}/retrospective`)
       .set('Authorization', asUser('carol'));
-    expect(after.body.notes).toEqual([]);
+    expect(after.body.notes).toEqual({
+      'went-well': { items: [], totalCount: 0 },
+      'to-improve': { items: [], totalCount: 0 },
+    });
     expect(await decisionActions(earlierId)).toEqual([
       'train.created',
       'retro.note-added',
@@ -193,12 +199,14 @@ describe('retrospective routes (real catalog, policy, group membership)', () => 
     const retro = await get(`/trains/${laterId}/retrospective`).set('Authorization', asUser('bob'));
     expect(retro.status).toBe(200);
     // team-pay's item concerns payments; storefront's and bob's own item do not.
-    expect(retro.body.carriedOver.map((item: any) => item.id)).toEqual([teamPayItem.id]);
-    expect(retro.body.actionItems).toEqual([]);
+    expect(retro.body.carriedOver.items.map((item: any) => item.id)).toEqual([teamPayItem.id]);
+    expect(retro.body.carriedOver.totalCount).toBe(1);
+    expect(retro.body.actionItems).toEqual({ items: [], totalCount: 0 });
     const earlier = await get(`/trains/${earlierId}/retrospective`)
       .set('Authorization', asUser('bob'));
-    expect(earlier.body.carriedOver).toEqual([]);
-    expect(earlier.body.actionItems).toHaveLength(3);
+    expect(earlier.body.carriedOver).toEqual({ items: [], totalCount: 0 });
+    expect(earlier.body.actionItems.items).toHaveLength(3);
+    expect(earlier.body.actionItems.totalCount).toBe(3);
 
     const blocked = await post(`/trains/${laterId}/advance`)
       .send({ expectedStage: 'planning' })
@@ -221,9 +229,70 @@ describe('retrospective routes (real catalog, policy, group membership)', () => 
     expect(advanced.body.currentStage).toBe('ship');
   });
 
+  it('pages the board and the carried-over items; the retrospective carries the first page of each', async () => {
+    const first = (await createTrainThroughApi(server, checkoutTrain('2027.01', { payments: '2' }), asUser('alice'))).id;
+    const lessons: string[] = [];
+    for (const title of ['Rehearse the failover', 'Alert on refunds', 'Load-test the ledger']) {
+      const res = await post(`/trains/${first}/action-items`)
+        .send({ title, ownerRef: 'group:default/team-pay' })
+        .set('Authorization', asUser('alice'));
+      expect(res.status).toBe(201);
+      lessons.push(res.body.id);
+    }
+    const next = (await createTrainThroughApi(server, checkoutTrain('2027.02', { payments: '3' }), asUser('alice'))).id;
+    const notes = [
+      ['went-well', 'Green pipeline'],
+      ['went-well', 'Fast reviews'],
+      ['to-improve', 'Late freeze'],
+      ['went-well', 'Calm cut-over'],
+    ];
+    for (const [column, text] of notes) {
+      const res = await post(`/trains/${next}/retrospective/notes`)
+        .send({ column, text })
+        .set('Authorization', asUser('bob'));
+      expect(res.status).toBe(201);
+    }
+    const texts = (page: { items: { text: string }[] }) => page.items.map(note => note.text);
+    const ids = (page: { items: { id: string }[] }) => page.items.map(item => item.id);
+
+    const retro = await get(`/trains/${next}/retrospective?limit=2`).set('Authorization', asUser('carol'));
+    expect(retro.status).toBe(200);
+    expect(retro.body.notes['went-well'].totalCount).toBe(3);
+    expect(texts(retro.body.notes['went-well'])).toEqual(['Green pipeline', 'Fast reviews']);
+    expect(retro.body.notes['to-improve']).toMatchObject({ totalCount: 1, items: [{ text: 'Late freeze' }] });
+    expect(retro.body.carriedOver.totalCount).toBe(3);
+    expect(ids(retro.body.carriedOver)).toEqual(lessons.slice(0, 2));
+    expect(retro.body.actionItems).toEqual({ items: [], totalCount: 0 });
+    // Without a limit, the first 20 of each.
+    const whole = await get(`/trains/${next}/retrospective`).set('Authorization', asUser('carol'));
+    expect(ids(whole.body.carriedOver)).toEqual(lessons);
+
+    const wentWell = await get(`/trains/${next}/retrospective/notes?column=went-well&limit=2&offset=2`)
+      .set('Authorization', asUser('carol'));
+    expect(wentWell.status).toBe(200);
+    expect(wentWell.body.totalCount).toBe(3);
+    expect(texts(wentWell.body)).toEqual(['Calm cut-over']);
+    const board = await get(`/trains/${next}/retrospective/notes?limit=3`).set('Authorization', CI);
+    expect(board.body.totalCount).toBe(4);
+    expect(texts(board.body)).toEqual(['Green pipeline', 'Fast reviews', 'Late freeze']);
+
+    const carried = await get(`/trains/${next}/retrospective/carried-over?limit=2&offset=2`)
+      .set('Authorization', asUser('carol'));
+    expect(carried.status).toBe(200);
+    expect(carried.body.totalCount).toBe(3);
+    expect(ids(carried.body)).toEqual([lessons[2]]);
+    expect(carried.body.items[0]).toMatchObject({ trainId: first, trainName: '2027.01', status: 'open' });
+    const ofFirst = await get(`/action-items?trainId=${first}&limit=2&offset=2`).set('Authorization', CI);
+    expect(ofFirst.body).toMatchObject({ totalCount: 3, items: [{ id: lessons[2] }] });
+  });
+
   it('answers 404 for an unknown train, note or item', async () => {
     const missing = '00000000-0000-4000-8000-000000000000';
     expect((await get(`/trains/${missing}/retrospective`).set('Authorization', asUser('bob'))).status).toBe(404);
+    for (const path of ['retrospective/notes', 'retrospective/carried-over']) {
+      const res = await get(`/trains/${missing}/${path}`).set('Authorization', asUser('bob'));
+      expect(res.status, path).toBe(404);
+    }
     const item = await patch(`/action-items/${missing}`)
       .send({ status: 'done' })
       .set('Authorization', asUser('admin'));
@@ -266,6 +335,23 @@ describe('retrospective routes (real catalog, policy, group membership)', () => 
       ['GET', 'list with a bad limit', () => '/action-items?limit=0', undefined, /limit/],
       ['GET', 'list with an unknown filter', () => '/action-items?team=x', undefined, /team/],
       ['GET', 'retrospective of a bad id', () => '/trains/x/retrospective', undefined, /trainId/],
+      ['GET', 'retrospective with a limit of 0', () => `/trains/${earlierId}/retrospective?limit=0`,
+        undefined, /limit/],
+      ['GET', 'retrospective with a limit above 100',
+        () => `/trains/${earlierId}/retrospective?limit=101`, undefined, /limit/],
+      ['GET', 'retrospective with an offset', () => `/trains/${earlierId}/retrospective?offset=20`,
+        undefined, /offset/],
+      ['GET', 'notes with a limit of 0', () => `/trains/${earlierId}/retrospective/notes?limit=0`,
+        undefined, /limit/],
+      ['GET', 'notes with a negative offset',
+        () => `/trains/${earlierId}/retrospective/notes?offset=-1`, undefined, /offset/],
+      ['GET', 'notes of an unknown column',
+        () => `/trains/${earlierId}/retrospective/notes?column=blame`, undefined, /column/],
+      ['GET', 'notes of a bad train id', () => '/trains/x/retrospective/notes', undefined, /trainId/],
+      ['GET', 'carried-over items with a limit of 0',
+        () => `/trains/${earlierId}/retrospective/carried-over?limit=0`, undefined, /limit/],
+      ['GET', 'carried-over items with an unknown filter',
+        () => `/trains/${earlierId}/retrospective/carried-over?status=open`, undefined, /status/],
     ];
 
     const counts = async () => {

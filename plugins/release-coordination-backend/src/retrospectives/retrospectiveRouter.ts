@@ -22,12 +22,14 @@ const ownerRef = entityRef.refine(ref => /^(group|user|component):/.test(ref), {
   message: 'ownerRef must be the ref of a Group, User or Component',
 });
 
-const noteBody = z
-  .object({
-    column: z.enum(RETROSPECTIVE_COLUMNS as [RetrospectiveColumn, ...RetrospectiveColumn[]]),
-    text: text(2000),
-  })
+const column = z.enum(RETROSPECTIVE_COLUMNS as [RetrospectiveColumn, ...RetrospectiveColumn[]]);
+const noteBody = z.object({ column, text: text(2000) }).strict();
+/** The retrospective carries the first page of each of its lists, this long. */
+const retrospectiveQuery = pageQuery({ defaultLimit: 20, maxLimit: 100 })
+  .pick({ limit: true })
   .strict();
+const listNotesQuery = pageQuery().extend({ column: column.optional() }).strict();
+const carriedOverQuery = pageQuery().strict();
 const createItemBody = z
   .object({ title: text(500), ownerRef, dueAt: isoTime.optional() })
   .strict();
@@ -53,7 +55,6 @@ const listItemsQuery = pageQuery({ defaultLimit: 100 })
     trainId: z.uuid().optional(),
   })
   .strict();
-const emptyQuery = z.object({}).strict();
 
 /**
  * Routes of retrospectives: the notes of a train's board and the action items, which carry
@@ -71,8 +72,22 @@ export function createRetrospectiveRouter(options: {
   router.get('/trains/:trainId/retrospective', async (req, res) => {
     await credentialsOf(req);
     const { trainId } = parseInput(trainParams, req.params, 'path');
-    parseInput(emptyQuery, req.query, 'query');
-    res.json(await retrospectives.getRetrospective(trainId));
+    const firstPage = parseInput(retrospectiveQuery, req.query, 'query');
+    res.json(await retrospectives.getRetrospective(trainId, firstPage));
+  });
+
+  router.get('/trains/:trainId/retrospective/notes', async (req, res) => {
+    await credentialsOf(req);
+    const { trainId } = parseInput(trainParams, req.params, 'path');
+    const query = parseInput(listNotesQuery, req.query, 'query');
+    res.json(await retrospectives.listNotes(trainId, query));
+  });
+
+  router.get('/trains/:trainId/retrospective/carried-over', async (req, res) => {
+    await credentialsOf(req);
+    const { trainId } = parseInput(trainParams, req.params, 'path');
+    const page = parseInput(carriedOverQuery, req.query, 'query');
+    res.json(await retrospectives.listCarriedOver(trainId, page));
   });
 
   router.post('/trains/:trainId/retrospective/notes', async (req, res) => {

@@ -75,6 +75,44 @@ describe('OpenAPI document', () => {
     expect(served).toEqual(documented);
   });
 
+  it('answers every list as a page: limit and offset in, items and totalCount out', () => {
+    const resolve = (node: any): any => {
+      if (!node?.$ref) return node;
+      const [, , kind, name] = node.$ref.split('/');
+      return resolve(document.components[kind][name]);
+    };
+    const lists: string[] = [];
+    for (const [path, operations] of Object.entries(document.paths as Record<string, any>)) {
+      const operation = operations.get;
+      if (!operation) continue;
+      const schema = resolve(operation.responses['200']?.content?.['application/json']?.schema);
+      if (schema?.properties?.items?.type !== 'array') continue;
+      const route = `GET ${path}`;
+      lists.push(route);
+      expect(schema.required, route).toEqual(expect.arrayContaining(['items', 'totalCount']));
+      expect(schema.properties.totalCount, route).toEqual({ type: 'integer' });
+      const query = Object.fromEntries(
+        (operation.parameters ?? [])
+          .map(resolve)
+          .filter((parameter: any) => parameter.in === 'query')
+          .map((parameter: any) => [parameter.name, parameter.schema]),
+      );
+      expect(query.limit, route).toMatchObject({ type: 'integer', minimum: 1 });
+      expect(query.limit.maximum, route).toBeGreaterThan(0);
+      expect(query.offset, route).toMatchObject({ type: 'integer', minimum: 0 });
+    }
+    expect(lists).toEqual(
+      expect.arrayContaining([
+        'GET /entity-trains',
+        'GET /approvals/mine',
+        'GET /trains/{trainId}/deployments',
+        'GET /trains/{trainId}/flags',
+        'GET /trains/{trainId}/retrospective/notes',
+        'GET /trains/{trainId}/retrospective/carried-over',
+      ]),
+    );
+  });
+
   it('names an operation and the 401 answer for every route', () => {
     for (const [path, operations] of Object.entries(document.paths as Record<string, any>)) {
       for (const [method, operation] of Object.entries<any>(operations)) {

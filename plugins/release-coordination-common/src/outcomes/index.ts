@@ -3,6 +3,8 @@ export type {
   DeploymentOutcome,
   DeploymentResult,
   FeatureFlag,
+  FeatureFlagCounts,
+  ListDeploymentsRequest,
   FeatureFlagState,
   ParticipantRollbackReadiness,
   ReportDeploymentRequest,

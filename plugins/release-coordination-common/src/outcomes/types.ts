@@ -1,3 +1,5 @@
+import type { Page } from '../types';
+
 /**
  * How a finished rollout ended: `rolled-back` when the previous version had to be restored.
  *
@@ -226,12 +228,44 @@ export interface UpdateFeatureFlagRequest {
 }
 
 /**
- * The feature flags of a train.
+ * A train's deployments as the API lists them: newest start first, of one environment or one
+ * participant when asked, a page at a time.
  *
  * @public
  */
-export interface TrainFeatureFlags {
-  items: FeatureFlag[];
+export interface ListDeploymentsRequest {
+  environment?: string;
+  participantRef?: string;
+  /** At most this many, 1 to 500; default 50. */
+  limit?: number;
+  /** Skips this many; default 0. */
+  offset?: number;
+}
+
+/**
+ * How a train's feature flags stand, counted over all of them rather than over one page.
+ *
+ * @public
+ */
+export interface FeatureFlagCounts {
+  /** Flags still in the code, `on` or `off`. */
+  inUse: number;
+  /** In use and past their expiry: these block the train. */
+  expired: number;
+  /** In use and expiring within `expiringWithinDays`. */
+  expiringSoon: number;
+  removed: number;
+}
+
+/**
+ * A page of a train's feature flags, in the order they need attention: flags in use by expiry
+ * (so expired ones first, then those expiring soon), removed ones last. `totalCount` and
+ * `counts` are about every flag of the train.
+ *
+ * @public
+ */
+export interface TrainFeatureFlags extends Page<FeatureFlag> {
   /** Flags expiring within this many days count as expiring soon; their owners are reminded. */
   expiringWithinDays: number;
+  counts: FeatureFlagCounts;
 }

@@ -5,6 +5,7 @@ export {
   type ActionItem,
   type ActionItemStatus,
   type AddRetrospectiveNoteRequest,
+  type ListRetrospectiveNotesRequest,
   type CreateActionItemRequest,
   type ListActionItemsRequest,
   type Retrospective,

@@ -1,3 +1,5 @@
+import type { Page } from '../types';
+
 /**
  * The two columns of a blameless retrospective board.
  *
@@ -68,21 +70,34 @@ export interface ActionItem {
 
 /**
  * A train's retrospective: its notes, the action items it created, and the open items of
- * earlier trains that concern its participants.
+ * earlier trains that concern its participants. Each list is the first page, with its total;
+ * the rest is paged from `GET /trains/{trainId}/retrospective/notes?column=`,
+ * `GET /action-items?trainId=` and `GET /trains/{trainId}/retrospective/carried-over`.
  *
  * @public
  */
 export interface Retrospective {
   trainId: string;
-  /** Oldest first. */
-  notes: RetrospectiveNote[];
+  /** Per column of the board, its notes, oldest first. */
+  notes: Record<RetrospectiveColumn, Page<RetrospectiveNote>>;
   /** Created by this train, oldest first. */
-  actionItems: ActionItem[];
+  actionItems: Page<ActionItem>;
   /**
    * Open items created by trains that were created before this one, owned by a participant
    * or by a participant's owner. Oldest first.
    */
-  carriedOver: ActionItem[];
+  carriedOver: Page<ActionItem>;
+}
+
+/**
+ * A page of a retrospective's notes, oldest first; of one column of the board when given.
+ *
+ * @public
+ */
+export interface ListRetrospectiveNotesRequest {
+  column?: RetrospectiveColumn;
+  limit?: number;
+  offset?: number;
 }
 
 /**

@@ -213,13 +213,21 @@ export const winterDriftNone: TrainDependencyDrift = { trainId: TRAIN_ID, steps:
  */
 export const trainWithoutOutcomesApi = {
   getRollbackReadiness: async () => ({ trainId: TRAIN_ID, maxAgeDays: 90, participants: [] }),
-  listFeatureFlags: async () => ({ items: [], expiringWithinDays: 7 }),
-  listDeployments: async () => ({ items: [] }),
+  listFeatureFlags: async () => ({
+    items: [],
+    totalCount: 0,
+    expiringWithinDays: 7,
+    counts: { inUse: 0, expired: 0, expiringSoon: 0, removed: 0 },
+  }),
+  listDeployments: async () => ({ items: [], totalCount: 0 }),
   getRetrospective: async () => ({
     trainId: TRAIN_ID,
-    notes: [],
-    actionItems: [],
-    carriedOver: [],
+    notes: {
+      'went-well': { items: [], totalCount: 0 },
+      'to-improve': { items: [], totalCount: 0 },
+    },
+    actionItems: { items: [], totalCount: 0 },
+    carriedOver: { items: [], totalCount: 0 },
   }),
 };
 

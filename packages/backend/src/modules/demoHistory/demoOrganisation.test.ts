@@ -189,7 +189,8 @@ describe('the demo history in the demo portal (real catalog and plugin)', () => 
       // The open catalog item carries over into the train where catalog-service took part later.
       const latest = trains.find(train => train.name === 'Train 17: Faster product pages');
       const retrospective = await get(`/api/release-coordination/trains/${latest.id}/retrospective`);
-      expect(retrospective.carriedOver.map((item: any) => item.ownerRef)).toEqual(['group:default/team-catalog']);
+      expect(retrospective.carriedOver.items.map((item: any) => item.ownerRef)).toEqual(['group:default/team-catalog']);
+      expect(retrospective.carriedOver.totalCount).toBe(1);
     });
 
     it('shows organisation scorecards with a trend per train', async () => {

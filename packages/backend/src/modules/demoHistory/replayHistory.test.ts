@@ -4,6 +4,7 @@ import { DEFAULT_STAGES } from '@release-coordination/plugin-release-coordinatio
 import {
   ActionItem,
   FeatureFlag,
+  Page,
   RollbackDrill,
   TrainParticipant,
 } from '@release-coordination/plugin-release-coordination-common';
@@ -50,9 +51,13 @@ function pluginRulesAt(rows: HistoryRows, at: Date): Map<string, GateRule<TrainG
   const by = (value: unknown) => value !== null && time(value) <= at.getTime();
   const trains = new Map(rows.release_trains.map(train => [train.id as string, train]));
   const actionItems = {
-    async listCarriedOver(trainId: string, ownerRefs: string[]): Promise<ActionItem[]> {
+    async queryCarriedOver(
+      trainId: string,
+      ownerRefs: string[],
+      page: { limit: number; offset: number },
+    ): Promise<Page<ActionItem>> {
       const createdAt = time(trains.get(trainId)!.created_at);
-      return rows.action_items
+      const open: ActionItem[] = rows.action_items
         .filter(
           item =>
             ownerRefs.includes(item.owner_ref as string) &&
@@ -72,6 +77,7 @@ function pluginRulesAt(rows: HistoryRows, at: Date): Map<string, GateRule<TrainG
           updatedAt: iso(item.created_at),
           version: 0,
         }));
+      return { items: open.slice(page.offset, page.offset + page.limit), totalCount: open.length };
     },
   };
   /** A flag's state as its last change before `at` left it. */

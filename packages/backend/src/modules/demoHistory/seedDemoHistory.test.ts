@@ -120,18 +120,27 @@ describe('seedDemoHistory', () => {
         expect(snapshots[0]).toMatchObject({ stage: 'planning', toStage: 'planning' });
         expect(snapshots.length).toBe(train.status === 'released' ? 5 : 4);
 
-        const deployments = await outcomes.listTrainDeployments(train.id);
+        const deployments = (await outcomes.listTrainDeployments(train.id, { limit: 500, offset: 0 }))
+          .items;
         expect(new Set(deployments.map(d => d.environment))).toEqual(new Set(['staging', 'production']));
         expect(await outcomes.listRollbackPlans(train.id)).toHaveLength(participants.length);
         expect((await outcomes.listFlags(train.id)).length).toBeGreaterThan(0);
 
-        expect((await retrospectives.listNotes(train.id)).length).toBeGreaterThan(0);
+        expect(
+          (await retrospectives.queryNotes(train.id, { limit: 1, offset: 0 })).totalCount,
+        ).toBeGreaterThan(0);
         const items = await retrospectives.queryActionItems({ trainId: train.id, limit: 50, offset: 0 });
         expect(items.totalCount).toBeGreaterThan(0);
       }
 
       const rolledBack = page.items.find(train => train.status === 'rolled-back')!;
-      const production = await outcomes.listTrainDeployments(rolledBack.id, { environment: 'production' });
+      const production = (
+        await outcomes.listTrainDeployments(rolledBack.id, {
+          environment: 'production',
+          limit: 500,
+          offset: 0,
+        })
+      ).items;
       expect(production.filter(d => d.result === 'rolled-back').every(d => d.rollbackFinishedAt)).toBe(true);
       expect(production.some(d => d.result === 'rolled-back')).toBe(true);
 

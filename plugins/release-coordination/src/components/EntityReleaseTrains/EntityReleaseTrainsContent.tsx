@@ -24,6 +24,7 @@ import {
   sameRef,
   shortRef,
   ListPagination,
+  PAGE_SIZES,
   usePagedList,
   useTrainChangedSignal,
   useTrainLink,
@@ -276,7 +277,12 @@ export function EntityReleaseTrainsContent() {
           </Grid>
         ))}
       </Grid>
-      <ListPagination list={list} label="Train participations" />
+      <ListPagination
+        label="train participations"
+        paging={list.paging}
+        totalCount={value.totalCount}
+        rowsPerPageOptions={PAGE_SIZES}
+      />
     </>
   );
 }

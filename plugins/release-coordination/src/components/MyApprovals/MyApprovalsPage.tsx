@@ -21,6 +21,7 @@ import { approversSentence, GateDialog } from '../GateDialog';
 import {
   GateStateChip,
   ListPagination,
+  PAGE_SIZES,
   useGateDecision,
   usePagedList,
   useTrainChangedSignal,
@@ -138,7 +139,12 @@ export function MyApprovalsList() {
           { icon: () => <RefreshIcon />, tooltip: 'Refresh', isFreeAction: true, onClick: retry },
         ]}
       />
-      <ListPagination list={list} label="Approvals" />
+      <ListPagination
+        label="approvals"
+        paging={list.paging}
+        totalCount={value.totalCount}
+        rowsPerPageOptions={PAGE_SIZES}
+      />
       {openItem && (
         <GateDialog
           gate={openItem.gate}

@@ -16,10 +16,18 @@ import {
   ActionItem,
   ActionItemStatus,
   isActionItemOverdue,
+  Page,
 } from '@release-coordination/plugin-release-coordination-common';
 import { useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
-import { CatalogRefLink, errorMessage, RequestErrorAlert, useTrainLink } from '../shared';
+import {
+  CatalogRefLink,
+  errorMessage,
+  ListPagination,
+  RequestErrorAlert,
+  useTrainLink,
+} from '../shared';
+import { useRetrospectiveList } from './useRetrospectiveList';
 
 /** Changes an item's status; the version it was read at guards against overwriting a change. */
 function StatusSelect(props: {
@@ -85,26 +93,34 @@ function DueDate(props: { item: ActionItem }) {
 /**
  * Action items with their owner (a catalog link), due date (overdue ones marked) and a status
  * anyone may try to change; the backend lets the ambassador, the owning team and release
- * managers, and the refusal is shown otherwise.
+ * managers, and the refusal is shown otherwise. A page at a time: the first came with the
+ * retrospective, `fetchPage` asks for the others.
  */
 export function ActionItemsTable(props: {
+  /** What the items are, e.g. "Action items"; the total follows it. */
   title: string;
-  items: ActionItem[];
+  firstPage: Page<ActionItem>;
+  fetchPage: (request: { limit: number; offset: number }) => Promise<Page<ActionItem>>;
+  /** What the pages are of, naming their navigation, e.g. "action items". */
+  pagesLabel: string;
   onChanged: () => void;
   /** Carried-over items say which train they come from. */
   showTrain?: boolean;
   emptyText: string;
 }) {
-  const { title, items, onChanged, showTrain, emptyText } = props;
+  const { firstPage, fetchPage, pagesLabel, onChanged, showTrain, emptyText } = props;
   const trainLink = useTrainLink();
   const [error, setError] = useState<string>();
+  const { paging, shown, error: pageError } = useRetrospectiveList(firstPage, fetchPage);
+  const items = shown.items;
+  const title = `${props.title} (${shown.totalCount})`;
   return (
     <Box>
       <Typography variant="h6" component="h3">
         {title}
       </Typography>
-      <RequestErrorAlert error={error} />
-      {items.length === 0 ? (
+      <RequestErrorAlert error={error ?? (pageError && errorMessage(pageError))} />
+      {shown.totalCount === 0 ? (
         <Typography variant="body2" color="textSecondary">
           {emptyText}
         </Typography>
@@ -148,6 +164,7 @@ export function ActionItemsTable(props: {
           </TableBody>
         </Table>
       )}
+      <ListPagination label={pagesLabel} paging={paging} totalCount={shown.totalCount} />
     </Box>
   );
 }

@@ -14,12 +14,14 @@ import {
 } from '@material-ui/core';
 import DeleteIcon from '@material-ui/icons/Delete';
 import {
+  Page,
   RetrospectiveColumn,
   RetrospectiveNote,
 } from '@release-coordination/plugin-release-coordination-common';
 import { FormEvent, useId, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
-import { RequestErrorAlert, useBackendRequest } from '../shared';
+import { errorMessage, ListPagination, RequestErrorAlert, useBackendRequest } from '../shared';
+import { useRetrospectiveList } from './useRetrospectiveList';
 
 /** The columns of the board, in the order people fill them. */
 export const COLUMN_TITLES: Record<RetrospectiveColumn, string> = {
@@ -30,15 +32,20 @@ export const COLUMN_TITLES: Record<RetrospectiveColumn, string> = {
 function NoteColumn(props: {
   trainId: string;
   column: RetrospectiveColumn;
-  notes: RetrospectiveNote[];
+  /** The column's first page, as the retrospective carried it. */
+  firstPage: Page<RetrospectiveNote>;
   onChanged: () => void;
 }) {
-  const { trainId, column, notes, onChanged } = props;
+  const { trainId, column, firstPage, onChanged } = props;
   const api = useApi(releaseCoordinationApiRef);
   const [text, setText] = useState('');
   const { busy, error, send } = useBackendRequest();
   const title = COLUMN_TITLES[column];
   const inputId = useId();
+  const { paging, shown, error: pageError } = useRetrospectiveList(firstPage, page =>
+    api.listRetrospectiveNotes({ trainId, column, ...page }),
+  );
+  const notes = shown.items;
 
   async function add(event: FormEvent) {
     event.preventDefault();
@@ -55,9 +62,9 @@ function NoteColumn(props: {
   return (
     <Box>
       <Typography variant="h6" component="h3" id={`retro-${column}`}>
-        {title} ({notes.length})
+        {title} ({shown.totalCount})
       </Typography>
-      {notes.length === 0 ? (
+      {shown.totalCount === 0 ? (
         <Typography variant="body2" color="textSecondary">
           No notes yet.
         </Typography>
@@ -94,6 +101,12 @@ function NoteColumn(props: {
           ))}
         </List>
       )}
+      <ListPagination
+        label={title.toLocaleLowerCase('en-US')}
+        paging={paging}
+        totalCount={shown.totalCount}
+      />
+      <RequestErrorAlert error={pageError && errorMessage(pageError)} />
       <Box component="form" onSubmit={add} display="flex" alignItems="flex-end" gridGap={8}>
         <TextField
           id={inputId}
@@ -115,12 +128,14 @@ function NoteColumn(props: {
 }
 
 /**
- * The two columns of a blameless retrospective. Anyone signed in adds notes; the author, the
- * ambassador and release managers delete them (the backend decides and says why not).
+ * The two columns of a blameless retrospective, each paged on its own. Anyone signed in adds
+ * notes; the author, the ambassador and release managers delete them (the backend decides and
+ * says why not).
  */
 export function RetrospectiveBoard(props: {
   trainId: string;
-  notes: RetrospectiveNote[];
+  /** The first page of each column. */
+  notes: Record<RetrospectiveColumn, Page<RetrospectiveNote>>;
   onChanged: () => void;
 }) {
   const { trainId, notes, onChanged } = props;
@@ -131,7 +146,7 @@ export function RetrospectiveBoard(props: {
           <NoteColumn
             trainId={trainId}
             column={column}
-            notes={notes.filter(note => note.column === column)}
+            firstPage={notes[column]}
             onChanged={onChanged}
           />
         </Grid>

@@ -4,9 +4,10 @@ import {
   ActionItem,
   ReleaseCoordinationApi,
   Retrospective,
+  RetrospectiveNote,
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { releaseCoordinationApiRef } from '../../api';
 import {
@@ -38,27 +39,34 @@ function item(overrides: Partial<ActionItem> & Pick<ActionItem, 'id' | 'title'>)
   };
 }
 
+/** A page with everything on it. */
+const pageOf = <T,>(items: T[]) => ({ items, totalCount: items.length });
+
+const wentWellNote: RetrospectiveNote = {
+  id: 'n1',
+  trainId: TRAIN_ID,
+  column: 'went-well',
+  text: 'Contract tests caught the pricing break before validation',
+  authorRef: 'user:default/bob',
+  createdAt: '2026-11-21T10:00:00Z',
+};
+
 const retrospective: Retrospective = {
   trainId: TRAIN_ID,
-  notes: [
-    {
-      id: 'n1',
-      trainId: TRAIN_ID,
-      column: 'went-well',
-      text: 'Contract tests caught the pricing break before validation',
-      authorRef: 'user:default/bob',
-      createdAt: '2026-11-21T10:00:00Z',
-    },
-    {
-      id: 'n2',
-      trainId: TRAIN_ID,
-      column: 'to-improve',
-      text: 'The rollback of checkout-api was never rehearsed',
-      authorRef: 'user:default/carol',
-      createdAt: '2026-11-21T10:05:00Z',
-    },
-  ],
-  actionItems: [
+  notes: {
+    'went-well': pageOf([wentWellNote]),
+    'to-improve': pageOf<RetrospectiveNote>([
+      {
+        id: 'n2',
+        trainId: TRAIN_ID,
+        column: 'to-improve',
+        text: 'The rollback of checkout-api was never rehearsed',
+        authorRef: 'user:default/carol',
+        createdAt: '2026-11-21T10:05:00Z',
+      },
+    ]),
+  },
+  actionItems: pageOf([
     item({ id: 'a1', title: 'Rehearse the checkout-api rollback', dueAt: '2020-01-31T23:59:59Z' }),
     item({
       id: 'a2',
@@ -68,8 +76,8 @@ const retrospective: Retrospective = {
       status: 'done',
       closedAt: '2026-11-25T09:00:00Z',
     }),
-  ],
-  carriedOver: [
+  ]),
+  carriedOver: pageOf([
     item({
       id: 'c1',
       trainId: EARLIER_TRAIN_ID,
@@ -77,8 +85,10 @@ const retrospective: Retrospective = {
       title: 'Document the payment freeze',
       ownerRef: 'group:default/team-catalog',
     }),
-  ],
+  ]),
 };
+
+const EMPTY_PAGE = { items: [], totalCount: 0 };
 
 function fakeApi(overrides: Partial<ReleaseCoordinationApi> = {}) {
   return {
@@ -124,8 +134,158 @@ describe('RetrospectiveCard', () => {
     expect(within(carried).getByText('No due date')).toBeInTheDocument();
   });
 
+  describe('pages', () => {
+    const range = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    const note = (n: number): RetrospectiveNote => ({
+      ...wentWellNote,
+      id: `w${n}`,
+      text: `Went well ${n}`,
+      createdAt: `2026-11-21T10:${String(n).padStart(2, '0')}:00Z`,
+    });
+    const lesson = (n: number) => item({ id: `a${n}`, title: `Lesson ${n}` });
+    const carried = (n: number) =>
+      item({
+        id: `c${n}`,
+        trainId: EARLIER_TRAIN_ID,
+        trainName: '2026.10 autumn release',
+        title: `Carried ${n}`,
+      });
+    /** A retrospective of empty lists but `lists`, each the first page of ten. */
+    const retrospectiveWith = (lists: Partial<Retrospective>) =>
+      vi.fn(async () => ({
+        trainId: TRAIN_ID,
+        notes: { 'went-well': EMPTY_PAGE, 'to-improve': EMPTY_PAGE },
+        actionItems: EMPTY_PAGE,
+        carriedOver: EMPTY_PAGE,
+        ...lists,
+      }));
+    const nextPage = (name: string) =>
+      fireEvent.click(
+        within(screen.getByRole('navigation', { name })).getByRole('button', { name: 'Next page' }),
+      );
+
+    it('asks for the first ten of each list with the retrospective, and the next notes of one column', async () => {
+      const api = fakeApi({
+        getRetrospective: retrospectiveWith({
+          notes: {
+            'went-well': { items: range(1, 10).map(note), totalCount: 12 },
+            'to-improve': retrospective.notes['to-improve'],
+          },
+        }),
+        listRetrospectiveNotes: vi.fn(async () => ({ items: [note(11), note(12)], totalCount: 12 })),
+      });
+      await renderCard(api);
+      const wentWell = await screen.findByRole('list', { name: 'What went well (12)' });
+      expect(api.getRetrospective).toHaveBeenCalledWith({ trainId: TRAIN_ID, limit: 10 });
+      expect(within(wentWell).getAllByRole('listitem')).toHaveLength(10);
+      expect(
+        screen.queryByRole('navigation', { name: 'Pages of what to improve' }),
+      ).not.toBeInTheDocument();
+      const pages = screen.getByRole('navigation', { name: 'Pages of what went well' });
+      expect(within(pages).getByText('1-10 of 12')).toBeInTheDocument();
+
+      nextPage('Pages of what went well');
+      await waitFor(() =>
+        expect(api.listRetrospectiveNotes).toHaveBeenCalledWith({
+          trainId: TRAIN_ID,
+          column: 'went-well',
+          limit: 10,
+          offset: 10,
+        }),
+      );
+      expect(await screen.findByText('Went well 11')).toBeInTheDocument();
+      expect(screen.getByText('Went well 12')).toBeInTheDocument();
+      expect(screen.queryByText('Went well 1')).not.toBeInTheDocument();
+      expect(within(pages).getByText('11-12 of 12')).toBeInTheDocument();
+      // The other column stays as it was.
+      expect(screen.getByText(/never rehearsed/)).toBeInTheDocument();
+    });
+
+    it("asks for the next page of the train's action items", async () => {
+      const api = fakeApi({
+        getRetrospective: retrospectiveWith({
+          actionItems: { items: range(1, 10).map(lesson), totalCount: 11 },
+        }),
+        listActionItems: vi.fn(async () => ({ items: [lesson(11)], totalCount: 11 })),
+      });
+      await renderCard(api);
+      expect(await screen.findByText('Lesson 10')).toBeInTheDocument();
+      nextPage('Pages of action items');
+      await waitFor(() =>
+        expect(api.listActionItems).toHaveBeenCalledWith({ trainId: TRAIN_ID, limit: 10, offset: 10 }),
+      );
+      expect(await screen.findByText('Lesson 11')).toBeInTheDocument();
+      const items = table(/Action items \(11\)/);
+      expect(within(items).getAllByRole('row').slice(1)).toHaveLength(1);
+      expect(within(items).queryByText('Lesson 1')).not.toBeInTheDocument();
+    });
+
+    it('asks for the next page of the items carried over', async () => {
+      const api = fakeApi({
+        getRetrospective: retrospectiveWith({
+          carriedOver: { items: range(1, 10).map(carried), totalCount: 13 },
+        }),
+        listCarriedOverActionItems: vi.fn(async () => ({
+          items: range(11, 13).map(carried),
+          totalCount: 13,
+        })),
+      });
+      await renderCard(api);
+      expect(await screen.findByText('Carried 10')).toBeInTheDocument();
+      nextPage('Pages of carried-over action items');
+      await waitFor(() =>
+        expect(api.listCarriedOverActionItems).toHaveBeenCalledWith({
+          trainId: TRAIN_ID,
+          limit: 10,
+          offset: 10,
+        }),
+      );
+      expect(await screen.findByText('Carried 13')).toBeInTheDocument();
+      const carriedTable = table(/Carried over \(13\)/);
+      expect(within(carriedTable).getAllByRole('row').slice(1)).toHaveLength(3);
+      expect(
+        within(screen.getByRole('navigation', { name: 'Pages of carried-over action items' }))
+          .getByText('11-13 of 13'),
+      ).toBeInTheDocument();
+    });
+  });
+
+  it('goes back a page when the last note of the page shown is deleted', async () => {
+    const notes = Array.from({ length: 11 }, (_, i) => ({
+      ...wentWellNote,
+      id: `w${i + 1}`,
+      text: `Went well ${i + 1}`,
+    }));
+    let left = notes;
+    const api = fakeApi({
+      getRetrospective: vi.fn(async () => ({
+        ...retrospective,
+        notes: {
+          'went-well': { items: left.slice(0, 10), totalCount: left.length },
+          'to-improve': retrospective.notes['to-improve'],
+        },
+      })),
+      listRetrospectiveNotes: vi.fn(async ({ offset = 0 }: { offset?: number }) => ({
+        items: left.slice(offset, offset + 10),
+        totalCount: left.length,
+      })),
+      deleteRetrospectiveNote: vi.fn(async ({ noteId }: { noteId: string }) => {
+        left = left.filter(note => note.id !== noteId);
+      }),
+    });
+    await renderCard(api);
+    const pages = await screen.findByRole('navigation', { name: 'Pages of what went well' });
+    fireEvent.click(within(pages).getByRole('button', { name: 'Next page' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete note: Went well 11' }));
+
+    expect(await screen.findByRole('list', { name: 'What went well (10)' })).toBeInTheDocument();
+    expect(await screen.findByText('Went well 1')).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Pages of what went well' })).not.toBeInTheDocument();
+  });
+
   it('adds a note to a column and shows the board again', async () => {
-    const api = fakeApi({ addRetrospectiveNote: vi.fn(async () => retrospective.notes[0]) });
+    const api = fakeApi({ addRetrospectiveNote: vi.fn(async () => wentWellNote) });
     await renderCard(api);
     const user = userEvent.setup();
     const field = await screen.findByLabelText('Add to what to improve');
@@ -162,7 +322,7 @@ describe('RetrospectiveCard', () => {
   it('changes a status at the version it was shown, and shows a refusal', async () => {
     const updateActionItem = vi
       .fn()
-      .mockResolvedValueOnce({ ...retrospective.actionItems[0], status: 'done' })
+      .mockResolvedValueOnce({ ...retrospective.actionItems.items[0], status: 'done' })
       .mockRejectedValueOnce(
         responseError(409, 'ConflictError', "Action item 'Document the payment freeze' changed since version 2"),
       );
@@ -183,7 +343,7 @@ describe('RetrospectiveCard', () => {
   });
 
   it('lets the ambassador add an action item with an owner and a due date', async () => {
-    const createActionItem = vi.fn(async () => retrospective.actionItems[0]);
+    const createActionItem = vi.fn(async () => retrospective.actionItems.items[0]);
     await renderCard(fakeApi({ createActionItem }), 'user:default/alice');
     const user = userEvent.setup();
     const form = await screen.findByRole('form', { name: 'New action item' });
@@ -220,9 +380,9 @@ describe('RetrospectiveCard', () => {
       fakeApi({
         getRetrospective: vi.fn(async () => ({
           trainId: TRAIN_ID,
-          notes: [],
-          actionItems: [],
-          carriedOver: [],
+          notes: { 'went-well': EMPTY_PAGE, 'to-improve': EMPTY_PAGE },
+          actionItems: EMPTY_PAGE,
+          carriedOver: EMPTY_PAGE,
         })),
       }),
     );

@@ -1,6 +1,8 @@
 import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
 import { Box, Typography } from '@material-ui/core';
 import { TrainDetail } from '@release-coordination/plugin-release-coordination-common';
+import { releaseCoordinationApiRef } from '../../api';
 import { ActionItemsTable } from './ActionItemsTable';
 import { NewActionItemForm } from './NewActionItemForm';
 import { RetrospectiveBoard } from './RetrospectiveBoard';
@@ -8,10 +10,12 @@ import { useRetrospective } from './useRetrospective';
 
 /**
  * A train's blameless retrospective: what went well and what to improve, the action items it
- * decided on, and the open items of earlier trains that concern its participants.
+ * decided on, and the open items of earlier trains that concern its participants. Each list
+ * pages on its own.
  */
 export function RetrospectiveCard(props: { train: TrainDetail }) {
   const { train } = props;
+  const api = useApi(releaseCoordinationApiRef);
   const { value, loading, error, retry } = useRetrospective(train.id);
   const title = 'Retrospective';
   const subheader = 'Blameless: describe what happened and what to change, not who is to blame';
@@ -33,8 +37,10 @@ export function RetrospectiveCard(props: { train: TrainDetail }) {
       <RetrospectiveBoard trainId={train.id} notes={value.notes} onChanged={retry} />
       <Box marginTop={3}>
         <ActionItemsTable
-          title={`Action items (${value.actionItems.length})`}
-          items={value.actionItems}
+          title="Action items"
+          firstPage={value.actionItems}
+          fetchPage={page => api.listActionItems({ trainId: train.id, ...page })}
+          pagesLabel="action items"
           onChanged={retry}
           emptyText="No action items yet."
         />
@@ -48,8 +54,10 @@ export function RetrospectiveCard(props: { train: TrainDetail }) {
           still has to close.
         </Typography>
         <ActionItemsTable
-          title={`Carried over (${value.carriedOver.length})`}
-          items={value.carriedOver}
+          title="Carried over"
+          firstPage={value.carriedOver}
+          fetchPage={page => api.listCarriedOverActionItems({ trainId: train.id, ...page })}
+          pagesLabel="carried-over action items"
           onChanged={retry}
           showTrain
           emptyText="Nothing carried over: earlier trains left no open action items for these participants."

@@ -1,9 +1,10 @@
 import {
   DeploymentOutcome,
+  ListDeploymentsRequest,
   ReleaseCoordinationApi,
 } from '@release-coordination/plugin-release-coordination-common';
 import { signalApiRef } from '@backstage/plugin-signals-react';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { releaseCoordinationApiRef } from '../../api';
 import { fakeSignalApi } from '../../testing/fakeSignalApi';
 import { renderPage } from '../../testing/renderWithApi';
@@ -71,7 +72,7 @@ const deployments: DeploymentOutcome[] = [
 
 function fakeApi(overrides: Partial<ReleaseCoordinationApi> = {}) {
   return {
-    listDeployments: vi.fn(async () => ({ items: deployments })),
+    listDeployments: vi.fn(async () => ({ items: deployments, totalCount: deployments.length })),
     ...overrides,
   };
 }
@@ -116,6 +117,61 @@ describe('DeploymentsCard', () => {
     expect(cellTexts(pricingRow)[3]).toBe('—');
   });
 
+  it('asks for the first page, and offers no pages while everything fits on it', async () => {
+    const api = fakeApi();
+    await renderPage(<DeploymentsCard train={winterTrainDetail} />, [
+      [releaseCoordinationApiRef, api],
+    ]);
+    await screen.findByRole('region', { name: 'Deployments of checkout-api' });
+    expect(api.listDeployments).toHaveBeenCalledWith({ trainId: TRAIN_ID, limit: 25, offset: 0 });
+    expect(screen.queryByRole('navigation', { name: 'Pages of deployments' })).not.toBeInTheDocument();
+  });
+
+  it('pages through the deployments, asking the backend for each page', async () => {
+    // Thirty rollouts of checkout-api to production, an hour apart, newest first.
+    const many = Array.from({ length: 30 }, (_, i) =>
+      deployment({
+        id: `m${i}`,
+        deploymentId: `deploy-${200 - i}`,
+        startedAt: new Date(Date.UTC(2026, 10, 28, 12) - i * 3_600_000).toISOString(),
+      }),
+    );
+    const listDeployments = vi.fn(
+      async (request: ListDeploymentsRequest & { trainId: string }) => {
+        const offset = request.offset ?? 0;
+        return { items: many.slice(offset, offset + (request.limit ?? 50)), totalCount: many.length };
+      },
+    );
+    await renderPage(<DeploymentsCard train={winterTrainDetail} />, [
+      [releaseCoordinationApiRef, fakeApi({ listDeployments })],
+    ]);
+    const checkout = await screen.findByRole('region', { name: 'Deployments of checkout-api' });
+    expect(within(checkout).getAllByRole('row').slice(1)).toHaveLength(25);
+    expect(within(checkout).getByText('deploy-200')).toBeInTheDocument();
+    const pages = screen.getByRole('navigation', { name: 'Pages of deployments' });
+    expect(within(pages).getByText('1-25 of 30')).toBeInTheDocument();
+
+    fireEvent.click(within(pages).getByRole('button', { name: 'Next page' }));
+    await waitFor(() =>
+      expect(listDeployments).toHaveBeenLastCalledWith({ trainId: TRAIN_ID, limit: 25, offset: 25 }),
+    );
+    expect(await screen.findByText('deploy-175')).toBeInTheDocument();
+    expect(screen.queryByText('deploy-200')).not.toBeInTheDocument();
+    const second = screen.getByRole('region', { name: 'Deployments of checkout-api' });
+    expect(within(second).getAllByRole('row').slice(1)).toHaveLength(5);
+    expect(within(pages).getByText('26-30 of 30')).toBeInTheDocument();
+    expect(within(pages).getByRole('button', { name: 'Next page' })).toBeDisabled();
+
+    // Another page size starts again at the first page.
+    fireEvent.mouseDown(within(pages).getByRole('button', { name: /25/ }));
+    fireEvent.click(await screen.findByRole('option', { name: '10' }));
+    await waitFor(() =>
+      expect(listDeployments).toHaveBeenLastCalledWith({ trainId: TRAIN_ID, limit: 10, offset: 0 }),
+    );
+    expect(await screen.findByText('deploy-200')).toBeInTheDocument();
+    expect(within(pages).getByText('1-10 of 30')).toBeInTheDocument();
+  });
+
   it('refetches when the backend signals a change of this train', async () => {
     const signals = fakeSignalApi();
     const api = fakeApi();
@@ -131,7 +187,10 @@ describe('DeploymentsCard', () => {
 
   it('says when nothing was reported yet', async () => {
     await renderPage(<DeploymentsCard train={winterTrainDetail} />, [
-      [releaseCoordinationApiRef, fakeApi({ listDeployments: async () => ({ items: [] }) })],
+      [
+        releaseCoordinationApiRef,
+        fakeApi({ listDeployments: async () => ({ items: [], totalCount: 0 }) }),
+      ],
     ]);
     expect(await screen.findByText(/No deployments reported yet/)).toBeInTheDocument();
   });

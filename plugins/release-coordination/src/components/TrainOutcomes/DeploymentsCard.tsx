@@ -18,13 +18,25 @@ import {
   deploymentDurationMs,
   rollbackDurationMs,
 } from '@release-coordination/plugin-release-coordination-common';
-import { formatTime, LoadedContent, shortRef, StatusChip, StatusTone } from '../shared';
+import {
+  formatTime,
+  ListPagination,
+  LoadedContent,
+  shortRef,
+  StatusChip,
+  StatusTone,
+  useLastPageWithin,
+  usePaging,
+} from '../shared';
 import { formatDuration } from './format';
 import { useDeployments } from './useTrainOutcomes';
 
 const useStyles = makeStyles(theme => ({
   participant: { marginTop: theme.spacing(2), '&:first-child': { marginTop: 0 } },
 }));
+
+/** Page sizes to choose from; a train of many participants reports a few rollouts a day. */
+const ROWS_PER_PAGE_OPTIONS = [10, 25, 50];
 
 /** A rollback restored the previous version: amber, the release did not fail for good. */
 const RESULT_TONES: Record<DeploymentResult, StatusTone> = {
@@ -149,27 +161,40 @@ function DeploymentsByParticipant(props: { train: TrainDetail; deployments: Depl
 
 /**
  * What CI reported about the train's rollouts, per participant and environment: result,
- * how long each took, and how long restoring took when one was rolled back.
+ * how long each took, and how long restoring took when one was rolled back. The backend answers
+ * a page of the newest rollouts at a time; the page is grouped per participant.
  */
 export function DeploymentsCard(props: { train: TrainDetail }) {
   const { train } = props;
-  const state = useDeployments(train.id);
+  const paging = usePaging(25);
+  const state = useDeployments(train.id, paging);
+  useLastPageWithin(paging, state.value?.totalCount);
   return (
     <InfoCard
       title="Deployments"
-      subheader="Rollouts per participant and environment, as CI reported them"
+      subheader="Rollouts per participant and environment, as CI reported them; newest first"
     >
       <LoadedContent
         state={state}
         errorTitle="Could not load the deployments"
-        isEmpty={deployments => deployments.items.length === 0}
+        isEmpty={deployments => deployments.totalCount === 0}
         empty={
           <Typography variant="body2">
             No deployments reported yet. CI reports each rollout when it starts and when it ends.
           </Typography>
         }
       >
-        {deployments => <DeploymentsByParticipant train={train} deployments={deployments.items} />}
+        {deployments => (
+          <>
+            <DeploymentsByParticipant train={train} deployments={deployments.items} />
+            <ListPagination
+              label="deployments"
+              paging={paging}
+              totalCount={deployments.totalCount}
+              rowsPerPageOptions={ROWS_PER_PAGE_OPTIONS}
+            />
+          </>
+        )}
       </LoadedContent>
     </InfoCard>
   );

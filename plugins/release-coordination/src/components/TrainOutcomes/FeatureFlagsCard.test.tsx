@@ -43,9 +43,18 @@ const flags: FeatureFlag[] = [
   flag({ id: 'f-expired', key: 'legacy-search', state: 'off', expiresAt: fromNow(-2) }),
 ];
 
+/** How the four flags above stand, as the backend counts them. */
+const counts = { inUse: 3, expired: 1, expiringSoon: 1, removed: 1 };
+const noCounts = { inUse: 0, expired: 0, expiringSoon: 0, removed: 0 };
+
 function fakeApi(overrides: Partial<ReleaseCoordinationApi> = {}) {
   return {
-    listFeatureFlags: vi.fn(async () => ({ items: flags, expiringWithinDays: 7 })),
+    listFeatureFlags: vi.fn(async () => ({
+      items: flags,
+      totalCount: flags.length,
+      expiringWithinDays: 7,
+      counts,
+    })),
     createFeatureFlag: vi.fn(async () => flags[0]),
     updateFeatureFlag: vi.fn(async () => flags[0]),
     ...overrides,
@@ -75,6 +84,60 @@ describe('FeatureFlagsCard', () => {
     expect(within(rows[3]).queryByText('expired')).not.toBeInTheDocument();
     expect(within(rows[3]).queryByRole('button')).not.toBeInTheDocument();
     expect(screen.getByText(/1 flag\(s\) past their expiry are still in use/)).toBeInTheDocument();
+    expect(
+      screen.getByText('3 in use: 1 expired, 1 expiring within 7 days; 1 removed.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Pages of feature flags' })).not.toBeInTheDocument();
+  });
+
+  it('pages through the flags, and counts the expired ones of the whole train', async () => {
+    // Thirty expired flags in use, then five removed ones: more than one page.
+    const expiredFlags = Array.from({ length: 30 }, (_, i) =>
+      flag({ id: `x${i}`, key: `stale-${String(i).padStart(2, '0')}`, expiresAt: fromNow(-60 + i) }),
+    );
+    const removed = Array.from({ length: 5 }, (_, i) =>
+      flag({ id: `r${i}`, key: `gone-${i}`, state: 'removed', expiresAt: fromNow(-90 + i) }),
+    );
+    const all = [...expiredFlags, ...removed];
+    const listFeatureFlags = vi.fn(
+      async (request: { trainId: string; limit?: number; offset?: number }) => {
+        const offset = request.offset ?? 0;
+        return {
+          items: all.slice(offset, offset + (request.limit ?? 50)),
+          totalCount: all.length,
+          expiringWithinDays: 7,
+          counts: { inUse: 30, expired: 30, expiringSoon: 0, removed: 5 },
+        };
+      },
+    );
+    await renderPage(<FeatureFlagsCard train={winterTrainDetail} />, [
+      [releaseCoordinationApiRef, fakeApi({ listFeatureFlags })],
+    ]);
+    const table = await screen.findByRole('table', { name: 'Feature flags' });
+    expect(within(table).getAllByRole('row').slice(1)).toHaveLength(25);
+    expect(listFeatureFlags).toHaveBeenCalledWith({ trainId: TRAIN_ID, limit: 25, offset: 0 });
+    // Every expired flag of the train, not only the 25 on this page.
+    expect(screen.getByText(/30 flag\(s\) past their expiry are still in use/)).toBeInTheDocument();
+
+    const pages = screen.getByRole('navigation', { name: 'Pages of feature flags' });
+    expect(within(pages).getByText('1-25 of 35')).toBeInTheDocument();
+    fireEvent.click(within(pages).getByRole('button', { name: 'Next page' }));
+    await waitFor(() =>
+      expect(listFeatureFlags).toHaveBeenLastCalledWith({ trainId: TRAIN_ID, limit: 25, offset: 25 }),
+    );
+    expect(await screen.findByText('gone-0')).toBeInTheDocument();
+    expect(screen.queryByText('stale-00')).not.toBeInTheDocument();
+    const rows = within(screen.getByRole('table', { name: 'Feature flags' })).getAllByRole('row');
+    expect(rows.slice(1)).toHaveLength(10);
+    expect(within(pages).getByText('26-35 of 35')).toBeInTheDocument();
+    // The warning is about the train, whatever the page shows.
+    expect(screen.getByText(/30 flag\(s\) past their expiry are still in use/)).toBeInTheDocument();
+
+    fireEvent.click(within(pages).getByRole('button', { name: 'Previous page' }));
+    await waitFor(() =>
+      expect(listFeatureFlags).toHaveBeenLastCalledWith({ trainId: TRAIN_ID, limit: 25, offset: 0 }),
+    );
+    expect(await screen.findByText('stale-00')).toBeInTheDocument();
   });
 
   it('adds a flag owned by the participant\'s team, with an expiry in the future', async () => {
@@ -137,7 +200,17 @@ describe('FeatureFlagsCard', () => {
 
   it('says when there are no flags, and offers no form on a finished train', async () => {
     await renderPage(<FeatureFlagsCard train={{ ...winterTrainDetail, status: 'released' }} />, [
-      [releaseCoordinationApiRef, fakeApi({ listFeatureFlags: async () => ({ items: [], expiringWithinDays: 7 }) })],
+      [
+        releaseCoordinationApiRef,
+        fakeApi({
+          listFeatureFlags: async () => ({
+            items: [],
+            totalCount: 0,
+            expiringWithinDays: 7,
+            counts: noCounts,
+          }),
+        }),
+      ],
     ]);
     expect(await screen.findByText(/No feature flags/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Add flag' })).not.toBeInTheDocument();

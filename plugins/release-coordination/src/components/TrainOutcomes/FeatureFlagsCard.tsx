@@ -30,9 +30,12 @@ import {
   formatDate,
   FormDialog,
   FormTextField,
+  ListPagination,
   LoadedContent,
   StatusChip,
   useBackendRequest,
+  useLastPageWithin,
+  usePaging,
 } from '../shared';
 import { days } from './format';
 import { useFeatureFlags } from './useTrainOutcomes';
@@ -45,8 +48,13 @@ const useStyles = makeStyles(theme => ({
 
 type Expiry = ReturnType<typeof featureFlagExpiry>;
 
-/** Expired flags first, then those expiring soon, then by expiry; removed ones last. */
+/**
+ * Expired flags first, then those expiring soon, then by expiry; removed ones last. The backend
+ * pages in this order; a page is sorted here too, so that its rows never depend on it.
+ */
 const ORDER: Record<Expiry, number> = { expired: 0, expiring: 1, active: 2, removed: 3 };
+
+const ROWS_PER_PAGE_OPTIONS = [10, 25, 50];
 
 /** Where a flag stands against its expiry, as a chip; red when expired, amber when soon. */
 export function ExpiryChip(props: { flag: FeatureFlag; expiringWithinDays: number }) {
@@ -267,7 +275,21 @@ function ChangeFlagDialog(props: {
   );
 }
 
-/** The flags in the order they need attention, with a warning while expired ones are in use. */
+/** How the train's flags stand, all of them counted by the backend, in one line. */
+function FlagCounts(props: { flags: TrainFeatureFlags }) {
+  const { counts, expiringWithinDays } = props.flags;
+  return (
+    <Typography variant="body2" color="textSecondary" paragraph>
+      {counts.inUse} in use: {counts.expired} expired, {counts.expiringSoon} expiring within{' '}
+      {days(expiringWithinDays)}; {counts.removed} removed.
+    </Typography>
+  );
+}
+
+/**
+ * A page of the flags in the order they need attention, with a warning while expired ones are
+ * in use anywhere in the train.
+ */
 function FlagsTable(props: { flags: TrainFeatureFlags; onChange: (flagId: string) => void }) {
   const { onChange } = props;
   const classes = useStyles();
@@ -278,7 +300,8 @@ function FlagsTable(props: { flags: TrainFeatureFlags; onChange: (flagId: string
       ORDER[featureFlagExpiry(a, now, within)] - ORDER[featureFlagExpiry(b, now, within)] ||
       a.expiresAt.localeCompare(b.expiresAt),
   );
-  const expired = flags.filter(f => featureFlagExpiry(f, now, within) === 'expired').length;
+  // Of the whole train, not of this page: an expired flag on a later page blocks it too.
+  const expired = props.flags.counts.expired;
   return (
     <>
       {expired > 0 && (
@@ -289,6 +312,7 @@ function FlagsTable(props: { flags: TrainFeatureFlags; onChange: (flagId: string
           </Alert>
         </Box>
       )}
+      <FlagCounts flags={props.flags} />
       <Table size="small" aria-label="Feature flags">
         <TableHead>
           <TableRow>
@@ -354,7 +378,9 @@ function FlagsTable(props: { flags: TrainFeatureFlags; onChange: (flagId: string
  */
 export function FeatureFlagsCard(props: { train: TrainDetail }) {
   const { train } = props;
-  const state = useFeatureFlags(train.id);
+  const paging = usePaging(25);
+  const state = useFeatureFlags(train.id, paging);
+  useLastPageWithin(paging, state.value?.totalCount);
   const [adding, setAdding] = useState(false);
   const [changingId, setChangingId] = useState<string>();
 
@@ -375,14 +401,24 @@ export function FeatureFlagsCard(props: { train: TrainDetail }) {
       <LoadedContent
         state={state}
         errorTitle="Could not load the feature flags"
-        isEmpty={flags => flags.items.length === 0}
+        isEmpty={flags => flags.totalCount === 0}
         empty={
           <Typography variant="body2">
             No feature flags: the participants ship without any.
           </Typography>
         }
       >
-        {flags => <FlagsTable flags={flags} onChange={setChangingId} />}
+        {flags => (
+          <>
+            <FlagsTable flags={flags} onChange={setChangingId} />
+            <ListPagination
+              label="feature flags"
+              paging={paging}
+              totalCount={flags.totalCount}
+              rowsPerPageOptions={ROWS_PER_PAGE_OPTIONS}
+            />
+          </>
+        )}
       </LoadedContent>
       {adding && (
         <AddFlagDialog train={train} onClose={() => setAdding(false)} onAdded={state.retry} />

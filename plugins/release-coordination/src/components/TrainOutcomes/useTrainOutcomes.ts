@@ -14,18 +14,32 @@ export function useRollbackReadiness(trainId: string) {
   return state;
 }
 
-/** A train's feature flags, refetched when the backend says the train changed. */
-export function useFeatureFlags(trainId: string) {
+/** The page of a list to fetch. */
+type PageRequest = { limit: number; offset: number };
+
+/**
+ * A page of a train's feature flags with the train's figures, refetched when the backend says
+ * the train changed.
+ */
+export function useFeatureFlags(trainId: string, page: PageRequest) {
   const api = useApi(releaseCoordinationApiRef);
-  const state = useAsyncRetry(() => api.listFeatureFlags({ trainId }), [api, trainId]);
+  const { limit, offset } = page;
+  const state = useAsyncRetry(
+    () => api.listFeatureFlags({ trainId, limit, offset }),
+    [api, trainId, limit, offset],
+  );
   useTrainChangedSignal(state.retry, trainId);
   return state;
 }
 
-/** A train's deployments, refetched when CI reports one (the backend signals the change). */
-export function useDeployments(trainId: string) {
+/** A page of a train's deployments, refetched when CI reports one (the backend signals it). */
+export function useDeployments(trainId: string, page: PageRequest) {
   const api = useApi(releaseCoordinationApiRef);
-  const state = useAsyncRetry(() => api.listDeployments({ trainId }), [api, trainId]);
+  const { limit, offset } = page;
+  const state = useAsyncRetry(
+    () => api.listDeployments({ trainId, limit, offset }),
+    [api, trainId, limit, offset],
+  );
   useTrainChangedSignal(state.retry, trainId);
   return state;
 }

@@ -36,6 +36,8 @@ const winterOutcomes = {
   },
   flags: {
     expiringWithinDays: 7,
+    totalCount: 1,
+    counts: { inUse: 1, expired: 0, expiringSoon: 0, removed: 0 },
     items: [
       {
         id: 'f1',
@@ -71,34 +73,44 @@ const winterOutcomes = {
         updatedAt: '2026-11-20T10:05:00Z',
       },
     ],
+    totalCount: 1,
   },
   retrospective: {
     trainId: TRAIN_ID,
-    notes: [
-      {
-        id: 'n1',
-        trainId: TRAIN_ID,
-        column: 'went-well' as const,
-        text: 'Contract tests caught the pricing break before validation',
-        authorRef: 'user:default/bob',
-        createdAt: '2026-11-21T10:00:00Z',
+    notes: {
+      'went-well': {
+        items: [
+          {
+            id: 'n1',
+            trainId: TRAIN_ID,
+            column: 'went-well' as const,
+            text: 'Contract tests caught the pricing break before validation',
+            authorRef: 'user:default/bob',
+            createdAt: '2026-11-21T10:00:00Z',
+          },
+        ],
+        totalCount: 1,
       },
-    ],
-    actionItems: [
-      {
-        id: 'a1',
-        trainId: TRAIN_ID,
-        trainName: '2026.12 winter release',
-        title: 'Rehearse the checkout-api rollback',
-        ownerRef: 'group:default/team-checkout',
-        dueAt: '2099-01-31T23:59:59Z',
-        status: 'open' as const,
-        createdAt: '2026-11-21T10:10:00Z',
-        updatedAt: '2026-11-21T10:10:00Z',
-        version: 1,
-      },
-    ],
-    carriedOver: [],
+      'to-improve': { items: [], totalCount: 0 },
+    },
+    actionItems: {
+      items: [
+        {
+          id: 'a1',
+          trainId: TRAIN_ID,
+          trainName: '2026.12 winter release',
+          title: 'Rehearse the checkout-api rollback',
+          ownerRef: 'group:default/team-checkout',
+          dueAt: '2099-01-31T23:59:59Z',
+          status: 'open' as const,
+          createdAt: '2026-11-21T10:10:00Z',
+          updatedAt: '2026-11-21T10:10:00Z',
+          version: 1,
+        },
+      ],
+      totalCount: 1,
+    },
+    carriedOver: { items: [], totalCount: 0 },
   },
 };
 

@@ -1,25 +1,32 @@
 import { TablePagination } from '@material-ui/core';
-import { PAGE_SIZES, PagedList } from './usePagedList';
+import { Paging } from './usePaging';
 
 /**
- * Page controls under a list the backend pages: where one is in the list, the page size, and
- * previous / next. Hidden while everything fits on the first page.
+ * The pages of a list the backend answers a page at a time: which rows are shown of how many,
+ * the previous and next page, and a choice of page sizes when `rowsPerPageOptions` has some.
+ * Nothing while the whole list fits on the first page.
  */
-export function ListPagination<T>(props: { list: PagedList<T>; label: string }) {
-  const { list, label } = props;
-  const totalCount = list.value?.totalCount ?? 0;
-  if (totalCount <= PAGE_SIZES[0] && list.pageIndex === 0) return null;
+export function ListPagination(props: {
+  /** What the list holds, naming the navigation, e.g. "deployments". */
+  label: string;
+  paging: Paging;
+  totalCount: number;
+  rowsPerPageOptions?: number[];
+}) {
+  const { label, paging, totalCount, rowsPerPageOptions = [] } = props;
+  const smallestPage = Math.min(paging.rowsPerPage, ...rowsPerPageOptions);
+  if (paging.page === 0 && totalCount <= smallestPage) return null;
   return (
     <TablePagination
-      component="div"
+      component="nav"
+      aria-label={`Pages of ${label}`}
       count={totalCount}
-      page={Math.min(list.pageIndex, Math.max(0, Math.ceil(totalCount / list.pageSize) - 1))}
-      rowsPerPage={list.pageSize}
-      rowsPerPageOptions={PAGE_SIZES}
-      onPageChange={(_event, page) => list.setPageIndex(page)}
-      onRowsPerPageChange={event => list.setPageSize(Number(event.target.value))}
-      aria-label={label}
-      labelRowsPerPage={`${label} per page:`}
+      // While a shrunken list moves back to its last page, never past it.
+      page={Math.min(paging.page, Math.max(0, Math.ceil(totalCount / paging.rowsPerPage) - 1))}
+      rowsPerPage={paging.rowsPerPage}
+      rowsPerPageOptions={rowsPerPageOptions}
+      onPageChange={(_event, page) => paging.setPage(page)}
+      onRowsPerPageChange={event => paging.setRowsPerPage(Number(event.target.value))}
     />
   );
 }

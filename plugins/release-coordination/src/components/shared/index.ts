@@ -37,5 +37,6 @@ export { StatusChip, type StatusTone } from './StatusChip';
 export { endOfDay, formatDate, formatTime } from './dates';
 export { FormTextField } from './FormTextField';
 export { LoadedContent } from './LoadedContent';
+export { usePaging, useLastPageWithin, type Paging } from './usePaging';
 export { PAGE_SIZES, usePagedList, type PagedList } from './usePagedList';
 export { ListPagination } from './ListPagination';
