@@ -28,6 +28,7 @@ import {
   TrainStoreSession,
   VersionConflictError,
 } from './TrainStore';
+import { selectPage } from '../database/paging';
 import { gatesWithDecisions } from './gateDecisionReads';
 import {
   GateRow,
@@ -357,35 +358,31 @@ export class DatabaseTrainStore extends KnexTrainSession implements TrainStore {
     const filtered = this.knex<TrainRow>('release_trains').modify(query => {
       if (options.status) query.where('status', options.status);
     });
-    const [rows, [{ count }]] = await Promise.all([
+    const { rows, totalCount } = await selectPage<TrainRow>(
       filtered
         .clone()
         .select('*')
         .orderBy([
           { column: 'created_at', order: 'desc' },
           { column: 'id', order: 'asc' },
-        ])
-        .limit(options.limit)
-        .offset(options.offset),
-      filtered.clone().count({ count: '*' }),
-    ]);
-    return { items: rows.map(toTrainRecord), totalCount: Number(count) };
+        ]),
+      filtered.clone(),
+      options,
+    );
+    return { items: rows.map(toTrainRecord), totalCount };
   }
 
   async listDecisions(
     trainId: string,
     page: { limit: number; offset: number },
   ): Promise<Page<TrainDecision>> {
-    const [rows, [{ count }]] = await Promise.all([
-      this.knex('train_decisions')
-        .where('train_id', trainId)
-        .orderBy('id')
-        .limit(page.limit)
-        .offset(page.offset),
-      this.knex('train_decisions').where('train_id', trainId).count({ count: '*' }),
-    ]);
+    const { rows, totalCount } = await selectPage<any>(
+      this.knex('train_decisions').where('train_id', trainId).orderBy('id'),
+      this.knex('train_decisions').where('train_id', trainId),
+      page,
+    );
     return {
-      totalCount: Number(count),
+      totalCount,
       items: rows.map(row => ({
         id: Number(row.id),
         trainId: row.train_id,
@@ -408,20 +405,19 @@ export class DatabaseTrainStore extends KnexTrainSession implements TrainStore {
         .join('release_trains as t', 't.id', 'p.train_id')
         .whereIn('p.entity_ref', entityRefs)
         .whereNull('p.removed_at');
-    const [rows, [{ count }]] = await Promise.all([
+    const { rows, totalCount } = await selectPage<TrainRow & ParticipantRow>(
       participations()
         .select('t.*', 'p.entity_ref', 'p.target_version', 'p.owner_ref')
         .orderBy([
           { column: 't.created_at', order: 'desc' },
           { column: 't.id', order: 'asc' },
           { column: 'p.position', order: 'asc' },
-        ])
-        .limit(page.limit)
-        .offset(page.offset),
-      participations().count({ count: '*' }),
-    ]);
+        ]),
+      participations(),
+      page,
+    );
     return {
-      totalCount: Number(count),
+      totalCount,
       items: rows.map(row => ({ train: toTrainRecord(row), participant: toParticipant(row) })),
     };
   }
