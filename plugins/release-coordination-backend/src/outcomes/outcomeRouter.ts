@@ -3,8 +3,6 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   deploymentReportPermission,
 } from '@release-coordination/plugin-release-coordination-common';
@@ -14,6 +12,7 @@ import { z } from 'zod';
 import { DeploymentService } from './DeploymentService';
 import { FeatureFlagService } from './FeatureFlagService';
 import { RollbackService } from './RollbackService';
+import { createAuthorizer } from '../access';
 import { entityRef, pageQuery, parseInput } from '../http/validation';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -139,14 +138,13 @@ export function createOutcomeRouter(options: {
   const credentialsOf = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
-  async function authorizeDeploymentReport(credentials: BackstageCredentials) {
-    const [decision] = await permissions.authorize([{ permission: deploymentReportPermission }], {
+  const access = createAuthorizer({ permissions });
+  const authorizeDeploymentReport = (credentials: BackstageCredentials) =>
+    access.authorize(
+      deploymentReportPermission,
       credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('You are not allowed to report deployments');
-    }
-  }
+      'You are not allowed to report deployments',
+    );
 
   router.post('/trains/:trainId/deployments', async (req, res) => {
     const credentials = await credentialsOf(req);
