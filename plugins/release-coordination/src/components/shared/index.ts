@@ -38,5 +38,5 @@ export { endOfDay, formatDate, formatTime } from './dates';
 export { FormTextField } from './FormTextField';
 export { LoadedContent } from './LoadedContent';
 export { usePaging, useLastPageWithin, type Paging } from './usePaging';
-export { PAGE_SIZES, usePagedList, type PagedList } from './usePagedList';
+export { PAGE_SIZES, usePagedList } from './usePagedList';
 export { ListPagination } from './ListPagination';

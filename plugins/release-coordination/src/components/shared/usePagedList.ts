@@ -1,7 +1,7 @@
 import { Page } from '@release-coordination/plugin-release-coordination-common';
 import { DependencyList } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { Paging, useLastPageWithin, usePaging } from './usePaging';
+import { useLastPageWithin, usePaging } from './usePaging';
 
 /** The page sizes people choose from under a paged list. */
 export const PAGE_SIZES = [10, 20, 50, 100];
@@ -25,6 +25,3 @@ export function usePagedList<T>(
   useLastPageWithin(paging, state.value?.totalCount);
   return { ...state, paging };
 }
-
-/** What {@link usePagedList} returns. */
-export type PagedList<T> = ReturnType<typeof usePagedList<T>> & { paging: Paging };
