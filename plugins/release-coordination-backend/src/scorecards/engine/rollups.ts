@@ -122,6 +122,21 @@ export function normalizeScorecardScope(scope: ScorecardScope): ScorecardScope {
 
 const norm = (ref: string) => normalizeEntityRef(ref);
 
+/** A predicate over refs that answers each distinct ref once. */
+function memoized(
+  predicate: (ref: string | undefined) => boolean,
+): (ref: string | undefined) => boolean {
+  const answers = new Map<string | undefined, boolean>();
+  return ref => {
+    let answer = answers.get(ref);
+    if (answer === undefined) {
+      answer = predicate(ref);
+      answers.set(ref, answer);
+    }
+    return answer;
+  };
+}
+
 /**
  * The facts of one scope.
  *
@@ -151,7 +166,11 @@ export function scopeFilter(
         actionItem: a => a.trainId === scope.id,
       };
     case 'team': {
-      const within = (owner: string | undefined) => isOwnedWithinTeam(hierarchy, owner, scope.ref);
+      // Facts name few owners many times: each owner's place in the organisation is worked
+      // out once per filter, not once per fact.
+      const within = memoized((owner: string | undefined) =>
+        isOwnedWithinTeam(hierarchy, owner, scope.ref),
+      );
       return {
         deployment: d => within(d.ownerRef),
         train: t => t.participants.some(p => within(p.ownerRef)),
@@ -160,13 +179,13 @@ export function scopeFilter(
       };
     }
     default: {
-      const contains = (componentRef: string | undefined): boolean => {
+      const contains = memoized((componentRef: string | undefined): boolean => {
         if (componentRef === undefined) return false;
         const ref = norm(componentRef);
         if (scope.kind === 'component') return ref === scope.ref;
         const place = placeOf(hierarchy, ref);
         return (scope.kind === 'system' ? place.system : place.domain) === scope.ref;
-      };
+      });
       const trainIds = new Set(
         facts.trains.filter(t => t.participants.some(p => contains(p.entityRef))).map(t => t.id),
       );
