@@ -60,7 +60,7 @@ async function seed(knex: Knex) {
     phase: string,
     kind: string,
     participantRef: string | null,
-    config: object,
+    config: { approverRef?: string },
     removedAt?: Date,
   ) => ({
     id: `00000000-0000-4000-9000-${String(++gateNumber).padStart(12, '0')}`,
@@ -72,6 +72,8 @@ async function seed(knex: Knex) {
     participant_ref: participantRef,
     state: 'pending',
     config: JSON.stringify({ title: `Gate ${gateNumber}`, quorum: 1, separationOfDuties: false, ...config }),
+    // The store keeps an approval gate's approver beside its configuration, for look-ups.
+    approver_ref: config.approverRef ?? null,
     updated_at: at('03-01T00:00'),
     version: 0,
     removed_at: removedAt ?? null,

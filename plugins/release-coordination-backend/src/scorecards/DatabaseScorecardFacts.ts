@@ -68,6 +68,8 @@ interface ParticipantRow {
  */
 interface TrainHistory {
   row: TrainRow;
+  /** The train's stages in order, read once per train rather than once per gate. */
+  plan: { name: string }[];
   stages: TrainStageInterval[];
   participants: ParticipantRow[];
   /** Per participant, the owner changes in time order. */
@@ -76,8 +78,11 @@ interface TrainHistory {
   joinedAt: Map<string, number>;
 }
 
-function stageIntervals(row: TrainRow, log: LogEntry[]): TrainStageInterval[] {
-  const plan = (parseJson(row.stage_plan) ?? []) as { name: string }[];
+function stageIntervals(
+  row: TrainRow,
+  plan: { name: string }[],
+  log: LogEntry[],
+): TrainStageInterval[] {
   const first = plan[0]?.name ?? row.current_stage;
   const intervals: TrainStageInterval[] = [
     { stage: first, enteredAt: toIsoString(row.created_at) },
@@ -204,7 +209,16 @@ export class DatabaseScorecardFacts implements ScorecardFactSource {
 
     const gates = await inSlices(gateIds, slice =>
       this.db('train_gates')
-        .select('id', 'train_id', 'stage', 'phase', 'kind', 'participant_ref', 'config', 'removed_at')
+        .select(
+          'id',
+          'train_id',
+          'stage',
+          'phase',
+          'kind',
+          'participant_ref',
+          'approver_ref',
+          'removed_at',
+        )
         .whereIn('id', slice),
     );
     const entries = await inSlices(gateIds, slice =>
@@ -251,7 +265,7 @@ export class DatabaseScorecardFacts implements ScorecardFactSource {
       const decided = state !== 'pending' && latest !== undefined;
       if (!decided && !waitingNow.has(gate.id)) continue;
 
-      const plan = (parseJson(history.row.stage_plan) ?? []) as { name: string }[];
+      const { plan } = history;
       const position = plan.findIndex(stage => stage.name === gate.stage);
       // Exit gates wait from when the train enters their stage, entry gates from when it
       // enters the stage before (they guard leaving it).
@@ -267,10 +281,9 @@ export class DatabaseScorecardFacts implements ScorecardFactSource {
       let pendingAt = starts.length ? Math.max(...starts) : ms(history.row.created_at);
       if (decided) pendingAt = Math.min(pendingAt, latest.at);
 
-      const config = parseJson(gate.config) ?? {};
       const decisionTime = decided ? latest.at : now.getTime();
       const ownerRef =
-        (gate.kind === 'approval' ? config.approverRef : undefined) ??
+        (gate.kind === 'approval' ? (gate.approver_ref ?? undefined) : undefined) ??
         (gate.participant_ref ? ownerAt(history, gate.participant_ref, decisionTime) : undefined);
       facts.push({
         gateId: gate.id,
@@ -389,9 +402,11 @@ export class DatabaseScorecardFacts implements ScorecardFactSource {
           ownerChanges.set(entry.subject, list);
         }
       }
+      const plan = (parseJson(row.stage_plan) ?? []) as { name: string }[];
       histories.set(row.id, {
         row,
-        stages: stageIntervals(row, log),
+        plan,
+        stages: stageIntervals(row, plan, log),
         participants: participantsByTrain.get(row.id) ?? [],
         ownerChanges,
         joinedAt,

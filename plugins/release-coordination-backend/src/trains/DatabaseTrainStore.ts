@@ -456,7 +456,7 @@ export class DatabaseTrainStore extends KnexTrainSession implements TrainStore {
         .where({ 't.status': 'active', 'g.kind': 'approval' })
         .whereNull('g.removed_at')
         .select(
-          't.*',
+          'g.train_id',
           'g.id as gate_id',
           'g.stage as gate_stage',
           'g.phase as gate_phase',
@@ -465,8 +465,15 @@ export class DatabaseTrainStore extends KnexTrainSession implements TrainStore {
           'g.state as gate_state',
         ),
     );
+    // A train waits on a Group with many gates: each train is read once, not once per gate.
+    const trainIds = [...new Set(rows.map(row => row.train_id as string))];
+    const trains = new Map(
+      (
+        await inSlices(trainIds, slice => this.knex<TrainRow>('release_trains').whereIn('id', slice))
+      ).map(row => [row.id, toTrainRecord(row)]),
+    );
     return rows.map(row => ({
-      train: toTrainRecord(row),
+      train: trains.get(row.train_id)!,
       gateId: row.gate_id as string,
       stage: row.gate_stage as string,
       phase: row.gate_phase as GatePhase,
