@@ -75,6 +75,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         userInfo: coreServices.userInfo,
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
@@ -134,6 +135,14 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           pageSize: dependencyConfig?.getOptionalNumber('pageSize') ?? 1000,
         });
         const queries = createDependencyQueryService({ snapshots, auth, catalog });
+        // One announcer for every feature: announcements go out after the answer, and a
+        // stopping backend first lets those under way finish.
+        const announcer = createTrainAnnouncer({
+          signals: deps.signals,
+          notifications: deps.notifications,
+          logger,
+        });
+        deps.lifecycle.addShutdownHook(() => announcer.settled());
         const trains = createTrainService({
           store: trainStore,
           snapshots,
@@ -144,6 +153,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           signals: deps.signals,
           notifications: deps.notifications,
           logger,
+          announcer,
         });
 
         // A new graph may name new owners: participants of active trains follow them. A failed
@@ -180,11 +190,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           userInfo: deps.userInfo,
           permissions,
           auditor: deps.auditor,
-          announcer: createTrainAnnouncer({
-            signals: deps.signals,
-            notifications: deps.notifications,
-            logger,
-          }),
+          announcer,
         });
         const reminders = createActionItemReminders({
           store: retrospectiveStore,
@@ -210,18 +216,13 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           },
         });
 
-        const outcomeAnnouncer = createTrainAnnouncer({
-          signals: deps.signals,
-          notifications: deps.notifications,
-          logger,
-        });
         const participantAccess = createParticipantAccess({ permissions, userInfo: deps.userInfo });
         const outcomeDeps = {
           store: outcomeStore,
           trains: trainStore,
           snapshots,
           auditor: deps.auditor,
-          announcer: outcomeAnnouncer,
+          announcer,
         };
         const deployments = createDeploymentService({
           ...outcomeDeps,

@@ -5,6 +5,7 @@ import {
 import { TrainNotification } from '../trains/announcements';
 import { createTestDatabases } from '../testing/databases';
 import {
+  announcementsDelivered,
   CHECKOUT_ORGANISATION,
   BadInputMethod,
   CI,
@@ -165,6 +166,7 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
           result: 'failed',
           evidenceUrl: 'https://ci.example.com/runs/4711',
         });
+        await announcementsDelivered(sentNotifications, publishedSignals);
         expect(sentNotifications).toHaveLength(1);
         expect(sentNotifications[0]).toMatchObject({
           recipients: {
@@ -188,12 +190,14 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
         // Reported again, it tells nobody twice.
         const again = await post(`/trains/${trainId}/deployments`).send(failed).set('Authorization', CI);
         expect(again.status).toBe(200);
+        await announcementsDelivered(sentNotifications, publishedSignals);
         expect(sentNotifications).toHaveLength(1);
 
         // A staging failure is the team's own business.
         await post(`/trains/${trainId}/deployments`)
           .send({ ...failed, environment: 'staging', deploymentId: 'stage-1' })
           .set('Authorization', CI);
+        await announcementsDelivered(sentNotifications, publishedSignals);
         expect(sentNotifications).toHaveLength(1);
       });
 
@@ -224,6 +228,7 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
           result: 'rolled-back',
           rollbackFinishedAt: '2026-11-20T10:13:00.000Z',
         });
+        await announcementsDelivered(sentNotifications, publishedSignals);
         expect(sentNotifications.map(n => n.payload.title)).toContain(
           "Release train '2026.12': component:default/payments was rolled back in production",
         );

@@ -161,7 +161,7 @@ describe('RetrospectiveService', () => {
           })) as any,
       },
       auditor,
-      announcer: { announce: async trainId => void announced.push(trainId) },
+      announcer: { announce: async trainId => void announced.push(trainId), settled: async () => {} },
       now,
     });
     return { knex, store, trains, retrospectives, announced };

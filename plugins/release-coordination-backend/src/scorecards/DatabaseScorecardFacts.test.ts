@@ -60,7 +60,7 @@ async function seed(knex: Knex) {
     phase: string,
     kind: string,
     participantRef: string | null,
-    config: { approverRef?: string },
+    config: { approverRef?: string; checkName?: string; rule?: string },
     removedAt?: Date,
   ) => ({
     id: `00000000-0000-4000-9000-${String(++gateNumber).padStart(12, '0')}`,

@@ -354,6 +354,22 @@ export function recordingAuditor(events: AuditorServiceCreateEventOptions[]) {
   }).factory;
 }
 
+/**
+ * Waits for the announcements of the requests made so far: they go out after the answer. Done
+ * when the recordings stopped growing for a few ticks in a row (at most five seconds).
+ */
+export async function announcementsDelivered(...recordings: unknown[][]): Promise<void> {
+  const sizes = () => recordings.map(recording => recording.length).join(',');
+  const deadline = Date.now() + 5000;
+  let last = sizes();
+  for (let quiet = 0; quiet < 4 && Date.now() < deadline; ) {
+    await new Promise(resolve => setTimeout(resolve, 25));
+    const now = sizes();
+    quiet = now === last ? quiet + 1 : 0;
+    last = now;
+  }
+}
+
 /** A notification service that keeps what it is asked to send in `sent`. */
 export function recordingNotifications(sent: TrainNotification[]) {
   return createServiceFactory({

@@ -23,8 +23,8 @@ import { createPreviousActionItemsClosedRule } from '../retrospectives/previousA
 import { createTestDatabases } from '../testing/databases';
 import { BUILT_IN_GATE_RULES } from './rules';
 import { DEFAULT_STAGES } from './stages';
-import { TrainNotification } from './announcements';
-import { TrainServiceOptions, createTrainService } from './TrainService';
+import { TrainNotification, createTrainAnnouncer } from './announcements';
+import { TrainService, TrainServiceOptions, createTrainService } from './TrainService';
 
 /** A page that holds every item of the small lists these tests make. */
 const everything = { limit: 500, offset: 0 };
@@ -130,6 +130,29 @@ const newTrain = {
   ],
 };
 
+/**
+ * The service as the tests observe it: each operation returns once the announcements it
+ * started went out, so that signals, notifications and logged failures can be asserted.
+ */
+function announcedOnReturn(
+  service: TrainService,
+  announcer: { settled(): Promise<void> },
+): TrainService {
+  return new Proxy(service, {
+    get(target, key) {
+      const value = Reflect.get(target, key);
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        try {
+          return await value.apply(target, args);
+        } finally {
+          await announcer.settled();
+        }
+      };
+    },
+  });
+}
+
 describe('TrainService', () => {
   const databases = createTestDatabases();
 
@@ -199,7 +222,7 @@ describe('TrainService', () => {
         userInfo,
       }),
       auditor,
-      announcer: { announce: async () => {} },
+      announcer: { announce: async () => {}, settled: async () => {} },
       maxRehearsalAgeDays: 30,
       now,
     });
@@ -213,7 +236,7 @@ describe('TrainService', () => {
       debug: () => {},
       child: () => logger,
     };
-    const service = createTrainService({
+    const options: TrainServiceOptions = {
       store,
       snapshots,
       userInfo,
@@ -225,7 +248,9 @@ describe('TrainService', () => {
       logger,
       now,
       ...overrides,
-    });
+    };
+    const announcer = createTrainAnnouncer(options);
+    const service = announcedOnReturn(createTrainService({ ...options, announcer }), announcer);
     return {
       knex,
       store,

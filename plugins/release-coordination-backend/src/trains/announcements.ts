@@ -149,10 +149,18 @@ export function ambassadorAssignedNotification(
  * Tells the world about committed changes of trains: a broadcast signal for live views and
  * notifications for the people who have to act. Neither may fail a request whose change is
  * already committed, so failures are only logged.
+ *
+ * Announcements go out after the answer: the person who made the change does not wait for
+ * the notification service to reach every member of every team it concerns.
  */
 export interface TrainAnnouncer {
-  /** Call only after the transaction committed. */
+  /**
+   * Starts announcing a committed change and returns at once. Call only after the
+   * transaction committed.
+   */
   announce(trainId: string, notifications?: () => Promise<TrainNotification[]>): Promise<void>;
+  /** Resolves when every announcement started so far has gone out (or failed and was logged). */
+  settled(): Promise<void>;
 }
 
 /** Creates the {@link TrainAnnouncer}. */
@@ -162,40 +170,53 @@ export function createTrainAnnouncer(options: {
   logger: LoggerService;
 }): TrainAnnouncer {
   const { signals, notifications, logger } = options;
-  return {
-    async announce(trainId, compose) {
-      // The signal, and each notification, go out side by side: the request that made the
-      // change waits for the slowest of them, not for their sum.
-      const signalled = signals
-        .publish({
-          recipients: { type: 'broadcast' },
-          channel: RELEASE_COORDINATION_SIGNAL_CHANNEL,
-          message: { type: 'train-changed', trainId } satisfies ReleaseCoordinationSignal,
-        })
-        .catch(error => {
-          logger.warn(`Could not publish the change of train ${trainId}: ${error}`);
-        });
-      if (!compose) {
-        await signalled;
-        return;
-      }
-      let composed: TrainNotification[] = [];
+  const inFlight = new Set<Promise<void>>();
+
+  async function deliver(
+    trainId: string,
+    compose: (() => Promise<TrainNotification[]>) | undefined,
+  ): Promise<void> {
+    // The signal, and each notification, go out side by side.
+    const signalled = signals
+      .publish({
+        recipients: { type: 'broadcast' },
+        channel: RELEASE_COORDINATION_SIGNAL_CHANNEL,
+        message: { type: 'train-changed', trainId } satisfies ReleaseCoordinationSignal,
+      })
+      .catch(error => {
+        logger.warn(`Could not publish the change of train ${trainId}: ${error}`);
+      });
+    let composed: TrainNotification[] = [];
+    if (compose) {
       try {
         composed = await compose();
       } catch (error) {
         logger.warn(`Could not compose notifications for train ${trainId}: ${error}`);
       }
-      await Promise.all([
-        signalled,
-        ...composed.map(notification =>
-          notifications.send(notification).catch(error => {
-            logger.warn(
-              `Could not send notification '${notification.payload.title}' of train ` +
-                `${trainId}: ${error}`,
-            );
-          }),
-        ),
-      ]);
+    }
+    await Promise.all([
+      signalled,
+      ...composed.map(notification =>
+        notifications.send(notification).catch(error => {
+          logger.warn(
+            `Could not send notification '${notification.payload.title}' of train ` +
+              `${trainId}: ${error}`,
+          );
+        }),
+      ),
+    ]);
+  }
+
+  return {
+    async announce(trainId, compose) {
+      const delivery = deliver(trainId, compose).catch(error => {
+        logger.warn(`Could not announce the change of train ${trainId}: ${error}`);
+      });
+      inFlight.add(delivery);
+      void delivery.finally(() => inFlight.delete(delivery));
+    },
+    async settled() {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
     },
   };
 }

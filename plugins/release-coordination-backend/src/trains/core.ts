@@ -28,6 +28,7 @@ import {
 } from './TrainStore';
 import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
 import {
+  TrainAnnouncer,
   TrainNotification,
   createTrainAnnouncer,
   gateFailedNotification,
@@ -62,6 +63,8 @@ export interface TrainServiceOptions {
   notifications: Pick<NotificationService, 'send'>;
   logger: LoggerService;
   now?: () => Date;
+  /** Announces committed changes; made from `signals`, `notifications` and `logger` if not given. */
+  announcer?: TrainAnnouncer;
 }
 
 /**
@@ -72,7 +75,7 @@ export function createTrainCore(options: TrainServiceOptions) {
   const { store, snapshots, auditor, stages } = options;
   const now = options.now ?? (() => new Date());
   const stageNames = stages.map(stage => stage.name);
-  const { announce } = createTrainAnnouncer(options);
+  const { announce } = options.announcer ?? createTrainAnnouncer(options);
 
   /** A rejected approval or failed check, for the ambassador and the dependents' owners. */
   async function failureNotifications(

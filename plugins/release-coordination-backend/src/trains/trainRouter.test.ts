@@ -15,6 +15,7 @@ import {
 import { createTestDatabases } from '../testing/databases';
 import { TrainNotification } from './announcements';
 import {
+  announcementsDelivered,
   API,
   BadInputMethod,
   CHECKOUT_ORGANISATION,
@@ -1080,6 +1081,7 @@ describe('marking a train rolled back', () => {
         method: 'POST',
         originalUrl: `${API}/trains/${train.id}/roll-back`,
       });
+      await announcementsDelivered(sentNotifications, publishedSignals);
       expect(publishedSignals).toEqual([
         {
           recipients: { type: 'broadcast' },
@@ -1143,6 +1145,7 @@ describe('marking a train rolled back', () => {
         d => d.action === 'train.rolled-back',
       );
       expect(logged).toHaveLength(1);
+      await announcementsDelivered(sentNotifications, publishedSignals);
       expect(sentNotifications).toHaveLength(1);
     });
 
