@@ -378,10 +378,77 @@ describe('RetrospectiveService', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'files action items only against those who took part, and hands them over only with consent, on %s',
+    async databaseId => {
+      const { knex, trains, retrospectives } = await setup(databaseId);
+      // team-web owns storefront, which is not in this train.
+      const train = await trains.createTrain(trainRequest('2026.12', ['payments']), alice);
+      const itemCount = async () => Number((await knex('action_items').count({ n: '*' }))[0].n);
+
+      for (const ownerRef of [
+        'group:default/team-web',
+        'component:default/storefront',
+        'user:default/carol',
+        'user:default/dora',
+      ]) {
+        await expect(
+          retrospectives.createActionItem(train.id, { title: 'Not ours', ownerRef }, alice),
+        ).rejects.toThrow(/ownerRef: .* has no part in train '2026\.12'/);
+        // Not even a release manager makes a team answer for a train it had no part in.
+        await expect(
+          retrospectives.createActionItem(train.id, { title: 'Not ours', ownerRef }, admin),
+        ).rejects.toMatchObject({ name: 'InputError' });
+      }
+      expect(await itemCount()).toBe(0);
+
+      // The participant, its owning team and a member of that team may each be given one.
+      for (const ownerRef of [
+        'component:default/payments',
+        'group:default/team-pay',
+        'user:default/bob',
+      ]) {
+        expect(
+          await retrospectives.createActionItem(train.id, { title: `For ${ownerRef}`, ownerRef }, alice),
+        ).toMatchObject({ ownerRef });
+      }
+
+      const item = await retrospectives.createActionItem(
+        train.id,
+        { title: 'Rehearse rollback', ownerRef: 'group:default/team-pay' },
+        alice,
+      );
+      // bob may change team-pay's item, but not hand it to team-web, nor may the ambassador.
+      for (const who of [bob, alice]) {
+        await expect(
+          retrospectives.updateActionItem(item.id, { ownerRef: 'group:default/team-web' }, who),
+        ).rejects.toThrow(/Only members of group:default\/team-web or a release manager/);
+      }
+      const logged = await knex('train_decisions').where({ action: 'action-item.updated' });
+      expect(logged).toHaveLength(0);
+      // Nor can carol take over an item team-pay has not let go of.
+      await expect(
+        retrospectives.updateActionItem(item.id, { ownerRef: 'group:default/team-web' }, carol),
+      ).rejects.toMatchObject({ name: 'NotAllowedError' });
+      // bob hands it to himself, a member of the team it belongs to.
+      expect(
+        await retrospectives.updateActionItem(item.id, { ownerRef: 'user:default/bob' }, bob),
+      ).toMatchObject({ ownerRef: 'user:default/bob' });
+      // Across teams, a release manager decides; then the receiving team owns it.
+      expect(
+        await retrospectives.updateActionItem(item.id, { ownerRef: 'group:default/team-web' }, admin),
+      ).toMatchObject({ ownerRef: 'group:default/team-web' });
+      expect(
+        await retrospectives.updateActionItem(item.id, { status: 'done' }, carol),
+      ).toMatchObject({ status: 'done' });
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'lets only the right people change retrospectives, and writes nothing otherwise, on %s',
     async databaseId => {
       const { knex, trains, retrospectives } = await setup(databaseId);
-      const train = await trains.createTrain(trainRequest('2026.12', ['payments']), alice);
+      const train = await trains.createTrain(trainRequest('2026.12', ['payments', 'storefront']), alice);
       const itemCount = async () => Number((await knex('action_items').count({ n: '*' }))[0].n);
       const teamPayItem = { title: 'Rehearse rollback', ownerRef: 'group:default/team-pay' };
 

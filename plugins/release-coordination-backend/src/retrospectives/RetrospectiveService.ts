@@ -97,6 +97,24 @@ export interface RetrospectiveServiceOptions {
 /** A retrospective action item can be owned by these kinds of catalog entities. */
 const OWNER_KINDS = ['group', 'user', 'component'];
 
+/**
+ * Whether someone who owns through `memberOf` (their User and Groups) speaks for `ownerRef`:
+ * it is them or one of their Groups, or a Component one of their Groups owns.
+ */
+function isOwnedBy(ownerRef: string, memberOf: Set<string>, index: DependencyIndex): boolean {
+  const owningTeam = index.node(ownerRef)?.owner;
+  return memberOf.has(ownerRef) || (owningTeam !== undefined && memberOf.has(owningTeam));
+}
+
+/**
+ * Whether an item's owner has a part in a train: one of `concerned` (its participants and
+ * their owners, see {@link refsConcerning}) or a member of one of those Groups.
+ */
+function concernsTrain(ownerRef: string, concerned: string[], index: DependencyIndex): boolean {
+  if (concerned.includes(ownerRef)) return true;
+  return concerned.some(ref => index.group(ref)?.members.includes(ownerRef) ?? false);
+}
+
 /** Creates the {@link RetrospectiveService}. */
 export function createRetrospectiveService(
   options: RetrospectiveServiceOptions,
@@ -263,7 +281,16 @@ export function createRetrospectiveService(
         );
       }
       const ownerRef = normalizeEntityRef(input.ownerRef);
-      requireKnownOwner((await snapshots.current()).index, ownerRef, 'ownerRef');
+      const { index } = await snapshots.current();
+      requireKnownOwner(index, ownerRef, 'ownerRef');
+      // An open item blocks its owner's next trains: only those who took part may get one.
+      const concerned = await refsConcerningTrain(trainId);
+      if (!concernsTrain(ownerRef, concerned, index)) {
+        throw new InputError(
+          `ownerRef: ${ownerRef} has no part in train '${train.name}'; action items go to its ` +
+            `participants, their owners or members of those: ${concerned.join(', ')}`,
+        );
+      }
       const id = randomUUID();
       await store.transaction(async tx => {
         await tx.insertActionItem({
@@ -296,10 +323,7 @@ export function createRetrospectiveService(
     index: DependencyIndex,
   ): Promise<boolean> {
     if (isAmbassador(train, credentials)) return true;
-    const memberOf = await ownershipOf(userInfo, credentials);
-    // A Component's item belongs to the team that owns the Component.
-    const owningTeam = index.node(item.ownerRef)?.owner;
-    return memberOf.has(item.ownerRef) || (owningTeam !== undefined && memberOf.has(owningTeam));
+    return isOwnedBy(item.ownerRef, await ownershipOf(userInfo, credentials), index);
   }
 
   async function updateActionItem(
@@ -323,6 +347,19 @@ export function createRetrospectiveService(
       }
       const ownerRef = input.ownerRef ? normalizeEntityRef(input.ownerRef) : undefined;
       if (ownerRef) requireKnownOwner(index, ownerRef, 'ownerRef');
+      // Handing an item over takes the receiver's consent: one of them takes it on, or a
+      // release manager decides.
+      if (
+        ownerRef !== undefined &&
+        ownerRef !== item.ownerRef &&
+        !isOwnedBy(ownerRef, await ownershipOf(userInfo, credentials), index) &&
+        !(await isReleaseManager(credentials))
+      ) {
+        throw new NotAllowedError(
+          `Only members of ${ownerRef} or a release manager can hand action item ` +
+            `'${item.title}' to ${ownerRef}`,
+        );
+      }
 
       const changed = await store.transaction(async tx => {
         // The change applies to the item as it is now, so a concurrent change is kept.
