@@ -104,11 +104,23 @@ export interface Config {
        */
       remindBeforeDays?: number;
       /**
+       * How far ahead a feature flag's expiry may be set, in days: every flag is time-bound.
+       * Default 180.
+       */
+      maxLifetimeDays?: number;
+      /**
        * How often owners of expiring and expired feature flags are reminded, across all backend
        * replicas (one runs it). Each owner hears once before the expiry and once after it.
        * Default: every hour.
        */
       reminders?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+    retrospectives?: {
+      /**
+       * The most notes one train's retrospective holds; anyone signed in may add notes.
+       * Default 500.
+       */
+      maxNotesPerTrain?: number;
     };
     actionItems?: {
       /**

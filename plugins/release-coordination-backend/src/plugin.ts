@@ -36,6 +36,7 @@ import { createActionItemReminders } from './retrospectives/reminders';
 import { createRetrospectiveService } from './retrospectives/RetrospectiveService';
 import { createDictionaryRouter } from './dictionary/dictionaryRouter';
 import { createRetrospectiveRouter } from './retrospectives/retrospectiveRouter';
+import { readMaxNotesPerTrain } from './retrospectives/config';
 import { createParticipantAccess } from './outcomes/access';
 import { readOutcomeSettings } from './outcomes/config';
 import { DatabaseOutcomeStore } from './outcomes/DatabaseOutcomeStore';
@@ -191,6 +192,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           permissions,
           auditor: deps.auditor,
           announcer,
+          maxNotesPerTrain: readMaxNotesPerTrain(config),
         });
         const reminders = createActionItemReminders({
           store: retrospectiveStore,
@@ -237,6 +239,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           ...outcomeDeps,
           access: participantAccess,
           remindBeforeDays: outcomeSettings.remindBeforeDays,
+          maxLifetimeDays: outcomeSettings.maxFlagLifetimeDays,
         });
         // One replica reminds; each reminder is claimed in the database before it is sent.
         await scheduler.scheduleTask({

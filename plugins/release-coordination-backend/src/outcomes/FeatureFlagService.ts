@@ -43,6 +43,8 @@ export interface FeatureFlagServiceOptions extends OutcomeServiceOptions {
   access: ParticipantAccess;
   /** Flags this close to their expiry count as expiring soon. */
   remindBeforeDays: number;
+  /** How far ahead a flag's expiry may be set, in days. */
+  maxLifetimeDays: number;
   now?: () => Date;
 }
 
@@ -58,10 +60,20 @@ export function createFeatureFlagService(options: FeatureFlagServiceOptions): Fe
   const { store, trains, snapshots, access, auditor, announcer, remindBeforeDays } = options;
   const now = options.now ?? (() => new Date());
 
+  /** Every flag is time-bound: it expires ahead, and not so far ahead that it never does. */
   function requireFuture(field: string, iso: string) {
-    if (new Date(iso).getTime() <= now().getTime()) {
+    const at = now().getTime();
+    const expiry = new Date(iso).getTime();
+    if (expiry <= at) {
       throw new InputError(
         `${field}: every flag is time-bound; its expiry must be in the future`,
+      );
+    }
+    const latest = at + options.maxLifetimeDays * DAY_MS;
+    if (expiry > latest) {
+      throw new InputError(
+        `${field}: a flag expires within ${options.maxLifetimeDays} days ` +
+          `(releaseCoordination.flags.maxLifetimeDays), by ${new Date(latest).toISOString()} at the latest`,
       );
     }
   }

@@ -11,6 +11,9 @@ import { DEFAULT_SCORECARD_OPTIONS } from '../scorecards/engine';
 /** The default number of days before its expiry a flag counts as expiring soon. */
 export const DEFAULT_FLAG_REMIND_BEFORE_DAYS = 7;
 
+/** The default of how far ahead a flag's expiry may be set, in days. */
+export const DEFAULT_FLAG_MAX_LIFETIME_DAYS = 180;
+
 /** The settings of deployments, rollback readiness and flags, from app-config. */
 export interface OutcomeSettings {
   productionEnvironment: string;
@@ -18,6 +21,7 @@ export interface OutcomeSettings {
   hotfixWindowHours: number;
   maxRehearsalAgeDays: number;
   remindBeforeDays: number;
+  maxFlagLifetimeDays: number;
   reminderSchedule: SchedulerServiceTaskScheduleDefinition;
 }
 
@@ -57,6 +61,11 @@ export function readOutcomeSettings(root: Config): OutcomeSettings {
       config,
       'flags.remindBeforeDays',
       DEFAULT_FLAG_REMIND_BEFORE_DAYS,
+    ),
+    maxFlagLifetimeDays: positiveWholeNumber(
+      config,
+      'flags.maxLifetimeDays',
+      DEFAULT_FLAG_MAX_LIFETIME_DAYS,
     ),
     reminderSchedule: reminders
       ? readSchedulerServiceTaskScheduleDefinitionFromConfig(reminders)

@@ -427,6 +427,24 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
         expect((await decisions()).length).toBe(before);
       });
 
+      it('refuses an expiry beyond the configured lifetime, on creation and on change (400, nothing written)', async () => {
+        const before = (await decisions()).length;
+        for (const expiresAt of [daysFromNow(181), '9999-12-31T00:00:00.000Z']) {
+          const forever = await post(`/trains/${trainId}/flags`)
+            .send({ ...flag, key: 'for-ever', expiresAt })
+            .set('Authorization', asUser('bob'));
+          expect(forever.status).toBe(400);
+          expect(forever.body.error.message).toMatch(/expiresAt: a flag expires within 180 days/);
+          const extended = await patch(`/flags/${flagId}`)
+            .send({ expiresAt })
+            .set('Authorization', asUser('bob'));
+          expect(extended.status).toBe(400);
+          expect(extended.body.error.message).toMatch(/expiresAt/);
+        }
+        expect(await flagCount()).toBe(1);
+        expect((await decisions()).length).toBe(before);
+      });
+
       it('changes state and expiry; a removed flag stays removed', async () => {
         const expiresAt = daysFromNow(60);
         const extended = await patch(`/flags/${flagId}`)

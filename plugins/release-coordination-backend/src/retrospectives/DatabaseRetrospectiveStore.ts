@@ -91,10 +91,17 @@ class KnexRetrospectiveSession extends KnexStoreSession implements Retrospective
     super(db);
   }
 
-  async getTrain(trainId: string): Promise<RetrospectiveTrain | undefined> {
-    const row = await this.db('release_trains')
-      .where('id', trainId)
-      .first('id', 'name', 'ambassador_ref', 'created_at');
+  async getTrain(
+    trainId: string,
+    options?: { lock?: boolean },
+  ): Promise<RetrospectiveTrain | undefined> {
+    const query = this.db('release_trains').where('id', trainId);
+    const row = await this.locked(query, options?.lock).first(
+      'id',
+      'name',
+      'ambassador_ref',
+      'created_at',
+    );
     return row
       ? {
           id: row.id,
@@ -103,6 +110,13 @@ class KnexRetrospectiveSession extends KnexStoreSession implements Retrospective
           createdAt: toIsoString(row.created_at),
         }
       : undefined;
+  }
+
+  async countNotes(trainId: string): Promise<number> {
+    const [{ count }] = await this.db('retrospective_notes')
+      .where('train_id', trainId)
+      .count({ count: '*' });
+    return Number(count);
   }
 
   async getNote(noteId: string) {

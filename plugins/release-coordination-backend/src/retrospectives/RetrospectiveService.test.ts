@@ -94,7 +94,10 @@ const trainRequest = (name: string, participants: string[]) => ({
 describe('RetrospectiveService', () => {
   const databases = createTestDatabases();
 
-  async function setup(databaseId: Parameters<typeof databases.init>[0]) {
+  async function setup(
+    databaseId: Parameters<typeof databases.init>[0],
+    limits: { maxNotesPerTrain?: number } = {},
+  ) {
     const knex = await databases.init(databaseId);
     const store = await DatabaseRetrospectiveStore.create({ database: testDatabaseService(knex) });
     // Every call a millisecond later, so that trains are created one after the other.
@@ -162,6 +165,7 @@ describe('RetrospectiveService', () => {
       },
       auditor,
       announcer: { announce: async trainId => void announced.push(trainId), settled: async () => {} },
+      ...limits,
       now,
     });
     return { knex, store, trains, retrospectives, announced };
@@ -373,6 +377,41 @@ describe('RetrospectiveService', () => {
       await retrospectives.updateActionItem(item.id, { status: 'dropped', expectedVersion: 5 }, admin);
       expect(await knex('train_decisions').where({ action: 'action-item.updated' })).toHaveLength(5);
       expect((await knex('action_items').first()).version).toBe(5);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'holds a bounded number of notes per train, also when they arrive at once, on %s',
+    async databaseId => {
+      const { knex, trains, retrospectives } = await setup(databaseId, { maxNotesPerTrain: 3 });
+      const train = await trains.createTrain(trainRequest('2026.12', ['payments']), alice);
+      const other = await trains.createTrain(trainRequest('2026.13', ['payments']), alice);
+      const noteCount = async (trainId: string) =>
+        Number((await knex('retrospective_notes').where('train_id', trainId).count({ n: '*' }))[0].n);
+
+      const answers = await Promise.allSettled(
+        Array.from({ length: 6 }, (_, i) =>
+          retrospectives.addNote(train.id, { column: 'to-improve', text: `Note ${i}` }, bob),
+        ),
+      );
+      expect(answers.filter(a => a.status === 'fulfilled')).toHaveLength(3);
+      const refusals = answers.flatMap(a => (a.status === 'rejected' ? [a.reason] : []));
+      expect(refusals).toHaveLength(3);
+      for (const refusal of refusals) {
+        expect(refusal).toMatchObject({ name: 'ConflictError' });
+        expect(refusal.message).toMatch(/'2026\.12' holds 3 notes, as many as it takes/);
+      }
+      expect(await noteCount(train.id)).toBe(3);
+      const logged = await knex('train_decisions').where({ train_id: train.id, action: 'retro.note-added' });
+      expect(logged).toHaveLength(3);
+
+      // Another train's board is its own; a deleted note makes room again.
+      await retrospectives.addNote(other.id, { column: 'went-well', text: 'Calm release' }, bob);
+      const [first] = (await retrospectives.listNotes(train.id, { limit: 1, offset: 0 })).items;
+      await retrospectives.deleteNote(train.id, first.id, bob);
+      await retrospectives.addNote(train.id, { column: 'went-well', text: 'Room again' }, bob);
+      expect(await noteCount(train.id)).toBe(3);
       await knex.destroy();
     },
   );

@@ -92,7 +92,15 @@ export interface RetrospectiveServiceOptions {
   /** Publishes `train-changed` for the train a change belongs to. */
   announcer: TrainAnnouncer;
   now?: () => Date;
+  /** The most notes one train's retrospective holds; {@link DEFAULT_MAX_NOTES_PER_TRAIN} if not given. */
+  maxNotesPerTrain?: number;
 }
+
+/**
+ * Anyone signed in may add notes: a bound keeps one person (or a script) from filling a
+ * train's board and the database. Far above what a real retrospective collects.
+ */
+export const DEFAULT_MAX_NOTES_PER_TRAIN = 500;
 
 /** A retrospective action item can be owned by these kinds of catalog entities. */
 const OWNER_KINDS = ['group', 'user', 'component'];
@@ -120,6 +128,7 @@ export function createRetrospectiveService(
   options: RetrospectiveServiceOptions,
 ): RetrospectiveService {
   const { store, trains, snapshots, userInfo, permissions, auditor, announcer } = options;
+  const maxNotesPerTrain = options.maxNotesPerTrain ?? DEFAULT_MAX_NOTES_PER_TRAIN;
   const now = options.now ?? (() => new Date());
 
   async function requireTrain(trainId: string): Promise<RetrospectiveTrain> {
@@ -213,8 +222,17 @@ export function createRetrospectiveService(
         createdAt: now().toISOString(),
       };
       await store.transaction(async tx => {
-        if (!(await tx.getTrain(trainId))) {
+        // The train is locked while its notes are counted, so concurrent notes cannot pass
+        // the bound together.
+        const train = await tx.getTrain(trainId, { lock: true });
+        if (!train) {
           throw new NotFoundError(`No release train with id '${trainId}'`);
+        }
+        if ((await tx.countNotes(trainId)) >= maxNotesPerTrain) {
+          throw new ConflictError(
+            `The retrospective of '${train.name}' holds ${maxNotesPerTrain} notes, as many as ` +
+              'it takes (releaseCoordination.retrospectives.maxNotesPerTrain); delete some first',
+          );
         }
         await tx.insertNote(note);
         await tx.appendDecision({

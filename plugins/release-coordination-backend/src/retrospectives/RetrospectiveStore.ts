@@ -70,7 +70,13 @@ export interface ActionItemFact {
 
 /** Reads and writes of retrospectives; inside a transaction or not. */
 export interface RetrospectiveStoreSession {
-  getTrain(trainId: string): Promise<RetrospectiveTrain | undefined>;
+  /**
+   * `lock` takes a row lock on the train until the transaction ends, where the engine has
+   * them: what is counted of the train then stays as counted.
+   */
+  getTrain(trainId: string, options?: { lock?: boolean }): Promise<RetrospectiveTrain | undefined>;
+  /** How many notes the train's retrospective holds. */
+  countNotes(trainId: string): Promise<number>;
   getNote(noteId: string): Promise<RetrospectiveNote | undefined>;
   insertNote(note: RetrospectiveNote): Promise<void>;
   deleteNote(noteId: string): Promise<void>;
