@@ -115,6 +115,12 @@ export interface Config {
        */
       reminders?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    gates?: {
+      /**
+       * How long a waiver may run, in days: a waiver is a bounded exception. Default 14.
+       */
+      maxWaiverDays?: number;
+    };
     retrospectives?: {
       /**
        * The most notes one train's retrospective holds; anyone signed in may add notes.

@@ -23,6 +23,7 @@ import { createGateResourceLoader, gatePermissionResourceRef } from './permissio
 import { gatePermissionRules } from './permissions/rules';
 import { createDependencyRouter } from './dependencies/dependencyRouter';
 import { GateRuleRegistry } from './gates/GateRuleRegistry';
+import { readMaxWaiverDays } from './gates/config';
 import { createRouter } from './router';
 import { createTrainRouter } from './trains/trainRouter';
 import { BUILT_IN_GATE_RULES } from './trains/rules';
@@ -155,6 +156,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           notifications: deps.notifications,
           logger,
           announcer,
+          maxWaiverDays: readMaxWaiverDays(config),
         });
 
         // A new graph may name new owners: participants of active trains follow them. A failed

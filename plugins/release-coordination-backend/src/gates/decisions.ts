@@ -17,6 +17,8 @@ import { TrainRecord } from '../trains/TrainStore';
 import { actorRefOf, ownershipOf, isUserPrincipal } from '../access';
 import { requireActive } from '../trains/model';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /**
  * The decisions on gates: approvals and rejections by members of the approver Group, waivers,
  * and check results reported by CI.
@@ -146,6 +148,14 @@ export function createGateDecisions(core: TrainCore) {
       if (!input.reason.trim()) throw new InputError('A waiver needs a reason');
       if (input.until.getTime() <= now().getTime()) {
         throw new InputError('A waiver must run until a time in the future');
+      }
+      // A waiver is a bounded exception, not a way to switch a gate off.
+      const latest = now().getTime() + core.maxWaiverDays * DAY_MS;
+      if (input.until.getTime() > latest) {
+        throw new InputError(
+          `until: a waiver runs at most ${core.maxWaiverDays} days ` +
+            `(releaseCoordination.gates.maxWaiverDays), until ${new Date(latest).toISOString()} at the latest`,
+        );
       }
       const trainId = await store.transaction(async tx => {
         const gate = await requireGate(tx, gateId, true);

@@ -536,7 +536,7 @@ describe('TrainService', () => {
       await service.approveGate(gateOf(train, 'planning-participation', 'payments').id, {}, bob);
       await service.waiveGate(
         gateOf(train, 'planning-participation', 'storefront').id,
-        { reason: 'Owner on leave; confirmed by mail', until: new Date('2099-01-01T00:00:00Z') },
+        { reason: 'Owner on leave; confirmed by mail', until: new Date('2026-11-25T00:00:00Z') },
         alice,
       );
       await expect(
@@ -546,6 +546,14 @@ describe('TrainService', () => {
           alice,
         ),
       ).rejects.toThrow(/future/);
+      // A waiver is bounded: two weeks by default, from now (2026-11-15).
+      await expect(
+        service.waiveGate(
+          gateOf(train, 'planning-owners').id,
+          { reason: 'x', until: new Date('2026-11-29T00:00:01Z') },
+          alice,
+        ),
+      ).rejects.toThrow(/until: a waiver runs at most 14 days .* 2026-11-29T00:00:00.000Z at the latest/);
 
       detail = await service.advanceStage(train.id, { expectedStage: 'planning' }, alice);
       expect(detail.currentStage).toBe('integration');
@@ -967,7 +975,7 @@ describe('TrainService', () => {
       await service.approveGate(payments.id, {}, bob).catch(() => undefined);
       await service.waiveGate(
         storefront.id,
-        { reason: 'Owner away', until: new Date('2099-01-01T00:00:00Z') },
+        { reason: 'Owner away', until: new Date('2026-11-25T00:00:00Z') },
         alice,
       );
       const report = {

@@ -24,7 +24,7 @@ import { createOwnerSync } from './ownerSync';
 import { createGateDecisions } from '../gates/decisions';
 import { createTrainProgression } from './progression';
 import { createTrainQueries } from './queries';
-import { TrainListOptions, TrainRecord } from './TrainStore';
+import { GateRecord, TrainListOptions, TrainRecord } from './TrainStore';
 
 export type { TrainChangeContext, TrainServiceOptions } from './core';
 export { PLUGIN_ACTOR_REF } from './core';
@@ -84,8 +84,8 @@ export interface TrainService {
   getDependencyDrift(trainId: string): Promise<TrainDependencyDrift>;
   /** A train as stored, without its gates; for authorisation by ambassador. */
   getTrainRecord(trainId: string): Promise<TrainRecord>;
-  /** The train a gate belongs to; for authorisation by ambassador. */
-  getTrainOfGate(gateId: string): Promise<TrainRecord>;
+  /** A gate as stored and the train it belongs to; for authorisation. */
+  getGateWithTrain(gateId: string): Promise<{ gate: GateRecord; train: TrainRecord }>;
   listDecisions(
     trainId: string,
     page: { limit: number; offset: number },

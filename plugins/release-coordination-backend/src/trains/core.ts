@@ -65,7 +65,12 @@ export interface TrainServiceOptions {
   now?: () => Date;
   /** Announces committed changes; made from `signals`, `notifications` and `logger` if not given. */
   announcer?: TrainAnnouncer;
+  /** How long a waiver may run, in days; {@link DEFAULT_MAX_WAIVER_DAYS} if not given. */
+  maxWaiverDays?: number;
 }
+
+/** How long a waiver may run by default, in days: two weeks, about one release cycle. */
+export const DEFAULT_MAX_WAIVER_DAYS = 14;
 
 /**
  * What every part of the train service shares: the options it was made with, the clock, the
@@ -181,6 +186,7 @@ export function createTrainCore(options: TrainServiceOptions) {
   return {
     ...options,
     now,
+    maxWaiverDays: options.maxWaiverDays ?? DEFAULT_MAX_WAIVER_DAYS,
     stageNames,
     announce,
     failureNotifications,

@@ -135,9 +135,9 @@ export function createTrainQueries(core: TrainCore) {
     getDependencyDrift: (trainId: string) =>
       loadTrainDependencyDrift({ store, snapshots }, trainId),
     getTrainRecord: (trainId: string) => requireTrain(store, trainId),
-    async getTrainOfGate(gateId: string) {
+    async getGateWithTrain(gateId: string) {
       const gate = await requireGate(store, gateId);
-      return requireTrain(store, gate.trainId);
+      return { gate, train: await requireTrain(store, gate.trainId) };
     },
     async listDecisions(trainId: string, page: { limit: number; offset: number }) {
       await requireTrain(store, trainId);

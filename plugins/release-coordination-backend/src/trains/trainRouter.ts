@@ -290,13 +290,24 @@ export function createTrainRouter(options: {
     const credentials = await credentialsOf(req);
     const { gateId } = parseInput(gateParams, req.params, 'path');
     const body = parseInput(waiveBody, req.body, 'body');
-    const train = await trains.getTrainOfGate(gateId);
-    await access.authorizeAmbassadorOr(
-      gateWaivePermission,
-      train,
-      credentials,
-      'Only the ambassador or a release manager can waive gates of this train',
-    );
+    const { gate, train } = await trains.getGateWithTrain(gateId);
+    if (gate.kind === 'approval') {
+      // An owner's approval is never set aside by the ambassador alone: the owning team
+      // decides it, or whoever the policy lets waive (a release manager).
+      await access.authorize(
+        gateWaivePermission,
+        credentials,
+        `'${gate.config.title}' is decided by members of ${gate.config.approverRef ?? 'its owning team'}; ` +
+          'only a release manager can waive it',
+      );
+    } else {
+      await access.authorizeAmbassadorOr(
+        gateWaivePermission,
+        train,
+        credentials,
+        'Only the ambassador or a release manager can waive gates of this train',
+      );
+    }
     res.json(
       await trains.waiveGate(
         gateId,
