@@ -5,6 +5,7 @@ import { screen, waitFor } from '@testing-library/react';
 import releaseCoordinationPlugin, {
   entityDependencyMatrixContent,
   entityOwnershipContent,
+  entityReleaseTrainCard,
   entityReleaseTrainsContent,
 } from './alpha';
 import { releaseCoordinationApiRef } from './api';
@@ -188,6 +189,33 @@ describe('entity content of the new frontend system', () => {
     await waitFor(() =>
       expect(screen.getByTestId('participant-wave')).toHaveTextContent('Deployment wave 2 of 2'),
     );
+  });
+
+  it('renders the release train card on the overview of a component page', async () => {
+    renderTestApp({
+      extensions: [createTestEntityPage({ entity: checkoutApi }), entityReleaseTrainCard],
+      apis: [
+        [
+          releaseCoordinationApiRef,
+          {
+            listEntityTrains: async () =>
+              pageOf({
+                items: [
+                  {
+                    train: winterTrain,
+                    participant: winterTrainDetail.participants[0],
+                    gates: [ownerApproval],
+                  },
+                ],
+              }),
+          },
+        ],
+      ],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(await screen.findByText('Release train')).toBeInTheDocument();
+    expect(await screen.findByText('2026.12 winter release')).toBeInTheDocument();
+    expect(screen.getByText(/Owner approval \(integration, pending\)/)).toBeInTheDocument();
   });
 
   it('renders the Release trains tab on a system page, by train', async () => {

@@ -11,7 +11,10 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { ReleaseCoordinationClient } from '@release-coordination/plugin-release-coordination-common';
 import TrainIcon from '@material-ui/icons/Train';
 import HowToVoteIcon from '@material-ui/icons/HowToVote';
@@ -135,6 +138,21 @@ export const entityReleaseTrainsContent = EntityContentBlueprint.make({
 });
 
 /**
+ * The entity's release train at a glance on the overview of Component and System pages: its
+ * current train and stage, and the gates holding it.
+ *
+ * @alpha
+ */
+export const entityReleaseTrainCard = EntityCardBlueprint.make({
+  name: 'release-train',
+  params: {
+    filter: isReleaseTrainsAvailable,
+    loader: () =>
+      import('./components/EntityReleaseTrains').then(m => <m.EntityReleaseTrainCard />),
+  },
+});
+
+/**
  * The Dependency matrix tab of Component, Resource, System, Domain and Group pages.
  *
  * @alpha
@@ -181,6 +199,7 @@ export default createFrontendPlugin({
     releaseCoordinationScorecardsPage,
     releaseCoordinationDictionaryPage,
     entityReleaseTrainsContent,
+    entityReleaseTrainCard,
     entityDependencyMatrixContent,
     entityOwnershipContent,
   ],

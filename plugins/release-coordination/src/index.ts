@@ -13,6 +13,7 @@ export {
   ReleaseCoordinationScorecardsPage,
   ReleaseCoordinationDictionaryPage,
   EntityReleaseTrainsContent,
+  EntityReleaseTrainCard,
   EntityDependencyMatrixContent,
   EntityOwnershipContent,
 } from './plugin';

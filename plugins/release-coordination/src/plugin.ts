@@ -114,6 +114,21 @@ export const EntityReleaseTrainsContent = releaseCoordinationPlugin.provide(
 );
 
 /**
+ * The entity's release train at a glance, for the overview of Component and System pages (see
+ * `isReleaseTrainsAvailable`): its current train and stage, and the gates holding it.
+ *
+ * @public
+ */
+export const EntityReleaseTrainCard = releaseCoordinationPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReleaseTrainCard',
+    component: {
+      lazy: () => import('./components/EntityReleaseTrains').then(m => m.EntityReleaseTrainCard),
+    },
+  }),
+);
+
+/**
  * The Dependency matrix tab of an entity page, for an `EntityLayout.Route` of Components,
  * Resources, Systems, Domains and Groups (see `isDependencyMatrixAvailable`).
  *

@@ -101,7 +101,8 @@ function ParticipantWave(props: { waves: WavesState; entityRef: string; linkTerm
   );
 }
 
-function WaitsOn(props: { gates: TrainGate[]; linkTerms: boolean }) {
+/** The entity's gates that are not passed or waived, each with who or what decides it. */
+export function WaitsOn(props: { gates: TrainGate[]; linkTerms: boolean }) {
   const open = props.gates.filter(isOpenGate);
   if (open.length === 0) {
     return (

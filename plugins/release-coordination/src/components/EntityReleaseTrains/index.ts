@@ -1,1 +1,2 @@
 export { EntityReleaseTrainsContent } from './EntityReleaseTrainsContent';
+export { EntityReleaseTrainCard } from './EntityReleaseTrainCard';
