@@ -271,5 +271,11 @@ describe('entity content of the new frontend system', () => {
     expect(isDependencyMatrixAvailable(entity('API', 'payment-api'))).toBe(false);
     expect(isOwnershipAvailable(entity('API', 'payment-api'))).toBe(true);
     expect(isOwnershipAvailable(entity('Domain', 'payments'))).toBe(false);
+    expect(
+      releaseCoordinationPlugin.getExtension('entity-card:release-coordination/release-train'),
+    ).toBeDefined();
+    expect(
+      releaseCoordinationPlugin.getExtension('home-page-widget:release-coordination/my-approvals'),
+    ).toBeDefined();
   });
 });

@@ -11,6 +11,7 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
@@ -184,6 +185,22 @@ export const entityOwnershipContent = EntityContentBlueprint.make({
 });
 
 /**
+ * My approvals as a widget of the home page: the gates waiting for the signed-in user's
+ * teams, with a link to the full page.
+ *
+ * @alpha
+ */
+export const myApprovalsHomePageWidget = HomePageWidgetBlueprint.make({
+  name: 'my-approvals',
+  params: {
+    title: 'My approvals',
+    description: 'Release gates waiting for a decision of your teams',
+    components: () =>
+      import('./components/MyApprovals').then(m => ({ Content: m.MyApprovalsHomeCardContent })),
+  },
+});
+
+/**
  * The release-coordination frontend plugin for the new frontend system.
  *
  * @alpha
@@ -202,5 +219,6 @@ export default createFrontendPlugin({
     entityReleaseTrainCard,
     entityDependencyMatrixContent,
     entityOwnershipContent,
+    myApprovalsHomePageWidget,
   ],
 });

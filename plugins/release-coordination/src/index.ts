@@ -14,6 +14,7 @@ export {
   ReleaseCoordinationDictionaryPage,
   EntityReleaseTrainsContent,
   EntityReleaseTrainCard,
+  HomePageMyApprovalsCard,
   EntityDependencyMatrixContent,
   EntityOwnershipContent,
 } from './plugin';

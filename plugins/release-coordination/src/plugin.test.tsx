@@ -9,6 +9,8 @@ import * as legacyExports from './index';
 import {
   EntityDependencyMatrixContent,
   EntityOwnershipContent,
+  EntityReleaseTrainCard,
+  HomePageMyApprovalsCard,
   EntityReleaseTrainsContent,
   ReleaseCoordinationApprovalsPage,
   ReleaseCoordinationDictionaryPage,
@@ -166,6 +168,8 @@ describe('legacy entity content', () => {
     expect(legacyExports.EntityOwnershipContent).toBe(EntityOwnershipContent);
     expect(legacyExports.EntityReleaseTrainsContent).toBe(EntityReleaseTrainsContent);
     expect(legacyExports.ReleaseCoordinationApprovalsPage).toBe(ReleaseCoordinationApprovalsPage);
+    expect(legacyExports.EntityReleaseTrainCard).toBe(EntityReleaseTrainCard);
+    expect(legacyExports.HomePageMyApprovalsCard).toBe(HomePageMyApprovalsCard);
     expect(legacyExports.isReleaseTrainsAvailable(checkoutApi)).toBe(true);
     expect(legacyExports.isDependencyMatrixAvailable(checkoutSystem)).toBe(true);
     expect(legacyExports.isOwnershipAvailable(checkoutApi)).toBe(true);

@@ -1,3 +1,4 @@
+import { createCardExtension } from '@backstage/plugin-home-react';
 import {
   createApiFactory,
   createComponentExtension,
@@ -156,5 +157,20 @@ export const EntityOwnershipContent = releaseCoordinationPlugin.provide(
     component: {
       lazy: () => import('./components/Ownership').then(m => m.EntityOwnershipContent),
     },
+  }),
+);
+
+/**
+ * My approvals as a card of the home page (`@backstage/plugin-home`): the gates waiting for
+ * the signed-in user's teams, with a link to the full page.
+ *
+ * @public
+ */
+export const HomePageMyApprovalsCard = releaseCoordinationPlugin.provide(
+  createCardExtension({
+    name: 'HomePageMyApprovalsCard',
+    title: 'My approvals',
+    components: () =>
+      import('./components/MyApprovals').then(m => ({ Content: m.MyApprovalsHomeCardContent })),
   }),
 );

@@ -1,1 +1,2 @@
 export { MyApprovalsPage, MyApprovalsPageContent, MyApprovalsList } from './MyApprovalsPage';
+export { MyApprovalsHomeCardContent } from './MyApprovalsHomeCard';
