@@ -1,5 +1,5 @@
 import { Link } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { useAnalytics, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   Box,
@@ -181,6 +181,7 @@ export function GateDialog(props: {
 }) {
   const { gate, ambassadorRef, open, onClose, onDecided } = props;
   const api = useApi(releaseCoordinationApiRef);
+  const analytics = useAnalytics();
   const classes = useStyles();
   const [comment, setComment] = useState('');
   const [commentError, setCommentError] = useState<string>();
@@ -190,8 +191,22 @@ export function GateDialog(props: {
   const { busy, error, send, clearError } = useBackendRequest();
   const [done, setDone] = useState<string>();
 
+  /** The request of a decision, counted once it went through. */
+  async function decide(action: Action): Promise<TrainGate> {
+    const decided = await request(action);
+    analytics.captureEvent(action, gate.title, {
+      attributes: {
+        trainId: gate.trainId,
+        gateId: gate.id,
+        gateKind: gate.kind,
+        ...(gate.participantRef ? { participantRef: gate.participantRef } : {}),
+      },
+    });
+    return decided;
+  }
+
   /** The request of a decision; the form's fields are checked before. */
-  function decide(action: Action): Promise<TrainGate> {
+  function request(action: Action): Promise<TrainGate> {
     if (action === 'approve') {
       return api.approveGate({
         gateId: gate.id,

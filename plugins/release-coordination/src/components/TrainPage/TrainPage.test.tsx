@@ -1,3 +1,5 @@
+import { analyticsApiRef } from '@backstage/core-plugin-api';
+import { mockApis } from '@backstage/test-utils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { signalApiRef } from '@backstage/plugin-signals-react';
 import { ReleaseCoordinationApi } from '@release-coordination/plugin-release-coordination-common';
@@ -11,6 +13,7 @@ import {
   TRAIN_ID,
   winterDecisions,
   winterDriftNone,
+  ownerApproval,
   winterTrainDetail,
 } from '../../testing/trainFixtures';
 import { TrainView } from './TrainPage';
@@ -261,6 +264,41 @@ describe('TrainView', () => {
       'Cannot leave integration: gates Owner approval (checkout-api), Contract tests (pricing-service)',
     );
     expect(advanceStage).toHaveBeenCalledWith({ trainId: TRAIN_ID, expectedStage: 'integration' });
+  });
+
+  it('counts an approval and an advance that went through, and nothing that was refused', async () => {
+    const analytics = mockApis.analytics.mock();
+    const approveGate = vi.fn(async () => ({ ...ownerApproval, state: 'passed' as const }));
+    const advanceStage = vi.fn(async () => ({ ...winterTrainDetail, currentStage: 'validation' }));
+    await renderPage(<TrainView trainId={TRAIN_ID} />, [
+      [releaseCoordinationApiRef, fakeApi({ approveGate, advanceStage })],
+      [analyticsApiRef, analytics],
+    ]);
+    await userEvent.click(await screen.findByRole('button', { name: 'Owner approval: pending' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(await within(dialog).findByRole('button', { name: 'Approve' }));
+    await waitFor(() => expect(approveGate).toHaveBeenCalled());
+    await waitFor(() =>
+      expect(analytics.captureEvent).toHaveBeenCalledWith(
+        expect.objectContaining({
+          action: 'approve',
+          subject: 'Owner approval',
+          attributes: expect.objectContaining({ trainId: TRAIN_ID, gateId: 'g-owner-checkout' }),
+        }),
+      ),
+    );
+    await userEvent.keyboard('{Escape}');
+    await userEvent.click(await screen.findByRole('button', { name: 'Advance to Validation' }));
+    await waitFor(() =>
+      expect(analytics.captureEvent).toHaveBeenCalledWith(
+        expect.objectContaining({
+          action: 'advance',
+          subject: winterTrainDetail.name,
+          attributes: { trainId: TRAIN_ID, fromStage: 'integration', toStage: 'validation' },
+        }),
+      ),
+    );
+    expect(analytics.captureEvent).toHaveBeenCalledTimes(2);
   });
 
   it('opens a gate with its evidence first and shows why a decision is refused', async () => {

@@ -1,4 +1,4 @@
-import { useApi } from '@backstage/core-plugin-api';
+import { useAnalytics, useApi } from '@backstage/core-plugin-api';
 import { InfoCard } from '@backstage/core-components';
 import { Box, Button } from '@material-ui/core';
 import { TrainDetail } from '@release-coordination/plugin-release-coordination-common';
@@ -10,6 +10,7 @@ import { StageTimeline } from './StageTimeline';
 function AdvanceStage(props: { train: TrainDetail; onAdvanced: () => void }) {
   const { train, onAdvanced } = props;
   const api = useApi(releaseCoordinationApiRef);
+  const analytics = useAnalytics();
   const { busy, error, send } = useBackendRequest();
   const index = train.stages.findIndex(stage => stage.name === train.currentStage);
   const next = index >= 0 ? train.stages[index + 1] : undefined;
@@ -19,7 +20,16 @@ function AdvanceStage(props: { train: TrainDetail; onAdvanced: () => void }) {
   async function advance() {
     await send(
       () => api.advanceStage({ trainId: train.id, expectedStage: train.currentStage }),
-      onAdvanced,
+      advanced => {
+        analytics.captureEvent('advance', train.name, {
+          attributes: {
+            trainId: train.id,
+            fromStage: train.currentStage,
+            toStage: advanced.currentStage,
+          },
+        });
+        onAdvanced();
+      },
     );
   }
   return (

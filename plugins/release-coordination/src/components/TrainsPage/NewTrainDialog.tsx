@@ -1,4 +1,4 @@
-import { identityApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { identityApiRef, useAnalytics, useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { Box, TextField, Typography } from '@material-ui/core';
 import { Autocomplete } from '@material-ui/lab';
 import {
@@ -69,6 +69,7 @@ export function NewTrainDialog(props: {
   const { open, onClose, stages } = props;
   const api = useApi(releaseCoordinationApiRef);
   const identityApi = useApi(identityApiRef);
+  const analytics = useAnalytics();
   const navigate = useNavigate();
   const trainLink = useRouteRef(trainRouteRef);
 
@@ -121,6 +122,9 @@ export function NewTrainDialog(props: {
     await send(
       () => api.createTrain(request),
       train => {
+        analytics.captureEvent('create', train.name, {
+          attributes: { trainId: train.id, participants: train.participants.length },
+        });
         onClose();
         navigate(trainLink({ trainId: train.id }));
       },

@@ -1,4 +1,5 @@
-import { identityApiRef } from '@backstage/core-plugin-api';
+import { analyticsApiRef, identityApiRef } from '@backstage/core-plugin-api';
+import { mockApis } from '@backstage/test-utils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { ReleaseCoordinationApi } from '@release-coordination/plugin-release-coordination-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
@@ -115,6 +116,7 @@ describe('New train dialog', () => {
   it('validates, then creates the train with the right payload and opens its page', async () => {
     const createTrain = vi.fn(async () => ({ ...winterTrainDetail, id: 'new-train' }));
     const getTrain = vi.fn(async () => ({ ...winterTrainDetail, id: 'new-train' }));
+    const analytics = mockApis.analytics.mock();
     await renderPage(
       <Routes>
         <Route path="/release-coordination/*" element={<ReleaseCoordinationRouterContent />} />
@@ -137,6 +139,7 @@ describe('New train dialog', () => {
         ],
         [catalogApiRef, catalogApi],
         [identityApiRef, identityApi],
+        [analyticsApiRef, analytics],
       ],
       { routeEntries: ['/release-coordination'] },
     );
@@ -190,6 +193,13 @@ describe('New train dialog', () => {
     });
     expect(catalogApi.getEntities).toHaveBeenCalledWith(
       expect.objectContaining({ filter: { kind: 'Component' } }),
+    );
+    expect(analytics.captureEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        action: 'create',
+        subject: winterTrainDetail.name,
+        attributes: { trainId: 'new-train', participants: winterTrainDetail.participants.length },
+      }),
     );
     // Navigated to the new train's page.
     await waitFor(() => expect(getTrain).toHaveBeenCalledWith({ trainId: 'new-train' }));
