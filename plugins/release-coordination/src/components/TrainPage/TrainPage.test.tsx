@@ -371,18 +371,26 @@ describe('TrainView', () => {
   });
 });
 
-/** A catalog that knows the demo organisation's users and components, for the pickers. */
+/**
+ * A catalog that knows the demo organisation's users and components, searched by the pickers
+ * as the catalog does: of one kind, names containing the typed term.
+ */
 const catalogApi = {
-  getEntities: vi.fn(async (request?: { filter?: { kind?: string } }) => ({
-    items:
-      request?.filter?.kind === 'User'
-        ? [entity('User', 'alice'), entity('User', 'dana')]
-        : [
-            entity('Component', 'checkout-api'),
-            entity('Component', 'pricing-service'),
-            entity('Component', 'search-api'),
-          ],
-  })),
+  queryEntities: vi.fn(
+    async (request?: { filter?: { kind?: string }; fullTextFilter?: { term: string } }) => {
+      const all =
+        request?.filter?.kind === 'User'
+          ? [entity('User', 'alice'), entity('User', 'dana')]
+          : [
+              entity('Component', 'checkout-api'),
+              entity('Component', 'pricing-service'),
+              entity('Component', 'search-api'),
+            ];
+      const term = request?.fullTextFilter?.term.toLocaleLowerCase('en-US') ?? '';
+      const items = all.filter(found => found.metadata.name.includes(term));
+      return { items, totalItems: items.length, pageInfo: {} };
+    },
+  ),
 };
 
 describe('Editing a train', () => {

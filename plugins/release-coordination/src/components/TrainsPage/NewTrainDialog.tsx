@@ -19,7 +19,7 @@ import {
   StageWindowInput,
   toStageWindow,
   useBackendRequest,
-  useCatalogEntityOptions,
+  useCatalogEntitySearch,
   validateTrainPlan,
 } from '../shared';
 
@@ -96,7 +96,8 @@ export function NewTrainDialog(props: {
     };
   }, [open, identityApi]);
 
-  const components = useCatalogEntityOptions('Component', open);
+  const [typedComponent, setTypedComponent] = useState('');
+  const components = useCatalogEntitySearch('Component', typedComponent, open);
 
   async function submit() {
     const participants = selected.map(option => ({
@@ -189,6 +190,11 @@ export function NewTrainDialog(props: {
           loading={components.loading}
           value={selected}
           onChange={(_event, value) => setSelected(value)}
+          // The catalog already matched what was typed.
+          filterOptions={found => found}
+          onInputChange={(_event, input, reason) =>
+            setTypedComponent(reason === 'input' ? input : '')
+          }
           getOptionLabel={option => option.label}
           getOptionSelected={(option, value) => option.entityRef === value.entityRef}
           renderInput={params => (

@@ -90,8 +90,8 @@ describe('TrainsPage', () => {
 
 describe('New train dialog', () => {
   const catalogApi = {
-    getEntities: vi.fn(async () => ({
-      items: [
+    queryEntities: vi.fn(async (request?: { fullTextFilter?: { term: string } }) => {
+      const items = [
         {
           apiVersion: 'backstage.io/v1alpha1',
           kind: 'Component',
@@ -102,8 +102,9 @@ describe('New train dialog', () => {
           kind: 'Component',
           metadata: { name: 'pricing-service', namespace: 'default' },
         },
-      ],
-    })),
+      ].filter(found => found.metadata.name.includes(request?.fullTextFilter?.term ?? ''));
+      return { items, totalItems: items.length, pageInfo: {} };
+    }),
   };
   const identityApi = {
     getBackstageIdentity: async () => ({
@@ -166,6 +167,19 @@ describe('New train dialog', () => {
       target: { value: '2027-02-20' },
     });
     await user.type(within(dialog).getByLabelText('Components'), 'checkout');
+    // The catalog is searched for what was typed, a page at a time, never read whole.
+    await waitFor(() =>
+      expect(catalogApi.queryEntities).toHaveBeenCalledWith(
+        expect.objectContaining({
+          filter: { kind: 'Component' },
+          fullTextFilter: { term: 'checkout', fields: ['metadata.name', 'metadata.title'] },
+          limit: 20,
+        }),
+      ),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('option', { name: 'component:default/pricing-service' })).toBeNull(),
+    );
     await user.click(await screen.findByRole('option', { name: 'component:default/checkout-api' }));
     await user.click(within(dialog).getByRole('button', { name: 'Create train' }));
     expect(within(dialog).getByText('The start must not be after the end.')).toBeInTheDocument();
@@ -191,9 +205,9 @@ describe('New train dialog', () => {
       },
       participants: [{ entityRef: 'component:default/checkout-api', targetVersion: '5.0.0' }],
     });
-    expect(catalogApi.getEntities).toHaveBeenCalledWith(
-      expect.objectContaining({ filter: { kind: 'Component' } }),
-    );
+    for (const [request] of catalogApi.queryEntities.mock.calls as unknown as [{ limit?: number }][]) {
+      expect(request.limit).toBe(20);
+    }
     expect(analytics.captureEvent).toHaveBeenCalledWith(
       expect.objectContaining({
         action: 'create',

@@ -3,7 +3,9 @@ import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { TextField } from '@material-ui/core';
 import { Autocomplete } from '@material-ui/lab';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import useDebounce from 'react-use/esm/useDebounce';
 import { errorMessage } from './errors';
 
 /** A catalog entity as a picker offers it: its ref, lowercase as the backend keeps refs. */
@@ -16,16 +18,43 @@ function toOption(entity: Entity): CatalogEntityOption {
   return { entityRef, label: title ? `${title} (${entityRef})` : entityRef };
 }
 
+/** How many matches a picker offers at once; typing more narrows them. */
+export const CATALOG_SEARCH_LIMIT = 20;
+
+/** How long typing pauses before the catalog is asked, in milliseconds. */
+const SEARCH_DELAY_MS = 250;
+
 /**
- * The catalog's entities of one kind as picker options, sorted by ref. Loaded only while
- * `enabled` (a dialog is open), with just the fields a label needs.
+ * The catalog's entities of one kind whose name or title contains what was typed, as picker
+ * options sorted by ref: the catalog is searched a page at a time as you type, never read
+ * whole. Asked only while `enabled` (a dialog is open), with just the fields a label needs.
  */
-export function useCatalogEntityOptions(kind: 'Component' | 'User', enabled = true) {
+export function useCatalogEntitySearch(
+  kind: 'Component' | 'User',
+  typed: string,
+  enabled = true,
+) {
   const catalogApi = useApi(catalogApiRef);
+  const [term, setTerm] = useState(typed.trim());
+  useDebounce(() => setTerm(typed.trim()), SEARCH_DELAY_MS, [typed]);
   return useAsync(async (): Promise<CatalogEntityOption[]> => {
     if (!enabled) return [];
-    const response = await catalogApi.getEntities({
+    const response = await catalogApi.queryEntities({
       filter: { kind },
+      ...(term
+        ? {
+            fullTextFilter: {
+              term,
+              fields: [
+                'metadata.name',
+                'metadata.title',
+                ...(kind === 'User' ? ['spec.profile.displayName'] : []),
+              ],
+            },
+          }
+        : {}),
+      orderFields: { field: 'metadata.name', order: 'asc' },
+      limit: CATALOG_SEARCH_LIMIT,
       fields: [
         'kind',
         'metadata.name',
@@ -35,7 +64,7 @@ export function useCatalogEntityOptions(kind: 'Component' | 'User', enabled = tr
       ],
     });
     return response.items.map(toOption).sort((a, b) => a.entityRef.localeCompare(b.entityRef));
-  }, [catalogApi, kind, enabled]);
+  }, [catalogApi, kind, term, enabled]);
 }
 
 /**
@@ -56,7 +85,8 @@ export function CatalogEntityPicker(props: {
   required?: boolean;
 }) {
   const { id, label, kind, value, onChange, exclude = [], error, helperText, required } = props;
-  const options = useCatalogEntityOptions(kind);
+  const [typed, setTyped] = useState('');
+  const options = useCatalogEntitySearch(kind, typed);
   const excluded = new Set(exclude.map(ref => ref.toLocaleLowerCase('en-US')));
   const available = (options.value ?? []).filter(option => !excluded.has(option.entityRef));
   const selected =
@@ -70,6 +100,9 @@ export function CatalogEntityPicker(props: {
       loading={options.loading}
       value={selected}
       onChange={(_event, option) => onChange(option?.entityRef ?? '')}
+      // The catalog already matched what was typed.
+      filterOptions={all => all}
+      onInputChange={(_event, input, reason) => setTyped(reason === 'input' ? input : '')}
       getOptionLabel={option => option.label}
       getOptionSelected={(option, current) => option.entityRef === current.entityRef}
       renderInput={params => (

@@ -19,7 +19,7 @@ export {
 export { PermissionGuard } from './PermissionGuard';
 export {
   CatalogEntityPicker,
-  useCatalogEntityOptions,
+  useCatalogEntitySearch,
   type CatalogEntityOption,
 } from './CatalogEntityPicker';
 export {
