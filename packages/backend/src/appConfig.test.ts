@@ -1,47 +1,10 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { rootConfigServiceFactory } from '@backstage/backend-defaults/rootConfig';
-import { Config } from '@backstage/config';
 import { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
-
-const REPO_ROOT = resolve(__dirname, '../../..');
-
-type ConfigData = NonNullable<
-  NonNullable<Parameters<typeof mockServices.rootConfig.factory>[0]>['data']
->;
-
-/** The files of the documented production run, in the order it passes them. */
-const PRODUCTION_RUN = ['app-config.yaml', 'app-config.production.yaml'];
-
-/** A backend's command line with `--config` for each of `files`, from the repository root. */
-function argvFor(files: string[]): string[] {
-  return ['node', 'backend', ...files.flatMap(file => ['--config', resolve(REPO_ROOT, file)])];
-}
-
-/**
- * The configuration a backend started with `--config` for each of `files` (from the repository
- * root) reads, loaded by Backstage's own root config service, as the documented runs load it.
- */
-async function loadAppConfig(...files: string[]): Promise<Config> {
-  let loaded: Config | undefined;
-  const reader = createBackendPlugin({
-    pluginId: 'config-reader',
-    register(env) {
-      env.registerInit({
-        deps: { config: coreServices.rootConfig },
-        async init({ config }) {
-          loaded = config;
-        },
-      });
-    },
-  });
-  const backend = await startTestBackend({
-    features: [reader, rootConfigServiceFactory({ argv: argvFor(files), watch: false })],
-  });
-  await backend.stop();
-  return loaded!;
-}
+import {
+  checkReportPermission,
+  deploymentReportPermission,
+} from '@release-coordination/plugin-release-coordination-common';
+import { ConfigData, PRODUCTION_RUN, loadAppConfig } from './testing/appConfig';
 
 describe('app-config', () => {
   it('offers the guest and demo sign-in for the demo', async () => {
@@ -81,6 +44,21 @@ describe('app-config', () => {
     const { error } = await response.json();
     expect(error.message).toMatch(/No auth provider registered for 'guest'/);
   });
+
+  it.each([['the demo', ['app-config.yaml']], ['the production run', PRODUCTION_RUN]])(
+    "restricts CI's token to this plugin's report permissions in %s",
+    async (_, files) => {
+      const config = await loadAppConfig(...files);
+      const entries = config.getConfigArray('backend.auth.externalAccess');
+      expect(entries).toHaveLength(1);
+      expect(entries[0].get('accessRestrictions')).toEqual([
+        {
+          plugin: 'release-coordination',
+          permission: [checkReportPermission.name, deploymentReportPermission.name],
+        },
+      ]);
+    },
+  );
 
   it('runs production with permissions on, a slower refresh and no demo data', async () => {
     const config = await loadAppConfig(...PRODUCTION_RUN);
