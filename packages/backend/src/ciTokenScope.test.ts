@@ -157,5 +157,13 @@ describe("the demo's CI token", () => {
 
     // The setup token, unrestricted, reads the catalog: the refusal is the CI token's scope.
     expect((await call(SETUP_TOKEN, 'GET', '/api/catalog/entities')).status).toBe(200);
+
+    // Nor does the dependency graph, derived from the catalog, name entities to CI.
+    const graph = `${API}/dependencies/entity?ref=component:default/payments`;
+    expect(JSON.stringify(await (await call(SETUP_TOKEN, 'GET', graph)).json())).toMatch(
+      /team-pay/,
+    );
+    // As for a user who may not read it: not found.
+    expect((await call(ciToken, 'GET', graph)).status).toBe(404);
   });
 });
