@@ -113,6 +113,7 @@ export function createRuleEvaluation(core: TrainCore) {
       requireUnwaivedSinceRead(gate, record);
       if (state === record.state && outcome.reason === record.reason) {
         gate.state = state;
+        gate.reason = outcome.reason;
         continue;
       }
       await tx.updateGate(gate.id, record.version, { state, reason: outcome.reason });
