@@ -67,7 +67,8 @@ export const CI_TOKEN = process.env.RELEASE_COORDINATION_CI_TOKEN ?? 'demo-ci-to
 /**
  * Waits until the dependency graph covers the whole demo organisation. Right after the first
  * start the catalog may still be ingesting when the graph is first derived; the scheduled
- * refresh catches up within a minute, and CI asks for a refresh rather than wait for it.
+ * refresh (every minute in the demo) catches up. CI's token may read the snapshot but not ask
+ * for a refresh: it is restricted to reporting.
  */
 export async function waitForDependencyGraph(minNodes = 56, timeoutMs = 180_000) {
   const api = `${BACKEND}/api/release-coordination/dependencies`;
@@ -75,7 +76,7 @@ export async function waitForDependencyGraph(minNodes = 56, timeoutMs = 180_000)
   const deadline = Date.now() + timeoutMs;
   let nodes = 0;
   while (Date.now() < deadline) {
-    const response = await fetch(`${api}/refresh`, { method: 'POST', headers });
+    const response = await fetch(`${api}/snapshot`, { headers });
     if (response.ok) {
       nodes = (await response.json()).snapshot.nodeCount;
       if (nodes >= minNodes) return;

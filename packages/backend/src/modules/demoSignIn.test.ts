@@ -30,9 +30,23 @@ describe('demo sign-in', () => {
     expect(response.body.error.message).toBe('User not found');
   });
 
-  it('is never offered in production, even when app-config enables it', async () => {
-    const response = await refreshAsAlice('production');
-    expect(response.status).toBe(404);
-    expect(response.body.error.message).toMatch(/Unknown auth provider 'demo'/);
+  it.each(['production', 'prod', 'Production', 'staging'])(
+    'is never offered with auth.environment %s, even when app-config enables it',
+    async environment => {
+      const response = await refreshAsAlice(environment);
+      expect(response.status).toBe(404);
+      expect(response.body.error.message).toMatch(/Unknown auth provider 'demo'/);
+    },
+  );
+
+  it('is never offered by a backend outside development mode', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      const response = await refreshAsAlice('development');
+      expect(response.status).toBe(404);
+      expect(response.body.error.message).toMatch(/Unknown auth provider 'demo'/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

@@ -5,6 +5,7 @@ import {
   createProxyAuthenticator,
   createProxyAuthProviderFactory,
 } from '@backstage/plugin-auth-node';
+import { demoModeRefusal } from './demoMode';
 
 /** The request header through which the demo sign-in page says whom to act as. */
 export const DEMO_USER_HEADER = 'x-demo-user';
@@ -19,9 +20,10 @@ interface DemoSignInResult {
  *
  * This trusts the browser completely, which is only acceptable for a local demo: the provider
  * is enabled only when `auth.providers.demo` is present in app-config (it is in
- * app-config.yaml), and never registered when `auth.environment` is `production` - production
- * runs with app-config.yaml underneath app-config.production.yaml, and config objects merge,
- * so leaving the key out of the production file would not be enough.
+ * app-config.yaml, and app-config.production.yaml removes it), and never registered unless the
+ * backend runs in development mode with a development `auth.environment` (see
+ * {@link demoModeRefusal}): a production configuration that forgot to remove it, or spelled its
+ * environment `prod`, still gets no demo sign-in.
  */
 const demoAuthenticator = createProxyAuthenticator<unknown, DemoSignInResult, undefined>({
   defaultProfileTransform: async result => ({
@@ -53,10 +55,16 @@ export default createBackendModule({
         logger: coreServices.logger,
       },
       async init({ providers, config, logger }) {
-        if (config.getOptionalString('auth.environment') === 'production') {
-          logger.warn('The demo sign-in provider is never offered in production');
+        const refusal = demoModeRefusal(config);
+        if (refusal) {
+          logger.warn(`The demo sign-in provider is not offered: ${refusal}`);
           return;
         }
+        if (!config.has('auth.providers.demo')) return;
+        logger.warn(
+          'DEMO SIGN-IN IS ON: anyone who can reach this backend can sign in as any user of ' +
+            'the catalog. Never run this configuration anywhere but on your own machine.',
+        );
         providers.registerProvider({
           providerId: 'demo',
           factory: createProxyAuthProviderFactory({

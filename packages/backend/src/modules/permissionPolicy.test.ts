@@ -2,8 +2,6 @@ import { ConfigReader } from '@backstage/config';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createConditionAuthorizer, ServerPermissionClient } from '@backstage/plugin-permission-node';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import {
   GateResource,
   isGateApprover,
@@ -19,6 +17,7 @@ import {
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import { DemoPermissionPolicy, PORTAL_ADMIN_GROUP } from './permissionPolicy';
+import { loadAppConfig } from '../testing/appConfig';
 
 function user(ownershipEntityRefs: string[]) {
   return {
@@ -45,24 +44,59 @@ describe('DemoPermissionPolicy', () => {
     expect((await policy.handle({ permission }, engineer)).result).toBe(AuthorizeResult.DENY);
   });
 
-  it("leaves reporting checks, deployments and rehearsals to CI's service token", async () => {
-    // The demo's static token (backend.auth.externalAccess) is given no access restrictions:
-    // it reaches every permission a service may use.
-    const appConfig = readFileSync(resolve(__dirname, '../../../../app-config.yaml'), 'utf8');
-    expect(appConfig).toMatch(/externalAccess:\s+- type: static/);
-    expect(appConfig).not.toMatch(/accessRestrictions/);
-    // The permissions service every backend plugin gets: it decides for services itself and
-    // asks the permission backend, and so this policy, only about users.
+  it("restricts CI's service token to reporting checks, deployments and rehearsals", async () => {
+    // The demo's static token, as the backend reads it from app-config.yaml.
+    const [ci] = (await loadAppConfig('app-config.yaml')).getConfigArray(
+      'backend.auth.externalAccess',
+    );
+    const restrictions = ci.getConfigArray('accessRestrictions');
+    expect(restrictions.map(restriction => restriction.getString('plugin'))).toEqual([
+      'release-coordination',
+    ]);
+    // The permissions service every backend plugin gets decides for services itself, by their
+    // token's access restrictions, and asks the permission backend, and so this policy, only
+    // about users.
     const permissions = ServerPermissionClient.fromConfig(
       new ConfigReader({ permission: { enabled: true } }),
       { discovery: mockServices.discovery(), auth: mockServices.auth() },
     );
-    const reports = [checkReportPermission, deploymentReportPermission].map(permission => ({
-      permission,
-    }));
-    expect(
-      await permissions.authorize(reports, { credentials: mockCredentials.service('demo-ci') }),
-    ).toEqual([{ result: AuthorizeResult.ALLOW }, { result: AuthorizeResult.ALLOW }]);
+    const credentials = mockCredentials.service('demo-ci', {
+      permissionNames: restrictions[0].getStringArray('permission'),
+    });
+    const asked = [
+      checkReportPermission,
+      deploymentReportPermission,
+      trainCreatePermission,
+      trainManagePermission,
+      gateWaivePermission,
+      dependenciesRefreshPermission,
+    ];
+    const decisions = await permissions.authorize(
+      asked.map(permission => ({ permission })),
+      { credentials },
+    );
+    expect(decisions.map(decision => decision.result)).toEqual([
+      AuthorizeResult.ALLOW,
+      AuthorizeResult.ALLOW,
+      ...Array(4).fill(AuthorizeResult.DENY),
+    ]);
+  });
+
+  it('answers a service that asks it directly with reporting and nothing more', async () => {
+    for (const permission of [checkReportPermission, deploymentReportPermission]) {
+      expect((await policy.handle({ permission })).result).toBe(AuthorizeResult.ALLOW);
+    }
+    for (const permission of [
+      trainCreatePermission,
+      trainManagePermission,
+      gateWaivePermission,
+      gateApprovePermission,
+      dependenciesRefreshPermission,
+      catalogEntityReadPermission,
+      catalogEntityDeletePermission,
+    ]) {
+      expect((await policy.handle({ permission })).result).toBe(AuthorizeResult.DENY);
+    }
   });
 
   it.each([

@@ -27,6 +27,9 @@ import {
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
 
+/** What CI reports: check results, deployment outcomes and rollback rehearsals. */
+const REPORT_PERMISSIONS = [checkReportPermission, deploymentReportPermission];
+
 /** The Group whose members administer the demo portal. */
 export const PORTAL_ADMIN_GROUP = 'group:default/team-platform-infra';
 
@@ -39,16 +42,23 @@ export const PORTAL_ADMIN_GROUP = 'group:default/team-platform-infra';
  * catalog, deriving the dependency graph on demand, managing and waiving on trains someone
  * else runs (a train's ambassador may always do both), and reporting check results, deployment
  * outcomes and rollback rehearsals as a person. CI reports all of them with service
- * credentials, which user policies do not govern: the permissions service allows a service
- * principal whatever its token's access restrictions allow, without asking the policy. A
- * member of a Component's owning team may still report that Component's rehearsals: the plugin
- * lets owners do so without the permission.
+ * credentials: the permissions service of every plugin decides for a service principal by its
+ * token's access restrictions, without asking the policy (app-config restricts the CI token to
+ * the two report permissions), and a service that asks the policy itself gets no more than
+ * those. A member of a Component's owning team may still report that Component's rehearsals:
+ * the plugin lets owners do so without the permission.
  */
 export class DemoPermissionPolicy implements PermissionPolicy {
   async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
-    const isPortalAdmin = user?.info.ownershipEntityRefs.includes(PORTAL_ADMIN_GROUP) ?? false;
+    // Without a user the question comes from a service that reached the permission backend
+    // itself. Such a caller gets what the demo's CI token is restricted to, reporting, and
+    // nothing more: no trains created or managed, no waivers, no catalog reads.
+    if (!user) {
+      const reporting = REPORT_PERMISSIONS.some(report => isPermission(request.permission, report));
+      return { result: reporting ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    }
+    const isPortalAdmin = user.info.ownershipEntityRefs.includes(PORTAL_ADMIN_GROUP);
     if (isPermission(request.permission, gateApprovePermission)) {
-      if (!user) return { result: AuthorizeResult.DENY };
       return createReleaseCoordinationGateConditionalDecision(
         request.permission,
         releaseCoordinationGateConditions.isGateApprover({

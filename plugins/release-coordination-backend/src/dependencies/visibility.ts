@@ -17,6 +17,7 @@ export interface EntityVisibility {
 }
 
 const everything: EntityVisibility = { isVisible: () => true, redact: ref => ref };
+const nothing: EntityVisibility = { isVisible: () => false, redact: () => HIDDEN_ENTITY };
 
 const LOOKUP_CHUNK = 500;
 
@@ -49,7 +50,11 @@ export async function resolveVisibility(options: {
   refs: Iterable<string>;
 }): Promise<EntityVisibility> {
   const { catalog, auth, credentials } = options;
-  if (isServicePrincipal(credentials)) return everything;
+  // Other backends see the graph as the plugin does. A token with access restrictions, such as
+  // CI's, was given some permissions of this plugin and no catalog reads: it sees no entity.
+  if (isServicePrincipal(credentials)) {
+    return credentials.principal.accessRestrictions ? nothing : everything;
+  }
 
   const countVisibleTo = async (asWho: BackstageCredentials) =>
     (

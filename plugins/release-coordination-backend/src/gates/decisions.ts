@@ -245,7 +245,10 @@ export function createGateDecisions(core: TrainCore) {
               gate.state !== input.status,
           );
           for (const gate of gates) {
+            // Decided on the gate as locked, not as listed: a waiver (or a newer report) that
+            // landed in between stands, and the compare-and-set below guards that same state.
             const record = await requireGate(tx, gate.id, true);
+            if (record.state === 'waived' || record.state === input.status) continue;
             await tx.updateGate(gate.id, record.version, { state: input.status });
             await tx.appendDecision({
               trainId,
@@ -253,7 +256,7 @@ export function createGateDecisions(core: TrainCore) {
               actorRef: reporter,
               action: `gate.${input.status}`,
               subject: gate.id,
-              before: { state: gate.state },
+              before: { state: record.state },
               after: { state: input.status },
               reason: `Check ${input.checkName} reported ${input.status}`,
             });

@@ -6,7 +6,12 @@ import {
 import { GateRuleOutcome, TrainGateRuleContext } from '@release-coordination/plugin-release-coordination-node';
 import { TrainCore } from '../trains/core';
 import { gatesGuardingExit, summarizeTrain } from '../trains/model';
-import { TrainRecord, TrainStoreSession } from '../trains/TrainStore';
+import {
+  GateRecord,
+  TrainRecord,
+  TrainStoreSession,
+  VersionConflictError,
+} from '../trains/TrainStore';
 import { upstreamPassedStage } from '../trains/rules';
 
 /**
@@ -103,16 +108,23 @@ export function createRuleEvaluation(core: TrainCore) {
             });
       const state: GateState = outcome.passed ? 'passed' : 'failed';
       if (state === gate.state && outcome.reason === gate.reason) continue;
+      // The outcome is written over the gate as locked, not as listed.
       const record = await requireGate(tx, gate.id, true);
+      requireUnwaivedSinceRead(gate, record);
+      if (state === record.state && outcome.reason === record.reason) {
+        gate.state = state;
+        gate.reason = outcome.reason;
+        continue;
+      }
       await tx.updateGate(gate.id, record.version, { state, reason: outcome.reason });
-      if (state !== gate.state) {
+      if (state !== record.state) {
         await tx.appendDecision({
           trainId: train.id,
           ...(gate.participantRef ? { entityRef: gate.participantRef } : {}),
           actorRef,
           action: 'gate.evaluated',
           subject: gate.id,
-          before: { state: gate.state },
+          before: { state: record.state },
           after: { state },
           reason: outcome.reason,
         });
@@ -124,4 +136,19 @@ export function createRuleEvaluation(core: TrainCore) {
   }
 
   return { evaluateRulesAhead, applyRules };
+}
+
+/**
+ * Refuses to go on when the gate, now locked, was waived after the advance listed the train's
+ * gates. The waiver stands; the whole advance runs again (the store retries on
+ * {@link VersionConflictError}) on gates read after it, so that it neither overwrites the
+ * waiver nor blocks on the gate as it was before.
+ */
+export function requireUnwaivedSinceRead(
+  read: Pick<TrainGate, 'id' | 'state'>,
+  locked: Pick<GateRecord, 'state'>,
+): void {
+  if (locked.state === 'waived' && read.state !== 'waived') {
+    throw new VersionConflictError(`Gate ${read.id}`);
+  }
 }

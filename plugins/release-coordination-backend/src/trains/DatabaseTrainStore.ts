@@ -79,8 +79,9 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
     };
   }
 
-  async listApprovals(gateId: string): Promise<GateApproval[]> {
-    const rows = await this.db('gate_approvals').where('gate_id', gateId).orderBy('id');
+  async listApprovals(gateId: string, options?: { lock?: boolean }): Promise<GateApproval[]> {
+    const query = this.db('gate_approvals').where('gate_id', gateId).orderBy('id');
+    const rows = await this.locked(query, options?.lock);
     return rows.map(toApproval);
   }
 

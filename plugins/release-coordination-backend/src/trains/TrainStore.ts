@@ -110,8 +110,13 @@ export interface TrainStoreSession {
   listParticipants(trainId: string): Promise<TrainParticipant[]>;
   /** One participant of a train, also one that was removed. */
   getParticipant(trainId: string, entityRef: string): Promise<ParticipantRecord | undefined>;
-  /** The current decision of each approver of a gate, oldest first. */
-  listApprovals(gateId: string): Promise<GateApproval[]>;
+  /**
+   * The current decision of each approver of a gate, oldest first. `lock` makes it a locking
+   * read: it sees what was committed up to now even where plain reads keep to the snapshot the
+   * transaction started with (MySQL's repeatable read), so a decision taken under the gate's
+   * lock is taken on the approvals as they are.
+   */
+  listApprovals(gateId: string, options?: { lock?: boolean }): Promise<GateApproval[]>;
   /**
    * Every gate of the train that still counts, with its approvals, latest check result and
    * latest waiver; gates removed with their participant are left out.

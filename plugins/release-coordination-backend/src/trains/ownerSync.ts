@@ -61,6 +61,10 @@ export function createOwnerSync(core: TrainCore) {
             for (const gate of undecided) {
               const record = await requireGate(tx, gate.id, true);
               if (!approvedByOwner(record)) continue;
+              // Undecided as locked, not only as listed: an approval given in between stays
+              // with the approver it was given for.
+              if (record.state !== 'pending') continue;
+              if ((await tx.listApprovals(gate.id, { lock: true })).length > 0) continue;
               const { approverRef: _previous, ...config } = record.config;
               await tx.updateGate(gate.id, record.version, {
                 config: ownerRef ? { ...config, approverRef: ownerRef } : config,

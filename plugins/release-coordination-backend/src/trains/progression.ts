@@ -7,7 +7,7 @@ import {
 import { isGateSatisfied } from '@release-coordination/plugin-release-coordination-node';
 import { TrainChangeContext, TrainCore } from './core';
 import type { TrainService } from './TrainService';
-import { createRuleEvaluation } from '../gates/ruleEvaluation';
+import { createRuleEvaluation, requireUnwaivedSinceRead } from '../gates/ruleEvaluation';
 import {
   describeGate,
   gatesGuardingExit,
@@ -62,9 +62,15 @@ export function createTrainProgression(core: TrainCore) {
           const at = now();
           // Expired approvals no longer count: such a gate is pending again, and logged so.
           for (const gate of guarding) {
-            const live = withExpiry(gate, at);
-            if (live.state === gate.state) continue;
+            if (withExpiry(gate, at).state === gate.state) continue;
+            // Decided on the gate and its approvals as locked, not as listed: an approval
+            // given in between renews the gate instead of being overwritten as expired.
             const record = await requireGate(tx, gate.id, true);
+            requireUnwaivedSinceRead(gate, record);
+            gate.approvals = await tx.listApprovals(gate.id, { lock: true });
+            gate.state = record.state;
+            const live = withExpiry(gate, at);
+            if (live.state === record.state) continue;
             await tx.updateGate(gate.id, record.version, { state: live.state });
             await tx.appendDecision({
               trainId,
@@ -72,7 +78,7 @@ export function createTrainProgression(core: TrainCore) {
               actorRef,
               action: 'gate.expired',
               subject: gate.id,
-              before: { state: gate.state },
+              before: { state: record.state },
               after: { state: live.state },
               reason: 'Approvals expired; the quorum is no longer met',
             });

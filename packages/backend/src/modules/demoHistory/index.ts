@@ -1,5 +1,6 @@
 import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { seedDemoHistory } from './seedDemoHistory';
+import { demoModeRefusal } from '../demoMode';
 
 /** The config flag that lets the demo backend seed its history. */
 export const DEMO_HISTORY_CONFIG_KEY = 'releaseCoordinationDemo.history.seed';
@@ -7,8 +8,8 @@ export const DEMO_HISTORY_CONFIG_KEY = 'releaseCoordinationDemo.history.seed';
 /**
  * Seeds the demo portal's database with past release trains, so that scorecards show trends
  * on the first visit. A module of the demo backend, never part of the plugin: it writes only
- * when `releaseCoordinationDemo.history.seed` is true, outside production, and when the
- * database holds no train yet.
+ * when `releaseCoordinationDemo.history.seed` is true, in development mode only (see
+ * `demoModeRefusal`), and when the database holds no train yet.
  *
  * It shares the plugin's database (modules get their plugin's) and writes in a startup hook,
  * when the plugin's migrations have run.
@@ -31,8 +32,9 @@ export default createBackendModule({
         }
         // app-config.production.yaml is layered over app-config.yaml, which switches seeding
         // on for the demo: a production database must never get made-up history.
-        if (config.getOptionalString('auth.environment') === 'production') {
-          logger.info('Demo history not seeded: auth.environment is production');
+        const refusal = demoModeRefusal(config);
+        if (refusal) {
+          logger.warn(`Demo history not seeded: ${refusal}`);
           return;
         }
         // The history's trains went through the default stages; with others configured its
@@ -44,6 +46,7 @@ export default createBackendModule({
           );
           return;
         }
+        logger.warn('DEMO HISTORY IS ON: made-up release trains go into an empty database');
         lifecycle.addStartupHook(async () => {
           const outcome = await seedDemoHistory({ knex: await database.getClient(), now: new Date() });
           if (outcome.seeded) {
