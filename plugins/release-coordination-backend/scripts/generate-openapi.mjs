@@ -30,6 +30,9 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
 const pascal = name => name.charAt(0).toUpperCase() + name.slice(1);
 const propertyKey = name => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name));
+/** A one-line doc comment, or nothing without a text. */
+const docComment = (text, indent = '') =>
+  text ? `${indent}/** ${text.trim().replace(/\*\//g, '*\\/').replace(/\s*\n\s*/g, ' ')} */\n` : '';
 const refName = ref => {
   const match = /^#\/components\/schemas\/([A-Za-z0-9_]+)$/.exec(ref);
   if (!match) throw new Error(`Only refs to components/schemas are supported in types: ${ref}`);
@@ -72,9 +75,7 @@ function objectType(schema, indent, refs) {
   const required = new Set(schema.required ?? []);
   const lines = Object.entries(schema.properties ?? {}).map(([name, property]) => {
     const optional = required.has(name) ? '' : '?';
-    const doc = property.description
-      ? `${inner}/** ${property.description.trim().replace(/\*\//g, '*\\/').replace(/\s*\n\s*/g, ' ')} */\n`
-      : '';
+    const doc = docComment(property.description, inner);
     return `${doc}${inner}${propertyKey(name)}${optional}: ${typeOf(property, inner, refs)};`;
   });
   const extra = schema.additionalProperties;
@@ -104,7 +105,9 @@ function renderApis(document) {
     for (const method of METHODS) {
       const operation = item[method];
       if (!operation) continue;
-      if (!operation.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
+      if (!operation.operationId) {
+        throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
+      }
       const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map(p =>
         resolve(document, p),
       );
@@ -115,7 +118,9 @@ function renderApis(document) {
         members.push(
           `  ${location}: ${objectType(
             {
-              properties: Object.fromEntries(inLocation.map(p => [p.name, { ...p.schema, description: p.description }])),
+              properties: Object.fromEntries(
+                inLocation.map(p => [p.name, { ...p.schema, description: p.description }]),
+              ),
               required: inLocation.filter(p => p.required).map(p => p.name),
               additionalProperties: false,
             },
@@ -137,8 +142,11 @@ function renderApis(document) {
       members.push(`  response: ${[...new Set(response)].join(' | ') || 'void'};`);
       const key = `#${method === 'delete' ? '_delete' : method}|${path}`;
       const typeName = pascal(operation.operationId);
-      const summary = operation.summary ? `/** ${method.toUpperCase()} ${path}: ${operation.summary.trim()} */\n` : '';
-      operations.push({ key, typeName, operationId: operation.operationId, text: `${summary}export type ${typeName} = {\n${members.join('\n')}\n};` });
+      const summary = docComment(
+        operation.summary && `${method.toUpperCase()} ${path}: ${operation.summary}`,
+      );
+      const text = `${summary}export type ${typeName} = {\n${members.join('\n')}\n};`;
+      operations.push({ key, typeName, operationId: operation.operationId, text });
     }
   }
   const imports = [...refs].sort();
@@ -172,14 +180,13 @@ function renderModels(document) {
       .sort()
       .map(ref => `import { ${ref} } from './${ref}.model';\n`)
       .join('');
-    const doc = schema.description
-      ? `/** ${schema.description.trim().replace(/\*\//g, '*\\/').replace(/\s*\n\s*/g, ' ')} */\n`
-      : '';
+    const doc = docComment(schema.description);
     const declaration =
       type.startsWith('{') && !schema.nullable && !schema.oneOf && !schema.anyOf && !schema.allOf
         ? `export interface ${name} ${type}`
         : `export type ${name} = ${type};`;
-    files[`models/${name}.model.ts`] = `${HEADER}${imports}${imports ? '\n' : ''}${doc}${declaration}\n`;
+    const body = `${imports}${imports ? '\n' : ''}${doc}${declaration}\n`;
+    files[`models/${name}.model.ts`] = `${HEADER}${body}`;
   }
   files['models/index.ts'] = `${HEADER}${names
     .map(name => `export * from './${name}.model';\n`)
@@ -188,7 +195,9 @@ function renderModels(document) {
 }
 
 function renderRouter(document) {
-  return `${HEADER}import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
+  return `${HEADER}import {
+  createValidatedOpenApiRouterFromGeneratedEndpointMap,
+} from '@backstage/backend-openapi-utils';
 import { EndpointMap } from './apis';
 
 /** The OpenAPI document of the plugin, as the validated router reads it. */
@@ -205,7 +214,9 @@ export const createOpenApiRouter = async (
 export function renderGenerated(yamlText) {
   const document = parse(yamlText);
   return {
-    'index.ts': `${HEADER}export * from './router';\nexport * from './apis';\nexport * from './models';\n`,
+    'index.ts': `${HEADER}${['router', 'apis', 'models']
+      .map(module => `export * from './${module}';\n`)
+      .join('')}`,
     'router.ts': renderRouter(document),
     'apis/index.ts': `${HEADER}export * from './Api.server';\n`,
     'apis/Api.server.ts': renderApis(document),
@@ -245,7 +256,8 @@ function main() {
     ];
     if (stale.length > 0) {
       console.error(
-        `The generated contract is out of date with src/schema/openapi.yaml (${stale.join(', ')}); ` +
+        `The generated contract is out of date with src/schema/openapi.yaml ` +
+          `(${stale.join(', ')}); ` +
           'run `npm run generate:openapi -w plugins/release-coordination-backend`.',
       );
       process.exit(1);
@@ -257,7 +269,8 @@ function main() {
     mkdirSync(dirname(join(outputDir, file)), { recursive: true });
     writeFileSync(join(outputDir, file), text);
   }
-  console.log(`Wrote ${Object.keys(files).length} files to ${relative(process.cwd(), outputDir) || '.'}`);
+  const where = relative(process.cwd(), outputDir) || '.';
+  console.log(`Wrote ${Object.keys(files).length} files to ${where}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

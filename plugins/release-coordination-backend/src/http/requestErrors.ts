@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import express from 'express';
 
-/** One problem the OpenAPI validator found, e.g. `{ path: '/body/name', message: 'must be string' }`. */
+/** A problem the validator found, e.g. `{ path: '/body/name', message: 'must be string' }`. */
 interface ValidationProblem {
   path?: string;
   message: string;

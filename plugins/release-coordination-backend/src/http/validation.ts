@@ -46,9 +46,8 @@ export const entityRef = z
 export function entityRefIn(value: string, field: string, location: 'path' | 'query'): string {
   const parsed = entityRef.safeParse(value);
   if (!parsed.success) {
-    throw new InputError(
-      `Invalid request ${location}: ${field}: ${parsed.error.issues.map(issue => issue.message).join('; ')}`,
-    );
+    const problems = parsed.error.issues.map(issue => issue.message).join('; ');
+    throw new InputError(`Invalid request ${location}: ${field}: ${problems}`);
   }
   return parsed.data;
 }

@@ -109,7 +109,9 @@ export function createRetrospectiveRouter(options: {
     res.json(
       await retrospectives.listActionItems({
         ownerRef:
-          query.ownerRef === undefined ? undefined : entityRefIn(query.ownerRef, 'ownerRef', 'query'),
+          query.ownerRef === undefined
+            ? undefined
+            : entityRefIn(query.ownerRef, 'ownerRef', 'query'),
         status: query.status,
         trainId: query.trainId,
         ...pageOf(query),

@@ -127,7 +127,8 @@ export function responseDifferences(answer: {
   if (!answer.contentType?.includes('application/json')) {
     return [`${label}: expected a JSON body, got ${answer.contentType ?? 'none'}`];
   }
-  const validate = validatorFor(`${operation.method} ${operation.template} ${answer.status}`, schema);
+  const key = `${operation.method} ${operation.template} ${answer.status}`;
+  const validate = validatorFor(key, schema);
   if (validate(JSON.parse(answer.body))) return [];
   return (validate.errors ?? []).map(error => {
     const where = error.instancePath || '(body)';
@@ -149,13 +150,9 @@ export function checkAnswersAgainstDocument(server: Server, found: string[]): vo
     const write = res.write.bind(res) as (...args: any[]) => boolean;
     const end = res.end.bind(res) as (...args: any[]) => typeof res;
     const keep = (chunk: unknown, encoding?: unknown) => {
-      if (chunk && typeof chunk !== 'function') {
-        chunks.push(
-          Buffer.isBuffer(chunk)
-            ? chunk
-            : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'),
-        );
-      }
+      if (!chunk || typeof chunk === 'function') return;
+      const charset = typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8';
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, charset));
     };
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
       keep(chunk, rest[0]);

@@ -205,7 +205,7 @@ afterEach(() => {
   expect(found, 'answers that differ from src/schema/openapi.yaml').toEqual([]);
 });
 
-/** Checks every answer of a test backend started otherwise against the document, after each test. */
+/** Checks the answers of a test backend started otherwise against the document, after each test. */
 export function checkAgainstDocument(server: Server): void {
   checkAnswersAgainstDocument(server, contractDifferences);
 }

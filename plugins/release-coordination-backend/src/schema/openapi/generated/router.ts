@@ -3,7 +3,9 @@
 // * Edit src/schema/openapi.yaml and run `npm run generate:openapi`. *
 // ******************************************************************
 /* eslint-disable */
-import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
+import {
+  createValidatedOpenApiRouterFromGeneratedEndpointMap,
+} from '@backstage/backend-openapi-utils';
 import { EndpointMap } from './apis';
 
 /** The OpenAPI document of the plugin, as the validated router reads it. */
