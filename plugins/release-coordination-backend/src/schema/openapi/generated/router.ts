@@ -38,7 +38,6 @@ export const spec = {
           {
             "name": "status",
             "in": "query",
-            "allowReserved": true,
             "required": false,
             "schema": {
               "$ref": "#/components/schemas/ReleaseTrainStatus"
@@ -1315,7 +1314,6 @@ export const spec = {
           {
             "name": "direction",
             "in": "query",
-            "allowReserved": true,
             "required": false,
             "description": "Which side to walk; the other one comes back empty.",
             "schema": {
@@ -1898,7 +1896,6 @@ export const spec = {
           {
             "name": "column",
             "in": "query",
-            "allowReserved": true,
             "required": false,
             "schema": {
               "$ref": "#/components/schemas/RetrospectiveColumn"
@@ -2189,7 +2186,6 @@ export const spec = {
           {
             "name": "status",
             "in": "query",
-            "allowReserved": true,
             "required": false,
             "schema": {
               "$ref": "#/components/schemas/ActionItemStatus"
@@ -2198,7 +2194,6 @@ export const spec = {
           {
             "name": "trainId",
             "in": "query",
-            "allowReserved": true,
             "required": false,
             "schema": {
               "type": "string",
@@ -2505,7 +2500,6 @@ export const spec = {
           {
             "name": "environment",
             "in": "query",
-            "allowReserved": true,
             "required": false,
             "schema": {
               "type": "string",
@@ -3025,7 +3019,6 @@ export const spec = {
           {
             "name": "scope",
             "in": "query",
-            "allowReserved": true,
             "required": true,
             "schema": {
               "type": "string",
