@@ -1,6 +1,7 @@
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { releaseCoordinationPlugin } from './plugin';
+import { checkAgainstDocument } from './testing/testBackend';
 
 describe('release-coordination routes', () => {
   async function startBackend() {
@@ -12,6 +13,7 @@ describe('release-coordination routes', () => {
         mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
       ],
     });
+    checkAgainstDocument(server);
     return server;
   }
 

@@ -1,5 +1,6 @@
 import express from 'express';
-import Router from 'express-promise-router';
+import { nameEveryInvalidField } from './http/requestErrors';
+import { createOpenApiRouter } from './schema/openapi/generated';
 
 export interface RouterOptions {
   /** The routes of each feature: trains, dependencies, outcomes, retrospectives and so on. */
@@ -7,13 +8,23 @@ export interface RouterOptions {
 }
 
 /**
- * The plugin's HTTP routes: one JSON body parser, then each feature's router. Every route
- * requires a user or service principal; the backend's http router answers 401 to requests
- * without credentials before they reach us.
+ * The plugin's HTTP routes: one JSON body parser, validation of every request against the
+ * OpenAPI document (`src/schema/openapi.yaml`: path parameters, query and body; a 400 names each
+ * bad field), then each feature's router. Every route requires a user or service principal; the
+ * backend's http router answers 401 to requests without credentials before they reach us.
  */
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const router = Router();
-  router.use(express.json({ limit: '1mb' }));
+  const router = await createOpenApiRouter({
+    middleware: [express.json({ limit: '1mb' })],
+    // Credentials are checked by the backend's http router and `httpAuth` (tokens, cookies,
+    // service principals), not by the validator from the document's security scheme.
+    validatorOptions: {
+      validateSecurity: false,
+      // As the validated router's defaults, but reporting every bad field, not only the first.
+      validateRequests: { allErrors: true, coerceTypes: false, allowUnknownQueryParameters: false },
+    },
+  });
+  nameEveryInvalidField(router);
   for (const resourceRouter of options.resourceRouters) {
     router.use(resourceRouter);
   }

@@ -4,35 +4,17 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import { parseDependencyScope } from './graph';
 import express from 'express';
-import Router from 'express-promise-router';
+import { createContractRouter, RouteRequest } from '../http/contractRouter';
 import { z } from 'zod';
 import { DependencyQueryService } from './DependencyQueryService';
 import { DependencySnapshotService, snapshotInfo } from './DependencySnapshotService';
 import { createAuthorizer } from '../access';
-import { entityRef, parseInput, pageQuery } from '../http/validation';
+import { entityRef, entityRefIn, pageOf, parseInput } from '../http/validation';
 
-const scopeParam = z.string().trim().min(1).max(512);
-/** Beyond this many hops a walk is the whole graph anyway; larger numbers are mistakes. */
-const MAX_DEPTH = 50;
+/** A team filter of the edges: a Group's ref, or `unowned` for entities without an owner. */
+const teamIn = (value: string | undefined, field: string) =>
+  value === undefined || value === 'unowned' ? value : entityRefIn(value, field, 'query');
 
-const entityQuery = z
-  .object({
-    ref: entityRef,
-    depth: z.coerce.number().int().min(1).max(MAX_DEPTH).optional(),
-    // A hub has thousands of dependents: ask only for the side you need.
-    direction: z.enum(['upstream', 'downstream', 'both']).default('both'),
-  })
-  .strict();
-const refQuery = z.object({ ref: entityRef }).strict();
-const matrixQuery = z.object({ scope: scopeParam }).strict();
-const edgesQuery = pageQuery({ defaultLimit: 100, maxLimit: 1000 })
-  .extend({
-    scope: scopeParam,
-    fromTeam: entityRef.or(z.literal('unowned')).optional(),
-    toTeam: entityRef.or(z.literal('unowned')).optional(),
-    crossTeamOnly: z.enum(['true', 'false']).default('false'),
-  })
-  .strict();
 const wavesBody = z
   .object({ entityRefs: z.array(entityRef).min(1).max(500) })
   .strict();
@@ -45,21 +27,19 @@ export function createDependencyRouter(options: {
   queries: DependencyQueryService;
 }): express.Router {
   const { httpAuth, permissions, snapshots, queries } = options;
-  const router = Router();
+  const router = createContractRouter();
   const access = createAuthorizer({ permissions });
-  const credentialsOf = (req: express.Request) =>
+  const credentialsOf = (req: RouteRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   router.get('/dependencies/snapshot', async (req, res) => {
     await credentialsOf(req);
-    parseInput(z.object({}).strict(), req.query, 'query');
     const { meta, index } = await snapshots.current();
     res.json({ snapshot: snapshotInfo(meta), problems: index.graph.problems });
   });
 
   router.post('/dependencies/refresh', async (req, res) => {
     const credentials = await credentialsOf(req);
-    parseInput(z.object({}).strict(), req.body ?? {}, 'body');
     await access.authorize(
       dependenciesRefreshPermission,
       credentials,
@@ -72,30 +52,31 @@ export function createDependencyRouter(options: {
 
   router.get('/dependencies/entity', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const query = parseInput(entityQuery, req.query, 'query');
+    const ref = entityRefIn(req.query.ref, 'ref', 'query');
+    const { depth, direction } = req.query;
     res.json(
-      await queries.entityDependencies(query.ref, query.depth ?? 0, credentials, query.direction),
+      // A hub has thousands of dependents: `direction` asks only for the side you need.
+      await queries.entityDependencies(ref, depth ?? 0, credentials, direction ?? 'both'),
     );
   });
 
   router.get('/dependencies/matrix', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const query = parseInput(matrixQuery, req.query, 'query');
-    res.json(await queries.teamMatrix(parseDependencyScope(query.scope), query.scope, credentials));
+    const scope = req.query.scope.trim();
+    res.json(await queries.teamMatrix(parseDependencyScope(scope), scope, credentials));
   });
 
   router.get('/dependencies/edges', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const query = parseInput(edgesQuery, req.query, 'query');
+    const { query } = req;
     res.json(
       await queries.edges(
         {
-          scope: parseDependencyScope(query.scope),
-          fromTeam: query.fromTeam,
-          toTeam: query.toTeam,
+          scope: parseDependencyScope(query.scope.trim()),
+          fromTeam: teamIn(query.fromTeam, 'fromTeam'),
+          toTeam: teamIn(query.toTeam, 'toTeam'),
           crossTeamOnly: query.crossTeamOnly === 'true',
-          limit: query.limit,
-          offset: query.offset,
+          ...pageOf(query),
         },
         credentials,
       ),
@@ -104,8 +85,7 @@ export function createDependencyRouter(options: {
 
   router.get('/dependencies/blast-radius', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const query = parseInput(refQuery, req.query, 'query');
-    res.json(await queries.blastRadius(query.ref, credentials));
+    res.json(await queries.blastRadius(entityRefIn(req.query.ref, 'ref', 'query'), credentials));
   });
 
   router.post('/dependencies/waves', async (req, res) => {
@@ -116,8 +96,7 @@ export function createDependencyRouter(options: {
 
   router.get('/ownership', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const query = parseInput(refQuery, req.query, 'query');
-    res.json(await queries.ownership(query.ref, credentials));
+    res.json(await queries.ownership(entityRefIn(req.query.ref, 'ref', 'query'), credentials));
   });
 
   return router;

@@ -40,17 +40,36 @@ export const entityRef = z
   });
 
 /**
- * The paging of every list: `limit` items from `offset` on. Every list answers a page with the
- * total count beside it (`{ items, totalCount }`), so that a client pages without guessing.
+ * An entity ref from the path or the query, normalised like `entityRef`. The document says it is
+ * a string; that it names an entity is ours to check.
  */
-export function pageQuery(options: { defaultLimit?: number; maxLimit?: number } = {}) {
-  return z.object({
-    limit: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(options.maxLimit ?? 500)
-      .default(options.defaultLimit ?? 50),
-    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  });
+export function entityRefIn(value: string, field: string, location: 'path' | 'query'): string {
+  const parsed = entityRef.safeParse(value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(issue => issue.message).join('; ');
+    throw new InputError(`Invalid request ${location}: ${field}: ${problems}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * The page a list request asks for. The validated router has filled in the document's defaults
+ * for `limit` and `offset` (the document gives every list both), and checked their bounds.
+ */
+export function pageOf(query: { limit?: number; offset?: number }): {
+  limit: number;
+  offset: number;
+} {
+  if (query.limit === undefined || query.offset === undefined) {
+    throw new Error('A list route without the default limit and offset of the document');
+  }
+  return { limit: query.limit, offset: query.offset };
+}
+
+/** The `limit` of a route that answers only the first page of its lists. */
+export function limitOf(query: { limit?: number }): { limit: number } {
+  if (query.limit === undefined) {
+    throw new Error('A route without the default limit of the document');
+  }
+  return { limit: query.limit };
 }

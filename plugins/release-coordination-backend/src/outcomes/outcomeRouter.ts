@@ -7,21 +7,17 @@ import {
   deploymentReportPermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import express from 'express';
-import Router from 'express-promise-router';
+import { createContractRouter, RouteRequest } from '../http/contractRouter';
 import { z } from 'zod';
 import { DeploymentService } from './DeploymentService';
 import { FeatureFlagService } from './FeatureFlagService';
 import { RollbackService } from './RollbackService';
 import { createAuthorizer } from '../access';
-import { entityRef, pageQuery, parseInput } from '../http/validation';
+import { entityRef, entityRefIn, pageOf, parseInput } from '../http/validation';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoTime = z.iso.datetime({ offset: true });
 const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
-const trainParams = z.object({ trainId: z.uuid() }).strict();
-const participantParams = z.object({ trainId: z.uuid(), entityRef }).strict();
-const flagParams = z.object({ flagId: z.uuid() }).strict();
-const emptyQuery = z.object({}).strict();
 const before = (a: string | undefined, b: string | undefined) =>
   a !== undefined && b !== undefined && Date.parse(a) < Date.parse(b);
 
@@ -72,10 +68,6 @@ const deploymentBody = z
     }
   });
 
-const deploymentsQuery = pageQuery()
-  .extend({ environment: environment.optional(), participantRef: entityRef.optional() })
-  .strict();
-const flagsQuery = pageQuery().strict();
 
 const rollbackPlanBody = z.object({ criteria: text(4000), procedureUrl: httpUrl }).strict();
 
@@ -134,8 +126,8 @@ export function createOutcomeRouter(options: {
   flags: FeatureFlagService;
 }): express.Router {
   const { httpAuth, permissions, deployments, rollbacks, flags } = options;
-  const router = Router();
-  const credentialsOf = (req: express.Request) =>
+  const router = createContractRouter();
+  const credentialsOf = (req: RouteRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   const access = createAuthorizer({ permissions });
@@ -148,7 +140,7 @@ export function createOutcomeRouter(options: {
 
   router.post('/trains/:trainId/deployments', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { trainId } = parseInput(trainParams, req.params, 'path');
+    const { trainId } = req.params;
     const body = parseInput(deploymentBody, req.body, 'body');
     await authorizeDeploymentReport(credentials);
     const { deployment, created } = await deployments.reportDeployment(trainId, body, credentials);
@@ -157,22 +149,32 @@ export function createOutcomeRouter(options: {
 
   router.get('/trains/:trainId/deployments', async (req, res) => {
     await credentialsOf(req);
-    const { trainId } = parseInput(trainParams, req.params, 'path');
-    const query = parseInput(deploymentsQuery, req.query, 'query');
-    res.json(await deployments.listTrainDeployments(trainId, query));
+    const { trainId } = req.params;
+    const { query } = req;
+    res.json(
+      await deployments.listTrainDeployments(trainId, {
+        // The document admits the name's form; environments are compared in lower case.
+        environment: query.environment?.toLowerCase(),
+        participantRef:
+          query.participantRef === undefined
+            ? undefined
+            : entityRefIn(query.participantRef, 'participantRef', 'query'),
+        ...pageOf(query),
+      }),
+    );
   });
 
   router.put('/trains/:trainId/participants/:entityRef/rollback-plan', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const params = parseInput(participantParams, req.params, 'path');
+    const { trainId } = req.params;
+    const ref = entityRefIn(req.params.entityRef, 'entityRef', 'path');
     const body = parseInput(rollbackPlanBody, req.body, 'body');
-    res.json(await rollbacks.saveRollbackPlan(params.trainId, params.entityRef, body, credentials));
+    res.json(await rollbacks.saveRollbackPlan(trainId, ref, body, credentials));
   });
 
   router.get('/trains/:trainId/rollback-readiness', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { trainId } = parseInput(trainParams, req.params, 'path');
-    parseInput(emptyQuery, req.query, 'query');
+    const { trainId } = req.params;
     res.json(await rollbacks.getRollbackReadiness(trainId, credentials));
   });
 
@@ -185,21 +187,20 @@ export function createOutcomeRouter(options: {
 
   router.get('/trains/:trainId/flags', async (req, res) => {
     await credentialsOf(req);
-    const { trainId } = parseInput(trainParams, req.params, 'path');
-    const page = parseInput(flagsQuery, req.query, 'query');
-    res.json(await flags.listFlags(trainId, page));
+    const { trainId } = req.params;
+    res.json(await flags.listFlags(trainId, pageOf(req.query)));
   });
 
   router.post('/trains/:trainId/flags', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { trainId } = parseInput(trainParams, req.params, 'path');
+    const { trainId } = req.params;
     const body = parseInput(createFlagBody, req.body, 'body');
     res.status(201).json(await flags.createFlag(trainId, body, credentials));
   });
 
   router.patch('/flags/:flagId', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { flagId } = parseInput(flagParams, req.params, 'path');
+    const { flagId } = req.params;
     const body = parseInput(updateFlagBody, req.body, 'body');
     res.json(await flags.updateFlag(flagId, body, credentials));
   });

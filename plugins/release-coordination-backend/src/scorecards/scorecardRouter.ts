@@ -5,7 +5,7 @@ import {
   entityRefKind,
 } from '@release-coordination/plugin-release-coordination-common';
 import express from 'express';
-import Router from 'express-promise-router';
+import { createContractRouter } from '../http/contractRouter';
 import { z } from 'zod';
 import { ScorecardService } from './ScorecardService';
 import { entityRef, parseInput } from '../http/validation';
@@ -79,7 +79,7 @@ export function createScorecardRouter(options: {
   scorecards: ScorecardService;
 }): express.Router {
   const { httpAuth, scorecards } = options;
-  const router = Router();
+  const router = createContractRouter();
 
   router.get('/scorecards', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });

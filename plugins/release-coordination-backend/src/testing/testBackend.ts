@@ -15,10 +15,12 @@ import { PermissionPolicy } from '@backstage/plugin-permission-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { Knex } from 'knex';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { releaseCoordinationPlugin } from '../plugin';
+import { checkAnswersAgainstDocument } from './contract';
 import { TrainNotification } from '../trains/announcements';
 
 /**
@@ -193,6 +195,21 @@ export function userInfoWithMembership(membership: Record<string, string[]>) {
   });
 }
 
+/**
+ * Differences between the answers of the test backends and the OpenAPI document, found while a
+ * test ran; after each test there must be none, so every router test is a contract test too.
+ */
+const contractDifferences: string[] = [];
+afterEach(() => {
+  const found = contractDifferences.splice(0);
+  expect(found, 'answers that differ from src/schema/openapi.yaml').toEqual([]);
+});
+
+/** Checks the answers of a test backend started otherwise against the document, after each test. */
+export function checkAgainstDocument(server: Server): void {
+  checkAnswersAgainstDocument(server, contractDifferences);
+}
+
 /** A started test backend's HTTP server, for supertest. */
 export type TestServer = Awaited<ReturnType<typeof startTestBackend>>['server'];
 
@@ -242,6 +259,7 @@ export async function startReleaseCoordinationBackend(options: {
       mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
     ],
   });
+  checkAnswersAgainstDocument(server, contractDifferences);
   await waitForCatalogEntities(server, CI, options.organisation);
   if (!options.skipDependencyRefresh) {
     const refreshed = await request(server)

@@ -5,7 +5,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
-  RELEASE_TRAIN_STATUSES,
   checkReportPermission,
   gateApprovePermission,
   gateWaivePermission,
@@ -13,17 +12,15 @@ import {
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import express from 'express';
-import Router from 'express-promise-router';
+import { createContractRouter, RouteRequest } from '../http/contractRouter';
 import { z } from 'zod';
 import { createAuthorizer } from '../access';
 import { GateConditions } from '../permissions/gateResource';
 import { TrainService } from './TrainService';
-import { entityRef, parseInput, pageQuery } from '../http/validation';
+import { entityRef, entityRefIn, pageOf, parseInput } from '../http/validation';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoTime = z.iso.datetime({ offset: true });
-const trainParams = z.object({ trainId: z.uuid() }).strict();
-const gateParams = z.object({ gateId: z.uuid() }).strict();
 
 const stageWindow = z
   .object({ start: isoTime, end: isoTime })
@@ -66,13 +63,6 @@ const checkBody = z
     idempotencyKey: text(200),
   })
   .strict();
-const decisionsQuery = pageQuery({ defaultLimit: 100 }).strict();
-const listTrainsQuery = pageQuery()
-  .extend({ status: z.enum(RELEASE_TRAIN_STATUSES).optional() })
-  .strict();
-const entityTrainsQuery = pageQuery().extend({ ref: entityRef }).strict();
-const myApprovalsQuery = pageQuery().strict();
-const emptyQuery = z.object({}).strict();
 
 const updateTrainBody = z
   .object({
@@ -91,8 +81,6 @@ const updateTrainBody = z
     message: 'change at least one of name, objective, ambassadorRef, stageWindows',
   });
 const addParticipantBody = z.object({ entityRef, targetVersion: text(100) }).strict();
-// The ref is one URL-encoded path segment, e.g. component%3Adefault%2Fpayments.
-const participantParams = z.object({ trainId: z.uuid(), entityRef }).strict();
 const updateParticipantBody = z.object({ targetVersion: text(100) }).strict();
 const removeParticipantBody = z.object({ reason: text(2000) }).strict();
 
@@ -108,8 +96,8 @@ export function createTrainRouter(options: {
   gateConditions?: GateConditions;
 }): express.Router {
   const { httpAuth, permissions, trains, gateConditions } = options;
-  const router = Router();
-  const credentialsOf = (req: express.Request) =>
+  const router = createContractRouter();
+  const credentialsOf = (req: RouteRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   const access = createAuthorizer({ permissions });
@@ -135,7 +123,7 @@ export function createTrainRouter(options: {
 
   router.get('/trains', async (req, res) => {
     await credentialsOf(req);
-    res.json(await trains.listTrains(parseInput(listTrainsQuery, req.query, 'query')));
+    res.json(await trains.listTrains({ status: req.query.status, ...pageOf(req.query) }));
   });
 
   router.post('/trains', async (req, res) => {
@@ -147,14 +135,13 @@ export function createTrainRouter(options: {
 
   router.get('/trains/:trainId', async (req, res) => {
     await credentialsOf(req);
-    const { trainId } = parseInput(trainParams, req.params, 'path');
-    parseInput(emptyQuery, req.query, 'query');
+    const { trainId } = req.params;
     res.json(await trains.getTrain(trainId));
   });
 
   router.post('/trains/:trainId/advance', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { trainId } = parseInput(trainParams, req.params, 'path');
+    const { trainId } = req.params;
     const body = parseInput(advanceBody, req.body, 'body');
     await authorizeAmbassadorOr(
       trainManagePermission,
@@ -167,7 +154,7 @@ export function createTrainRouter(options: {
 
   router.post('/trains/:trainId/cancel', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { trainId } = parseInput(trainParams, req.params, 'path');
+    const { trainId } = req.params;
     const body = parseInput(cancelBody, req.body, 'body');
     await authorizeAmbassadorOr(
       trainManagePermission,
@@ -180,7 +167,7 @@ export function createTrainRouter(options: {
 
   router.post('/trains/:trainId/roll-back', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { trainId } = parseInput(trainParams, req.params, 'path');
+    const { trainId } = req.params;
     const body = parseInput(rollBackBody, req.body, 'body');
     await authorizeAmbassadorOr(
       trainManagePermission,
@@ -202,7 +189,7 @@ export function createTrainRouter(options: {
 
   router.patch('/trains/:trainId', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { trainId } = parseInput(trainParams, req.params, 'path');
+    const { trainId } = req.params;
     const body = parseInput(updateTrainBody, req.body, 'body');
     await authorizeManaging(
       trainId,
@@ -214,7 +201,7 @@ export function createTrainRouter(options: {
 
   router.post('/trains/:trainId/participants', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { trainId } = parseInput(trainParams, req.params, 'path');
+    const { trainId } = req.params;
     const body = parseInput(addParticipantBody, req.body, 'body');
     await authorizeManaging(
       trainId,
@@ -226,7 +213,9 @@ export function createTrainRouter(options: {
 
   router.patch('/trains/:trainId/participants/:entityRef', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { trainId, entityRef: ref } = parseInput(participantParams, req.params, 'path');
+    const { trainId } = req.params;
+    // The ref is one URL-encoded path segment, e.g. component%3Adefault%2Fpayments.
+    const ref = entityRefIn(req.params.entityRef, 'entityRef', 'path');
     const body = parseInput(updateParticipantBody, req.body, 'body');
     await authorizeManaging(
       trainId,
@@ -238,7 +227,9 @@ export function createTrainRouter(options: {
 
   router.delete('/trains/:trainId/participants/:entityRef', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { trainId, entityRef: ref } = parseInput(participantParams, req.params, 'path');
+    const { trainId } = req.params;
+    // The ref is one URL-encoded path segment, e.g. component%3Adefault%2Fpayments.
+    const ref = entityRefIn(req.params.entityRef, 'entityRef', 'path');
     const body = parseInput(removeParticipantBody, req.body ?? {}, 'body');
     await authorizeManaging(
       trainId,
@@ -250,21 +241,19 @@ export function createTrainRouter(options: {
 
   router.get('/trains/:trainId/dependency-drift', async (req, res) => {
     await credentialsOf(req);
-    const { trainId } = parseInput(trainParams, req.params, 'path');
-    parseInput(emptyQuery, req.query, 'query');
+    const { trainId } = req.params;
     res.json(await trains.getDependencyDrift(trainId));
   });
 
   router.get('/trains/:trainId/decisions', async (req, res) => {
     await credentialsOf(req);
-    const { trainId } = parseInput(trainParams, req.params, 'path');
-    const query = parseInput(decisionsQuery, req.query, 'query');
-    res.json(await trains.listDecisions(trainId, query));
+    const { trainId } = req.params;
+    res.json(await trains.listDecisions(trainId, pageOf(req.query)));
   });
 
   router.post('/trains/:trainId/checks', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { trainId } = parseInput(trainParams, req.params, 'path');
+    const { trainId } = req.params;
     const body = parseInput(checkBody, req.body, 'body');
     await authorize(checkReportPermission, credentials, 'You are not allowed to report checks');
     res.json(await trains.reportCheck(trainId, body, credentials, { request: req }));
@@ -272,7 +261,7 @@ export function createTrainRouter(options: {
 
   router.post('/gates/:gateId/approve', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { gateId } = parseInput(gateParams, req.params, 'path');
+    const { gateId } = req.params;
     const body = parseInput(approveBody, req.body ?? {}, 'body');
     await authorizeOnGate(gateId, credentials, 'You are not allowed to approve this gate');
     res.json(await trains.approveGate(gateId, body, credentials, { request: req }));
@@ -280,7 +269,7 @@ export function createTrainRouter(options: {
 
   router.post('/gates/:gateId/reject', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { gateId } = parseInput(gateParams, req.params, 'path');
+    const { gateId } = req.params;
     const body = parseInput(rejectBody, req.body, 'body');
     await authorizeOnGate(gateId, credentials, 'You are not allowed to reject this gate');
     res.json(await trains.rejectGate(gateId, body, credentials, { request: req }));
@@ -288,7 +277,7 @@ export function createTrainRouter(options: {
 
   router.post('/gates/:gateId/waive', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const { gateId } = parseInput(gateParams, req.params, 'path');
+    const { gateId } = req.params;
     const body = parseInput(waiveBody, req.body, 'body');
     const { gate, train } = await trains.getGateWithTrain(gateId);
     if (gate.kind === 'approval') {
@@ -320,14 +309,13 @@ export function createTrainRouter(options: {
 
   router.get('/entity-trains', async (req, res) => {
     await credentialsOf(req);
-    const { ref, ...page } = parseInput(entityTrainsQuery, req.query, 'query');
-    res.json(await trains.listEntityTrains(ref, page));
+    const ref = entityRefIn(req.query.ref, 'ref', 'query');
+    res.json(await trains.listEntityTrains(ref, pageOf(req.query)));
   });
 
   router.get('/approvals/mine', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const page = parseInput(myApprovalsQuery, req.query, 'query');
-    res.json(await trains.listMyApprovals(credentials, page));
+    res.json(await trains.listMyApprovals(credentials, pageOf(req.query)));
   });
 
   return router;
