@@ -7,7 +7,13 @@ const NODE_TESTS = [
   'packages/backend/src/**/*.test.ts',
 ];
 
-const NODE_LOADER_TESTS = ['packages/backend/src/modules/demoSignIn.test.ts'];
+// They start Backstage's real auth services, whose token library (jose) is loaded as an ES
+// module through `require`.
+const NODE_LOADER_TESTS = [
+  'packages/backend/src/modules/demoSignIn.test.ts',
+  'packages/backend/src/ciTokenScope.test.ts',
+  'packages/backend/src/appConfig.test.ts',
+];
 
 const nodeProject = {
   globals: true,
@@ -40,8 +46,8 @@ export default defineConfig({
         },
       },
       {
-        // Files whose dependencies load ES modules through `require` (jose, by way of the
-        // auth provider modules), which only Node's own module loader does.
+        // Files whose dependencies load ES modules through `require`, which only Node's own
+        // module loader does.
         test: {
           name: 'node-loader',
           environment: 'node',
