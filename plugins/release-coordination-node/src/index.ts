@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 
+export { systemClock, type Clock } from './clock';
 export type { DependencyGraphView } from './dependencies';
 export {
   releaseCoordinationGateRulesExtensionPoint,

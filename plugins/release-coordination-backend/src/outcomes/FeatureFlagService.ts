@@ -1,3 +1,4 @@
+import { Clock, systemClock } from '@release-coordination/plugin-release-coordination-node';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
@@ -43,7 +44,8 @@ export interface FeatureFlagServiceOptions extends OutcomeServiceOptions {
   access: ParticipantAccess;
   /** Flags this close to their expiry count as expiring soon. */
   remindBeforeDays: number;
-  now?: () => Date;
+  /** Where "now" comes from; the system clock unless a replay of history sets it. */
+  clock?: Clock;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -56,7 +58,8 @@ function logEntry(flag: FeatureFlag, fields: (keyof FeatureFlagPatch)[]) {
 /** Creates the {@link FeatureFlagService}. */
 export function createFeatureFlagService(options: FeatureFlagServiceOptions): FeatureFlagService {
   const { store, trains, snapshots, access, auditor, announcer, remindBeforeDays } = options;
-  const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
 
   function requireFuture(field: string, iso: string) {
     if (new Date(iso).getTime() <= now().getTime()) {

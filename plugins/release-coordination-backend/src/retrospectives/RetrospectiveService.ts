@@ -1,3 +1,4 @@
+import { Clock, systemClock } from '@release-coordination/plugin-release-coordination-node';
 import {
   AuditorService,
   BackstageCredentials,
@@ -91,7 +92,8 @@ export interface RetrospectiveServiceOptions {
   auditor: AuditorService;
   /** Publishes `train-changed` for the train a change belongs to. */
   announcer: TrainAnnouncer;
-  now?: () => Date;
+  /** Where "now" comes from; the system clock unless a replay of history sets it. */
+  clock?: Clock;
 }
 
 /** A retrospective action item can be owned by these kinds of catalog entities. */
@@ -102,7 +104,8 @@ export function createRetrospectiveService(
   options: RetrospectiveServiceOptions,
 ): RetrospectiveService {
   const { store, trains, snapshots, userInfo, permissions, auditor, announcer } = options;
-  const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
 
   async function requireTrain(trainId: string): Promise<RetrospectiveTrain> {
     const train = await store.getTrain(trainId);

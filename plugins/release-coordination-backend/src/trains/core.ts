@@ -13,7 +13,11 @@ import {
   TrainGate,
   TrainParticipant,
 } from '@release-coordination/plugin-release-coordination-common';
-import { GateRule } from '@release-coordination/plugin-release-coordination-node';
+import {
+  GateRule,
+  Clock,
+  systemClock,
+} from '@release-coordination/plugin-release-coordination-node';
 import {
   sortGates,
   stageOrder,
@@ -61,7 +65,8 @@ export interface TrainServiceOptions {
   /** Tells teams about gates awaiting them, failures and stage changes. */
   notifications: Pick<NotificationService, 'send'>;
   logger: LoggerService;
-  now?: () => Date;
+  /** Where "now" comes from; the system clock unless a replay of history sets it. */
+  clock?: Clock;
 }
 
 /**
@@ -70,7 +75,8 @@ export interface TrainServiceOptions {
  */
 export function createTrainCore(options: TrainServiceOptions) {
   const { store, snapshots, auditor, stages } = options;
-  const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const stageNames = stages.map(stage => stage.name);
   const { announce } = createTrainAnnouncer(options);
 

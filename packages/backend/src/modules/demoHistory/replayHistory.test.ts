@@ -161,7 +161,6 @@ function pluginRulesAt(rows: HistoryRows, at: Date): Map<string, GateRule<TrainG
       ...createOutcomeGateRules({
         store: outcomes,
         maxRehearsalAgeDays: DEFAULT_MAX_REHEARSAL_AGE_DAYS,
-        now: () => at,
       }),
     ].map(rule => [rule.id, rule]),
   );
@@ -409,6 +408,7 @@ describe('the demo history', () => {
         participants,
         gates: [],
         dependencies,
+        now: evaluatedAt,
       });
       expect([gate.template_id, gate.participant_ref, evaluatedAt, outcome]).toEqual([
         gate.template_id,

@@ -158,7 +158,7 @@ describe('seedDemoHistory', () => {
     async databaseId => {
       const knex = await migrated(databaseId);
       await seedDemoHistory({ knex, now });
-      const facts = new DatabaseScorecardFacts(knex, () => now);
+      const facts = new DatabaseScorecardFacts(knex, { now: () => now });
       const period = {
         from: new Date(now.getTime() - 180 * DAY_MS).toISOString(),
         to: now.toISOString(),
@@ -185,7 +185,7 @@ describe('seedDemoHistory', () => {
             index: new DependencyIndex(deriveDependencyGraph([])),
           }),
         },
-        now: () => now,
+        clock: { now: () => now },
       });
       const scorecard = await scorecards.getScorecard({ kind: 'organization' }, period);
       const perTrain: ScorecardTrainPoint[] = scorecard.perTrain;
