@@ -6,7 +6,13 @@ import {
   releaseCoordinationHistoryExtensionPoint,
 } from '@release-coordination/plugin-release-coordination-node';
 import request from 'supertest';
-import { createTestDatabases } from '../testing/databases';
+import { ConfigReader } from '@backstage/config';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { applyDatabaseMigrations } from '../database/migrations';
+import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
+import { readOutcomeSettings } from '../outcomes/config';
+import { createTestDatabases, testDatabaseService } from '../testing/databases';
+import { DEFAULT_STAGES } from '../trains/stages';
 import {
   API,
   CHECKOUT_ORGANISATION,
@@ -16,7 +22,7 @@ import {
   startReleaseCoordinationBackend,
   withEntities,
 } from '../testing/testBackend';
-import { missingFromCatalog } from './historyContext';
+import { createHistoryContext, missingFromCatalog } from './historyContext';
 
 const USERS = [
   'apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata: { name: alice }\nspec: { memberOf: [team-web] }',
@@ -163,5 +169,63 @@ describe('the history extension point', () => {
       'component:default/payments',
       'user:default/bob memberOf group:default/team-pay',
     ]);
+  });
+
+  /** A replay's context over a catalog that knows payments from the `knownFrom`th look on. */
+  async function contextWithCatalog(knownFrom: number) {
+    const knex = await databases.init('SQLITE_3');
+    await applyDatabaseMigrations(knex);
+    let looks = 0;
+    const catalog = {
+      async getEntitiesByRefs() {
+        looks += 1;
+        const payments = { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'payments' } };
+        return { items: [looks >= knownFrom ? payments : undefined] };
+      },
+    } as unknown as CatalogService;
+    const snapshots = { refresh: vi.fn(), current: vi.fn() };
+    const logger = mockServices.logger.mock();
+    const ctx = await createHistoryContext({
+      database: testDatabaseService(knex, { skipMigrations: true }),
+      catalog,
+      auth: mockServices.auth(),
+      logger,
+      snapshots: snapshots as unknown as DependencySnapshotService,
+      services: {
+        stages: DEFAULT_STAGES,
+        gateRule: () => undefined,
+        auditor: mockServices.auditor.mock(),
+        logger,
+        outcomeSettings: readOutcomeSettings(new ConfigReader({})),
+      },
+    });
+    return { ctx, logger, snapshots, looks: () => looks, knex };
+  }
+
+  it('waits for the catalog with one log line, then derives the graph afresh', async () => {
+    const { ctx, logger, snapshots, looks, knex } = await contextWithCatalog(3);
+    await ctx.waitForCatalog(
+      { entityRefs: ['component:default/payments'] },
+      { timeoutMs: 5_000, pollIntervalMs: 10 },
+    );
+    expect(looks()).toBe(3);
+    expect(logger.info).toHaveBeenCalledTimes(1);
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringMatching(/^Waiting up to 5 s for the catalog to know 1 thing\(s\).*payments/),
+    );
+    expect(snapshots.refresh).toHaveBeenCalledTimes(1);
+    await knex.destroy();
+  });
+
+  it('gives up waiting for the catalog after the timeout, naming what is missing', async () => {
+    const { ctx, snapshots, knex } = await contextWithCatalog(Infinity);
+    await expect(
+      ctx.waitForCatalog(
+        { entityRefs: ['component:default/payments'] },
+        { timeoutMs: 100, pollIntervalMs: 10 },
+      ),
+    ).rejects.toThrow(/still lacks 1 thing\(s\) the history needs after 0 s: component:default\/payments/);
+    expect(snapshots.refresh).not.toHaveBeenCalled();
+    await knex.destroy();
   });
 });
