@@ -1,5 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { NotAllowedError } from '@backstage/errors';
+import { ConflictError, NotAllowedError } from '@backstage/errors';
 import {
   ReleaseCoordinationActor,
   ReleaseCoordinationHistoryContext,
@@ -42,7 +42,12 @@ function recordingContext(refuse: (call: Call) => boolean = () => false) {
         async (...args: any[]) => {
           const call = { at: time!.toISOString(), as, operation, args };
           calls.push(call);
-          if (refuse(call)) throw new NotAllowedError(`${operation} refused`);
+          if (refuse(call)) {
+            // As the plugin answers: gates holding a train back are a conflict.
+            throw operation === 'advanceStage'
+              ? new ConflictError("Cannot leave stage 'planning': 1 gate(s) not passed")
+              : new NotAllowedError(`${operation} refused`);
+          }
           if (operation === 'createTrain') gates = gatesOf(args[0].participants);
           return { id: `${operation}-${calls.length}`, gates };
         },

@@ -182,27 +182,29 @@ function trainEvents(
       on(waiver.at, `waiver of ${waiver.gate} of ${component}`, async () => {
         // An entry gate belongs to its stage, but guards the way into it: its waiver comes
         // while the stage before is current.
-        const { id } = replayed().gates.find(
+        const waived = replayed().gates.find(
           g => g.templateId === waiver.gate && g.participantRef === componentRef(component),
-        ) ?? { id: '' };
-        if (!id) throw new Error(`${train.name}: no gate ${waiver.gate} of ${component}`);
+        );
+        if (!waived) throw new Error(`${train.name}: no gate ${waiver.gate} of ${component}`);
         return ctx
           .asUser(userRef(waiver.by))
-          .waiveGate(id, { reason: waiver.reason, until: time(waiver.until) });
+          .waiveGate(waived.id, { reason: waiver.reason, until: time(waiver.until) });
       });
     }
     for (const attempt of events.blockedAdvances ?? []) {
       on(attempt, `blocked advance from ${stage}`, async () => {
-        // The gates must hold the train back: the plugin evaluates its rules and keeps them.
-        const advanced = await ambassador()
+        // The gates must hold the train back (a conflict naming them); the plugin evaluates
+        // its rules and keeps their outcomes. Any other refusal is a mistake in the story.
+        const refusal = await ambassador()
           .advanceStage(replayed().id, { expectedStage: stage })
           .then(
-            () => true,
-            () => false,
+            () => undefined,
+            (error: Error) => error,
           );
-        if (advanced) {
+        if (!refusal) {
           throw new Error(`${train.name}: leaving ${stage} was meant to be blocked, but it was not`);
         }
+        if (refusal.name !== 'ConflictError') throw refusal;
       });
     }
     if (events.leftAt) {
