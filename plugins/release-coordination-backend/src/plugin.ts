@@ -273,8 +273,9 @@ export const releaseCoordinationPlugin = createBackendPlugin({
               knex,
               replays: historyReplays,
               logger,
-              createContext: () =>
+              createContext: replayId =>
                 createHistoryContext({
+                  replayId,
                   database,
                   catalog,
                   auth,

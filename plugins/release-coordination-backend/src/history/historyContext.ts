@@ -79,9 +79,11 @@ export async function missingFromCatalog(
  * replay sets, and over the same stages, rules and dependency graph as the plugin's routes.
  *
  * Nothing replayed is announced: people would otherwise get signals and notifications about
- * trains that ended months ago. The auditor records every replayed change as it happens.
+ * trains that ended months ago. The auditor records every replayed change as it happens,
+ * marked with the replay's id: the people it names did not act at that moment, the replay did.
  */
 export async function createHistoryContext(options: {
+  replayId: string;
   database: DatabaseService;
   catalog: CatalogService;
   auth: AuthService;
@@ -101,8 +103,13 @@ export async function createHistoryContext(options: {
     clock,
   });
   const permissions = createReplayPermissions();
+  const { auditor } = options.services;
   const services = createReleaseCoordinationServices({
     ...options.services,
+    auditor: {
+      createEvent: event =>
+        auditor.createEvent({ ...event, meta: { ...event.meta, historyReplay: options.replayId } }),
+    },
     stores,
     clock,
     snapshots,

@@ -1,4 +1,7 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  AuditorServiceCreateEventOptions,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -18,6 +21,9 @@ import {
   CHECKOUT_ORGANISATION,
   TestServer,
   asUser,
+  recordingAuditor,
+  recordingNotifications,
+  recordingSignals,
   releaseManagerPolicy,
   startReleaseCoordinationBackend,
   withEntities,
@@ -108,11 +114,19 @@ describe('the history extension point', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       const first = historyModule();
+      const audited: AuditorServiceCreateEventOptions[] = [];
+      const sent: unknown[] = [];
+      const published: unknown[] = [];
       const server = await startReleaseCoordinationBackend({
         organisation: withEntities(CHECKOUT_ORGANISATION, ...USERS),
         policy: releaseManagerPolicy(),
         knex,
-        features: [first.module],
+        features: [
+          first.module,
+          recordingAuditor(audited),
+          recordingNotifications(sent as any[]),
+          recordingSignals(published as any[]),
+        ],
       });
       const [train] = await waitForTrains(server, 1);
       expect(train.createdAt).toBe(created.toISOString());
@@ -134,6 +148,13 @@ describe('the history extension point', () => {
       ]);
       expect(first.seen.refusal).toMatch(/Only members of group:default\/team-pay/);
       expect(first.seen.runs).toBe(1);
+      // The audit trail says the replay did it; nobody hears about events long past.
+      const replayed = audited.filter(event => event.meta?.historyReplay === 'test-history');
+      expect(replayed.map(event => event.eventId)).toEqual(
+        expect.arrayContaining(['train-create', 'gate-approve']),
+      );
+      expect(sent).toEqual([]);
+      expect(published).toEqual([]);
 
       // A second backend on the same database finds the train and replays nothing.
       const second = historyModule();
@@ -186,6 +207,7 @@ describe('the history extension point', () => {
     const snapshots = { refresh: vi.fn(), current: vi.fn() };
     const logger = mockServices.logger.mock();
     const ctx = await createHistoryContext({
+      replayId: 'test-history',
       database: testDatabaseService(knex, { skipMigrations: true }),
       catalog,
       auth: mockServices.auth(),

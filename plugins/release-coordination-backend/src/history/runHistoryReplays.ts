@@ -43,7 +43,7 @@ export type HistoryReplayOutcome =
 export async function runHistoryReplays(options: {
   knex: Knex;
   replays: ReleaseCoordinationHistoryReplay[];
-  createContext: () => Promise<ReleaseCoordinationHistoryContext>;
+  createContext: (replayId: string) => Promise<ReleaseCoordinationHistoryContext>;
   logger: LoggerService;
 }): Promise<Record<string, HistoryReplayOutcome>> {
   const { knex, replays, createContext, logger } = options;
@@ -64,7 +64,7 @@ export async function runHistoryReplays(options: {
     }
     try {
       logger.info(`Replaying history '${replay.id}' through the release coordination services`);
-      await replay.replay(await createContext());
+      await replay.replay(await createContext(replay.id));
       await knex('history_replays').where('id', replay.id).update({ completed_at: new Date() });
       logger.info(`Replayed history '${replay.id}': ${await countTrains(knex)} release train(s)`);
       outcomes[replay.id] = 'replayed';
