@@ -13,10 +13,11 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import {
   GateRule,
+  ReleaseCoordinationHistoryReplay,
   releaseCoordinationGateRulesExtensionPoint,
+  releaseCoordinationHistoryExtensionPoint,
 } from '@release-coordination/plugin-release-coordination-node';
 import { DatabaseDependencySnapshotStore } from './dependencies/DatabaseDependencySnapshotStore';
-import { DatabaseTrainStore } from './trains/DatabaseTrainStore';
 import { createDependencyQueryService } from './dependencies/DependencyQueryService';
 import { createDependencySnapshotService } from './dependencies/DependencySnapshotService';
 import { createGateResourceLoader, gatePermissionResourceRef } from './permissions/gateResource';
@@ -28,28 +29,25 @@ import { createRouter } from './router';
 import { createTrainRouter } from './trains/trainRouter';
 import { BUILT_IN_GATE_RULES } from './trains/rules';
 import { readStageDefinitions } from './trains/stages';
-import { createTrainService } from './trains/TrainService';
-import { createTrainAnnouncer } from './trains/announcements';
 import { readReleaseDictionary } from './dictionary/readDictionary';
-import { DatabaseRetrospectiveStore } from './retrospectives/DatabaseRetrospectiveStore';
 import { createPreviousActionItemsClosedRule } from './retrospectives/previousActionItemsClosed';
 import { createActionItemReminders } from './retrospectives/reminders';
-import { createRetrospectiveService } from './retrospectives/RetrospectiveService';
 import { createDictionaryRouter } from './dictionary/dictionaryRouter';
 import { createRetrospectiveRouter } from './retrospectives/retrospectiveRouter';
-import { readMaxNotesPerTrain } from './retrospectives/config';
-import { createParticipantAccess } from './outcomes/access';
 import { readOutcomeSettings } from './outcomes/config';
-import { DatabaseOutcomeStore } from './outcomes/DatabaseOutcomeStore';
-import { createDeploymentService } from './outcomes/DeploymentService';
-import { createFeatureFlagService } from './outcomes/FeatureFlagService';
+import { readMaxNotesPerTrain } from './retrospectives/config';
 import { sendFlagReminders } from './outcomes/flagReminders';
-import { createRollbackService } from './outcomes/RollbackService';
 import { createOutcomeGateRules } from './outcomes/rules';
 import { createOutcomeRouter } from './outcomes/outcomeRouter';
 import { DatabaseScorecardFacts } from './scorecards/DatabaseScorecardFacts';
 import { createScorecardService } from './scorecards/ScorecardService';
 import { createScorecardRouter } from './scorecards/scorecardRouter';
+import { createHistoryContext } from './history/historyContext';
+import { runHistoryReplays } from './history/runHistoryReplays';
+import {
+  createReleaseCoordinationServices,
+  createReleaseCoordinationStores,
+} from './services';
 
 /**
  * The release-coordination backend plugin, mounted at `/api/release-coordination`.
@@ -65,6 +63,15 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         gateRules.add(...rules);
       },
     });
+    const historyReplays: ReleaseCoordinationHistoryReplay[] = [];
+    env.registerExtensionPoint(releaseCoordinationHistoryExtensionPoint, {
+      addHistoryReplay(replay: ReleaseCoordinationHistoryReplay) {
+        if (historyReplays.some(other => other.id === replay.id)) {
+          throw new Error(`History replay '${replay.id}' is registered twice`);
+        }
+        historyReplays.push(replay);
+      },
+    });
 
     env.registerInit({
       deps: {
@@ -77,9 +84,9 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
-        lifecycle: coreServices.lifecycle,
         userInfo: coreServices.userInfo,
         auditor: coreServices.auditor,
+        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
         notifications: notificationService,
@@ -87,11 +94,12 @@ export const releaseCoordinationPlugin = createBackendPlugin({
       async init(deps) {
         const { config, logger, database, httpRouter, httpAuth, auth, permissions, scheduler, catalog } =
           deps;
-        // Rules over action items read them from the database while a stage is advanced.
-        const retrospectiveStore = await DatabaseRetrospectiveStore.create({ database });
-        // Rollback readiness and flag expiry are read from the database the same way.
+        // Rules over action items, rollback readiness and flag expiry read them from the
+        // database while a stage is advanced.
+        const stores = await createReleaseCoordinationStores({ database });
+        const { trains: trainStore, retrospectives: retrospectiveStore, outcomes: outcomeStore } =
+          stores;
         const outcomeSettings = readOutcomeSettings(config);
-        const outcomeStore = await DatabaseOutcomeStore.create({ database });
         const builtInGateRules = [
           ...BUILT_IN_GATE_RULES,
           createPreviousActionItemsClosedRule({ actionItems: retrospectiveStore }),
@@ -115,7 +123,6 @@ export const releaseCoordinationPlugin = createBackendPlugin({
 
         deps.permissionsRegistry.addPermissions(releaseCoordinationPermissions);
 
-        const trainStore = await DatabaseTrainStore.create({ database });
         const loadGates = createGateResourceLoader(trainStore);
         // Policies may answer gate permissions with conditions on the gate (IS_GATE_APPROVER);
         // the permission backend evaluates them through the gates loaded here.
@@ -137,27 +144,27 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           pageSize: dependencyConfig?.getOptionalNumber('pageSize') ?? 1000,
         });
         const queries = createDependencyQueryService({ snapshots, auth, catalog });
-        // One announcer for every feature: announcements go out after the answer, and a
-        // stopping backend first lets those under way finish.
-        const announcer = createTrainAnnouncer({
-          signals: deps.signals,
-          notifications: deps.notifications,
-          logger,
-        });
-        deps.lifecycle.addShutdownHook(() => announcer.settled());
-        const trains = createTrainService({
-          store: trainStore,
-          snapshots,
-          userInfo: deps.userInfo,
-          auditor: deps.auditor,
+        const serviceDeps = {
           stages,
           gateRule,
+          snapshots,
+          userInfo: deps.userInfo,
+          permissions,
+          auditor: deps.auditor,
           signals: deps.signals,
           notifications: deps.notifications,
           logger,
-          announcer,
-          maxWaiverDays: readMaxWaiverDays(config),
-        });
+          outcomeSettings,
+          limits: {
+            maxWaiverDays: readMaxWaiverDays(config),
+            maxNotesPerTrain: readMaxNotesPerTrain(config),
+          },
+        };
+        const { trains, retrospectives, deployments, rollbacks, flags, announcer } =
+          createReleaseCoordinationServices({ ...serviceDeps, stores });
+        // Announcements go out after the answer: a stopping backend first lets those under
+        // way finish.
+        deps.lifecycle.addShutdownHook(() => announcer.settled());
 
         // A new graph may name new owners: participants of active trains follow them. A failed
         // follow-up is only logged; the next refresh tries again.
@@ -186,16 +193,6 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           },
         });
 
-        const retrospectives = createRetrospectiveService({
-          store: retrospectiveStore,
-          trains,
-          snapshots,
-          userInfo: deps.userInfo,
-          permissions,
-          auditor: deps.auditor,
-          announcer,
-          maxNotesPerTrain: readMaxNotesPerTrain(config),
-        });
         const reminders = createActionItemReminders({
           store: retrospectiveStore,
           snapshots,
@@ -220,29 +217,6 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           },
         });
 
-        const participantAccess = createParticipantAccess({ permissions, userInfo: deps.userInfo });
-        const outcomeDeps = {
-          store: outcomeStore,
-          trains: trainStore,
-          snapshots,
-          auditor: deps.auditor,
-          announcer,
-        };
-        const deployments = createDeploymentService({
-          ...outcomeDeps,
-          productionEnvironment: outcomeSettings.productionEnvironment,
-        });
-        const rollbacks = createRollbackService({
-          ...outcomeDeps,
-          access: participantAccess,
-          maxRehearsalAgeDays: outcomeSettings.maxRehearsalAgeDays,
-        });
-        const flags = createFeatureFlagService({
-          ...outcomeDeps,
-          access: participantAccess,
-          remindBeforeDays: outcomeSettings.remindBeforeDays,
-          maxLifetimeDays: outcomeSettings.maxFlagLifetimeDays,
-        });
         // One replica reminds; each reminder is claimed in the database before it is sent.
         await scheduler.scheduleTask({
           id: 'release-coordination-flag-reminders',
@@ -299,6 +273,28 @@ export const releaseCoordinationPlugin = createBackendPlugin({
             ],
           }),
         );
+        if (historyReplays.length > 0) {
+          // In the background once the backend is up: a replay waits for the catalog to ingest
+          // what it names, and the catalog ingests only after the start.
+          const knex = await database.getClient();
+          deps.lifecycle.addStartupHook(() => {
+            runHistoryReplays({
+              knex,
+              replays: historyReplays,
+              logger,
+              createContext: replayId =>
+                createHistoryContext({
+                  replayId,
+                  database,
+                  catalog,
+                  auth,
+                  logger,
+                  snapshots,
+                  services: serviceDeps,
+                }),
+            }).catch(error => logger.error(`History replays stopped: ${error}`));
+          });
+        }
         logger.info(`Release coordination started with ${gateRules.size} custom gate rule(s)`);
       },
     });

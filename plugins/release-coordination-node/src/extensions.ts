@@ -50,6 +50,11 @@ export interface TrainGateRuleContext {
   gates: TrainGate[];
   /** The newest dependency graph derived from the catalog, to read. */
   dependencies: DependencyGraphView;
+  /**
+   * When the rule is evaluated, from the backend's clock: compare expiries and ages against
+   * it, not against the machine's clock, so that replayed history is judged at its own time.
+   */
+  now: Date;
 }
 
 /**

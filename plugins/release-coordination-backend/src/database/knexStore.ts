@@ -1,5 +1,6 @@
 import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
+import { Clock, systemClock } from '@release-coordination/plugin-release-coordination-node';
 import { toJsonColumn } from './columns';
 import { NewDecision, VersionConflictError } from '../trains/TrainStore';
 
@@ -31,7 +32,11 @@ export abstract class KnexStoreSession {
   /** SQLite has one writer at a time and no row locks; `forUpdate` would only log warnings. */
   private readonly canLock: boolean;
 
-  protected constructor(protected readonly db: Knex | Knex.Transaction) {
+  protected constructor(
+    protected readonly db: Knex | Knex.Transaction,
+    /** Stamps what the session writes; replays of past events hand in one they set. */
+    protected readonly clock: Clock = systemClock,
+  ) {
     this.canLock = !isSqlite(db);
   }
 
@@ -52,7 +57,7 @@ export abstract class KnexStoreSession {
       before: toJsonColumn(decision.before),
       after: toJsonColumn(decision.after),
       reason: decision.reason ?? null,
-      created_at: new Date(),
+      created_at: this.clock.now(),
     });
   }
 }

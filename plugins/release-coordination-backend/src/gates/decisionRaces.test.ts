@@ -158,7 +158,7 @@ describe('gate decisions racing each other', () => {
       signals: { publish: async () => {} },
       notifications: { send: async () => {} },
       logger,
-      now: () => clock.at,
+      clock: { now: () => clock.at },
     });
     const train = await service.createTrain(
       {

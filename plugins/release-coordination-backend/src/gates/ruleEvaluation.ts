@@ -52,6 +52,7 @@ export function createRuleEvaluation(core: TrainCore) {
       participants,
       gates,
       dependencies,
+      now: at,
     } satisfies TrainGateRuleContext);
   }
 

@@ -1,4 +1,5 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
+import { Clock } from '@release-coordination/plugin-release-coordination-node';
 import {
   DeploymentOutcome,
   FeatureFlag,
@@ -46,8 +47,8 @@ const REMINDER_COLUMNS: Record<FlagReminderKind, 'expiring_reminded_at' | 'expir
 
 /** Queries against the database or an open transaction. */
 class KnexOutcomeSession extends KnexStoreSession implements OutcomeStoreSession {
-  constructor(db: Knex | Knex.Transaction) {
-    super(db);
+  constructor(db: Knex | Knex.Transaction, clock?: Clock) {
+    super(db, clock);
   }
 
   protected read(table: string): Knex.QueryBuilder {
@@ -64,7 +65,7 @@ class KnexOutcomeSession extends KnexStoreSession implements OutcomeStoreSession
   }
 
   async insertDeployment(deployment: NewDeployment): Promise<DeploymentOutcome> {
-    const now = new Date();
+    const now = this.clock.now();
     await this.db('deployments').insert({
       train_id: deployment.trainId,
       participant_ref: deployment.participantRef,
@@ -88,7 +89,7 @@ class KnexOutcomeSession extends KnexStoreSession implements OutcomeStoreSession
   }
 
   async updateDeployment(id: string, patch: DeploymentPatch): Promise<DeploymentOutcome> {
-    const values: Record<string, unknown> = { updated_at: new Date() };
+    const values: Record<string, unknown> = { updated_at: this.clock.now() };
     if (patch.version !== undefined) values.version = patch.version;
     if (patch.finishedAt !== undefined) values.finished_at = new Date(patch.finishedAt);
     if (patch.result !== undefined) values.result = patch.result;
@@ -141,7 +142,7 @@ class KnexOutcomeSession extends KnexStoreSession implements OutcomeStoreSession
       evidence_url: drill.evidenceUrl ?? null,
       idempotency_key: drill.idempotencyKey,
       reporter: drill.reporter,
-      recorded_at: new Date(),
+      recorded_at: this.clock.now(),
     });
     return (await this.findDrillByKey(drill.entityRef, drill.idempotencyKey))!;
   }
@@ -177,7 +178,7 @@ class KnexOutcomeSession extends KnexStoreSession implements OutcomeStoreSession
   }
 
   async updateFlag(flagId: string, patch: FeatureFlagPatch): Promise<FeatureFlag> {
-    const values: Record<string, unknown> = { updated_at: new Date() };
+    const values: Record<string, unknown> = { updated_at: this.clock.now() };
     if (patch.state !== undefined) values.state = patch.state;
     if (patch.purpose !== undefined) values.purpose = patch.purpose;
     if (patch.ownerRef !== undefined) values.owner_ref = patch.ownerRef;
@@ -195,20 +196,23 @@ class KnexOutcomeSession extends KnexStoreSession implements OutcomeStoreSession
 /** The knex implementation of {@link OutcomeStore}. */
 export class DatabaseOutcomeStore extends KnexOutcomeSession implements OutcomeStore {
   /** Connects to the plugin's database and runs migrations unless `migrations.skip` is set. */
-  static async create(options: { database: DatabaseService }): Promise<DatabaseOutcomeStore> {
+  static async create(options: {
+    database: DatabaseService;
+    clock?: Clock;
+  }): Promise<DatabaseOutcomeStore> {
     const knex = await connectStoreDatabase(options.database);
-    return new DatabaseOutcomeStore(knex);
+    return new DatabaseOutcomeStore(knex, options.clock);
   }
 
   private readonly knex: Knex;
 
-  private constructor(knex: Knex) {
-    super(knex);
+  private constructor(knex: Knex, clock?: Clock) {
+    super(knex, clock);
     this.knex = knex;
   }
 
   async transaction<T>(work: (session: OutcomeStoreSession) => Promise<T>): Promise<T> {
-    return retryingTransaction(this.knex, tx => work(new KnexOutcomeSession(tx)));
+    return retryingTransaction(this.knex, tx => work(new KnexOutcomeSession(tx, this.clock)));
   }
 
   async listTrainDeployments(

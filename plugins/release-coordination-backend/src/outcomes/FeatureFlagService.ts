@@ -1,3 +1,4 @@
+import { Clock, systemClock } from '@release-coordination/plugin-release-coordination-node';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
@@ -45,7 +46,8 @@ export interface FeatureFlagServiceOptions extends OutcomeServiceOptions {
   remindBeforeDays: number;
   /** How far ahead a flag's expiry may be set, in days. */
   maxLifetimeDays: number;
-  now?: () => Date;
+  /** Where "now" comes from; the system clock unless a replay of history sets it. */
+  clock?: Clock;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -58,7 +60,8 @@ function logEntry(flag: FeatureFlag, fields: (keyof FeatureFlagPatch)[]) {
 /** Creates the {@link FeatureFlagService}. */
 export function createFeatureFlagService(options: FeatureFlagServiceOptions): FeatureFlagService {
   const { store, trains, snapshots, access, auditor, announcer, remindBeforeDays } = options;
-  const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
 
   /** Every flag is time-bound: it expires ahead, and not so far ahead that it never does. */
   function requireFuture(field: string, iso: string) {

@@ -9,7 +9,11 @@ import {
   deploymentReportPermission,
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
-import { rollbackReadiness } from '@release-coordination/plugin-release-coordination-node';
+import {
+  rollbackReadiness,
+  Clock,
+  systemClock,
+} from '@release-coordination/plugin-release-coordination-node';
 import { actorRefOf, audited } from '../access';
 import {
   OutcomeServiceOptions,
@@ -43,7 +47,8 @@ export interface RollbackServiceOptions extends OutcomeServiceOptions {
   access: ParticipantAccess;
   /** A passed rehearsal older than this no longer makes a participant ready. */
   maxRehearsalAgeDays: number;
-  now?: () => Date;
+  /** Where "now" comes from; the system clock unless a replay of history sets it. */
+  clock?: Clock;
 }
 
 /** CI and people clocks differ a little; a rehearsal this far ahead of ours still counts as now. */
@@ -52,7 +57,8 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
 /** Creates the {@link RollbackService}. */
 export function createRollbackService(options: RollbackServiceOptions): RollbackService {
   const { store, trains, snapshots, access, auditor, announcer, maxRehearsalAgeDays } = options;
-  const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
 
   async function saveRollbackPlan(
     trainId: string,

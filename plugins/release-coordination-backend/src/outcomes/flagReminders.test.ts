@@ -45,7 +45,7 @@ describe('sendFlagReminders', () => {
         notifications: { send },
         logger: mockServices.logger.mock(),
         remindBeforeDays: 7,
-        now: new Date(now),
+        clock: { now: () => new Date(now) },
       });
     return { knex, store, sent, run };
   }

@@ -1,3 +1,4 @@
+import { Clock, systemClock } from '@release-coordination/plugin-release-coordination-node';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { featureFlagExpiry } from '@release-coordination/plugin-release-coordination-common';
@@ -25,10 +26,11 @@ export async function sendFlagReminders(options: {
   notifications: Pick<NotificationService, 'send'>;
   logger: LoggerService;
   remindBeforeDays: number;
-  now?: Date;
+  /** Where "now" comes from; the system clock unless a replay of history sets it. */
+  clock?: Clock;
 }): Promise<number> {
   const { store, trains, notifications, logger, remindBeforeDays } = options;
-  const now = options.now ?? new Date();
+  const now = (options.clock ?? systemClock).now();
   const due = await store.listFlagsDueForReminder(
     now,
     new Date(now.getTime() + remindBeforeDays * DAY_MS),

@@ -60,6 +60,7 @@ function context(participantRef?: string): TrainGateRuleContext {
       users: [],
       problems: [],
     }),
+    now: NOW,
   };
 }
 
@@ -74,7 +75,7 @@ const plan: RollbackPlan = {
 
 describe('rollback-rehearsed', () => {
   const rule = (data: Parameters<typeof fakeStore>[0]) =>
-    createRollbackRehearsedRule({ store: fakeStore(data), maxAgeDays: 90, now: () => NOW });
+    createRollbackRehearsedRule({ store: fakeStore(data), maxAgeDays: 90 });
 
   it('passes with a plan and a passed rehearsal within the allowed age', async () => {
     const outcome = await rule({
@@ -125,7 +126,7 @@ describe('no-expired-flags', () => {
     ...over,
   });
   const rule = (flags: FeatureFlag[]) =>
-    createNoExpiredFlagsRule({ store: fakeStore({ flags }), now: () => NOW });
+    createNoExpiredFlagsRule({ store: fakeStore({ flags }) });
 
   it('passes while every flag in use is before its expiry, and ignores removed ones', async () => {
     const flags = [

@@ -15,14 +15,12 @@ type RuleStore = Pick<OutcomeStore, 'getRollbackPlan' | 'summarizeDrills' | 'lis
 export function createRollbackRehearsedRule(options: {
   store: RuleStore;
   maxAgeDays: number;
-  now?: () => Date;
 }): GateRule<TrainGateRuleContext> {
   const { store, maxAgeDays } = options;
-  const now = options.now ?? (() => new Date());
   return {
     id: 'rollback-rehearsed',
     description: `The participant has a rollback plan, rehearsed within ${maxAgeDays} days`,
-    async evaluate({ train, participant }) {
+    async evaluate({ train, participant, now }) {
       if (!participant) {
         return {
           passed: false,
@@ -36,7 +34,7 @@ export function createRollbackRehearsedRule(options: {
         plan,
         lastPassedDrillAt: drills.get(participant.entityRef)?.lastPassedDrillAt,
         maxAgeDays,
-        now: now(),
+        now,
       });
       return { passed: ready, reason };
     },
@@ -49,15 +47,12 @@ export function createRollbackRehearsedRule(options: {
  */
 export function createNoExpiredFlagsRule(options: {
   store: RuleStore;
-  now?: () => Date;
 }): GateRule<TrainGateRuleContext> {
   const { store } = options;
-  const now = options.now ?? (() => new Date());
   return {
     id: 'no-expired-flags',
     description: 'No feature flag is still in use past its expiry',
-    async evaluate({ train, participant }) {
-      const at = now();
+    async evaluate({ train, participant, now: at }) {
       const flags = await store.listFlags(
         train.id,
         participant ? { participantRef: participant.entityRef } : undefined,
@@ -95,13 +90,11 @@ export function createNoExpiredFlagsRule(options: {
 export function createOutcomeGateRules(options: {
   store: RuleStore;
   maxRehearsalAgeDays: number;
-  now?: () => Date;
 }): GateRule<TrainGateRuleContext>[] {
   return [
     createRollbackRehearsedRule({
       store: options.store,
       maxAgeDays: options.maxRehearsalAgeDays,
-      now: options.now,
     }),
     createNoExpiredFlagsRule(options),
   ];

@@ -1,4 +1,5 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
+import { Clock } from '@release-coordination/plugin-release-coordination-node';
 import {
   ActionItem,
   ActionItemStatus,
@@ -87,8 +88,8 @@ const timeValue = (value: string | null | undefined) =>
 
 /** Queries against the database or an open transaction. */
 class KnexRetrospectiveSession extends KnexStoreSession implements RetrospectiveStoreSession {
-  constructor(db: Knex | Knex.Transaction) {
-    super(db);
+  constructor(db: Knex | Knex.Transaction, clock?: Clock) {
+    super(db, clock);
   }
 
   async getTrain(
@@ -188,15 +189,18 @@ export class DatabaseRetrospectiveStore
   implements RetrospectiveStore
 {
   /** Connects to the plugin's database and runs migrations unless `migrations.skip` is set. */
-  static async create(options: { database: DatabaseService }): Promise<DatabaseRetrospectiveStore> {
+  static async create(options: {
+    database: DatabaseService;
+    clock?: Clock;
+  }): Promise<DatabaseRetrospectiveStore> {
     const knex = await connectStoreDatabase(options.database);
-    return new DatabaseRetrospectiveStore(knex);
+    return new DatabaseRetrospectiveStore(knex, options.clock);
   }
 
   private readonly knex: Knex;
 
-  private constructor(knex: Knex) {
-    super(knex);
+  private constructor(knex: Knex, clock?: Clock) {
+    super(knex, clock);
     this.knex = knex;
   }
 
@@ -322,6 +326,6 @@ export class DatabaseRetrospectiveStore
   }
 
   async transaction<T>(work: (session: RetrospectiveStoreSession) => Promise<T>): Promise<T> {
-    return retryingTransaction(this.knex, tx => work(new KnexRetrospectiveSession(tx)));
+    return retryingTransaction(this.knex, tx => work(new KnexRetrospectiveSession(tx, this.clock)));
   }
 }

@@ -102,7 +102,7 @@ describe('RetrospectiveService', () => {
     const store = await DatabaseRetrospectiveStore.create({ database: testDatabaseService(knex) });
     // Every call a millisecond later, so that trains are created one after the other.
     let clock = Date.parse('2026-11-01T00:00:00Z');
-    const now = () => new Date((clock += 1000));
+    const stepping = { now: () => new Date((clock += 1000)) };
     const auditor: AuditorService = {
       async createEvent() {
         return { success: async () => {}, fail: async () => {} };
@@ -144,7 +144,7 @@ describe('RetrospectiveService', () => {
       signals: { publish: async () => {} },
       notifications: { send: async () => {} },
       logger,
-      now,
+      clock: stepping,
     });
     const announced: string[] = [];
     const retrospectives = createRetrospectiveService({
@@ -166,7 +166,7 @@ describe('RetrospectiveService', () => {
       auditor,
       announcer: { announce: async trainId => void announced.push(trainId), settled: async () => {} },
       ...limits,
-      now,
+      clock: stepping,
     });
     return { knex, store, trains, retrospectives, announced };
   }

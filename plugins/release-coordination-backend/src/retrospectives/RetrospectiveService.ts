@@ -1,3 +1,4 @@
+import { Clock, systemClock } from '@release-coordination/plugin-release-coordination-node';
 import {
   AuditorService,
   BackstageCredentials,
@@ -91,7 +92,8 @@ export interface RetrospectiveServiceOptions {
   auditor: AuditorService;
   /** Publishes `train-changed` for the train a change belongs to. */
   announcer: TrainAnnouncer;
-  now?: () => Date;
+  /** Where "now" comes from; the system clock unless a replay of history sets it. */
+  clock?: Clock;
   /** The most notes one train's retrospective holds; {@link DEFAULT_MAX_NOTES_PER_TRAIN} if not given. */
   maxNotesPerTrain?: number;
 }
@@ -129,7 +131,8 @@ export function createRetrospectiveService(
 ): RetrospectiveService {
   const { store, trains, snapshots, userInfo, permissions, auditor, announcer } = options;
   const maxNotesPerTrain = options.maxNotesPerTrain ?? DEFAULT_MAX_NOTES_PER_TRAIN;
-  const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
 
   async function requireTrain(trainId: string): Promise<RetrospectiveTrain> {
     const train = await store.getTrain(trainId);

@@ -83,6 +83,7 @@ const context = (participant?: TrainParticipant) => ({
   participants,
   gates: [],
   dependencies: index,
+  now: new Date('2026-11-15T00:00:00Z'),
 });
 
 describe('refsConcerning', () => {

@@ -71,7 +71,7 @@ describe('action item reminders', () => {
         },
       },
       logger,
-      now: () => new Date('2026-11-20T00:00:00Z'),
+      clock: { now: () => new Date('2026-11-20T00:00:00Z') },
     });
     return { knex, reminders, sent, warnings, failOnce: (ref: string) => (failFor = ref), clearFailure: () => (failFor = undefined) };
   }

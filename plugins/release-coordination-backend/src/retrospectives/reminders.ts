@@ -1,3 +1,4 @@
+import { Clock, systemClock } from '@release-coordination/plugin-release-coordination-node';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { ActionItem } from '@release-coordination/plugin-release-coordination-common';
@@ -55,10 +56,12 @@ export function createActionItemReminders(options: {
   snapshots: Pick<DependencySnapshotService, 'current'>;
   notifications: Pick<NotificationService, 'send'>;
   logger: LoggerService;
-  now?: () => Date;
+  /** Where "now" comes from; the system clock unless a replay of history sets it. */
+  clock?: Clock;
 }): ActionItemReminders {
   const { store, snapshots, notifications, logger } = options;
-  const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   return {
     async sendOverdueReminders() {
       const at = now();

@@ -239,7 +239,7 @@ describe('DatabaseScorecardFacts', () => {
     const knex = await databases.init(databaseId);
     await applyDatabaseMigrations(knex);
     const { gateId } = await seed(knex);
-    const facts = new DatabaseScorecardFacts(knex, () => at('03-20T00:00'));
+    const facts = new DatabaseScorecardFacts(knex, { now: () => at('03-20T00:00') });
 
     // Deployments: finished in the period, or started in it and still running.
     const deployments = await facts.listDeployments(PERIOD);
@@ -376,7 +376,7 @@ describe('DatabaseScorecardFacts', () => {
     const knex = await databases.init(databaseId);
     await applyDatabaseMigrations(knex);
     const { gateId } = await seed(knex);
-    const facts = new DatabaseScorecardFacts(knex, () => at('03-12T00:00'));
+    const facts = new DatabaseScorecardFacts(knex, { now: () => at('03-12T00:00') });
 
     const gates = await facts.listGateDecisions(PERIOD);
     const waiting = gates.filter(g => g.decidedAt === undefined);

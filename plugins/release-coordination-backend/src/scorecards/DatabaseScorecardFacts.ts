@@ -1,3 +1,4 @@
+import { Clock, systemClock } from '@release-coordination/plugin-release-coordination-node';
 import {
   DeploymentResult,
   GateKind,
@@ -122,7 +123,7 @@ function ownerAt(history: TrainHistory, entityRef: string, at: number): string |
 export class DatabaseScorecardFacts implements ScorecardFactSource {
   constructor(
     private readonly db: Knex,
-    private readonly now: () => Date = () => new Date(),
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async listDeployments(period: ScorecardPeriod): Promise<DeploymentFact[]> {
@@ -194,7 +195,7 @@ export class DatabaseScorecardFacts implements ScorecardFactSource {
   async listGateDecisions(period: ScorecardPeriod): Promise<GateDecisionFact[]> {
     const from = new Date(period.from);
     const to = new Date(period.to);
-    const now = this.now();
+    const now = this.clock.now();
     const decidedIds: string[] = (
       await this.db('train_decisions')
         .distinct('subject')

@@ -110,7 +110,7 @@ describe('createScorecardService', () => {
       facts: source,
       snapshots,
       settings: { lookaheadHours: 72 },
-      now: () => new Date('2026-04-01T00:00:00.000Z'),
+      clock: { now: () => new Date('2026-04-01T00:00:00.000Z') },
     });
     const card = await service.getScorecard({ kind: 'team', ref: ENGINEERING }, PERIOD);
 
@@ -137,7 +137,7 @@ describe('createScorecardService', () => {
     const service = createScorecardService({
       facts: source,
       snapshots,
-      now: () => new Date('2026-03-10T00:00:00.000Z'),
+      clock: { now: () => new Date('2026-03-10T00:00:00.000Z') },
     });
     await service.getScorecard({ kind: 'organization' }, PERIOD);
     // Now is inside the period: the period's own end bounds the query.

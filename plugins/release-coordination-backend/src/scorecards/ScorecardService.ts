@@ -1,3 +1,4 @@
+import { Clock, systemClock } from '@release-coordination/plugin-release-coordination-node';
 import { NotFoundError } from '@backstage/errors';
 import {
   normalizeEntityRef,
@@ -59,10 +60,12 @@ export function createScorecardService(options: {
   facts: ScorecardFactSource;
   snapshots: Pick<DependencySnapshotService, 'current'>;
   settings?: Partial<ScorecardSettings>;
-  now?: () => Date;
+  /** Where "now" comes from; the system clock unless a replay of history sets it. */
+  clock?: Clock;
 }): ScorecardService {
   const { facts, snapshots } = options;
-  const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const settings: ScorecardSettings = {
     productionEnvironment:
       options.settings?.productionEnvironment ?? DEFAULT_SCORECARD_OPTIONS.productionEnvironment,

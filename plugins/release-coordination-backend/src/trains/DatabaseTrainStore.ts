@@ -1,4 +1,5 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
+import { Clock } from '@release-coordination/plugin-release-coordination-node';
 import {
   CheckResult,
   GateApproval,
@@ -44,8 +45,8 @@ import {
 
 /** Queries against the database or an open transaction. */
 class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
-  constructor(db: Knex | Knex.Transaction) {
-    super(db);
+  constructor(db: Knex | Knex.Transaction, clock?: Clock) {
+    super(db, clock);
   }
 
   async getTrain(trainId: string, options?: { lock?: boolean }) {
@@ -199,7 +200,7 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
   }
 
   async removeParticipant(trainId: string, entityRef: string) {
-    const removedAt = new Date();
+    const removedAt = this.clock.now();
     await this.db('train_participants')
       .where({ train_id: trainId, entity_ref: entityRef })
       .whereNull('removed_at')
@@ -211,7 +212,7 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
   }
 
   async insertGates(gates: NewGate[]) {
-    const now = new Date();
+    const now = this.clock.now();
     // Batches keep SQLite under its limit of bound parameters per statement.
     for (let i = 0; i < gates.length; i += 50) {
       await this.db('train_gates').insert(
@@ -243,7 +244,7 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
         ...(patch.objective !== undefined ? { objective: patch.objective } : {}),
         ...(patch.ambassadorRef !== undefined ? { ambassador_ref: patch.ambassadorRef } : {}),
         ...(patch.stagePlan ? { stage_plan: JSON.stringify(patch.stagePlan) } : {}),
-        updated_at: new Date(),
+        updated_at: this.clock.now(),
         version: expectedVersion + 1,
       });
     if (updated !== 1) throw new VersionConflictError(`Train ${trainId}`);
@@ -262,7 +263,7 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
         ...(patch.config !== undefined
           ? { config: JSON.stringify(patch.config), approver_ref: patch.config.approverRef ?? null }
           : {}),
-        updated_at: new Date(),
+        updated_at: this.clock.now(),
         version: expectedVersion + 1,
       });
     if (updated !== 1) throw new VersionConflictError(`Gate ${gateId}`);
@@ -280,7 +281,7 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
     const values = {
       decision: approval.decision,
       comment: approval.comment ?? null,
-      decided_at: new Date(),
+      decided_at: this.clock.now(),
       expires_at: approval.expiresAt ?? null,
     };
     // The caller holds the gate's lock (or SQLite's single writer), so read-then-write is safe.
@@ -306,7 +307,7 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
       idempotency_key: check.idempotencyKey,
       status: check.status,
       evidence_url: check.evidenceUrl ?? null,
-      reported_at: new Date(),
+      reported_at: this.clock.now(),
       reporter: check.reporter,
     });
     // Read back rather than trust `returning`, which MySQL does not support.
@@ -319,7 +320,7 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
       waived_by: waiver.waivedBy,
       reason: waiver.reason,
       until: waiver.until,
-      waived_at: new Date(),
+      waived_at: this.clock.now(),
     });
   }
 
@@ -336,7 +337,7 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
       to_stage: snapshot.toStage ?? null,
       dependency_snapshot_version: snapshot.dependencySnapshotVersion,
       upstream_edges: JSON.stringify(snapshot.upstreamEdges),
-      taken_at: new Date(),
+      taken_at: this.clock.now(),
     });
   }
 }
@@ -344,14 +345,17 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
 /** The knex implementation of {@link TrainStore}. */
 export class DatabaseTrainStore extends KnexTrainSession implements TrainStore {
   /** Connects to the plugin's database and runs migrations unless `migrations.skip` is set. */
-  static async create(options: { database: DatabaseService }): Promise<DatabaseTrainStore> {
-    return new DatabaseTrainStore(await connectStoreDatabase(options.database));
+  static async create(options: {
+    database: DatabaseService;
+    clock?: Clock;
+  }): Promise<DatabaseTrainStore> {
+    return new DatabaseTrainStore(await connectStoreDatabase(options.database), options.clock);
   }
 
   private readonly knex: Knex;
 
-  constructor(db: Knex) {
-    super(db);
+  constructor(db: Knex, clock?: Clock) {
+    super(db, clock);
     this.knex = db;
   }
 
@@ -496,6 +500,6 @@ export class DatabaseTrainStore extends KnexTrainSession implements TrainStore {
   }
 
   async transaction<T>(work: (session: TrainStoreSession) => Promise<T>): Promise<T> {
-    return retryingTransaction(this.knex, tx => work(new KnexTrainSession(tx)));
+    return retryingTransaction(this.knex, tx => work(new KnexTrainSession(tx, this.clock)));
   }
 }

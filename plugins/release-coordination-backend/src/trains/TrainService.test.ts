@@ -160,12 +160,13 @@ describe('TrainService', () => {
     databaseId: Parameters<typeof databases.init>[0],
     stages = DEFAULT_STAGES,
     overrides: Partial<
-      Pick<TrainServiceOptions, 'signals' | 'notifications' | 'now' | 'snapshots'>
+      Pick<TrainServiceOptions, 'signals' | 'notifications' | 'clock' | 'snapshots'>
     > = {},
   ) {
     const knex = await databases.init(databaseId);
     await applyDatabaseMigrations(knex);
-    const store = new DatabaseTrainStore(knex);
+    const clock = overrides.clock ?? { now: () => new Date('2026-11-15T00:00:00Z') };
+    const store = new DatabaseTrainStore(knex, clock);
     const audit: { eventId: string; outcome: 'success' | 'fail' }[] = [];
     const auditedRequests: { eventId: string; request: unknown }[] = [];
     const auditor: AuditorService = {
@@ -177,7 +178,6 @@ describe('TrainService', () => {
         };
       },
     };
-    const now = overrides.now ?? (() => new Date('2026-11-15T00:00:00Z'));
     const snapshots = overrides.snapshots ?? {
       current: async () => ({
         meta: {
@@ -194,13 +194,13 @@ describe('TrainService', () => {
     // The rules of the default stages read action items, rollback readiness and flags from the
     // same database, as they do in the plugin.
     const database = { getClient: async () => knex, migrations: { skip: true } };
-    const actionItems = await DatabaseRetrospectiveStore.create({ database });
-    const outcomes = await DatabaseOutcomeStore.create({ database });
+    const actionItems = await DatabaseRetrospectiveStore.create({ database, clock });
+    const outcomes = await DatabaseOutcomeStore.create({ database, clock });
     const rules = new Map<string, GateRule>(
       [
         ...BUILT_IN_GATE_RULES,
         createPreviousActionItemsClosedRule({ actionItems }),
-        ...createOutcomeGateRules({ store: outcomes, maxRehearsalAgeDays: 30, now }),
+        ...createOutcomeGateRules({ store: outcomes, maxRehearsalAgeDays: 30 }),
       ].map(rule => [rule.id, rule as GateRule]),
     );
     // Rollback plans and rehearsals are recorded as people and CI do it: services (CI) hold
@@ -224,7 +224,7 @@ describe('TrainService', () => {
       auditor,
       announcer: { announce: async () => {}, settled: async () => {} },
       maxRehearsalAgeDays: 30,
-      now,
+      clock,
     });
     const signals: unknown[] = [];
     const notes: TrainNotification[] = [];
@@ -246,7 +246,7 @@ describe('TrainService', () => {
       signals: { publish: async signal => void signals.push(signal) },
       notifications: { send: async note => void notes.push(note) },
       logger,
-      now,
+      clock,
       ...overrides,
     };
     const announcer = createTrainAnnouncer(options);
@@ -336,6 +336,33 @@ describe('TrainService', () => {
       expect(listed).toHaveLength(1);
       const theirs = listed[0].gates.map(g => g.participantRef);
       expect(new Set(theirs)).toEqual(new Set(['component:default/payments']));
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'stamps what it records with the injected clock, not the machine\'s, on %s',
+    async databaseId => {
+      // Long before the machine's clock: every stamp below must come from the injected one.
+      let clock = new Date('2021-03-01T09:00:00Z');
+      const { knex, service } = await setup(databaseId, DEFAULT_STAGES, {
+        clock: { now: () => clock },
+      });
+      const train = await service.createTrain(newTrain, alice);
+      expect(train.createdAt).toBe('2021-03-01T09:00:00.000Z');
+
+      clock = new Date('2021-03-02T10:30:00Z');
+      const gate = gateOf(train, 'planning-participation', 'payments');
+      const approved = await service.approveGate(gate.id, {}, bob);
+      expect(approved.approvals[0].decidedAt).toBe('2021-03-02T10:30:00.000Z');
+
+      const logged = await knex('train_decisions').where('train_id', train.id).orderBy('id');
+      expect(logged.map(row => [row.action, new Date(row.created_at).toISOString()])).toEqual([
+        ['train.created', '2021-03-01T09:00:00.000Z'],
+        ['gate.approved', '2021-03-02T10:30:00.000Z'],
+      ]);
+      const row = await knex('train_gates').where('id', gate.id).first();
+      expect(new Date(row.updated_at).toISOString()).toBe('2021-03-02T10:30:00.000Z');
       await knex.destroy();
     },
   );
@@ -903,7 +930,7 @@ describe('TrainService', () => {
       let clock = new Date('2026-11-15T00:00:00Z');
       const stages = boardStages(1);
       stages[0].exitGates[0].approvalValidForMs = 7 * 24 * 60 * 60 * 1000;
-      const { knex, service } = await setup(databaseId, stages, { now: () => clock });
+      const { knex, service } = await setup(databaseId, stages, { clock: { now: () => clock } });
       const train = await service.createTrain({ ...newTrain, stageWindows: {} }, alice);
       const board = gateOf(train, 'board').id;
       const member = mockCredentials.user(BOARD_MEMBERS[0]);
@@ -1511,7 +1538,7 @@ describe('TrainService', () => {
             : template,
         ),
       }));
-      const { knex, service } = await setup(databaseId, stages, { now: () => clock });
+      const { knex, service } = await setup(databaseId, stages, { clock: { now: () => clock } });
       const train = await service.createTrain(newTrain, alice);
       const gateId = gateOf(train, 'planning-participation', 'payments').id;
       await service.approveGate(gateId, {}, bob);
@@ -1543,7 +1570,7 @@ describe('TrainService', () => {
     async databaseId => {
       let clock = new Date('2026-11-15T00:00:00Z');
       const { knex, store, service } = await setup(databaseId, DEFAULT_STAGES, {
-        now: () => clock,
+        clock: { now: () => clock },
       });
       const first = await service.createTrain(newTrain, alice);
       clock = new Date('2026-11-16T00:00:00Z');

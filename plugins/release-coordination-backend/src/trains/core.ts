@@ -13,7 +13,11 @@ import {
   TrainGate,
   TrainParticipant,
 } from '@release-coordination/plugin-release-coordination-common';
-import { GateRule } from '@release-coordination/plugin-release-coordination-node';
+import {
+  GateRule,
+  Clock,
+  systemClock,
+} from '@release-coordination/plugin-release-coordination-node';
 import {
   sortGates,
   stageOrder,
@@ -62,7 +66,8 @@ export interface TrainServiceOptions {
   /** Tells teams about gates awaiting them, failures and stage changes. */
   notifications: Pick<NotificationService, 'send'>;
   logger: LoggerService;
-  now?: () => Date;
+  /** Where "now" comes from; the system clock unless a replay of history sets it. */
+  clock?: Clock;
   /** Announces committed changes; made from `signals`, `notifications` and `logger` if not given. */
   announcer?: TrainAnnouncer;
   /** How long a waiver may run, in days; {@link DEFAULT_MAX_WAIVER_DAYS} if not given. */
@@ -78,7 +83,8 @@ export const DEFAULT_MAX_WAIVER_DAYS = 14;
  */
 export function createTrainCore(options: TrainServiceOptions) {
   const { store, snapshots, auditor, stages } = options;
-  const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const stageNames = stages.map(stage => stage.name);
   const { announce } = options.announcer ?? createTrainAnnouncer(options);
 

@@ -90,6 +90,7 @@ function context(
     participants,
     gates: [...gates, own],
     dependencies: index,
+    now: new Date('2026-11-15T00:00:00Z'),
   };
 }
 

@@ -30,7 +30,7 @@ export const everyParticipantHasOwner: GateRule<TrainGateRuleContext> = {
 export const upstreamPassedStage: GateRule<TrainGateRuleContext> = {
   id: 'upstream-passed-stage',
   description: 'Every upstream participant has passed this stage',
-  async evaluate({ stage, participant, participants, gates, dependencies }) {
+  async evaluate({ stage, participant, participants, gates, dependencies, now }) {
     if (!participant) {
       return { passed: false, reason: 'This rule applies to one participant; set perParticipant' };
     }
@@ -38,7 +38,6 @@ export const upstreamPassedStage: GateRule<TrainGateRuleContext> = {
     const upstream = upstreamOf(dependencies, participant.entityRef)
       .map(reached => reached.ref)
       .filter(ref => inTrain.has(ref));
-    const now = new Date();
     const waitingOn = upstream.filter(ref =>
       gates.some(
         gate =>

@@ -7,7 +7,6 @@ import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   checkReportPermission,
   gateApprovePermission,
-  gateWaivePermission,
   trainCreatePermission,
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
@@ -15,6 +14,7 @@ import express from 'express';
 import { createContractRouter, RouteRequest } from '../http/contractRouter';
 import { z } from 'zod';
 import { createAuthorizer } from '../access';
+import { authorizeWaiver } from '../gates/waiverAccess';
 import { GateConditions } from '../permissions/gateResource';
 import { TrainService } from './TrainService';
 import { entityRef, entityRefIn, pageOf, parseInput } from '../http/validation';
@@ -279,24 +279,7 @@ export function createTrainRouter(options: {
     const credentials = await credentialsOf(req);
     const { gateId } = req.params;
     const body = parseInput(waiveBody, req.body, 'body');
-    const { gate, train } = await trains.getGateWithTrain(gateId);
-    if (gate.kind === 'approval') {
-      // An owner's approval is never set aside by the ambassador alone: the owning team
-      // decides it, or whoever the policy lets waive (a release manager).
-      await access.authorize(
-        gateWaivePermission,
-        credentials,
-        `'${gate.config.title}' is decided by members of ${gate.config.approverRef ?? 'its owning team'}; ` +
-          'only a release manager can waive it',
-      );
-    } else {
-      await access.authorizeAmbassadorOr(
-        gateWaivePermission,
-        train,
-        credentials,
-        'Only the ambassador or a release manager can waive gates of this train',
-      );
-    }
+    await authorizeWaiver(access, await trains.getGateWithTrain(gateId), credentials);
     res.json(
       await trains.waiveGate(
         gateId,

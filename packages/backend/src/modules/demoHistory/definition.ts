@@ -116,11 +116,6 @@ export interface HistoryParticipant {
   /** The owning team, as the demo catalog has it. */
   owner: string;
   version: string;
-  /**
-   * The participants it depends on, directly or through entities outside the train, in the
-   * order the dependency graph of the demo catalog walks them (nearest first, then by ref).
-   */
-  upstream: string[];
   /** Who of the team saved the participant's rollback plan, and when. */
   rollbackPlan: { by: string; at: HistoryTime };
 }
@@ -156,7 +151,7 @@ export interface HistoryActionItem {
 
 /** A past release train, from its creation to its retrospective. */
 export interface HistoryTrain {
-  /** Stable and unique: ids, deployment ids and idempotency keys are derived from it. */
+  /** Stable and unique: deployment ids and idempotency keys of CI reports are derived from it. */
   key: string;
   name: string;
   objective: string;

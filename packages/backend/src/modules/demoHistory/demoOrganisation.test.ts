@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { createTestDatabases } from '../../../../../plugins/release-coordination-backend/src/testing/databases';
 import demoHistoryModule from '.';
 import { DEMO_HISTORY } from './history';
-import { Knex } from './seedDemoHistory';
+import { Knex } from 'knex';
 
 /** The demo organisation the portal loads, and the history is written for. */
 const EXAMPLES = resolve(__dirname, '../../../../../examples');
@@ -17,6 +17,18 @@ function declared(file: string, kind: string): number {
 }
 
 const DAY_MS = 24 * 3_600_000;
+
+const metric = (point: { metrics: { id: string; value?: number }[] }, id: string) =>
+  point.metrics.find(m => m.id === id)?.value;
+
+/** Each value is strictly smaller (or larger) than the one before. */
+function strictlyMonotonic(values: (number | undefined)[], direction: 'falling' | 'rising') {
+  return values.every(
+    (value, i) =>
+      value !== undefined &&
+      (i === 0 || (direction === 'falling' ? value < values[i - 1]! : value > values[i - 1]!)),
+  );
+}
 const ci = mockCredentials.service.header();
 
 describe('the demo history in the demo portal (real catalog and plugin)', () => {
@@ -98,9 +110,16 @@ describe('the demo history in the demo portal (real catalog and plugin)', () => 
         if (attempt > 240) throw new Error(`The catalog holds ${counts} of ${expected.map(e => e[1])}`);
         await new Promise(r => setTimeout(r, 500));
       }
-      await post('/api/release-coordination/dependencies/refresh');
+      // The plugin replays the history in the background once the catalog knows the people
+      // and teams it names.
+      for (let attempt = 0; ; attempt++) {
+        const replay = await knex('history_replays').where('id', 'demo-history').first();
+        if (replay?.completed_at) break;
+        if (attempt > 600) throw new Error('The demo history was not replayed in time');
+        await new Promise(r => setTimeout(r, 500));
+      }
       trains = (await get('/api/release-coordination/trains?limit=50')).items;
-    }, 180_000);
+    }, 400_000);
 
     afterAll(async () => {
       await backend?.stop();
@@ -199,11 +218,56 @@ describe('the demo history in the demo portal (real catalog and plugin)', () => 
       const scorecard = await get(
         `/api/release-coordination/scorecards?scope=organization&from=${from.toISOString()}&to=${to.toISOString()}`,
       );
-      const cycleTimes = scorecard.perTrain.map(
-        (point: any) => point.metrics.find((m: any) => m.id === 'cycle-time').value,
-      );
-      expect(cycleTimes).toHaveLength(4);
-      expect(cycleTimes).toEqual([...cycleTimes].sort((a: number, b: number) => b - a));
+      // The story's trends, as the plugin's rules and metrics made them of the replay.
+      const perTrain = scorecard.perTrain;
+      expect(perTrain.map((point: any) => point.status)).toEqual([
+        'released',
+        'rolled-back',
+        'released',
+        'released',
+      ]);
+      const series = (id: string) => perTrain.map((point: any) => metric(point, id));
+      expect(strictlyMonotonic(series('cycle-time'), 'falling')).toBe(true);
+      expect(strictlyMonotonic(series('gate-first-pass-rate'), 'rising')).toBe(true);
+      expect(strictlyMonotonic(series('approval-latency'), 'falling')).toBe(true);
+      // Change failures peak with the rolled-back train and fall after it.
+      const failureRates = series('change-failure-rate') as number[];
+      expect(Math.max(...failureRates)).toBe(failureRates[1]);
+      expect(strictlyMonotonic(failureRates.slice(1), 'falling')).toBe(true);
+      expect(failureRates[3]).toBe(0);
+      for (const id of [
+        'cycle-time',
+        'deployment-frequency',
+        'change-failure-rate',
+        'rollback-frequency',
+        'rollback-duration',
+        'failed-deployment-recovery-time',
+        'gate-first-pass-rate',
+        'approval-latency',
+        'waiver-rate',
+        'action-item-follow-through',
+      ]) {
+        expect([id, metric(scorecard, id)]).toEqual([id, expect.any(Number)]);
+      }
+      expect(metric(scorecard, 'open-action-items-carried-over')).toBe(2);
+
+      // The last four months, in two halves, each have figures of their own: a trend from the
+      // first visit.
+      for (const [fromDays, toDays] of [
+        [120, 60],
+        [60, 0],
+      ]) {
+        const quarter = await get(
+          `/api/release-coordination/scorecards?scope=organization` +
+            `&from=${new Date(to.getTime() - fromDays * DAY_MS).toISOString()}` +
+            `&to=${new Date(to.getTime() - toDays * DAY_MS).toISOString()}`,
+        );
+        expect([fromDays, metric(quarter, 'cycle-time')]).toEqual([fromDays, expect.any(Number)]);
+        expect([fromDays, metric(quarter, 'change-failure-rate')]).toEqual([
+          fromDays,
+          expect.any(Number),
+        ]);
+      }
       // The organisation's teams, from the catalog, each with its share. Items owned by a
       // Component (e.g. card-vault's rehearsals) count for the team that owns it.
       expect(scorecard.children.length).toBeGreaterThan(0);

@@ -1,107 +1,108 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { applyDatabaseMigrations } from '../../../../../plugins/release-coordination-backend/src/database/migrations';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import releaseCoordinationPlugin from '@release-coordination/plugin-release-coordination-backend';
+import { Knex } from 'knex';
+import { join, resolve } from 'node:path';
 import { createTestDatabases } from '../../../../../plugins/release-coordination-backend/src/testing/databases';
 import demoHistoryModule from '.';
-import { Knex } from './seedDemoHistory';
+import { DEMO_HISTORY } from './history';
 
-/**
- * Stands in for the release-coordination plugin, which needs the catalog, signals and
- * notifications: like the plugin, it migrates the database in its init, before any startup
- * hook of its modules runs.
- */
-const migratingPlugin = createBackendPlugin({
-  pluginId: 'release-coordination',
-  register(env) {
-    env.registerInit({
-      deps: { database: coreServices.database },
-      async init({ database }) {
-        await applyDatabaseMigrations(await database.getClient());
-      },
-    });
-  },
-});
+/** The demo organisation the portal loads, and the history is written for. */
+const EXAMPLES = resolve(__dirname, '../../../../../examples');
 
 type Config = NonNullable<NonNullable<Parameters<typeof mockServices.rootConfig.factory>[0]>['data']>;
 
-async function trainCount(knex: Knex): Promise<number> {
-  const [{ count }] = await knex('release_trains').count({ count: '*' });
-  return Number(count);
+const count = async (knex: Knex, table: string) =>
+  Number((await knex(table).count({ n: '*' }))[0].n);
+
+/** Waits until the plugin finished replaying the demo history in the background. */
+async function replayed(knex: Knex) {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const replay = await knex('history_replays').where('id', 'demo-history').first();
+    if (replay?.completed_at) return;
+    await new Promise(r => setTimeout(r, 500));
+  }
+  throw new Error('The demo history was not replayed in time');
 }
+
+/** Long enough for a registered replay to claim its row, which it does before anything else. */
+const settle = () => new Promise(r => setTimeout(r, 500));
 
 describe('the demo-history module', () => {
   const databases = createTestDatabases();
 
-  async function start(knex: Knex, config: Config) {
-    const backend = await startTestBackend({
+  /** The plugin and the module; with the demo organisation in a real catalog, or none. */
+  function start(knex: Knex, config: Config, catalog: 'demo organisation' | 'empty') {
+    return startTestBackend({
       features: [
-        migratingPlugin,
+        releaseCoordinationPlugin,
         demoHistoryModule,
         mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({ data: config }),
+        ...(catalog === 'empty'
+          ? [catalogServiceMock.factory()]
+          : [import('@backstage/plugin-catalog-backend')]),
+        mockServices.rootConfig.factory({
+          data: {
+            permission: { enabled: false },
+            catalog: {
+              rules: [{ allow: ['Component', 'System', 'API', 'Resource', 'Location', 'Domain', 'Group', 'User'] }],
+              locations: [{ type: 'file', target: join(EXAMPLES, 'all.yaml') }],
+            },
+            ...config,
+          },
+        }),
       ],
     });
-    return { backend };
   }
 
   it.each(databases.eachSupportedId())(
-    'seeds the history on start when the demo config asks for it, once, on %s',
+    'replays the history through the plugin once, and not again on the next start, on %s',
     async databaseId => {
       const knex = await databases.init(databaseId);
       const config = { releaseCoordinationDemo: { history: { seed: true } } };
-      const { backend } = await start(knex, config);
-      // Startup hooks have run by the time the backend is up.
-      expect(await trainCount(knex)).toBe(4);
-      const [{ count }] = await knex('train_decisions').count({ count: '*' });
+      const backend = await start(knex, config, 'demo organisation');
+      await replayed(knex);
+      expect(await count(knex, 'release_trains')).toBe(DEMO_HISTORY.trains.length);
+      const decisions = await count(knex, 'train_decisions');
+      const deployments = await count(knex, 'deployments');
+      expect(decisions).toBeGreaterThan(100);
+      expect(deployments).toBeGreaterThan(20);
       await backend.stop();
 
-      // The next start finds the trains and writes nothing.
-      const again = await start(knex, config);
-      expect(await trainCount(knex)).toBe(4);
-      expect(await knex('train_decisions').count({ count: '*' })).toEqual([{ count }]);
-      await again.backend.stop();
+      // The next start finds the trains and replays nothing.
+      const again = await start(knex, config, 'demo organisation');
+      await settle();
+      expect(await count(knex, 'release_trains')).toBe(DEMO_HISTORY.trains.length);
+      expect(await count(knex, 'train_decisions')).toBe(decisions);
+      expect(await count(knex, 'deployments')).toBe(deployments);
+      expect(await count(knex, 'history_replays')).toBe(1);
+      await again.stop();
       await knex.destroy();
     },
+    120_000,
   );
 
   it.each(databases.eachSupportedId())(
-    'writes nothing when the flag is off or missing, on %s',
+    'registers no history when the flag is off or missing, in production, or with other stages, on %s',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      for (const config of [{}, { releaseCoordinationDemo: { history: { seed: false } } }]) {
-        const { backend } = await start(knex, config);
-        expect(await trainCount(knex)).toBe(0);
+      const seed = { releaseCoordinationDemo: { history: { seed: true } } };
+      for (const config of [
+        {},
+        { releaseCoordinationDemo: { history: { seed: false } } },
+        // app-config.production.yaml is layered over the demo config that switches it on.
+        { ...seed, auth: { environment: 'production' } },
+        // The history went through the default stages.
+        { ...seed, releaseCoordination: { stages: [{ name: 'ship', exitGates: [] }] } },
+      ]) {
+        const backend = await start(knex, config, 'empty');
+        await settle();
+        expect([config, await count(knex, 'history_replays')]).toEqual([config, 0]);
+        expect(await count(knex, 'release_trains')).toBe(0);
         await backend.stop();
       }
       await knex.destroy();
     },
-  );
-
-  it.each(databases.eachSupportedId())(
-    'writes nothing in production, where the demo config is layered under the production one, on %s',
-    async databaseId => {
-      const knex = await databases.init(databaseId);
-      const { backend } = await start(knex, {
-        releaseCoordinationDemo: { history: { seed: true } },
-        auth: { environment: 'production' },
-      });
-      expect(await trainCount(knex)).toBe(0);
-      await backend.stop();
-      await knex.destroy();
-    },
-  );
-
-  it.each(databases.eachSupportedId())(
-    'writes nothing when app-config configures other stages than the history went through, on %s',
-    async databaseId => {
-      const knex = await databases.init(databaseId);
-      const { backend } = await start(knex, {
-        releaseCoordinationDemo: { history: { seed: true } },
-        releaseCoordination: { stages: [{ name: 'ship', exitGates: [] }] },
-      });
-      expect(await trainCount(knex)).toBe(0);
-      await backend.stop();
-      await knex.destroy();
-    },
+    60_000,
   );
 });

@@ -1,5 +1,7 @@
 import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
-import { seedDemoHistory } from './seedDemoHistory';
+import { releaseCoordinationHistoryExtensionPoint } from '@release-coordination/plugin-release-coordination-node';
+import { DEMO_HISTORY } from './history';
+import { demoHistoryReplay } from './replayHistory';
 import { demoModeRefusal } from '../demoMode';
 
 /** The config flag that lets the demo backend seed its history. */
@@ -7,12 +9,13 @@ export const DEMO_HISTORY_CONFIG_KEY = 'releaseCoordinationDemo.history.seed';
 
 /**
  * Seeds the demo portal's database with past release trains, so that scorecards show trends
- * on the first visit. A module of the demo backend, never part of the plugin: it writes only
- * when `releaseCoordinationDemo.history.seed` is true, in development mode only (see
- * `demoModeRefusal`), and when the database holds no train yet.
+ * on the first visit. A module of the demo backend, never part of the plugin: it registers its
+ * history only when `releaseCoordinationDemo.history.seed` is true, in development mode only
+ * (see `demoModeRefusal`), and with the default stages.
  *
- * It shares the plugin's database (modules get their plugin's) and writes in a startup hook,
- * when the plugin's migrations have run.
+ * The history is told through the plugin's history extension point: the plugin replays it
+ * through its own services, at the times the story gives, once the catalog knows the demo
+ * organisation, and only into a database without trains.
  */
 export default createBackendModule({
   pluginId: 'release-coordination',
@@ -21,11 +24,10 @@ export default createBackendModule({
     reg.registerInit({
       deps: {
         config: coreServices.rootConfig,
-        database: coreServices.database,
-        lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
+        history: releaseCoordinationHistoryExtensionPoint,
       },
-      async init({ config, database, lifecycle, logger }) {
+      async init({ config, logger, history }) {
         if (config.getOptionalBoolean(DEMO_HISTORY_CONFIG_KEY) !== true) {
           logger.info(`Demo history not seeded: ${DEMO_HISTORY_CONFIG_KEY} is not true`);
           return;
@@ -47,26 +49,7 @@ export default createBackendModule({
           return;
         }
         logger.warn('DEMO HISTORY IS ON: made-up release trains go into an empty database');
-        lifecycle.addStartupHook(async () => {
-          const outcome = await seedDemoHistory({ knex: await database.getClient(), now: new Date() });
-          if (outcome.seeded) {
-            logger.info(
-              `Seeded the demo history: ${outcome.rows.release_trains} past release trains, ` +
-                `${outcome.rows.train_decisions} decisions, ${outcome.rows.deployments} deployments`,
-            );
-          } else if (outcome.reason === 'no-tables') {
-            logger.warn(
-              'Demo history not seeded: the release coordination tables are missing ' +
-                '(are its migrations skipped?)',
-            );
-          } else if (outcome.reason === 'lost-race') {
-            logger.info('Demo history not seeded here: another backend replica seeded it just now');
-          } else {
-            logger.info(
-              `Demo history not seeded: the database holds ${outcome.trains} release train(s) already`,
-            );
-          }
-        });
+        history.addHistoryReplay(demoHistoryReplay(DEMO_HISTORY));
       },
     });
   },

@@ -1,0 +1,139 @@
+import {
+  AuditorService,
+  DatabaseService,
+  LoggerService,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { SignalsService } from '@backstage/plugin-signals-node';
+import { StageDefinition } from '@release-coordination/plugin-release-coordination-common';
+import { Clock, GateRule, systemClock } from '@release-coordination/plugin-release-coordination-node';
+import { DependencySnapshotService } from './dependencies/DependencySnapshotService';
+import { OutcomeSettings } from './outcomes/config';
+import { DatabaseOutcomeStore } from './outcomes/DatabaseOutcomeStore';
+import { createParticipantAccess } from './outcomes/access';
+import { DeploymentService, createDeploymentService } from './outcomes/DeploymentService';
+import { FeatureFlagService, createFeatureFlagService } from './outcomes/FeatureFlagService';
+import { RollbackService, createRollbackService } from './outcomes/RollbackService';
+import { DatabaseRetrospectiveStore } from './retrospectives/DatabaseRetrospectiveStore';
+import {
+  RetrospectiveService,
+  createRetrospectiveService,
+} from './retrospectives/RetrospectiveService';
+import { DatabaseTrainStore } from './trains/DatabaseTrainStore';
+import { TrainService, createTrainService } from './trains/TrainService';
+import { TrainAnnouncer, createTrainAnnouncer } from './trains/announcements';
+
+/** The plugin's knex stores, all stamping with one clock. */
+export interface ReleaseCoordinationStores {
+  trains: DatabaseTrainStore;
+  retrospectives: DatabaseRetrospectiveStore;
+  outcomes: DatabaseOutcomeStore;
+}
+
+/** Connects the stores; the first to connect runs the migrations unless they are skipped. */
+export async function createReleaseCoordinationStores(options: {
+  database: DatabaseService;
+  clock?: Clock;
+}): Promise<ReleaseCoordinationStores> {
+  return {
+    retrospectives: await DatabaseRetrospectiveStore.create(options),
+    outcomes: await DatabaseOutcomeStore.create(options),
+    trains: await DatabaseTrainStore.create(options),
+  };
+}
+
+/** The domain services that change trains and record what happened to them. */
+export interface ReleaseCoordinationServices {
+  trains: TrainService;
+  retrospectives: RetrospectiveService;
+  deployments: DeploymentService;
+  rollbacks: RollbackService;
+  flags: FeatureFlagService;
+  /** Announces the services' changes; `settled()` waits for those under way. */
+  announcer: TrainAnnouncer;
+}
+
+/**
+ * Builds the domain services over `stores`, reading time from `clock`. The plugin builds them
+ * once over the system clock for its routes; a history replay builds another set over a clock
+ * it sets, with the same rules, stages and dependency graph.
+ */
+export function createReleaseCoordinationServices(options: {
+  stores: ReleaseCoordinationStores;
+  clock?: Clock;
+  stages: StageDefinition[];
+  gateRule: (id: string) => GateRule | undefined;
+  snapshots: DependencySnapshotService;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  signals: Pick<SignalsService, 'publish'>;
+  notifications: Pick<NotificationService, 'send'>;
+  logger: LoggerService;
+  outcomeSettings: OutcomeSettings;
+  /** Bounds from app-config; the services' defaults where not given. */
+  limits?: { maxWaiverDays?: number; maxNotesPerTrain?: number };
+}): ReleaseCoordinationServices {
+  const { stores, stages, gateRule, snapshots, userInfo, permissions, auditor } = options;
+  const { signals, notifications, logger, outcomeSettings, limits = {} } = options;
+  const clock = options.clock ?? systemClock;
+  // One announcer for every feature, so that one `settled()` covers what is under way.
+  const announcer = createTrainAnnouncer({ signals, notifications, logger });
+  const trains = createTrainService({
+    store: stores.trains,
+    snapshots,
+    userInfo,
+    auditor,
+    stages,
+    gateRule,
+    signals,
+    notifications,
+    logger,
+    clock,
+    announcer,
+    maxWaiverDays: limits.maxWaiverDays,
+  });
+  const retrospectives = createRetrospectiveService({
+    store: stores.retrospectives,
+    trains,
+    snapshots,
+    userInfo,
+    permissions,
+    auditor,
+    announcer,
+    clock,
+    maxNotesPerTrain: limits.maxNotesPerTrain,
+  });
+  const access = createParticipantAccess({ permissions, userInfo });
+  const outcomeDeps = {
+    store: stores.outcomes,
+    trains: stores.trains,
+    snapshots,
+    auditor,
+    announcer,
+  };
+  return {
+    trains,
+    retrospectives,
+    deployments: createDeploymentService({
+      ...outcomeDeps,
+      productionEnvironment: outcomeSettings.productionEnvironment,
+    }),
+    rollbacks: createRollbackService({
+      ...outcomeDeps,
+      access,
+      maxRehearsalAgeDays: outcomeSettings.maxRehearsalAgeDays,
+      clock,
+    }),
+    flags: createFeatureFlagService({
+      ...outcomeDeps,
+      access,
+      remindBeforeDays: outcomeSettings.remindBeforeDays,
+      maxLifetimeDays: outcomeSettings.maxFlagLifetimeDays,
+      clock,
+    }),
+    announcer,
+  };
+}
