@@ -503,7 +503,7 @@ const train15: HistoryTrain = {
         ownerRef: 'group:default/team-checkout',
         at: at(-63, '11:02'),
         dueAt: at(-49, '17:00'),
-        closed: { status: 'done', by: 'bob', at: at(-44, '12:00') },
+        closed: { status: 'done', by: 'grace', at: at(-44, '12:00') },
       },
       {
         title: 'Cache price lists in storefront-bff while the currency switches',
