@@ -38,6 +38,26 @@ export function backendConfig(settings: BackendSettings) {
   const { host, port, user, password } = settings.pg;
   return {
     backend: {
+      auth: {
+        // Replaces app-config.yaml's list (arrays are not merged): CI's token as restricted
+        // as there, and the benchmark's own for setting up.
+        externalAccess: [
+          {
+            type: 'static',
+            options: { token: CI_TOKEN, subject: 'demo-ci' },
+            accessRestrictions: [
+              {
+                plugin: 'release-coordination',
+                permission: [
+                  'release-coordination.check.report',
+                  'release-coordination.deployment.report',
+                ],
+              },
+            ],
+          },
+          { type: 'static', options: { token: BENCH_SETUP_TOKEN, subject: 'bench-setup' } },
+        ],
+      },
       // 127.0.0.1 rather than localhost, which may resolve to ::1 where nothing listens.
       baseUrl: `http://127.0.0.1:${settings.port}`,
       listen: { host: '127.0.0.1', port: settings.port },
@@ -190,7 +210,12 @@ export async function getJson(url: string, init?: RequestInit): Promise<any> {
   return text ? JSON.parse(text) : undefined;
 }
 
-const ciHeaders = { Authorization: `Bearer ${CI_TOKEN}` };
+/**
+ * The benchmark's own token for setting up: reading the catalog while it ingests and asking
+ * for a dependency refresh, which the CI token's restrictions do not allow.
+ */
+const BENCH_SETUP_TOKEN = 'bench-setup-token-for-this-run-only-0123456789';
+const setupHeaders = { Authorization: `Bearer ${BENCH_SETUP_TOKEN}` };
 
 /**
  * Waits until the catalog holds the organisation: every entity visible, then as many relation
@@ -205,7 +230,7 @@ export async function waitForCatalog(
 ): Promise<number> {
   const api = `${baseUrl}/api/catalog/entities/by-query`;
   await waitFor('the catalog to show every entity', timeoutMs, async () => {
-    const { totalItems } = await getJson(`${api}?limit=1`, { headers: ciHeaders });
+    const { totalItems } = await getJson(`${api}?limit=1`, { headers: setupHeaders });
     return totalItems >= entities ? true : undefined;
   });
   let last = -1;
@@ -215,7 +240,7 @@ export async function waitForCatalog(
     let cursor: string | undefined;
     do {
       const query = cursor ? `cursor=${encodeURIComponent(cursor)}` : 'limit=1000&fields=relations';
-      const page = await getJson(`${api}?${query}`, { headers: ciHeaders });
+      const page = await getJson(`${api}?${query}`, { headers: setupHeaders });
       for (const item of page.items) total += item.relations?.length ?? 0;
       cursor = page.pageInfo?.nextCursor;
     } while (cursor);
@@ -229,7 +254,7 @@ export async function waitForCatalog(
 export async function refreshDependencies(baseUrl: string): Promise<number> {
   const body = await getJson(`${baseUrl}/api/release-coordination/dependencies/refresh`, {
     method: 'POST',
-    headers: ciHeaders,
+    headers: setupHeaders,
   });
   return body.snapshot.nodeCount;
 }
