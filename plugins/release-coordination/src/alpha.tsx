@@ -147,6 +147,8 @@ export const entityReleaseTrainsContent = EntityContentBlueprint.make({
 export const entityReleaseTrainCard = EntityCardBlueprint.make({
   name: 'release-train',
   params: {
+    // Beside "About", where it is seen without scrolling, not below the relations.
+    type: 'info',
     filter: isReleaseTrainsAvailable,
     loader: () =>
       import('./components/EntityReleaseTrains').then(m => <m.EntityReleaseTrainCard />),
