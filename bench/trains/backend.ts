@@ -177,7 +177,7 @@ export function startBackend(settings: BackendSettings, dir: string): RunningBac
       const timeout = new Promise(r => setTimeout(r, 15_000, 'timeout'));
       if ((await Promise.race([exited, timeout])) === 'timeout') signal('SIGKILL');
       // The CLI may exit before the backend process it runs: give the group a moment.
-      await new Promise(r => setTimeout(r, 1000));
+      await new Promise(r => setTimeout(r, Number(process.env.BENCH_STOP_GRACE_MS ?? 1000)));
       signal('SIGKILL');
     },
   };

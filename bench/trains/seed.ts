@@ -13,6 +13,7 @@ import type {
   TrainParticipant,
 } from '@release-coordination/plugin-release-coordination-common';
 import type { Knex } from 'knex';
+import { nextStageOf } from '../../plugins/release-coordination-backend/src/trains/trainRows';
 import type {
   NewGate,
   PlannedStage,
@@ -184,6 +185,7 @@ export function trainRow(t: SeedTrain) {
     ambassador_ref: t.ambassadorRef,
     status: t.status,
     current_stage: t.currentStage,
+    next_stage: nextStageOf(t.stagePlan, t.currentStage) ?? null,
     created_at: t.createdAt,
     updated_at: t.updatedAt,
     version: t.version,

@@ -176,6 +176,49 @@ describe('migrations', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    "fills in each existing train's next stage from its stage plan on %s",
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const config = { directory: migrationsDirectory, tableName: MIGRATIONS_TABLE };
+      for (;;) {
+        const [, pending] = (await knex.migrate.list(config)) as [unknown[], { file: string }[]];
+        if (pending[0].file.startsWith('20261204350000')) break;
+        await knex.migrate.up(config);
+      }
+      const now = new Date();
+      const plan = JSON.stringify(['planning', 'integration', 'deployment'].map(name => ({ name, title: name })));
+      const train = (n: number, currentStage: string, stagePlan: string | null) => ({
+        id: `00000000-0000-4000-8000-00000000000${n}`,
+        name: `2026.1${n}`,
+        objective: 'Ship',
+        ambassador_ref: 'user:default/alice',
+        status: 'active',
+        current_stage: currentStage,
+        created_at: now,
+        updated_at: now,
+        stage_plan: stagePlan,
+      });
+      await knex('release_trains').insert([
+        train(1, 'planning', plan),
+        train(2, 'integration', plan),
+        train(3, 'deployment', plan),
+        train(4, 'planning', null),
+      ]);
+
+      await knex.migrate.up(config);
+
+      const rows = await knex('release_trains').select('next_stage').orderBy('id');
+      expect(rows.map(row => row.next_stage ?? null)).toEqual([
+        'integration',
+        'deployment',
+        null,
+        null,
+      ]);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'indexes the paged lists of outcomes and retrospectives, and takes the indexes back, on %s',
     async databaseId => {
       const knex = await databases.init(databaseId);

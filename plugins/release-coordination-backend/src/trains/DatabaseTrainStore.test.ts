@@ -258,3 +258,102 @@ describe('DatabaseTrainStore writes', () => {
     },
   );
 });
+
+describe('DatabaseTrainStore approvals that wait', () => {
+  const databases = createTestDatabases();
+  const at = new Date('2026-11-10T10:00:00Z');
+  const plan = ['planning', 'integration', 'validation', 'deployment'].map(name => ({
+    name,
+    title: name,
+  }));
+  const team = 'group:default/team-pay';
+
+  /** A train in `currentStage` with one approval gate of `team` per stage and phase. */
+  async function trainWithGates(
+    store: DatabaseTrainStore,
+    id: number,
+    name: string,
+    currentStage: string,
+  ) {
+    const trainId = `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`;
+    await store.transaction(async tx => {
+      await tx.insertTrain({
+        id: trainId,
+        name,
+        objective: 'Ship',
+        ambassadorRef: 'user:default/alice',
+        status: 'active',
+        currentStage,
+        createdAt: '2026-11-01T10:00:00.000Z',
+        updatedAt: '2026-11-01T10:00:00.000Z',
+        version: 0,
+        stagePlan: plan,
+      });
+      await tx.insertGates(
+        plan.flatMap(({ name: stage }) =>
+          (['exit', 'entry'] as const).map(phase => ({
+            id: `00000000-0000-4000-9000-${String(
+              id * 100 + plan.findIndex(s => s.name === stage) * 2 + (phase === 'entry' ? 0 : 1),
+            ).padStart(12, '0')}`,
+            trainId,
+            stage,
+            phase,
+            templateId: `${stage}-${phase}`,
+            kind: 'approval' as const,
+            config: { title: `${stage} ${phase}`, quorum: 1, separationOfDuties: false, approverRef: team },
+          })),
+        ),
+      );
+    });
+    return trainId;
+  }
+
+  it.each(databases.eachSupportedId())(
+    "pages what blocks each train now, in stage-plan order, and follows the train's stage, on %s",
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseTrainStore.create({ database: testDatabaseService(knex) });
+      const b = await trainWithGates(store, 1, 'b-train', 'planning');
+      await trainWithGates(store, 2, 'a-train', 'validation');
+      const titles = async (page = everything) =>
+        (await store.listBlockingApprovalGatesOf([team], { at, ...page })).items.map(
+          ({ train, gate }) => `${train.name}: ${gate.templateId}`,
+        );
+
+      // The current stage's gates, entry first, then only the entry gate of the next stage.
+      expect(await titles()).toEqual([
+        'a-train: validation-entry',
+        'a-train: validation-exit',
+        'a-train: deployment-entry',
+        'b-train: planning-entry',
+        'b-train: planning-exit',
+        'b-train: integration-entry',
+      ]);
+      const second = await store.listBlockingApprovalGatesOf([team], { at, limit: 2, offset: 2 });
+      expect(second.totalCount).toBe(6);
+      expect(second.items.map(({ gate }) => gate.templateId)).toEqual([
+        'deployment-entry',
+        'planning-entry',
+      ]);
+      // Other approvers wait for nothing here.
+      expect(
+        await store.listBlockingApprovalGatesOf(['group:default/other'], { at, ...everything }),
+      ).toEqual({ items: [], totalCount: 0 });
+
+      // Advanced: the next stage is recomputed with the current one.
+      await store.updateTrain(b, 0, { currentStage: 'integration' });
+      expect((await titles()).filter(title => title.startsWith('b-train'))).toEqual([
+        'b-train: integration-entry',
+        'b-train: integration-exit',
+        'b-train: validation-entry',
+      ]);
+      // In the last stage there is no next one.
+      await store.updateTrain(b, 1, { currentStage: 'deployment' });
+      expect((await titles()).filter(title => title.startsWith('b-train'))).toEqual([
+        'b-train: deployment-entry',
+        'b-train: deployment-exit',
+      ]);
+      await knex.destroy();
+    },
+  );
+});

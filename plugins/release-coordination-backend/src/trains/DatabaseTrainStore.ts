@@ -3,7 +3,6 @@ import { Clock } from '@release-coordination/plugin-release-coordination-node';
 import {
   CheckResult,
   GateApproval,
-  GatePhase,
   GateState,
   Page,
   TrainDecision,
@@ -31,6 +30,7 @@ import {
 } from './TrainStore';
 import { selectPage } from '../database/paging';
 import { gatesWithDecisions } from './gateDecisionReads';
+import { pageBlockingApprovalGates } from './approvalQueue';
 import {
   GateRow,
   CheckRow,
@@ -41,6 +41,8 @@ import {
   toGateRecord,
   toParticipant,
   toTrainRecord,
+  nextStageOf,
+  parseStagePlan,
 } from './trainRows';
 
 /** Queries against the database or an open transaction. */
@@ -139,6 +141,7 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
       ambassador_ref: train.ambassadorRef,
       status: train.status,
       current_stage: train.currentStage,
+      next_stage: nextStageOf(train.stagePlan, train.currentStage) ?? null,
       created_at: new Date(train.createdAt),
       updated_at: new Date(train.updatedAt),
       version: train.version,
@@ -235,11 +238,22 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
   }
 
   async updateTrain(trainId: string, expectedVersion: number, patch: TrainPatch) {
+    // The next stage moves with the current one (see listBlockingApprovalGatesOf).
+    let nextStage: { next_stage: string | null } | undefined;
+    if (patch.currentStage) {
+      const plan =
+        patch.stagePlan ??
+        parseStagePlan(
+          (await this.db('release_trains').where('id', trainId).first('stage_plan'))?.stage_plan,
+        );
+      nextStage = { next_stage: nextStageOf(plan, patch.currentStage) ?? null };
+    }
     const updated = await this.db('release_trains')
       .where({ id: trainId, version: expectedVersion })
       .update({
         ...(patch.status ? { status: patch.status } : {}),
         ...(patch.currentStage ? { current_stage: patch.currentStage } : {}),
+        ...nextStage,
         ...(patch.name !== undefined ? { name: patch.name } : {}),
         ...(patch.objective !== undefined ? { objective: patch.objective } : {}),
         ...(patch.ambassadorRef !== undefined ? { ambassador_ref: patch.ambassadorRef } : {}),
@@ -441,51 +455,13 @@ export class DatabaseTrainStore extends KnexTrainSession implements TrainStore {
     return rows.map(row => ({ trainId: row.train_id as string, participant: toParticipant(row) }));
   }
 
-  async listApprovalGatesOf(approverRefs: string[], options: { at: Date }) {
-    if (approverRefs.length === 0) return [];
-    const rows = await inSlices(approverRefs, slice =>
-      this.knex('train_gates as g')
-        .join('release_trains as t', 't.id', 'g.train_id')
-        .whereIn('g.approver_ref', slice)
-        .where(open =>
-          open.whereIn('g.state', ['pending', 'failed']).orWhere(expired =>
-            // A passed gate waits again only once one of its approvals has expired.
-            expired.where('g.state', 'passed').whereExists(
-              this.knex('gate_approvals as a')
-                .select(this.knex.raw('1'))
-                .whereRaw('a.gate_id = g.id')
-                .where('a.expires_at', '<=', options.at),
-            ),
-          ),
-        )
-        .where({ 't.status': 'active', 'g.kind': 'approval' })
-        .whereNull('g.removed_at')
-        .select(
-          'g.train_id',
-          'g.id as gate_id',
-          'g.stage as gate_stage',
-          'g.phase as gate_phase',
-          'g.template_id as gate_template_id',
-          'g.participant_ref as gate_participant_ref',
-          'g.state as gate_state',
-        ),
+  listBlockingApprovalGatesOf(
+    approverRefs: string[],
+    options: { at: Date; limit: number; offset: number },
+  ) {
+    return pageBlockingApprovalGates(this.knex, approverRefs, options, ids =>
+      this.listGatesByIds(ids),
     );
-    // A train waits on a Group with many gates: each train is read once, not once per gate.
-    const trainIds = [...new Set(rows.map(row => row.train_id as string))];
-    const trains = new Map(
-      (
-        await inSlices(trainIds, slice => this.knex<TrainRow>('release_trains').whereIn('id', slice))
-      ).map(row => [row.id, toTrainRecord(row)]),
-    );
-    return rows.map(row => ({
-      train: trains.get(row.train_id)!,
-      gateId: row.gate_id as string,
-      stage: row.gate_stage as string,
-      phase: row.gate_phase as GatePhase,
-      templateId: row.gate_template_id as string,
-      ...(row.gate_participant_ref ? { participantRef: row.gate_participant_ref as string } : {}),
-      state: row.gate_state as GateState,
-    }));
   }
 
   async listStageSnapshots(trainId: string) {

@@ -206,25 +206,15 @@ export interface TrainStore extends TrainStoreSession {
   /** Every participant of every active train, trains oldest first. */
   listActiveParticipants(): Promise<{ trainId: string; participant: TrainParticipant }[]>;
   /**
-   * The approval gates of active trains whose approver is one of `approverRefs` and that may
-   * wait for a decision at `at`: stored pending or failed, or passed with an approval expired
-   * by then; with their train; removed gates are left out. Answered through the approver
-   * index, so it reads only gates of the caller's Groups.
+   * A page of the approval gates that wait for one of `approverRefs` at `at`: of active
+   * trains, blocking them now (the current stage's gates and the next stage's entry gates),
+   * stored pending or failed, or passed with approvals expired by then so that the quorum is no
+   * longer met; with their train. Trains by name, gates in the order of the stage plan.
    */
-  listApprovalGatesOf(
+  listBlockingApprovalGatesOf(
     approverRefs: string[],
-    options: { at: Date },
-  ): Promise<
-    {
-      train: TrainRecord;
-      gateId: string;
-      stage: string;
-      phase: GatePhase;
-      templateId: string;
-      participantRef?: string;
-      state: GateState;
-    }[]
-  >;
+    options: { at: Date; limit: number; offset: number },
+  ): Promise<Page<{ train: TrainRecord; gate: TrainGate }>>;
   /** The recordings of {@link TrainStoreSession.insertStageSnapshot}, oldest first. */
   listStageSnapshots(trainId: string): Promise<
     {

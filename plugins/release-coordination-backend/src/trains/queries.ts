@@ -33,9 +33,8 @@ export function createTrainQueries(core: TrainCore) {
   }
 
   /**
-   * The approval gates that wait for one of the caller's Groups (or the caller) now: found
-   * through the approver index among active trains, narrowed to what blocks each train now,
-   * then only the page asked for is read in full.
+   * The approval gates that wait for one of the caller's Groups (or the caller) now, one page
+   * of them as the store's query orders and cuts it.
    */
   async function listMyApprovals(
     credentials: BackstageCredentials,
@@ -47,44 +46,14 @@ export function createTrainQueries(core: TrainCore) {
       );
     }
     const memberOf = await ownershipOf(userInfo, credentials);
-    // Stored as passed may read as pending now that approvals expired: those are asked too,
-    // and the state they read as decides below.
     const at = now();
-    const candidates = (await store.listApprovalGatesOf([...memberOf], { at })).filter(({ train, stage, phase }) => {
-      // Only what blocks the train now waits for a decision: the current stage's gates and
-      // the entry gates of the next one. Later stages come up when the train gets there.
-      const plan = stageOrder(train);
-      const next = plan[plan.indexOf(train.currentStage) + 1];
-      return stage === train.currentStage || (stage === next && phase === 'entry');
-    });
-    const passed = candidates.filter(c => c.state === 'passed').map(c => c.gateId);
-    const stillPassed = new Set(
-      (await store.listGatesByIds(passed))
-        .filter(gate => withExpiry(gate, at).state === 'passed')
-        .map(gate => gate.id),
-    );
-    const open = candidates.filter(c => !stillPassed.has(c.gateId));
-    // Trains by name (then id for equal names), gates in the order of the train's stage plan.
-    const byTrain = new Map<string, typeof open>();
-    for (const candidate of open) {
-      byTrain.set(candidate.train.id, [...(byTrain.get(candidate.train.id) ?? []), candidate]);
-    }
-    const ordered = [...byTrain.values()]
-      .sort(([a], [b]) => a.train.name.localeCompare(b.train.name) || a.train.id.localeCompare(b.train.id))
-      .flatMap(gates => sortGates(gates, stageOrder(gates[0].train)));
-    const shown = ordered.slice(page.offset, page.offset + page.limit);
-    const details = new Map(
-      (await store.listGatesByIds(shown.map(c => c.gateId))).map(gate => [gate.id, gate]),
-    );
+    const found = await store.listBlockingApprovalGatesOf([...memberOf], { at, ...page });
     return {
-      totalCount: ordered.length,
-      items: shown.flatMap(candidate => {
-        const gate = details.get(candidate.gateId);
-        // A gate removed since the candidates were read is simply left out of this page.
-        return gate
-          ? [{ train: summarizeTrain(candidate.train, at), gate: withExpiry(gate, at) }]
-          : [];
-      }),
+      totalCount: found.totalCount,
+      items: found.items.map(({ train, gate }) => ({
+        train: summarizeTrain(train, at),
+        gate: withExpiry(gate, at),
+      })),
     };
   }
 

@@ -23,6 +23,7 @@ export interface TrainRow {
   updated_at: Time;
   version?: number;
   stage_plan?: string | null;
+  next_stage?: string | null;
 }
 
 export interface GateRow {
@@ -72,8 +73,22 @@ export function toTrainRecord(row: TrainRow): TrainRecord {
     createdAt: toIsoString(row.created_at),
     updatedAt: toIsoString(row.updated_at),
     version: Number(row.version ?? 0),
-    stagePlan: row.stage_plan ? JSON.parse(row.stage_plan) : [],
+    stagePlan: parseStagePlan(row.stage_plan),
   };
+}
+
+/** The stage plan as stored in `release_trains.stage_plan` (JSON). */
+export function parseStagePlan(column: string | null | undefined): TrainRecord['stagePlan'] {
+  return column ? JSON.parse(column) : [];
+}
+
+/** The stage after `current` in the plan, as kept in `release_trains.next_stage`. */
+export function nextStageOf(
+  plan: Pick<TrainRecord['stagePlan'][number], 'name'>[],
+  current: string,
+): string | undefined {
+  const index = plan.findIndex(stage => stage.name === current);
+  return index < 0 ? undefined : plan[index + 1]?.name;
 }
 
 export function toParticipant(row: ParticipantRow): TrainParticipant {
