@@ -14,7 +14,7 @@ import {
   signedInAs,
   VIEWER_REF,
 } from '../../testing/renderWithApi';
-import { ownerApproval, winterTrain } from '../../testing/trainFixtures';
+import { contractTests, ownerApproval, winterTrain } from '../../testing/trainFixtures';
 import { GateDialog } from './GateDialog';
 
 const pricingApproval: TrainGate = {
@@ -94,14 +94,25 @@ describe('GateDialog permissions', () => {
     expect(within(dialog).queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
   });
 
-  it('offers the waiver to the ambassador, whom the policy need not allow', async () => {
-    const { dialog } = await renderDialog(pricingApproval, winterTrain.ambassadorRef);
+  it('offers the waiver of a check gate to the ambassador, whom the policy need not allow', async () => {
+    const { dialog } = await renderDialog(contractTests, winterTrain.ambassadorRef);
     expect(await within(dialog).findByRole('button', { name: 'Waive' })).toBeInTheDocument();
     expect(within(dialog).getByLabelText('Reason for the waiver')).toBeInTheDocument();
   });
 
-  it('says who may waive to a viewer who is neither the ambassador nor allowed', async () => {
-    const { dialog } = await renderDialog(pricingApproval);
+  it("never offers the ambassador alone the waiver of an owner's approval, and says who decides", async () => {
+    const { dialog } = await renderDialog(pricingApproval, winterTrain.ambassadorRef);
+    expect(
+      await within(dialog).findByText(
+        `'${pricingApproval.title}' is decided by members of team-catalog; only a release manager can waive it.`,
+      ),
+    ).toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Waive' })).not.toBeInTheDocument();
+    expect(within(dialog).queryByLabelText('Reason for the waiver')).not.toBeInTheDocument();
+  });
+
+  it('says who may waive a check gate to a viewer who is neither the ambassador nor allowed', async () => {
+    const { dialog } = await renderDialog(contractTests);
     expect(
       await within(dialog).findByText(
         'Only the ambassador of this train or a release manager can waive a gate.',

@@ -27,6 +27,7 @@ import {
   shortRef,
   useBackendRequest,
   useGateDecision,
+  useApprovalWaiver,
   useGateWaiver,
 } from '../shared';
 
@@ -150,8 +151,38 @@ function ApproverOnly(props: { gate: TrainGate; children: ReactNode }) {
   );
 }
 
-/** The waiver form, offered only to the train's ambassador and to release managers. */
-function WaiverOnly(props: { ambassadorRef: string; children: ReactNode }) {
+/** Who may waive an owner's approval, in a sentence for those who may not. */
+export function approvalWaiversSentence(gate: TrainGate): string {
+  const team = gate.approverRef ? shortRef(gate.approverRef) : 'its owning team';
+  return `'${gate.title}' is decided by members of ${team}; only a release manager can waive it.`;
+}
+
+/**
+ * The waiver form. An owner's approval gate is waived only by whom the policy allows (a release
+ * manager), never by the ambassador alone; check and rule gates also by the train's ambassador.
+ */
+function WaiverOnly(props: { gate: TrainGate; ambassadorRef: string; children: ReactNode }) {
+  return props.gate.kind === 'approval' ? (
+    <ApprovalWaiverOnly gate={props.gate}>{props.children}</ApprovalWaiverOnly>
+  ) : (
+    <AmbassadorWaiverOnly ambassadorRef={props.ambassadorRef}>{props.children}</AmbassadorWaiverOnly>
+  );
+}
+
+function ApprovalWaiverOnly(props: { gate: TrainGate; children: ReactNode }) {
+  const permission = useApprovalWaiver();
+  return (
+    <PermissionGuard
+      {...permission}
+      checkingLabel="Checking whether you may waive this gate"
+      denied={approvalWaiversSentence(props.gate)}
+    >
+      {props.children}
+    </PermissionGuard>
+  );
+}
+
+function AmbassadorWaiverOnly(props: { ambassadorRef: string; children: ReactNode }) {
   const permission = useGateWaiver(props.ambassadorRef);
   return (
     <PermissionGuard
@@ -319,7 +350,7 @@ export function GateDialog(props: {
               A waiver lets the train move on without this gate until the end date; it is logged
               with your name and reason.
             </Typography>
-            <WaiverOnly ambassadorRef={ambassadorRef}>
+            <WaiverOnly gate={gate} ambassadorRef={ambassadorRef}>
               <FormTextField
                 id="gate-waiver-reason"
                 label="Reason for the waiver"

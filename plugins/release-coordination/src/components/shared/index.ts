@@ -11,6 +11,7 @@ export { useTrainLink } from './useTrainLink';
 export { useSignedInUserRef } from './useSignedInUserRef';
 export {
   useGateDecision,
+  useApprovalWaiver,
   useGateWaiver,
   useRetrospectiveManagement,
   useTrainManagement,

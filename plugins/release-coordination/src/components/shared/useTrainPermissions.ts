@@ -54,9 +54,18 @@ export function useRetrospectiveManagement(ambassadorRef: string): PermissionSta
   return useAmbassadorOrPermission(ambassadorRef, trainManagePermission);
 }
 
-/** Whether the viewer may waive gates of the train with this ambassador. */
+/** Whether the viewer may waive check and rule gates of the train with this ambassador. */
 export function useGateWaiver(ambassadorRef: string): PermissionState {
   return useAmbassadorOrPermission(ambassadorRef, gateWaivePermission);
+}
+
+/**
+ * Whether the viewer may waive an owner's approval gate: only whom the policy allows (a release
+ * manager), never the ambassador alone — the owning team decides its approval.
+ */
+export function useApprovalWaiver(): PermissionState {
+  const { loading, allowed } = usePermission({ permission: gateWaivePermission });
+  return { loading, allowed };
 }
 
 /**
