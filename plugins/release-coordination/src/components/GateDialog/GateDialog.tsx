@@ -150,9 +150,12 @@ function ApproverOnly(props: { gate: TrainGate; children: ReactNode }) {
   );
 }
 
-/** The waiver form, offered only to the train's ambassador and to release managers. */
-function WaiverOnly(props: { ambassadorRef: string; children: ReactNode }) {
-  const permission = useGateWaiver(props.ambassadorRef);
+/**
+ * The waiver form, offered to whomever the policy lets waive, or run the gate's train (its
+ * ambassador, as the usual policy answers).
+ */
+function WaiverOnly(props: { trainId: string; children: ReactNode }) {
+  const permission = useGateWaiver(props.trainId);
   return (
     <PermissionGuard
       {...permission}
@@ -172,14 +175,12 @@ function WaiverOnly(props: { ambassadorRef: string; children: ReactNode }) {
  */
 export function GateDialog(props: {
   gate: TrainGate;
-  /** The ambassador of the gate's train, who may always waive its gates. */
-  ambassadorRef: string;
   open: boolean;
   onClose: () => void;
   /** Called with the gate as the backend returns it after a decision. */
   onDecided?: (gate: TrainGate) => void;
 }) {
-  const { gate, ambassadorRef, open, onClose, onDecided } = props;
+  const { gate, open, onClose, onDecided } = props;
   const api = useApi(releaseCoordinationApiRef);
   const analytics = useAnalytics();
   const classes = useStyles();
@@ -319,7 +320,7 @@ export function GateDialog(props: {
               A waiver lets the train move on without this gate until the end date; it is logged
               with your name and reason.
             </Typography>
-            <WaiverOnly ambassadorRef={ambassadorRef}>
+            <WaiverOnly trainId={gate.trainId}>
               <FormTextField
                 id="gate-waiver-reason"
                 label="Reason for the waiver"
