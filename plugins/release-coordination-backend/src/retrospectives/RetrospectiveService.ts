@@ -59,17 +59,21 @@ export interface RetrospectiveService {
     input: AddRetrospectiveNoteRequest,
     credentials: BackstageCredentials,
   ): Promise<RetrospectiveNote>;
-  /** The note's author, the train's ambassador or a release manager may delete a note. */
+  /**
+   * The note's author may delete a note, and whoever the policy lets manage the train (its
+   * ambassador, by the usual condition, or a release manager).
+   */
   deleteNote(trainId: string, noteId: string, credentials: BackstageCredentials): Promise<void>;
-  /** The train's ambassador or a release manager may create action items. */
+  /** Whoever the policy lets manage the train (its ambassador, a release manager) adds items. */
   createActionItem(
     trainId: string,
     input: CreateActionItemRequest,
     credentials: BackstageCredentials,
   ): Promise<ActionItem>;
   /**
-   * The creating train's ambassador, a member of the owning team (the owner Group, or the
-   * owner of the owning Component) or a release manager may change an item.
+   * A member of the owning team (the owner Group, or the owner of the owning Component) may
+   * change an item, and whoever the policy lets manage the creating train (its ambassador, a
+   * release manager).
    */
   updateActionItem(
     itemId: string,
