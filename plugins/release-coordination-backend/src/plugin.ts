@@ -10,6 +10,7 @@ import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   gateApprovePermission,
   releaseCoordinationPermissions,
+  trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import {
   GateRule,
@@ -22,6 +23,9 @@ import { createDependencyQueryService } from './dependencies/DependencyQueryServ
 import { createDependencySnapshotService } from './dependencies/DependencySnapshotService';
 import { createGateResourceLoader, gatePermissionResourceRef } from './permissions/gateResource';
 import { gatePermissionRules } from './permissions/rules';
+import { createTrainResourceLoader, trainPermissionResourceRef } from './permissions/trainResource';
+import { trainPermissionRules } from './permissions/trainRules';
+import { createTrainConditions } from './permissions/trainConditions';
 import { createDependencyRouter } from './dependencies/dependencyRouter';
 import { GateRuleRegistry } from './gates/GateRuleRegistry';
 import { readMaxWaiverDays } from './gates/config';
@@ -132,6 +136,20 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           rules: Object.values(gatePermissionRules),
           getResources: loadGates,
         });
+        // Policies may answer train permissions with conditions on the train (IS_AMBASSADOR,
+        // HAS_PARTICIPANT_OWNED_BY): the permission backend evaluates them through the trains
+        // loaded here, and the plugin applies them itself through the same rules.
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: trainPermissionResourceRef,
+          permissions: [trainManagePermission],
+          rules: Object.values(trainPermissionRules),
+          getResources: createTrainResourceLoader(trainStore),
+        });
+        const trainConditions = createTrainConditions(
+          trainStore,
+          // Looked up by name per decision: also rules that modules registered for trains.
+          deps.permissionsRegistry.getPermissionRuleset(trainPermissionResourceRef),
+        );
         const snapshotStore = new DatabaseDependencySnapshotStore(
           await database.getClient(),
           dependencyConfig?.getOptionalNumber('keepSnapshots') ?? 3,
@@ -150,6 +168,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           snapshots,
           userInfo: deps.userInfo,
           permissions,
+          trainConditions,
           auditor: deps.auditor,
           signals: deps.signals,
           notifications: deps.notifications,
@@ -160,7 +179,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
             maxNotesPerTrain: readMaxNotesPerTrain(config),
           },
         };
-        const { trains, retrospectives, deployments, rollbacks, flags, announcer } =
+        const { trains, retrospectives, deployments, rollbacks, flags, trainAccess, announcer } =
           createReleaseCoordinationServices({ ...serviceDeps, stores });
         // Announcements go out after the answer: a stopping backend first lets those under
         // way finish.
@@ -258,6 +277,8 @@ export const releaseCoordinationPlugin = createBackendPlugin({
                 httpAuth,
                 permissions,
                 trains,
+                trainAccess,
+                catalog,
                 gateConditions: {
                   getResources: loadGates,
                   // Looked up by name per decision: also rules that modules registered for gates.
@@ -266,10 +287,10 @@ export const releaseCoordinationPlugin = createBackendPlugin({
                   ),
                 },
               }),
-              createRetrospectiveRouter({ httpAuth, retrospectives }),
+              createRetrospectiveRouter({ httpAuth, permissions, retrospectives }),
               createDictionaryRouter({ httpAuth, dictionary }),
               createOutcomeRouter({ httpAuth, permissions, deployments, rollbacks, flags }),
-              createScorecardRouter({ httpAuth, scorecards }),
+              createScorecardRouter({ httpAuth, permissions, scorecards }),
             ],
           }),
         );

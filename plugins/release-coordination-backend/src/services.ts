@@ -24,6 +24,9 @@ import {
 import { DatabaseTrainStore } from './trains/DatabaseTrainStore';
 import { TrainService, createTrainService } from './trains/TrainService';
 import { TrainAnnouncer, createTrainAnnouncer } from './trains/announcements';
+import { TrainAccess, createTrainAccess } from './access';
+import { TrainConditions } from './permissions/trainResource';
+import { createTrainConditions } from './permissions/trainConditions';
 
 /** The plugin's knex stores, all stamping with one clock. */
 export interface ReleaseCoordinationStores {
@@ -51,6 +54,8 @@ export interface ReleaseCoordinationServices {
   deployments: DeploymentService;
   rollbacks: RollbackService;
   flags: FeatureFlagService;
+  /** Who may run which train, as the permission policy answers. */
+  trainAccess: TrainAccess;
   /** Announces the services' changes; `settled()` waits for those under way. */
   announcer: TrainAnnouncer;
 }
@@ -68,6 +73,11 @@ export function createReleaseCoordinationServices(options: {
   snapshots: DependencySnapshotService;
   userInfo: UserInfoService;
   permissions: PermissionsService;
+  /**
+   * Trains and the rules to apply a policy's conditional answer on them: the permissions
+   * registry's in the plugin; the built-in rules over `stores.trains` if not given.
+   */
+  trainConditions?: TrainConditions;
   auditor: AuditorService;
   signals: Pick<SignalsService, 'publish'>;
   notifications: Pick<NotificationService, 'send'>;
@@ -79,6 +89,10 @@ export function createReleaseCoordinationServices(options: {
   const { stores, stages, gateRule, snapshots, userInfo, permissions, auditor } = options;
   const { signals, notifications, logger, outcomeSettings, limits = {} } = options;
   const clock = options.clock ?? systemClock;
+  const trainAccess = createTrainAccess({
+    permissions,
+    conditions: options.trainConditions ?? createTrainConditions(stores.trains),
+  });
   // One announcer for every feature, so that one `settled()` covers what is under way.
   const announcer = createTrainAnnouncer({ signals, notifications, logger });
   const trains = createTrainService({
@@ -100,13 +114,13 @@ export function createReleaseCoordinationServices(options: {
     trains,
     snapshots,
     userInfo,
-    permissions,
+    trainAccess,
     auditor,
     announcer,
     clock,
     maxNotesPerTrain: limits.maxNotesPerTrain,
   });
-  const access = createParticipantAccess({ permissions, userInfo });
+  const access = createParticipantAccess({ permissions, userInfo, trainAccess });
   const outcomeDeps = {
     store: stores.outcomes,
     trains: stores.trains,
@@ -134,6 +148,7 @@ export function createReleaseCoordinationServices(options: {
       maxLifetimeDays: outcomeSettings.maxFlagLifetimeDays,
       clock,
     }),
+    trainAccess,
     announcer,
   };
 }

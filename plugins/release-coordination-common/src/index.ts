@@ -18,14 +18,17 @@ export {
 } from './client';
 export {
   RESOURCE_TYPE_RELEASE_COORDINATION_GATE,
+  RESOURCE_TYPE_RELEASE_COORDINATION_TRAIN,
   checkReportPermission,
   dependenciesRefreshPermission,
   deploymentReportPermission,
   gateApprovePermission,
   gateWaivePermission,
   releaseCoordinationPermissions,
+  scorecardReadPermission,
   trainCreatePermission,
   trainManagePermission,
+  trainReadPermission,
 } from './permissions';
 export {
   UNOWNED,

@@ -22,14 +22,49 @@ export const trainCreatePermission = createPermission({
 });
 
 /**
- * Advance or cancel a train. The train's ambassador may always; anyone else needs the policy
- * to allow this permission.
+ * The resource type of a release train, for permissions decided per train.
+ *
+ * @public
+ */
+export const RESOURCE_TYPE_RELEASE_COORDINATION_TRAIN = 'release-coordination-train';
+
+/**
+ * Read release trains: the list, a train with its gates, an entity's trains, the approvals
+ * waiting for the caller, a train's decision log, deployments, flags, rollback readiness and
+ * retrospective. A policy that refuses it refuses every one of those reads (403).
+ *
+ * @public
+ */
+export const trainReadPermission = createPermission({
+  name: 'release-coordination.train.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Read scorecards: the metrics computed from what trains, deployments and rollbacks did.
+ *
+ * @public
+ */
+export const scorecardReadPermission = createPermission({
+  name: 'release-coordination.scorecard.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Run a train: advance, cancel or roll it back, change its plan and participants, and its
+ * retrospective. A resource permission on the train, so that a policy can answer with
+ * conditions on it, e.g. "the user is the train's ambassador" (the `IS_AMBASSADOR` rule) or
+ * "a participant is owned by the user's team" (`HAS_PARTICIPANT_OWNED_BY`). The plugin lets
+ * nobody run a train by role alone: whoever the policy allows, outright or by conditions the
+ * stored train meets. Allowed outright it makes a release manager, who may also name someone
+ * else as a train's ambassador.
  *
  * @public
  */
 export const trainManagePermission = createPermission({
   name: 'release-coordination.train.manage',
   attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_RELEASE_COORDINATION_TRAIN,
 });
 
 /**
@@ -54,7 +89,9 @@ export const gateApprovePermission = createPermission({
 });
 
 /**
- * Waive a gate, with a reason and an end date. The train's ambassador may always.
+ * Waive a gate, with a reason and an end date. A check or rule gate may also be waived by
+ * whoever the policy lets manage its train (`trainManagePermission`); an approval gate only
+ * with this permission.
  *
  * @public
  */
@@ -93,8 +130,10 @@ export const deploymentReportPermission = createPermission({
  */
 export const releaseCoordinationPermissions = [
   dependenciesRefreshPermission,
+  trainReadPermission,
   trainCreatePermission,
   trainManagePermission,
+  scorecardReadPermission,
   gateApprovePermission,
   gateWaivePermission,
   checkReportPermission,

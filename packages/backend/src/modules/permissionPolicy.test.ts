@@ -1,9 +1,11 @@
 import { ConfigReader } from '@backstage/config';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { AuthorizeResult, BasicPermission } from '@backstage/plugin-permission-common';
 import { createConditionAuthorizer, ServerPermissionClient } from '@backstage/plugin-permission-node';
 import {
   GateResource,
+  TrainResource,
+  isAmbassador,
   isGateApprover,
 } from '@release-coordination/plugin-release-coordination-backend';
 import { catalogEntityDeletePermission, catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
@@ -13,8 +15,10 @@ import {
   deploymentReportPermission,
   gateApprovePermission,
   gateWaivePermission,
+  scorecardReadPermission,
   trainCreatePermission,
   trainManagePermission,
+  trainReadPermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import { DemoPermissionPolicy, PORTAL_ADMIN_GROUP } from './permissionPolicy';
 import { loadAppConfig } from '../testing/appConfig';
@@ -35,7 +39,6 @@ describe('DemoPermissionPolicy', () => {
   it.each([
     ['deleting catalog entities', catalogEntityDeletePermission],
     ['refreshing the dependency graph', dependenciesRefreshPermission],
-    ['managing trains run by someone else', trainManagePermission],
     ['waiving gates', gateWaivePermission],
     ['reporting checks as a person', checkReportPermission],
     ['reporting deployments and rollback rehearsals as a person', deploymentReportPermission],
@@ -72,7 +75,11 @@ describe('DemoPermissionPolicy', () => {
       dependenciesRefreshPermission,
     ];
     const decisions = await permissions.authorize(
-      asked.map(permission => ({ permission })),
+      asked.map(permission =>
+        permission.type === 'resource'
+          ? { permission, resourceRef: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' }
+          : { permission: permission as BasicPermission },
+      ),
       { credentials },
     );
     expect(decisions.map(decision => decision.result)).toEqual([
@@ -102,6 +109,8 @@ describe('DemoPermissionPolicy', () => {
   it.each([
     ['read the catalog', catalogEntityReadPermission],
     ['create trains', trainCreatePermission],
+    ['read trains', trainReadPermission],
+    ['read scorecards', scorecardReadPermission],
   ])('lets everyone %s', async (_, permission) => {
     const decision = await policy.handle({ permission }, engineer);
     expect(decision.result).toBe(AuthorizeResult.ALLOW);
@@ -145,6 +154,43 @@ describe('DemoPermissionPolicy', () => {
 
     it('is refused without a signed-in user', async () => {
       const decision = await policy.handle({ permission: gateApprovePermission });
+      expect(decision.result).toBe(AuthorizeResult.DENY);
+    });
+  });
+
+  describe('managing trains', () => {
+    // The plugin's rule, as the permission backend finds it through the plugin's registry.
+    const isAllowed = createConditionAuthorizer<TrainResource>({
+      getRuleByName: name => {
+        expect(name).toBe(isAmbassador.name);
+        return isAmbassador;
+      },
+    });
+    const trainRunBy = (ambassadorRef: string): TrainResource => ({
+      id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+      name: '2026.12 winter release',
+      status: 'active',
+      currentStage: 'planning',
+      ambassadorRef,
+      participants: [
+        { entityRef: 'component:default/payment-gateway', ownerRef: 'group:default/team-payments-core' },
+      ],
+    });
+
+    it('is allowed on the trains the user is the ambassador of, and refused on others', async () => {
+      const decision = await policy.handle({ permission: trainManagePermission }, engineer);
+      expect(decision.result).toBe(AuthorizeResult.CONDITIONAL);
+      expect(isAllowed(decision, trainRunBy('user:default/alice'))).toBe(true);
+      expect(isAllowed(decision, trainRunBy('user:default/bob'))).toBe(false);
+    });
+
+    it('is allowed on every train to the platform team, the release managers', async () => {
+      const decision = await policy.handle({ permission: trainManagePermission }, admin);
+      expect(decision.result).toBe(AuthorizeResult.ALLOW);
+    });
+
+    it('is refused without a signed-in user', async () => {
+      const decision = await policy.handle({ permission: trainManagePermission });
       expect(decision.result).toBe(AuthorizeResult.DENY);
     });
   });

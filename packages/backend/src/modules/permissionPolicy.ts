@@ -16,7 +16,9 @@ import {
 } from '@backstage/plugin-catalog-common/alpha';
 import {
   createReleaseCoordinationGateConditionalDecision,
+  createReleaseCoordinationTrainConditionalDecision,
   releaseCoordinationGateConditions,
+  releaseCoordinationTrainConditions,
 } from '@release-coordination/plugin-release-coordination-backend';
 import {
   checkReportPermission,
@@ -39,9 +41,10 @@ export const PORTAL_ADMIN_GROUP = 'group:default/team-platform-infra';
  * the user's ownership refs (the user and their Groups) is the gate's approver Group (the
  * plugin checks membership once more when it counts the decision). Reserved for the platform
  * team, so that the permission framework is really exercised: removing things from the
- * catalog, deriving the dependency graph on demand, managing and waiving on trains someone
- * else runs (a train's ambassador may always do both), and reporting check results, deployment
- * outcomes and rollback rehearsals as a person. CI reports all of them with service
+ * catalog, deriving the dependency graph on demand, managing trains someone else runs (a
+ * train's ambassador manages it by the `IS_AMBASSADOR` condition, which the plugin applies to
+ * the stored train; managing also lets them waive its check and rule gates), waiving gates, and
+ * reporting check results, deployment outcomes and rollback rehearsals as a person. CI reports all of them with service
  * credentials: the permissions service of every plugin decides for a service principal by its
  * token's access restrictions, without asking the policy (app-config restricts the CI token to
  * the two report permissions), and a service that asks the policy itself gets no more than
@@ -66,11 +69,20 @@ export class DemoPermissionPolicy implements PermissionPolicy {
         }),
       );
     }
+    if (isPermission(request.permission, trainManagePermission)) {
+      // Release managers run every train; anyone else the trains they are the ambassador of.
+      if (isPortalAdmin) return { result: AuthorizeResult.ALLOW };
+      return createReleaseCoordinationTrainConditionalDecision(
+        request.permission,
+        releaseCoordinationTrainConditions.isAmbassador({
+          claims: user.info.ownershipEntityRefs,
+        }),
+      );
+    }
     if (
       isPermission(request.permission, catalogEntityDeletePermission) ||
       isPermission(request.permission, catalogLocationDeletePermission) ||
       isPermission(request.permission, dependenciesRefreshPermission) ||
-      isPermission(request.permission, trainManagePermission) ||
       isPermission(request.permission, gateWaivePermission) ||
       isPermission(request.permission, checkReportPermission) ||
       isPermission(request.permission, deploymentReportPermission)

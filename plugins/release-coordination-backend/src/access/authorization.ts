@@ -1,5 +1,6 @@
-// What the caller may do: what the permission policy allows, and what membership of an owning
-// Group (through `userInfo.ownershipEntityRefs`) or being a train's ambassador allows.
+// What the caller may do: what the permission policy allows, outright or by conditions on the
+// stored resource (e.g. "the caller is the train's ambassador"), and what membership of an
+// owning Group (through `userInfo.ownershipEntityRefs`) allows.
 
 import {
   BackstageCredentials,
@@ -14,7 +15,7 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { normalizeEntityRef } from '@release-coordination/plugin-release-coordination-common';
-import { isUserPrincipal, userRefOf } from './principals';
+import { isUserPrincipal } from './principals';
 
 /**
  * The refs a caller owns through: the user and their Groups, normalised so that they compare
@@ -45,7 +46,7 @@ export async function isAllowed(
  */
 export interface ResourceConditions<TResource> {
   getResources(ids: string[]): Promise<(TResource | undefined)[]>;
-  isAllowed(decision: PolicyDecision, resource: TResource): boolean;
+  isAllowed(decision: PolicyDecision, resource: TResource | undefined): boolean;
 }
 
 /** Permission checks as routes make them: each refusal a `NotAllowedError` with its reason. */
@@ -58,13 +59,24 @@ export interface Authorizer {
     credentials: BackstageCredentials,
     refusal: string,
   ): Promise<void>;
-  /** The train's ambassador may always; anyone else needs the policy's consent. */
-  authorizeAmbassadorOr(
-    permission: BasicPermission,
-    train: { ambassadorRef: string },
+  /**
+   * Whether the policy allows `permission` outright, for every resource of its type: e.g. a
+   * release manager, whom it lets manage every train, rather than each train's ambassador.
+   */
+  isAllowedOutright(
+    permission: ResourcePermission,
     credentials: BackstageCredentials,
-    refusal: string,
-  ): Promise<void>;
+  ): Promise<boolean>;
+  /**
+   * Whether the policy allows `permission` on one resource: outright, or by a conditional
+   * answer that the stored resource meets. A missing resource meets no condition.
+   */
+  isAllowedOnResource<TResource>(
+    permission: ResourcePermission,
+    resourceId: string,
+    conditions: ResourceConditions<TResource> | undefined,
+    credentials: BackstageCredentials,
+  ): Promise<boolean>;
   /**
    * Authorises `permission` on one resource. A conditional answer (e.g. "the user is one of
    * the gate's approvers") is applied here to the stored resource rather than sent back to
@@ -90,17 +102,25 @@ export function createAuthorizer(options: {
       throw new NotAllowedError(refusal);
     }
   };
+  const decide = async (permission: ResourcePermission, credentials: BackstageCredentials) => {
+    const [decision] = await permissions.authorizeConditional([{ permission }], { credentials });
+    return decision;
+  };
   return {
     isAllowed: (permission, credentials) => isAllowed(permissions, permission, credentials),
     authorize,
-    async authorizeAmbassadorOr(permission, train, credentials, refusal) {
-      if (userRefOf(credentials) === train.ambassadorRef) return;
-      await authorize(permission, credentials, refusal);
+    async isAllowedOutright(permission, credentials) {
+      return (await decide(permission, credentials)).result === AuthorizeResult.ALLOW;
+    },
+    async isAllowedOnResource(permission, resourceId, conditions, credentials) {
+      const decision = await decide(permission, credentials);
+      if (decision.result === AuthorizeResult.ALLOW) return true;
+      if (decision.result !== AuthorizeResult.CONDITIONAL || !conditions) return false;
+      const [resource] = await conditions.getResources([resourceId]);
+      return resource !== undefined && conditions.isAllowed(decision, resource);
     },
     async authorizeOnResource(permission, resourceId, conditions, credentials, refusal) {
-      const [decision] = await permissions.authorizeConditional([{ permission }], {
-        credentials,
-      });
+      const decision = await decide(permission, credentials);
       if (decision.result === AuthorizeResult.ALLOW) return;
       if (decision.result === AuthorizeResult.CONDITIONAL && conditions) {
         const [resource] = await conditions.getResources([resourceId]);

@@ -1,11 +1,11 @@
 // Who asks for a change and what they may do, the same way for trains, their gates, outcomes
-// and retrospectives: who the caller is (principals), what the permission policy, membership
-// of an owning Group or being the ambassador allows (authorization), and the audit record of
-// every change asked for (audit). Every route and service asks here.
+// and retrospectives: who the caller is (principals), what the permission policy (outright or
+// by conditions on the stored train or gate) and membership of an owning Group allow
+// (authorization, trainAccess), and the audit record of every change asked for (audit). Every
+// route and service asks here.
 
 export {
   actorRefOf,
-  isAmbassador,
   isServicePrincipal,
   isUserPrincipal,
   userRefOf,
@@ -17,4 +17,6 @@ export {
   type Authorizer,
   type ResourceConditions,
 } from './authorization';
+export { createTrainAccess, type TrainAccess } from './trainAccess';
+export { createReaderOf } from './readers';
 export { audited } from './audit';

@@ -48,11 +48,3 @@ export function actorRefOf(credentials: BackstageCredentials): string {
   }
   throw new NotAllowedError('Only users and services can change release trains');
 }
-
-/** Whether the caller is the train's ambassador. */
-export function isAmbassador(
-  train: { ambassadorRef: string },
-  credentials: BackstageCredentials,
-): boolean {
-  return userRefOf(credentials) === train.ambassadorRef;
-}

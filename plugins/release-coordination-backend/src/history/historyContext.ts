@@ -120,7 +120,7 @@ export async function createHistoryContext(options: {
   });
   const access = createAuthorizer({ permissions });
   const actor = (credentials: ReturnType<typeof replayCredentials>) =>
-    createReplayActor({ services, access, credentials });
+    createReplayActor({ services, access, credentials, catalog, auth });
 
   return {
     logger,

@@ -9,15 +9,21 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotAllowedError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { AuthorizeResult, isPermission, PolicyDecision } from '@backstage/plugin-permission-common';
 import {
   checkReportPermission,
   deploymentReportPermission,
   gateApprovePermission,
   normalizeEntityRef,
   trainCreatePermission,
+  trainManagePermission,
+  trainReadPermission,
 } from '@release-coordination/plugin-release-coordination-common';
-import { isServicePrincipal, isUserPrincipal } from '../access';
+import { isServicePrincipal, isUserPrincipal, userRefOf } from '../access';
+import {
+  createReleaseCoordinationTrainConditionalDecision,
+  releaseCoordinationTrainConditions,
+} from '../permissions/conditions';
 
 /**
  * Credentials of a principal a replay acts as. They carry no token: they never leave this
@@ -58,12 +64,17 @@ export function createCatalogUserInfo(options: {
 
 /**
  * What the permission policy allows during a replay: nothing beyond the domain. Users may
- * create trains and decide gates (the services still count a decision only from a member of
- * the approver Group); everything else they do as the train's ambassador or the owning team.
- * Services, like CI's token, may only report checks, deployments and rehearsals. Nobody holds
- * the release-manager role, so a replay cannot bypass a rule a person would meet.
+ * read and create trains and decide gates (the services still count a decision only from a
+ * member of the approver Group), and manage the trains they are the ambassador of (the
+ * `IS_AMBASSADOR` condition, as the demo policy answers); everything else they do as the owning
+ * team. Services, like CI's token, may only report checks, deployments and rehearsals. Nobody
+ * holds the release-manager role, so a replay cannot bypass a rule a person would meet.
  */
-const USER_PERMISSIONS = new Set([trainCreatePermission.name, gateApprovePermission.name]);
+const USER_PERMISSIONS = new Set([
+  trainReadPermission.name,
+  trainCreatePermission.name,
+  gateApprovePermission.name,
+]);
 const SERVICE_PERMISSIONS = new Set([checkReportPermission.name, deploymentReportPermission.name]);
 
 function allows(permissionName: string, credentials: BackstageCredentials): boolean {
@@ -81,7 +92,16 @@ export function createReplayPermissions(): PermissionsService {
       return requests.map(({ permission }) => decide(permission.name, credentials)) as any;
     },
     async authorizeConditional(queries, { credentials }) {
-      return queries.map(({ permission }) => decide(permission.name, credentials)) as any;
+      return queries.map(({ permission }): PolicyDecision => {
+        const userRef = userRefOf(credentials);
+        if (userRef && isPermission(permission, trainManagePermission)) {
+          return createReleaseCoordinationTrainConditionalDecision(
+            permission,
+            releaseCoordinationTrainConditions.isAmbassador({ claims: [userRef] }),
+          );
+        }
+        return decide(permission.name, credentials);
+      }) as any;
     },
   };
 }

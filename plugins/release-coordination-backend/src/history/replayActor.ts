@@ -4,37 +4,33 @@ import {
   deploymentReportPermission,
   gateApprovePermission,
   trainCreatePermission,
-  trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import { ReleaseCoordinationActor } from '@release-coordination/plugin-release-coordination-node';
+import { AuthService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Authorizer } from '../access';
+import { authorizeAmbassadorChoice } from '../trains/ambassadorChoice';
 import { authorizeWaiver } from '../gates/waiverAccess';
 import { ReleaseCoordinationServices } from '../services';
 
 /**
  * The plugin's operations as one principal, authorised the way the routes authorise the same
- * requests (the ambassador, or whoever the permission policy allows) before the services
- * apply the domain's rules.
+ * requests (whoever the permission policy allows, conditions applied on the train or gate)
+ * before the services apply the domain's rules.
  */
 export function createReplayActor(options: {
   services: ReleaseCoordinationServices;
   access: Authorizer;
   credentials: BackstageCredentials;
+  /** Where named ambassadors are looked up, as the plugin itself: replayed people have no token. */
+  catalog: Pick<CatalogService, 'getEntityByRef'>;
+  auth: Pick<AuthService, 'getOwnServiceCredentials'>;
 }): ReleaseCoordinationActor {
-  const { services, access, credentials } = options;
-  const { trains, deployments, rollbacks, flags, retrospectives } = services;
+  const { services, access, credentials, catalog, auth } = options;
+  const { trains, deployments, rollbacks, flags, retrospectives, trainAccess } = services;
 
-  const asAmbassadorOr = async (
-    permission: typeof trainManagePermission,
-    trainId: string,
-    refusal: string,
-  ) =>
-    access.authorizeAmbassadorOr(
-      permission,
-      await trains.getTrainRecord(trainId),
-      credentials,
-      refusal,
-    );
+  const managing = (trainId: string, refusal: string) =>
+    trainAccess.authorizeManaging(trainId, credentials, refusal);
 
   // The routes apply a conditional answer to the gate; the replay's policy answers outright.
   const decideOn = (gateId: string) =>
@@ -49,11 +45,17 @@ export function createReplayActor(options: {
   return {
     async createTrain(request) {
       await access.authorize(trainCreatePermission, credentials, 'Not allowed to create trains');
+      await authorizeAmbassadorChoice(
+        { trainAccess, catalog },
+        request.ambassadorRef,
+        credentials,
+        await auth.getOwnServiceCredentials(),
+      );
       return trains.createTrain(request, credentials);
     },
     getTrain: trainId => trains.getTrain(trainId),
     async addParticipant(trainId, request) {
-      await asAmbassadorOr(trainManagePermission, trainId, 'Only the ambassador adds participants');
+      await managing(trainId, 'Only the ambassador adds participants');
       return trains.addParticipant(trainId, request, credentials);
     },
     async approveGate(gateId, input) {
@@ -65,7 +67,11 @@ export function createReplayActor(options: {
       return trains.rejectGate(gateId, input, credentials);
     },
     async waiveGate(gateId, input) {
-      await authorizeWaiver(access, await trains.getGateWithTrain(gateId), credentials);
+      await authorizeWaiver(
+        { access, trainAccess },
+        await trains.getGateWithTrain(gateId),
+        credentials,
+      );
       return trains.waiveGate(gateId, input, credentials);
     },
     async reportCheck(trainId, request) {
@@ -73,11 +79,11 @@ export function createReplayActor(options: {
       return trains.reportCheck(trainId, request, credentials);
     },
     async advanceStage(trainId, input) {
-      await asAmbassadorOr(trainManagePermission, trainId, 'Only the ambassador advances a train');
+      await managing(trainId, 'Only the ambassador advances a train');
       return trains.advanceStage(trainId, input, credentials);
     },
     async rollBackTrain(trainId, input) {
-      await asAmbassadorOr(trainManagePermission, trainId, 'Only the ambassador rolls a train back');
+      await managing(trainId, 'Only the ambassador rolls a train back');
       return trains.rollBackTrain(trainId, input, credentials);
     },
     async reportDeployment(trainId, report) {

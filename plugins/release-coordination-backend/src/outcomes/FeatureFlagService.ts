@@ -6,7 +6,6 @@ import {
   FeatureFlag,
   TrainFeatureFlags,
   UpdateFeatureFlagRequest,
-  trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import { randomUUID } from 'node:crypto';
 import { actorRefOf, audited } from '../access';
@@ -163,7 +162,6 @@ export function createFeatureFlagService(options: FeatureFlagServiceOptions): Fe
           participant ? ownerOfParticipant(index, participant) : undefined,
           found.ownerRef,
         ],
-        permission: trainManagePermission,
         credentials,
         refusal:
           `Only the ambassador, the flag's owner, members of the owner of ` +

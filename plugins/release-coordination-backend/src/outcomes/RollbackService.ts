@@ -7,7 +7,6 @@ import {
   SaveRollbackPlanRequest,
   TrainRollbackReadiness,
   deploymentReportPermission,
-  trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import {
   rollbackReadiness,
@@ -196,12 +195,12 @@ export function createRollbackService(options: RollbackServiceOptions): Rollback
   ): Promise<TrainRollbackReadiness> {
     const { train, participants } = await requireTrain(trains, trainId);
     const refs = participants.map(p => p.entityRef);
-    const [{ index }, plans, drills, ownership, permitted] = await Promise.all([
+    const [{ index }, plans, drills, ownership, manages] = await Promise.all([
       snapshots.current(),
       store.listRollbackPlans(trainId),
       store.summarizeDrills(refs),
       access.ownershipOf(credentials),
-      access.isAllowed(trainManagePermission, credentials),
+      access.mayManageTrain(trainId, credentials),
     ]);
     const at = now();
     return {
@@ -234,10 +233,9 @@ export function createRollbackService(options: RollbackServiceOptions): Rollback
               (await mayChangeParticipant(access, {
                 train,
                 ownerRefs: [ownerRef],
-                permission: trainManagePermission,
                 credentials,
                 ownership,
-                permitted,
+                manages,
               })),
           };
         }),

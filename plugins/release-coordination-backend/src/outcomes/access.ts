@@ -6,14 +6,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { BasicPermission } from '@backstage/plugin-permission-common';
-import {
-  TrainParticipant,
-  trainManagePermission,
-} from '@release-coordination/plugin-release-coordination-common';
+import { TrainParticipant } from '@release-coordination/plugin-release-coordination-common';
 import { DependencyIndex } from '../dependencies/graph';
 import { TrainRecord, TrainStore } from '../trains/TrainStore';
 import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
-import { isAllowed, isAmbassador, ownershipOf } from '../access';
+import { isAllowed, ownershipOf, TrainAccess } from '../access';
 import { requireActive } from '../trains/model';
 import { TrainAnnouncer } from '../trains/announcements';
 import { OutcomeStore } from './OutcomeStore';
@@ -80,6 +77,8 @@ export async function requireParticipant(
 /** Who may do what with the participants of a train, beyond what a permission alone says. */
 export interface ParticipantAccess {
   isAllowed(permission: BasicPermission, credentials: BackstageCredentials): Promise<boolean>;
+  /** Whether the policy lets the caller manage the train (e.g. its ambassador, by condition). */
+  mayManageTrain(trainId: string, credentials: BackstageCredentials): Promise<boolean>;
   /** The refs a user owns through (the user and their Groups); empty for a service. */
   ownershipOf(credentials: BackstageCredentials): Promise<Set<string>>;
 }
@@ -87,10 +86,12 @@ export interface ParticipantAccess {
 export function createParticipantAccess(options: {
   permissions: Pick<PermissionsService, 'authorize'>;
   userInfo: Pick<UserInfoService, 'getUserInfo'>;
+  trainAccess: Pick<TrainAccess, 'mayManage'>;
 }): ParticipantAccess {
-  const { permissions, userInfo } = options;
+  const { permissions, userInfo, trainAccess } = options;
   return {
     isAllowed: (permission, credentials) => isAllowed(permissions, permission, credentials),
+    mayManageTrain: (trainId, credentials) => trainAccess.mayManage(trainId, credentials),
     ownershipOf: credentials => ownershipOf(userInfo, credentials),
   };
 }
@@ -100,15 +101,13 @@ export interface ParticipantChange {
   train: TrainRecord;
   /** Members of any of these may make the change. */
   ownerRefs: (string | undefined)[];
-  /** Whoever the policy allows this may make the change too. */
-  permission: BasicPermission;
   credentials: BackstageCredentials;
 }
 
 /**
- * The caller may change what belongs to a participant: the ambassador, a member of one of
- * `ownerRefs`, or whoever the policy allows `permission`. Throws `NotAllowedError` with
- * `refusal` otherwise.
+ * The caller may change what belongs to a participant: a member of one of `ownerRefs`, or
+ * whoever the policy lets manage the train (its ambassador, by the usual condition, or a release
+ * manager). Throws `NotAllowedError` with `refusal` otherwise.
  */
 export async function authorizeParticipantChange(
   access: ParticipantAccess,
@@ -120,17 +119,17 @@ export async function authorizeParticipantChange(
 
 /**
  * {@link authorizeParticipantChange} as a yes or no, e.g. for what a page offers; `ownership`
- * and `permitted` save asking again when many participants are looked at for one caller.
+ * and `manages` (whether the caller may manage the train) save asking again when many
+ * participants are looked at for one caller.
  */
 export async function mayChangeParticipant(
   access: ParticipantAccess,
-  input: ParticipantChange & { ownership?: Set<string>; permitted?: boolean },
+  input: ParticipantChange & { ownership?: Set<string>; manages?: boolean },
 ): Promise<boolean> {
-  const { train, ownerRefs, permission, credentials } = input;
-  if (isAmbassador(train, credentials)) return true;
+  const { train, ownerRefs, credentials } = input;
   const ownership = input.ownership ?? (await access.ownershipOf(credentials));
   if (ownerRefs.some(ref => ref !== undefined && ownership.has(ref))) return true;
-  return input.permitted ?? (await access.isAllowed(permission, credentials));
+  return input.manages ?? (await access.mayManageTrain(train.id, credentials));
 }
 
 /**
@@ -159,7 +158,6 @@ export async function requireParticipantChange(
   await authorizeParticipantChange(deps.access, {
     train,
     ownerRefs: [ownerRef],
-    permission: trainManagePermission,
     credentials,
     refusal,
   });

@@ -20,6 +20,8 @@ import {
   startReleaseCoordinationBackend,
   recordingNotifications,
   recordingSignals,
+  catalogUsers,
+  withEntities,
 } from '../testing/testBackend';
 
 /** alice runs the train; bob is on team-pay, carol on team-web; dave is on no team. */
@@ -87,7 +89,7 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
 
     beforeAll(async () => {
       server = await startReleaseCoordinationBackend({
-        organisation: CHECKOUT_ORGANISATION,
+        organisation: withEntities(CHECKOUT_ORGANISATION, ...catalogUsers('alice')),
         // Only the admin manages trains of others or reports deployments as a person.
         policy: releaseManagerPolicy(trainManagePermission, deploymentReportPermission),
         membership: MEMBERSHIP,

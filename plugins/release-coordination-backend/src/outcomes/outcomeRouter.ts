@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   deploymentReportPermission,
+  trainReadPermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import express from 'express';
 import { createContractRouter, RouteRequest } from '../http/contractRouter';
@@ -12,7 +13,8 @@ import { z } from 'zod';
 import { DeploymentService } from './DeploymentService';
 import { FeatureFlagService } from './FeatureFlagService';
 import { RollbackService } from './RollbackService';
-import { createAuthorizer } from '../access';
+import { createAuthorizer, createReaderOf } from '../access';
+import { TRAIN_READ_REFUSAL } from '../trains/trainRouter';
 import { entityRef, entityRefIn, pageOf, parseInput } from '../http/validation';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -131,6 +133,13 @@ export function createOutcomeRouter(options: {
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   const access = createAuthorizer({ permissions });
+  // What a train shipped, its flags and rollback readiness are read like the train itself.
+  const readerOf = createReaderOf({
+    httpAuth,
+    permissions,
+    permission: trainReadPermission,
+    refusal: TRAIN_READ_REFUSAL,
+  });
   const authorizeDeploymentReport = (credentials: BackstageCredentials) =>
     access.authorize(
       deploymentReportPermission,
@@ -148,7 +157,7 @@ export function createOutcomeRouter(options: {
   });
 
   router.get('/trains/:trainId/deployments', async (req, res) => {
-    await credentialsOf(req);
+    await readerOf(req);
     const { trainId } = req.params;
     const { query } = req;
     res.json(
@@ -173,7 +182,7 @@ export function createOutcomeRouter(options: {
   });
 
   router.get('/trains/:trainId/rollback-readiness', async (req, res) => {
-    const credentials = await credentialsOf(req);
+    const credentials = await readerOf(req);
     const { trainId } = req.params;
     res.json(await rollbacks.getRollbackReadiness(trainId, credentials));
   });
@@ -186,7 +195,7 @@ export function createOutcomeRouter(options: {
   });
 
   router.get('/trains/:trainId/flags', async (req, res) => {
-    await credentialsOf(req);
+    await readerOf(req);
     const { trainId } = req.params;
     res.json(await flags.listFlags(trainId, pageOf(req.query)));
   });

@@ -5,6 +5,14 @@ export {
 } from './gateResource';
 export { isGateApprover } from './rules';
 export {
+  trainPermissionResourceRef,
+  type TrainQuery,
+  type TrainResource,
+} from './trainResource';
+export { hasParticipantOwnedBy, isAmbassador } from './trainRules';
+export {
   createReleaseCoordinationGateConditionalDecision,
+  createReleaseCoordinationTrainConditionalDecision,
   releaseCoordinationGateConditions,
+  releaseCoordinationTrainConditions,
 } from './conditions';

@@ -1,11 +1,9 @@
 import {
   AuditorService,
-  BackstageCredentials,
   LoggerService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { StageDefinition } from '@release-coordination/plugin-release-coordination-common';
 import { DependencyIndex } from '../dependencies/graph';
 import { GateRule } from '@release-coordination/plugin-release-coordination-node';
@@ -17,6 +15,9 @@ import { createTrainService } from '../trains/TrainService';
 import { DatabaseRetrospectiveStore } from './DatabaseRetrospectiveStore';
 import { createPreviousActionItemsClosedRule } from './previousActionItemsClosed';
 import { createRetrospectiveService } from './RetrospectiveService';
+import { createTrainAccess } from '../access';
+import { createTrainConditions } from '../permissions/trainConditions';
+import { ambassadorOrReleaseManager } from '../testing/permissions';
 
 /** storefront (team-web) and payments (team-pay); dora is on no team. */
 const index = new DependencyIndex({
@@ -134,8 +135,9 @@ describe('RetrospectiveService', () => {
         createPreviousActionItemsClosedRule({ actionItems: store }),
       ].map(rule => [rule.id, rule as GateRule]),
     );
+    const trainStore = new DatabaseTrainStore(knex);
     const trains = createTrainService({
-      store: new DatabaseTrainStore(knex),
+      store: trainStore,
       snapshots,
       userInfo,
       auditor,
@@ -152,17 +154,12 @@ describe('RetrospectiveService', () => {
       trains,
       snapshots,
       userInfo,
-      permissions: {
-        // Only the admin is a release manager.
-        authorize: async (requests, { credentials }) =>
-          requests.map(() => ({
-            result:
-              (credentials as BackstageCredentials<{ userEntityRef?: string }>).principal
-                .userEntityRef === 'user:default/admin'
-                ? AuthorizeResult.ALLOW
-                : AuthorizeResult.DENY,
-          })) as any,
-      },
+      // Only the admin is a release manager; a train's ambassador runs it by the policy's
+      // IS_AMBASSADOR condition, as the demo policy answers.
+      trainAccess: createTrainAccess({
+        permissions: ambassadorOrReleaseManager('user:default/admin'),
+        conditions: createTrainConditions(trainStore),
+      }),
       auditor,
       announcer: { announce: async trainId => void announced.push(trainId), settled: async () => {} },
       ...limits,

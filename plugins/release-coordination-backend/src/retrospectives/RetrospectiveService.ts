@@ -2,7 +2,6 @@ import { Clock, systemClock } from '@release-coordination/plugin-release-coordin
 import {
   AuditorService,
   BackstageCredentials,
-  PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
@@ -17,7 +16,6 @@ import {
   RetrospectiveNote,
   UpdateActionItemRequest,
   normalizeEntityRef,
-  trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import { DependencyIndex } from '../dependencies/graph';
 import { randomUUID } from 'node:crypto';
@@ -26,8 +24,7 @@ import { DependencySnapshotService } from '../dependencies/DependencySnapshotSer
 import {
   actorRefOf,
   audited,
-  isAllowed,
-  isAmbassador,
+  TrainAccess,
   ownershipOf,
   userRefOf,
 } from '../access';
@@ -62,17 +59,21 @@ export interface RetrospectiveService {
     input: AddRetrospectiveNoteRequest,
     credentials: BackstageCredentials,
   ): Promise<RetrospectiveNote>;
-  /** The note's author, the train's ambassador or a release manager may delete a note. */
+  /**
+   * The note's author may delete a note, and whoever the policy lets manage the train (its
+   * ambassador, by the usual condition, or a release manager).
+   */
   deleteNote(trainId: string, noteId: string, credentials: BackstageCredentials): Promise<void>;
-  /** The train's ambassador or a release manager may create action items. */
+  /** Whoever the policy lets manage the train (its ambassador, a release manager) adds items. */
   createActionItem(
     trainId: string,
     input: CreateActionItemRequest,
     credentials: BackstageCredentials,
   ): Promise<ActionItem>;
   /**
-   * The creating train's ambassador, a member of the owning team (the owner Group, or the
-   * owner of the owning Component) or a release manager may change an item.
+   * A member of the owning team (the owner Group, or the owner of the owning Component) may
+   * change an item, and whoever the policy lets manage the creating train (its ambassador, a
+   * release manager).
    */
   updateActionItem(
     itemId: string,
@@ -88,7 +89,8 @@ export interface RetrospectiveServiceOptions {
   trains: Pick<TrainService, 'getTrain'>;
   snapshots: Pick<DependencySnapshotService, 'current'>;
   userInfo: UserInfoService;
-  permissions: Pick<PermissionsService, 'authorize'>;
+  /** Who may run which train: its retrospective is run by the same people. */
+  trainAccess: Pick<TrainAccess, 'mayManage' | 'managesEveryTrain'>;
   auditor: AuditorService;
   /** Publishes `train-changed` for the train a change belongs to. */
   announcer: TrainAnnouncer;
@@ -129,7 +131,7 @@ function concernsTrain(ownerRef: string, concerned: string[], index: DependencyI
 export function createRetrospectiveService(
   options: RetrospectiveServiceOptions,
 ): RetrospectiveService {
-  const { store, trains, snapshots, userInfo, permissions, auditor, announcer } = options;
+  const { store, trains, snapshots, userInfo, trainAccess, auditor, announcer } = options;
   const maxNotesPerTrain = options.maxNotesPerTrain ?? DEFAULT_MAX_NOTES_PER_TRAIN;
   const clock = options.clock ?? systemClock;
   const now = () => clock.now();
@@ -146,9 +148,13 @@ export function createRetrospectiveService(
     return item;
   }
 
-  /** A release manager: whom the policy allows to manage every train. */
+  /** A release manager: whom the policy allows to manage every train outright. */
   const isReleaseManager = (credentials: BackstageCredentials) =>
-    isAllowed(permissions, trainManagePermission, credentials);
+    trainAccess.managesEveryTrain(credentials);
+
+  /** Whoever the policy lets run the train (its ambassador, by condition, or a manager). */
+  const mayRunTrain = (train: RetrospectiveTrain, credentials: BackstageCredentials) =>
+    trainAccess.mayManage(train.id, credentials);
 
   /** An owner must be a Group, User or Component the catalog knows. */
   function requireKnownOwner(index: DependencyIndex, ownerRef: string, field: string): void {
@@ -263,10 +269,7 @@ export function createRetrospectiveService(
       if (!note || note.trainId !== trainId) {
         throw new NotFoundError(`No note '${noteId}' in the retrospective of '${train.name}'`);
       }
-      const allowed =
-        actorRef === note.authorRef ||
-        actorRef === train.ambassadorRef ||
-        (await isReleaseManager(credentials));
+      const allowed = actorRef === note.authorRef || (await mayRunTrain(train, credentials));
       if (!allowed) {
         throw new NotAllowedError(
           'Only the author, the ambassador or a release manager can delete this note',
@@ -296,7 +299,7 @@ export function createRetrospectiveService(
     const actorRef = actorRefOf(credentials);
     return audited(auditor, 'action-item-create', { actor: actorRef, trainId }, async () => {
       const train = await requireTrain(trainId);
-      if (actorRef !== train.ambassadorRef && !(await isReleaseManager(credentials))) {
+      if (!(await mayRunTrain(train, credentials))) {
         throw new NotAllowedError(
           `Only the ambassador of '${train.name}' or a release manager can add action items`,
         );
@@ -336,15 +339,15 @@ export function createRetrospectiveService(
     });
   }
 
-  /** Whether the caller may change an item without the release-manager permission. */
-  async function isAmbassadorOrOwner(
+  /** Whether the caller may change an item: its owning team, or whoever runs the train. */
+  async function mayChangeItem(
     item: ActionItem,
     train: RetrospectiveTrain,
     credentials: BackstageCredentials,
     index: DependencyIndex,
   ): Promise<boolean> {
-    if (isAmbassador(train, credentials)) return true;
-    return isOwnedBy(item.ownerRef, await ownershipOf(userInfo, credentials), index);
+    if (isOwnedBy(item.ownerRef, await ownershipOf(userInfo, credentials), index)) return true;
+    return mayRunTrain(train, credentials);
   }
 
   async function updateActionItem(
@@ -357,10 +360,7 @@ export function createRetrospectiveService(
       const item = await requireItem(itemId);
       const train = await requireTrain(item.trainId);
       const { index } = await snapshots.current();
-      if (
-        !(await isAmbassadorOrOwner(item, train, credentials, index)) &&
-        !(await isReleaseManager(credentials))
-      ) {
+      if (!(await mayChangeItem(item, train, credentials, index))) {
         throw new NotAllowedError(
           `Only the ambassador of '${train.name}', members of ${item.ownerRef}'s team or a ` +
             'release manager can change this action item',

@@ -13,6 +13,7 @@ import {
   releaseManagerPolicy,
   startReleaseCoordinationBackend,
   withEntities,
+  catalogUsers,
 } from '../testing/testBackend';
 
 /** storefront is team-web's, payments team-pay's; bob is on team-pay, carol on team-web. */
@@ -24,6 +25,7 @@ kind: User
 metadata: { name: bob }
 spec: { memberOf: [team-pay] }
 `,
+  ...catalogUsers('alice'),
 );
 
 const MEMBERSHIP: Record<string, string[]> = {

@@ -1,6 +1,7 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import {
   ACTION_ITEM_STATUSES,
+  trainReadPermission,
   ActionItemStatus,
   RETROSPECTIVE_COLUMNS,
   RetrospectiveColumn,
@@ -9,6 +10,8 @@ import express from 'express';
 import { createContractRouter, RouteRequest } from '../http/contractRouter';
 import { z } from 'zod';
 import { RetrospectiveService } from './RetrospectiveService';
+import { createReaderOf } from '../access';
+import { TRAIN_READ_REFUSAL } from '../trains/trainRouter';
 import { entityRef, entityRefIn, limitOf, pageOf, parseInput } from '../http/validation';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -46,21 +49,29 @@ const updateItemBody = z
  */
 export function createRetrospectiveRouter(options: {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
   retrospectives: RetrospectiveService;
 }): express.Router {
-  const { httpAuth, retrospectives } = options;
+  const { httpAuth, permissions, retrospectives } = options;
   const router = createContractRouter();
   const credentialsOf = (req: RouteRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
+  // A train's retrospective and its action items are read like the train itself.
+  const readerOf = createReaderOf({
+    httpAuth,
+    permissions,
+    permission: trainReadPermission,
+    refusal: TRAIN_READ_REFUSAL,
+  });
 
   router.get('/trains/:trainId/retrospective', async (req, res) => {
-    await credentialsOf(req);
+    await readerOf(req);
     // The retrospective carries the first page of each of its lists, `limit` long.
     res.json(await retrospectives.getRetrospective(req.params.trainId, limitOf(req.query)));
   });
 
   router.get('/trains/:trainId/retrospective/notes', async (req, res) => {
-    await credentialsOf(req);
+    await readerOf(req);
     const { column: noteColumn } = req.query;
     res.json(
       await retrospectives.listNotes(req.params.trainId, {
@@ -71,7 +82,7 @@ export function createRetrospectiveRouter(options: {
   });
 
   router.get('/trains/:trainId/retrospective/carried-over', async (req, res) => {
-    await credentialsOf(req);
+    await readerOf(req);
     res.json(await retrospectives.listCarriedOver(req.params.trainId, pageOf(req.query)));
   });
 
@@ -104,7 +115,7 @@ export function createRetrospectiveRouter(options: {
   });
 
   router.get('/action-items', async (req, res) => {
-    await credentialsOf(req);
+    await readerOf(req);
     const { query } = req;
     res.json(
       await retrospectives.listActionItems({

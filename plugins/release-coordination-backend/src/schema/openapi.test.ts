@@ -1,4 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { createDependencyRouter } from '../dependencies/dependencyRouter';
 import { createRouter } from '../router';
 import { createTrainRouter } from '../trains/trainRouter';
 import { TrainService } from '../trains/TrainService';
+import { TrainAccess } from '../access';
 import { RetrospectiveService } from '../retrospectives/RetrospectiveService';
 import { createRetrospectiveRouter } from '../retrospectives/retrospectiveRouter';
 import { createDictionaryRouter } from '../dictionary/dictionaryRouter';
@@ -38,8 +40,14 @@ describe('OpenAPI document', () => {
           httpAuth,
           permissions: mockServices.permissions(),
           trains: {} as TrainService,
+          trainAccess: {} as TrainAccess,
+          catalog: catalogServiceMock(),
         }),
-        createRetrospectiveRouter({ httpAuth, retrospectives: {} as RetrospectiveService }),
+        createRetrospectiveRouter({
+          httpAuth,
+          permissions: mockServices.permissions(),
+          retrospectives: {} as RetrospectiveService,
+        }),
         createDictionaryRouter({
           httpAuth,
           dictionary: { terms: [], responsibilities: [], escalationPaths: [] },
@@ -51,7 +59,11 @@ describe('OpenAPI document', () => {
           rollbacks: {} as RollbackService,
           flags: {} as FeatureFlagService,
         }),
-        createScorecardRouter({ httpAuth, scorecards: {} as ScorecardService }),
+        createScorecardRouter({
+          httpAuth,
+          permissions: mockServices.permissions(),
+          scorecards: {} as ScorecardService,
+        }),
       ],
     });
     // Routes of the router itself and of the resource routers mounted in it.

@@ -12,6 +12,7 @@ import {
   releaseManagerPolicy,
   startReleaseCoordinationBackend,
   withEntities,
+  catalogUsers,
 } from '../testing/testBackend';
 
 /** engineering has two teams: team-web owns storefront (in system shop), team-pay owns payments. */
@@ -33,6 +34,7 @@ kind: Component
 metadata: { name: payments }
 spec: { type: service, lifecycle: production, owner: team-pay }
 `,
+  ...catalogUsers('alice'),
 );
 
 const alice = asUser('alice');

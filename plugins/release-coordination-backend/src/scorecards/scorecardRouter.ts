@@ -1,5 +1,6 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import {
+  scorecardReadPermission,
   ScorecardPeriod,
   ScorecardScope,
   entityRefKind,
@@ -8,6 +9,7 @@ import express from 'express';
 import { createContractRouter } from '../http/contractRouter';
 import { z } from 'zod';
 import { ScorecardService } from './ScorecardService';
+import { createReaderOf } from '../access';
 import { entityRef, parseInput } from '../http/validation';
 
 const DAY_MS = 24 * 3_600_000;
@@ -76,13 +78,20 @@ const scorecardQuery = z
 /** The scorecard route: metrics of a scope over a period, computed from what happened. */
 export function createScorecardRouter(options: {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
   scorecards: ScorecardService;
 }): express.Router {
-  const { httpAuth, scorecards } = options;
+  const { httpAuth, permissions, scorecards } = options;
   const router = createContractRouter();
+  const readerOf = createReaderOf({
+    httpAuth,
+    permissions,
+    permission: scorecardReadPermission,
+    refusal: 'You are not allowed to read scorecards',
+  });
 
   router.get('/scorecards', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await readerOf(req);
     const { scope, period } = parseInput(scorecardQuery, req.query, 'query');
     res.json(await scorecards.getScorecard(scope, period));
   });

@@ -22,6 +22,8 @@ import request from 'supertest';
 import { releaseCoordinationPlugin } from '../plugin';
 import { checkAnswersAgainstDocument } from './contract';
 import { TrainNotification } from '../trains/announcements';
+import { trainManagePermission } from '@release-coordination/plugin-release-coordination-common';
+import { ambassadorDecision } from './permissions';
 
 /**
  * The permissions service of every plugin in a test backend, deciding with `policy` as the
@@ -167,16 +169,34 @@ export function withEntities(organisation: string, ...documents: string[]): stri
 
 /**
  * Everything is allowed, except the `reserved` permissions: only the release manager
- * (`user:default/admin`) has those.
+ * (`user:default/admin`) has those outright. A reserved `trainManagePermission` is answered to
+ * anyone else as the demo policy answers it: on the trains they are the ambassador of
+ * (`IS_AMBASSADOR`, applied by the plugin on the stored train).
  */
 export function releaseManagerPolicy(...reserved: Permission[]): PermissionPolicy {
   return {
     async handle(req, user) {
       const isReserved = reserved.some(permission => isPermission(req.permission, permission));
-      const allowed = !isReserved || user?.info.userEntityRef === 'user:default/admin';
+      const isReleaseManager = user?.info.userEntityRef === 'user:default/admin';
+      if (isReserved && !isReleaseManager && user) {
+        if (isPermission(req.permission, trainManagePermission)) {
+          return ambassadorDecision(user.info.ownershipEntityRefs);
+        }
+      }
+      const allowed = !isReserved || isReleaseManager;
       return { result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
     },
   };
+}
+
+/**
+ * Users of the catalog, by name in the default namespace, as catalog YAML documents: a train's
+ * ambassador must be one. Add them to an organisation with {@link withEntities}.
+ */
+export function catalogUsers(...names: string[]): string[] {
+  return names.map(
+    name => `apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata: { name: ${name} }\nspec: { memberOf: [] }`,
+  );
 }
 
 /**

@@ -1,13 +1,15 @@
 import {
   AuditorService,
   LoggerService,
+  PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { AuthorizeResult, isPermission } from '@backstage/plugin-permission-common';
 import {
   StageDefinition,
   TrainDetail,
+  trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import { DependencyIndex } from '../dependencies/graph';
 import { GateRule } from '@release-coordination/plugin-release-coordination-node';
@@ -15,6 +17,9 @@ import { Knex } from 'knex';
 import { DatabaseTrainStore } from './DatabaseTrainStore';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { createParticipantAccess } from '../outcomes/access';
+import { createTrainAccess } from '../access';
+import { createTrainConditions } from '../permissions/trainConditions';
+import { ambassadorDecision } from '../testing/permissions';
 import { DatabaseOutcomeStore } from '../outcomes/DatabaseOutcomeStore';
 import { createRollbackService } from '../outcomes/RollbackService';
 import { createOutcomeGateRules } from '../outcomes/rules';
@@ -205,21 +210,40 @@ describe('TrainService', () => {
     );
     // Rollback plans and rehearsals are recorded as people and CI do it: services (CI) hold
     // the permission to report rehearsals, users only through the ambassador role or ownership.
+    const servicesOnly: Pick<PermissionsService, 'authorize'> = {
+      authorize: async (requests, { credentials }) =>
+        requests.map(() => ({
+          result:
+            (credentials.principal as { type: string }).type === 'service'
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+        })) as any,
+    };
     const rollbacks = createRollbackService({
       store: outcomes,
       trains: store,
       snapshots,
       access: createParticipantAccess({
-        permissions: {
-          authorize: async (requests, { credentials }) =>
-            requests.map(() => ({
-              result:
-                (credentials.principal as { type: string }).type === 'service'
-                  ? AuthorizeResult.ALLOW
-                  : AuthorizeResult.DENY,
-            })) as any,
-        },
+        permissions: servicesOnly,
         userInfo,
+        // The ambassador runs the train by the policy's IS_AMBASSADOR condition.
+        trainAccess: createTrainAccess({
+          permissions: {
+            ...servicesOnly,
+            authorizeConditional: async (requests, { credentials }) =>
+              requests.map(({ permission }) => {
+                const { type, userEntityRef } = credentials.principal as {
+                  type: string;
+                  userEntityRef?: string;
+                };
+                if (type === 'service') return { result: AuthorizeResult.ALLOW };
+                return isPermission(permission, trainManagePermission) && userEntityRef
+                  ? ambassadorDecision([userEntityRef])
+                  : { result: AuthorizeResult.DENY };
+              }) as any,
+          },
+          conditions: createTrainConditions(store),
+        }),
       }),
       auditor,
       announcer: { announce: async () => {}, settled: async () => {} },

@@ -13,6 +13,7 @@ import {
   releaseCoordinationGateConditions,
 } from '../permissions';
 import { createTestDatabases } from '../testing/databases';
+import { ambassadorDecision } from '../testing/permissions';
 import { TrainNotification } from './announcements';
 import {
   announcementsDelivered,
@@ -29,12 +30,16 @@ import {
   pluginRoutes,
   startReleaseCoordinationBackend,
   withEntities,
+  catalogUsers,
   recordingAuditor,
   recordingNotifications,
   recordingSignals,
 } from '../testing/testBackend';
 
-/** team-web's storefront depends on team-pay's payments; dora and erin sit on the board. */
+/**
+ * team-web's storefront depends on team-pay's payments; dora and erin sit on the board; alice,
+ * bob, carol and admin are Users of the catalog, who may run a train.
+ */
 const ORGANISATION = withEntities(
   CHECKOUT_ORGANISATION,
   `
@@ -43,6 +48,7 @@ kind: Group
 metadata: { name: release-board }
 spec: { type: team, children: [] }
 `,
+  ...catalogUsers('alice', 'bob', 'carol', 'admin'),
 );
 
 /** Group membership as the catalog would resolve it into ownership refs. */
@@ -54,8 +60,9 @@ const MEMBERSHIP: Record<string, string[]> = {
 };
 
 /**
- * Only the admin manages trains of others or waives; bob may not create trains; users may not
- * report checks.
+ * Only the admin manages every train or waives; anyone else manages the trains they are the
+ * ambassador of (the IS_AMBASSADOR condition); bob may not create trains; users may not report
+ * checks.
  */
 class TestPolicy implements PermissionPolicy {
   async handle(
@@ -70,7 +77,9 @@ class TestPolicy implements PermissionPolicy {
     if (isPermission(req.permission, trainCreatePermission)) {
       return allow(userRef !== 'user:default/bob');
     }
-    if (isPermission(req.permission, trainManagePermission)) return allow(admin);
+    if (isPermission(req.permission, trainManagePermission)) {
+      return admin || !user ? allow(admin) : ambassadorDecision(user.info.ownershipEntityRefs);
+    }
     if (isPermission(req.permission, gateWaivePermission)) return allow(admin);
     if (isPermission(req.permission, checkReportPermission)) return allow(false);
     return allow(true);

@@ -3,21 +3,26 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { BasicPermission } from '@backstage/plugin-permission-common';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   checkReportPermission,
   gateApprovePermission,
+  normalizeEntityRef,
   trainCreatePermission,
-  trainManagePermission,
+  trainReadPermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import express from 'express';
 import { createContractRouter, RouteRequest } from '../http/contractRouter';
 import { z } from 'zod';
-import { createAuthorizer } from '../access';
+import { createAuthorizer, createReaderOf, TrainAccess } from '../access';
+import { authorizeAmbassadorChoice } from './ambassadorChoice';
 import { authorizeWaiver } from '../gates/waiverAccess';
 import { GateConditions } from '../permissions/gateResource';
 import { TrainService } from './TrainService';
 import { entityRef, entityRefIn, pageOf, parseInput } from '../http/validation';
+
+/** Why a read of trains is refused: the same words on every train read route. */
+export const TRAIN_READ_REFUSAL = 'You are not allowed to read release trains';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoTime = z.iso.datetime({ offset: true });
@@ -89,13 +94,17 @@ export function createTrainRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   trains: TrainService;
+  /** Who may run which train, as the policy answers, conditions applied on the train. */
+  trainAccess: TrainAccess;
+  /** Where a named ambassador is looked up, with the caller's credentials. */
+  catalog: Pick<CatalogService, 'getEntityByRef'>;
   /**
    * Gates and the rules on them, to apply a conditional decision on approving or rejecting
    * here. Without them such a decision cannot be checked, so it refuses.
    */
   gateConditions?: GateConditions;
 }): express.Router {
-  const { httpAuth, permissions, trains, gateConditions } = options;
+  const { httpAuth, permissions, trains, trainAccess, catalog, gateConditions } = options;
   const router = createContractRouter();
   const credentialsOf = (req: RouteRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -103,16 +112,20 @@ export function createTrainRouter(options: {
   const access = createAuthorizer({ permissions });
   const { authorize } = access;
 
-  /** The train's ambassador may always; anyone else needs the policy's consent. */
-  async function authorizeAmbassadorOr(
-    permission: BasicPermission,
-    trainId: string,
-    credentials: BackstageCredentials,
-    refusal: string,
-  ) {
-    const train = await trains.getTrainRecord(trainId);
-    await access.authorizeAmbassadorOr(permission, train, credentials, refusal);
-  }
+  /** Every read of trains, and what hangs off them, needs the policy's consent. */
+  const readerOf = createReaderOf({
+    httpAuth,
+    permissions,
+    permission: trainReadPermission,
+    refusal: TRAIN_READ_REFUSAL,
+  });
+
+  /**
+   * Running a train (advancing, cancelling, rolling back, changing its plan or participants) is
+   * for whomever the policy lets manage it, e.g. its ambassador by a condition on the train.
+   */
+  const authorizeManaging = (trainId: string, credentials: BackstageCredentials, refusal: string) =>
+    trainAccess.authorizeManaging(trainId, credentials, refusal);
 
   /**
    * Deciding a gate is authorised on the gate itself, conditions included. The service still
@@ -122,7 +135,7 @@ export function createTrainRouter(options: {
     access.authorizeOnResource(gateApprovePermission, gateId, gateConditions, credentials, refusal);
 
   router.get('/trains', async (req, res) => {
-    await credentialsOf(req);
+    await readerOf(req);
     res.json(await trains.listTrains({ status: req.query.status, ...pageOf(req.query) }));
   });
 
@@ -130,11 +143,12 @@ export function createTrainRouter(options: {
     const credentials = await credentialsOf(req);
     const body = parseInput(createTrainBody, req.body, 'body');
     await authorize(trainCreatePermission, credentials, 'You are not allowed to create trains');
+    await authorizeAmbassadorChoice({ trainAccess, catalog }, body.ambassadorRef, credentials);
     res.status(201).json(await trains.createTrain(body, credentials, { request: req }));
   });
 
   router.get('/trains/:trainId', async (req, res) => {
-    await credentialsOf(req);
+    await readerOf(req);
     const { trainId } = req.params;
     res.json(await trains.getTrain(trainId));
   });
@@ -143,8 +157,7 @@ export function createTrainRouter(options: {
     const credentials = await credentialsOf(req);
     const { trainId } = req.params;
     const body = parseInput(advanceBody, req.body, 'body');
-    await authorizeAmbassadorOr(
-      trainManagePermission,
+    await authorizeManaging(
       trainId,
       credentials,
       'Only the ambassador or a release manager can advance this train',
@@ -156,8 +169,7 @@ export function createTrainRouter(options: {
     const credentials = await credentialsOf(req);
     const { trainId } = req.params;
     const body = parseInput(cancelBody, req.body, 'body');
-    await authorizeAmbassadorOr(
-      trainManagePermission,
+    await authorizeManaging(
       trainId,
       credentials,
       'Only the ambassador or a release manager can cancel this train',
@@ -169,23 +181,13 @@ export function createTrainRouter(options: {
     const credentials = await credentialsOf(req);
     const { trainId } = req.params;
     const body = parseInput(rollBackBody, req.body, 'body');
-    await authorizeAmbassadorOr(
-      trainManagePermission,
+    await authorizeManaging(
       trainId,
       credentials,
       'Only the ambassador or a release manager can mark this train rolled back',
     );
     res.json(await trains.rollBackTrain(trainId, body, credentials, { request: req }));
   });
-
-  /** Changing a train's plan or participants is the ambassador's job, or a manager's. */
-  async function authorizeManaging(
-    trainId: string,
-    credentials: BackstageCredentials,
-    refusal: string,
-  ) {
-    await authorizeAmbassadorOr(trainManagePermission, trainId, credentials, refusal);
-  }
 
   router.patch('/trains/:trainId', async (req, res) => {
     const credentials = await credentialsOf(req);
@@ -196,6 +198,13 @@ export function createTrainRouter(options: {
       credentials,
       'Only the ambassador or a release manager can change this train',
     );
+    if (body.ambassadorRef !== undefined) {
+      const { ambassadorRef: current } = await trains.getTrainRecord(trainId);
+      // Sending the ambassador the train already has names nobody new.
+      if (normalizeEntityRef(body.ambassadorRef, 'user') !== current) {
+        await authorizeAmbassadorChoice({ trainAccess, catalog }, body.ambassadorRef, credentials);
+      }
+    }
     res.json(await trains.updateTrain(trainId, body, credentials, { request: req }));
   });
 
@@ -240,13 +249,13 @@ export function createTrainRouter(options: {
   });
 
   router.get('/trains/:trainId/dependency-drift', async (req, res) => {
-    await credentialsOf(req);
+    await readerOf(req);
     const { trainId } = req.params;
     res.json(await trains.getDependencyDrift(trainId));
   });
 
   router.get('/trains/:trainId/decisions', async (req, res) => {
-    await credentialsOf(req);
+    await readerOf(req);
     const { trainId } = req.params;
     res.json(await trains.listDecisions(trainId, pageOf(req.query)));
   });
@@ -279,7 +288,11 @@ export function createTrainRouter(options: {
     const credentials = await credentialsOf(req);
     const { gateId } = req.params;
     const body = parseInput(waiveBody, req.body, 'body');
-    await authorizeWaiver(access, await trains.getGateWithTrain(gateId), credentials);
+    await authorizeWaiver(
+      { access, trainAccess },
+      await trains.getGateWithTrain(gateId),
+      credentials,
+    );
     res.json(
       await trains.waiveGate(
         gateId,
@@ -291,13 +304,13 @@ export function createTrainRouter(options: {
   });
 
   router.get('/entity-trains', async (req, res) => {
-    await credentialsOf(req);
+    await readerOf(req);
     const ref = entityRefIn(req.query.ref, 'ref', 'query');
     res.json(await trains.listEntityTrains(ref, pageOf(req.query)));
   });
 
   router.get('/approvals/mine', async (req, res) => {
-    const credentials = await credentialsOf(req);
+    const credentials = await readerOf(req);
     res.json(await trains.listMyApprovals(credentials, pageOf(req.query)));
   });
 

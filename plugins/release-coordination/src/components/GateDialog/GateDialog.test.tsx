@@ -3,6 +3,7 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   gateApprovePermission,
   gateWaivePermission,
+  trainManagePermission,
   TrainGate,
 } from '@release-coordination/plugin-release-coordination-common';
 import { screen, within } from '@testing-library/react';
@@ -14,7 +15,7 @@ import {
   signedInAs,
   VIEWER_REF,
 } from '../../testing/renderWithApi';
-import { contractTests, ownerApproval, winterTrain } from '../../testing/trainFixtures';
+import { contractTests, ownerApproval } from '../../testing/trainFixtures';
 import { GateDialog } from './GateDialog';
 
 const pricingApproval: TrainGate = {
@@ -30,9 +31,23 @@ const searchApproval: TrainGate = {
   participantRef: 'component:default/search-api',
 };
 
-// One answer per permission and gate for the whole file (see fakePermissionApi): the policy
-// lets the viewer decide the checkout gate, not the pricing gate, has not answered for the
-// search gate yet, and never lets anyone but the ambassador waive.
+/** The contract tests of a train that the viewer runs: the policy lets them manage it. */
+const contractTestsOfOwnTrain: TrainGate = {
+  ...contractTests,
+  trainId: '7d1e6a8e-3c1f-4d57-9f0e-1f2a3b4c5d6e',
+};
+
+/** The pricing gate on a train that the viewer runs: the policy lets them manage it. */
+const pricingApprovalOfOwnTrain: TrainGate = {
+  ...pricingApproval,
+  id: 'g-pricing-own-train',
+  trainId: '7d1e6a8e-3c1f-4d57-9f0e-1f2a3b4c5d6e',
+};
+
+// One answer per permission and gate (or train) for the whole file (see fakePermissionApi):
+// the policy lets the viewer decide the checkout gate, not the pricing gate, has not answered
+// for the search gate yet, lets nobody waive outright and lets the viewer manage only the train
+// they run (as a policy answers its ambassador, by condition).
 function policy(name: string, resourceRef?: string): PolicyAnswer {
   if (name === gateApprovePermission.name) {
     if (resourceRef === ownerApproval.id) return 'allow';
@@ -40,13 +55,16 @@ function policy(name: string, resourceRef?: string): PolicyAnswer {
     return 'deny';
   }
   if (name === gateWaivePermission.name) return 'deny';
+  if (name === trainManagePermission.name) {
+    return resourceRef === pricingApprovalOfOwnTrain.trainId ? 'allow' : 'deny';
+  }
   return 'allow';
 }
 
 async function renderDialog(gate: TrainGate, viewerRef = VIEWER_REF) {
   const permissionApi = fakePermissionApi(policy);
   await renderPage(
-    <GateDialog gate={gate} ambassadorRef={winterTrain.ambassadorRef} open onClose={() => {}} />,
+    <GateDialog gate={gate} open onClose={() => {}} />,
     [
       [releaseCoordinationApiRef, {}],
       [permissionApiRef, permissionApi],
@@ -94,14 +112,20 @@ describe('GateDialog permissions', () => {
     expect(within(dialog).queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
   });
 
-  it('offers the waiver of a check gate to the ambassador, whom the policy need not allow', async () => {
-    const { dialog } = await renderDialog(contractTests, winterTrain.ambassadorRef);
+  it('offers the waiver of a check gate to whoever the policy lets manage the train, e.g. its ambassador', async () => {
+    const { dialog, permissionApi } = await renderDialog(contractTestsOfOwnTrain);
     expect(await within(dialog).findByRole('button', { name: 'Waive' })).toBeInTheDocument();
     expect(within(dialog).getByLabelText('Reason for the waiver')).toBeInTheDocument();
+    expect(permissionApi.authorize).toHaveBeenCalledWith(
+      expect.objectContaining({
+        permission: expect.objectContaining({ name: trainManagePermission.name }),
+        resourceRef: contractTestsOfOwnTrain.trainId,
+      }),
+    );
   });
 
   it("never offers the ambassador alone the waiver of an owner's approval, and says who decides", async () => {
-    const { dialog } = await renderDialog(pricingApproval, winterTrain.ambassadorRef);
+    const { dialog } = await renderDialog(pricingApprovalOfOwnTrain);
     expect(
       await within(dialog).findByText(
         `'${pricingApproval.title}' is decided by members of team-catalog; only a release manager can waive it.`,

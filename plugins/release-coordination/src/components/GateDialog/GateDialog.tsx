@@ -159,13 +159,13 @@ export function approvalWaiversSentence(gate: TrainGate): string {
 
 /**
  * The waiver form. An owner's approval gate is waived only by whom the policy allows (a release
- * manager), never by the ambassador alone; check and rule gates also by the train's ambassador.
+ * manager), never by the ambassador alone; check and rule gates also by whoever may run the train.
  */
-function WaiverOnly(props: { gate: TrainGate; ambassadorRef: string; children: ReactNode }) {
+function WaiverOnly(props: { gate: TrainGate; children: ReactNode }) {
   return props.gate.kind === 'approval' ? (
     <ApprovalWaiverOnly gate={props.gate}>{props.children}</ApprovalWaiverOnly>
   ) : (
-    <AmbassadorWaiverOnly ambassadorRef={props.ambassadorRef}>{props.children}</AmbassadorWaiverOnly>
+    <ManagerWaiverOnly trainId={props.gate.trainId}>{props.children}</ManagerWaiverOnly>
   );
 }
 
@@ -182,8 +182,9 @@ function ApprovalWaiverOnly(props: { gate: TrainGate; children: ReactNode }) {
   );
 }
 
-function AmbassadorWaiverOnly(props: { ambassadorRef: string; children: ReactNode }) {
-  const permission = useGateWaiver(props.ambassadorRef);
+/** Check and rule gates: whomever the policy lets waive, or run the train (its ambassador, as the usual policy answers). */
+function ManagerWaiverOnly(props: { trainId: string; children: ReactNode }) {
+  const permission = useGateWaiver(props.trainId);
   return (
     <PermissionGuard
       {...permission}
@@ -203,14 +204,12 @@ function AmbassadorWaiverOnly(props: { ambassadorRef: string; children: ReactNod
  */
 export function GateDialog(props: {
   gate: TrainGate;
-  /** The ambassador of the gate's train, who may always waive its gates. */
-  ambassadorRef: string;
   open: boolean;
   onClose: () => void;
   /** Called with the gate as the backend returns it after a decision. */
   onDecided?: (gate: TrainGate) => void;
 }) {
-  const { gate, ambassadorRef, open, onClose, onDecided } = props;
+  const { gate, open, onClose, onDecided } = props;
   const api = useApi(releaseCoordinationApiRef);
   const analytics = useAnalytics();
   const classes = useStyles();
@@ -350,7 +349,7 @@ export function GateDialog(props: {
               A waiver lets the train move on without this gate until the end date; it is logged
               with your name and reason.
             </Typography>
-            <WaiverOnly gate={gate} ambassadorRef={ambassadorRef}>
+            <WaiverOnly gate={gate}>
               <FormTextField
                 id="gate-waiver-reason"
                 label="Reason for the waiver"

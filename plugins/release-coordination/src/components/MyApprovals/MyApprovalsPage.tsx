@@ -148,7 +148,6 @@ export function MyApprovalsList() {
       {openItem && (
         <GateDialog
           gate={openItem.gate}
-          ambassadorRef={openItem.train.ambassadorRef}
           open
           onClose={() => {
             setOpenGateId(undefined);

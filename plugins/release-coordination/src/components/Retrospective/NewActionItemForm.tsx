@@ -21,7 +21,7 @@ const OWNER_REF = /^(group|user|component):([^:/\s]+\/)?[^:/\s]+$/i;
 export function NewActionItemForm(props: { train: TrainDetail; onCreated: () => void }) {
   const { train, onCreated } = props;
   const api = useApi(releaseCoordinationApiRef);
-  const permission = useRetrospectiveManagement(train.ambassadorRef);
+  const permission = useRetrospectiveManagement(train.id);
 
   const id = useId();
   const [title, setTitle] = useState('');

@@ -19,10 +19,21 @@ import {
 import { responseError, TRAIN_ID, winterTrainDetail } from '../../testing/trainFixtures';
 import { RetrospectiveCard } from './RetrospectiveCard';
 
-// In this file the policy lets nobody manage trains: only the ambassador (alice) adds items.
+// In this file the policy lets only the ambassador (alice) manage trains, and so add items:
+// the condition IS_AMBASSADOR, which the permission backend decides for the viewer signed in.
+let viewer = VIEWER_REF;
 const permissionApi = fakePermissionApi(name =>
-  name === trainManagePermission.name ? 'deny' : 'allow',
+  name !== trainManagePermission.name || viewer === 'user:default/alice' ? 'allow' : 'deny',
 );
+/**
+ * Answers are cached per permission and train for the whole file, and here they depend on the
+ * viewer: a test about who may manage shows the train under an id of its own.
+ */
+let renders = 0;
+const ownTrainId = () => {
+  renders += 1;
+  return `${TRAIN_ID.slice(0, -2)}${String(renders).padStart(2, '0')}`;
+};
 
 const EARLIER_TRAIN_ID = '1f0e6a8e-3c1f-4d57-9f0e-1f2a3b4c5d6e';
 
@@ -97,8 +108,14 @@ function fakeApi(overrides: Partial<ReleaseCoordinationApi> = {}) {
   } as Partial<ReleaseCoordinationApi> & { getRetrospective: ReturnType<typeof vi.fn> };
 }
 
-async function renderCard(api: Partial<ReleaseCoordinationApi>, viewerRef = VIEWER_REF) {
-  await renderPage(<RetrospectiveCard train={winterTrainDetail} />, [
+async function renderCard(
+  api: Partial<ReleaseCoordinationApi>,
+  viewerRef = VIEWER_REF,
+  trainId = TRAIN_ID,
+) {
+  viewer = viewerRef;
+  const train = { ...winterTrainDetail, id: trainId };
+  await renderPage(<RetrospectiveCard train={train} />, [
     [releaseCoordinationApiRef, api],
     [permissionApiRef, permissionApi],
     [identityApiRef, signedInAs(viewerRef)],
@@ -344,7 +361,8 @@ describe('RetrospectiveCard', () => {
 
   it('lets the ambassador add an action item with an owner and a due date', async () => {
     const createActionItem = vi.fn(async () => retrospective.actionItems.items[0]);
-    await renderCard(fakeApi({ createActionItem }), 'user:default/alice');
+    const trainId = ownTrainId();
+    await renderCard(fakeApi({ createActionItem }), 'user:default/alice', trainId);
     const user = userEvent.setup();
     const form = await screen.findByRole('form', { name: 'New action item' });
     await user.type(within(form).getByLabelText('Action item'), 'Automate the canary analysis');
@@ -358,7 +376,7 @@ describe('RetrospectiveCard', () => {
     await waitFor(() => expect(createActionItem).toHaveBeenCalledTimes(1));
     const [request] = createActionItem.mock.calls[0] as unknown as [Record<string, string>];
     expect(request).toMatchObject({
-      trainId: TRAIN_ID,
+      trainId,
       title: 'Automate the canary analysis',
       ownerRef: 'group:default/team-checkout',
     });
@@ -368,7 +386,7 @@ describe('RetrospectiveCard', () => {
   });
 
   it('tells others who adds action items instead of offering the form', async () => {
-    await renderCard(fakeApi());
+    await renderCard(fakeApi(), VIEWER_REF, ownTrainId());
     expect(
       await screen.findByText('The ambassador or a release manager adds action items.'),
     ).toBeInTheDocument();

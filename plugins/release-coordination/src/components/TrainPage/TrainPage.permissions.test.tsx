@@ -23,13 +23,23 @@ import {
 } from '../../testing/trainFixtures';
 import { TrainView } from './TrainPage';
 
-// In this file the policy lets nobody manage trains (one answer per permission for the whole
-// file, see fakePermissionApi): only the ambassador may.
+// In this file the policy lets only the ambassador (alice) manage trains: the condition
+// IS_AMBASSADOR, which the permission backend decides on the train for the viewer signed in.
+let viewer = VIEWER_REF;
 const permissionApi = fakePermissionApi(name =>
-  name === trainManagePermission.name ? 'deny' : 'allow',
+  name !== trainManagePermission.name || viewer === 'user:default/alice' ? 'allow' : 'deny',
 );
 
-async function renderTrain(viewerRef: string, train: TrainDetail = winterTrainDetail) {
+/**
+ * Answers are cached per permission and train for the whole file (see fakePermissionApi), and
+ * they depend on the viewer here: each render shows the train under an id of its own.
+ */
+let renders = 0;
+
+async function renderTrain(viewerRef: string, shown: TrainDetail = winterTrainDetail) {
+  viewer = viewerRef;
+  renders += 1;
+  const train = { ...shown, id: `${TRAIN_ID.slice(0, -2)}${String(renders).padStart(2, '0')}` };
   const api: Partial<ReleaseCoordinationApi> = {
     getTrain: async () => train,
     listDecisions: async () => ({ items: winterDecisions, totalCount: 2 }),
@@ -70,7 +80,7 @@ describe('TrainView for viewers who may not manage the train', () => {
     );
   });
 
-  it('offers them to the ambassador, whom the policy need not allow', async () => {
+  it('offers them to the ambassador, whom the policy allows by condition', async () => {
     await renderTrain('user:default/alice');
     expect(await screen.findByRole('button', { name: 'Edit' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Add participant' })).toBeInTheDocument();

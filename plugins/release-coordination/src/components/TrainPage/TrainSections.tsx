@@ -28,7 +28,6 @@ function GatesSection(props: { train: TrainDetail; onChanged: () => void }) {
       {openGate && (
         <GateDialog
           gate={openGate}
-          ambassadorRef={train.ambassadorRef}
           open
           onClose={() => setOpenGateId(undefined)}
           onDecided={onChanged}

@@ -5,40 +5,32 @@ import {
   ReleaseTrainSummary,
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
-import { sameRef } from './refs';
-import { useSignedInUserRef } from './useSignedInUserRef';
-
-/** A permission decided without a resource, such as `trainManagePermission`. */
-type BasicPermission = typeof trainManagePermission;
 
 /** Whether the viewer may do something, and whether that is still being found out. */
 export type PermissionState = { loading: boolean; allowed: boolean };
 
 /**
- * The ambassador of a train may always run it; anyone else needs the policy to allow the
- * permission. The same rule as the backend's, so actions are offered only to those whose
- * request would be accepted. Either answer is enough to allow, so the slower one is not awaited.
+ * Whether the policy lets the viewer manage the train: asked per train, so that a conditional
+ * answer (usually "the viewer is the train's ambassador") is decided on the train itself, as
+ * the backend decides it.
  */
-function useAmbassadorOrPermission(
-  ambassadorRef: string,
-  permission: BasicPermission,
-): PermissionState {
-  const viewer = useSignedInUserRef();
-  const granted = usePermission({ permission });
-  const isAmbassador = viewer.userRef !== undefined && sameRef(viewer.userRef, ambassadorRef);
-  const allowed = isAmbassador || granted.allowed;
-  return { allowed, loading: !allowed && (viewer.loading || granted.loading) };
+function useManagePermission(trainId: string): PermissionState {
+  const { loading, allowed } = usePermission({
+    permission: trainManagePermission,
+    resourceRef: trainId,
+  });
+  return { loading, allowed };
 }
 
 /**
  * Whether the viewer may change the train's plan and participants: the train is still active
- * (the backend refuses changes to released, rolled-back and cancelled trains) and the viewer is
- * its ambassador or a release manager (`trainManagePermission`).
+ * (the backend refuses changes to released, rolled-back and cancelled trains) and the policy
+ * lets the viewer manage it (`trainManagePermission`: its ambassador or a release manager).
  */
 export function useTrainManagement(
-  train: Pick<ReleaseTrainSummary, 'ambassadorRef' | 'status'>,
+  train: Pick<ReleaseTrainSummary, 'id' | 'status'>,
 ): PermissionState {
-  const state = useAmbassadorOrPermission(train.ambassadorRef, trainManagePermission);
+  const state = useManagePermission(train.id);
   if (train.status !== 'active') {
     return { loading: false, allowed: false };
   }
@@ -46,17 +38,23 @@ export function useTrainManagement(
 }
 
 /**
- * Whether the viewer may add to the retrospective of the train with this ambassador: the
- * ambassador or a release manager (`trainManagePermission`), also once the train has ended,
- * which is when its retrospective runs.
+ * Whether the viewer may add to the retrospective of this train: whoever the policy lets manage
+ * it (`trainManagePermission`), also once the train has ended, which is when its retrospective
+ * runs.
  */
-export function useRetrospectiveManagement(ambassadorRef: string): PermissionState {
-  return useAmbassadorOrPermission(ambassadorRef, trainManagePermission);
+export function useRetrospectiveManagement(trainId: string): PermissionState {
+  return useManagePermission(trainId);
 }
 
-/** Whether the viewer may waive check and rule gates of the train with this ambassador. */
-export function useGateWaiver(ambassadorRef: string): PermissionState {
-  return useAmbassadorOrPermission(ambassadorRef, gateWaivePermission);
+/**
+ * Whether the viewer may waive check and rule gates of this train: whoever the policy lets waive, or manage
+ * the train. Either answer is enough to allow, so the slower one is not awaited.
+ */
+export function useGateWaiver(trainId: string): PermissionState {
+  const waiver = usePermission({ permission: gateWaivePermission });
+  const manager = useManagePermission(trainId);
+  const allowed = waiver.allowed || manager.allowed;
+  return { allowed, loading: !allowed && (waiver.loading || manager.loading) };
 }
 
 /**

@@ -97,13 +97,16 @@ export const spec = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           }
         }
       },
       "post": {
         "operationId": "createTrain",
         "summary": "Create a release train.",
-        "description": "Owners are taken from the dependency graph derived from the catalog; unknown entity refs\nare a 400 naming them. Gates are instantiated from the configured stages. Needs\n`release-coordination.train.create`.\n",
+        "description": "Owners are taken from the dependency graph derived from the catalog; unknown entity refs\nare a 400 naming them. Gates are instantiated from the configured stages. Needs\n`release-coordination.train.create`. `ambassadorRef` must be a User of the catalog that\nthe caller can see (400 otherwise, the same for unknown and not visible); naming someone\nother than yourself needs `release-coordination.train.manage` allowed outright (a\nrelease manager; 403 otherwise).\n",
         "requestBody": {
           "required": true,
           "content": {
@@ -220,6 +223,9 @@ export const spec = {
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
           "404": {
             "$ref": "#/components/responses/NotFound"
           }
@@ -228,7 +234,7 @@ export const spec = {
       "patch": {
         "operationId": "updateTrain",
         "summary": "Change an active train's name, objective, ambassador or stage windows.",
-        "description": "Fields left out keep their value; stages left out of `stageWindows` keep their window.\nAt least one field is required; stage names must be stages of the train. Only what\nchanges is written, and logged as `train.updated` with the changed fields before and\nafter; a new ambassador is notified. 409 when the train is no longer active. The\nambassador may; anyone else needs `release-coordination.train.manage`.\n",
+        "description": "Fields left out keep their value; stages left out of `stageWindows` keep their window.\nAt least one field is required; stage names must be stages of the train. Only what\nchanges is written, and logged as `train.updated` with the changed fields before and\nafter; a new ambassador is notified. 409 when the train is no longer active. Needs\n`release-coordination.train.manage` on the train: the policy decides, outright or by\nconditions on the train such as `IS_AMBASSADOR`. A new `ambassadorRef` must be a User of\nthe catalog the caller can see (400), and naming someone other than yourself needs the\npermission allowed outright (a release manager; 403).\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/TrainId"
@@ -521,6 +527,9 @@ export const spec = {
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
           "404": {
             "$ref": "#/components/responses/NotFound"
           }
@@ -531,7 +540,7 @@ export const spec = {
       "post": {
         "operationId": "advanceStage",
         "summary": "Move the train to its next stage, or mark it released after the last.",
-        "description": "Evaluates the rule gates of the stage first, then refuses with 409 naming every gate\nthat is neither passed nor waived (the stage's own gates and the next stage's entry\ngates). `expectedStage` guards against advancing twice. The train's ambassador may;\nanyone else needs `release-coordination.train.manage`.\n",
+        "description": "Evaluates the rule gates of the stage first, then refuses with 409 naming every gate\nthat is neither passed nor waived (the stage's own gates and the next stage's entry\ngates). `expectedStage` guards against advancing twice. Needs\n`release-coordination.train.manage` on the train (e.g. its ambassador, by the policy's\n`IS_AMBASSADOR` condition).\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/TrainId"
@@ -773,6 +782,9 @@ export const spec = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
@@ -1127,6 +1139,9 @@ export const spec = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           }
         }
       }
@@ -1879,6 +1894,9 @@ export const spec = {
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
           "404": {
             "$ref": "#/components/responses/NotFound"
           }
@@ -1940,6 +1958,9 @@ export const spec = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
@@ -2096,6 +2117,9 @@ export const spec = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
@@ -2257,6 +2281,9 @@ export const spec = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           }
         }
       }
@@ -2576,6 +2603,9 @@ export const spec = {
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
           "404": {
             "$ref": "#/components/responses/NotFound"
           }
@@ -2679,6 +2709,9 @@ export const spec = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
@@ -2846,6 +2879,9 @@ export const spec = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
@@ -3084,6 +3120,9 @@ export const spec = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
