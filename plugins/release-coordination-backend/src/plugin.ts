@@ -23,6 +23,7 @@ import { createDependencySnapshotService } from './dependencies/DependencySnapsh
 import { createGateResourceLoader, gatePermissionResourceRef } from './permissions/gateResource';
 import { gatePermissionRules } from './permissions/rules';
 import { createDependencyRouter } from './dependencies/dependencyRouter';
+import { DEPENDENCY_REFRESH_TASK_ID } from './dependencies/refreshTask';
 import { GateRuleRegistry } from './gates/GateRuleRegistry';
 import { readMaxWaiverDays } from './gates/config';
 import { createRouter } from './router';
@@ -179,9 +180,10 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           return meta;
         };
 
-        // One replica derives the graph at a time; the others read the stored snapshot.
+        // One replica derives the graph at a time; the others read the stored snapshot. A
+        // manual refresh (POST /dependencies/refresh) triggers this task too.
         await scheduler.scheduleTask({
-          id: 'release-coordination-dependency-refresh',
+          id: DEPENDENCY_REFRESH_TASK_ID,
           scope: 'global',
           ...(dependencyConfig?.has('refresh')
             ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
@@ -251,8 +253,9 @@ export const releaseCoordinationPlugin = createBackendPlugin({
               createDependencyRouter({
                 httpAuth,
                 permissions,
-                snapshots: { ...snapshots, refresh: refreshDependencies },
+                snapshots,
                 queries,
+                scheduler,
               }),
               createTrainRouter({
                 httpAuth,

@@ -39,6 +39,7 @@ export {
   type DependencyNode,
   type DependencyProblem,
   type DependencySnapshotInfo,
+  type DependencyRefreshResponse,
   type DependencySnapshotResponse,
   type DependencyUser,
   type DeploymentPlan,
