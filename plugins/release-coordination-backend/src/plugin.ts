@@ -43,6 +43,7 @@ import { createOutcomeRouter } from './outcomes/outcomeRouter';
 import { DatabaseScorecardFacts } from './scorecards/DatabaseScorecardFacts';
 import { createScorecardService } from './scorecards/ScorecardService';
 import { createScorecardRouter } from './scorecards/scorecardRouter';
+import { takeStartupTurn } from './database/migrations';
 import { createHistoryContext } from './history/historyContext';
 import { runHistoryReplays } from './history/runHistoryReplays';
 import {
@@ -95,6 +96,9 @@ export const releaseCoordinationPlugin = createBackendPlugin({
       async init(deps) {
         const { config, logger, database, httpRouter, httpAuth, auth, permissions, scheduler, catalog } =
           deps;
+        // Replicas starting together on one empty database take turns until their scheduled
+        // tasks are registered (our migrations, then the scheduler's tables).
+        const startupTurn = await takeStartupTurn(await database.getClient());
         // Rules over action items, rollback readiness and flag expiry read them from the
         // database while a stage is advanced.
         const stores = await createReleaseCoordinationStores({ database });
@@ -235,6 +239,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
             if (sent > 0) logger.info(`Reminded owners about ${sent} expiring feature flag(s)`);
           },
         });
+        await startupTurn.end();
 
         // Read-only over the tables the migrations above created. Production is the same
         // environment that deployment reports treat as production.

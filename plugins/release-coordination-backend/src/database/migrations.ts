@@ -16,6 +16,9 @@ const MIGRATIONS_TABLE = 'release_coordination__knex_migrations';
  */
 const PG_MIGRATION_LOCK_KEY = '32197194105317234';
 
+/** The advisory lock key of a plugin start (see {@link takeStartupTurn}): "rc-start". */
+const PG_STARTUP_LOCK_KEY = '32197194106205300';
+
 /** How often a failed migration run is tried again before the start fails. */
 const MIGRATION_ATTEMPTS = 5;
 
@@ -54,6 +57,20 @@ export async function applyDatabaseMigrations(knex: Knex): Promise<void> {
       await new Promise(resolve => setTimeout(resolve, 200 * attempt + Math.random() * 300));
     }
   }
+}
+
+/**
+ * Makes backends that start at the same moment on one PostgreSQL database set the plugin up one
+ * after the other, until `end()`: besides our migrations, Backstage's scheduler creates its
+ * tables on the first task scheduled, with knex's lock that fails rather than waits, and its
+ * failure is kept for the rest of the process. Elsewhere it does nothing. Should the start fail
+ * before `end()`, the lock goes with the process.
+ */
+export async function takeStartupTurn(knex: Knex): Promise<{ end(): Promise<void> }> {
+  if (!isPostgres(knex)) return { end: async () => {} };
+  const turn = await knex.transaction();
+  await turn.raw(`SELECT pg_advisory_xact_lock(${PG_STARTUP_LOCK_KEY})`);
+  return { end: async () => void (await turn.commit()) };
 }
 
 function isPostgres(knex: Knex): boolean {
