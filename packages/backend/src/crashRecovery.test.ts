@@ -1,4 +1,6 @@
+import knexFactory from 'knex';
 import {
+  BackendDatabase,
   BackendProcess,
   authorization,
   freePort,
@@ -9,6 +11,31 @@ import {
 } from './testing/backendProcess';
 
 const API = '/api/release-coordination';
+const PG = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING;
+
+/** A fresh PostgreSQL database for one run, dropped by the returned function. */
+async function freshPgDatabase(): Promise<{ database: BackendDatabase; drop(): Promise<void> }> {
+  const url = new URL(PG!);
+  const name = `release_coordination_crash_${process.pid}_${Date.now()}`;
+  const admin = knexFactory({ client: 'pg', connection: PG, pool: { min: 0, max: 1 } });
+  await admin.raw('CREATE DATABASE ??', [name]);
+  return {
+    database: {
+      client: 'pg',
+      connection: {
+        host: url.hostname,
+        port: Number(url.port || 5432),
+        user: decodeURIComponent(url.username),
+        ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+        database: name,
+      },
+    },
+    async drop() {
+      await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name]);
+      await admin.destroy();
+    },
+  };
+}
 
 function trainOf(name: string) {
   return {
@@ -47,19 +74,36 @@ async function getJson(backend: BackendProcess, path: string) {
 
 /**
  * A backend process is killed (SIGKILL: no shutdown hooks, no flushing) while concurrent writes
- * are under way, and restarted on the same SQLite files: every write it acknowledged with a 2xx
- * is there. Writes cut off by the kill may or may not be; they were never acknowledged.
+ * are under way, and restarted on the same database (SQLite files; PostgreSQL when a server is
+ * given): every write it acknowledged with a 2xx is there. Writes cut off by the kill may or may not be; they were never acknowledged.
  */
 describe('a backend killed in the middle of writes', () => {
   let backend: BackendProcess | undefined;
+  const cleanUp: (() => Promise<void>)[] = [];
 
   afterEach(async () => {
     await backend?.stop();
+    for (const step of cleanUp.splice(0)) await step();
   });
 
-  it('keeps every acknowledged write after a restart on the same database', async () => {
+  it('keeps every acknowledged write after a restart on the same SQLite files', async () => {
     const dir = testDirectory('crash');
-    const database = { client: 'better-sqlite3', directory: dir } as const;
+    await killMidBurstAndRestart(dir, { client: 'better-sqlite3', directory: dir });
+  }, 400_000);
+
+  // Without a PostgreSQL server (BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING) only the
+  // SQLite run; CI always has one.
+  it.skipIf(!PG)(
+    'keeps every acknowledged write after a restart on the same PostgreSQL database',
+    async () => {
+      const { database, drop } = await freshPgDatabase();
+      cleanUp.push(drop);
+      await killMidBurstAndRestart(testDirectory('crash-pg'), database);
+    },
+    400_000,
+  );
+
+  async function killMidBurstAndRestart(dir: string, database: BackendDatabase) {
     backend = startBackendProcess({ dir, name: 'first', port: await freePort(), database });
     await waitUntilReady(backend, 150_000);
     await waitForDependencyGraph(backend);
@@ -115,5 +159,5 @@ describe('a backend killed in the middle of writes', () => {
     const deployments = await getJson(backend, `/trains/${baseTrainId}/deployments?limit=500`);
     const stored = deployments.items.map((d: { deploymentId: string }) => d.deploymentId);
     expect(stored).toEqual(expect.arrayContaining(acknowledged.deployments));
-  }, 400_000);
+  }
 });

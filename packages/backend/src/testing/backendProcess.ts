@@ -47,7 +47,10 @@ spec: { type: service, lifecycle: production, owner: team-pay }
 /** Where a backend keeps its data: SQLite files in a folder, or a PostgreSQL database. */
 export type BackendDatabase =
   | { client: 'better-sqlite3'; directory: string }
-  | { client: 'pg'; connection: { host: string; port: number; user: string; database: string } };
+  | {
+      client: 'pg';
+      connection: { host: string; port: number; user: string; password?: string; database: string };
+    };
 
 /** A free TCP port on 127.0.0.1. */
 export async function freePort(): Promise<number> {

@@ -12,11 +12,13 @@ const MIGRATIONS_TABLE = 'release_coordination__knex_migrations';
  */
 describe('migrations run by several backends at once', () => {
   const databases = createTestDatabases();
-  const serverEngines = databases.eachSupportedId().filter(([id]) => id === 'POSTGRES_16');
+  const databaseId = 'POSTGRES_16';
 
-  it.each(serverEngines)(
-    'bring one empty database to the latest schema once, with nobody failing, on %s',
-    async databaseId => {
+  // Without a PostgreSQL server (BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING) there is
+  // nothing to share; CI always has one.
+  it.skipIf(!databases.supports(databaseId))(
+    'bring one empty PostgreSQL database to the latest schema once, with nobody failing',
+    async () => {
       const files = readdirSync(migrationsDirectory).filter(name => name.endsWith('.js')).sort();
       // A few fresh databases: the race is in the first moments, and does not show every time.
       for (let round = 0; round < 3; round++) {
