@@ -250,13 +250,23 @@ export async function waitForCatalog(
   });
 }
 
-/** Derives the dependency graph now, as CI does; returns its node count. */
+/**
+ * Derives the dependency graph now, as CI does: triggers the refresh task, then waits for the
+ * snapshot it stores. Returns its node count.
+ */
 export async function refreshDependencies(baseUrl: string): Promise<number> {
-  const body = await getJson(`${baseUrl}/api/release-coordination/dependencies/refresh`, {
-    method: 'POST',
-    headers: setupHeaders,
-  });
-  return body.snapshot.nodeCount;
+  const api = `${baseUrl}/api/release-coordination/dependencies`;
+  const asked = await getJson(`${api}/refresh`, { method: 'POST', headers: setupHeaders });
+  const before: number = asked.snapshot?.version ?? 0;
+  return waitFor(
+    'the refresh task to store a new dependency snapshot',
+    10 * 60_000,
+    async () => {
+      const { snapshot } = await getJson(`${api}/snapshot`, { headers: setupHeaders });
+      return snapshot.version > before ? (snapshot.nodeCount as number) : undefined;
+    },
+    500,
+  );
 }
 
 /** Signs in as a User of the catalog through the demo provider; returns the Backstage token. */

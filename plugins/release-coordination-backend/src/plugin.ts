@@ -27,6 +27,7 @@ import { createTrainResourceLoader, trainPermissionResourceRef } from './permiss
 import { trainPermissionRules } from './permissions/trainRules';
 import { createTrainConditions } from './permissions/trainConditions';
 import { createDependencyRouter } from './dependencies/dependencyRouter';
+import { DEPENDENCY_REFRESH_TASK_ID } from './dependencies/refreshTask';
 import { GateRuleRegistry } from './gates/GateRuleRegistry';
 import { readMaxWaiverDays } from './gates/config';
 import { createRouter } from './router';
@@ -46,6 +47,7 @@ import { createOutcomeRouter } from './outcomes/outcomeRouter';
 import { DatabaseScorecardFacts } from './scorecards/DatabaseScorecardFacts';
 import { createScorecardService } from './scorecards/ScorecardService';
 import { createScorecardRouter } from './scorecards/scorecardRouter';
+import { takeStartupTurn } from './database/migrations';
 import { createHistoryContext } from './history/historyContext';
 import { runHistoryReplays } from './history/runHistoryReplays';
 import {
@@ -98,6 +100,9 @@ export const releaseCoordinationPlugin = createBackendPlugin({
       async init(deps) {
         const { config, logger, database, httpRouter, httpAuth, auth, permissions, scheduler, catalog } =
           deps;
+        // Replicas starting together on one empty database take turns until their scheduled
+        // tasks are registered (our migrations, then the scheduler's tables).
+        const startupTurn = await takeStartupTurn(await database.getClient());
         // Rules over action items, rollback readiness and flag expiry read them from the
         // database while a stage is advanced.
         const stores = await createReleaseCoordinationStores({ database });
@@ -198,9 +203,10 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           return meta;
         };
 
-        // One replica derives the graph at a time; the others read the stored snapshot.
+        // One replica derives the graph at a time; the others read the stored snapshot. A
+        // manual refresh (POST /dependencies/refresh) triggers this task too.
         await scheduler.scheduleTask({
-          id: 'release-coordination-dependency-refresh',
+          id: DEPENDENCY_REFRESH_TASK_ID,
           scope: 'global',
           ...(dependencyConfig?.has('refresh')
             ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
@@ -252,6 +258,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
             if (sent > 0) logger.info(`Reminded owners about ${sent} expiring feature flag(s)`);
           },
         });
+        await startupTurn.end();
 
         // Read-only over the tables the migrations above created. Production is the same
         // environment that deployment reports treat as production.
@@ -270,8 +277,9 @@ export const releaseCoordinationPlugin = createBackendPlugin({
               createDependencyRouter({
                 httpAuth,
                 permissions,
-                snapshots: { ...snapshots, refresh: refreshDependencies },
+                snapshots,
                 queries,
+                scheduler,
               }),
               createTrainRouter({
                 httpAuth,

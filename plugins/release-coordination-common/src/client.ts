@@ -2,6 +2,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   BlastRadiusResponse,
   DependencyEdgesResponse,
+  DependencyRefreshResponse,
   DependencySnapshotResponse,
   DeploymentWavesResponse,
   EntityDependenciesResponse,
@@ -112,7 +113,8 @@ export interface ListDependencyEdgesRequest {
 export interface ReleaseCoordinationApi {
   listTrains(request?: ListTrainsRequest): Promise<Page<ReleaseTrainSummary>>;
   getDependencySnapshot(): Promise<DependencySnapshotResponse>;
-  refreshDependencies(): Promise<DependencySnapshotResponse>;
+  /** Hands a refresh to the scheduled task; does not wait for the new snapshot. */
+  refreshDependencies(): Promise<DependencyRefreshResponse>;
   getEntityDependencies(request: { entityRef: string; depth?: number }): Promise<EntityDependenciesResponse>;
   getTeamMatrix(request: { scope: DependencyScopeParam }): Promise<TeamMatrixResponse>;
   listDependencyEdges(request: ListDependencyEdgesRequest): Promise<DependencyEdgesResponse>;
@@ -236,7 +238,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     return this.get('/dependencies/snapshot');
   }
 
-  refreshDependencies(): Promise<DependencySnapshotResponse> {
+  refreshDependencies(): Promise<DependencyRefreshResponse> {
     return this.send('POST', '/dependencies/refresh', {});
   }
 

@@ -42,6 +42,7 @@ export {
   type DependencyNode,
   type DependencyProblem,
   type DependencySnapshotInfo,
+  type DependencyRefreshResponse,
   type DependencySnapshotResponse,
   type DependencyUser,
   type DeploymentPlan,

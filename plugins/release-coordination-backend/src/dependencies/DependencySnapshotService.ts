@@ -17,6 +17,8 @@ export interface DependencySnapshotService {
   refresh(): Promise<DependencySnapshotMeta>;
   /** The newest snapshot; derives one first when none exists yet. */
   current(): Promise<CurrentDependencyGraph>;
+  /** What the newest snapshot is, without its graph; undefined when none was derived yet. */
+  latest(): Promise<DependencySnapshotMeta | undefined>;
 }
 
 /** How a snapshot is described in every response. */
@@ -95,5 +97,5 @@ export function createDependencySnapshotService(options: {
     return cached;
   }
 
-  return { refresh, current };
+  return { refresh, current, latest: () => store.getLatestMeta() };
 }

@@ -1,4 +1,9 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  SchedulerServiceTaskInvocationDefinition,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { ConflictError } from '@backstage/errors';
 import {
   catalogConditions,
   createCatalogConditionalDecision,
@@ -230,7 +235,12 @@ describe('dependency routes (real catalog, policy decisions applied by it)', () 
     const allowed = await request(server)
       .post('/api/release-coordination/dependencies/refresh')
       .set('Authorization', admin);
-    expect(allowed.status).toBe(200);
+    expect(allowed.status).toBe(202);
+    expect(allowed.body).toMatchObject({
+      taskId: 'release-coordination-dependency-refresh',
+      state: 'triggered',
+    });
+    // The test backend's scheduler ran the triggered task before the route answered.
     expect(allowed.body.snapshot.version).toBe(before.body.snapshot.version + 1);
   });
 
@@ -273,5 +283,72 @@ describe('dependency routes (real catalog, policy decisions applied by it)', () 
       .get('/api/release-coordination/dependencies/matrix?scope=system:default/ghost')
       .set('Authorization', alice);
     expect(scope.status).toBe(404);
+  });
+});
+
+describe('a manual dependency refresh (scheduler observed)', () => {
+  let server: TestServer;
+  const triggered: string[] = [];
+  const scheduled: (SchedulerServiceTaskScheduleDefinition &
+    SchedulerServiceTaskInvocationDefinition)[] = [];
+  let running = false;
+  const scheduler = mockServices.scheduler.mock({
+    async scheduleTask(task) {
+      scheduled.push(task);
+    },
+    async triggerTask(id) {
+      if (running) throw new ConflictError(`Task ${id} is currently running`);
+      triggered.push(id);
+    },
+  });
+  const snapshotVersion = async () =>
+    (
+      await request(server)
+        .get('/api/release-coordination/dependencies/snapshot')
+        .set('Authorization', alice)
+    ).body.snapshot.version;
+  const refresh = () =>
+    request(server).post('/api/release-coordination/dependencies/refresh').set('Authorization', admin);
+
+  beforeAll(async () => {
+    server = await startReleaseCoordinationBackend({
+      organisation: ORGANISATION,
+      policy: new TestPolicy(),
+      features: [scheduler.factory],
+      skipDependencyRefresh: true,
+    });
+  }, 120_000);
+
+  it('triggers the scheduled task instead of deriving in the request', async () => {
+    const first = await refresh();
+    expect(first.status).toBe(202);
+    // Nothing was derived yet, by the task or by the route.
+    expect(first.body).toEqual({ taskId: 'release-coordination-dependency-refresh', state: 'triggered' });
+    expect(triggered).toEqual(['release-coordination-dependency-refresh']);
+
+    const version = await snapshotVersion();
+    const second = await refresh();
+    expect(second.status).toBe(202);
+    expect(second.body.snapshot.version).toBe(version);
+    expect(await snapshotVersion()).toBe(version);
+
+    // The task the plugin scheduled under that id is the one that derives.
+    const task = scheduled.find(
+      definition => definition.id === 'release-coordination-dependency-refresh',
+    );
+    expect(task).toMatchObject({ scope: 'global' });
+    await task!.fn(new AbortController().signal);
+    expect(await snapshotVersion()).toBe(version + 1);
+  });
+
+  it('answers that a refresh is under way when the task runs already', async () => {
+    running = true;
+    try {
+      const res = await refresh();
+      expect(res.status).toBe(202);
+      expect(res.body.state).toBe('running');
+    } finally {
+      running = false;
+    }
   });
 });

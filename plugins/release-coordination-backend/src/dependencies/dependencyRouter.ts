@@ -1,4 +1,8 @@
-import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
 import {
   dependenciesRefreshPermission,
 } from '@release-coordination/plugin-release-coordination-common';
@@ -9,6 +13,7 @@ import { z } from 'zod';
 import { DependencyQueryService } from './DependencyQueryService';
 import { DependencySnapshotService, snapshotInfo } from './DependencySnapshotService';
 import { createAuthorizer } from '../access';
+import { DEPENDENCY_REFRESH_TASK_ID, triggerDependencyRefresh } from './refreshTask';
 import { entityRef, entityRefIn, pageOf, parseInput } from '../http/validation';
 
 /** A team filter of the edges: a Group's ref, or `unowned` for entities without an owner. */
@@ -25,8 +30,10 @@ export function createDependencyRouter(options: {
   permissions: PermissionsService;
   snapshots: DependencySnapshotService;
   queries: DependencyQueryService;
+  /** Runs the refresh task that a manual refresh triggers. */
+  scheduler: Pick<SchedulerService, 'triggerTask'>;
 }): express.Router {
-  const { httpAuth, permissions, snapshots, queries } = options;
+  const { httpAuth, permissions, snapshots, queries, scheduler } = options;
   const router = createContractRouter();
   const access = createAuthorizer({ permissions });
   const credentialsOf = (req: RouteRequest) =>
@@ -45,9 +52,15 @@ export function createDependencyRouter(options: {
       credentials,
       'You are not allowed to refresh the dependency graph',
     );
-    await snapshots.refresh();
-    const { meta, index } = await snapshots.current();
-    res.json({ snapshot: snapshotInfo(meta), problems: index.graph.problems });
+    // Through the scheduler rather than here: replicas never derive in parallel, and the
+    // request does not hold a connection open for as long as the catalog takes to read.
+    const state = await triggerDependencyRefresh(scheduler);
+    const latest = await snapshots.latest();
+    res.status(202).json({
+      taskId: DEPENDENCY_REFRESH_TASK_ID,
+      state,
+      ...(latest ? { snapshot: snapshotInfo(latest) } : {}),
+    });
   });
 
   router.get('/dependencies/entity', async (req, res) => {

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { createTestDatabases, insertTrainRow, testDatabaseService } from '../testing/databases';
+import { REMINDER_LEASE_MS, staleReminderClaimsBefore } from '../database/reminderLease';
 import { DatabaseOutcomeStore } from './DatabaseOutcomeStore';
 
 const TRAIN_ID = '00000000-0000-4000-8000-000000000001';
@@ -324,9 +325,16 @@ describe('DatabaseOutcomeStore', () => {
       const due = await store.listFlagsDueForReminder(now, remindFrom);
       expect(due.map(f => f.key)).toEqual(['one-click']);
 
-      expect(await store.claimFlagReminder(soon.id, 'expiring', soon.expiresAt, now)).toBe(true);
+      const claim = (kind: 'expiring' | 'expired', at: Date, expiresAt = soon.expiresAt) =>
+        store.claimFlagReminder(soon.id, kind, expiresAt, at, staleReminderClaimsBefore(at));
+      expect(await claim('expiring', now)).toBe(true);
       // Another run, or another replica, finds it claimed.
-      expect(await store.claimFlagReminder(soon.id, 'expiring', soon.expiresAt, now)).toBe(false);
+      expect(await claim('expiring', now)).toBe(false);
+      // Claimed is not sent: the flag stays due until the send is recorded.
+      expect((await store.listFlagsDueForReminder(now, remindFrom)).map(f => f.key)).toEqual([
+        'one-click',
+      ]);
+      await store.completeFlagReminder(soon.id, 'expiring', now, now);
       expect(await store.listFlagsDueForReminder(now, remindFrom)).toEqual([]);
 
       // Past the expiry the second reminder is due.
@@ -335,18 +343,30 @@ describe('DatabaseOutcomeStore', () => {
       expect(
         expired.map(f => [f.key, Boolean(f.expiringRemindedAt), Boolean(f.expiredRemindedAt)]),
       ).toEqual([['one-click', true, false]]);
-      expect(await store.claimFlagReminder(soon.id, 'expired', soon.expiresAt, later)).toBe(true);
+      expect(await claim('expired', later)).toBe(true);
       // A failed send gives the claim back.
       await store.releaseFlagReminder(soon.id, 'expired', later);
-      expect(await store.claimFlagReminder(soon.id, 'expired', soon.expiresAt, later)).toBe(true);
+      expect(await claim('expired', later)).toBe(true);
+      // A claim left behind by a run that stopped is taken over once the lease ran out.
+      expect(await claim('expired', new Date(later.getTime() + REMINDER_LEASE_MS - 1000))).toBe(
+        false,
+      );
+      expect(await claim('expired', new Date(later.getTime() + REMINDER_LEASE_MS + 1000))).toBe(
+        true,
+      );
 
-      // A new expiry brings new reminders, and a claim for the old expiry is refused.
+      // A new expiry brings new reminders, clears the claim under way (its send is not
+      // recorded), and a claim for the old expiry is refused.
       const extended = await store.updateFlag(soon.id, {
         expiresAt: '2027-01-15T00:00:00.000Z',
         state: 'off',
       });
       expect(extended).toMatchObject({ state: 'off', expiresAt: '2027-01-15T00:00:00.000Z' });
-      expect(await store.claimFlagReminder(soon.id, 'expiring', soon.expiresAt, later)).toBe(false);
+      expect(await claim('expiring', later)).toBe(false);
+      const inFlight = new Date(later.getTime() + REMINDER_LEASE_MS + 1000);
+      await store.completeFlagReminder(soon.id, 'expired', inFlight, inFlight);
+      const row = await knex('feature_flags').where('id', soon.id).first();
+      expect([row.expired_reminded_at, row.expired_reminder_claimed_at]).toEqual([null, null]);
       const january = await store.listFlagsDueForReminder(
         new Date('2027-01-10T00:00:00Z'),
         new Date('2027-01-17T00:00:00Z'),

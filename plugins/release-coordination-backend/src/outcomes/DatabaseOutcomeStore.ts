@@ -39,11 +39,14 @@ import {
 
 const optionalDate = (value: string | undefined) => (value ? new Date(value) : null);
 
-const REMINDER_COLUMNS: Record<FlagReminderKind, 'expiring_reminded_at' | 'expired_reminded_at'> =
-  {
-    expiring: 'expiring_reminded_at',
-    expired: 'expired_reminded_at',
-  };
+/** Per reminder, the column that records it sent and the one that holds a run's claim. */
+const REMINDER_COLUMNS: Record<
+  FlagReminderKind,
+  { sent: 'expiring_reminded_at' | 'expired_reminded_at'; claimed: string }
+> = {
+  expiring: { sent: 'expiring_reminded_at', claimed: 'expiring_reminder_claimed_at' },
+  expired: { sent: 'expired_reminded_at', claimed: 'expired_reminder_claimed_at' },
+};
 
 /** Queries against the database or an open transaction. */
 class KnexOutcomeSession extends KnexStoreSession implements OutcomeStoreSession {
@@ -187,6 +190,8 @@ class KnexOutcomeSession extends KnexStoreSession implements OutcomeStoreSession
       // The reminders were about the old expiry; the new one gets its own.
       values.expiring_reminded_at = null;
       values.expired_reminded_at = null;
+      values.expiring_reminder_claimed_at = null;
+      values.expired_reminder_claimed_at = null;
     }
     await this.db('feature_flags').where('id', flagId).update(values);
     return (await this.getFlag(flagId))!;
@@ -375,22 +380,37 @@ export class DatabaseOutcomeStore extends KnexOutcomeSession implements OutcomeS
     kind: FlagReminderKind,
     expiresAt: string,
     at: Date,
+    staleBefore: Date,
   ): Promise<boolean> {
-    const column = REMINDER_COLUMNS[kind];
+    const { sent, claimed } = REMINDER_COLUMNS[kind];
     // Conditional on the expiry as read: a flag given a new expiry meanwhile is not reminded
     // about the old one.
-    const claimed = await this.knex('feature_flags')
+    const updated = await this.knex('feature_flags')
       .where({ id: flagId, expires_at: new Date(expiresAt) })
-      .whereNull(column)
-      .update({ [column]: at });
-    return claimed === 1;
+      .whereNull(sent)
+      .andWhere(unclaimed => unclaimed.whereNull(claimed).orWhere(claimed, '<', staleBefore))
+      .update({ [claimed]: at });
+    return updated === 1;
   }
 
-  async releaseFlagReminder(flagId: string, kind: FlagReminderKind, at: Date): Promise<void> {
-    const column = REMINDER_COLUMNS[kind];
+  async completeFlagReminder(
+    flagId: string,
+    kind: FlagReminderKind,
+    claimedAt: Date,
+    at: Date,
+  ): Promise<void> {
+    const { sent, claimed } = REMINDER_COLUMNS[kind];
+    // A new expiry clears the claim, so a reminder about the old one is not recorded.
     await this.knex('feature_flags')
-      .where({ id: flagId, [column]: at })
-      .update({ [column]: null });
+      .where({ id: flagId, [claimed]: claimedAt })
+      .update({ [sent]: at, [claimed]: null });
+  }
+
+  async releaseFlagReminder(flagId: string, kind: FlagReminderKind, claimedAt: Date): Promise<void> {
+    const { claimed } = REMINDER_COLUMNS[kind];
+    await this.knex('feature_flags')
+      .where({ id: flagId, [claimed]: claimedAt })
+      .update({ [claimed]: null });
   }
 
   async listActiveTrainIdsOf(entityRef: string): Promise<string[]> {

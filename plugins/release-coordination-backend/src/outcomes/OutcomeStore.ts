@@ -132,17 +132,30 @@ export interface OutcomeStore extends OutcomeStoreSession {
    */
   listFlagsDueForReminder(now: Date, remindFrom: Date): Promise<FlagReminderCandidate[]>;
   /**
-   * Marks a reminder as sent, unless another run did already or the expiry changed since it
-   * was read. True when this caller claimed it and should send it.
+   * Claims a reminder for one run, unless it was sent already, the expiry changed since it was
+   * read, or another run holds a claim made at or after `staleBefore` (older claims were left
+   * behind by a run that stopped before it sent). True when this caller claimed it and should
+   * send it, then {@link OutcomeStore.completeFlagReminder} it.
    */
   claimFlagReminder(
     flagId: string,
     kind: FlagReminderKind,
     expiresAt: string,
     at: Date,
+    staleBefore: Date,
   ): Promise<boolean>;
+  /**
+   * Records a claimed reminder as sent; nothing is recorded when the claim is no longer the
+   * caller's (a new expiry, or the lease ran out and another run took over).
+   */
+  completeFlagReminder(
+    flagId: string,
+    kind: FlagReminderKind,
+    claimedAt: Date,
+    at: Date,
+  ): Promise<void>;
   /** Gives a claimed reminder back when sending it failed, so that the next run tries again. */
-  releaseFlagReminder(flagId: string, kind: FlagReminderKind, at: Date): Promise<void>;
+  releaseFlagReminder(flagId: string, kind: FlagReminderKind, claimedAt: Date): Promise<void>;
 
   /** Ids of the active trains an entity takes part in. */
   listActiveTrainIdsOf(entityRef: string): Promise<string[]>;

@@ -92,4 +92,33 @@ describe('sendFlagReminders', () => {
       await knex.destroy();
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'sends a reminder again whose run stopped between claim and send, and a sent one never again, on %s',
+    async databaseId => {
+      const { knex, sent, run } = await setUp(databaseId);
+      // The backend dies while the first reminder ('forgotten', expired) is on its way: the
+      // claim is made, the send never finishes, nothing is given back.
+      let dying = false;
+      void run('2026-11-20T00:00:00Z', () => {
+        dying = true;
+        return new Promise<undefined>(() => {});
+      });
+      await vi.waitFor(() => expect(dying).toBe(true));
+
+      // Another replica within the lease leaves it to the run that claimed it.
+      expect(await run('2026-11-20T00:05:00Z')).toBe(1);
+      expect(sent.map(n => n.payload.title)).toEqual([
+        "Feature flag 'one-click' of component:default/payments expires in 4 day(s)",
+      ]);
+      // Once the lease ran out, the next run sends it; then no run sends it again.
+      expect(await run('2026-11-20T00:20:00Z')).toBe(1);
+      expect(sent[1].payload.title).toBe(
+        "Feature flag 'forgotten' of component:default/payments has expired",
+      );
+      expect(await run('2026-11-21T00:00:00Z')).toBe(0);
+      expect(sent).toHaveLength(2);
+      await knex.destroy();
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { VersionConflictError } from '../trains/TrainStore';
+import { REMINDER_LEASE_MS, staleReminderClaimsBefore } from '../database/reminderLease';
 import { createTestDatabases, insertTrainRow, testDatabaseService } from '../testing/databases';
 import { DatabaseRetrospectiveStore } from './DatabaseRetrospectiveStore';
 
@@ -269,26 +270,40 @@ describe('DatabaseRetrospectiveStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    'claims each overdue reminder once, and forgets a released one, on %s',
+    'claims each overdue reminder for one run, records it once sent, and takes over a claim left behind, on %s',
     async databaseId => {
       const { knex, store } = await setup(databaseId);
       await addItem(store, 1, 1, 'group:default/team-pay', { dueAt: '2026-10-01T00:00:00Z' });
       await addItem(store, 2, 1, 'group:default/team-web', { dueAt: '2026-12-01T00:00:00Z' });
       await addItem(store, 3, 1, 'group:default/team-web');
       const now = new Date('2026-11-01T00:00:00Z');
+      const claim = (at: Date) => store.claimReminder(itemId(1), at, staleReminderClaimsBefore(at));
 
       expect((await store.listOverdueUnreminded(now)).map(item => item.id)).toEqual([itemId(1)]);
-      expect(await store.claimReminder(itemId(1), now)).toBe(true);
-      expect(await store.claimReminder(itemId(1), now)).toBe(false);
-      expect(await store.listOverdueUnreminded(now)).toEqual([]);
-
-      await store.releaseReminder(itemId(1));
+      expect(await claim(now)).toBe(true);
+      // Another run, or another replica, within the lease.
+      expect(await claim(new Date(now.getTime() + REMINDER_LEASE_MS - 1000))).toBe(false);
+      // Claimed is not sent: the item stays due until the send is recorded.
       expect((await store.listOverdueUnreminded(now)).map(item => item.id)).toEqual([itemId(1)]);
+
+      await store.releaseReminder(itemId(1), now);
+      expect(await claim(now)).toBe(true);
+
+      // The run stopped before it sent: once the lease ran out, a later run takes over, and the
+      // first run's late completion records nothing.
+      const later = new Date(now.getTime() + REMINDER_LEASE_MS + 1000);
+      expect(await claim(later)).toBe(true);
+      await store.completeReminder(itemId(1), now, now);
+      expect((await store.listOverdueUnreminded(later)).map(item => item.id)).toEqual([itemId(1)]);
+      await store.completeReminder(itemId(1), later, later);
+      expect(await store.listOverdueUnreminded(later)).toEqual([]);
+      expect(await claim(new Date(later.getTime() + 2 * REMINDER_LEASE_MS))).toBe(false);
 
       // A closed item is not claimed, even when it is past its due date.
       await closeItem(store, 1, 'done', now.toISOString());
-      expect(await store.claimReminder(itemId(1), now)).toBe(false);
-      expect(await store.listOverdueUnreminded(now)).toEqual([]);
+      await knex('action_items').where('id', itemId(1)).update({ reminded_at: null });
+      expect(await claim(later)).toBe(false);
+      expect(await store.listOverdueUnreminded(later)).toEqual([]);
       await knex.destroy();
     },
   );

@@ -172,7 +172,8 @@ class KnexRetrospectiveSession extends KnexStoreSession implements Retrospective
       ...(patch.status !== undefined ? { status: patch.status } : {}),
       ...(patch.dueAt !== undefined ? { due_at: timeValue(patch.dueAt) } : {}),
       ...(patch.closedAt !== undefined ? { closed_at: timeValue(patch.closedAt) } : {}),
-      ...(patch.remindedAt === null ? { reminded_at: null } : {}),
+      // A claim under way was for the old due date: its send is no longer recorded as sent.
+      ...(patch.remindedAt === null ? { reminded_at: null, reminder_claimed_at: null } : {}),
       updated_at: new Date(patch.updatedAt),
       version: expectedVersion + 1,
     };
@@ -313,16 +314,29 @@ export class DatabaseRetrospectiveStore
     return rows.map(withTrainName);
   }
 
-  async claimReminder(itemId: string, at: Date) {
+  async claimReminder(itemId: string, at: Date, staleBefore: Date) {
     const updated = await this.knex('action_items')
       .where({ id: itemId, status: 'open' })
       .whereNull('reminded_at')
-      .update({ reminded_at: at });
+      .andWhere(unclaimed =>
+        unclaimed
+          .whereNull('reminder_claimed_at')
+          .orWhere('reminder_claimed_at', '<', staleBefore),
+      )
+      .update({ reminder_claimed_at: at });
     return updated === 1;
   }
 
-  async releaseReminder(itemId: string) {
-    await this.knex('action_items').where('id', itemId).update({ reminded_at: null });
+  async completeReminder(itemId: string, claimedAt: Date, at: Date) {
+    await this.knex('action_items')
+      .where({ id: itemId, reminder_claimed_at: claimedAt })
+      .update({ reminded_at: at, reminder_claimed_at: null });
+  }
+
+  async releaseReminder(itemId: string, claimedAt: Date) {
+    await this.knex('action_items')
+      .where({ id: itemId, reminder_claimed_at: claimedAt })
+      .update({ reminder_claimed_at: null });
   }
 
   async transaction<T>(work: (session: RetrospectiveStoreSession) => Promise<T>): Promise<T> {

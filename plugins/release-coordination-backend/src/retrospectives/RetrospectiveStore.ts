@@ -114,12 +114,19 @@ export interface RetrospectiveStore extends RetrospectiveStoreSession {
   /** Open items past their due date whose owner has not been reminded yet. */
   listOverdueUnreminded(now: Date): Promise<ActionItem[]>;
   /**
-   * Records that the owner of an item is being reminded, unless someone already did or the
-   * item was closed meanwhile. True when this caller claimed the reminder.
+   * Claims the overdue reminder of an item for one run, unless it was sent already, the item
+   * was closed meanwhile, or another run holds a claim made at or after `staleBefore` (older
+   * claims were left behind by a run that stopped before it sent). True when this caller claimed
+   * it and should send it, then {@link RetrospectiveStore.completeReminder} it.
    */
-  claimReminder(itemId: string, at: Date): Promise<boolean>;
-  /** Forgets a claimed reminder that could not be delivered, so the next run tries again. */
-  releaseReminder(itemId: string): Promise<void>;
+  claimReminder(itemId: string, at: Date, staleBefore: Date): Promise<boolean>;
+  /**
+   * Records a claimed reminder as sent. Nothing is recorded when the claim is no longer the
+   * caller's (the due date moved meanwhile, or the lease ran out and another run took over).
+   */
+  completeReminder(itemId: string, claimedAt: Date, at: Date): Promise<void>;
+  /** Gives back a claimed reminder that could not be delivered, so the next run tries again. */
+  releaseReminder(itemId: string, claimedAt: Date): Promise<void>;
   /**
    * Runs `work` in one transaction; a lost compare-and-set or a deadlock runs it again, a few
    * times.

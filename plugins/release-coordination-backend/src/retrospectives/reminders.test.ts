@@ -4,6 +4,7 @@ import { Knex } from 'knex';
 import { createTestDatabases, insertTrainRow, testDatabaseService } from '../testing/databases';
 import { TrainNotification } from '../trains/announcements';
 import { DatabaseRetrospectiveStore } from './DatabaseRetrospectiveStore';
+import { REMINDER_LEASE_MS } from '../database/reminderLease';
 import { ACTION_ITEM_OVERDUE_TOPIC, createActionItemReminders } from './reminders';
 
 /** storefront is owned by team-web; ledger has no owner. */
@@ -73,7 +74,7 @@ describe('action item reminders', () => {
       logger,
       clock: { now: () => new Date('2026-11-20T00:00:00Z') },
     });
-    return { knex, reminders, sent, warnings, failOnce: (ref: string) => (failFor = ref), clearFailure: () => (failFor = undefined) };
+    return { knex, store, logger, reminders, sent, warnings, failOnce: (ref: string) => (failFor = ref), clearFailure: () => (failFor = undefined) };
   }
 
   it.each(databases.eachSupportedId())(
@@ -103,6 +104,56 @@ describe('action item reminders', () => {
       expect((sent[2].recipients as { entityRef: string[] }).entityRef).toEqual(['user:default/bob']);
       const reminded = await knex('action_items').whereNotNull('reminded_at').orderBy('id');
       expect(reminded.map(row => row.title)).toEqual(['Item 1', 'Item 2', 'Item 3']);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'sends a reminder again whose run stopped between claim and send, and a sent one never again, on %s',
+    async databaseId => {
+      const { knex, store, logger } = await setup(databaseId);
+      const start = new Date('2026-11-20T00:00:00Z');
+      const sent: string[] = [];
+      const run = (at: Date, send: () => Promise<void> = async () => {}) =>
+        createActionItemReminders({
+          store,
+          snapshots: { current: async () => ({ meta: {} as any, index }) },
+          notifications: {
+            async send(notification) {
+              await send();
+              sent.push(notification.payload.title);
+            },
+          },
+          logger,
+          clock: { now: () => at },
+        }).sendOverdueReminders();
+
+      // The backend dies while the first notification is on its way: the claim is made, the
+      // send never finishes, nothing is given back.
+      let dying = false;
+      void run(start, () => {
+        dying = true;
+        return new Promise<void>(() => {});
+      });
+      await vi.waitFor(() => expect(dying).toBe(true));
+      expect(sent).toEqual([]);
+
+      // Another replica within the lease leaves the claimed item to the run that claimed it.
+      const soon = new Date(start.getTime() + REMINDER_LEASE_MS / 2);
+      expect(await run(soon)).toEqual({ sent: 2, unsent: 1 });
+      expect(sent).toEqual(['Action item overdue: Item 2', 'Action item overdue: Item 3']);
+
+      // Once the lease ran out, the next run sends it.
+      const later = new Date(start.getTime() + REMINDER_LEASE_MS + 60_000);
+      expect(await run(later)).toEqual({ sent: 1, unsent: 1 });
+      expect(sent.slice(2)).toEqual(['Action item overdue: Item 1']);
+
+      // Sent reminders are recorded: no run sends them again, however late.
+      expect(await run(new Date(later.getTime() + 10 * REMINDER_LEASE_MS))).toEqual({
+        sent: 0,
+        unsent: 1,
+      });
+      expect(sent).toHaveLength(3);
       await knex.destroy();
     },
   );

@@ -5,6 +5,7 @@ import { ActionItem } from '@release-coordination/plugin-release-coordination-co
 import { DependencyIndex } from '../dependencies/graph';
 import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
 import { TrainNotification } from '../trains/announcements';
+import { staleReminderClaimsBefore } from '../database/reminderLease';
 import { RetrospectiveStore } from './RetrospectiveStore';
 
 /** Lets people mute overdue reminders without muting other release notifications. */
@@ -41,7 +42,10 @@ export function overdueNotification(item: ActionItem, recipient: string): TrainN
   };
 }
 
-/** Reminds owners of overdue action items, once per item and due date. */
+/**
+ * Reminds owners of overdue action items, at least once per item and due date: a reminder is
+ * recorded as sent only after the notification went out (see `REMINDER_LEASE_MS`).
+ */
 export interface ActionItemReminders {
   /** Sends what is due now; what could not be sent is tried again on the next run. */
   sendOverdueReminders(): Promise<{ sent: number; unsent: number }>;
@@ -51,7 +55,7 @@ export interface ActionItemReminders {
 export function createActionItemReminders(options: {
   store: Pick<
     RetrospectiveStore,
-    'listOverdueUnreminded' | 'claimReminder' | 'releaseReminder'
+    'listOverdueUnreminded' | 'claimReminder' | 'completeReminder' | 'releaseReminder'
   >;
   snapshots: Pick<DependencySnapshotService, 'current'>;
   notifications: Pick<NotificationService, 'send'>;
@@ -80,16 +84,19 @@ export function createActionItemReminders(options: {
           unsent++;
           continue;
         }
-        // Claimed before sending: should two runs overlap, only one of them sends.
-        if (!(await store.claimReminder(item.id, at))) continue;
+        // Claimed before sending: should two runs overlap, only one of them sends. Recorded as
+        // sent only once it was: a run that stops in between leaves a claim that expires.
+        if (!(await store.claimReminder(item.id, at, staleReminderClaimsBefore(at)))) continue;
         try {
           await notifications.send(overdueNotification(item, recipient));
-          sent++;
         } catch (error) {
-          await store.releaseReminder(item.id);
+          await store.releaseReminder(item.id, at);
           logger.warn(`Could not remind ${recipient} of action item ${item.id}: ${error}`);
           unsent++;
+          continue;
         }
+        await store.completeReminder(item.id, at, at);
+        sent++;
       }
       return { sent, unsent };
     },

@@ -35,6 +35,7 @@ describe('OpenAPI document', () => {
           // Only the routes are listed here; no request reaches the services.
           snapshots: {} as DependencySnapshotService,
           queries: {} as DependencyQueryService,
+          scheduler: mockServices.scheduler.mock(),
         }),
         createTrainRouter({
           httpAuth,

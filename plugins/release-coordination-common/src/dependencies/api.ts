@@ -35,6 +35,21 @@ export interface DependencySnapshotResponse {
   problems: DependencyProblem[];
 }
 
+/**
+ * `POST /dependencies/refresh`: the refresh is handed to the scheduled task, which one replica
+ * runs; the newest snapshot shows it once its `version` is higher than `snapshot.version`.
+ *
+ * @public
+ */
+export interface DependencyRefreshResponse {
+  /** The scheduled task that derives the graph. */
+  taskId: string;
+  /** `triggered`: it starts within seconds. `running`: one is under way already, perhaps over an older catalog. */
+  state: 'triggered' | 'running';
+  /** The newest snapshot as the refresh was asked for; absent when none was derived yet. */
+  snapshot?: DependencySnapshotInfo;
+}
+
 /** `GET /dependencies/entity?ref=&depth=` @public */
 export interface EntityDependenciesResponse {
   snapshot: DependencySnapshotInfo;

@@ -17,6 +17,7 @@ export type {
   BlastRadiusResponse,
   DependencyEdgesResponse,
   DependencySnapshotInfo,
+  DependencyRefreshResponse,
   DependencySnapshotResponse,
   DeploymentWavesResponse,
   EntityDependenciesResponse,

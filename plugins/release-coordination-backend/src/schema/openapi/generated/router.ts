@@ -1255,8 +1255,8 @@ export const spec = {
     "/dependencies/refresh": {
       "post": {
         "operationId": "refreshDependencies",
-        "summary": "Derive the dependency graph from the catalog now.",
-        "description": "Reads the catalog in pages, derives the graph and stores it as the newest snapshot.\nNeeds the `release-coordination.dependencies.refresh` permission. The graph is also\nrefreshed on a schedule (`releaseCoordination.dependencies.refresh`).\n",
+        "summary": "Ask for the dependency graph to be derived from the catalog now.",
+        "description": "Hands the refresh to the scheduled task (`release-coordination-dependency-refresh`,\nscope global), so that one replica derives the graph at a time however many backends\nrun; the request does not wait for it. The task reads the catalog in pages, derives the\ngraph and stores it as the newest snapshot: `GET /dependencies/snapshot` shows it once\nits `version` is higher than the one answered here. Needs the\n`release-coordination.dependencies.refresh` permission. The task also runs on a schedule\n(`releaseCoordination.dependencies.refresh`).\n",
         "requestBody": {
           "required": false,
           "content": {
@@ -1269,25 +1269,36 @@ export const spec = {
           }
         },
         "responses": {
-          "200": {
-            "description": "The new snapshot.",
+          "202": {
+            "description": "The refresh was handed to the scheduled task.",
             "content": {
               "application/json": {
                 "schema": {
                   "type": "object",
                   "required": [
-                    "snapshot",
-                    "problems"
+                    "taskId",
+                    "state"
                   ],
                   "properties": {
-                    "snapshot": {
-                      "$ref": "#/components/schemas/DependencySnapshotInfo"
+                    "taskId": {
+                      "type": "string",
+                      "description": "The scheduled task that derives the graph."
                     },
-                    "problems": {
-                      "type": "array",
-                      "items": {
-                        "$ref": "#/components/schemas/DependencyProblem"
-                      }
+                    "state": {
+                      "type": "string",
+                      "enum": [
+                        "triggered",
+                        "running"
+                      ],
+                      "description": "`triggered`: the task starts within seconds on one of the replicas.\n`running`: a refresh is under way already; it may have read the catalog\nbefore this request, so ask again once it finished to include changes\nmade since.\n"
+                    },
+                    "snapshot": {
+                      "allOf": [
+                        {
+                          "$ref": "#/components/schemas/DependencySnapshotInfo"
+                        }
+                      ],
+                      "description": "The newest snapshot as the refresh was asked for; absent when none was derived yet."
                     }
                   }
                 }

@@ -241,12 +241,16 @@ export type GetDependencySnapshot = {
   };
 };
 
-/** POST /dependencies/refresh: Derive the dependency graph from the catalog now. */
+/** POST /dependencies/refresh: Ask for the dependency graph to be derived from the catalog now. */
 export type RefreshDependencies = {
   body: Record<string, never>;
   response: {
-    snapshot: DependencySnapshotInfo;
-    problems: Array<DependencyProblem>;
+    /** The scheduled task that derives the graph. */
+    taskId: string;
+    /** `triggered`: the task starts within seconds on one of the replicas. `running`: a refresh is under way already; it may have read the catalog before this request, so ask again once it finished to include changes made since. */
+    state: "triggered" | "running";
+    /** The newest snapshot as the refresh was asked for; absent when none was derived yet. */
+    snapshot?: DependencySnapshotInfo;
   };
 };
 
