@@ -1,3 +1,5 @@
+import { normalizeEntityRef } from '@release-coordination/plugin-release-coordination-common';
+
 /**
  * Refs and ordering inside the graph code. Refs are lowercase `kind:namespace/name`, as
  * `normalizeEntityRef` of the common package writes them.
@@ -17,4 +19,14 @@ export function compareStrings(a: string, b: string): number {
     return -1;
   }
   return a > b ? 1 : 0;
+}
+
+/** The distinct normalised refs of one ref or several, sorted. */
+export function normalizedRefs(refs: string | Iterable<string>): string[] {
+  const list = typeof refs === 'string' ? [refs] : refs;
+  const unique = new Set<string>();
+  for (const ref of list) {
+    unique.add(normalizeEntityRef(ref));
+  }
+  return [...unique].sort();
 }
