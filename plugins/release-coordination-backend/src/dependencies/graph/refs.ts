@@ -1,9 +1,9 @@
-import { normalizeEntityRef } from '@release-coordination/plugin-release-coordination-common';
-
 /**
  * Refs and ordering inside the graph code. Refs are lowercase `kind:namespace/name`, as
  * `normalizeEntityRef` of the common package writes them.
  */
+
+import { normalizeEntityRef } from '@release-coordination/plugin-release-coordination-common';
 
 const DEFAULT_NAMESPACE = 'default';
 
