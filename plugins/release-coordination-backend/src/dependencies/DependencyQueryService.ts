@@ -29,6 +29,16 @@ import {
 import { DependencySnapshotService, snapshotInfo } from './DependencySnapshotService';
 import { EntityVisibility, resolveVisibility } from './visibility';
 
+/** Which edges of a scope to list, and which page of them. */
+export interface DependencyEdgesRequest {
+  scope: DependencyScope;
+  fromTeam?: string;
+  toTeam?: string;
+  crossTeamOnly: boolean;
+  limit: number;
+  offset: number;
+}
+
 /** The questions people ask of the dependency graph, answered for one caller. */
 export interface DependencyQueryService {
   entityDependencies(
@@ -38,10 +48,7 @@ export interface DependencyQueryService {
     direction?: 'upstream' | 'downstream' | 'both',
   ): Promise<EntityDependenciesResponse>;
   teamMatrix(scope: DependencyScope, scopeParam: string, credentials: BackstageCredentials): Promise<TeamMatrixResponse>;
-  edges(
-    request: { scope: DependencyScope; fromTeam?: string; toTeam?: string; crossTeamOnly: boolean; limit: number; offset: number },
-    credentials: BackstageCredentials,
-  ): Promise<DependencyEdgesResponse>;
+  edges(request: DependencyEdgesRequest, credentials: BackstageCredentials): Promise<DependencyEdgesResponse>;
   blastRadius(ref: string, credentials: BackstageCredentials): Promise<BlastRadiusResponse>;
   deploymentWaves(refs: string[], credentials: BackstageCredentials): Promise<DeploymentWavesResponse>;
   ownership(ref: string, credentials: BackstageCredentials): Promise<OwnershipResponse>;
@@ -113,197 +120,246 @@ function memberNodes(index: DependencyIndex, ref: string): string[] | undefined 
   return undefined;
 }
 
+/** What every answer needs: the current snapshot, and what the caller may see of it. */
+interface QueryContext {
+  snapshots: DependencySnapshotService;
+  visibilityOf(credentials: BackstageCredentials, refs: Iterable<string>): Promise<EntityVisibility>;
+}
+
+/** The nodes and edges of a scope that the caller can see; not found when the scope is hidden. */
+async function scopeEdges(
+  context: QueryContext,
+  index: DependencyIndex,
+  scope: DependencyScope,
+  credentials: BackstageCredentials,
+) {
+  const nodes = resolveScope(index, scope);
+  if (!nodes) {
+    throw new NotFoundError(`No ${scope.type} ${'ref' in scope ? scope.ref : ''} in the catalog`);
+  }
+  const edges = edgesTouching(index, nodes);
+  const visibility = await context.visibilityOf(credentials, [
+    ...nodes,
+    ...edges.flatMap(edge => [edge.from, edge.to]),
+    ...('ref' in scope ? [scope.ref] : []),
+  ]);
+  if ('ref' in scope && !visibility.isVisible(scope.ref)) {
+    throw new NotFoundError(`No ${scope.type} ${scope.ref} in the catalog`);
+  }
+  // Aggregates count only what the caller can see, so that they reveal nothing hidden.
+  return {
+    nodes: nodes.filter(ref => visibility.isVisible(ref)),
+    edges: edges.filter(edge => visibility.isVisible(edge.from) && visibility.isVisible(edge.to)),
+    visibility,
+  };
+}
+
+async function entityDependencies(
+  context: QueryContext,
+  ref: string,
+  depth: number,
+  credentials: BackstageCredentials,
+  direction: 'upstream' | 'downstream' | 'both' = 'both',
+): Promise<EntityDependenciesResponse> {
+  const { meta, index } = await context.snapshots.current();
+  const members = memberNodes(index, ref);
+  if (!members) {
+    throw new NotFoundError(`${ref} is not in the dependency graph`);
+  }
+  const maxDepth = depth === 0 ? Infinity : depth;
+  const upstream = direction === 'downstream' ? [] : upstreamOf(index, members, { maxDepth });
+  const downstream = direction === 'upstream' ? [] : downstreamOf(index, members, { maxDepth });
+  const memberSet = new Set(members);
+  const problems = index.graph.problems.filter(problem => problemConcerns(problem, memberSet));
+  const visibility = await context.visibilityOf(credentials, [
+    ref,
+    ...members,
+    ...refsOfReached(upstream),
+    ...refsOfReached(downstream),
+    ...problems.flatMap(problemRefs),
+  ]);
+  if (!visibility.isVisible(ref)) {
+    throw new NotFoundError(`${ref} is not in the dependency graph`);
+  }
+  const node = index.node(ref);
+  return {
+    snapshot: snapshotInfo(meta),
+    ...(node ? { node: { ...node, owner: node.owner && visibility.redact(node.owner) } } : {}),
+    upstream: redactReached(upstream, visibility),
+    downstream: redactReached(downstream, visibility),
+    problems: problems
+      .map(problem =>
+        problem.type === 'cycle'
+          ? { ...problem, members: problem.members.map(m => visibility.redact(m)) }
+          : problem,
+      )
+      .filter(problem => problem.type === 'cycle' || visibility.isVisible(problem.entityRef)),
+  };
+}
+
+async function teamMatrixAnswer(
+  context: QueryContext,
+  scope: DependencyScope,
+  scopeParam: string,
+  credentials: BackstageCredentials,
+): Promise<TeamMatrixResponse> {
+  const { meta, index } = await context.snapshots.current();
+  const { nodes, edges, visibility } = await scopeEdges(context, index, scope, credentials);
+  const nodeSet = new Set(nodes);
+  const matrix = teamMatrix(index, edges);
+  const redactTeam = (team: string) => (team === UNOWNED ? team : visibility.redact(team));
+  return {
+    snapshot: snapshotInfo(meta),
+    scope: scopeParam,
+    matrix: {
+      teams: [...new Set(matrix.teams.map(redactTeam))],
+      cells: matrix.cells.map(cell => ({
+        ...cell,
+        fromTeam: redactTeam(cell.fromTeam),
+        toTeam: redactTeam(cell.toTeam),
+      })),
+    },
+    nodeCount: nodes.length,
+    edgeCount: edges.length,
+    crossTeamEdgeCount: edges.filter(edge => isCrossTeam(index, edge)).length,
+    unowned: nodes.filter(ref => {
+      const owner = index.node(ref)?.owner;
+      return !owner || (!index.group(owner) && !index.user(owner));
+    }),
+    cycles: index.cycles
+      .filter(cycle => cycle.some(member => nodeSet.has(member)))
+      .map(cycle => cycle.map(member => visibility.redact(member))),
+  };
+}
+
+async function edgesAnswer(
+  context: QueryContext,
+  request: DependencyEdgesRequest,
+  credentials: BackstageCredentials,
+): Promise<DependencyEdgesResponse> {
+  const { meta, index } = await context.snapshots.current();
+  const { edges, visibility } = await scopeEdges(context, index, request.scope, credentials);
+  const matching = edges.filter(
+    edge =>
+      (!request.fromTeam || index.ownerOf(edge.from) === request.fromTeam) &&
+      (!request.toTeam || index.ownerOf(edge.to) === request.toTeam) &&
+      (!request.crossTeamOnly || isCrossTeam(index, edge)),
+  );
+  return {
+    snapshot: snapshotInfo(meta),
+    totalCount: matching.length,
+    items: matching.slice(request.offset, request.offset + request.limit).map(edge => ({
+      ...redactEdge(edge, visibility),
+      fromOwner: index.node(edge.from)?.owner && visibility.redact(index.ownerOf(edge.from)),
+      toOwner: index.node(edge.to)?.owner && visibility.redact(index.ownerOf(edge.to)),
+    })),
+  };
+}
+
+async function blastRadiusAnswer(
+  context: QueryContext,
+  ref: string,
+  credentials: BackstageCredentials,
+): Promise<BlastRadiusResponse> {
+  const { meta, index } = await context.snapshots.current();
+  const members = memberNodes(index, ref);
+  if (!members) throw new NotFoundError(`${ref} is not in the dependency graph`);
+  const groups = blastRadius(index, members);
+  const visibility = await context.visibilityOf(credentials, [
+    ref,
+    ...groups.flatMap(group => [group.owner, ...refsOfReached(group.entities)]),
+  ]);
+  if (!visibility.isVisible(ref)) throw new NotFoundError(`${ref} is not in the dependency graph`);
+  const visibleGroups = groups
+    .map(group => ({
+      owner: group.owner === UNOWNED ? UNOWNED : visibility.redact(group.owner),
+      entities: redactReached(group.entities, visibility),
+    }))
+    .filter(group => group.entities.length > 0);
+  return {
+    snapshot: snapshotInfo(meta),
+    entityRef: ref,
+    totalCount: visibleGroups.reduce((sum, group) => sum + group.entities.length, 0),
+    groups: visibleGroups,
+  };
+}
+
+async function deploymentWavesAnswer(
+  context: QueryContext,
+  refs: string[],
+  credentials: BackstageCredentials,
+): Promise<DeploymentWavesResponse> {
+  const { meta, index } = await context.snapshots.current();
+  const visibility = await context.visibilityOf(credentials, refs);
+  // What the caller cannot see is reported like what does not exist.
+  const visible = refs.filter(ref => visibility.isVisible(ref));
+  const hidden = refs.filter(ref => !visibility.isVisible(ref));
+  const plan = deploymentWaves(index, visible);
+  return {
+    snapshot: snapshotInfo(meta),
+    plan: { ...plan, unknown: [...plan.unknown, ...hidden].sort() },
+  };
+}
+
+async function ownershipAnswer(
+  context: QueryContext,
+  ref: string,
+  credentials: BackstageCredentials,
+): Promise<OwnershipResponse> {
+  const { meta, index } = await context.snapshots.current();
+  const info = ownershipOf(index, ref);
+  if (!info) throw new NotFoundError(`${ref} is not in the dependency graph`);
+  const visibility = await context.visibilityOf(credentials, [
+    ref,
+    ...(info.owner ? [info.owner] : []),
+    ...info.members.map(member => member.ref),
+    ...info.escalationPath.map(group => group.ref),
+    ...info.owns,
+    ...info.dependsOnTeams.map(team => team.team),
+    ...info.dependedOnByTeams.map(team => team.team),
+  ]);
+  if (!visibility.isVisible(ref)) throw new NotFoundError(`${ref} is not in the dependency graph`);
+  const visibleTeam = (team: { team: string }) =>
+    team.team === UNOWNED || visibility.isVisible(team.team);
+  return {
+    snapshot: snapshotInfo(meta),
+    ownership: {
+      ...info,
+      owner: info.owner && visibility.redact(info.owner),
+      ownerGroup: info.ownerGroup && visibility.isVisible(info.ownerGroup.ref)
+        ? { ...info.ownerGroup, members: info.ownerGroup.members.filter(m => visibility.isVisible(m)) }
+        : undefined,
+      members: info.members.filter(member => visibility.isVisible(member.ref)),
+      escalationPath: info.escalationPath.filter(group => visibility.isVisible(group.ref)),
+      owns: info.owns.filter(owned => visibility.isVisible(owned)),
+      dependsOnTeams: info.dependsOnTeams.filter(visibleTeam),
+      dependedOnByTeams: info.dependedOnByTeams.filter(visibleTeam),
+    },
+  };
+}
+
+/**
+ * The dependency questions of the API, each answered from the current snapshot and redacted to
+ * what the caller may see (one function per question above).
+ */
 export function createDependencyQueryService(options: {
   snapshots: DependencySnapshotService;
   auth: AuthService;
   catalog: CatalogService;
 }): DependencyQueryService {
   const { snapshots, auth, catalog } = options;
-  const visibilityOf = (credentials: BackstageCredentials, refs: Iterable<string>) =>
-    resolveVisibility({ auth, catalog, credentials, refs });
-
-  async function scopeEdges(
-    index: DependencyIndex,
-    scope: DependencyScope,
-    credentials: BackstageCredentials,
-  ) {
-    const nodes = resolveScope(index, scope);
-    if (!nodes) {
-      throw new NotFoundError(`No ${scope.type} ${'ref' in scope ? scope.ref : ''} in the catalog`);
-    }
-    const edges = edgesTouching(index, nodes);
-    const visibility = await visibilityOf(credentials, [
-      ...nodes,
-      ...edges.flatMap(edge => [edge.from, edge.to]),
-      ...('ref' in scope ? [scope.ref] : []),
-    ]);
-    if ('ref' in scope && !visibility.isVisible(scope.ref)) {
-      throw new NotFoundError(`No ${scope.type} ${scope.ref} in the catalog`);
-    }
-    // Aggregates count only what the caller can see, so that they reveal nothing hidden.
-    return {
-      nodes: nodes.filter(ref => visibility.isVisible(ref)),
-      edges: edges.filter(edge => visibility.isVisible(edge.from) && visibility.isVisible(edge.to)),
-      visibility,
-    };
-  }
-
+  const context: QueryContext = {
+    snapshots,
+    visibilityOf: (credentials, refs) => resolveVisibility({ auth, catalog, credentials, refs }),
+  };
   return {
-    async entityDependencies(ref, depth, credentials, direction = 'both') {
-      const { meta, index } = await snapshots.current();
-      const members = memberNodes(index, ref);
-      if (!members) {
-        throw new NotFoundError(`${ref} is not in the dependency graph`);
-      }
-      const maxDepth = depth === 0 ? Infinity : depth;
-      const upstream = direction === 'downstream' ? [] : upstreamOf(index, members, { maxDepth });
-      const downstream = direction === 'upstream' ? [] : downstreamOf(index, members, { maxDepth });
-      const memberSet = new Set(members);
-      const problems = index.graph.problems.filter(problem => problemConcerns(problem, memberSet));
-      const visibility = await visibilityOf(credentials, [
-        ref,
-        ...members,
-        ...refsOfReached(upstream),
-        ...refsOfReached(downstream),
-        ...problems.flatMap(problemRefs),
-      ]);
-      if (!visibility.isVisible(ref)) {
-        throw new NotFoundError(`${ref} is not in the dependency graph`);
-      }
-      const node = index.node(ref);
-      return {
-        snapshot: snapshotInfo(meta),
-        ...(node ? { node: { ...node, owner: node.owner && visibility.redact(node.owner) } } : {}),
-        upstream: redactReached(upstream, visibility),
-        downstream: redactReached(downstream, visibility),
-        problems: problems
-          .map(problem =>
-            problem.type === 'cycle'
-              ? { ...problem, members: problem.members.map(m => visibility.redact(m)) }
-              : problem,
-          )
-          .filter(problem => problem.type === 'cycle' || visibility.isVisible(problem.entityRef)),
-      };
-    },
-
-    async teamMatrix(scope, scopeParam, credentials) {
-      const { meta, index } = await snapshots.current();
-      const { nodes, edges, visibility } = await scopeEdges(index, scope, credentials);
-      const nodeSet = new Set(nodes);
-      const matrix = teamMatrix(index, edges);
-      const redactTeam = (team: string) => (team === UNOWNED ? team : visibility.redact(team));
-      return {
-        snapshot: snapshotInfo(meta),
-        scope: scopeParam,
-        matrix: {
-          teams: [...new Set(matrix.teams.map(redactTeam))],
-          cells: matrix.cells.map(cell => ({
-            ...cell,
-            fromTeam: redactTeam(cell.fromTeam),
-            toTeam: redactTeam(cell.toTeam),
-          })),
-        },
-        nodeCount: nodes.length,
-        edgeCount: edges.length,
-        crossTeamEdgeCount: edges.filter(edge => isCrossTeam(index, edge)).length,
-        unowned: nodes.filter(ref => {
-          const owner = index.node(ref)?.owner;
-          return !owner || (!index.group(owner) && !index.user(owner));
-        }),
-        cycles: index.cycles
-          .filter(cycle => cycle.some(member => nodeSet.has(member)))
-          .map(cycle => cycle.map(member => visibility.redact(member))),
-      };
-    },
-
-    async edges(request, credentials) {
-      const { meta, index } = await snapshots.current();
-      const { edges, visibility } = await scopeEdges(index, request.scope, credentials);
-      const matching = edges.filter(
-        edge =>
-          (!request.fromTeam || index.ownerOf(edge.from) === request.fromTeam) &&
-          (!request.toTeam || index.ownerOf(edge.to) === request.toTeam) &&
-          (!request.crossTeamOnly || isCrossTeam(index, edge)),
-      );
-      return {
-        snapshot: snapshotInfo(meta),
-        totalCount: matching.length,
-        items: matching.slice(request.offset, request.offset + request.limit).map(edge => ({
-          ...redactEdge(edge, visibility),
-          fromOwner: index.node(edge.from)?.owner && visibility.redact(index.ownerOf(edge.from)),
-          toOwner: index.node(edge.to)?.owner && visibility.redact(index.ownerOf(edge.to)),
-        })),
-      };
-    },
-
-    async blastRadius(ref, credentials) {
-      const { meta, index } = await snapshots.current();
-      const members = memberNodes(index, ref);
-      if (!members) throw new NotFoundError(`${ref} is not in the dependency graph`);
-      const groups = blastRadius(index, members);
-      const visibility = await visibilityOf(credentials, [
-        ref,
-        ...groups.flatMap(group => [group.owner, ...refsOfReached(group.entities)]),
-      ]);
-      if (!visibility.isVisible(ref)) throw new NotFoundError(`${ref} is not in the dependency graph`);
-      const visibleGroups = groups
-        .map(group => ({
-          owner: group.owner === UNOWNED ? UNOWNED : visibility.redact(group.owner),
-          entities: redactReached(group.entities, visibility),
-        }))
-        .filter(group => group.entities.length > 0);
-      return {
-        snapshot: snapshotInfo(meta),
-        entityRef: ref,
-        totalCount: visibleGroups.reduce((sum, group) => sum + group.entities.length, 0),
-        groups: visibleGroups,
-      };
-    },
-
-    async deploymentWaves(refs, credentials) {
-      const { meta, index } = await snapshots.current();
-      const visibility = await visibilityOf(credentials, refs);
-      // What the caller cannot see is reported like what does not exist.
-      const visible = refs.filter(ref => visibility.isVisible(ref));
-      const hidden = refs.filter(ref => !visibility.isVisible(ref));
-      const plan = deploymentWaves(index, visible);
-      return {
-        snapshot: snapshotInfo(meta),
-        plan: { ...plan, unknown: [...plan.unknown, ...hidden].sort() },
-      };
-    },
-
-    async ownership(ref, credentials) {
-      const { meta, index } = await snapshots.current();
-      const info = ownershipOf(index, ref);
-      if (!info) throw new NotFoundError(`${ref} is not in the dependency graph`);
-      const visibility = await visibilityOf(credentials, [
-        ref,
-        ...(info.owner ? [info.owner] : []),
-        ...info.members.map(member => member.ref),
-        ...info.escalationPath.map(group => group.ref),
-        ...info.owns,
-        ...info.dependsOnTeams.map(team => team.team),
-        ...info.dependedOnByTeams.map(team => team.team),
-      ]);
-      if (!visibility.isVisible(ref)) throw new NotFoundError(`${ref} is not in the dependency graph`);
-      const visibleTeam = (team: { team: string }) =>
-        team.team === UNOWNED || visibility.isVisible(team.team);
-      return {
-        snapshot: snapshotInfo(meta),
-        ownership: {
-          ...info,
-          owner: info.owner && visibility.redact(info.owner),
-          ownerGroup: info.ownerGroup && visibility.isVisible(info.ownerGroup.ref)
-            ? { ...info.ownerGroup, members: info.ownerGroup.members.filter(m => visibility.isVisible(m)) }
-            : undefined,
-          members: info.members.filter(member => visibility.isVisible(member.ref)),
-          escalationPath: info.escalationPath.filter(group => visibility.isVisible(group.ref)),
-          owns: info.owns.filter(owned => visibility.isVisible(owned)),
-          dependsOnTeams: info.dependsOnTeams.filter(visibleTeam),
-          dependedOnByTeams: info.dependedOnByTeams.filter(visibleTeam),
-        },
-      };
-    },
+    entityDependencies: (ref, depth, credentials, direction) =>
+      entityDependencies(context, ref, depth, credentials, direction),
+    teamMatrix: (scope, scopeParam, credentials) =>
+      teamMatrixAnswer(context, scope, scopeParam, credentials),
+    edges: (request, credentials) => edgesAnswer(context, request, credentials),
+    blastRadius: (ref, credentials) => blastRadiusAnswer(context, ref, credentials),
+    deploymentWaves: (refs, credentials) => deploymentWavesAnswer(context, refs, credentials),
+    ownership: (ref, credentials) => ownershipAnswer(context, ref, credentials),
   };
 }

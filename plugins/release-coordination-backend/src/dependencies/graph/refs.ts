@@ -3,6 +3,8 @@
  * `normalizeEntityRef` of the common package writes them.
  */
 
+import { normalizeEntityRef } from '@release-coordination/plugin-release-coordination-common';
+
 const DEFAULT_NAMESPACE = 'default';
 
 /** The normalised ref of a catalog entity. */
@@ -17,4 +19,14 @@ export function compareStrings(a: string, b: string): number {
     return -1;
   }
   return a > b ? 1 : 0;
+}
+
+/** The distinct normalised refs of one ref or several, sorted. */
+export function normalizedRefs(refs: string | Iterable<string>): string[] {
+  const list = typeof refs === 'string' ? [refs] : refs;
+  const unique = new Set<string>();
+  for (const ref of list) {
+    unique.add(normalizeEntityRef(ref));
+  }
+  return [...unique].sort();
 }
