@@ -19,6 +19,7 @@ import {
 } from '@release-coordination/plugin-release-coordination-node';
 import { DatabaseDependencySnapshotStore } from './dependencies/DatabaseDependencySnapshotStore';
 import { createDependencyQueryService } from './dependencies/DependencyQueryService';
+import { createVisibilityResolver } from './access';
 import { createDependencySnapshotService } from './dependencies/DependencySnapshotService';
 import { createGateResourceLoader, gatePermissionResourceRef } from './permissions/gateResource';
 import { gatePermissionRules } from './permissions/rules';
@@ -144,6 +145,8 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           pageSize: dependencyConfig?.getOptionalNumber('pageSize') ?? 1000,
         });
         const queries = createDependencyQueryService({ snapshots, auth, catalog });
+        // Answers name only what each caller may read in the catalog.
+        const visibility = createVisibilityResolver({ catalog, auth });
         const serviceDeps = {
           stages,
           gateRule,
@@ -258,6 +261,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
                 httpAuth,
                 permissions,
                 trains,
+                visibility,
                 gateConditions: {
                   getResources: loadGates,
                   // Looked up by name per decision: also rules that modules registered for gates.
@@ -269,7 +273,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
               createRetrospectiveRouter({ httpAuth, retrospectives }),
               createDictionaryRouter({ httpAuth, dictionary }),
               createOutcomeRouter({ httpAuth, permissions, deployments, rollbacks, flags }),
-              createScorecardRouter({ httpAuth, scorecards }),
+              createScorecardRouter({ httpAuth, scorecards, visibility }),
             ],
           }),
         );

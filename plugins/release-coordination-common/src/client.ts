@@ -23,7 +23,7 @@ import {
   ReleaseTrainSummary,
   ReleaseTrainStatus,
 } from './trains';
-import { Page, PageRequest } from './types';
+import { Page, PageRequest, VisiblePage } from './types';
 import {
   ActionItem,
   AddRetrospectiveNoteRequest,
@@ -142,13 +142,13 @@ export interface ReleaseCoordinationApi {
     trainId: string;
     limit?: number;
     offset?: number;
-  }): Promise<Page<TrainDecision>>;
+  }): Promise<VisiblePage<TrainDecision>>;
   approveGate(request: { gateId: string; comment?: string }): Promise<TrainGate>;
   rejectGate(request: { gateId: string; comment: string }): Promise<TrainGate>;
   waiveGate(request: { gateId: string; reason: string; until: string }): Promise<TrainGate>;
   reportCheck(request: ReportCheckRequest & { trainId: string }): Promise<CheckResult>;
   /** A page of the trains an entity takes part in, newest first (default 50 from 0). */
-  listEntityTrains(request: { entityRef: string } & PageRequest): Promise<Page<EntityTrain>>;
+  listEntityTrains(request: { entityRef: string } & PageRequest): Promise<VisiblePage<EntityTrain>>;
   /** A page of the approval gates that wait for the caller's Groups (default 50 from 0). */
   listMyApprovals(request?: PageRequest): Promise<Page<MyApproval>>;
   /** The scorecard of a scope over a half-open period (`from` counts, `to` does not). */
@@ -329,7 +329,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     trainId: string;
     limit?: number;
     offset?: number;
-  }): Promise<Page<TrainDecision>> {
+  }): Promise<VisiblePage<TrainDecision>> {
     const { trainId, ...paging } = request;
     return this.get(`/trains/${encodeURIComponent(trainId)}/decisions${query(paging)}`);
   }
@@ -354,7 +354,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     return this.send('POST', `/trains/${encodeURIComponent(trainId)}/checks`, body);
   }
 
-  listEntityTrains(request: { entityRef: string } & PageRequest): Promise<Page<EntityTrain>> {
+  listEntityTrains(request: { entityRef: string } & PageRequest): Promise<VisiblePage<EntityTrain>> {
     const { entityRef, limit, offset } = request;
     return this.get(`/entity-trains${query({ ref: entityRef, limit, offset })}`);
   }

@@ -18,3 +18,10 @@ export {
   type ResourceConditions,
 } from './authorization';
 export { audited } from './audit';
+export {
+  createVisibilityResolver,
+  hiddenCounts,
+  type CallerVisibility,
+  type EntityVisibility,
+  type VisibilityResolver,
+} from './visibility';

@@ -6,6 +6,7 @@ import {
   DependencyEdge,
   DependencyEdgesResponse,
   DependencyProblem,
+  DependencySnapshotResponse,
   DeploymentWavesResponse,
   EntityDependenciesResponse,
   OwnershipResponse,
@@ -28,6 +29,7 @@ import {
 } from './graph';
 import { DependencySnapshotService, snapshotInfo } from './DependencySnapshotService';
 import { EntityVisibility, resolveVisibility } from './visibility';
+import { hiddenCounts } from '../access/visibility';
 
 /** The questions people ask of the dependency graph, answered for one caller. */
 export interface DependencyQueryService {
@@ -45,6 +47,11 @@ export interface DependencyQueryService {
   blastRadius(ref: string, credentials: BackstageCredentials): Promise<BlastRadiusResponse>;
   deploymentWaves(refs: string[], credentials: BackstageCredentials): Promise<DeploymentWavesResponse>;
   ownership(ref: string, credentials: BackstageCredentials): Promise<OwnershipResponse>;
+  /** The snapshot's problems without those naming an entity the caller may not see, counted. */
+  visibleProblems(
+    problems: DependencyProblem[],
+    credentials: BackstageCredentials,
+  ): Promise<Pick<DependencySnapshotResponse, 'problems' | 'hidden'>>;
 }
 
 /** The entity refs of a graph walk's results that a caller must be allowed to see. */
@@ -303,6 +310,17 @@ export function createDependencyQueryService(options: {
           dependsOnTeams: info.dependsOnTeams.filter(visibleTeam),
           dependedOnByTeams: info.dependedOnByTeams.filter(visibleTeam),
         },
+      };
+    },
+
+    async visibleProblems(problems, credentials) {
+      const visibility = await visibilityOf(credentials, problems.flatMap(problemRefs));
+      const shown = problems.filter(problem =>
+        problemRefs(problem).every(ref => visibility.isVisible(ref)),
+      );
+      return {
+        problems: shown,
+        ...hiddenCounts({ problems: problems.length - shown.length }),
       };
     },
   };

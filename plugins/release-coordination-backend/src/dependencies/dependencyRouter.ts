@@ -33,9 +33,10 @@ export function createDependencyRouter(options: {
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   router.get('/dependencies/snapshot', async (req, res) => {
-    await credentialsOf(req);
+    const credentials = await credentialsOf(req);
     const { meta, index } = await snapshots.current();
-    res.json({ snapshot: snapshotInfo(meta), problems: index.graph.problems });
+    const problems = await queries.visibleProblems(index.graph.problems, credentials);
+    res.json({ snapshot: snapshotInfo(meta), ...problems });
   });
 
   router.post('/dependencies/refresh', async (req, res) => {
@@ -47,7 +48,8 @@ export function createDependencyRouter(options: {
     );
     await snapshots.refresh();
     const { meta, index } = await snapshots.current();
-    res.json({ snapshot: snapshotInfo(meta), problems: index.graph.problems });
+    const problems = await queries.visibleProblems(index.graph.problems, credentials);
+    res.json({ snapshot: snapshotInfo(meta), ...problems });
   });
 
   router.get('/dependencies/entity', async (req, res) => {

@@ -18,6 +18,7 @@ import { RollbackService } from '../outcomes/RollbackService';
 import { createOutcomeRouter } from '../outcomes/outcomeRouter';
 import { ScorecardService } from '../scorecards/ScorecardService';
 import { createScorecardRouter } from '../scorecards/scorecardRouter';
+import { VisibilityResolver } from '../access';
 
 /** The OpenAPI document and the router describe the same routes, no more, no less. */
 describe('OpenAPI document', () => {
@@ -38,6 +39,7 @@ describe('OpenAPI document', () => {
           httpAuth,
           permissions: mockServices.permissions(),
           trains: {} as TrainService,
+          visibility: {} as VisibilityResolver,
         }),
         createRetrospectiveRouter({ httpAuth, retrospectives: {} as RetrospectiveService }),
         createDictionaryRouter({
@@ -51,7 +53,11 @@ describe('OpenAPI document', () => {
           rollbacks: {} as RollbackService,
           flags: {} as FeatureFlagService,
         }),
-        createScorecardRouter({ httpAuth, scorecards: {} as ScorecardService }),
+        createScorecardRouter({
+          httpAuth,
+          scorecards: {} as ScorecardService,
+          visibility: {} as VisibilityResolver,
+        }),
       ],
     });
     // Routes of the router itself and of the resource routers mounted in it.

@@ -9,6 +9,8 @@ import { createContractRouter } from '../http/contractRouter';
 import { z } from 'zod';
 import { ScorecardService } from './ScorecardService';
 import { entityRef, parseInput } from '../http/validation';
+import { VisibilityResolver } from '../access';
+import { requireVisibleScope, visibleScorecard } from './visibleScorecard';
 
 const DAY_MS = 24 * 3_600_000;
 /**
@@ -77,14 +79,18 @@ const scorecardQuery = z
 export function createScorecardRouter(options: {
   httpAuth: HttpAuthService;
   scorecards: ScorecardService;
+  /** What each caller may see of the catalog: drill-down rows leave out the rest. */
+  visibility: VisibilityResolver;
 }): express.Router {
-  const { httpAuth, scorecards } = options;
+  const { httpAuth, scorecards, visibility } = options;
   const router = createContractRouter();
 
   router.get('/scorecards', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const { scope, period } = parseInput(scorecardQuery, req.query, 'query');
-    res.json(await scorecards.getScorecard(scope, period));
+    const caller = visibility.forCaller(credentials);
+    await requireVisibleScope(scope, caller);
+    res.json(await visibleScorecard(await scorecards.getScorecard(scope, period), caller));
   });
 
   return router;

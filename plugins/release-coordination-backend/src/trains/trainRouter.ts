@@ -17,7 +17,15 @@ import { createAuthorizer } from '../access';
 import { authorizeWaiver } from '../gates/waiverAccess';
 import { GateConditions } from '../permissions/gateResource';
 import { TrainService } from './TrainService';
+import { TrainDetail } from '@release-coordination/plugin-release-coordination-common';
 import { entityRef, entityRefIn, pageOf, parseInput } from '../http/validation';
+import { VisibilityResolver } from '../access';
+import {
+  requireVisibleEntities,
+  visibleDecisions,
+  visibleEntityTrains,
+  visibleTrain,
+} from './visibleTrains';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoTime = z.iso.datetime({ offset: true });
@@ -94,8 +102,13 @@ export function createTrainRouter(options: {
    * here. Without them such a decision cannot be checked, so it refuses.
    */
   gateConditions?: GateConditions;
+  /** What each caller may see of the catalog: answers leave out the rest. */
+  visibility: VisibilityResolver;
 }): express.Router {
   const { httpAuth, permissions, trains, gateConditions } = options;
+  /** A train as the caller may see it. */
+  const shown = async (credentials: BackstageCredentials, train: Promise<TrainDetail>) =>
+    visibleTrain(await train, options.visibility.forCaller(credentials));
   const router = createContractRouter();
   const credentialsOf = (req: RouteRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -130,13 +143,15 @@ export function createTrainRouter(options: {
     const credentials = await credentialsOf(req);
     const body = parseInput(createTrainBody, req.body, 'body');
     await authorize(trainCreatePermission, credentials, 'You are not allowed to create trains');
-    res.status(201).json(await trains.createTrain(body, credentials, { request: req }));
+    const caller = options.visibility.forCaller(credentials);
+    await requireVisibleEntities(body.participants.map(p => p.entityRef), caller, 'entities');
+    res.status(201).json(await visibleTrain(await trains.createTrain(body, credentials, { request: req }), caller));
   });
 
   router.get('/trains/:trainId', async (req, res) => {
-    await credentialsOf(req);
+    const credentials = await credentialsOf(req);
     const { trainId } = req.params;
-    res.json(await trains.getTrain(trainId));
+    res.json(await shown(credentials, trains.getTrain(trainId)));
   });
 
   router.post('/trains/:trainId/advance', async (req, res) => {
@@ -149,7 +164,7 @@ export function createTrainRouter(options: {
       credentials,
       'Only the ambassador or a release manager can advance this train',
     );
-    res.json(await trains.advanceStage(trainId, body, credentials, { request: req }));
+    res.json(await shown(credentials, trains.advanceStage(trainId, body, credentials, { request: req })));
   });
 
   router.post('/trains/:trainId/cancel', async (req, res) => {
@@ -162,7 +177,7 @@ export function createTrainRouter(options: {
       credentials,
       'Only the ambassador or a release manager can cancel this train',
     );
-    res.json(await trains.cancelTrain(trainId, body, credentials, { request: req }));
+    res.json(await shown(credentials, trains.cancelTrain(trainId, body, credentials, { request: req })));
   });
 
   router.post('/trains/:trainId/roll-back', async (req, res) => {
@@ -175,7 +190,7 @@ export function createTrainRouter(options: {
       credentials,
       'Only the ambassador or a release manager can mark this train rolled back',
     );
-    res.json(await trains.rollBackTrain(trainId, body, credentials, { request: req }));
+    res.json(await shown(credentials, trains.rollBackTrain(trainId, body, credentials, { request: req })));
   });
 
   /** Changing a train's plan or participants is the ambassador's job, or a manager's. */
@@ -196,7 +211,7 @@ export function createTrainRouter(options: {
       credentials,
       'Only the ambassador or a release manager can change this train',
     );
-    res.json(await trains.updateTrain(trainId, body, credentials, { request: req }));
+    res.json(await shown(credentials, trains.updateTrain(trainId, body, credentials, { request: req })));
   });
 
   router.post('/trains/:trainId/participants', async (req, res) => {
@@ -208,7 +223,11 @@ export function createTrainRouter(options: {
       credentials,
       'Only the ambassador or a release manager can add participants to this train',
     );
-    res.status(201).json(await trains.addParticipant(trainId, body, credentials, { request: req }));
+    const caller = options.visibility.forCaller(credentials);
+    await requireVisibleEntities([body.entityRef], caller, 'entity');
+    res
+      .status(201)
+      .json(await visibleTrain(await trains.addParticipant(trainId, body, credentials, { request: req }), caller));
   });
 
   router.patch('/trains/:trainId/participants/:entityRef', async (req, res) => {
@@ -222,7 +241,7 @@ export function createTrainRouter(options: {
       credentials,
       'Only the ambassador or a release manager can change participants of this train',
     );
-    res.json(await trains.updateParticipant(trainId, ref, body, credentials, { request: req }));
+    res.json(await shown(credentials, trains.updateParticipant(trainId, ref, body, credentials, { request: req })));
   });
 
   router.delete('/trains/:trainId/participants/:entityRef', async (req, res) => {
@@ -236,7 +255,7 @@ export function createTrainRouter(options: {
       credentials,
       'Only the ambassador or a release manager can remove participants from this train',
     );
-    res.json(await trains.removeParticipant(trainId, ref, body, credentials, { request: req }));
+    res.json(await shown(credentials, trains.removeParticipant(trainId, ref, body, credentials, { request: req })));
   });
 
   router.get('/trains/:trainId/dependency-drift', async (req, res) => {
@@ -246,9 +265,10 @@ export function createTrainRouter(options: {
   });
 
   router.get('/trains/:trainId/decisions', async (req, res) => {
-    await credentialsOf(req);
+    const credentials = await credentialsOf(req);
     const { trainId } = req.params;
-    res.json(await trains.listDecisions(trainId, pageOf(req.query)));
+    const page = await trains.listDecisions(trainId, pageOf(req.query));
+    res.json(await visibleDecisions(page, options.visibility.forCaller(credentials)));
   });
 
   router.post('/trains/:trainId/checks', async (req, res) => {
@@ -291,9 +311,10 @@ export function createTrainRouter(options: {
   });
 
   router.get('/entity-trains', async (req, res) => {
-    await credentialsOf(req);
+    const credentials = await credentialsOf(req);
     const ref = entityRefIn(req.query.ref, 'ref', 'query');
-    res.json(await trains.listEntityTrains(ref, pageOf(req.query)));
+    const page = await trains.listEntityTrains(ref, pageOf(req.query));
+    res.json(await visibleEntityTrains(ref, page, options.visibility.forCaller(credentials)));
   });
 
   router.get('/approvals/mine', async (req, res) => {

@@ -103,7 +103,7 @@ export const spec = {
       "post": {
         "operationId": "createTrain",
         "summary": "Create a release train.",
-        "description": "Owners are taken from the dependency graph derived from the catalog; unknown entity refs\nare a 400 naming them. Gates are instantiated from the configured stages. Needs\n`release-coordination.train.create`.\n",
+        "description": "Owners are taken from the dependency graph derived from the catalog; unknown entity refs,\nand refs of entities the caller may not see, are the same 400 naming them. Gates are instantiated from the configured stages. Needs\n`release-coordination.train.create`.\n",
         "requestBody": {
           "required": true,
           "content": {
@@ -198,6 +198,7 @@ export const spec = {
       "get": {
         "operationId": "getTrain",
         "summary": "A train with its stages (windows, late flag), participants and gates.",
+        "description": "Participants the caller may not see in the catalog, and their gates, are left out and\ncounted in `hidden`; so in every answer that is a train.\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/TrainId"
@@ -715,6 +716,7 @@ export const spec = {
       "get": {
         "operationId": "listDecisions",
         "summary": "The train's append-only decision log, oldest first.",
+        "description": "Decisions about an entity the caller may not see in the catalog are left out of\n`items` and counted in `hidden.items`; `totalCount` counts them too.\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/TrainId"
@@ -762,6 +764,9 @@ export const spec = {
                     },
                     "totalCount": {
                       "type": "integer"
+                    },
+                    "hidden": {
+                      "$ref": "#/components/schemas/HiddenEntityCounts"
                     }
                   }
                 }
@@ -1049,7 +1054,7 @@ export const spec = {
       "get": {
         "operationId": "listEntityTrains",
         "summary": "The trains an entity takes part in, newest first, with its own gates.",
-        "description": "For a System: one item per Component (or Resource) of the System that takes part in a\ntrain, by the dependency graph's `partOf` roll-up, and the System itself if it takes\npart. Approval gates whose approvals expired read as pending.\n",
+        "description": "For a System: one item per Component (or Resource) of the System that takes part in a\ntrain, by the dependency graph's `partOf` roll-up, and the System itself if it takes\npart. Approval gates whose approvals expired read as pending. An entity the caller may\nnot see in the catalog answers as one that takes part in nothing; a System's Components\nthe caller may not see are left out of `items` and counted in `hidden.items`.\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/EntityRef"
@@ -1116,6 +1121,9 @@ export const spec = {
                           }
                         }
                       }
+                    },
+                    "hidden": {
+                      "$ref": "#/components/schemas/HiddenEntityCounts"
                     }
                   }
                 }
@@ -1201,7 +1209,7 @@ export const spec = {
       "get": {
         "operationId": "getDependencySnapshot",
         "summary": "The newest dependency snapshot, its age and the problems found while deriving it.",
-        "description": "Derives a first snapshot when none exists yet.",
+        "description": "Derives a first snapshot when none exists yet. Problems naming an entity the caller may\nnot see in the catalog are left out and counted in `hidden.problems`.\n",
         "responses": {
           "200": {
             "description": "The snapshot.",
@@ -1222,6 +1230,9 @@ export const spec = {
                       "items": {
                         "$ref": "#/components/schemas/DependencyProblem"
                       }
+                    },
+                    "hidden": {
+                      "$ref": "#/components/schemas/HiddenEntityCounts"
                     }
                   }
                 }
@@ -1273,6 +1284,9 @@ export const spec = {
                       "items": {
                         "$ref": "#/components/schemas/DependencyProblem"
                       }
+                    },
+                    "hidden": {
+                      "$ref": "#/components/schemas/HiddenEntityCounts"
                     }
                   }
                 }
@@ -3017,7 +3031,7 @@ export const spec = {
       "get": {
         "operationId": "getScorecard",
         "summary": "The scorecard of a scope over a period.",
-        "description": "Metrics computed from what happened: deployments, stage transitions, gate decisions and\nretrospective action items. Every metric's numerator, denominator and time anchor are\ndefined in the common package (`METRIC_DEFINITIONS`). The period is half-open: `from`\ncounts, `to` does not. A metric without data has no `value` and says in `missing` what\nis missing.\n",
+        "description": "Metrics computed from what happened: deployments, stage transitions, gate decisions and\nretrospective action items. Every metric's numerator, denominator and time anchor are\ndefined in the common package (`METRIC_DEFINITIONS`). The period is half-open: `from`\ncounts, `to` does not. A metric without data has no `value` and says in `missing` what\nis missing. Children the caller may not see in the catalog are left out and counted in\n`hidden.children`; a scope whose entity the caller may not see is a 404, as an unknown one.\n",
         "parameters": [
           {
             "name": "scope",
@@ -3573,6 +3587,9 @@ export const spec = {
                 "items": {
                   "$ref": "#/components/schemas/TrainGate"
                 }
+              },
+              "hidden": {
+                "$ref": "#/components/schemas/HiddenEntityCounts"
               }
             }
           }
@@ -5069,6 +5086,41 @@ export const spec = {
           "generatedAt": {
             "type": "string",
             "format": "date-time"
+          },
+          "hidden": {
+            "$ref": "#/components/schemas/HiddenEntityCounts"
+          }
+        }
+      },
+      "HiddenEntityCounts": {
+        "type": "object",
+        "description": "How many items the answer left out because they name catalog entities the caller may not\nread, decided by the catalog with the caller's credentials. Present only when something\nwas left out; each key counts one list of the answer. Hidden entities are never named.\n",
+        "additionalProperties": false,
+        "properties": {
+          "participants": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Participants of a train."
+          },
+          "gates": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Gates of hidden participants."
+          },
+          "items": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Items of this page."
+          },
+          "problems": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Problems of the dependency graph."
+          },
+          "children": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Narrower scopes of a scorecard."
           }
         }
       },

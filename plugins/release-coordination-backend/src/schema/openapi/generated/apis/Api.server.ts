@@ -4,7 +4,7 @@
 // ******************************************************************
 /* eslint-disable */
 
-import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, MyApproval, OwnershipInfo, ReachedEntity, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainDecision, TrainDependencyDrift, TrainDetail, TrainGate, TrainParticipant, TrainRollbackReadiness } from '../models';
+import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, HiddenEntityCounts, MyApproval, OwnershipInfo, ReachedEntity, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainDecision, TrainDependencyDrift, TrainDetail, TrainGate, TrainParticipant, TrainRollbackReadiness } from '../models';
 
 /** GET /trains: List release trains, newest first. */
 export type ListTrains = {
@@ -151,6 +151,7 @@ export type ListDecisions = {
   response: {
     items: Array<TrainDecision>;
     totalCount: number;
+    hidden?: HiddenEntityCounts;
   };
 };
 
@@ -218,6 +219,7 @@ export type ListEntityTrains = {
       participant: TrainParticipant;
       gates: Array<TrainGate>;
     }>;
+    hidden?: HiddenEntityCounts;
   };
 };
 
@@ -238,6 +240,7 @@ export type GetDependencySnapshot = {
   response: {
     snapshot: DependencySnapshotInfo;
     problems: Array<DependencyProblem>;
+    hidden?: HiddenEntityCounts;
   };
 };
 
@@ -247,6 +250,7 @@ export type RefreshDependencies = {
   response: {
     snapshot: DependencySnapshotInfo;
     problems: Array<DependencyProblem>;
+    hidden?: HiddenEntityCounts;
   };
 };
 
