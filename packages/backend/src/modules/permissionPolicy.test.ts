@@ -105,7 +105,10 @@ describe('DemoPermissionPolicy', () => {
 
   describe('reading the catalog', () => {
     // The catalog's own rules, as the catalog applies the conditions of a conditional decision.
-    const canRead = createConditionAuthorizer<Entity>(Object.values(catalogPermissionRules));
+    const canRead = createConditionAuthorizer<Entity>({
+      getRuleByName: name =>
+        Object.values(catalogPermissionRules).find(rule => rule.name === name) as any,
+    });
     const documents = readFileSync(
       resolve(__dirname, '../../../../examples/components.yaml'),
       'utf8',

@@ -21,6 +21,7 @@ export { audited } from './audit';
 export {
   createVisibilityResolver,
   hiddenCounts,
+  visibleItems,
   type CallerVisibility,
   type EntityVisibility,
   type VisibilityResolver,

@@ -251,6 +251,61 @@ describe('reads follow the catalog (real catalog, policy decisions applied by it
     expect((await add(VAULT).set('Authorization', asUser('admin'))).status).toBe(201);
   });
 
+  it('leaves deployments, rollback readiness, flags and action items of hidden entities out', async () => {
+    const flag = await api
+      .post(`/trains/${trainId}/flags`)
+      .send({
+        participantRef: VAULT,
+        key: 'tokenise-v2',
+        ownerRef: 'group:default/team-pay',
+        purpose: 'New tokeniser',
+        expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      })
+      .set('Authorization', alice);
+    expect(flag.status).toBe(201);
+    const item = await api
+      .post(`/trains/${trainId}/action-items`)
+      .send({ title: 'Rehearse the vault rollback', ownerRef: VAULT })
+      .set('Authorization', alice);
+    expect(item.status).toBe(201);
+
+    const deployments = await api.get(`/trains/${trainId}/deployments`).set('Authorization', outsider);
+    expect(deployments.status).toBe(200);
+    expect(deployments.body.items.map((d: any) => d.participantRef)).toEqual(['component:default/payments']);
+    expect(deployments.body.hidden).toEqual({ items: 1 });
+    const ofVault = await api
+      .get(`/trains/${trainId}/deployments?participantRef=${VAULT}`)
+      .set('Authorization', outsider);
+    const ofGhost = await api
+      .get(`/trains/${trainId}/deployments?participantRef=${GHOST}`)
+      .set('Authorization', outsider);
+    expect(ofVault.body).toEqual(ofGhost.body);
+
+    const readiness = await api.get(`/trains/${trainId}/rollback-readiness`).set('Authorization', outsider);
+    expect(readiness.status).toBe(200);
+    expect(readiness.body.participants).toHaveLength(2);
+    expect(readiness.body.hidden).toEqual({ participants: 1 });
+
+    const flags = await api.get(`/trains/${trainId}/flags`).set('Authorization', outsider);
+    expect(flags.status).toBe(200);
+    expect(flags.body.items).toEqual([]);
+    expect(flags.body.hidden).toEqual({ items: 1 });
+
+    const retro = await api.get(`/trains/${trainId}/retrospective`).set('Authorization', outsider);
+    expect(retro.status).toBe(200);
+    expect(retro.body.actionItems.items).toEqual([]);
+    expect(retro.body.actionItems.hidden).toEqual({ items: 1 });
+    const byHidden = await api.get(`/action-items?ownerRef=${VAULT}`).set('Authorization', outsider);
+    const byGhost = await api.get(`/action-items?ownerRef=${GHOST}`).set('Authorization', outsider);
+    expect(byHidden.body).toEqual(byGhost.body);
+    const all = await api.get(`/action-items?trainId=${trainId}`).set('Authorization', outsider);
+    expect(all.body.hidden).toEqual({ items: 1 });
+    expect(JSON.stringify([deployments.body, readiness.body, flags.body, retro.body, all.body])).not.toContain('vault');
+
+    const seen = await api.get(`/trains/${trainId}/flags`).set('Authorization', alice);
+    expect(seen.body.items).toHaveLength(1);
+  });
+
   it('leaves hidden drill-down rows out of a scorecard, and a hidden scope is unknown', async () => {
     const period = { from: hoursAgo(24), to: new Date(Date.now() + 3_600_000).toISOString() };
     const team = { scope: 'team', ref: 'group:default/team-pay', ...period };

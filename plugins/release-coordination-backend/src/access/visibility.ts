@@ -56,3 +56,19 @@ export function hiddenCounts(
   ) as HiddenEntityCounts;
   return Object.keys(nonZero).length > 0 ? { hidden: nonZero } : {};
 }
+
+/**
+ * A page without the items naming an entity the caller may not see (`refsOf` says which refs
+ * an item names), those counted in `hidden.items`. The rest of the page, `totalCount` included,
+ * is as the service answered.
+ */
+export async function visibleItems<P extends { items: unknown[] }>(
+  page: P,
+  refsOf: (item: P['items'][number]) => (string | undefined)[],
+  caller: CallerVisibility,
+): Promise<P & { hidden?: HiddenEntityCounts }> {
+  const refs = (item: P['items'][number]) => refsOf(item).filter((ref): ref is string => ref !== undefined);
+  const visibility = await caller.of(page.items.flatMap(refs));
+  const items = page.items.filter(item => refs(item).every(ref => visibility.isVisible(ref)));
+  return { ...page, items, ...hiddenCounts({ items: page.items.length - items.length }) };
+}

@@ -41,7 +41,11 @@ describe('OpenAPI document', () => {
           trains: {} as TrainService,
           visibility: {} as VisibilityResolver,
         }),
-        createRetrospectiveRouter({ httpAuth, retrospectives: {} as RetrospectiveService }),
+        createRetrospectiveRouter({
+          httpAuth,
+          retrospectives: {} as RetrospectiveService,
+          visibility: {} as VisibilityResolver,
+        }),
         createDictionaryRouter({
           httpAuth,
           dictionary: { terms: [], responsibilities: [], escalationPaths: [] },
@@ -52,6 +56,7 @@ describe('OpenAPI document', () => {
           deployments: {} as DeploymentService,
           rollbacks: {} as RollbackService,
           flags: {} as FeatureFlagService,
+          visibility: {} as VisibilityResolver,
         }),
         createScorecardRouter({
           httpAuth,

@@ -19,7 +19,7 @@ import { GateConditions } from '../permissions/gateResource';
 import { TrainService } from './TrainService';
 import { TrainDetail } from '@release-coordination/plugin-release-coordination-common';
 import { entityRef, entityRefIn, pageOf, parseInput } from '../http/validation';
-import { VisibilityResolver } from '../access';
+import { VisibilityResolver, visibleItems } from '../access';
 import {
   requireVisibleEntities,
   visibleDecisions,
@@ -319,7 +319,8 @@ export function createTrainRouter(options: {
 
   router.get('/approvals/mine', async (req, res) => {
     const credentials = await credentialsOf(req);
-    res.json(await trains.listMyApprovals(credentials, pageOf(req.query)));
+    const page = await trains.listMyApprovals(credentials, pageOf(req.query));
+    res.json(await visibleItems(page, a => [a.gate.participantRef], options.visibility.forCaller(credentials)));
   });
 
   return router;

@@ -1187,6 +1187,9 @@ export const spec = {
                       "items": {
                         "$ref": "#/components/schemas/MyApproval"
                       }
+                    },
+                    "hidden": {
+                      "$ref": "#/components/schemas/HiddenEntityCounts"
                     }
                   }
                 }
@@ -2189,6 +2192,7 @@ export const spec = {
       "get": {
         "operationId": "listActionItems",
         "summary": "Action items by owner, status and creating train, oldest first.",
+        "description": "Items owned by an entity the caller may not see in the catalog are left out and counted\nin `hidden.items`; asked for by such an owner, the answer is that of an owner with no\nitems.\n",
         "parameters": [
           {
             "name": "ownerRef",
@@ -2260,6 +2264,9 @@ export const spec = {
                     },
                     "totalCount": {
                       "type": "integer"
+                    },
+                    "hidden": {
+                      "$ref": "#/components/schemas/HiddenEntityCounts"
                     }
                   }
                 }
@@ -2578,6 +2585,9 @@ export const spec = {
                     },
                     "totalCount": {
                       "type": "integer"
+                    },
+                    "hidden": {
+                      "$ref": "#/components/schemas/HiddenEntityCounts"
                     }
                   }
                 }
@@ -2849,6 +2859,9 @@ export const spec = {
                     },
                     "counts": {
                       "$ref": "#/components/schemas/FeatureFlagCounts"
+                    },
+                    "hidden": {
+                      "$ref": "#/components/schemas/HiddenEntityCounts"
                     }
                   }
                 }
@@ -4278,6 +4291,9 @@ export const spec = {
           },
           "totalCount": {
             "type": "integer"
+          },
+          "hidden": {
+            "$ref": "#/components/schemas/HiddenEntityCounts"
           }
         }
       },
@@ -4656,6 +4672,9 @@ export const spec = {
                 }
               }
             }
+          },
+          "hidden": {
+            "$ref": "#/components/schemas/HiddenEntityCounts"
           }
         }
       },

@@ -232,6 +232,7 @@ export type ListMyApprovals = {
   response: {
     totalCount: number;
     items: Array<MyApproval>;
+    hidden?: HiddenEntityCounts;
   };
 };
 
@@ -452,6 +453,7 @@ export type ListActionItems = {
   response: {
     items: Array<ActionItem>;
     totalCount: number;
+    hidden?: HiddenEntityCounts;
   };
 };
 
@@ -491,6 +493,7 @@ export type ListDeployments = {
   response: {
     items: Array<DeploymentOutcome>;
     totalCount: number;
+    hidden?: HiddenEntityCounts;
   };
 };
 
@@ -565,6 +568,7 @@ export type ListFeatureFlags = {
     /** Flags this close to their expiry count as expiring soon. */
     expiringWithinDays: number;
     counts: FeatureFlagCounts;
+    hidden?: HiddenEntityCounts;
   };
 };
 
