@@ -45,20 +45,20 @@ export const PORTAL_ADMIN_GROUP = 'group:default/team-platform-infra';
 export const PCI_SCOPE_LABEL = { label: 'data-classification', value: 'pci' };
 
 /**
- * The demo portal's permission policy. Reading is open to every signed-in user, except
- * entities in PCI scope (card-vault), which only their owning team and the platform team read;
- * creating trains is open too. Approving and rejecting a gate is conditional on being its approver: one of
- * the user's ownership refs (the user and their Groups) is the gate's approver Group (the
- * plugin checks membership once more when it counts the decision). Reserved for the platform
- * team, so that the permission framework is really exercised: removing things from the
- * catalog, deriving the dependency graph on demand, managing and waiving on trains someone
- * else runs (a train's ambassador may always do both), and reporting check results, deployment
- * outcomes and rollback rehearsals as a person. CI reports all of them with service
- * credentials: the permissions service of every plugin decides for a service principal by its
- * token's access restrictions, without asking the policy (app-config restricts the CI token to
- * the two report permissions), and a service that asks the policy itself gets no more than
- * those. A member of a Component's owning team may still report that Component's rehearsals:
- * the plugin lets owners do so without the permission.
+ * The demo portal's permission policy. Reading is open to every signed-in user, except entities
+ * in PCI scope (card-vault), which only their owning team and the platform team read; creating
+ * trains is open too. Approving and rejecting a gate is conditional on being its approver: one of
+ * the user's ownership refs (the user and their Groups) is the gate's approver Group (the plugin
+ * checks membership once more when it counts the decision). Reserved for the platform team, so
+ * that the permission framework is really exercised: removing things from the catalog, deriving
+ * the dependency graph on demand, managing and waiving on trains someone else runs (a train's
+ * ambassador may always do both), and reporting check results, deployment outcomes and rollback
+ * rehearsals as a person. CI reports all of them with service credentials: the permissions
+ * service of every plugin decides for a service principal by its token's access restrictions,
+ * without asking the policy (app-config restricts the CI token to the two report permissions),
+ * and a service that asks the policy itself gets no more than those. A member of a Component's
+ * owning team may still report that Component's rehearsals: the plugin lets owners do so without
+ * the permission.
  */
 export class DemoPermissionPolicy implements PermissionPolicy {
   async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {

@@ -247,6 +247,24 @@ describe('reads follow the catalog (real catalog, policy decisions applied by it
     const addUnknown = await add(GHOST);
     expect(addHidden.status).toBe(400);
     expect(messageFor(addHidden.body, VAULT)).toEqual(messageFor(addUnknown.body, GHOST));
+    // Nor can a hidden participant be changed or removed: the answer of one not in the train.
+    const removeHidden = await api
+      .del(`/trains/${trainId}/participants/${encodeURIComponent(VAULT)}`)
+      .send({ reason: 'probe' })
+      .set('Authorization', outsider);
+    const removeUnknown = await api
+      .del(`/trains/${trainId}/participants/${encodeURIComponent(GHOST)}`)
+      .send({ reason: 'probe' })
+      .set('Authorization', outsider);
+    expect(removeHidden.status).toBe(404);
+    expect(messageFor(removeHidden.body, VAULT)).toEqual(messageFor(removeUnknown.body, GHOST));
+    const changeHidden = await api
+      .patch(`/trains/${trainId}/participants/${encodeURIComponent(VAULT)}`)
+      .send({ targetVersion: '9.9.9' })
+      .set('Authorization', outsider);
+    expect(changeHidden.status).toBe(404);
+    expect((await api.get(`/trains/${trainId}`).set('Authorization', alice)).body.participants)
+      .toHaveLength(3);
     // Someone who sees vault may add it.
     expect((await add(VAULT).set('Authorization', asUser('admin'))).status).toBe(201);
   });

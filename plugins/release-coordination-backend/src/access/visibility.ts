@@ -67,7 +67,8 @@ export async function visibleItems<P extends { items: unknown[] }>(
   refsOf: (item: P['items'][number]) => (string | undefined)[],
   caller: CallerVisibility,
 ): Promise<P & { hidden?: HiddenEntityCounts }> {
-  const refs = (item: P['items'][number]) => refsOf(item).filter((ref): ref is string => ref !== undefined);
+  const refs = (item: P['items'][number]) =>
+    refsOf(item).filter((ref): ref is string => ref !== undefined);
   const visibility = await caller.of(page.items.flatMap(refs));
   const items = page.items.filter(item => refs(item).every(ref => visibility.isVisible(ref)));
   return { ...page, items, ...hiddenCounts({ items: page.items.length - items.length }) };

@@ -208,7 +208,8 @@ export function createOutcomeRouter(options: {
     const credentials = await credentialsOf(req);
     const { trainId } = req.params;
     const page = await flags.listFlags(trainId, pageOf(req.query));
-    res.json(await visibleItems(page, f => [f.participantRef, f.ownerRef], visibility.forCaller(credentials)));
+    const caller = visibility.forCaller(credentials);
+    res.json(await visibleItems(page, f => [f.participantRef, f.ownerRef], caller));
   });
 
   router.post('/trains/:trainId/flags', async (req, res) => {

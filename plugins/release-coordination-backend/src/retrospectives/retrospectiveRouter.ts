@@ -63,7 +63,10 @@ export function createRetrospectiveRouter(options: {
   router.get('/trains/:trainId/retrospective', async (req, res) => {
     const caller = visibility.forCaller(await credentialsOf(req));
     // The retrospective carries the first page of each of its lists, `limit` long.
-    const retrospective = await retrospectives.getRetrospective(req.params.trainId, limitOf(req.query));
+    const retrospective = await retrospectives.getRetrospective(
+      req.params.trainId,
+      limitOf(req.query),
+    );
     res.json({
       ...retrospective,
       actionItems: await visibleItems(retrospective.actionItems, ownerOf, caller),

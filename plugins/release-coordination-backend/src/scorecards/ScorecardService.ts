@@ -60,7 +60,9 @@ export function hierarchyOf(index: DependencyIndex): ScorecardHierarchy {
  * The 404 of a scope that names nothing known. Also the answer for a scope the caller may not
  * see in the catalog, so that it tells nothing about what exists beyond their view.
  */
-export function unknownScopeError(scope: Exclude<ScorecardScope, { kind: 'organization' | 'train' }>) {
+export function unknownScopeError(
+  scope: Exclude<ScorecardScope, { kind: 'organization' | 'train' }>,
+) {
   switch (scope.kind) {
     case 'system':
       return new NotFoundError(`No System ${scope.ref} in the catalog`);
@@ -72,7 +74,8 @@ export function unknownScopeError(scope: Exclude<ScorecardScope, { kind: 'organi
       );
     default:
       return new NotFoundError(
-        `No Group ${normalizeEntityRef(scope.ref, 'group')} in the catalog or in the period's facts`,
+        `No Group ${normalizeEntityRef(scope.ref, 'group')} in the catalog or in the period's ` +
+          'facts',
       );
   }
 }

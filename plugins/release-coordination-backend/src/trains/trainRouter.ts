@@ -22,6 +22,7 @@ import { entityRef, entityRefIn, pageOf, parseInput } from '../http/validation';
 import { VisibilityResolver, visibleItems } from '../access';
 import {
   requireVisibleEntities,
+  requireVisibleParticipant,
   visibleDecisions,
   visibleEntityTrains,
   visibleTrain,
@@ -145,7 +146,8 @@ export function createTrainRouter(options: {
     await authorize(trainCreatePermission, credentials, 'You are not allowed to create trains');
     const caller = options.visibility.forCaller(credentials);
     await requireVisibleEntities(body.participants.map(p => p.entityRef), caller, 'entities');
-    res.status(201).json(await visibleTrain(await trains.createTrain(body, credentials, { request: req }), caller));
+    const train = await trains.createTrain(body, credentials, { request: req });
+    res.status(201).json(await visibleTrain(train, caller));
   });
 
   router.get('/trains/:trainId', async (req, res) => {
@@ -164,7 +166,8 @@ export function createTrainRouter(options: {
       credentials,
       'Only the ambassador or a release manager can advance this train',
     );
-    res.json(await shown(credentials, trains.advanceStage(trainId, body, credentials, { request: req })));
+    const changed = trains.advanceStage(trainId, body, credentials, { request: req });
+    res.json(await shown(credentials, changed));
   });
 
   router.post('/trains/:trainId/cancel', async (req, res) => {
@@ -177,7 +180,8 @@ export function createTrainRouter(options: {
       credentials,
       'Only the ambassador or a release manager can cancel this train',
     );
-    res.json(await shown(credentials, trains.cancelTrain(trainId, body, credentials, { request: req })));
+    const changed = trains.cancelTrain(trainId, body, credentials, { request: req });
+    res.json(await shown(credentials, changed));
   });
 
   router.post('/trains/:trainId/roll-back', async (req, res) => {
@@ -190,7 +194,8 @@ export function createTrainRouter(options: {
       credentials,
       'Only the ambassador or a release manager can mark this train rolled back',
     );
-    res.json(await shown(credentials, trains.rollBackTrain(trainId, body, credentials, { request: req })));
+    const changed = trains.rollBackTrain(trainId, body, credentials, { request: req });
+    res.json(await shown(credentials, changed));
   });
 
   /** Changing a train's plan or participants is the ambassador's job, or a manager's. */
@@ -211,7 +216,8 @@ export function createTrainRouter(options: {
       credentials,
       'Only the ambassador or a release manager can change this train',
     );
-    res.json(await shown(credentials, trains.updateTrain(trainId, body, credentials, { request: req })));
+    const changed = trains.updateTrain(trainId, body, credentials, { request: req });
+    res.json(await shown(credentials, changed));
   });
 
   router.post('/trains/:trainId/participants', async (req, res) => {
@@ -225,9 +231,8 @@ export function createTrainRouter(options: {
     );
     const caller = options.visibility.forCaller(credentials);
     await requireVisibleEntities([body.entityRef], caller, 'entity');
-    res
-      .status(201)
-      .json(await visibleTrain(await trains.addParticipant(trainId, body, credentials, { request: req }), caller));
+    const train = await trains.addParticipant(trainId, body, credentials, { request: req });
+    res.status(201).json(await visibleTrain(train, caller));
   });
 
   router.patch('/trains/:trainId/participants/:entityRef', async (req, res) => {
@@ -241,7 +246,10 @@ export function createTrainRouter(options: {
       credentials,
       'Only the ambassador or a release manager can change participants of this train',
     );
-    res.json(await shown(credentials, trains.updateParticipant(trainId, ref, body, credentials, { request: req })));
+    const caller = options.visibility.forCaller(credentials);
+    await requireVisibleParticipant(ref, await trains.getTrainRecord(trainId), caller);
+    const changed = await trains.updateParticipant(trainId, ref, body, credentials, { request: req });
+    res.json(await visibleTrain(changed, caller));
   });
 
   router.delete('/trains/:trainId/participants/:entityRef', async (req, res) => {
@@ -255,7 +263,10 @@ export function createTrainRouter(options: {
       credentials,
       'Only the ambassador or a release manager can remove participants from this train',
     );
-    res.json(await shown(credentials, trains.removeParticipant(trainId, ref, body, credentials, { request: req })));
+    const caller = options.visibility.forCaller(credentials);
+    await requireVisibleParticipant(ref, await trains.getTrainRecord(trainId), caller);
+    const changed = await trains.removeParticipant(trainId, ref, body, credentials, { request: req });
+    res.json(await visibleTrain(changed, caller));
   });
 
   router.get('/trains/:trainId/dependency-drift', async (req, res) => {
@@ -320,7 +331,8 @@ export function createTrainRouter(options: {
   router.get('/approvals/mine', async (req, res) => {
     const credentials = await credentialsOf(req);
     const page = await trains.listMyApprovals(credentials, pageOf(req.query));
-    res.json(await visibleItems(page, a => [a.gate.participantRef], options.visibility.forCaller(credentials)));
+    const caller = options.visibility.forCaller(credentials);
+    res.json(await visibleItems(page, approval => [approval.gate.participantRef], caller));
   });
 
   return router;

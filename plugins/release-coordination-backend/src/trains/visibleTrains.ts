@@ -7,6 +7,8 @@ import {
   VisiblePage,
 } from '@release-coordination/plugin-release-coordination-common';
 import { CallerVisibility, EntityVisibility, hiddenCounts } from '../access';
+import { notAParticipant, requireActive } from './model';
+import { TrainRecord } from './TrainStore';
 
 /**
  * Reads of trains as one caller may see them: whatever names a catalog entity the caller may
@@ -112,16 +114,33 @@ export async function visibleDecisions(
   );
   const items = page.items
     .filter(decision => aboutRefs(decision).every(ref => visibility.isVisible(ref)))
-    .map(decision => ({
-      ...decision,
-      ...(decision.before !== undefined ? { before: redactValue(decision.before, visibility) } : {}),
-      ...(decision.after !== undefined ? { after: redactValue(decision.after, visibility) } : {}),
-    }));
+    .map(decision => {
+      const { before, after } = decision;
+      return {
+        ...decision,
+        ...(before !== undefined ? { before: redactValue(before, visibility) } : {}),
+        ...(after !== undefined ? { after: redactValue(after, visibility) } : {}),
+      };
+    });
   return {
     totalCount: page.totalCount,
     items,
     ...hiddenCounts({ items: page.items.length - items.length }),
   };
+}
+
+/**
+ * A participant the caller may not see is changed or removed as one that is not in the train:
+ * the same 409 for a train that no longer changes, else the same 404.
+ */
+export async function requireVisibleParticipant(
+  entityRef: string,
+  train: TrainRecord,
+  caller: CallerVisibility,
+): Promise<void> {
+  if ((await caller.of([entityRef])).isVisible(entityRef)) return;
+  requireActive(train);
+  throw notAParticipant(entityRef, train);
 }
 
 /**

@@ -19,7 +19,12 @@ describe('HiddenEntitiesNote', () => {
   });
 
   it('tells how many participants the user cannot see', () => {
-    render(<HiddenEntitiesNote hidden={{ participants: 2, gates: 4 }} keys={['participants', 'gates']} />);
+    render(
+      <HiddenEntitiesNote
+        hidden={{ participants: 2, gates: 4 }}
+        keys={['participants', 'gates']}
+      />,
+    );
     expect(screen.getByTestId('hidden-entities')).toHaveTextContent(
       '2 participants and 4 gates you cannot see in the catalog',
     );

@@ -24,7 +24,8 @@ export function describeHidden(
     return [`${count} ${count === 1 ? one : many}`];
   });
   if (parts.length === 0) return undefined;
-  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  const last = parts[parts.length - 1];
+  return parts.length === 1 ? last : `${parts.slice(0, -1).join(', ')} and ${last}`;
 }
 
 /**

@@ -373,7 +373,7 @@ export const spec = {
       "patch": {
         "operationId": "updateParticipant",
         "summary": "Change a participant's target version.",
-        "description": "Logged as `participant.updated` with the version before and after. The ambassador may;\nanyone else needs `release-coordination.train.manage`.\n",
+        "description": "Logged as `participant.updated` with the version before and after. The ambassador may;\nanyone else needs `release-coordination.train.manage`. A participant the caller may not see\nin the catalog is answered as one that is not in the train (404).\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/TrainId"
@@ -435,7 +435,7 @@ export const spec = {
       "delete": {
         "operationId": "removeParticipant",
         "summary": "Take a participant out of an active train, with a reason.",
-        "description": "The participant and its gates stay on record but no longer show, wait for approvers or\nblock advancing. The last participant cannot be removed (409): cancel the train instead.\nThe ambassador may; anyone else needs `release-coordination.train.manage`.\n",
+        "description": "The participant and its gates stay on record but no longer show, wait for approvers or\nblock advancing. The last participant cannot be removed (409): cancel the train instead.\nThe ambassador may; anyone else needs `release-coordination.train.manage`. A participant\nthe caller may not see in the catalog is answered as one that is not in the train (404).\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/TrainId"
