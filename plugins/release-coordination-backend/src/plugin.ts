@@ -20,6 +20,7 @@ import {
 } from '@release-coordination/plugin-release-coordination-node';
 import { DatabaseDependencySnapshotStore } from './dependencies/DatabaseDependencySnapshotStore';
 import { createDependencyQueryService } from './dependencies/DependencyQueryService';
+import { createVisibilityResolver } from './access';
 import { createDependencySnapshotService } from './dependencies/DependencySnapshotService';
 import { createGateResourceLoader, gatePermissionResourceRef } from './permissions/gateResource';
 import { gatePermissionRules } from './permissions/rules';
@@ -167,6 +168,8 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           pageSize: dependencyConfig?.getOptionalNumber('pageSize') ?? 1000,
         });
         const queries = createDependencyQueryService({ snapshots, auth, catalog });
+        // Answers name only what each caller may read in the catalog.
+        const visibility = createVisibilityResolver({ catalog, auth });
         const serviceDeps = {
           stages,
           gateRule,
@@ -287,6 +290,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
                 trains,
                 trainAccess,
                 catalog,
+                visibility,
                 gateConditions: {
                   getResources: loadGates,
                   // Looked up by name per decision: also rules that modules registered for gates.
@@ -295,10 +299,17 @@ export const releaseCoordinationPlugin = createBackendPlugin({
                   ),
                 },
               }),
-              createRetrospectiveRouter({ httpAuth, permissions, retrospectives }),
+              createRetrospectiveRouter({ httpAuth, permissions, retrospectives, visibility }),
               createDictionaryRouter({ httpAuth, dictionary }),
-              createOutcomeRouter({ httpAuth, permissions, deployments, rollbacks, flags }),
-              createScorecardRouter({ httpAuth, permissions, scorecards }),
+              createOutcomeRouter({
+                httpAuth,
+                permissions,
+                deployments,
+                rollbacks,
+                flags,
+                visibility,
+              }),
+              createScorecardRouter({ httpAuth, permissions, scorecards, visibility }),
             ],
           }),
         );

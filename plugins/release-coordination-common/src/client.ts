@@ -24,7 +24,7 @@ import {
   ReleaseTrainSummary,
   ReleaseTrainStatus,
 } from './trains';
-import { Page, PageRequest } from './types';
+import { Page, PageRequest, VisiblePage } from './types';
 import {
   ActionItem,
   AddRetrospectiveNoteRequest,
@@ -144,15 +144,15 @@ export interface ReleaseCoordinationApi {
     trainId: string;
     limit?: number;
     offset?: number;
-  }): Promise<Page<TrainDecision>>;
+  }): Promise<VisiblePage<TrainDecision>>;
   approveGate(request: { gateId: string; comment?: string }): Promise<TrainGate>;
   rejectGate(request: { gateId: string; comment: string }): Promise<TrainGate>;
   waiveGate(request: { gateId: string; reason: string; until: string }): Promise<TrainGate>;
   reportCheck(request: ReportCheckRequest & { trainId: string }): Promise<CheckResult>;
   /** A page of the trains an entity takes part in, newest first (default 50 from 0). */
-  listEntityTrains(request: { entityRef: string } & PageRequest): Promise<Page<EntityTrain>>;
+  listEntityTrains(request: { entityRef: string } & PageRequest): Promise<VisiblePage<EntityTrain>>;
   /** A page of the approval gates that wait for the caller's Groups (default 50 from 0). */
-  listMyApprovals(request?: PageRequest): Promise<Page<MyApproval>>;
+  listMyApprovals(request?: PageRequest): Promise<VisiblePage<MyApproval>>;
   /** The scorecard of a scope over a half-open period (`from` counts, `to` does not). */
   getScorecard(request: { scope: ScorecardScope; period: ScorecardPeriod }): Promise<ScorecardResponse>;
   /**
@@ -169,14 +169,14 @@ export interface ReleaseCoordinationApi {
     trainId: string;
     limit?: number;
     offset?: number;
-  }): Promise<Page<ActionItem>>;
+  }): Promise<VisiblePage<ActionItem>>;
   addRetrospectiveNote(
     request: AddRetrospectiveNoteRequest & { trainId: string },
   ): Promise<RetrospectiveNote>;
   deleteRetrospectiveNote(request: { trainId: string; noteId: string }): Promise<void>;
   createActionItem(request: CreateActionItemRequest & { trainId: string }): Promise<ActionItem>;
   updateActionItem(request: UpdateActionItemRequest & { itemId: string }): Promise<ActionItem>;
-  listActionItems(request?: ListActionItemsRequest): Promise<Page<ActionItem>>;
+  listActionItems(request?: ListActionItemsRequest): Promise<VisiblePage<ActionItem>>;
   /** The release dictionary: terms, responsibilities and escalation paths. */
   getDictionary(): Promise<ReleaseDictionary>;
   /** Reports a deployment as it starts or ends; the same `deploymentId` updates it. */
@@ -186,7 +186,7 @@ export interface ReleaseCoordinationApi {
   /** A page of a train's deployments, newest start first. */
   listDeployments(
     request: ListDeploymentsRequest & { trainId: string },
-  ): Promise<Page<DeploymentOutcome>>;
+  ): Promise<VisiblePage<DeploymentOutcome>>;
   getRollbackReadiness(request: { trainId: string }): Promise<TrainRollbackReadiness>;
   saveRollbackPlan(
     request: SaveRollbackPlanRequest & { trainId: string; entityRef: string },
@@ -331,7 +331,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     trainId: string;
     limit?: number;
     offset?: number;
-  }): Promise<Page<TrainDecision>> {
+  }): Promise<VisiblePage<TrainDecision>> {
     const { trainId, ...paging } = request;
     return this.get(`/trains/${encodeURIComponent(trainId)}/decisions${query(paging)}`);
   }
@@ -356,12 +356,12 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     return this.send('POST', `/trains/${encodeURIComponent(trainId)}/checks`, body);
   }
 
-  listEntityTrains(request: { entityRef: string } & PageRequest): Promise<Page<EntityTrain>> {
+  listEntityTrains(request: { entityRef: string } & PageRequest): Promise<VisiblePage<EntityTrain>> {
     const { entityRef, limit, offset } = request;
     return this.get(`/entity-trains${query({ ref: entityRef, limit, offset })}`);
   }
 
-  listMyApprovals(request: PageRequest = {}): Promise<Page<MyApproval>> {
+  listMyApprovals(request: PageRequest = {}): Promise<VisiblePage<MyApproval>> {
     return this.get(`/approvals/mine${query({ limit: request.limit, offset: request.offset })}`);
   }
 
@@ -391,7 +391,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     trainId: string;
     limit?: number;
     offset?: number;
-  }): Promise<Page<ActionItem>> {
+  }): Promise<VisiblePage<ActionItem>> {
     const { trainId, ...paging } = request;
     return this.get(
       `/trains/${encodeURIComponent(trainId)}/retrospective/carried-over${query(paging)}`,
@@ -432,7 +432,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     return this.send('PATCH', `/action-items/${encodeURIComponent(itemId)}`, body);
   }
 
-  listActionItems(request: ListActionItemsRequest = {}): Promise<Page<ActionItem>> {
+  listActionItems(request: ListActionItemsRequest = {}): Promise<VisiblePage<ActionItem>> {
     return this.get(`/action-items${query({ ...request })}`);
   }
 
@@ -449,7 +449,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
 
   listDeployments(
     request: ListDeploymentsRequest & { trainId: string },
-  ): Promise<Page<DeploymentOutcome>> {
+  ): Promise<VisiblePage<DeploymentOutcome>> {
     const { trainId, ...params } = request;
     return this.get(`/trains/${encodeURIComponent(trainId)}/deployments${query({ ...params })}`);
   }

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 
-export type { Page, PageRequest } from './types';
+export type { HiddenEntityCounts, Page, PageRequest, VisiblePage } from './types';
 export {
   RELEASE_COORDINATION_PLUGIN_ID,
   ReleaseCoordinationClient,

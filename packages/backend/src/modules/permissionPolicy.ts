@@ -12,8 +12,13 @@ import {
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   catalogEntityDeletePermission,
+  catalogEntityReadPermission,
   catalogLocationDeletePermission,
 } from '@backstage/plugin-catalog-common/alpha';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
 import {
   createReleaseCoordinationGateConditionalDecision,
   createReleaseCoordinationTrainConditionalDecision,
@@ -36,20 +41,27 @@ const REPORT_PERMISSIONS = [checkReportPermission, deploymentReportPermission];
 export const PORTAL_ADMIN_GROUP = 'group:default/team-platform-infra';
 
 /**
- * The demo portal's permission policy. Reading is open to every signed-in user, and so is
- * creating trains. Approving and rejecting a gate is conditional on being its approver: one of
- * the user's ownership refs (the user and their Groups) is the gate's approver Group (the
- * plugin checks membership once more when it counts the decision). Reserved for the platform
- * team, so that the permission framework is really exercised: removing things from the
- * catalog, deriving the dependency graph on demand, managing trains someone else runs (a
- * train's ambassador manages it by the `IS_AMBASSADOR` condition, which the plugin applies to
- * the stored train; managing also lets them waive its check and rule gates), waiving gates, and
- * reporting check results, deployment outcomes and rollback rehearsals as a person. CI reports all of them with service
- * credentials: the permissions service of every plugin decides for a service principal by its
- * token's access restrictions, without asking the policy (app-config restricts the CI token to
- * the two report permissions), and a service that asks the policy itself gets no more than
- * those. A member of a Component's owning team may still report that Component's rehearsals:
- * the plugin lets owners do so without the permission.
+ * The label of entities in PCI scope (card-vault in examples/): only their owning team and the
+ * platform team may read them in the catalog, and so in every answer of release coordination.
+ */
+export const PCI_SCOPE_LABEL = { label: 'data-classification', value: 'pci' };
+
+/**
+ * The demo portal's permission policy. Reading is open to every signed-in user, except entities
+ * in PCI scope (card-vault), which only their owning team and the platform team read; creating
+ * trains is open too. Approving and rejecting a gate is conditional on being its approver: one of
+ * the user's ownership refs (the user and their Groups) is the gate's approver Group (the plugin
+ * checks membership once more when it counts the decision). Reserved for the platform team, so
+ * that the permission framework is really exercised: removing things from the catalog, deriving
+ * the dependency graph on demand, managing trains someone else runs (a train's ambassador
+ * manages it by the `IS_AMBASSADOR` condition, which the plugin applies to the stored train;
+ * managing also lets them waive its check and rule gates), waiving gates, and reporting check
+ * results, deployment outcomes and rollback rehearsals as a person. CI reports all of them with
+ * service credentials: the permissions service of every plugin decides for a service principal
+ * by its token's access restrictions, without asking the policy (app-config restricts the CI
+ * token to the two report permissions), and a service that asks the policy itself gets no more
+ * than those. A member of a Component's owning team may still report that Component's
+ * rehearsals: the plugin lets owners do so without the permission.
  */
 export class DemoPermissionPolicy implements PermissionPolicy {
   async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
@@ -61,6 +73,16 @@ export class DemoPermissionPolicy implements PermissionPolicy {
       return { result: reporting ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
     }
     const isPortalAdmin = user.info.ownershipEntityRefs.includes(PORTAL_ADMIN_GROUP);
+    if (isPermission(request.permission, catalogEntityReadPermission) && !isPortalAdmin) {
+      // Applied by the catalog as a filter of its own queries: an entity in PCI scope is read
+      // only through ownership.
+      return createCatalogConditionalDecision(request.permission, {
+        anyOf: [
+          { not: catalogConditions.hasLabel(PCI_SCOPE_LABEL) },
+          catalogConditions.isEntityOwner({ claims: user.info.ownershipEntityRefs }),
+        ],
+      });
+    }
     if (isPermission(request.permission, gateApprovePermission)) {
       return createReleaseCoordinationGateConditionalDecision(
         request.permission,

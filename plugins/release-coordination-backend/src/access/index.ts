@@ -20,3 +20,11 @@ export {
 export { createTrainAccess, type TrainAccess } from './trainAccess';
 export { createReaderOf } from './readers';
 export { audited } from './audit';
+export {
+  createVisibilityResolver,
+  hiddenCounts,
+  visibleItems,
+  type CallerVisibility,
+  type EntityVisibility,
+  type VisibilityResolver,
+} from './visibility';

@@ -6,6 +6,7 @@ import {
   DependencyEdge,
   DependencyEdgesResponse,
   DependencyProblem,
+  DependencySnapshotResponse,
   DeploymentWavesResponse,
   EntityDependenciesResponse,
   OwnershipResponse,
@@ -28,6 +29,7 @@ import {
 } from './graph';
 import { DependencySnapshotService, snapshotInfo } from './DependencySnapshotService';
 import { EntityVisibility, resolveVisibility } from './visibility';
+import { hiddenCounts } from '../access/visibility';
 
 /** Which edges of a scope to list, and which page of them. */
 export interface DependencyEdgesRequest {
@@ -52,6 +54,11 @@ export interface DependencyQueryService {
   blastRadius(ref: string, credentials: BackstageCredentials): Promise<BlastRadiusResponse>;
   deploymentWaves(refs: string[], credentials: BackstageCredentials): Promise<DeploymentWavesResponse>;
   ownership(ref: string, credentials: BackstageCredentials): Promise<OwnershipResponse>;
+  /** The snapshot's problems without those naming an entity the caller may not see, counted. */
+  visibleProblems(
+    problems: DependencyProblem[],
+    credentials: BackstageCredentials,
+  ): Promise<Pick<DependencySnapshotResponse, 'problems' | 'hidden'>>;
 }
 
 /** The entity refs of a graph walk's results that a caller must be allowed to see. */
@@ -301,6 +308,23 @@ async function deploymentWavesAnswer(
   };
 }
 
+/** The graph's problems the caller may see in full; the others only counted. */
+async function visibleProblemsAnswer(
+  context: QueryContext,
+  problems: DependencyProblem[],
+  credentials: BackstageCredentials,
+) {
+  const visibility = await context.visibilityOf(credentials, problems.flatMap(problemRefs));
+  const shown = problems.filter(problem =>
+    problemRefs(problem).every(ref => visibility.isVisible(ref)),
+  );
+  return {
+    problems: shown,
+    ...hiddenCounts({ problems: problems.length - shown.length }),
+  };
+}
+
+
 async function ownershipAnswer(
   context: QueryContext,
   ref: string,
@@ -361,5 +385,7 @@ export function createDependencyQueryService(options: {
     blastRadius: (ref, credentials) => blastRadiusAnswer(context, ref, credentials),
     deploymentWaves: (refs, credentials) => deploymentWavesAnswer(context, refs, credentials),
     ownership: (ref, credentials) => ownershipAnswer(context, ref, credentials),
+    visibleProblems: (problems, credentials) =>
+      visibleProblemsAnswer(context, problems, credentials),
   };
 }

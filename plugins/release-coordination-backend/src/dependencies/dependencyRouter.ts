@@ -40,9 +40,10 @@ export function createDependencyRouter(options: {
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   router.get('/dependencies/snapshot', async (req, res) => {
-    await credentialsOf(req);
+    const credentials = await credentialsOf(req);
     const { meta, index } = await snapshots.current();
-    res.json({ snapshot: snapshotInfo(meta), problems: index.graph.problems });
+    const problems = await queries.visibleProblems(index.graph.problems, credentials);
+    res.json({ snapshot: snapshotInfo(meta), ...problems });
   });
 
   router.post('/dependencies/refresh', async (req, res) => {

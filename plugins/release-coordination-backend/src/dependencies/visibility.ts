@@ -1,6 +1,6 @@
 import { AuthService, BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { isServicePrincipal, isUserPrincipal } from '../access';
+import { isServicePrincipal, isUserPrincipal } from '../access/principals';
 import { DEPENDENCY_ENTITY_KINDS } from './readCatalog';
 
 /** Shown instead of an entity the requesting user may not read. */

@@ -13,9 +13,19 @@ import { z } from 'zod';
 import { DeploymentService } from './DeploymentService';
 import { FeatureFlagService } from './FeatureFlagService';
 import { RollbackService } from './RollbackService';
-import { createAuthorizer, createReaderOf } from '../access';
+import {
+  createAuthorizer,
+  createReaderOf,
+  hiddenCounts,
+  VisibilityResolver,
+  visibleItems,
+} from '../access';
 import { TRAIN_READ_REFUSAL } from '../trains/trainRouter';
 import { entityRef, entityRefIn, pageOf, parseInput } from '../http/validation';
+import { HIDDEN_ENTITY } from '../dependencies/visibility';
+
+/** A participant filter no participant matches. */
+const NOBODY = HIDDEN_ENTITY;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoTime = z.iso.datetime({ offset: true });
@@ -126,8 +136,10 @@ export function createOutcomeRouter(options: {
   deployments: DeploymentService;
   rollbacks: RollbackService;
   flags: FeatureFlagService;
+  /** What each caller may see of the catalog: answers leave out the rest. */
+  visibility: VisibilityResolver;
 }): express.Router {
-  const { httpAuth, permissions, deployments, rollbacks, flags } = options;
+  const { httpAuth, permissions, deployments, rollbacks, flags, visibility } = options;
   const router = createContractRouter();
   const credentialsOf = (req: RouteRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -157,20 +169,25 @@ export function createOutcomeRouter(options: {
   });
 
   router.get('/trains/:trainId/deployments', async (req, res) => {
-    await readerOf(req);
+    const credentials = await readerOf(req);
     const { trainId } = req.params;
     const { query } = req;
-    res.json(
-      await deployments.listTrainDeployments(trainId, {
-        // The document admits the name's form; environments are compared in lower case.
-        environment: query.environment?.toLowerCase(),
-        participantRef:
-          query.participantRef === undefined
-            ? undefined
-            : entityRefIn(query.participantRef, 'participantRef', 'query'),
-        ...pageOf(query),
-      }),
-    );
+    const participantRef =
+      query.participantRef === undefined
+        ? undefined
+        : entityRefIn(query.participantRef, 'participantRef', 'query');
+    const caller = visibility.forCaller(credentials);
+    const page = await deployments.listTrainDeployments(trainId, {
+      // The document admits the name's form; environments are compared in lower case.
+      environment: query.environment?.toLowerCase(),
+      // A participant the caller may not see is asked about as one that deployed nothing.
+      participantRef:
+        participantRef && !(await caller.of([participantRef])).isVisible(participantRef)
+          ? NOBODY
+          : participantRef,
+      ...pageOf(query),
+    });
+    res.json(await visibleItems(page, d => [d.participantRef], caller));
   });
 
   router.put('/trains/:trainId/participants/:entityRef/rollback-plan', async (req, res) => {
@@ -184,7 +201,15 @@ export function createOutcomeRouter(options: {
   router.get('/trains/:trainId/rollback-readiness', async (req, res) => {
     const credentials = await readerOf(req);
     const { trainId } = req.params;
-    res.json(await rollbacks.getRollbackReadiness(trainId, credentials));
+    const readiness = await rollbacks.getRollbackReadiness(trainId, credentials);
+    const caller = visibility.forCaller(credentials);
+    const seen = await caller.of(readiness.participants.map(p => p.entityRef));
+    const participants = readiness.participants.filter(p => seen.isVisible(p.entityRef));
+    res.json({
+      ...readiness,
+      participants,
+      ...hiddenCounts({ participants: readiness.participants.length - participants.length }),
+    });
   });
 
   router.post('/rollback-drills', async (req, res) => {
@@ -195,9 +220,11 @@ export function createOutcomeRouter(options: {
   });
 
   router.get('/trains/:trainId/flags', async (req, res) => {
-    await readerOf(req);
+    const credentials = await readerOf(req);
     const { trainId } = req.params;
-    res.json(await flags.listFlags(trainId, pageOf(req.query)));
+    const page = await flags.listFlags(trainId, pageOf(req.query));
+    const caller = visibility.forCaller(credentials);
+    res.json(await visibleItems(page, f => [f.participantRef, f.ownerRef], caller));
   });
 
   router.post('/trains/:trainId/flags', async (req, res) => {

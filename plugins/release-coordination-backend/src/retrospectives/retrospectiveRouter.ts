@@ -13,6 +13,11 @@ import { RetrospectiveService } from './RetrospectiveService';
 import { createReaderOf } from '../access';
 import { TRAIN_READ_REFUSAL } from '../trains/trainRouter';
 import { entityRef, entityRefIn, limitOf, pageOf, parseInput } from '../http/validation';
+import { VisibilityResolver, visibleItems } from '../access';
+import { ActionItem } from '@release-coordination/plugin-release-coordination-common';
+
+/** An action item names its owner; one the caller may not see keeps it out of answers. */
+const ownerOf = (item: ActionItem) => [item.ownerRef];
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoTime = z.iso.datetime({ offset: true });
@@ -51,8 +56,10 @@ export function createRetrospectiveRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   retrospectives: RetrospectiveService;
+  /** What each caller may see of the catalog: action items of hidden owners are left out. */
+  visibility: VisibilityResolver;
 }): express.Router {
-  const { httpAuth, permissions, retrospectives } = options;
+  const { httpAuth, permissions, retrospectives, visibility } = options;
   const router = createContractRouter();
   const credentialsOf = (req: RouteRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -65,9 +72,17 @@ export function createRetrospectiveRouter(options: {
   });
 
   router.get('/trains/:trainId/retrospective', async (req, res) => {
-    await readerOf(req);
+    const caller = visibility.forCaller(await readerOf(req));
     // The retrospective carries the first page of each of its lists, `limit` long.
-    res.json(await retrospectives.getRetrospective(req.params.trainId, limitOf(req.query)));
+    const retrospective = await retrospectives.getRetrospective(
+      req.params.trainId,
+      limitOf(req.query),
+    );
+    res.json({
+      ...retrospective,
+      actionItems: await visibleItems(retrospective.actionItems, ownerOf, caller),
+      carriedOver: await visibleItems(retrospective.carriedOver, ownerOf, caller),
+    });
   });
 
   router.get('/trains/:trainId/retrospective/notes', async (req, res) => {
@@ -82,8 +97,9 @@ export function createRetrospectiveRouter(options: {
   });
 
   router.get('/trains/:trainId/retrospective/carried-over', async (req, res) => {
-    await readerOf(req);
-    res.json(await retrospectives.listCarriedOver(req.params.trainId, pageOf(req.query)));
+    const caller = visibility.forCaller(await readerOf(req));
+    const page = await retrospectives.listCarriedOver(req.params.trainId, pageOf(req.query));
+    res.json(await visibleItems(page, ownerOf, caller));
   });
 
   router.post('/trains/:trainId/retrospective/notes', async (req, res) => {
@@ -115,19 +131,22 @@ export function createRetrospectiveRouter(options: {
   });
 
   router.get('/action-items', async (req, res) => {
-    await readerOf(req);
+    const caller = visibility.forCaller(await readerOf(req));
     const { query } = req;
-    res.json(
-      await retrospectives.listActionItems({
-        ownerRef:
-          query.ownerRef === undefined
-            ? undefined
-            : entityRefIn(query.ownerRef, 'ownerRef', 'query'),
-        status: query.status,
-        trainId: query.trainId,
-        ...pageOf(query),
-      }),
-    );
+    const ownerRef =
+      query.ownerRef === undefined ? undefined : entityRefIn(query.ownerRef, 'ownerRef', 'query');
+    // An owner the caller may not see is answered as an owner with no items.
+    if (ownerRef && !(await caller.of([ownerRef])).isVisible(ownerRef)) {
+      res.json({ items: [], totalCount: 0 });
+      return;
+    }
+    const page = await retrospectives.listActionItems({
+      ownerRef,
+      status: query.status,
+      trainId: query.trainId,
+      ...pageOf(query),
+    });
+    res.json(await visibleItems(page, ownerOf, caller));
   });
 
   return router;

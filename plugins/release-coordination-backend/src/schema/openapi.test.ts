@@ -20,6 +20,7 @@ import { RollbackService } from '../outcomes/RollbackService';
 import { createOutcomeRouter } from '../outcomes/outcomeRouter';
 import { ScorecardService } from '../scorecards/ScorecardService';
 import { createScorecardRouter } from '../scorecards/scorecardRouter';
+import { VisibilityResolver } from '../access';
 
 /** The OpenAPI document and the router describe the same routes, no more, no less. */
 describe('OpenAPI document', () => {
@@ -43,11 +44,13 @@ describe('OpenAPI document', () => {
           trains: {} as TrainService,
           trainAccess: {} as TrainAccess,
           catalog: catalogServiceMock(),
+          visibility: {} as VisibilityResolver,
         }),
         createRetrospectiveRouter({
           httpAuth,
           permissions: mockServices.permissions(),
           retrospectives: {} as RetrospectiveService,
+          visibility: {} as VisibilityResolver,
         }),
         createDictionaryRouter({
           httpAuth,
@@ -59,11 +62,13 @@ describe('OpenAPI document', () => {
           deployments: {} as DeploymentService,
           rollbacks: {} as RollbackService,
           flags: {} as FeatureFlagService,
+          visibility: {} as VisibilityResolver,
         }),
         createScorecardRouter({
           httpAuth,
           permissions: mockServices.permissions(),
           scorecards: {} as ScorecardService,
+          visibility: {} as VisibilityResolver,
         }),
       ],
     });

@@ -56,6 +56,30 @@ export function hierarchyOf(index: DependencyIndex): ScorecardHierarchy {
   };
 }
 
+/**
+ * The 404 of a scope that names nothing known. Also the answer for a scope the caller may not
+ * see in the catalog, so that it tells nothing about what exists beyond their view.
+ */
+export function unknownScopeError(
+  scope: Exclude<ScorecardScope, { kind: 'organization' | 'train' }>,
+) {
+  switch (scope.kind) {
+    case 'system':
+      return new NotFoundError(`No System ${scope.ref} in the catalog`);
+    case 'domain':
+      return new NotFoundError(`No Domain ${scope.ref} in the catalog`);
+    case 'component':
+      return new NotFoundError(
+        `No component ${normalizeEntityRef(scope.ref, 'component')} in the catalog or in any train`,
+      );
+    default:
+      return new NotFoundError(
+        `No Group ${normalizeEntityRef(scope.ref, 'group')} in the catalog or in the period's ` +
+          'facts',
+      );
+  }
+}
+
 export function createScorecardService(options: {
   facts: ScorecardFactSource;
   snapshots: Pick<DependencySnapshotService, 'current'>;
@@ -86,9 +110,7 @@ export function createScorecardService(options: {
       case 'system':
       case 'domain': {
         const entity = index.scopeEntity(scope.ref);
-        if (entity?.kind.toLowerCase() !== scope.kind) {
-          throw new NotFoundError(`No ${scope.kind === 'system' ? 'System' : 'Domain'} ${scope.ref} in the catalog`);
-        }
+        if (entity?.kind.toLowerCase() !== scope.kind) throw unknownScopeError(scope);
         return;
       }
       default:
@@ -133,7 +155,7 @@ export function createScorecardService(options: {
         index.node(ref) !== undefined ||
         deployments.some(d => normalizeEntityRef(d.participantRef) === ref) ||
         trains.some(t => t.participants.some(p => normalizeEntityRef(p.entityRef) === ref));
-      if (!known) throw new NotFoundError(`No component ${ref} in the catalog or in any train`);
+      if (!known) throw unknownScopeError(scope);
     }
     if (scope.kind === 'team') {
       const ref = normalizeEntityRef(scope.ref, 'group');
@@ -145,7 +167,7 @@ export function createScorecardService(options: {
         gateDecisions.some(g => named(g.ownerRef)) ||
         actionItems.some(a => named(a.ownerRef)) ||
         trains.some(t => t.participants.some(p => named(p.ownerRef)));
-      if (!known) throw new NotFoundError(`No Group ${ref} in the catalog or in the period's facts`);
+      if (!known) throw unknownScopeError(scope);
     }
 
     const scorecard = computeScorecard({

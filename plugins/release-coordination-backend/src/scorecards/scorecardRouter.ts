@@ -11,6 +11,8 @@ import { z } from 'zod';
 import { ScorecardService } from './ScorecardService';
 import { createReaderOf } from '../access';
 import { entityRef, parseInput } from '../http/validation';
+import { VisibilityResolver } from '../access';
+import { requireVisibleScope, visibleScorecard } from './visibleScorecard';
 
 const DAY_MS = 24 * 3_600_000;
 /**
@@ -80,8 +82,10 @@ export function createScorecardRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   scorecards: ScorecardService;
+  /** What each caller may see of the catalog: drill-down rows leave out the rest. */
+  visibility: VisibilityResolver;
 }): express.Router {
-  const { httpAuth, permissions, scorecards } = options;
+  const { httpAuth, permissions, scorecards, visibility } = options;
   const router = createContractRouter();
   const readerOf = createReaderOf({
     httpAuth,
@@ -91,9 +95,11 @@ export function createScorecardRouter(options: {
   });
 
   router.get('/scorecards', async (req, res) => {
-    await readerOf(req);
+    const credentials = await readerOf(req);
     const { scope, period } = parseInput(scorecardQuery, req.query, 'query');
-    res.json(await scorecards.getScorecard(scope, period));
+    const caller = visibility.forCaller(credentials);
+    await requireVisibleScope(scope, caller);
+    res.json(await visibleScorecard(await scorecards.getScorecard(scope, period), caller));
   });
 
   return router;

@@ -39,7 +39,7 @@ import {
   ownersOfDependents,
 } from './announcements';
 import { audited as auditedChange } from '../access';
-import { requireActive } from './model';
+import { notAParticipant, requireActive } from './model';
 
 /**
  * Where a change was asked for. The HTTP request goes to the auditor, which records who asked
@@ -146,7 +146,7 @@ export function createTrainCore(options: TrainServiceOptions) {
     requireActive(train);
     const participant = await session.getParticipant(train.id, entityRef);
     if (!participant || participant.removedAt) {
-      throw new NotFoundError(`${entityRef} does not take part in train '${train.name}'`);
+      throw notAParticipant(entityRef, train);
     }
     const { removedAt: _removedAt, ...current } = participant;
     return { train, participant: current };

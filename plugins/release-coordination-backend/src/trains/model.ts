@@ -1,4 +1,4 @@
-import { ConflictError } from '@backstage/errors';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   ReleaseTrainSummary,
   StageWindow,
@@ -117,6 +117,11 @@ export function requireRollbackable(train: Pick<TrainRecord, 'name' | 'status'>)
         'marked rolled back',
     );
   }
+}
+
+/** The 404 of a change to a participant that is not in the train (or hidden from the caller). */
+export function notAParticipant(entityRef: string, train: { name: string }): NotFoundError {
+  return new NotFoundError(`${entityRef} does not take part in train '${train.name}'`);
 }
 
 /** A train that was released, rolled back or cancelled is on record and no longer changes. */

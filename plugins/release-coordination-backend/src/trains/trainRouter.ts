@@ -19,7 +19,16 @@ import { authorizeAmbassadorChoice } from './ambassadorChoice';
 import { authorizeWaiver } from '../gates/waiverAccess';
 import { GateConditions } from '../permissions/gateResource';
 import { TrainService } from './TrainService';
+import { TrainDetail } from '@release-coordination/plugin-release-coordination-common';
 import { entityRef, entityRefIn, pageOf, parseInput } from '../http/validation';
+import { VisibilityResolver, visibleItems } from '../access';
+import {
+  requireVisibleEntities,
+  requireVisibleParticipant,
+  visibleDecisions,
+  visibleEntityTrains,
+  visibleTrain,
+} from './visibleTrains';
 
 /** Why a read of trains is refused: the same words on every train read route. */
 export const TRAIN_READ_REFUSAL = 'You are not allowed to read release trains';
@@ -103,8 +112,13 @@ export function createTrainRouter(options: {
    * here. Without them such a decision cannot be checked, so it refuses.
    */
   gateConditions?: GateConditions;
+  /** What each caller may see of the catalog: answers leave out the rest. */
+  visibility: VisibilityResolver;
 }): express.Router {
   const { httpAuth, permissions, trains, trainAccess, catalog, gateConditions } = options;
+  /** A train as the caller may see it. */
+  const shown = async (credentials: BackstageCredentials, train: Promise<TrainDetail>) =>
+    visibleTrain(await train, options.visibility.forCaller(credentials));
   const router = createContractRouter();
   const credentialsOf = (req: RouteRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -143,14 +157,17 @@ export function createTrainRouter(options: {
     const credentials = await credentialsOf(req);
     const body = parseInput(createTrainBody, req.body, 'body');
     await authorize(trainCreatePermission, credentials, 'You are not allowed to create trains');
+    const caller = options.visibility.forCaller(credentials);
+    await requireVisibleEntities(body.participants.map(p => p.entityRef), caller, 'entities');
     await authorizeAmbassadorChoice({ trainAccess, catalog }, body.ambassadorRef, credentials);
-    res.status(201).json(await trains.createTrain(body, credentials, { request: req }));
+    const train = await trains.createTrain(body, credentials, { request: req });
+    res.status(201).json(await visibleTrain(train, caller));
   });
 
   router.get('/trains/:trainId', async (req, res) => {
-    await readerOf(req);
+    const credentials = await readerOf(req);
     const { trainId } = req.params;
-    res.json(await trains.getTrain(trainId));
+    res.json(await shown(credentials, trains.getTrain(trainId)));
   });
 
   router.post('/trains/:trainId/advance', async (req, res) => {
@@ -162,7 +179,8 @@ export function createTrainRouter(options: {
       credentials,
       'Only the ambassador or a release manager can advance this train',
     );
-    res.json(await trains.advanceStage(trainId, body, credentials, { request: req }));
+    const changed = trains.advanceStage(trainId, body, credentials, { request: req });
+    res.json(await shown(credentials, changed));
   });
 
   router.post('/trains/:trainId/cancel', async (req, res) => {
@@ -174,7 +192,8 @@ export function createTrainRouter(options: {
       credentials,
       'Only the ambassador or a release manager can cancel this train',
     );
-    res.json(await trains.cancelTrain(trainId, body, credentials, { request: req }));
+    const changed = trains.cancelTrain(trainId, body, credentials, { request: req });
+    res.json(await shown(credentials, changed));
   });
 
   router.post('/trains/:trainId/roll-back', async (req, res) => {
@@ -186,7 +205,8 @@ export function createTrainRouter(options: {
       credentials,
       'Only the ambassador or a release manager can mark this train rolled back',
     );
-    res.json(await trains.rollBackTrain(trainId, body, credentials, { request: req }));
+    const changed = trains.rollBackTrain(trainId, body, credentials, { request: req });
+    res.json(await shown(credentials, changed));
   });
 
   router.patch('/trains/:trainId', async (req, res) => {
@@ -205,7 +225,8 @@ export function createTrainRouter(options: {
         await authorizeAmbassadorChoice({ trainAccess, catalog }, body.ambassadorRef, credentials);
       }
     }
-    res.json(await trains.updateTrain(trainId, body, credentials, { request: req }));
+    const changed = trains.updateTrain(trainId, body, credentials, { request: req });
+    res.json(await shown(credentials, changed));
   });
 
   router.post('/trains/:trainId/participants', async (req, res) => {
@@ -217,7 +238,10 @@ export function createTrainRouter(options: {
       credentials,
       'Only the ambassador or a release manager can add participants to this train',
     );
-    res.status(201).json(await trains.addParticipant(trainId, body, credentials, { request: req }));
+    const caller = options.visibility.forCaller(credentials);
+    await requireVisibleEntities([body.entityRef], caller, 'entity');
+    const train = await trains.addParticipant(trainId, body, credentials, { request: req });
+    res.status(201).json(await visibleTrain(train, caller));
   });
 
   router.patch('/trains/:trainId/participants/:entityRef', async (req, res) => {
@@ -231,7 +255,10 @@ export function createTrainRouter(options: {
       credentials,
       'Only the ambassador or a release manager can change participants of this train',
     );
-    res.json(await trains.updateParticipant(trainId, ref, body, credentials, { request: req }));
+    const caller = options.visibility.forCaller(credentials);
+    await requireVisibleParticipant(ref, await trains.getTrainRecord(trainId), caller);
+    const changed = await trains.updateParticipant(trainId, ref, body, credentials, { request: req });
+    res.json(await visibleTrain(changed, caller));
   });
 
   router.delete('/trains/:trainId/participants/:entityRef', async (req, res) => {
@@ -245,7 +272,10 @@ export function createTrainRouter(options: {
       credentials,
       'Only the ambassador or a release manager can remove participants from this train',
     );
-    res.json(await trains.removeParticipant(trainId, ref, body, credentials, { request: req }));
+    const caller = options.visibility.forCaller(credentials);
+    await requireVisibleParticipant(ref, await trains.getTrainRecord(trainId), caller);
+    const changed = await trains.removeParticipant(trainId, ref, body, credentials, { request: req });
+    res.json(await visibleTrain(changed, caller));
   });
 
   router.get('/trains/:trainId/dependency-drift', async (req, res) => {
@@ -255,9 +285,10 @@ export function createTrainRouter(options: {
   });
 
   router.get('/trains/:trainId/decisions', async (req, res) => {
-    await readerOf(req);
+    const credentials = await readerOf(req);
     const { trainId } = req.params;
-    res.json(await trains.listDecisions(trainId, pageOf(req.query)));
+    const page = await trains.listDecisions(trainId, pageOf(req.query));
+    res.json(await visibleDecisions(page, options.visibility.forCaller(credentials)));
   });
 
   router.post('/trains/:trainId/checks', async (req, res) => {
@@ -304,14 +335,17 @@ export function createTrainRouter(options: {
   });
 
   router.get('/entity-trains', async (req, res) => {
-    await readerOf(req);
+    const credentials = await readerOf(req);
     const ref = entityRefIn(req.query.ref, 'ref', 'query');
-    res.json(await trains.listEntityTrains(ref, pageOf(req.query)));
+    const page = await trains.listEntityTrains(ref, pageOf(req.query));
+    res.json(await visibleEntityTrains(ref, page, options.visibility.forCaller(credentials)));
   });
 
   router.get('/approvals/mine', async (req, res) => {
     const credentials = await readerOf(req);
-    res.json(await trains.listMyApprovals(credentials, pageOf(req.query)));
+    const page = await trains.listMyApprovals(credentials, pageOf(req.query));
+    const caller = options.visibility.forCaller(credentials);
+    res.json(await visibleItems(page, approval => [approval.gate.participantRef], caller));
   });
 
   return router;

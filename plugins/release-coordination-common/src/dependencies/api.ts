@@ -1,3 +1,4 @@
+import type { HiddenEntityCounts } from '../types';
 import {
   BlastRadiusGroup,
   DependencyEdge,
@@ -33,6 +34,8 @@ export interface DependencySnapshotInfo {
 export interface DependencySnapshotResponse {
   snapshot: DependencySnapshotInfo;
   problems: DependencyProblem[];
+  /** Problems left out because they name entities the caller may not see in the catalog. */
+  hidden?: HiddenEntityCounts;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Page } from '../types';
+import type { HiddenEntityCounts, VisiblePage } from '../types';
 
 /**
  * How a finished rollout ended: `rolled-back` when the previous version had to be restored.
@@ -167,6 +167,8 @@ export interface TrainRollbackReadiness {
   trainId: string;
   maxAgeDays: number;
   participants: ParticipantRollbackReadiness[];
+  /** Participants left out because the caller may not see them in the catalog. */
+  hidden?: HiddenEntityCounts;
 }
 
 /**
@@ -264,7 +266,7 @@ export interface FeatureFlagCounts {
  *
  * @public
  */
-export interface TrainFeatureFlags extends Page<FeatureFlag> {
+export interface TrainFeatureFlags extends VisiblePage<FeatureFlag> {
   /** Flags expiring within this many days count as expiring soon; their owners are reminded. */
   expiringWithinDays: number;
   counts: FeatureFlagCounts;

@@ -1,4 +1,4 @@
-import type { Page } from '../types';
+import type { Page, VisiblePage } from '../types';
 
 /**
  * The two columns of a blameless retrospective board.
@@ -81,12 +81,12 @@ export interface Retrospective {
   /** Per column of the board, its notes, oldest first. */
   notes: Record<RetrospectiveColumn, Page<RetrospectiveNote>>;
   /** Created by this train, oldest first. */
-  actionItems: Page<ActionItem>;
+  actionItems: VisiblePage<ActionItem>;
   /**
    * Open items created by trains that were created before this one, owned by a participant
    * or by a participant's owner. Oldest first.
    */
-  carriedOver: Page<ActionItem>;
+  carriedOver: VisiblePage<ActionItem>;
 }
 
 /**

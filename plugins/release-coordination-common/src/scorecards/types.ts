@@ -1,4 +1,5 @@
 import type { ReleaseTrainStatus } from '../trains/types';
+import type { HiddenEntityCounts } from '../types';
 
 /**
  * Scorecards: what actually happened to releases, computed by the backend from raw facts over
@@ -207,6 +208,8 @@ export interface ScorecardResponse extends Scorecard {
   settings: ScorecardSettings;
   /** When the scorecard was computed; facts after it are unknown. */
   generatedAt: string;
+  /** Children left out because the caller may not see their entity in the catalog. */
+  hidden?: HiddenEntityCounts;
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { HiddenEntityCounts } from '../types';
+
 /**
  * The lifecycle of a release train.
  *
@@ -233,6 +235,8 @@ export interface TrainDetail extends ReleaseTrainSummary {
   stages: TrainStage[];
   participants: TrainParticipant[];
   gates: TrainGate[];
+  /** Participants and gates left out because the caller may not see them in the catalog. */
+  hidden?: HiddenEntityCounts;
 }
 
 /**

@@ -209,6 +209,24 @@ describe('EntityReleaseTrainsContent', () => {
     expect(getTrain).toHaveBeenCalledWith({ trainId: autumnTrain.id });
   });
 
+  it('says how many participations of the system\'s components the user cannot see', async () => {
+    await renderEntityContent(<EntityReleaseTrainsContent />, checkoutSystem, {
+      listEntityTrains: async () => ({
+        items: [
+          { train: winterTrain, participant: winterTrainDetail.participants[0], gates: [] },
+        ],
+        totalCount: 3,
+        hidden: { items: 2 },
+      }),
+      getTrain: async () => winterTrainDetail,
+      getDeploymentWaves: async () => checkoutApiWaves,
+    });
+    expect(await screen.findByTestId('hidden-entities')).toHaveTextContent(
+      '2 participations of components you cannot see in the catalog',
+    );
+    expect(screen.getByRole('link', { name: '2026.12 winter release' })).toBeInTheDocument();
+  });
+
   it('says so when none of the components of a system is in a train', async () => {
     await renderEntityContent(<EntityReleaseTrainsContent />, checkoutSystem, {
       listEntityTrains: async () => pageOf({ items: [] }),

@@ -20,6 +20,7 @@ import { kindOfEntity } from '../../filters';
 import { DictionaryTerm } from '../DictionaryTerms';
 import {
   GateStateChip,
+  HiddenEntitiesNote,
   isOpenGate,
   sameRef,
   shortRef,
@@ -253,6 +254,14 @@ export function EntityReleaseTrainsContent() {
   const { value, loading, error } = list;
   if (loading && !value) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} title="Could not load release trains" />;
+  // On a System's page, participations of its components the catalog keeps from the user.
+  const hiddenNote = (
+    <HiddenEntitiesNote
+      hidden={value?.hidden}
+      keys={['items']}
+      itemWords={['participation of a component', 'participations of components']}
+    />
+  );
   if (!value || value.totalCount === 0) {
     const isSystem = kindOfEntity(entity) === 'system';
     return (
@@ -271,6 +280,7 @@ export function EntityReleaseTrainsContent() {
   }
   return (
     <>
+      {hiddenNote}
       <Grid container spacing={3}>
         {groupByTrain(value.items).map(group => (
           <Grid item xs={12} md={6} key={group.train.id}>

@@ -362,6 +362,14 @@ describe('ScorecardsPage', () => {
     });
   });
 
+  it('says how many narrower scopes the user cannot see in the catalog', async () => {
+    const getScorecard = vi.fn(async () => ({ ...organisationScorecard, hidden: { children: 1 } }));
+    await renderScorecards({ getScorecard });
+    expect(await screen.findByTestId('hidden-entities')).toHaveTextContent(
+      '1 scope you cannot see in the catalog',
+    );
+  });
+
   it('opens a train from the trend table', async () => {
     const user = userEvent.setup();
     const getScorecard = scorecardsByScope();

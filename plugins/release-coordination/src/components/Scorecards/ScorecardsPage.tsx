@@ -11,7 +11,7 @@ import {
   ScorecardScope,
 } from '@release-coordination/plugin-release-coordination-common';
 import { useMemo, useRef } from 'react';
-import { shortRef } from '../shared';
+import { HiddenEntitiesNote, shortRef } from '../shared';
 import { ChildScopesCard } from './ChildScopesCard';
 import { DoraReferenceCard } from './DoraReference';
 import { MetricTiles } from './MetricTiles';
@@ -71,6 +71,7 @@ function ScorecardBody(props: {
         computed {new Date(scorecard.generatedAt).toLocaleString()}
       </Typography>
       <MetricTiles metrics={scorecard.metrics} />
+      <HiddenEntitiesNote hidden={scorecard.hidden} keys={['children']} />
       <Grid container spacing={3}>
         {scorecard.children.length > 0 && (
           <Grid item xs={12}>

@@ -21,7 +21,7 @@ import {
   TrainParticipant,
 } from '@release-coordination/plugin-release-coordination-common';
 import { useState } from 'react';
-import { CatalogRefLink, shortRef } from '../shared';
+import { CatalogRefLink, HiddenEntitiesNote, shortRef } from '../shared';
 import {
   AddParticipantDialog,
   RemoveParticipantDialog,
@@ -65,9 +65,11 @@ export function ParticipantsCard(props: {
         )
       }
     >
-      {train.participants.length === 0 ? (
+      {train.participants.length === 0 && !train.hidden?.participants && (
         <Typography variant="body2">The train has no participants yet.</Typography>
-      ) : (
+      )}
+      <HiddenEntitiesNote hidden={train.hidden} keys={['participants', 'gates']} />
+      {train.participants.length > 0 && (
         <Table size="small" aria-label="Participants">
           <TableHead>
             <TableRow>

@@ -199,6 +199,16 @@ describe('TrainView', () => {
     expect(screen.getByText('Planning review done')).toBeInTheDocument();
   });
 
+  it('says how many participants and gates the catalog keeps from the user', async () => {
+    const api = fakeApi({
+      getTrain: vi.fn(async () => ({ ...winterTrainDetail, hidden: { participants: 2, gates: 5 } })),
+    });
+    await renderPage(<TrainView trainId={TRAIN_ID} />, [[releaseCoordinationApiRef, api]]);
+    expect(await screen.findByTestId('hidden-entities')).toHaveTextContent(
+      '2 participants and 5 gates you cannot see in the catalog',
+    );
+  });
+
   it('shows rollback readiness, feature flags, deployments and the retrospective of the train', async () => {
     const api = fakeApi();
     await renderPage(<TrainView trainId={TRAIN_ID} />, [[releaseCoordinationApiRef, api]]);

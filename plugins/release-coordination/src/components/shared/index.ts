@@ -1,4 +1,5 @@
 export { SnapshotAge, formatSnapshotAge } from './SnapshotAge';
+export { HiddenEntitiesNote, describeHidden } from './HiddenEntitiesNote';
 export { CatalogRefLink, CatalogRefLinks } from './CatalogRefLink';
 export { DependencyProblemAlert, DependencyProblemAlerts } from './DependencyProblemAlerts';
 export { NotDerivedYetState, NotInGraphState } from './DependencyStates';

@@ -10,8 +10,8 @@ export const PAGE_SIZES = [10, 20, 50, 100];
  * One page of a list the backend pages, fetched again when `deps` change, when the page or its
  * size changes, and on `retry`; with the {@link Paging} that moves through it.
  */
-export function usePagedList<T>(
-  fetchPage: (page: { limit: number; offset: number }) => Promise<Page<T>>,
+export function usePagedList<P extends Page<unknown>>(
+  fetchPage: (page: { limit: number; offset: number }) => Promise<P>,
   deps: DependencyList,
   options: { pageSize?: number } = {},
 ) {

@@ -106,7 +106,7 @@ export const spec = {
       "post": {
         "operationId": "createTrain",
         "summary": "Create a release train.",
-        "description": "Owners are taken from the dependency graph derived from the catalog; unknown entity refs\nare a 400 naming them. Gates are instantiated from the configured stages. Needs\n`release-coordination.train.create`. `ambassadorRef` must be a User of the catalog that\nthe caller can see (400 otherwise, the same for unknown and not visible); naming someone\nother than yourself needs `release-coordination.train.manage` allowed outright (a\nrelease manager; 403 otherwise).\n",
+        "description": "Owners are taken from the dependency graph derived from the catalog; unknown entity refs,\nand refs of entities the caller may not see, are the same 400 naming them. Gates are\ninstantiated from the configured stages. Needs `release-coordination.train.create`.\n`ambassadorRef` must be a User of the catalog that the caller can see (400 otherwise,\nthe same for unknown and not visible); naming someone other than yourself needs\n`release-coordination.train.manage` allowed outright (a release manager; 403 otherwise).\n",
         "requestBody": {
           "required": true,
           "content": {
@@ -201,6 +201,7 @@ export const spec = {
       "get": {
         "operationId": "getTrain",
         "summary": "A train with its stages (windows, late flag), participants and gates.",
+        "description": "Participants the caller may not see in the catalog, and their gates, are left out and\ncounted in `hidden`; so in every answer that is a train.\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/TrainId"
@@ -378,7 +379,7 @@ export const spec = {
       "patch": {
         "operationId": "updateParticipant",
         "summary": "Change a participant's target version.",
-        "description": "Logged as `participant.updated` with the version before and after. The ambassador may;\nanyone else needs `release-coordination.train.manage`.\n",
+        "description": "Logged as `participant.updated` with the version before and after. The ambassador may;\nanyone else needs `release-coordination.train.manage`. A participant the caller may not see\nin the catalog is answered as one that is not in the train (404).\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/TrainId"
@@ -440,7 +441,7 @@ export const spec = {
       "delete": {
         "operationId": "removeParticipant",
         "summary": "Take a participant out of an active train, with a reason.",
-        "description": "The participant and its gates stay on record but no longer show, wait for approvers or\nblock advancing. The last participant cannot be removed (409): cancel the train instead.\nThe ambassador may; anyone else needs `release-coordination.train.manage`.\n",
+        "description": "The participant and its gates stay on record but no longer show, wait for approvers or\nblock advancing. The last participant cannot be removed (409): cancel the train instead.\nThe ambassador may; anyone else needs `release-coordination.train.manage`. A participant\nthe caller may not see in the catalog is answered as one that is not in the train (404).\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/TrainId"
@@ -724,6 +725,7 @@ export const spec = {
       "get": {
         "operationId": "listDecisions",
         "summary": "The train's append-only decision log, oldest first.",
+        "description": "Decisions about an entity the caller may not see in the catalog are left out of\n`items` and counted in `hidden.items`; `totalCount` counts them too.\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/TrainId"
@@ -771,6 +773,9 @@ export const spec = {
                     },
                     "totalCount": {
                       "type": "integer"
+                    },
+                    "hidden": {
+                      "$ref": "#/components/schemas/HiddenEntityCounts"
                     }
                   }
                 }
@@ -1061,7 +1066,7 @@ export const spec = {
       "get": {
         "operationId": "listEntityTrains",
         "summary": "The trains an entity takes part in, newest first, with its own gates.",
-        "description": "For a System: one item per Component (or Resource) of the System that takes part in a\ntrain, by the dependency graph's `partOf` roll-up, and the System itself if it takes\npart. Approval gates whose approvals expired read as pending.\n",
+        "description": "For a System: one item per Component (or Resource) of the System that takes part in a\ntrain, by the dependency graph's `partOf` roll-up, and the System itself if it takes\npart. Approval gates whose approvals expired read as pending. An entity the caller may\nnot see in the catalog answers as one that takes part in nothing; a System's Components\nthe caller may not see are left out of `items` and counted in `hidden.items`.\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/EntityRef"
@@ -1128,6 +1133,9 @@ export const spec = {
                           }
                         }
                       }
+                    },
+                    "hidden": {
+                      "$ref": "#/components/schemas/HiddenEntityCounts"
                     }
                   }
                 }
@@ -1194,6 +1202,9 @@ export const spec = {
                       "items": {
                         "$ref": "#/components/schemas/MyApproval"
                       }
+                    },
+                    "hidden": {
+                      "$ref": "#/components/schemas/HiddenEntityCounts"
                     }
                   }
                 }
@@ -1216,7 +1227,7 @@ export const spec = {
       "get": {
         "operationId": "getDependencySnapshot",
         "summary": "The newest dependency snapshot, its age and the problems found while deriving it.",
-        "description": "Derives a first snapshot when none exists yet.",
+        "description": "Derives a first snapshot when none exists yet. Problems naming an entity the caller may\nnot see in the catalog are left out and counted in `hidden.problems`.\n",
         "responses": {
           "200": {
             "description": "The snapshot.",
@@ -1237,6 +1248,9 @@ export const spec = {
                       "items": {
                         "$ref": "#/components/schemas/DependencyProblem"
                       }
+                    },
+                    "hidden": {
+                      "$ref": "#/components/schemas/HiddenEntityCounts"
                     }
                   }
                 }
@@ -2210,6 +2224,7 @@ export const spec = {
       "get": {
         "operationId": "listActionItems",
         "summary": "Action items by owner, status and creating train, oldest first.",
+        "description": "Items owned by an entity the caller may not see in the catalog are left out and counted\nin `hidden.items`; asked for by such an owner, the answer is that of an owner with no\nitems.\n",
         "parameters": [
           {
             "name": "ownerRef",
@@ -2281,6 +2296,9 @@ export const spec = {
                     },
                     "totalCount": {
                       "type": "integer"
+                    },
+                    "hidden": {
+                      "$ref": "#/components/schemas/HiddenEntityCounts"
                     }
                   }
                 }
@@ -2602,6 +2620,9 @@ export const spec = {
                     },
                     "totalCount": {
                       "type": "integer"
+                    },
+                    "hidden": {
+                      "$ref": "#/components/schemas/HiddenEntityCounts"
                     }
                   }
                 }
@@ -2879,6 +2900,9 @@ export const spec = {
                     },
                     "counts": {
                       "$ref": "#/components/schemas/FeatureFlagCounts"
+                    },
+                    "hidden": {
+                      "$ref": "#/components/schemas/HiddenEntityCounts"
                     }
                   }
                 }
@@ -3064,7 +3088,7 @@ export const spec = {
       "get": {
         "operationId": "getScorecard",
         "summary": "The scorecard of a scope over a period.",
-        "description": "Metrics computed from what happened: deployments, stage transitions, gate decisions and\nretrospective action items. Every metric's numerator, denominator and time anchor are\ndefined in the common package (`METRIC_DEFINITIONS`). The period is half-open: `from`\ncounts, `to` does not. A metric without data has no `value` and says in `missing` what\nis missing.\n",
+        "description": "Metrics computed from what happened: deployments, stage transitions, gate decisions and\nretrospective action items. Every metric's numerator, denominator and time anchor are\ndefined in the common package (`METRIC_DEFINITIONS`). The period is half-open: `from`\ncounts, `to` does not. A metric without data has no `value` and says in `missing` what\nis missing. Children the caller may not see in the catalog are left out and counted in\n`hidden.children`; a scope whose entity the caller may not see is a 404, as an unknown one.\n",
         "parameters": [
           {
             "name": "scope",
@@ -3623,6 +3647,9 @@ export const spec = {
                 "items": {
                   "$ref": "#/components/schemas/TrainGate"
                 }
+              },
+              "hidden": {
+                "$ref": "#/components/schemas/HiddenEntityCounts"
               }
             }
           }
@@ -4311,6 +4338,9 @@ export const spec = {
           },
           "totalCount": {
             "type": "integer"
+          },
+          "hidden": {
+            "$ref": "#/components/schemas/HiddenEntityCounts"
           }
         }
       },
@@ -4689,6 +4719,9 @@ export const spec = {
                 }
               }
             }
+          },
+          "hidden": {
+            "$ref": "#/components/schemas/HiddenEntityCounts"
           }
         }
       },
@@ -5119,6 +5152,41 @@ export const spec = {
           "generatedAt": {
             "type": "string",
             "format": "date-time"
+          },
+          "hidden": {
+            "$ref": "#/components/schemas/HiddenEntityCounts"
+          }
+        }
+      },
+      "HiddenEntityCounts": {
+        "type": "object",
+        "description": "How many items the answer left out because they name catalog entities the caller may not\nread, decided by the catalog with the caller's credentials. Present only when something\nwas left out; each key counts one list of the answer. Hidden entities are never named.\n",
+        "additionalProperties": false,
+        "properties": {
+          "participants": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Participants of a train."
+          },
+          "gates": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Gates of hidden participants."
+          },
+          "items": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Items of this page."
+          },
+          "problems": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Problems of the dependency graph."
+          },
+          "children": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Narrower scopes of a scorecard."
           }
         }
       },

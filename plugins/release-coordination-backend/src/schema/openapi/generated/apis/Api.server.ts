@@ -4,7 +4,7 @@
 // ******************************************************************
 /* eslint-disable */
 
-import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, MyApproval, OwnershipInfo, ReachedEntity, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainDecision, TrainDependencyDrift, TrainDetail, TrainGate, TrainParticipant, TrainRollbackReadiness } from '../models';
+import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, HiddenEntityCounts, MyApproval, OwnershipInfo, ReachedEntity, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainDecision, TrainDependencyDrift, TrainDetail, TrainGate, TrainParticipant, TrainRollbackReadiness } from '../models';
 
 /** GET /trains: List release trains, newest first. */
 export type ListTrains = {
@@ -151,6 +151,7 @@ export type ListDecisions = {
   response: {
     items: Array<TrainDecision>;
     totalCount: number;
+    hidden?: HiddenEntityCounts;
   };
 };
 
@@ -218,6 +219,7 @@ export type ListEntityTrains = {
       participant: TrainParticipant;
       gates: Array<TrainGate>;
     }>;
+    hidden?: HiddenEntityCounts;
   };
 };
 
@@ -230,6 +232,7 @@ export type ListMyApprovals = {
   response: {
     totalCount: number;
     items: Array<MyApproval>;
+    hidden?: HiddenEntityCounts;
   };
 };
 
@@ -238,6 +241,7 @@ export type GetDependencySnapshot = {
   response: {
     snapshot: DependencySnapshotInfo;
     problems: Array<DependencyProblem>;
+    hidden?: HiddenEntityCounts;
   };
 };
 
@@ -452,6 +456,7 @@ export type ListActionItems = {
   response: {
     items: Array<ActionItem>;
     totalCount: number;
+    hidden?: HiddenEntityCounts;
   };
 };
 
@@ -491,6 +496,7 @@ export type ListDeployments = {
   response: {
     items: Array<DeploymentOutcome>;
     totalCount: number;
+    hidden?: HiddenEntityCounts;
   };
 };
 
@@ -565,6 +571,7 @@ export type ListFeatureFlags = {
     /** Flags this close to their expiry count as expiring soon. */
     expiringWithinDays: number;
     counts: FeatureFlagCounts;
+    hidden?: HiddenEntityCounts;
   };
 };
 

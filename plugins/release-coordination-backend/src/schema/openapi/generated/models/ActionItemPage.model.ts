@@ -4,8 +4,10 @@
 // ******************************************************************
 /* eslint-disable */
 import { ActionItem } from './ActionItem.model';
+import { HiddenEntityCounts } from './HiddenEntityCounts.model';
 
 export interface ActionItemPage {
   items: Array<ActionItem>;
   totalCount: number;
+  hidden?: HiddenEntityCounts;
 }

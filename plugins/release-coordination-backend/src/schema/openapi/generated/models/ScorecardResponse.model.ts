@@ -3,6 +3,7 @@
 // * Edit src/schema/openapi.yaml and run `npm run generate:openapi`. *
 // ******************************************************************
 /* eslint-disable */
+import { HiddenEntityCounts } from './HiddenEntityCounts.model';
 import { MetricValue } from './MetricValue.model';
 import { ReleaseTrainStatus } from './ReleaseTrainStatus.model';
 import { ScorecardScope } from './ScorecardScope.model';
@@ -36,4 +37,5 @@ export interface ScorecardResponse {
     lookaheadHours: number;
   };
   generatedAt: string;
+  hidden?: HiddenEntityCounts;
 }

@@ -3,6 +3,7 @@
 // * Edit src/schema/openapi.yaml and run `npm run generate:openapi`. *
 // ******************************************************************
 /* eslint-disable */
+import { HiddenEntityCounts } from './HiddenEntityCounts.model';
 import { ReleaseTrainSummary } from './ReleaseTrainSummary.model';
 import { TrainGate } from './TrainGate.model';
 import { TrainParticipant } from './TrainParticipant.model';
@@ -10,4 +11,5 @@ import { TrainParticipant } from './TrainParticipant.model';
 export type TrainDetail = ReleaseTrainSummary & {
   participants: Array<TrainParticipant>;
   gates: Array<TrainGate>;
+  hidden?: HiddenEntityCounts;
 };

@@ -3,6 +3,7 @@
 // * Edit src/schema/openapi.yaml and run `npm run generate:openapi`. *
 // ******************************************************************
 /* eslint-disable */
+import { HiddenEntityCounts } from './HiddenEntityCounts.model';
 import { RollbackDrill } from './RollbackDrill.model';
 import { RollbackPlan } from './RollbackPlan.model';
 
@@ -22,4 +23,5 @@ export interface TrainRollbackReadiness {
     /** Whether the caller may save the plan. */
     canEditPlan: boolean;
   }>;
+  hidden?: HiddenEntityCounts;
 }

@@ -44,4 +44,5 @@ export * from './ScorecardScope.model';
 export * from './MetricValue.model';
 export * from './StageTimeValue.model';
 export * from './ScorecardResponse.model';
+export * from './HiddenEntityCounts.model';
 export * from './Error.model';
