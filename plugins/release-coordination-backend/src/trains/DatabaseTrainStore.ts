@@ -5,6 +5,7 @@ import {
   GateApproval,
   GatePhase,
   GateState,
+  GateWaiver,
   Page,
   TrainDecision,
   TrainGate,
@@ -324,6 +325,19 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
     });
   }
 
+  async getWaiver(gateId: string, options?: { lock?: boolean }): Promise<GateWaiver | undefined> {
+    const query = this.db('gate_waivers').where('gate_id', gateId).orderBy('id', 'desc');
+    const row = await this.locked(query, options?.lock).first();
+    return row
+      ? {
+          waivedBy: row.waived_by,
+          reason: row.reason,
+          until: toIsoString(row.until),
+          waivedAt: toIsoString(row.waived_at),
+        }
+      : undefined;
+  }
+
   async insertStageSnapshot(snapshot: {
     trainId: string;
     stage: string;
@@ -455,6 +469,20 @@ export class DatabaseTrainStore extends KnexTrainSession implements TrainStore {
                 .select(this.knex.raw('1'))
                 .whereRaw('a.gate_id = g.id')
                 .where('a.expires_at', '<=', options.at),
+            ),
+          ).orWhere(unwaived =>
+            // A waived gate waits again once its latest waiver has run out.
+            unwaived.where('g.state', 'waived').whereNotExists(
+              this.knex('gate_waivers as w')
+                .select(this.knex.raw('1'))
+                .whereRaw('w.gate_id = g.id')
+                .where('w.until', '>', options.at)
+                .whereNotExists(
+                  this.knex('gate_waivers as newer')
+                    .select(this.knex.raw('1'))
+                    .whereRaw('newer.gate_id = w.gate_id')
+                    .whereRaw('newer.id > w.id'),
+                ),
             ),
           ),
         )

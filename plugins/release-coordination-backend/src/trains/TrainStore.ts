@@ -4,6 +4,7 @@ import {
   GateKind,
   GatePhase,
   GateState,
+  GateWaiver,
   Page,
   ReleaseTrainStatus,
   ReleaseTrainSummary,
@@ -172,6 +173,12 @@ export interface TrainStoreSession {
     gateId: string,
     waiver: { waivedBy: string; reason: string; until: Date },
   ): Promise<void>;
+  /**
+   * The gate's latest waiver, if it was ever waived. `lock` makes it a locking read, as for
+   * `listApprovals`: under the gate's lock it sees a waiver committed since the transaction
+   * began, so a waiver that replaced an expired one is not taken for expired.
+   */
+  getWaiver(gateId: string, options?: { lock?: boolean }): Promise<GateWaiver | undefined>;
   appendDecision(decision: NewDecision): Promise<void>;
   /**
    * Records the dependencies among the participants at a stage transition: `stage` is the
@@ -207,8 +214,8 @@ export interface TrainStore extends TrainStoreSession {
   listActiveParticipants(): Promise<{ trainId: string; participant: TrainParticipant }[]>;
   /**
    * The approval gates of active trains whose approver is one of `approverRefs` and that may
-   * wait for a decision at `at`: stored pending or failed, or passed with an approval expired
-   * by then; with their train; removed gates are left out. Answered through the approver
+   * wait for a decision at `at`: stored pending or failed, passed with an approval expired
+   * by then, or waived with the latest waiver run out by then; with their train; removed gates are left out. Answered through the approver
    * index, so it reads only gates of the caller's Groups.
    */
   listApprovalGatesOf(

@@ -57,13 +57,16 @@ export function createTrainQueries(core: TrainCore) {
       const next = plan[plan.indexOf(train.currentStage) + 1];
       return stage === train.currentStage || (stage === next && phase === 'entry');
     });
-    const passed = candidates.filter(c => c.state === 'passed').map(c => c.gateId);
-    const stillPassed = new Set(
-      (await store.listGatesByIds(passed))
-        .filter(gate => withExpiry(gate, at).state === 'passed')
+    // Those stored as passed or waived wait only if they read as open now.
+    const closed = candidates
+      .filter(c => c.state === 'passed' || c.state === 'waived')
+      .map(c => c.gateId);
+    const stillClosed = new Set(
+      (await store.listGatesByIds(closed))
+        .filter(gate => ['passed', 'waived'].includes(withExpiry(gate, at).state))
         .map(gate => gate.id),
     );
-    const open = candidates.filter(c => !stillPassed.has(c.gateId));
+    const open = candidates.filter(c => !stillClosed.has(c.gateId));
     // Trains by name (then id for equal names), gates in the order of the train's stage plan.
     const byTrain = new Map<string, typeof open>();
     for (const candidate of open) {
