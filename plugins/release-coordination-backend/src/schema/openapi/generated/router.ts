@@ -14,7 +14,7 @@ export const spec = {
   "info": {
     "title": "release-coordination",
     "version": "0.1.0",
-    "description": "Release coordination for Backstage. Every route requires Backstage credentials: a user's\ntoken from the portal, or a service token (for CI, an external access token configured under\n`backend.auth.externalAccess`). Requests without credentials get 401.\n\nThe plugin is mounted at `/api/release-coordination` of the backend; the paths below are\nrelative to it. The server URL is `/`, as for every Backstage plugin, because the plugin\nvalidates requests against this document by the path inside its own router; the backend\nserves this document at `/api/release-coordination/openapi.json` with the prefix added.\n",
+    "description": "Release coordination for Backstage. Every route requires Backstage credentials: a user's\ntoken from the portal, or a service token (for CI, an external access token configured under\n`backend.auth.externalAccess`). Requests without credentials get 401.\n\nThe plugin is mounted at `/api/release-coordination` of the backend; the paths below are\nrelative to it. The server URL is `/`, as for every Backstage plugin, because the plugin\nvalidates requests against this document by the path inside its own router; the backend\nserves this document at `/api/release-coordination/openapi.json` with the prefix added.\n\nEvery string of a request body is bounded by the column that stores it (`maxLength`) and\nrefuses control characters (NUL, the other C0 characters and C1, through its `pattern`);\nonly free text (reasons, comments, notes, objectives, purposes, criteria) may hold line\nbreaks and tabs. A request that breaks either gets 400 naming the field.\n",
     "license": {
       "name": "Apache-2.0"
     }
@@ -121,18 +121,19 @@ export const spec = {
                   "name": {
                     "type": "string",
                     "minLength": 1,
-                    "pattern": "\\S",
-                    "maxLength": 200
+                    "maxLength": 200,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
                   },
                   "objective": {
                     "type": "string",
                     "minLength": 1,
-                    "pattern": "\\S",
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   },
                   "ambassadorRef": {
                     "type": "string",
-                    "maxLength": 512,
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "example": "user:default/alice"
                   },
                   "stageWindows": {
@@ -155,13 +156,14 @@ export const spec = {
                       "properties": {
                         "entityRef": {
                           "type": "string",
-                          "maxLength": 512
+                          "maxLength": 255,
+                          "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$"
                         },
                         "targetVersion": {
                           "type": "string",
                           "minLength": 1,
                           "maxLength": 100,
-                          "pattern": "\\S"
+                          "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
                         }
                       }
                     }
@@ -245,19 +247,20 @@ export const spec = {
                 "properties": {
                   "name": {
                     "type": "string",
-                    "pattern": "\\S",
                     "minLength": 1,
-                    "maxLength": 200
+                    "maxLength": 200,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
                   },
                   "objective": {
                     "type": "string",
-                    "pattern": "\\S",
                     "minLength": 1,
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   },
                   "ambassadorRef": {
                     "type": "string",
-                    "maxLength": 512,
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "example": "user:default/bob"
                   },
                   "stageWindows": {
@@ -325,14 +328,15 @@ export const spec = {
                 "properties": {
                   "entityRef": {
                     "type": "string",
-                    "maxLength": 512,
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "example": "component:default/payments"
                   },
                   "targetVersion": {
                     "type": "string",
                     "minLength": 1,
-                    "pattern": "\\S",
-                    "maxLength": 100
+                    "maxLength": 100,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
                   }
                 }
               }
@@ -394,9 +398,9 @@ export const spec = {
                 "properties": {
                   "targetVersion": {
                     "type": "string",
-                    "pattern": "\\S",
                     "minLength": 1,
-                    "maxLength": 100
+                    "maxLength": 100,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
                   }
                 }
               }
@@ -456,9 +460,9 @@ export const spec = {
                 "properties": {
                   "reason": {
                     "type": "string",
-                    "pattern": "\\S",
                     "minLength": 1,
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   }
                 }
               }
@@ -552,7 +556,7 @@ export const spec = {
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 100,
-                    "pattern": "\\S",
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "example": "planning"
                   }
                 }
@@ -612,9 +616,9 @@ export const spec = {
                 "properties": {
                   "reason": {
                     "type": "string",
-                    "pattern": "\\S",
                     "minLength": 1,
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   }
                 }
               }
@@ -673,9 +677,9 @@ export const spec = {
                 "properties": {
                   "reason": {
                     "type": "string",
-                    "pattern": "\\S",
                     "minLength": 1,
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   }
                 }
               }
@@ -806,11 +810,13 @@ export const spec = {
                 "properties": {
                   "participantRef": {
                     "type": "string",
-                    "maxLength": 512,
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "example": "component:default/payments"
                   },
                   "checkName": {
                     "type": "string",
+                    "maxLength": 100,
                     "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",
                     "example": "contract-tests"
                   },
@@ -820,14 +826,14 @@ export const spec = {
                   "evidenceUrl": {
                     "type": "string",
                     "maxLength": 2000,
-                    "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
+                    "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "format": "uri"
                   },
                   "idempotencyKey": {
                     "type": "string",
                     "minLength": 1,
-                    "pattern": "\\S",
-                    "maxLength": 200
+                    "maxLength": 200,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
                   }
                 }
               }
@@ -883,7 +889,8 @@ export const spec = {
                 "properties": {
                   "comment": {
                     "type": "string",
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   }
                 }
               }
@@ -941,9 +948,9 @@ export const spec = {
                 "properties": {
                   "comment": {
                     "type": "string",
-                    "pattern": "\\S",
                     "minLength": 1,
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   }
                 }
               }
@@ -1003,9 +1010,9 @@ export const spec = {
                 "properties": {
                   "reason": {
                     "type": "string",
-                    "pattern": "\\S",
                     "minLength": 1,
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   },
                   "until": {
                     "type": "string",
@@ -1709,7 +1716,8 @@ export const spec = {
                     "maxItems": 500,
                     "items": {
                       "type": "string",
-                      "maxLength": 512
+                      "maxLength": 255,
+                      "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$"
                     }
                   }
                 }
@@ -1973,8 +1981,8 @@ export const spec = {
                   "text": {
                     "type": "string",
                     "minLength": 1,
-                    "pattern": "\\S",
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   }
                 }
               }
@@ -2128,12 +2136,13 @@ export const spec = {
                   "title": {
                     "type": "string",
                     "minLength": 1,
-                    "pattern": "\\S",
-                    "maxLength": 500
+                    "maxLength": 500,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
                   },
                   "ownerRef": {
                     "type": "string",
-                    "maxLength": 512,
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "example": "group:default/team-pay"
                   },
                   "dueAt": {
@@ -2292,8 +2301,8 @@ export const spec = {
                   "title": {
                     "type": "string",
                     "minLength": 1,
-                    "pattern": "\\S",
-                    "maxLength": 500
+                    "maxLength": 500,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
                   },
                   "dueAt": {
                     "type": "string",
@@ -2303,11 +2312,13 @@ export const spec = {
                   },
                   "ownerRef": {
                     "type": "string",
-                    "maxLength": 512
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$"
                   },
                   "comment": {
                     "type": "string",
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   },
                   "expectedVersion": {
                     "type": "integer",
@@ -2398,11 +2409,13 @@ export const spec = {
                 "properties": {
                   "participantRef": {
                     "type": "string",
-                    "maxLength": 512,
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "example": "component:default/payments"
                   },
                   "environment": {
                     "type": "string",
+                    "maxLength": 64,
                     "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
                     "description": "Stored in lower case.",
                     "example": "production"
@@ -2410,15 +2423,15 @@ export const spec = {
                   "deploymentId": {
                     "type": "string",
                     "minLength": 1,
-                    "pattern": "\\S",
                     "maxLength": 150,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "example": "deploy-4711"
                   },
                   "version": {
                     "type": "string",
                     "minLength": 1,
-                    "pattern": "\\S",
-                    "maxLength": 100
+                    "maxLength": 100,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
                   },
                   "startedAt": {
                     "type": "string",
@@ -2446,7 +2459,7 @@ export const spec = {
                   "evidenceUrl": {
                     "type": "string",
                     "maxLength": 2000,
-                    "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
+                    "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "format": "uri"
                   }
                 }
@@ -2609,14 +2622,14 @@ export const spec = {
                 "properties": {
                   "criteria": {
                     "type": "string",
-                    "pattern": "\\S",
                     "minLength": 1,
-                    "maxLength": 4000
+                    "maxLength": 4000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   },
                   "procedureUrl": {
                     "type": "string",
                     "maxLength": 2000,
-                    "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
+                    "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "format": "uri"
                   }
                 }
@@ -2707,7 +2720,8 @@ export const spec = {
                 "properties": {
                   "entityRef": {
                     "type": "string",
-                    "maxLength": 512,
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "example": "component:default/payments"
                   },
                   "result": {
@@ -2724,14 +2738,14 @@ export const spec = {
                   "evidenceUrl": {
                     "type": "string",
                     "maxLength": 2000,
-                    "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
+                    "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "format": "uri"
                   },
                   "idempotencyKey": {
                     "type": "string",
                     "minLength": 1,
-                    "pattern": "\\S",
-                    "maxLength": 200
+                    "maxLength": 200,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
                   }
                 }
               }
@@ -2878,23 +2892,26 @@ export const spec = {
                 "properties": {
                   "participantRef": {
                     "type": "string",
-                    "maxLength": 512,
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "example": "component:default/payments"
                   },
                   "key": {
                     "type": "string",
+                    "maxLength": 100,
                     "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"
                   },
                   "ownerRef": {
                     "type": "string",
-                    "maxLength": 512,
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "description": "A Group or User ref."
                   },
                   "purpose": {
                     "type": "string",
-                    "pattern": "\\S",
                     "minLength": 1,
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   },
                   "expiresAt": {
                     "type": "string",
@@ -2971,13 +2988,14 @@ export const spec = {
                   },
                   "purpose": {
                     "type": "string",
-                    "pattern": "\\S",
                     "minLength": 1,
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   },
                   "ownerRef": {
                     "type": "string",
-                    "maxLength": 512
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$"
                   }
                 }
               }
