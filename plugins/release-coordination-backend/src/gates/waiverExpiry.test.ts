@@ -95,6 +95,7 @@ describe('an expired waiver gives the gate back to its evidence', () => {
     const rule = { ready: false };
     const ready: GateRule = {
       id: 'ready',
+      description: 'The train is ready, as the test says',
       evaluate: async () =>
         rule.ready ? { passed: true, reason: 'Ready' } : { passed: false, reason: 'Not ready' },
     };

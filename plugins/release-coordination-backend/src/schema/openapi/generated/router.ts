@@ -2670,7 +2670,7 @@ export const spec = {
       "get": {
         "operationId": "getRollbackReadiness",
         "summary": "Per participant - its rollback plan, last rehearsal and whether it is ready.",
-        "description": "Ready means a plan exists and the last passed rehearsal is at most `maxAgeDays` old\n(`releaseCoordination.rollback.maxRehearsalAgeDays`, default 90), as the\n`rollback-rehearsed` gate rule decides. `canEditPlan` says whether the caller may save\nthe participant's plan.\n",
+        "description": "Ready means a plan exists and the last passed rehearsal is at most `maxAgeDays` old\n(`releaseCoordination.rollback.maxRehearsalAgeDays`, default 90), as the\n`rollback-rehearsed` gate rule decides. A rehearsal reported without an `evidenceUrl`\ndoes not count unless `releaseCoordination.rehearsals.acceptWithoutEvidence` is set;\n`lastPassedDrillAt` is then the last passed rehearsal that counts. `canEditPlan` says whether the caller may save\nthe participant's plan.\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/TrainId"
