@@ -93,9 +93,17 @@ export interface Config {
     rollback?: {
       /**
        * How old a participant's last passed rollback rehearsal may be for the
-       * `rollback-rehearsed` rule to pass, in days. Default 90.
+       * `rollback-rehearsed` rule to pass, in days, from 1 to 365. Default 90.
        */
       maxRehearsalAgeDays?: number;
+    };
+    rehearsals?: {
+      /**
+       * Whether a passed rollback rehearsal reported without an `evidenceUrl` satisfies the
+       * `rollback-rehearsed` rule and rollback readiness. Default false: a rehearsal counts
+       * only with evidence someone can open, such as the CI run that rolled back.
+       */
+      acceptWithoutEvidence?: boolean;
     };
     flags?: {
       /**

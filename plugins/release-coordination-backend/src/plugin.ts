@@ -116,6 +116,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           ...createOutcomeGateRules({
             store: outcomeStore,
             maxRehearsalAgeDays: outcomeSettings.maxRehearsalAgeDays,
+            acceptRehearsalsWithoutEvidence: outcomeSettings.acceptRehearsalsWithoutEvidence,
           }),
         ];
         // Built-in rules are looked up after module rules were added, so a clash is caught here.

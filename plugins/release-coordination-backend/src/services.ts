@@ -139,6 +139,7 @@ export function createReleaseCoordinationServices(options: {
       ...outcomeDeps,
       access,
       maxRehearsalAgeDays: outcomeSettings.maxRehearsalAgeDays,
+      acceptRehearsalsWithoutEvidence: outcomeSettings.acceptRehearsalsWithoutEvidence,
       clock,
     }),
     flags: createFeatureFlagService({

@@ -15,7 +15,8 @@ import { approvalGateState } from '@release-coordination/plugin-release-coordina
 import { TrainChangeContext, TrainCore } from '../trains/core';
 import { TrainRecord } from '../trains/TrainStore';
 import { actorRefOf, ownershipOf, isUserPrincipal } from '../access';
-import { requireActive } from '../trains/model';
+import { requireActive, withExpiry } from '../trains/model';
+import { settleExpiredWaiver } from './waiverExpiry';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -55,7 +56,7 @@ export function createGateDecisions(core: TrainCore) {
       }
       const memberOf = await ownershipOf(userInfo, credentials);
       const changed = await store.transaction(async tx => {
-        const gate = await requireGate(tx, gateId, true);
+        let gate = await requireGate(tx, gateId, true);
         const train = await requireTrain(tx, gate.trainId);
         requireActive(train);
         requireCounting(gate);
@@ -76,8 +77,10 @@ export function createGateDecisions(core: TrainCore) {
             `Separation of duties: the ambassador of '${train.name}' cannot decide gate ${gateId}`,
           );
         }
-        const before = await tx.listApprovals(gateId);
         const at = now();
+        // A waiver that ran out no longer holds the gate: it is back to its approvals.
+        gate = await settleExpiredWaiver(tx, gate, actorRef, at);
+        const before = await tx.listApprovals(gateId);
         // Approvals that expired no longer hold the gate: it reads as pending and takes a
         // decision again, though the stored state catches up only now.
         const current: GateState =
@@ -158,9 +161,11 @@ export function createGateDecisions(core: TrainCore) {
         );
       }
       const trainId = await store.transaction(async tx => {
-        const gate = await requireGate(tx, gateId, true);
+        let gate = await requireGate(tx, gateId, true);
         requireActive(await requireTrain(tx, gate.trainId));
         requireCounting(gate);
+        // An expired waiver is logged as such before the new one, which starts from the evidence.
+        gate = await settleExpiredWaiver(tx, gate, actorRef, now());
         if (gate.state === 'passed') throw new ConflictError(`Gate ${gateId} is already passed`);
         await tx.insertWaiver(gateId, {
           waivedBy: actorRef,
@@ -236,18 +241,26 @@ export function createGateDecisions(core: TrainCore) {
             subject: `${participantRef}#${input.checkName}`,
             after: { status: input.status, evidenceUrl: input.evidenceUrl ?? null },
           });
-          // The newest result decides every check gate of this participant and check name.
+          // The newest result decides every check gate of this participant and check name
+          // that no running waiver holds.
+          const at = now();
           const gates = (await tx.listGates(trainId, { participantRef })).filter(
             gate =>
               gate.kind === 'check' &&
               gate.checkName === input.checkName &&
-              gate.state !== 'waived' &&
+              withExpiry(gate, at).state !== 'waived' &&
               gate.state !== input.status,
           );
           for (const gate of gates) {
             // Decided on the gate as locked, not as listed: a waiver (or a newer report) that
             // landed in between stands, and the compare-and-set below guards that same state.
-            const record = await requireGate(tx, gate.id, true);
+            // A waiver that ran out gives the gate back to its evidence, this report included.
+            const record = await settleExpiredWaiver(
+              tx,
+              await requireGate(tx, gate.id, true),
+              reporter,
+              at,
+            );
             if (record.state === 'waived' || record.state === input.status) continue;
             await tx.updateGate(gate.id, record.version, { state: input.status });
             await tx.appendDecision({

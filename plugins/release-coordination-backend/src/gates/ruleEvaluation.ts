@@ -5,7 +5,7 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import { GateRuleOutcome, TrainGateRuleContext } from '@release-coordination/plugin-release-coordination-node';
 import { TrainCore } from '../trains/core';
-import { gatesGuardingExit, summarizeTrain } from '../trains/model';
+import { gatesGuardingExit, summarizeTrain, withExpiry } from '../trains/model';
 import {
   GateRecord,
   TrainRecord,
@@ -21,12 +21,15 @@ import { upstreamPassedStage } from '../trains/rules';
 export function createRuleEvaluation(core: TrainCore) {
   const { store, gateRule, now, requireGate } = core;
 
-  /** Rule gates of `guarding` that count now, in the order they are evaluated. */
-  function ruleGatesOf(guarding: TrainGate[]): TrainGate[] {
+  /**
+   * Rule gates of `guarding` that count now, in the order they are evaluated: those that no
+   * running waiver holds.
+   */
+  function ruleGatesOf(guarding: TrainGate[], at: Date): TrainGate[] {
     // Train-wide rules first, then per participant; `upstream-passed-stage` reads the other
     // gates of the stage, so it goes last.
     return guarding
-      .filter(gate => gate.kind === 'rule' && gate.state !== 'waived')
+      .filter(gate => gate.kind === 'rule' && withExpiry(gate, at).state !== 'waived')
       .sort(
         (a, b) =>
           Number(a.rule === upstreamPassedStage.id) - Number(b.rule === upstreamPassedStage.id) ||
@@ -80,7 +83,7 @@ export function createRuleEvaluation(core: TrainCore) {
     const participants = await store.listParticipants(trainId);
     const gates = await store.listGates(trainId);
     const at = now();
-    for (const gate of ruleGatesOf(gatesGuardingExit(gates, train.currentStage, next?.name))) {
+    for (const gate of ruleGatesOf(gatesGuardingExit(gates, train.currentStage, next?.name), at)) {
       if (gate.rule === upstreamPassedStage.id) continue;
       outcomes.set(gate.id, await evaluateRule(gate, train, participants, gates, dependencies, at));
     }
@@ -98,7 +101,7 @@ export function createRuleEvaluation(core: TrainCore) {
     actorRef: string,
     at: Date,
   ): Promise<void> {
-    for (const gate of ruleGatesOf(guarding)) {
+    for (const gate of ruleGatesOf(guarding, at)) {
       const outcome =
         gate.rule === upstreamPassedStage.id
           ? await evaluateRule(gate, train, participants, gates, dependencies, at)

@@ -34,6 +34,15 @@ export function describeInvalidRequest(
     if (problem.errorCode === 'additionalProperties.openapi.validation') {
       message = 'is not a field of this request';
     }
+    // The patterns that keep control characters out read as what they mean, not as a regex.
+    if (problem.message.startsWith('must match pattern') && problem.message.includes('\\x00')) {
+      message = problem.message.includes('(?=')
+        ? 'must hold text and no control characters (only free text may hold line breaks and tabs)'
+        : 'must hold no control characters (only free text may hold line breaks and tabs)';
+      if (problem.message.includes('[Hh][Tt][Tt][Pp]')) {
+        message = 'must be an http(s) URL without control characters';
+      }
+    }
     // An empty change: say which fields could have been given.
     if (problem.errorCode === 'minProperties.openapi.validation' && !field && bodyFields.length) {
       message = `give at least one of ${bodyFields.join(', ')}`;

@@ -267,7 +267,10 @@ export class DatabaseOutcomeStore extends KnexOutcomeSession implements OutcomeS
     return rows.map(toPlan);
   }
 
-  async summarizeDrills(entityRefs: string[]): Promise<Map<string, DrillSummary>> {
+  async summarizeDrills(
+    entityRefs: string[],
+    options?: { evidencedOnly?: boolean },
+  ): Promise<Map<string, DrillSummary>> {
     const summaries = new Map<string, DrillSummary>();
     if (entityRefs.length === 0) return summaries;
     // Newest first, so the first row per entity is its last drill. An entity has a handful
@@ -281,7 +284,13 @@ export class DatabaseOutcomeStore extends KnexOutcomeSession implements OutcomeS
     for (const row of rows) {
       const summary = summaries.get(row.entity_ref) ?? {};
       summary.lastDrill ??= toDrill(row);
-      if (row.result === 'passed') summary.lastPassedDrillAt ??= toIsoString(row.rehearsed_at);
+      if (row.result === 'passed') {
+        if (row.evidence_url || !options?.evidencedOnly) {
+          summary.lastPassedDrillAt ??= toIsoString(row.rehearsed_at);
+        } else if (!summary.lastPassedDrillAt) {
+          summary.unevidencedPassAt ??= toIsoString(row.rehearsed_at);
+        }
+      }
       summaries.set(row.entity_ref, summary);
     }
     return summaries;

@@ -57,6 +57,11 @@ export interface TrainDeploymentQuery extends PageRequest {
 export interface DrillSummary {
   lastDrill?: RollbackDrill;
   lastPassedDrillAt?: string;
+  /**
+   * With `evidencedOnly`: when the newest passed drill without an evidence URL was rehearsed,
+   * if it is newer than `lastPassedDrillAt` (which then leaves it out).
+   */
+  unevidencedPassAt?: string;
 }
 
 /** Reads and writes of deployments, rollback plans, drills and flags; in a transaction or not. */
@@ -108,8 +113,14 @@ export interface OutcomeStore extends OutcomeStoreSession {
   }): Promise<DeploymentOutcome[]>;
 
   listRollbackPlans(trainId: string): Promise<RollbackPlan[]>;
-  /** The newest drill and the newest passed drill of each entity; entities without are left out. */
-  summarizeDrills(entityRefs: string[]): Promise<Map<string, DrillSummary>>;
+  /**
+   * The newest drill and the newest passed drill of each entity; entities without are left out.
+   * With `evidencedOnly` a passed drill counts only with an evidence URL.
+   */
+  summarizeDrills(
+    entityRefs: string[],
+    options?: { evidencedOnly?: boolean },
+  ): Promise<Map<string, DrillSummary>>;
 
   /** A train's flags, oldest first; of one participant when given. For gate rules. */
   listFlags(trainId: string, filter?: { participantRef?: string }): Promise<FeatureFlag[]>;

@@ -8,11 +8,7 @@ import {
   TrainRollbackReadiness,
   deploymentReportPermission,
 } from '@release-coordination/plugin-release-coordination-common';
-import {
-  rollbackReadiness,
-  Clock,
-  systemClock,
-} from '@release-coordination/plugin-release-coordination-node';
+import { Clock, systemClock } from '@release-coordination/plugin-release-coordination-node';
 import { actorRefOf, audited } from '../access';
 import {
   OutcomeServiceOptions,
@@ -22,6 +18,7 @@ import {
   requireParticipantChange,
   requireTrain,
 } from './access';
+import { drillSummaryOptions, participantRollbackReadiness } from './rules';
 
 /** Rollback plans per train and participant, and rehearsals (drills) per entity. */
 export interface RollbackService {
@@ -46,6 +43,8 @@ export interface RollbackServiceOptions extends OutcomeServiceOptions {
   access: ParticipantAccess;
   /** A passed rehearsal older than this no longer makes a participant ready. */
   maxRehearsalAgeDays: number;
+  /** A passed rehearsal without an evidence URL makes a participant ready; false unless given. */
+  acceptRehearsalsWithoutEvidence?: boolean;
   /** Where "now" comes from; the system clock unless a replay of history sets it. */
   clock?: Clock;
 }
@@ -56,6 +55,11 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
 /** Creates the {@link RollbackService}. */
 export function createRollbackService(options: RollbackServiceOptions): RollbackService {
   const { store, trains, snapshots, access, auditor, announcer, maxRehearsalAgeDays } = options;
+  // The same policy as the `rollback-rehearsed` rule's, so that readiness and gate agree.
+  const rehearsals = {
+    maxAgeDays: maxRehearsalAgeDays,
+    acceptWithoutEvidence: options.acceptRehearsalsWithoutEvidence ?? false,
+  };
   const clock = options.clock ?? systemClock;
   const now = () => clock.now();
 
@@ -198,7 +202,7 @@ export function createRollbackService(options: RollbackServiceOptions): Rollback
     const [{ index }, plans, drills, ownership, manages] = await Promise.all([
       snapshots.current(),
       store.listRollbackPlans(trainId),
-      store.summarizeDrills(refs),
+      store.summarizeDrills(refs, drillSummaryOptions(rehearsals)),
       access.ownershipOf(credentials),
       access.mayManageTrain(trainId, credentials),
     ]);
@@ -209,13 +213,14 @@ export function createRollbackService(options: RollbackServiceOptions): Rollback
       participants: await Promise.all(
         participants.map(async participant => {
           const plan = plans.find(p => p.entityRef === participant.entityRef);
-          const { lastDrill, lastPassedDrillAt } = drills.get(participant.entityRef) ?? {};
+          const summary = drills.get(participant.entityRef);
+          const { lastDrill, lastPassedDrillAt } = summary ?? {};
           const ownerRef = ownerOfParticipant(index, participant);
-          const readiness = rollbackReadiness({
+          const readiness = participantRollbackReadiness({
             entityRef: participant.entityRef,
             plan,
-            lastPassedDrillAt,
-            maxAgeDays: maxRehearsalAgeDays,
+            drills: summary,
+            policy: rehearsals,
             now: at,
           });
           return {

@@ -9,7 +9,29 @@ describe('readOutcomeSettings', () => {
       hotfixWindowHours: 24,
       maxRehearsalAgeDays: 90,
       remindBeforeDays: 7,
+      acceptRehearsalsWithoutEvidence: false,
     });
+  });
+
+  it('reads the rehearsal settings', () => {
+    const settings = readOutcomeSettings(
+      new ConfigReader({
+        releaseCoordination: {
+          rollback: { maxRehearsalAgeDays: 365 },
+          rehearsals: { acceptWithoutEvidence: true },
+        },
+      }),
+    );
+    expect(settings.maxRehearsalAgeDays).toBe(365);
+    expect(settings.acceptRehearsalsWithoutEvidence).toBe(true);
+  });
+
+  it.each([0, 366, 30.5])('stops the start on a maximum rehearsal age of %s days', days => {
+    expect(() =>
+      readOutcomeSettings(
+        new ConfigReader({ releaseCoordination: { rollback: { maxRehearsalAgeDays: days } } }),
+      ),
+    ).toThrow(/rollback\.maxRehearsalAgeDays must be a whole number from 1 to 365/);
   });
 
   it('reads the production environment in lower case and the hotfix window', () => {

@@ -339,6 +339,7 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
           entityRef: PAYMENTS,
           result: 'passed',
           rehearsedAt: daysFromNow(-10),
+          evidenceUrl: 'https://ci.example.com/gamedays/2026-11',
           idempotencyKey: 'gameday-2026-11',
         };
         const stranger = await post('/rollback-drills').send(drill).set('Authorization', asUser('carol'));
@@ -391,6 +392,23 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
         expect(forBob[STOREFRONT]).not.toHaveProperty('lastDrill');
         expect((await readiness('carol'))[STOREFRONT].canEditPlan).toBe(true);
         expect((await readiness('alice'))[PAYMENTS].canEditPlan).toBe(true);
+
+        // A rehearsal reported without evidence is on record but does not make it ready.
+        const unproven = await post('/rollback-drills')
+          .send({
+            entityRef: STOREFRONT,
+            result: 'passed',
+            rehearsedAt: daysFromNow(-1),
+            idempotencyKey: 'storefront-without-evidence',
+          })
+          .set('Authorization', CI);
+        expect(unproven.status).toBe(201);
+        const after = (await readiness('bob'))[STOREFRONT];
+        expect(after).toMatchObject({ lastDrill: { result: 'passed' }, ready: false });
+        expect(after).not.toHaveProperty('lastPassedDrillAt');
+        expect(after.reason).toMatch(
+          /without an evidence URL and does not count \(releaseCoordination\.rehearsals\.acceptWithoutEvidence\)/,
+        );
       });
     });
 

@@ -1,21 +1,69 @@
-import { featureFlagExpiry } from '@release-coordination/plugin-release-coordination-common';
+import {
+  RollbackPlan,
+  daysSince,
+  featureFlagExpiry,
+} from '@release-coordination/plugin-release-coordination-common';
 import {
   GateRule,
   TrainGateRuleContext,
   rollbackReadiness,
 } from '@release-coordination/plugin-release-coordination-node';
-import { OutcomeStore } from './OutcomeStore';
+import { DrillSummary, OutcomeStore } from './OutcomeStore';
 
 type RuleStore = Pick<OutcomeStore, 'getRollbackPlan' | 'summarizeDrills' | 'listFlags'>;
 
+/** How rehearsals count: their maximum age, and whether one without evidence counts at all. */
+export interface RehearsalPolicy {
+  maxAgeDays: number;
+  /** A passed rehearsal reported without an evidence URL counts too; by default it does not. */
+  acceptWithoutEvidence?: boolean;
+}
+
+/**
+ * A participant's rollback readiness as the `rollback-rehearsed` rule decides it, from its plan
+ * and its drills summarised under `policy` (see `summarizeDrills`' `evidencedOnly`). When a
+ * recent pass did not count for want of evidence, the reason says so: the team has rehearsed
+ * and only has to report the evidence.
+ */
+export function participantRollbackReadiness(input: {
+  entityRef: string;
+  plan?: Pick<RollbackPlan, 'updatedAt'>;
+  drills?: DrillSummary;
+  policy: RehearsalPolicy;
+  now: Date;
+}): { ready: boolean; rehearsedWithinDays: boolean; reason: string } {
+  const { entityRef, plan, drills, policy, now } = input;
+  const readiness = rollbackReadiness({
+    entityRef,
+    plan,
+    lastPassedDrillAt: drills?.lastPassedDrillAt,
+    maxAgeDays: policy.maxAgeDays,
+    now,
+  });
+  const unevidenced = drills?.unevidencedPassAt;
+  if (readiness.rehearsedWithinDays || !unevidenced) return readiness;
+  if (daysSince(unevidenced, now) > policy.maxAgeDays) return readiness;
+  return {
+    ...readiness,
+    reason:
+      `${readiness.reason}. The rehearsal passed on ${unevidenced.slice(0, 10)} was reported ` +
+      'without an evidence URL and does not count ' +
+      '(releaseCoordination.rehearsals.acceptWithoutEvidence); report it again with evidence',
+  };
+}
+
+/** The `evidencedOnly` option of `summarizeDrills` that `policy` asks for. */
+export const drillSummaryOptions = (policy: RehearsalPolicy) => ({
+  evidencedOnly: !policy.acceptWithoutEvidence,
+});
+
 /**
  * Passes when the participant has a rollback plan in this train and passed a rollback
- * rehearsal within `maxAgeDays`.
+ * rehearsal within `maxAgeDays`, reported with evidence unless `acceptWithoutEvidence`.
  */
-export function createRollbackRehearsedRule(options: {
-  store: RuleStore;
-  maxAgeDays: number;
-}): GateRule<TrainGateRuleContext> {
+export function createRollbackRehearsedRule(
+  options: { store: RuleStore } & RehearsalPolicy,
+): GateRule<TrainGateRuleContext> {
   const { store, maxAgeDays } = options;
   return {
     id: 'rollback-rehearsed',
@@ -28,12 +76,15 @@ export function createRollbackRehearsedRule(options: {
         };
       }
       const plan = await store.getRollbackPlan(train.id, participant.entityRef);
-      const drills = await store.summarizeDrills([participant.entityRef]);
-      const { ready, reason } = rollbackReadiness({
+      const drills = await store.summarizeDrills(
+        [participant.entityRef],
+        drillSummaryOptions(options),
+      );
+      const { ready, reason } = participantRollbackReadiness({
         entityRef: participant.entityRef,
         plan,
-        lastPassedDrillAt: drills.get(participant.entityRef)?.lastPassedDrillAt,
-        maxAgeDays,
+        drills: drills.get(participant.entityRef),
+        policy: options,
         now,
       });
       return { passed: ready, reason };
@@ -90,11 +141,14 @@ export function createNoExpiredFlagsRule(options: {
 export function createOutcomeGateRules(options: {
   store: RuleStore;
   maxRehearsalAgeDays: number;
+  /** See {@link RehearsalPolicy}; false unless given. */
+  acceptRehearsalsWithoutEvidence?: boolean;
 }): GateRule<TrainGateRuleContext>[] {
   return [
     createRollbackRehearsedRule({
       store: options.store,
       maxAgeDays: options.maxRehearsalAgeDays,
+      acceptWithoutEvidence: options.acceptRehearsalsWithoutEvidence ?? false,
     }),
     createNoExpiredFlagsRule(options),
   ];

@@ -4,6 +4,7 @@ import {
   CheckResult,
   GateApproval,
   GateState,
+  GateWaiver,
   Page,
   TrainDecision,
   TrainGate,
@@ -336,6 +337,19 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
       until: waiver.until,
       waived_at: this.clock.now(),
     });
+  }
+
+  async getWaiver(gateId: string, options?: { lock?: boolean }): Promise<GateWaiver | undefined> {
+    const query = this.db('gate_waivers').where('gate_id', gateId).orderBy('id', 'desc');
+    const row = await this.locked(query, options?.lock).first();
+    return row
+      ? {
+          waivedBy: row.waived_by,
+          reason: row.reason,
+          until: toIsoString(row.until),
+          waivedAt: toIsoString(row.waived_at),
+        }
+      : undefined;
   }
 
   async insertStageSnapshot(snapshot: {

@@ -4,6 +4,7 @@ import {
   GateKind,
   GatePhase,
   GateState,
+  GateWaiver,
   Page,
   ReleaseTrainStatus,
   ReleaseTrainSummary,
@@ -172,6 +173,12 @@ export interface TrainStoreSession {
     gateId: string,
     waiver: { waivedBy: string; reason: string; until: Date },
   ): Promise<void>;
+  /**
+   * The gate's latest waiver, if it was ever waived. `lock` makes it a locking read, as for
+   * `listApprovals`: under the gate's lock it sees a waiver committed since the transaction
+   * began, so a waiver that replaced an expired one is not taken for expired.
+   */
+  getWaiver(gateId: string, options?: { lock?: boolean }): Promise<GateWaiver | undefined>;
   appendDecision(decision: NewDecision): Promise<void>;
   /**
    * Records the dependencies among the participants at a stage transition: `stage` is the
@@ -208,8 +215,9 @@ export interface TrainStore extends TrainStoreSession {
   /**
    * A page of the approval gates that wait for one of `approverRefs` at `at`: of active
    * trains, blocking them now (the current stage's gates and the next stage's entry gates),
-   * stored pending or failed, or passed with approvals expired by then so that the quorum is no
-   * longer met; with their train. Trains by name, gates in the order of the stage plan.
+   * stored pending or failed, passed with approvals expired by then so that the quorum is no
+   * longer met, or waived with the latest waiver run out by then; with their train. Trains by
+   * name, gates in the order of the stage plan.
    */
   listBlockingApprovalGatesOf(
     approverRefs: string[],

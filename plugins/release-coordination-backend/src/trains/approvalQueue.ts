@@ -1,7 +1,7 @@
-import { approvalGateState } from '@release-coordination/plugin-release-coordination-node';
 import { Page, TrainGate } from '@release-coordination/plugin-release-coordination-common';
 import { Knex } from 'knex';
 import { PageRequest, selectPage } from '../database/paging';
+import { withExpiry } from './model';
 import { TrainRecord } from './TrainStore';
 import { TrainRow, toTrainRecord } from './trainRows';
 
@@ -9,7 +9,7 @@ import { TrainRow, toTrainRecord } from './trainRows';
  * "My approvals" as SQL: the approval gates of active trains whose approver is one of the
  * caller's refs and that block their train now — a gate of its current stage, or an entry gate
  * of the next one (later stages come up when the train gets there) — stored pending or failed,
- * or passed with an approval that has expired by `at`. Ordered by train name (then id) and, in
+ * or stored passed or waived but open again by `at` (approvals expired, the waiver ran out). Ordered by train name (then id) and, in
  * a train, in the order of its stage plan; only the page asked for is read in full.
  *
  * The query starts from the few active trains and looks up each one's gates of those approvers
@@ -33,30 +33,49 @@ export async function pageBlockingApprovalGates(
           .whereRaw('g.stage = t.current_stage')
           .orWhere(next => next.whereRaw('g.stage = t.next_stage').where('g.phase', 'entry')),
       );
-  const expiredApproval = () =>
-    db('gate_approvals as a')
-      .select(db.raw('1'))
-      .whereRaw('a.gate_id = g.id')
-      .where('a.expires_at', '<=', options.at);
+  // Stored as decided, but maybe open again by now: a passed gate once one of its approvals
+  // expired, a waived gate once its latest waiver ran out.
+  const maybeReopened = (query: Knex.QueryBuilder) =>
+    query
+      .where(passed =>
+        passed
+          .where('g.state', 'passed')
+          .whereExists(
+            db('gate_approvals as a')
+              .select(db.raw('1'))
+              .whereRaw('a.gate_id = g.id')
+              .where('a.expires_at', '<=', options.at),
+          ),
+      )
+      .orWhere(waived =>
+        waived.where('g.state', 'waived').whereNotExists(
+          db('gate_waivers as w')
+            .select(db.raw('1'))
+            .whereRaw('w.gate_id = g.id')
+            .where('w.until', '>', options.at)
+            .whereNotExists(
+              db('gate_waivers as newer')
+                .select(db.raw('1'))
+                .whereRaw('newer.gate_id = w.gate_id')
+                .whereRaw('newer.id > w.id'),
+            ),
+        ),
+      );
 
-  // A passed gate waits again once enough of its approvals have expired. Such gates are few
-  // (an approval expires only when a train stalls), so the quorum is checked on them here.
-  const maybeLapsed: string[] = (
-    await blocking().where('g.state', 'passed').whereExists(expiredApproval()).select('g.id')
+  // Such gates are few (an approval or waiver runs out only when a train stalls), so what they
+  // read as now is decided here, by the same rule as every read.
+  const candidates: string[] = (
+    await blocking().where(maybeReopened).select('g.id')
   ).map(row => row.id);
-  const stillPassed = (await readGates(maybeLapsed))
-    .filter(gate => approvalGateState(gate.approvals, gate.quorum, options.at) === 'passed')
+  const stillClosed = (await readGates(candidates))
+    .filter(gate => ['passed', 'waived'].includes(withExpiry(gate, options.at).state))
     .map(gate => gate.id);
 
   const waiting = () =>
     blocking()
-      .where(open =>
-        open
-          .whereIn('g.state', ['pending', 'failed'])
-          .orWhere(lapsed => lapsed.where('g.state', 'passed').whereExists(expiredApproval())),
-      )
+      .where(open => open.whereIn('g.state', ['pending', 'failed']).orWhere(maybeReopened))
       .modify(query => {
-        if (stillPassed.length > 0) query.whereNotIn('g.id', stillPassed);
+        if (stillClosed.length > 0) query.whereNotIn('g.id', stillClosed);
       });
   const { rows, totalCount } = await selectPage<TrainRow & { gate_id: string }>(
     waiting()

@@ -5,7 +5,10 @@ import {
   TrainGate,
   TrainStage,
 } from '@release-coordination/plugin-release-coordination-common';
-import { approvalGateState } from '@release-coordination/plugin-release-coordination-node';
+import {
+  approvalGateState,
+  isGateSatisfied,
+} from '@release-coordination/plugin-release-coordination-node';
 import { TrainRecord } from './TrainStore';
 
 /** A gate as people read it in an error: its title, participant, id and state. */
@@ -71,11 +74,39 @@ export const sameWindow = (a: StageWindow | undefined, b: StageWindow) =>
 
 
 /**
- * An approval gate reads as its decisions make it now: one passed by approvals that have
- * since expired is pending again, wherever it is read. What is stored catches up when the
- * stage is next advanced. Waived gates keep their waiver.
+ * The state a gate's evidence gives it, whatever waiver it had: for an approval gate its
+ * approvals (rejected, quorum of unexpired approvals, else pending), for a check gate the newest
+ * check result, for a rule gate its last outcome. A waived rule gate is not evaluated while the
+ * waiver runs and only a gate that is not passed can be waived, so a rule gate with an outcome
+ * on record (every outcome has a reason) had failed; one never evaluated is pending.
+ */
+export function evidenceState(
+  gate: Pick<TrainGate, 'kind' | 'approvals' | 'quorum' | 'latestCheck' | 'reason'>,
+  at: Date,
+): 'pending' | 'passed' | 'failed' {
+  switch (gate.kind) {
+    case 'approval':
+      return approvalGateState(gate.approvals, gate.quorum, at);
+    case 'check':
+      return gate.latestCheck?.status ?? 'pending';
+    default:
+      return gate.reason ? 'failed' : 'pending';
+  }
+}
+
+/** Whether a gate is waived by a waiver that no longer runs at `at`. */
+export function waiverExpired(gate: Pick<TrainGate, 'state' | 'waiver'>, at: Date): boolean {
+  return gate.state === 'waived' && !isGateSatisfied(gate, at);
+}
+
+/**
+ * A gate reads as its decisions make it now, wherever it is read: a waiver that has run out
+ * gives the gate back to its evidence ({@link evidenceState}), and an approval gate passed by
+ * approvals that have since expired is pending again. What is stored catches up when a write
+ * next touches the gate (an advance, a decision, a check report).
  */
 export function withExpiry(gate: TrainGate, at: Date): TrainGate {
+  if (waiverExpired(gate, at)) return { ...gate, state: evidenceState(gate, at) };
   if (gate.kind !== 'approval' || gate.state === 'waived') return gate;
   const state = approvalGateState(gate.approvals, gate.quorum, at);
   return state === gate.state ? gate : { ...gate, state };

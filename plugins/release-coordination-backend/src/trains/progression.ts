@@ -15,7 +15,8 @@ import {
   withExpiry,
 } from './model';
 import { trainRolledBackNotification } from './announcements';
-import { TrainRecord } from './TrainStore';
+import { TrainRecord, VersionConflictError } from './TrainStore';
+import { settleExpiredWaiver } from '../gates/waiverExpiry';
 import {
   TrainNotification,
   gatesAwaitingNotifications,
@@ -61,12 +62,20 @@ export function createTrainProgression(core: TrainCore) {
           const guarding = gatesGuardingExit(gates, train.currentStage, next?.name);
           const at = now();
           // Expired approvals no longer count: such a gate is pending again, and logged so.
+          // A waiver that ran out gives its gate back to the evidence, also logged.
           for (const gate of guarding) {
             if (withExpiry(gate, at).state === gate.state) continue;
             // Decided on the gate and its approvals as locked, not as listed: an approval
             // given in between renews the gate instead of being overwritten as expired.
             const record = await requireGate(tx, gate.id, true);
             requireUnwaivedSinceRead(gate, record);
+            if (record.state === 'waived') {
+              const settled = await settleExpiredWaiver(tx, record, actorRef, at);
+              // Waived again since the gates were listed: run again on the new waiver.
+              if (settled.state === 'waived') throw new VersionConflictError(`Gate ${gate.id}`);
+              gate.state = settled.state;
+              continue;
+            }
             gate.approvals = await tx.listApprovals(gate.id, { lock: true });
             gate.state = record.state;
             const live = withExpiry(gate, at);

@@ -14,7 +14,7 @@ export const spec = {
   "info": {
     "title": "release-coordination",
     "version": "0.1.0",
-    "description": "Release coordination for Backstage. Every route requires Backstage credentials: a user's\ntoken from the portal, or a service token (for CI, an external access token configured under\n`backend.auth.externalAccess`). Requests without credentials get 401.\n\nThe plugin is mounted at `/api/release-coordination` of the backend; the paths below are\nrelative to it. The server URL is `/`, as for every Backstage plugin, because the plugin\nvalidates requests against this document by the path inside its own router; the backend\nserves this document at `/api/release-coordination/openapi.json` with the prefix added.\n",
+    "description": "Release coordination for Backstage. Every route requires Backstage credentials: a user's\ntoken from the portal, or a service token (for CI, an external access token configured under\n`backend.auth.externalAccess`). Requests without credentials get 401.\n\nThe plugin is mounted at `/api/release-coordination` of the backend; the paths below are\nrelative to it. The server URL is `/`, as for every Backstage plugin, because the plugin\nvalidates requests against this document by the path inside its own router; the backend\nserves this document at `/api/release-coordination/openapi.json` with the prefix added.\n\nEvery string of a request body is bounded by the column that stores it (`maxLength`) and\nrefuses control characters (NUL, the other C0 characters and C1, through its `pattern`);\nonly free text (reasons, comments, notes, objectives, purposes, criteria) may hold line\nbreaks and tabs. A request that breaks either gets 400 naming the field.\n",
     "license": {
       "name": "Apache-2.0"
     }
@@ -124,18 +124,19 @@ export const spec = {
                   "name": {
                     "type": "string",
                     "minLength": 1,
-                    "pattern": "\\S",
-                    "maxLength": 200
+                    "maxLength": 200,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
                   },
                   "objective": {
                     "type": "string",
                     "minLength": 1,
-                    "pattern": "\\S",
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   },
                   "ambassadorRef": {
                     "type": "string",
-                    "maxLength": 512,
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "example": "user:default/alice"
                   },
                   "stageWindows": {
@@ -158,13 +159,14 @@ export const spec = {
                       "properties": {
                         "entityRef": {
                           "type": "string",
-                          "maxLength": 512
+                          "maxLength": 255,
+                          "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$"
                         },
                         "targetVersion": {
                           "type": "string",
                           "minLength": 1,
                           "maxLength": 100,
-                          "pattern": "\\S"
+                          "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
                         }
                       }
                     }
@@ -252,19 +254,20 @@ export const spec = {
                 "properties": {
                   "name": {
                     "type": "string",
-                    "pattern": "\\S",
                     "minLength": 1,
-                    "maxLength": 200
+                    "maxLength": 200,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
                   },
                   "objective": {
                     "type": "string",
-                    "pattern": "\\S",
                     "minLength": 1,
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   },
                   "ambassadorRef": {
                     "type": "string",
-                    "maxLength": 512,
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "example": "user:default/bob"
                   },
                   "stageWindows": {
@@ -332,14 +335,15 @@ export const spec = {
                 "properties": {
                   "entityRef": {
                     "type": "string",
-                    "maxLength": 512,
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "example": "component:default/payments"
                   },
                   "targetVersion": {
                     "type": "string",
                     "minLength": 1,
-                    "pattern": "\\S",
-                    "maxLength": 100
+                    "maxLength": 100,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
                   }
                 }
               }
@@ -401,9 +405,9 @@ export const spec = {
                 "properties": {
                   "targetVersion": {
                     "type": "string",
-                    "pattern": "\\S",
                     "minLength": 1,
-                    "maxLength": 100
+                    "maxLength": 100,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
                   }
                 }
               }
@@ -463,9 +467,9 @@ export const spec = {
                 "properties": {
                   "reason": {
                     "type": "string",
-                    "pattern": "\\S",
                     "minLength": 1,
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   }
                 }
               }
@@ -562,7 +566,7 @@ export const spec = {
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 100,
-                    "pattern": "\\S",
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "example": "planning"
                   }
                 }
@@ -622,9 +626,9 @@ export const spec = {
                 "properties": {
                   "reason": {
                     "type": "string",
-                    "pattern": "\\S",
                     "minLength": 1,
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   }
                 }
               }
@@ -683,9 +687,9 @@ export const spec = {
                 "properties": {
                   "reason": {
                     "type": "string",
-                    "pattern": "\\S",
                     "minLength": 1,
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   }
                 }
               }
@@ -823,11 +827,13 @@ export const spec = {
                 "properties": {
                   "participantRef": {
                     "type": "string",
-                    "maxLength": 512,
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "example": "component:default/payments"
                   },
                   "checkName": {
                     "type": "string",
+                    "maxLength": 100,
                     "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",
                     "example": "contract-tests"
                   },
@@ -837,14 +843,14 @@ export const spec = {
                   "evidenceUrl": {
                     "type": "string",
                     "maxLength": 2000,
-                    "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
+                    "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "format": "uri"
                   },
                   "idempotencyKey": {
                     "type": "string",
                     "minLength": 1,
-                    "pattern": "\\S",
-                    "maxLength": 200
+                    "maxLength": 200,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
                   }
                 }
               }
@@ -900,7 +906,8 @@ export const spec = {
                 "properties": {
                   "comment": {
                     "type": "string",
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   }
                 }
               }
@@ -958,9 +965,9 @@ export const spec = {
                 "properties": {
                   "comment": {
                     "type": "string",
-                    "pattern": "\\S",
                     "minLength": 1,
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   }
                 }
               }
@@ -1020,9 +1027,9 @@ export const spec = {
                 "properties": {
                   "reason": {
                     "type": "string",
-                    "pattern": "\\S",
                     "minLength": 1,
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   },
                   "until": {
                     "type": "string",
@@ -1749,7 +1756,8 @@ export const spec = {
                     "maxItems": 500,
                     "items": {
                       "type": "string",
-                      "maxLength": 512
+                      "maxLength": 255,
+                      "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$"
                     }
                   }
                 }
@@ -2019,8 +2027,8 @@ export const spec = {
                   "text": {
                     "type": "string",
                     "minLength": 1,
-                    "pattern": "\\S",
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   }
                 }
               }
@@ -2177,12 +2185,13 @@ export const spec = {
                   "title": {
                     "type": "string",
                     "minLength": 1,
-                    "pattern": "\\S",
-                    "maxLength": 500
+                    "maxLength": 500,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
                   },
                   "ownerRef": {
                     "type": "string",
-                    "maxLength": 512,
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "example": "group:default/team-pay"
                   },
                   "dueAt": {
@@ -2348,8 +2357,8 @@ export const spec = {
                   "title": {
                     "type": "string",
                     "minLength": 1,
-                    "pattern": "\\S",
-                    "maxLength": 500
+                    "maxLength": 500,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
                   },
                   "dueAt": {
                     "type": "string",
@@ -2359,11 +2368,13 @@ export const spec = {
                   },
                   "ownerRef": {
                     "type": "string",
-                    "maxLength": 512
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$"
                   },
                   "comment": {
                     "type": "string",
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   },
                   "expectedVersion": {
                     "type": "integer",
@@ -2454,11 +2465,13 @@ export const spec = {
                 "properties": {
                   "participantRef": {
                     "type": "string",
-                    "maxLength": 512,
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "example": "component:default/payments"
                   },
                   "environment": {
                     "type": "string",
+                    "maxLength": 64,
                     "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
                     "description": "Stored in lower case.",
                     "example": "production"
@@ -2466,15 +2479,15 @@ export const spec = {
                   "deploymentId": {
                     "type": "string",
                     "minLength": 1,
-                    "pattern": "\\S",
                     "maxLength": 150,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "example": "deploy-4711"
                   },
                   "version": {
                     "type": "string",
                     "minLength": 1,
-                    "pattern": "\\S",
-                    "maxLength": 100
+                    "maxLength": 100,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
                   },
                   "startedAt": {
                     "type": "string",
@@ -2502,7 +2515,7 @@ export const spec = {
                   "evidenceUrl": {
                     "type": "string",
                     "maxLength": 2000,
-                    "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
+                    "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "format": "uri"
                   }
                 }
@@ -2671,14 +2684,14 @@ export const spec = {
                 "properties": {
                   "criteria": {
                     "type": "string",
-                    "pattern": "\\S",
                     "minLength": 1,
-                    "maxLength": 4000
+                    "maxLength": 4000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   },
                   "procedureUrl": {
                     "type": "string",
                     "maxLength": 2000,
-                    "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
+                    "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "format": "uri"
                   }
                 }
@@ -2719,7 +2732,7 @@ export const spec = {
       "get": {
         "operationId": "getRollbackReadiness",
         "summary": "Per participant - its rollback plan, last rehearsal and whether it is ready.",
-        "description": "Ready means a plan exists and the last passed rehearsal is at most `maxAgeDays` old\n(`releaseCoordination.rollback.maxRehearsalAgeDays`, default 90), as the\n`rollback-rehearsed` gate rule decides. `canEditPlan` says whether the caller may save\nthe participant's plan.\n",
+        "description": "Ready means a plan exists and the last passed rehearsal is at most `maxAgeDays` old\n(`releaseCoordination.rollback.maxRehearsalAgeDays`, default 90), as the\n`rollback-rehearsed` gate rule decides. A rehearsal reported without an `evidenceUrl`\ndoes not count unless `releaseCoordination.rehearsals.acceptWithoutEvidence` is set;\n`lastPassedDrillAt` is then the last passed rehearsal that counts. `canEditPlan` says whether the caller may save\nthe participant's plan.\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/TrainId"
@@ -2772,7 +2785,8 @@ export const spec = {
                 "properties": {
                   "entityRef": {
                     "type": "string",
-                    "maxLength": 512,
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "example": "component:default/payments"
                   },
                   "result": {
@@ -2789,14 +2803,14 @@ export const spec = {
                   "evidenceUrl": {
                     "type": "string",
                     "maxLength": 2000,
-                    "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
+                    "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "format": "uri"
                   },
                   "idempotencyKey": {
                     "type": "string",
                     "minLength": 1,
-                    "pattern": "\\S",
-                    "maxLength": 200
+                    "maxLength": 200,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
                   }
                 }
               }
@@ -2949,23 +2963,26 @@ export const spec = {
                 "properties": {
                   "participantRef": {
                     "type": "string",
-                    "maxLength": 512,
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "example": "component:default/payments"
                   },
                   "key": {
                     "type": "string",
+                    "maxLength": 100,
                     "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"
                   },
                   "ownerRef": {
                     "type": "string",
-                    "maxLength": 512,
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "description": "A Group or User ref."
                   },
                   "purpose": {
                     "type": "string",
-                    "pattern": "\\S",
                     "minLength": 1,
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   },
                   "expiresAt": {
                     "type": "string",
@@ -3042,13 +3059,14 @@ export const spec = {
                   },
                   "purpose": {
                     "type": "string",
-                    "pattern": "\\S",
                     "minLength": 1,
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                   },
                   "ownerRef": {
                     "type": "string",
-                    "maxLength": 512
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$"
                   }
                 }
               }
