@@ -1,4 +1,6 @@
-import { releaseCoordinationPermissions } from '@release-coordination/plugin-release-coordination-common';
+import {
+  releaseCoordinationPermissions,
+} from '@release-coordination/plugin-release-coordination-common';
 import fc from 'fast-check';
 import { Knex } from 'knex';
 import request from 'supertest';
@@ -249,10 +251,11 @@ describe('fuzzing the write operations of the document', () => {
           JSON.stringify(validBody(operation)),
           POWERFUL,
         );
-        const expected = VALID_CONFLICTS.has(operation.operationId) ? [409] : [200, 201, 204];
-        expect(expected, `the valid request answered: ${JSON.stringify(res.body)}`).toContain(
-          res.status,
-        );
+        const accepted = VALID_CONFLICTS.has(operation.operationId)
+          ? res.status === 409
+          : res.status >= 200 && res.status < 300;
+        const answer = `${res.status}: ${JSON.stringify(res.body)}`;
+        expect(accepted, `the valid request answered ${answer}`).toBe(true);
 
         await fuzz(operation, values, POWERFUL, RUNS);
         await fuzz(operation, values, PLAIN, PLAIN_RUNS);

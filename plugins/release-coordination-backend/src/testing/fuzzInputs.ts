@@ -50,10 +50,10 @@ export function writeOperations(): WriteOperation[] {
 const PLAIN_TEXT = 'fuzz-1';
 
 /**
- * A valid value of `schema`: required fields only (or as few as `minProperties` allows), enums' first value, the document's example,
- * else `values` by property name (entity refs of the fixture, dates that suit the rules).
- * Throws when no valid value can be derived, so that an operation is never fuzzed from an
- * invalid start.
+ * A valid value of `schema`: required fields only (or as few more as `minProperties` asks),
+ * enums' first value, the document's example, else `values` by property name (entity refs of
+ * the fixture, dates that suit the rules). Throws when no valid value can be derived, so that
+ * an operation is never fuzzed from an invalid start.
  */
 export function validExample(
   schema: Schema,
