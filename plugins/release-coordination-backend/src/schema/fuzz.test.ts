@@ -36,7 +36,7 @@ import {
  * `FUZZ_SEED` and `FUZZ_RUNS` (runs per operation) replay or widen a run.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261204);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 /** The plain user's pass is a smaller sample: it mostly exercises the refusals. */
 const PLAIN_RUNS = Math.ceil(RUNS / 3);
 
@@ -160,16 +160,10 @@ const operations = writeOperations();
 describe('fuzzing the write operations of the document', () => {
   const databases = createTestDatabases();
 
-  it('finds the write operations and fills every path parameter', () => {
-    expect(operations.length).toBeGreaterThan(20);
-    const fillable = ['trainId', 'gateId', 'entityRef', 'noteId', 'itemId', 'flagId'];
-    for (const operation of operations) {
-      for (const parameter of operation.pathParameters) {
-        expect(fillable, `${operation.operationId} has path parameter ${parameter}`).toContain(
-          parameter,
-        );
-      }
-    }
+  it('finds the write operations of the document', () => {
+    expect(operations.map(operation => operation.operationId)).toEqual(
+      expect.arrayContaining(['createTrain', 'removeParticipant', 'saveRollbackPlan']),
+    );
   });
 
   describe.each(databases.eachSupportedId())('on %s', databaseId => {
@@ -235,7 +229,6 @@ describe('fuzzing the write operations of the document', () => {
           current = after;
         },
       );
-      console.log(`fuzz ${operation.operationId} on ${databaseId} as ${user}: seed ${SEED}`);
       await fc.assert(property, { seed: SEED, numRuns: runs, endOnFailure: true });
       tried.operations.add(operation.operationId);
     }
@@ -244,6 +237,9 @@ describe('fuzzing the write operations of the document', () => {
       '%s: accepts its valid request, never answers 5xx and refuses without writing',
       async (_, operation) => {
         const values = await freshTrain(server, `fuzz-${++trains}`);
+        for (const name of operation.pathParameters) {
+          expect(values[name], `a value for the path parameter ${name}`).toBeDefined();
+        }
         const res = await send(
           server,
           operation,

@@ -101,6 +101,23 @@ export function knownFields(schema: Schema | undefined): string[] {
 
 const lone = (code: number) => String.fromCharCode(code);
 
+/** Dates at and beyond the ends of what the engines and `Date` hold, and impossible ones. */
+const EXTREME_DATES = [
+  '0000-01-01T00:00:00Z',
+  '0001-01-01T00:00:00Z',
+  '1900-01-01T00:00:00Z',
+  '1970-01-01T00:00:00Z',
+  '9999-12-31T23:59:59.999Z',
+  '+275760-09-13T00:00:00.000Z',
+  '-000001-01-01T00:00:00Z',
+  '2026-02-30T00:00:00Z',
+  '2026-12-04T25:61:61Z',
+  '2026-12-04T00:00:00+14:00',
+  '2026-12-04T00:00:00',
+  '2026-12-04',
+  'not a date',
+];
+
 /** Strings that break naive code: size, control characters, unicode, dates and numbers as text. */
 const nastyStrings = fc.oneof(
   fc.constantFrom(
@@ -125,14 +142,7 @@ const nastyStrings = fc.oneof(
     '0x10',
     'null',
     'true',
-    '0000-01-01T00:00:00Z',
-    '9999-12-31T23:59:59.999Z',
-    '+275760-09-13T00:00:00.000Z',
-    '-000001-01-01T00:00:00Z',
-    '2026-02-30T00:00:00Z',
-    '2026-12-04T25:61:61Z',
-    '2026-12-04',
-    'not a date',
+    ...EXTREME_DATES,
     "'; DROP TABLE release_trains; --",
     '../../etc/passwd',
     'component:default/',
@@ -210,8 +220,8 @@ const asText = (body: unknown) => (body === undefined ? undefined : JSON.stringi
 
 /**
  * Mutations of a valid body: one field replaced by a wrong value, removed, an unknown or known
- * field added, a string field with nasty text appended, a number beyond doubles, arbitrary JSON,
- * or no JSON at all.
+ * field added, a string field with nasty text appended, a date field at the ends of time, a
+ * number beyond doubles, arbitrary JSON, or no JSON at all.
  */
 export function mutatedBodies(valid: unknown, fields: string[]): fc.Arbitrary<Mutation> {
   const paths = pathsOf(valid);
@@ -275,6 +285,16 @@ export function mutatedBodies(valid: unknown, fields: string[]): fc.Arbitrary<Mu
       fc.tuple(pick(stringPaths), nastyStrings).map(([path, suffix]) => ({
         kind: 'nasty text',
         text: asText(setAt(valid, path, { value: `${getAt(valid, path)}${suffix}` })),
+      })),
+    );
+  }
+  const datePaths = stringPaths.filter(path => /^\d{4}-\d\d-\d\dT/.test(getAt(valid, path)));
+  if (datePaths.length) {
+    add(
+      3,
+      fc.tuple(pick(datePaths), fc.constantFrom(...EXTREME_DATES)).map(([path, value]) => ({
+        kind: 'extreme date',
+        text: asText(setAt(valid, path, { value })),
       })),
     );
   }
