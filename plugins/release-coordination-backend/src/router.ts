@@ -1,5 +1,5 @@
 import express from 'express';
-import { nameEveryInvalidField } from './http/requestErrors';
+import { nameEveryInvalidField, refuseNulCharacters } from './http/requestErrors';
 import { createOpenApiRouter } from './schema/openapi/generated';
 
 export interface RouterOptions {
@@ -10,8 +10,9 @@ export interface RouterOptions {
 /**
  * The plugin's HTTP routes: one JSON body parser, validation of every request against the
  * OpenAPI document (`src/schema/openapi.yaml`: path parameters, query and body; a 400 names each
- * bad field), then each feature's router. Every route requires a user or service principal; the
- * backend's http router answers 401 to requests without credentials before they reach us.
+ * bad field), the refusal of text holding NUL, then each feature's router. Every route requires
+ * a user or service principal; the backend's http router answers 401 to requests without
+ * credentials before they reach us.
  */
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
   const router = await createOpenApiRouter({
@@ -25,6 +26,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     },
   });
   nameEveryInvalidField(router);
+  router.use(refuseNulCharacters);
   for (const resourceRouter of options.resourceRouters) {
     router.use(resourceRouter);
   }
