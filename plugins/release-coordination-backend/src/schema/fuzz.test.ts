@@ -10,20 +10,25 @@ import {
   knownFields,
   mutatedBodies,
   pathParameterValues,
-  validExample,
   WriteOperation,
   writeOperations,
 } from '../testing/fuzzInputs';
 import {
+  freshTrain,
+  MEMBERSHIP,
+  ORGANISATION,
+  pathOf,
+  PLAIN,
+  POWERFUL,
+  VALID_CONFLICTS,
+  validBody,
+} from '../testing/apiFixtures';
+import {
   API,
   asUser,
-  CHECKOUT_ORGANISATION,
-  checkoutTrain,
-  createTrainThroughApi,
   releaseManagerPolicy,
   startReleaseCoordinationBackend,
   TestServer,
-  withEntities,
 } from '../testing/testBackend';
 
 /**
@@ -39,108 +44,6 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261204);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 /** The plain user's pass is a smaller sample: it mostly exercises the refusals. */
 const PLAIN_RUNS = Math.ceil(RUNS / 3);
-
-/** The checkout organisation, and ledger, which takes part in no train until it is added. */
-const ORGANISATION = withEntities(
-  CHECKOUT_ORGANISATION,
-  `
-apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata: { name: ledger }
-spec: { type: service, lifecycle: production, owner: team-pay }
-`,
-);
-
-/** admin may do everything and belongs to both teams; zoe is a plain user of neither. */
-const POWERFUL = 'admin';
-const PLAIN = 'zoe';
-const MEMBERSHIP = {
-  'user:default/admin': ['group:default/team-web', 'group:default/team-pay'],
-};
-
-const PAYMENTS = 'component:default/payments';
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
-
-/** Valid field values by property name: entities of the organisation, dates the rules accept. */
-const FIELD_VALUES: Record<string, unknown> = {
-  entityRef: PAYMENTS,
-  participantRef: PAYMENTS,
-  entityRefs: [PAYMENTS],
-  ambassadorRef: 'user:default/alice',
-  ownerRef: 'group:default/team-pay',
-  'date-time': inDays(3),
-};
-
-/** Valid bodies that the schema alone does not give: the rules of the domain decide. */
-const VALID_BODIES: Record<string, () => unknown> = {
-  // payments and storefront take part already.
-  addParticipant: () => ({ entityRef: 'component:default/ledger', targetVersion: '1.0.0' }),
-  // Deployments and rehearsals are reported once they happened.
-  reportDeployment: () => ({
-    participantRef: PAYMENTS,
-    environment: 'production',
-    deploymentId: 'deploy-1',
-    startedAt: inDays(-1),
-  }),
-  reportRollbackDrill: () => ({
-    entityRef: PAYMENTS,
-    result: 'passed',
-    rehearsedAt: inDays(-1),
-    idempotencyKey: 'drill-1',
-  }),
-};
-
-/**
- * The answers the valid request may get other than 2xx: the planning stage's gates wait for
- * approvals, so advancing is refused as a conflict, after every check of the input.
- */
-const VALID_CONFLICTS = new Set(['advanceStage']);
-
-function validBody(operation: WriteOperation): unknown {
-  const custom = VALID_BODIES[operation.operationId];
-  if (custom) return custom();
-  return operation.bodySchema ? validExample(operation.bodySchema, FIELD_VALUES) : undefined;
-}
-
-/**
- * A fresh train of admin's and what hangs off it, as the values of the path parameters: each
- * operation is fuzzed against a train no earlier operation cancelled or advanced. The valid
- * request goes first, so an operation that closes the train (cancel, roll back) is fuzzed
- * against the closed train: the input checks come before the state checks either way.
- */
-async function freshTrain(server: TestServer, name: string): Promise<Record<string, string>> {
-  const authorization = asUser(POWERFUL);
-  const train = await createTrainThroughApi(server, checkoutTrain(name), authorization);
-  const post = async (path: string, body: object) => {
-    const res = await request(server)
-      .post(`${API}/trains/${train.id}${path}`)
-      .send(body)
-      .set('Authorization', authorization);
-    if (res.status !== 201) throw new Error(`POST ${path} answered ${res.status}`);
-    return res.body.id as string;
-  };
-  const gate = train.gates.find(
-    (g: any) => g.templateId === 'planning-participation' && g.participantRef === PAYMENTS,
-  );
-  return {
-    trainId: train.id,
-    gateId: gate.id,
-    entityRef: encodeURIComponent(PAYMENTS),
-    noteId: await post('/retrospective/notes', { column: 'went-well', text: 'Smooth' }),
-    itemId: await post('/action-items', { title: 'Rehearse', ownerRef: 'group:default/team-pay' }),
-    flagId: await post('/flags', {
-      participantRef: PAYMENTS,
-      key: 'one-click',
-      ownerRef: 'group:default/team-pay',
-      purpose: 'Dark launch',
-      expiresAt: inDays(10),
-    }),
-  };
-}
-
-function pathOf(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => values[name]);
-}
 
 async function send(
   server: TestServer,

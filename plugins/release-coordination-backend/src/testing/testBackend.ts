@@ -34,21 +34,35 @@ import { ambassadorDecision } from './permissions';
  * The real permission backend is not used because it refuses the test backend's mock
  * on-behalf-of tokens as direct user requests.
  */
-export function policyBackedPermissions(policy: PermissionPolicy) {
+export function policyBackedPermissions(
+  policy: PermissionPolicy,
+  serviceRestrictions: Record<string, string[]> = {},
+) {
   return createServiceFactory({
     service: coreServices.permissions,
     deps: { userInfo: coreServices.userInfo },
-    factory: ({ userInfo }) => policyBackedPermissionsService(policy, userInfo),
+    factory: ({ userInfo }) =>
+      policyBackedPermissionsService(policy, userInfo, serviceRestrictions),
   });
 }
 
 function policyBackedPermissionsService(
   policy: PermissionPolicy,
   userInfo: UserInfoService,
+  serviceRestrictions: Record<string, string[]>,
 ): PermissionsService {
   const decide = async (permission: any, credentials: BackstageCredentials) => {
-    const principal = credentials.principal as { type: string; userEntityRef?: string };
-    if (principal.type !== 'user') return { result: AuthorizeResult.ALLOW } as const;
+    const principal = credentials.principal as {
+      type: string;
+      subject?: string;
+      userEntityRef?: string;
+    };
+    if (principal.type !== 'user') {
+      // As Backstage decides for a token with access restrictions: what they list, nothing else.
+      const restricted = serviceRestrictions[principal.subject ?? ''];
+      const allowed = !restricted || restricted.includes(permission.name);
+      return { result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY } as const;
+    }
     const info = await userInfo.getUserInfo(credentials);
     const user = { info, identity: { type: 'user', ...info }, token: '' };
     return policy.handle({ permission }, user as any);
@@ -254,6 +268,8 @@ export async function startReleaseCoordinationBackend(options: {
   features?: BackendFeature[];
   /** Leaves the dependency graph underived: the routes must work without one. */
   skipDependencyRefresh?: boolean;
+  /** Service subjects whose tokens carry access restrictions: the permissions they list. */
+  serviceRestrictions?: Record<string, string[]>;
 }): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'release-coordination-catalog-'));
   const file = join(dir, 'org.yaml');
@@ -264,7 +280,7 @@ export async function startReleaseCoordinationBackend(options: {
       // The catalog shares the database: its tables and ours do not meet.
       ...(options.knex ? [mockServices.database.factory({ knex: options.knex })] : []),
       import('@backstage/plugin-catalog-backend'),
-      policyBackedPermissions(options.policy),
+      policyBackedPermissions(options.policy, options.serviceRestrictions),
       ...(options.membership ? [userInfoWithMembership(options.membership).factory] : []),
       ...(options.features ?? []),
       mockServices.rootConfig.factory({
