@@ -11,6 +11,7 @@
 #                      package.json files and the repository's lockfile (default
 #                      $TMPDIR/adopter-check-cache; on the temporary folder's file system, as
 #                      the portal gets them as hard links)
+#   ADOPTER_TARBALLS   a folder with the four tarballs already packed (to iterate on the portal)
 #   ADOPTER_KEEP=1     keep the temporary folder and the databases for a look afterwards
 #   PGUSER             PostgreSQL user (default postgres, then root)
 set -euo pipefail
@@ -85,7 +86,6 @@ wait_for() { # wait_for <url> <seconds> <pid> <log>
 }
 
 psql_ 'select 1' >/dev/null || fail "PostgreSQL is not reachable on 127.0.0.1:5432"
-[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || fail "no Chromium at ${CHROMIUM_PATH:-/usr/bin/chromium}"
 
 # --- 1. A fresh portal: create-app if it can work here, else its layout from scripts/adopter.
 phase "fresh portal"
@@ -95,7 +95,7 @@ if printf 'adopter-portal\n' | timeout 300 npx -y @backstage/create-app@latest -
   echo "[adopter-check] create-app works here; the check still uses its layout from"
   echo "[adopter-check] scripts/adopter/portal, installed with npm at the repository's Backstage versions"
 else
-  echo "[adopter-check] create-app cannot create a portal here: $(grep -m1 -iE 'yarn|error' "$logs/create-app.log" || tail -n 1 "$logs/create-app.log")"
+  echo "[adopter-check] create-app cannot create a portal here: $(grep -m1 -iE 'not available|error' "$logs/create-app.log" || tail -n 1 "$logs/create-app.log")"
   echo "[adopter-check] using its layout from scripts/adopter/portal (npm workspaces, the repository's Backstage versions)"
 fi
 rm -rf "$work/create-app"
@@ -119,11 +119,15 @@ fi
 
 # --- 2. The four packages, as npm would publish them (prepack builds dist, types, schema).
 phase "pack"
-tsc # declarations for prepack, in dist-types/
-for package in release-coordination-common release-coordination-node release-coordination-backend release-coordination; do
-  (cd "plugins/$package" && npm pack --pack-destination "$tarballs" >"$logs/pack-$package.log" 2>&1) ||
-    fail "npm pack of plugins/$package" "$logs/pack-$package.log"
-done
+if [ -n "${ADOPTER_TARBALLS:-}" ]; then
+  cp "$ADOPTER_TARBALLS"/*.tgz "$tarballs/"
+else
+  tsc # declarations for prepack, in dist-types/
+  for package in release-coordination-common release-coordination-node release-coordination-backend release-coordination; do
+    (cd "plugins/$package" && npm pack --pack-destination "$tarballs" >"$logs/pack-$package.log" 2>&1) ||
+      fail "npm pack of plugins/$package" "$logs/pack-$package.log"
+  done
+fi
 echo "[adopter-check] tarballs:"
 for tarball in "$tarballs"/*.tgz; do
   printf '  %6s KB  %s\n' "$(( $(stat -c %s "$tarball") / 1024 ))" "$(basename "$tarball")"
@@ -207,33 +211,50 @@ configs=(--config "$portal/app-config.yaml" --config "$portal/app-config.check.y
 cli=$portal/node_modules/.bin/backstage-cli
 (cd "$portal/packages/app" && "$cli" package build "${configs[@]}" >"$logs/build-app.log" 2>&1) &
 app_build=$!
+pids+=("$app_build")
 (cd "$portal/packages/app-legacy" &&
   "$cli" package build "${configs[@]}" --config "$portal/app-config.legacy.yaml" \
     >"$logs/build-app-legacy.log" 2>&1) &
 legacy_build=$!
-# The app is built above, with this run's config.
-(cd "$portal/packages/backend" && "$cli" package build --skip-build-dependencies \
-  >"$logs/build-backend.log" 2>&1) || fail "backend build" "$logs/build-backend.log"
+pids+=("$legacy_build")
 wait "$app_build" || fail "app build" "$logs/build-app.log"
 wait "$legacy_build" || fail "legacy app build" "$logs/build-app-legacy.log"
-[ -f "$portal/packages/backend/dist/index.cjs.js" ] || fail "the backend build made no dist/index.cjs.js"
-du -sh "$portal/packages/app/dist" "$portal/packages/app-legacy/dist" "$portal/packages/backend/dist"
+# The backend's bundle (dist/bundle.tar.gz, what create-app's Dockerfile installs) takes in the
+# app built above. Backstage's packager copies the root's yarn.lock into it; npm has none.
+[ -f "$portal/yarn.lock" ] || touch "$portal/yarn.lock"
+(cd "$portal/packages/backend" && "$cli" package build --skip-build-dependencies \
+  >"$logs/build-backend.log" 2>&1) || fail "backend build" "$logs/build-backend.log"
+du -sh "$portal/packages/app/dist" "$portal/packages/app-legacy/dist" "$portal/packages/backend/dist"/*
 
-# --- 5. Run them: the backend from its bundle with node, serving the new app; the legacy app
-# from its own folder.
+# --- 5. Run them: the backend bundle unpacked as the Dockerfile does, with node, serving the new
+# app; the legacy app from its own folder. Rather than a second install of the bundle's
+# production dependencies, it resolves them from the portal's node_modules.
 phase "start on PostgreSQL"
-(cd "$portal/packages/backend" && NODE_ENV=production exec node dist/index.cjs.js "${configs[@]}" \
+bundle=$work/bundle
+mkdir -p "$bundle"
+tar xzf "$portal/packages/backend/dist/bundle.tar.gz" -C "$bundle"
+ln -s "$portal/node_modules" "$bundle/node_modules"
+cp -r "$portal/examples" "$bundle/examples"
+[ -f "$bundle/packages/backend/dist/index.cjs.js" ] || fail "the backend bundle holds no packages/backend/dist/index.cjs.js"
+(cd "$bundle/packages/backend" && NODE_ENV=production exec node dist/index.cjs.js "${configs[@]}" \
   >"$logs/backend.log" 2>&1) &
 pids+=($!)
+backend_pid=$!
 node scripts/adopter/serve-static.mjs "$portal/packages/app-legacy/dist" "$legacy_port" \
   >"$logs/legacy-app.log" 2>&1 &
-pids+=($!)
-wait_for "$backend_url/.backstage/health/v1/readiness" 300 "${pids[0]}" "$logs/backend.log"
-wait_for "$legacy_url/" 30 "${pids[1]}" "$logs/legacy-app.log"
+legacy_pid=$!
+pids+=("$legacy_pid")
+wait_for "$backend_url/.backstage/health/v1/readiness" 300 "$backend_pid" "$logs/backend.log"
+wait_for "$legacy_url/" 30 "$legacy_pid" "$logs/legacy-app.log"
 echo "[adopter-check] backend $backend_url (new app), legacy app $legacy_url, databases ${db_prefix}*"
 
 # --- 6. In the browser.
 phase "browser check"
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  # As .ci/run does: Debian's Chromium; browsers are never downloaded.
+  [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null || fail "no Chromium at ${CHROMIUM_PATH:-/usr/bin/chromium}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
 set +e
 ADOPTER_BACKEND_URL=$backend_url ADOPTER_APPS="new=$backend_url,legacy=$legacy_url" \
   ADOPTER_RUN_ID=$run_id ADOPTER_RESULTS="$repo/test-results/adopter" \
