@@ -78,7 +78,7 @@ free_port() {
 
 wait_for() { # wait_for <url> <seconds> <pid> <log>
   local deadline=$(( $(date +%s) + $2 ))
-  until curl -fsS -o /dev/null "$1"; do
+  until curl -fs -o /dev/null "$1"; do
     kill -0 "$3" 2>/dev/null || fail "the process behind $1 exited" "$4"
     [ "$(date +%s)" -lt "$deadline" ] || fail "$1 did not answer within $2 s" "$4"
     sleep 2
@@ -88,18 +88,14 @@ wait_for() { # wait_for <url> <seconds> <pid> <log>
 psql_ 'select 1' >/dev/null || fail "PostgreSQL is not reachable on 127.0.0.1:5432"
 
 # --- 1. A fresh portal: create-app if it can work here, else its layout from scripts/adopter.
+cp -r scripts/adopter/portal "$portal"
 phase "fresh portal"
 # create-app only asks for a name; it insists on Yarn, whose registry this machine may not reach.
-if printf 'adopter-portal\n' | timeout 300 npx -y @backstage/create-app@latest --skip-install \
-  --path "$work/create-app" >"$logs/create-app.log" 2>&1; then
-  echo "[adopter-check] create-app works here; the check still uses its layout from"
-  echo "[adopter-check] scripts/adopter/portal, installed with npm at the repository's Backstage versions"
-else
-  echo "[adopter-check] create-app cannot create a portal here: $(grep -m1 -iE 'not available|error' "$logs/create-app.log" || tail -n 1 "$logs/create-app.log")"
-  echo "[adopter-check] using its layout from scripts/adopter/portal (npm workspaces, the repository's Backstage versions)"
-fi
-rm -rf "$work/create-app"
-cp -r scripts/adopter/portal "$portal"
+# It runs beside the install and the packing; its verdict is printed after them.
+(printf 'adopter-portal\n' | timeout 300 npx -y @backstage/create-app@latest --skip-install \
+  --path "$work/create-app" >"$logs/create-app.log" 2>&1) &
+create_app_pid=$!
+pids+=("$create_app_pid")
 
 # The install of the portal as created (before the plugins) is cached; the plugins never are.
 key=$(cat package-lock.json scripts/adopter/portal/package.json scripts/adopter/portal/packages/*/package.json |
@@ -144,6 +140,15 @@ if [ -n "$install_pid" ]; then
   cp "$portal/package-lock.json" "$cached.tmp/package-lock.json"
   rm -rf "$cached" && mv "$cached.tmp" "$cached"
 fi
+
+if wait "$create_app_pid"; then
+  echo "[adopter-check] create-app works here; the check still uses its layout from"
+  echo "[adopter-check] scripts/adopter/portal, installed with npm at the repository's Backstage versions"
+else
+  echo "[adopter-check] create-app cannot create a portal here: $(grep -m1 -iE 'not available|error' "$logs/create-app.log" || tail -n 1 "$logs/create-app.log")"
+  echo "[adopter-check] so the portal is its layout from scripts/adopter/portal (npm workspaces, the repository's Backstage versions)"
+fi
+rm -rf "$work/create-app"
 
 # --- 3. The README's steps, as written. The registry is simulated by the tarballs: the steps'
 # `npm install <name>` installs the tarball, and the packages' own dependencies on each other

@@ -3,4 +3,4 @@ import ReactDOM from 'react-dom/client';
 import App from './App';
 import '@backstage/ui/css/styles.css';
 
-ReactDOM.createRoot(document.getElementById('root')!).render(App);
+ReactDOM.createRoot(document.getElementById('root')!).render(<App />);
