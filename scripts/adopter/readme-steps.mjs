@@ -63,7 +63,7 @@ export function readSteps(readme = readFileSync(README, 'utf8')) {
     if (line.startsWith('```')) {
       const body = [];
       for (i++; i < lines.length && !lines[i].startsWith('```'); i++) body.push(lines[i]);
-      if (!note) fail(`the code block before "${lines[i + 1] ?? ''}" has no adopter-check note`);
+      if (!note) fail(`the code block starting "${body[0] ?? ''}" has no adopter-check note`);
       if (!note.step || !note.systems) fail(`a note lacks step= or systems=: ${JSON.stringify(note)}`);
       if (!note.run && !note.file) fail(`a note says neither run nor file=: ${JSON.stringify(note)}`);
       blocks.push({ ...note, systems: String(note.systems).split(','), body });
