@@ -15,7 +15,7 @@ test("an owner's approval cannot be bypassed: Dave's own train still waits for t
   const trainName = `Shortcut ${Date.now().toString(36)}`;
 
   // Dave, of team-search, creates a train with the payments team's gateway, as its ambassador.
-  await signInAs(page, 'Dave Kowalski');
+  await signInAs(page, 'Dave');
   await page.goto('/release-coordination');
   await page.getByRole('button', { name: /New (release )?train/i }).click();
   const dialog = page.getByRole('dialog');
