@@ -192,6 +192,35 @@ describe('reads follow the catalog (real catalog, policy decisions applied by it
     expect(full.body.hidden).toBeUndefined();
   });
 
+  it("keeps hidden participants out of a train's dependency drift, and counts them", async () => {
+    const train = await createTrainThroughApi(
+      server,
+      {
+        name: '2027.01',
+        objective: 'Vault joins later',
+        ambassadorRef: 'user:default/alice',
+        participants: [{ entityRef: 'component:default/storefront', targetVersion: '1.0.0' }],
+      },
+      alice,
+    );
+    const added = await api
+      .post(`/trains/${train.id}/participants`)
+      .send({ entityRef: VAULT, targetVersion: '1.0.0' })
+      .set('Authorization', alice);
+    expect(added.status).toBe(201);
+
+    const full = await api.get(`/trains/${train.id}/dependency-drift`).set('Authorization', alice);
+    expect(full.status).toBe(200);
+    expect(full.body.steps.flatMap((step: any) => step.joined ?? [])).toContain(VAULT);
+    expect(full.body.hidden).toBeUndefined();
+
+    const res = await api.get(`/trains/${train.id}/dependency-drift`).set('Authorization', outsider);
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).not.toContain('vault');
+    expect(res.body.steps).toHaveLength(full.body.steps.length);
+    expect(res.body.hidden).toEqual({ participants: 1 });
+  });
+
   it('keeps hidden entities out of the decision log', async () => {
     const full = await api.get(`/trains/${trainId}/decisions?limit=500`).set('Authorization', alice);
     const aboutVault = full.body.items.filter((d: any) => d.entityRef === VAULT).length;

@@ -27,6 +27,7 @@ import {
   requireVisibleParticipant,
   visibleDecisions,
   visibleEntityTrains,
+  visibleDependencyDrift,
   visibleTrain,
 } from './visibleTrains';
 
@@ -279,9 +280,10 @@ export function createTrainRouter(options: {
   });
 
   router.get('/trains/:trainId/dependency-drift', async (req, res) => {
-    await readerOf(req);
+    const credentials = await readerOf(req);
     const { trainId } = req.params;
-    res.json(await trains.getDependencyDrift(trainId));
+    const drift = await trains.getDependencyDrift(trainId);
+    res.json(await visibleDependencyDrift(drift, options.visibility.forCaller(credentials)));
   });
 
   router.get('/trains/:trainId/decisions', async (req, res) => {

@@ -3,6 +3,7 @@ import {
   EntityTrain,
   Page,
   TrainDecision,
+  TrainDependencyDrift,
   TrainDetail,
   VisiblePage,
 } from '@release-coordination/plugin-release-coordination-common';
@@ -46,6 +47,45 @@ export async function visibleTrain(
       participants: train.participants.length - participants.length,
       gates: train.gates.length - gates.length,
     }),
+  };
+}
+
+/**
+ * A train's dependency drift without the participants the caller may not see: their edges and
+ * their joining or leaving are left out, and how many such participants there were is counted.
+ */
+export async function visibleDependencyDrift(
+  drift: TrainDependencyDrift,
+  caller: CallerVisibility,
+): Promise<TrainDependencyDrift> {
+  const refs = new Set(
+    drift.steps.flatMap(step => [
+      ...[...step.added, ...step.removed].flatMap(edge => [edge.from, edge.to]),
+      ...(step.joined ?? []),
+      ...(step.left ?? []),
+    ]),
+  );
+  const visibility = await caller.of(refs);
+  const seen = (ref: string) => visibility.isVisible(ref);
+  const edges = (list: { from: string; to: string }[]) =>
+    list.filter(edge => seen(edge.from) && seen(edge.to));
+  const steps = drift.steps.map(step => {
+    const { joined, left, ...rest } = step;
+    const shownJoined = joined?.filter(seen);
+    const shownLeft = left?.filter(seen);
+    return {
+      ...rest,
+      added: edges(step.added),
+      removed: edges(step.removed),
+      ...(shownJoined?.length ? { joined: shownJoined } : {}),
+      ...(shownLeft?.length ? { left: shownLeft } : {}),
+    };
+  });
+  const { hidden: _stale, ...rest } = drift;
+  return {
+    ...rest,
+    steps,
+    ...hiddenCounts({ participants: [...refs].filter(ref => !seen(ref)).length }),
   };
 }
 

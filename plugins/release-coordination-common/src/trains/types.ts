@@ -424,4 +424,6 @@ export interface TrainDependencyDrift {
   trainId: string;
   /** Oldest first; empty when fewer than two points are known. */
   steps: DependencyDriftStep[];
+  /** How many participants were left out because the caller may not see them. */
+  hidden?: HiddenEntityCounts;
 }

@@ -3708,9 +3708,13 @@ export const spec = {
           "trainId",
           "steps"
         ],
+        "description": "Participants the caller may not see in the catalog are left out, with their edges and\ntheir joining or leaving, and counted in `hidden.participants`.\n",
         "properties": {
           "trainId": {
             "type": "string"
+          },
+          "hidden": {
+            "$ref": "#/components/schemas/HiddenEntityCounts"
           },
           "steps": {
             "type": "array",

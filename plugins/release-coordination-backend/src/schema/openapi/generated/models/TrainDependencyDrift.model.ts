@@ -5,9 +5,12 @@
 /* eslint-disable */
 import { DependencyDriftEdge } from './DependencyDriftEdge.model';
 import { DependencyDriftPoint } from './DependencyDriftPoint.model';
+import { HiddenEntityCounts } from './HiddenEntityCounts.model';
 
+/** Participants the caller may not see in the catalog are left out, with their edges and their joining or leaving, and counted in `hidden.participants`. */
 export interface TrainDependencyDrift {
   trainId: string;
+  hidden?: HiddenEntityCounts;
   /** Oldest first; empty when fewer than two points are known. */
   steps: Array<{
     from: DependencyDriftPoint;
