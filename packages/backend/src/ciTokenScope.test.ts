@@ -23,6 +23,11 @@ apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata: { name: payments }
 spec: { type: service, lifecycle: production, owner: group:default/team-pay }
+---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata: { name: alice }
+spec: { memberOf: [] }
 `;
 
 /** A second, unrestricted token of this test, to set up the train CI then reports on. */
@@ -61,7 +66,7 @@ describe("the demo's CI token", () => {
             },
             permission: { enabled: true },
             catalog: {
-              rules: [{ allow: ['Component', 'Group', 'Location'] }],
+              rules: [{ allow: ['Component', 'Group', 'User', 'Location'] }],
               locations: [{ type: 'file', target: join(dir, 'org.yaml') }],
             },
           },
