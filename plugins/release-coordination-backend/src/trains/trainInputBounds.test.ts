@@ -1,6 +1,8 @@
 import { createTestDatabases } from '../testing/databases';
 import {
   CHECKOUT_ORGANISATION,
+  catalogUsers,
+  withEntities,
   TestServer,
   asUser,
   checkoutTrain,
@@ -39,7 +41,7 @@ describe('train input bounded by its columns, without control characters', () =>
 
     beforeAll(async () => {
       server = await startReleaseCoordinationBackend({
-        organisation: CHECKOUT_ORGANISATION,
+        organisation: withEntities(CHECKOUT_ORGANISATION, ...catalogUsers('alice', 'admin')),
         policy: releaseManagerPolicy(),
         knex: await databases.init(databaseId),
       });
