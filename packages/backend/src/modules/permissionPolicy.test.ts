@@ -21,10 +21,6 @@ import {
   trainReadPermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import { DemoPermissionPolicy, PORTAL_ADMIN_GROUP } from './permissionPolicy';
-import { Entity } from '@backstage/catalog-model';
-import { permissionRules as catalogPermissionRules } from '@backstage/plugin-catalog-backend/alpha';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { loadAppConfig } from '../testing/appConfig';
 
 function user(ownershipEntityRefs: string[]) {
@@ -110,56 +106,8 @@ describe('DemoPermissionPolicy', () => {
     }
   });
 
-  describe('reading the catalog', () => {
-    // The catalog's own rules, as the catalog applies the conditions of a conditional decision.
-    const canRead = createConditionAuthorizer<Entity>({
-      getRuleByName: name =>
-        Object.values(catalogPermissionRules).find(rule => rule.name === name) as any,
-    });
-    const documents = readFileSync(
-      resolve(__dirname, '../../../../examples/components.yaml'),
-      'utf8',
-    ).split(/^---$/m);
-    const component = (name: string, owner: string, labels?: Record<string, string>): Entity => ({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: { name, namespace: 'default', ...(labels ? { labels } : {}) },
-      spec: { type: 'service', lifecycle: 'production', owner },
-      relations: [{ type: 'ownedBy', targetRef: owner }],
-    });
-    const components = [
-      component('card-vault', 'group:default/team-payments-core', { 'data-classification': 'pci' }),
-      component('ledger-service', 'group:default/team-payments-core'),
-      component('storefront-web', 'group:default/team-storefront'),
-    ];
-    const named = (name: string) => components.find(entity => entity.metadata.name === name)!;
-    // card-vault is PCI-scoped and owned by team-payments-core (examples/).
-    const readable = async (who: ReturnType<typeof user>, name: string) => {
-      const decision = await policy.handle({ permission: catalogEntityReadPermission }, who);
-      if (decision.result !== AuthorizeResult.CONDITIONAL) {
-        return decision.result === AuthorizeResult.ALLOW;
-      }
-      return canRead(decision, named(name));
-    };
-
-    it('lets only the owning team and the platform team read card-vault', async () => {
-      // The demo catalog labels it so.
-      const cardVault = documents.find(doc => /^\s+name: card-vault$/m.test(doc));
-      expect(cardVault).toMatch(/^\s+labels:\n\s+data-classification: pci$/m);
-      const paymentsCore = user(['user:default/bob', 'group:default/team-payments-core']);
-      expect(await readable(paymentsCore, 'card-vault')).toBe(true);
-      expect(await readable(admin, 'card-vault')).toBe(true);
-      expect(await readable(engineer, 'card-vault')).toBe(false);
-    });
-
-    it('lets everyone read what is not in PCI scope', async () => {
-      for (const entity of components.filter(e => e.metadata.name !== 'card-vault')) {
-        expect(await readable(engineer, entity.metadata.name)).toBe(true);
-      }
-    });
-  });
-
   it.each([
+    ['read the catalog', catalogEntityReadPermission],
     ['create trains', trainCreatePermission],
     ['read trains', trainReadPermission],
     ['read scorecards', scorecardReadPermission],

@@ -12,13 +12,8 @@ import {
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   catalogEntityDeletePermission,
-  catalogEntityReadPermission,
   catalogLocationDeletePermission,
 } from '@backstage/plugin-catalog-common/alpha';
-import {
-  catalogConditions,
-  createCatalogConditionalDecision,
-} from '@backstage/plugin-catalog-backend/alpha';
 import {
   createReleaseCoordinationGateConditionalDecision,
   createReleaseCoordinationTrainConditionalDecision,
@@ -41,15 +36,8 @@ const REPORT_PERMISSIONS = [checkReportPermission, deploymentReportPermission];
 export const PORTAL_ADMIN_GROUP = 'group:default/team-platform-infra';
 
 /**
- * The label of entities in PCI scope (card-vault in examples/): only their owning team and the
- * platform team may read them in the catalog, and so in every answer of release coordination.
- */
-export const PCI_SCOPE_LABEL = { label: 'data-classification', value: 'pci' };
-
-/**
- * The demo portal's permission policy. Reading is open to every signed-in user, except entities
- * in PCI scope (card-vault), which only their owning team and the platform team read; creating
- * trains is open too. Approving and rejecting a gate is conditional on being its approver: one of
+ * The demo portal's permission policy. Reading is open to every signed-in user, and so is
+ * creating trains. Approving and rejecting a gate is conditional on being its approver: one of
  * the user's ownership refs (the user and their Groups) is the gate's approver Group (the plugin
  * checks membership once more when it counts the decision). Reserved for the platform team, so
  * that the permission framework is really exercised: removing things from the catalog, deriving
@@ -73,16 +61,6 @@ export class DemoPermissionPolicy implements PermissionPolicy {
       return { result: reporting ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
     }
     const isPortalAdmin = user.info.ownershipEntityRefs.includes(PORTAL_ADMIN_GROUP);
-    if (isPermission(request.permission, catalogEntityReadPermission) && !isPortalAdmin) {
-      // Applied by the catalog as a filter of its own queries: an entity in PCI scope is read
-      // only through ownership.
-      return createCatalogConditionalDecision(request.permission, {
-        anyOf: [
-          { not: catalogConditions.hasLabel(PCI_SCOPE_LABEL) },
-          catalogConditions.isEntityOwner({ claims: user.info.ownershipEntityRefs }),
-        ],
-      });
-    }
     if (isPermission(request.permission, gateApprovePermission)) {
       return createReleaseCoordinationGateConditionalDecision(
         request.permission,
