@@ -164,6 +164,13 @@ async function run(
   progress(`catalog and dependency graph ready after ${(catalogMs / 1000).toFixed(1)} s`);
 
   const user = await signIn(backend.baseUrl, BENCH_USER_NAME);
+  if (process.env.BENCH_TRAINS_HOLD) {
+    // For exploring one endpoint by hand (profiles, query plans): the seeded backend stays up
+    // until the process is interrupted, and nothing is measured.
+    progress(`holding: ${backend.baseUrl} as ${org.benchUserRef}, token in ${dir}/token`);
+    writeFileSync(join(dir, 'token'), user.token);
+    await new Promise(() => {});
+  }
   const missing = org.benchUserGroups.filter(g => !user.ownershipEntityRefs.includes(g));
   if (missing.length > 0) throw new Error(`the bench user is not yet a member of ${missing}`);
   const notes: string[] = [];
