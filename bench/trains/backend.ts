@@ -136,6 +136,8 @@ export function startBackend(settings: BackendSettings, dir: string): RunningBac
       join(ROOT, 'app-config.yaml'),
       '--config',
       configFile,
+      // For profiling a held backend (see BENCH_TRAINS_HOLD in bench/README.md).
+      ...(process.env.BENCH_BACKEND_INSPECT ? ['--inspect', process.env.BENCH_BACKEND_INSPECT] : []),
     ],
     {
       cwd: ROOT,
