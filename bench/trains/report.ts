@@ -61,8 +61,8 @@ export function printTrains(result: TrainsResult) {
   );
   console.log(
     formatTable(
-      ['endpoint', 'as', 'conn', 'requests', 'req/s', 'p50', 'p95', 'p99', 'errors', 'bytes',
-        'answer', 'target'],
+      ['endpoint', 'as', 'conn', 'requests', 'req/s', 'p50', 'p95', 'p99', 'first', 'errors',
+        'bytes', 'answer', 'target'],
       result.endpoints.map(e => [
         e.name,
         e.as,
@@ -73,6 +73,7 @@ export function printTrains(result: TrainsResult) {
         formatMs(e.p50Ms),
         formatMs(e.p95Ms),
         formatMs(e.p99Ms),
+        e.firstMs === undefined ? '' : formatMs(e.firstMs),
         formatCount(e.errors),
         formatBytes(e.meanBytes),
         e.answer ?? '',
@@ -81,8 +82,9 @@ export function printTrains(result: TrainsResult) {
     ),
   );
   console.log(
-    '\nreq/s: answers per second (writes: 2xx per second); bytes: mean response body; ' +
-      'answer: what the first answer held',
+    '\nreq/s: answers per second (writes: 2xx per second); first: the first, untimed read ' +
+      '(a scorecard is computed then, and handed out again until a fact changes); bytes: mean ' +
+      'response body; answer: what the first answer held',
   );
   for (const e of result.endpoints) {
     if (e.firstError) console.log(`${e.name}: first error ${e.firstError}`);

@@ -123,6 +123,15 @@ export interface Config {
        */
       reminders?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    scorecards?: {
+      /**
+       * How long a computed scorecard is handed out again while nothing it counts has changed,
+       * in seconds, from 0 (always compute) to 3600. A change of any train, gate, deployment or
+       * action item, or a new dependency snapshot, makes the next request compute it anew.
+       * Default 300.
+       */
+      maxAgeSeconds?: number;
+    };
     gates?: {
       /**
        * How long a waiver may run, in days: a waiver is a bounded exception. Default 14.

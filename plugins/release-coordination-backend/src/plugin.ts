@@ -47,6 +47,7 @@ import { createOutcomeGateRules } from './outcomes/rules';
 import { createOutcomeRouter } from './outcomes/outcomeRouter';
 import { DatabaseScorecardFacts } from './scorecards/DatabaseScorecardFacts';
 import { createScorecardService } from './scorecards/ScorecardService';
+import { cachedScorecards, readScorecardMaxAge } from './scorecards/cachedScorecards';
 import { createScorecardRouter } from './scorecards/scorecardRouter';
 import { takeStartupTurn } from './database/migrations';
 import { createHistoryContext } from './history/historyContext';
@@ -266,13 +267,20 @@ export const releaseCoordinationPlugin = createBackendPlugin({
 
         // Read-only over the tables the migrations above created. Production is the same
         // environment that deployment reports treat as production.
-        const scorecards = createScorecardService({
-          facts: new DatabaseScorecardFacts(await database.getClient()),
-          snapshots,
-          settings: {
-            productionEnvironment: outcomeSettings.productionEnvironment,
-            hotfixWindowHours: outcomeSettings.hotfixWindowHours,
-          },
+        const scorecardFacts = new DatabaseScorecardFacts(await database.getClient());
+        const scorecards = cachedScorecards({
+          scorecards: createScorecardService({
+            facts: scorecardFacts,
+            snapshots,
+            settings: {
+              productionEnvironment: outcomeSettings.productionEnvironment,
+              hotfixWindowHours: outcomeSettings.hotfixWindowHours,
+            },
+          }),
+          // Roll-ups follow the catalog: a new snapshot may move a team or a component.
+          changeMark: async () =>
+            `${await scorecardFacts.changeMark()}@${(await snapshots.latest())?.version ?? '-'}`,
+          maxAgeSeconds: readScorecardMaxAge(config),
         });
 
         httpRouter.use(

@@ -408,4 +408,31 @@ describe('DatabaseScorecardFacts', () => {
     expect(past.every(g => g.decidedAt !== undefined)).toBe(true);
     await knex.destroy();
   });
+
+  it.each(databases.eachSupportedId())('marks every change of the decision log, late commits included, on %s', async databaseId => {
+    const knex = await databases.init(databaseId);
+    await applyDatabaseMigrations(knex);
+    const facts = new DatabaseScorecardFacts(knex);
+    const entry = (id: number) => ({
+      id,
+      train_id: TRAIN_A,
+      actor_ref: 'user:default/alice',
+      action: 'gate.approved',
+      subject: 'gate',
+      created_at: at('03-02T00:00'),
+    });
+    const empty = await facts.changeMark();
+    await knex('train_decisions').insert(entry(10));
+    const first = await facts.changeMark();
+    expect(first).not.toBe(empty);
+    expect(await facts.changeMark()).toBe(first);
+    // A transaction that took id 7 and ended after the one that took id 10: the highest id is
+    // the same, the mark is not.
+    await knex('train_decisions').insert(entry(7));
+    const late = await facts.changeMark();
+    expect(late).not.toBe(first);
+    await knex('train_decisions').insert(entry(11));
+    expect(await facts.changeMark()).not.toBe(late);
+    await knex.destroy();
+  });
 });

@@ -33,6 +33,9 @@ function parseJson(value: string | null | undefined): any {
 }
 
 
+/** How many of the newest decision-log ids `changeMark` counts. */
+const RECENT_ENTRIES = 1000;
+
 /** The decisions of the log that tell when a train moved and who owned its participants. */
 const TRAIN_HISTORY_ACTIONS: DecisionAction[] = [
   'stage.advanced',
@@ -125,6 +128,21 @@ export class DatabaseScorecardFacts implements ScorecardFactSource {
     private readonly db: Knex,
     private readonly clock: Clock = systemClock,
   ) {}
+
+  /**
+   * Changes whenever a fact changes: every change of a train, gate, deployment or action item
+   * is an entry of the append-only decision log. The highest id alone could miss an entry
+   * committed after one with a higher id (transactions end in any order), so the number of the
+   * newest entries is part of the mark; both are read from the primary key's index.
+   */
+  async changeMark(): Promise<string> {
+    const [{ max }] = await this.db('train_decisions').max({ max: 'id' });
+    if (max === null || max === undefined) return 'empty';
+    const [{ count }] = await this.db('train_decisions')
+      .where('id', '>', Number(max) - RECENT_ENTRIES)
+      .count({ count: '*' });
+    return `${max}:${count}`;
+  }
 
   async listDeployments(period: ScorecardPeriod): Promise<DeploymentFact[]> {
     const from = new Date(period.from);

@@ -228,5 +228,29 @@ describe('scorecard route (real catalog, trains and deployments)', () => {
     it('serves services too, e.g. a reporting job', async () => {
       expect((await scorecard({ scope: 'organization', ...period() }, CI)).status).toBe(200);
     });
+
+    // Last: it reports one more deployment.
+    it('hands out a computed scorecard again until something it counts changes', async () => {
+      const fixed = { scope: 'organization', ...period() };
+      const first = await scorecard(fixed);
+      const again = await scorecard(fixed);
+      expect(again.body.generatedAt).toBe(first.body.generatedAt);
+      expect(metric(again.body, 'deployment-frequency').numerator).toBe(3);
+      const reported = await request(server)
+        .post(`${API}/trains/${trainId}/deployments`)
+        .send({
+          participantRef: PAYMENTS,
+          environment: 'production',
+          deploymentId: 'pay-2',
+          startedAt: hoursAgo(1),
+          finishedAt: hoursAgo(0.5),
+          result: 'succeeded',
+        })
+        .set('Authorization', CI);
+      expect(reported.status).toBe(201);
+      const after = await scorecard(fixed);
+      expect(metric(after.body, 'deployment-frequency').numerator).toBe(4);
+      expect(after.body.generatedAt).not.toBe(first.body.generatedAt);
+    });
   });
 });

@@ -175,8 +175,13 @@ export interface Scorecard {
   period: ScorecardPeriod;
   metrics: MetricValue[];
   stageTimes: StageTimeValue[];
-  /** Trains of the scope with anything counted in the period, ordered by planning start. */
+  /**
+   * The latest trains of the scope with anything counted in the period (at most 100), ordered
+   * by planning start: the trend.
+   */
   perTrain: ScorecardTrainPoint[];
+  /** How many trains of the scope have anything counted in the period, trend or not. */
+  trainCount: number;
   /**
    * Organization: its top-level teams; team: its child Groups and the components it deployed
    * itself; system: its components; domain: its systems; train: the teams of its

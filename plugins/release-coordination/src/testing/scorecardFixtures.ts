@@ -212,6 +212,7 @@ export const organisationScorecard: ScorecardResponse = {
   metrics: organisationMetrics,
   stageTimes: organisationStages,
   perTrain: [autumnPoint, winterPoint],
+  trainCount: 2,
   children: [
     child({ kind: 'team', ref: COMMERCE_DEPT }, 2.5, 0.12),
     child({ kind: 'team', ref: PAYMENTS_DEPT }, 1, 0.16),
@@ -225,6 +226,7 @@ export const commerceScorecard: ScorecardResponse = {
   ...organisationScorecard,
   scope: { kind: 'team', ref: COMMERCE_DEPT },
   perTrain: [autumnPoint],
+  trainCount: 1,
   children: [
     child({ kind: 'team', ref: TEAM_CHECKOUT }, 1.5, 0.1),
     child({ kind: 'team', ref: TEAM_SEARCH }, 0.5, 0.2),
@@ -237,6 +239,7 @@ export const autumnTrainScorecard: ScorecardResponse = {
   ...organisationScorecard,
   scope: { kind: 'train', id: AUTUMN_TRAIN_ID },
   perTrain: [autumnPoint],
+  trainCount: 1,
   children: [child({ kind: 'team', ref: TEAM_CHECKOUT }, 1.5, 0.1)],
 };
 
@@ -258,6 +261,7 @@ export const emptyScorecard: ScorecardResponse = {
   }),
   stageTimes: [],
   perTrain: [],
+  trainCount: 0,
   children: [],
   settings,
   generatedAt: NOW.toISOString(),

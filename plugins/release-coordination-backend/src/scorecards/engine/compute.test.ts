@@ -4,7 +4,7 @@ import {
   Scorecard,
   ScorecardScope,
 } from '@release-coordination/plugin-release-coordination-common';
-import { computeScorecard, ScorecardOptions } from './compute';
+import { computeScorecard, SCORECARD_TREND_TRAINS, ScorecardOptions } from './compute';
 import {
   ActionItemFact,
   DeploymentFact,
@@ -551,6 +551,18 @@ describe('computeScorecard', () => {
       expect(metric(first, 'cycle-time').value).toBe(336);
       expect(metric(first, 'deployment-success-rate')).toMatchObject({ numerator: 1, denominator: 2 });
       expect(first.stageTimes.find(s => s.stage === 'validation')?.value).toBe(72);
+    });
+
+    it('keeps the latest trains for the trend and counts them all', () => {
+      const many = Array.from({ length: SCORECARD_TREND_TRAINS + 5 }, (_, i) =>
+        train({ id: `many-${String(i).padStart(3, '0')}`, createdAt: new Date(Date.parse(at('03T00:00')) + i * 60_000).toISOString() }),
+      );
+      const big = scorecard({ trains: many, deployments: [] });
+      expect(big.trainCount).toBe(SCORECARD_TREND_TRAINS + 5);
+      expect(big.perTrain).toHaveLength(SCORECARD_TREND_TRAINS);
+      // The five earliest are left out of the trend, not of the count.
+      expect(big.perTrain[0].trainId).toBe('many-005');
+      expect(big.perTrain.at(-1)!.trainId).toBe(`many-${SCORECARD_TREND_TRAINS + 4}`);
     });
 
     it('measures a team from its own last deployment of the train', () => {

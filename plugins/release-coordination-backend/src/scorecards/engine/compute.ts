@@ -563,6 +563,9 @@ function hasData(metrics: MetricValue[], stages: StageTimeValue[]): boolean {
   );
 }
 
+/** At most this many trains, the latest by planning start, make a scorecard's trend. */
+export const SCORECARD_TREND_TRAINS = 100;
+
 /**
  * Checks a period and turns it into milliseconds.
  */
@@ -643,6 +646,7 @@ export function computeScorecard(input: {
     }
   }
   perTrain.sort((a, b) => time(a.startedAt) - time(b.startedAt) || compareStrings(a.trainId, b.trainId));
+  const trainCount = perTrain.length;
 
   const children = childScopes(scope, hierarchy, facts, filter).map(child => ({
     scope: child,
@@ -657,7 +661,10 @@ export function computeScorecard(input: {
     period: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
     metrics: computeMetrics(ctx, own),
     stageTimes: stageTimes(ctx, own.trains),
-    perTrain,
+    // The trend shows the latest trains: an organisation's year holds thousands, more than a
+    // chart can show or a page should download; the scope's own metrics still count them all.
+    perTrain: perTrain.slice(-SCORECARD_TREND_TRAINS),
+    trainCount,
     children,
   };
 }

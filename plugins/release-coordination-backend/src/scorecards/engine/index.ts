@@ -3,7 +3,12 @@
  * `METRIC_DEFINITIONS` of the common package defines them. Pure functions over plain data.
  */
 
-export { computeScorecard, DEFAULT_SCORECARD_OPTIONS, type ScorecardOptions } from './compute';
+export {
+  computeScorecard,
+  DEFAULT_SCORECARD_OPTIONS,
+  SCORECARD_TREND_TRAINS,
+  type ScorecardOptions,
+} from './compute';
 export type {
   ActionItemFact,
   DeploymentFact,

@@ -81,6 +81,7 @@ function ScorecardBody(props: {
         <Grid item xs={12}>
           <TrainTrendCard
             points={scorecard.perTrain}
+            trainCount={scorecard.trainCount}
             onOpenTrain={trainId => onOpen({ kind: 'train', id: trainId })}
           />
         </Grid>

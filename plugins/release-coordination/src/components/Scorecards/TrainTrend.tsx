@@ -64,16 +64,22 @@ export function trendSummary(points: ScorecardTrainPoint[]): string {
  */
 export function TrainTrendCard(props: {
   points: ScorecardTrainPoint[];
+  /** How many trains the scope has in the period; the points are the latest of them. */
+  trainCount: number;
   onOpenTrain: (trainId: string) => void;
 }) {
-  const { points, onOpenTrain } = props;
+  const { points, trainCount, onOpenTrain } = props;
   const theme = useTheme();
   const trainLink = useTrainLink();
   const rows = points.map(trendRow);
   return (
     <InfoCard
       title="Trend across trains"
-      subheader="Each train's own figures in the period, ordered by planning start"
+      subheader={
+        trainCount > points.length
+          ? `The latest ${points.length} of ${trainCount.toLocaleString('en-US')} trains in the period, each with its own figures, ordered by planning start`
+          : "Each train's own figures in the period, ordered by planning start"
+      }
     >
       {points.length === 0 ? (
         <ChartNote>No train of this scope has anything counted in the period.</ChartNote>

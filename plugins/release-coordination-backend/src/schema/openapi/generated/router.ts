@@ -5050,6 +5050,7 @@ export const spec = {
           "metrics",
           "stageTimes",
           "perTrain",
+          "trainCount",
           "children",
           "settings",
           "generatedAt"
@@ -5089,7 +5090,7 @@ export const spec = {
           },
           "perTrain": {
             "type": "array",
-            "description": "The trains of the scope with anything in the period, by planning start.",
+            "description": "The latest trains of the scope with anything in the period (at most 100), by planning start: the trend. `trainCount` says how many there are in all.",
             "items": {
               "type": "object",
               "required": [
@@ -5128,6 +5129,11 @@ export const spec = {
                 }
               }
             }
+          },
+          "trainCount": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "How many trains of the scope have anything counted in the period."
           },
           "children": {
             "type": "array",

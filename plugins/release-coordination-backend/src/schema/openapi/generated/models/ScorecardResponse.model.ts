@@ -17,7 +17,7 @@ export interface ScorecardResponse {
   };
   metrics: Array<MetricValue>;
   stageTimes: Array<StageTimeValue>;
-  /** The trains of the scope with anything in the period, by planning start. */
+  /** The latest trains of the scope with anything in the period (at most 100), by planning start: the trend. `trainCount` says how many there are in all. */
   perTrain: Array<{
     trainId: string;
     trainName: string;
@@ -26,6 +26,8 @@ export interface ScorecardResponse {
     metrics: Array<MetricValue>;
     stageTimes: Array<StageTimeValue>;
   }>;
+  /** How many trains of the scope have anything counted in the period. */
+  trainCount: number;
   /** Narrower scopes to drill into, restricted to this scope. */
   children: Array<{
     scope: ScorecardScope;
