@@ -1,0 +1,367 @@
+/** The metrics of one set of scoped facts, as METRIC_DEFINITIONS defines them. */
+import {
+  METRIC_DEFINITIONS,
+  MetricId,
+  MetricValue,
+  StageTimeValue,
+} from '@release-coordination/plugin-release-coordination-common';
+import { compareStrings } from '../../dependencies/graph';
+import {
+  ActionItemFact,
+  DeploymentFact,
+  GateDecisionFact,
+  ScorecardFacts,
+  TrainFact,
+} from './facts';
+import {
+  DeploymentOutcome,
+  isProduction,
+  optionalTime,
+  ScorecardContext,
+  time,
+  WEEK_MS,
+} from './context';
+import { durations, figure, plural, ratio, withFigures } from './statistics';
+import { ScorecardFactFilter } from './rollups';
+
+export interface ScopedFacts {
+  deployments: DeploymentFact[];
+  trains: TrainFact[];
+  gates: GateDecisionFact[];
+  items: ActionItemFact[];
+}
+
+export function scoped(facts: ScorecardFacts, filter: ScorecardFactFilter): ScopedFacts {
+  return {
+    deployments: facts.deployments.filter(filter.deployment),
+    trains: facts.trains.filter(filter.train),
+    gates: facts.gateDecisions.filter(filter.gate),
+    items: facts.actionItems.filter(filter.actionItem),
+  };
+}
+
+/** Each train's facts, found by its id; every train of the facts has an entry. */
+export function groupByTrain(facts: ScorecardFacts): Map<string, ScorecardFacts> {
+  const byTrain = new Map<string, ScorecardFacts>();
+  const of = (trainId: string) => {
+    let own = byTrain.get(trainId);
+    if (!own) {
+      own = { deployments: [], trains: [], gateDecisions: [], actionItems: [] };
+      byTrain.set(trainId, own);
+    }
+    return own;
+  };
+  for (const train of facts.trains) of(train.id).trains.push(train);
+  for (const d of facts.deployments) of(d.trainId).deployments.push(d);
+  for (const g of facts.gateDecisions) of(g.trainId).gateDecisions.push(g);
+  for (const a of facts.actionItems) of(a.trainId).actionItems.push(a);
+  return byTrain;
+}
+
+export function deliveryMetrics(ctx: ScorecardContext, facts: ScopedFacts): MetricValue[] {
+  const production = facts.deployments.filter(d => isProduction(d, ctx.environment));
+  const finished: DeploymentOutcome[] = [];
+  let running = 0;
+  for (const d of production) {
+    const outcome = ctx.outcomes.get(d.id);
+    if (outcome) {
+      if (outcome.finishedAt >= ctx.from && outcome.finishedAt < ctx.to) finished.push(outcome);
+    } else if (time(d.startedAt) >= ctx.from && time(d.startedAt) < ctx.end) {
+      running += 1;
+    }
+  }
+  const runningFigures = running
+    ? [figure('running', 'still running or without a reported result', running)]
+    : [];
+  const none =
+    'No production deployments finished in the period' +
+    (running ? ` (${plural(running, 'deployment is', 'deployments are')} still running)` : '');
+  const weeks = (ctx.to - ctx.from) / WEEK_MS;
+  const count = finished.length;
+  const days = new Set(finished.map(o => new Date(o.finishedAt).toISOString().slice(0, 10)));
+
+  const rate = (id: MetricId, numerator: number): MetricValue =>
+    count === 0
+      ? withFigures({ id, numerator: 0, denominator: weeks, sampleSize: 0, missing: none }, runningFigures)
+      : withFigures(
+          { id, value: numerator / weeks, numerator, denominator: weeks, sampleSize: count },
+          runningFigures,
+        );
+
+  const succeeded = finished.filter(o => o.fact.result === 'succeeded').length;
+  const failed = finished.filter(o => o.failure === 'failed').length;
+  const rolledBackList = finished.filter(o => o.failure === 'rolled-back');
+  const hotfixed = finished.filter(o => o.failure === 'hotfix').length;
+  const windowOpen = finished.filter(o => o.hotfixWindowOpen).length;
+
+  const rollbackSamples: number[] = [];
+  let rollbackUnfinished = 0;
+  let rollbackUnstarted = 0;
+  for (const o of rolledBackList) {
+    const started = optionalTime(o.fact.rollbackStartedAt);
+    const restored = optionalTime(o.fact.rollbackFinishedAt);
+    if (started === undefined) rollbackUnstarted += 1;
+    else if (restored === undefined) rollbackUnfinished += 1;
+    else rollbackSamples.push(Math.max(0, restored - started));
+  }
+  const rollbackLeftOut = [
+    rollbackUnfinished
+      ? `${plural(rollbackUnfinished, 'rollback has', 'rollbacks have')} no finish time and ${rollbackUnfinished === 1 ? 'is' : 'are'} left out`
+      : '',
+    rollbackUnstarted
+      ? `${plural(rollbackUnstarted, 'rollback has', 'rollbacks have')} no start time and ${rollbackUnstarted === 1 ? 'is' : 'are'} left out`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+
+  const failures = finished.filter(o => o.failure === 'failed' || o.failure === 'rolled-back');
+  const recoveries = failures
+    .filter(o => o.recoveredAt !== undefined)
+    .map(o => o.recoveredAt! - o.finishedAt);
+  const unrecovered = failures.length - recoveries.length;
+
+  return [
+    rate('deployment-frequency', count),
+    rate('deploy-days-per-week', days.size),
+    ratio('deployment-success-rate', succeeded, count, none, runningFigures),
+    ratio('change-failure-rate', failed + rolledBackList.length + hotfixed, count, none, [
+      figure('failed', 'failed', failed),
+      figure('rolled-back', 'rolled back', rolledBackList.length),
+      figure('hotfix', 'followed by a hotfix within the window', hotfixed),
+      ...(windowOpen
+        ? [figure('hotfix-window-open', 'hotfix window not over yet', windowOpen)]
+        : []),
+    ]),
+    ratio('rollback-frequency', rolledBackList.length, count, none),
+    durations('rollback-duration', rollbackSamples, {
+      p90: true,
+      whenEmpty:
+        count === 0 ? none : 'No rolled-back production deployment with a rollback start and finish',
+      leftOut: rollbackLeftOut || undefined,
+      figures: rollbackUnfinished
+        ? [figure('rollback-unfinished', 'rollbacks without a finish time', rollbackUnfinished)]
+        : [],
+    }),
+    durations('failed-deployment-recovery-time', recoveries, {
+      p90: true,
+      whenEmpty:
+        count === 0
+          ? none
+          : failures.length === 0
+            ? 'No failed or rolled-back production deployments in the period: nothing to recover from'
+            : 'No failed or rolled-back deployment has recovered yet',
+      leftOut: unrecovered
+        ? `${plural(unrecovered, 'failure has', 'failures have')} no successful deployment since and ${unrecovered === 1 ? 'is' : 'are'} left out`
+        : undefined,
+      figures: failures.length ? [figure('unrecovered', 'unrecovered', unrecovered)] : [],
+    }),
+  ];
+}
+
+export function cycleTime(ctx: ScorecardContext, facts: ScopedFacts): MetricValue {
+  // The scope's production deployments per train, whenever they finished: "last" is judged
+  // against everything known, then the last one has to be in the period.
+  const lastByTrain = new Map<string, number>();
+  for (const d of facts.deployments) {
+    const outcome = ctx.outcomes.get(d.id);
+    if (!outcome) continue;
+    lastByTrain.set(d.trainId, Math.max(lastByTrain.get(d.trainId) ?? -Infinity, outcome.finishedAt));
+  }
+  const samples: number[] = [];
+  let stillDelivering = 0;
+  for (const [trainId, last] of lastByTrain) {
+    const train = ctx.trainsById.get(trainId);
+    if (!train) continue;
+    if (train.status === 'active') {
+      if (last >= ctx.from && last < ctx.to) stillDelivering += 1;
+      continue;
+    }
+    if (train.status === 'cancelled') continue;
+    if (last >= ctx.from && last < ctx.to) samples.push(last - time(train.createdAt));
+  }
+  return durations('cycle-time', samples, {
+    p90: true,
+    whenEmpty: 'No train of this scope shipped with its last production deployment in the period',
+    figures: stillDelivering
+      ? [figure('still-delivering', 'trains still running, deployed in the period', stillDelivering)]
+      : [],
+  });
+}
+
+export function stageTimes(ctx: ScorecardContext, trains: TrainFact[]): StageTimeValue[] {
+  const order: string[] = [];
+  const samples = new Map<string, number[]>();
+  const waiting = new Map<string, number>();
+  const byStart = [...trains].sort(
+    (a, b) => time(a.createdAt) - time(b.createdAt) || compareStrings(a.id, b.id),
+  );
+  for (const train of byStart) {
+    for (const interval of train.stages) {
+      if (!samples.has(interval.stage)) {
+        order.push(interval.stage);
+        samples.set(interval.stage, []);
+      }
+      const entered = time(interval.enteredAt);
+      const left = optionalTime(interval.leftAt);
+      if (left === undefined) {
+        if (train.status === 'active' && entered < ctx.end) {
+          waiting.set(interval.stage, (waiting.get(interval.stage) ?? 0) + 1);
+        }
+      } else if (left >= ctx.from && left < ctx.to) {
+        samples.get(interval.stage)!.push(Math.max(0, left - entered));
+      }
+    }
+  }
+  return order.map(stage => {
+    const still = waiting.get(stage) ?? 0;
+    const value = durations('stage-time', samples.get(stage)!, {
+      p90: true,
+      whenEmpty: `No train left stage '${stage}' in the period`,
+      figures: still ? [figure('still-in-stage', 'trains still in the stage', still)] : [],
+    });
+    return { ...value, id: 'stage-time', stage };
+  });
+}
+
+export function gateMetrics(ctx: ScorecardContext, gates: GateDecisionFact[]): MetricValue[] {
+  const decided = gates.filter(g => {
+    const at = optionalTime(g.decidedAt);
+    return g.outcome !== undefined && at !== undefined && at >= ctx.from && at < ctx.to;
+  });
+  const passedFirst = decided.filter(g => g.outcome === 'passed' && !g.failedBefore).length;
+  const passedLater = decided.filter(g => g.outcome === 'passed' && g.failedBefore).length;
+  const failed = decided.filter(g => g.outcome === 'failed').length;
+  const waived = decided.filter(g => g.outcome === 'waived').length;
+  const none = 'No gate was decided in the period';
+
+  const approvals = decided.filter(g => g.kind === 'approval');
+  const byApprovers = approvals.filter(g => g.outcome !== 'waived');
+  const waivedApprovals = approvals.length - byApprovers.length;
+  const stillPending = gates.filter(
+    g => g.kind === 'approval' && g.decidedAt === undefined && time(g.pendingAt) < ctx.end,
+  ).length;
+
+  return [
+    ratio('gate-first-pass-rate', passedFirst, decided.length, none, [
+      figure('passed-first-time', 'passed without a prior failure or waiver', passedFirst),
+      figure('passed-after-failure', 'passed after a failure or waiver', passedLater),
+      figure('failed', 'failed', failed),
+      figure('waived', 'waived', waived),
+    ]),
+    durations(
+      'approval-latency',
+      byApprovers.map(g => Math.max(0, time(g.decidedAt!) - time(g.pendingAt))),
+      {
+        p90: true,
+        whenEmpty: 'No approval gate was decided by its approvers in the period',
+        figures: [
+          ...(waivedApprovals
+            ? [figure('waived', 'waived approval gates, left out', waivedApprovals)]
+            : []),
+          ...(stillPending ? [figure('still-pending', 'approval gates still pending', stillPending)] : []),
+        ],
+      },
+    ),
+    ratio('waiver-rate', waived, decided.length, none),
+  ];
+}
+
+export function actionItemMetrics(ctx: ScorecardContext, items: ActionItemFact[]): MetricValue[] {
+  let onTime = 0;
+  let missed = 0;
+  let droppedInTime = 0;
+  let unknownClose = 0;
+  let notDueYet = 0;
+  let noDueDate = 0;
+  for (const item of items) {
+    const due = optionalTime(item.dueAt);
+    const closed = optionalTime(item.closedAt);
+    if (due === undefined) {
+      // Open at some time in the period: created before its end, not closed before its start.
+      if (time(item.createdAt) < ctx.to && !(closed !== undefined && closed < ctx.from)) {
+        noDueDate += 1;
+      }
+      continue;
+    }
+    if (due < ctx.from || due >= ctx.to) continue;
+    if (due >= ctx.end) {
+      notDueYet += 1;
+      continue;
+    }
+    if (item.status !== 'open' && closed === undefined) {
+      unknownClose += 1;
+    } else if (item.status === 'dropped' && closed! <= due) {
+      droppedInTime += 1;
+    } else if (item.status === 'done' && closed! <= due) {
+      onTime += 1;
+    } else {
+      missed += 1;
+    }
+  }
+  const followThrough = ratio(
+    'action-item-follow-through',
+    onTime,
+    onTime + missed,
+    noDueDate
+      ? `No action item fell due in the period (${plural(noDueDate, 'item has', 'items have')} no due date)`
+      : 'No action item fell due in the period',
+    [
+      figure('on-time', 'closed by their due date', onTime),
+      figure('missed', 'not closed by their due date', missed),
+      figure('no-due-date', 'without a due date', noDueDate),
+      ...(droppedInTime ? [figure('dropped', 'dropped by their due date, left out', droppedInTime)] : []),
+      ...(notDueYet ? [figure('not-due-yet', 'due later in the period', notDueYet)] : []),
+    ],
+  );
+  const withMissing =
+    unknownClose && followThrough.value !== undefined
+      ? {
+          ...followThrough,
+          missing: `${plural(unknownClose, 'closed item has', 'closed items have')} no close time and ${unknownClose === 1 ? 'is' : 'are'} left out`,
+        }
+      : followThrough;
+
+  // Open at the end of the period: created before it and not closed before it. An item marked
+  // closed without a time is taken as closed.
+  const open = items.filter(item => {
+    if (time(item.createdAt) >= ctx.end) return false;
+    if (item.status === 'open') return true;
+    const closed = optionalTime(item.closedAt);
+    return closed !== undefined && closed >= ctx.end;
+  });
+  const overdue = open.filter(item => item.dueAt !== undefined && time(item.dueAt) < ctx.end).length;
+  const carriedOver: MetricValue =
+    items.length === 0
+      ? { id: 'open-action-items-carried-over', sampleSize: 0, missing: 'No retrospective action items recorded for this scope' }
+      : withFigures(
+          { id: 'open-action-items-carried-over', value: open.length, sampleSize: open.length },
+          [figure('overdue', 'past their due date', overdue)],
+        );
+  return [withMissing, carriedOver];
+}
+
+export function computeMetrics(ctx: ScorecardContext, facts: ScopedFacts): MetricValue[] {
+  const byId = new Map<MetricId, MetricValue>();
+  for (const value of [
+    cycleTime(ctx, facts),
+    ...deliveryMetrics(ctx, facts),
+    ...gateMetrics(ctx, facts.gates),
+    ...actionItemMetrics(ctx, facts.items),
+  ]) {
+    byId.set(value.id, value);
+  }
+  // In the order of the definitions; stage time is per stage, in `stageTimes`.
+  return METRIC_DEFINITIONS.filter(d => d.id !== 'stage-time').map(d => byId.get(d.id)!);
+}
+
+/**
+ * Whether anything was counted by its time anchor in the period. Open items carried over are
+ * not anchored in the period (an old open item is open in every later period), so they alone
+ * do not put a train on the trend.
+ */
+export function hasData(metrics: MetricValue[], stages: StageTimeValue[]): boolean {
+  return [...metrics, ...stages].some(
+    m => m.sampleSize > 0 && m.id !== 'open-action-items-carried-over',
+  );
+}
