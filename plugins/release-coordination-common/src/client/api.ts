@@ -1,0 +1,203 @@
+/** What the release-coordination backend answers, as the frontend and other clients call it. */
+import {
+  BlastRadiusResponse,
+  DependencyEdgesResponse,
+  DependencyRefreshResponse,
+  DependencySnapshotResponse,
+  DeploymentWavesResponse,
+  EntityDependenciesResponse,
+  OwnershipResponse,
+  TeamMatrixResponse,
+} from '../dependencies';
+import {
+  AddParticipantRequest,
+  CreateTrainRequest,
+  TrainDependencyDrift,
+  UpdateTrainRequest,
+  EntityTrain,
+  MyApproval,
+  ReportCheckRequest,
+  CheckResult,
+  TrainDecision,
+  TrainDetail,
+  TrainGate,
+  ReleaseTrainSummary,
+  ReleaseTrainStatus,
+} from '../trains';
+import { Page, PageRequest, VisiblePage } from '../types';
+import {
+  ActionItem,
+  AddRetrospectiveNoteRequest,
+  CreateActionItemRequest,
+  ListActionItemsRequest,
+  ListRetrospectiveNotesRequest,
+  Retrospective,
+  RetrospectiveNote,
+  UpdateActionItemRequest,
+} from '../retrospectives';
+import { ReleaseDictionary } from '../dictionary';
+import { ScorecardPeriod, ScorecardResponse, ScorecardScope } from '../scorecards';
+import {
+  CreateFeatureFlagRequest,
+  DeploymentOutcome,
+  FeatureFlag,
+  ListDeploymentsRequest,
+  ReportDeploymentRequest,
+  ReportRollbackDrillRequest,
+  RollbackDrill,
+  RollbackPlan,
+  SaveRollbackPlanRequest,
+  TrainFeatureFlags,
+  TrainRollbackReadiness,
+  UpdateFeatureFlagRequest,
+} from '../outcomes';
+
+/**
+ * The id under which the backend plugin is mounted (`/api/release-coordination`).
+ *
+ * @public
+ */
+export const RELEASE_COORDINATION_PLUGIN_ID = 'release-coordination';
+
+/**
+ * The parts of Backstage's discovery and fetch APIs the client needs; both the frontend's
+ * `discoveryApiRef`/`fetchApiRef` and the backend's `discovery` service (with a fetch that adds
+ * a service token) fit.
+ *
+ * @public
+ */
+export interface ReleaseCoordinationClientOptions {
+  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+  fetchApi?: { fetch: typeof fetch };
+}
+
+/**
+ * Which trains `listTrains` returns: optionally only those with one status, a page at a time.
+ *
+ * @public
+ */
+export interface ListTrainsRequest {
+  status?: ReleaseTrainStatus;
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * A scope of the dependency graph: `organization`, or the ref of a Domain, System or Group
+ * (e.g. `system:default/checkout`).
+ *
+ * @public
+ */
+export type DependencyScopeParam = string;
+
+/**
+ * Which edges `listDependencyEdges` returns: those of a scope, optionally only between two
+ * teams or only across teams, a page at a time.
+ *
+ * @public
+ */
+export interface ListDependencyEdgesRequest {
+  scope: DependencyScopeParam;
+  fromTeam?: string;
+  toTeam?: string;
+  crossTeamOnly?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * The release-coordination API as seen by its callers.
+ *
+ * @public
+ */
+export interface ReleaseCoordinationApi {
+  listTrains(request?: ListTrainsRequest): Promise<Page<ReleaseTrainSummary>>;
+  getDependencySnapshot(): Promise<DependencySnapshotResponse>;
+  /** Hands a refresh to the scheduled task; does not wait for the new snapshot. */
+  refreshDependencies(): Promise<DependencyRefreshResponse>;
+  getEntityDependencies(request: { entityRef: string; depth?: number }): Promise<EntityDependenciesResponse>;
+  getTeamMatrix(request: { scope: DependencyScopeParam }): Promise<TeamMatrixResponse>;
+  listDependencyEdges(request: ListDependencyEdgesRequest): Promise<DependencyEdgesResponse>;
+  getBlastRadius(request: { entityRef: string }): Promise<BlastRadiusResponse>;
+  getDeploymentWaves(request: { entityRefs: string[] }): Promise<DeploymentWavesResponse>;
+  getOwnership(request: { entityRef: string }): Promise<OwnershipResponse>;
+  createTrain(request: CreateTrainRequest): Promise<TrainDetail>;
+  getTrain(request: { trainId: string }): Promise<TrainDetail>;
+  updateTrain(request: UpdateTrainRequest & { trainId: string }): Promise<TrainDetail>;
+  addParticipant(request: AddParticipantRequest & { trainId: string }): Promise<TrainDetail>;
+  updateParticipant(request: {
+    trainId: string;
+    entityRef: string;
+    targetVersion: string;
+  }): Promise<TrainDetail>;
+  removeParticipant(request: {
+    trainId: string;
+    entityRef: string;
+    reason: string;
+  }): Promise<TrainDetail>;
+  getDependencyDrift(request: { trainId: string }): Promise<TrainDependencyDrift>;
+  advanceStage(request: { trainId: string; expectedStage: string }): Promise<TrainDetail>;
+  cancelTrain(request: { trainId: string; reason: string }): Promise<TrainDetail>;
+  /** Records that an active or released train's release was rolled back, with the reason. */
+  rollBackTrain(request: { trainId: string; reason: string }): Promise<TrainDetail>;
+  listDecisions(request: {
+    trainId: string;
+    limit?: number;
+    offset?: number;
+  }): Promise<VisiblePage<TrainDecision>>;
+  approveGate(request: { gateId: string; comment?: string }): Promise<TrainGate>;
+  rejectGate(request: { gateId: string; comment: string }): Promise<TrainGate>;
+  waiveGate(request: { gateId: string; reason: string; until: string }): Promise<TrainGate>;
+  reportCheck(request: ReportCheckRequest & { trainId: string }): Promise<CheckResult>;
+  /** A page of the trains an entity takes part in, newest first (default 50 from 0). */
+  listEntityTrains(request: { entityRef: string } & PageRequest): Promise<VisiblePage<EntityTrain>>;
+  /** A page of the approval gates that wait for the caller's Groups (default 50 from 0). */
+  listMyApprovals(request?: PageRequest): Promise<VisiblePage<MyApproval>>;
+  /** The scorecard of a scope over a half-open period (`from` counts, `to` does not). */
+  getScorecard(request: { scope: ScorecardScope; period: ScorecardPeriod }): Promise<ScorecardResponse>;
+  /**
+   * A train's notes, its action items and the open items carried over from earlier trains:
+   * the first page of each (`limit` long, default 20), with its total.
+   */
+  getRetrospective(request: { trainId: string; limit?: number }): Promise<Retrospective>;
+  /** A page of a train's retrospective notes, oldest first; of one column when given. */
+  listRetrospectiveNotes(
+    request: ListRetrospectiveNotesRequest & { trainId: string },
+  ): Promise<Page<RetrospectiveNote>>;
+  /** A page of the open items of earlier trains that concern the train's participants. */
+  listCarriedOverActionItems(request: {
+    trainId: string;
+    limit?: number;
+    offset?: number;
+  }): Promise<VisiblePage<ActionItem>>;
+  addRetrospectiveNote(
+    request: AddRetrospectiveNoteRequest & { trainId: string },
+  ): Promise<RetrospectiveNote>;
+  deleteRetrospectiveNote(request: { trainId: string; noteId: string }): Promise<void>;
+  createActionItem(request: CreateActionItemRequest & { trainId: string }): Promise<ActionItem>;
+  updateActionItem(request: UpdateActionItemRequest & { itemId: string }): Promise<ActionItem>;
+  listActionItems(request?: ListActionItemsRequest): Promise<VisiblePage<ActionItem>>;
+  /** The release dictionary: terms, responsibilities and escalation paths. */
+  getDictionary(): Promise<ReleaseDictionary>;
+  /** Reports a deployment as it starts or ends; the same `deploymentId` updates it. */
+  reportDeployment(
+    request: ReportDeploymentRequest & { trainId: string },
+  ): Promise<DeploymentOutcome>;
+  /** A page of a train's deployments, newest start first. */
+  listDeployments(
+    request: ListDeploymentsRequest & { trainId: string },
+  ): Promise<VisiblePage<DeploymentOutcome>>;
+  getRollbackReadiness(request: { trainId: string }): Promise<TrainRollbackReadiness>;
+  saveRollbackPlan(
+    request: SaveRollbackPlanRequest & { trainId: string; entityRef: string },
+  ): Promise<RollbackPlan>;
+  reportRollbackDrill(request: ReportRollbackDrillRequest): Promise<RollbackDrill>;
+  /** A page of a train's feature flags, expired first, with counts over all of them. */
+  listFeatureFlags(request: {
+    trainId: string;
+    limit?: number;
+    offset?: number;
+  }): Promise<TrainFeatureFlags>;
+  createFeatureFlag(request: CreateFeatureFlagRequest & { trainId: string }): Promise<FeatureFlag>;
+  updateFeatureFlag(request: UpdateFeatureFlagRequest & { flagId: string }): Promise<FeatureFlag>;
+}
