@@ -123,6 +123,12 @@ export interface Config {
        */
       reminders?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    /**
+     * The environments a version passes through on its way to production, in order, ending
+     * with `deployments.productionEnvironment`. Deploy readiness asks that a version ran in
+     * the environment before the one it goes to. Default: staging, production.
+     */
+    environments?: string[];
     scorecards?: {
       /**
        * How long a computed scorecard is handed out again while nothing it counts has changed,

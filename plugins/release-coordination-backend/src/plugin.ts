@@ -47,6 +47,9 @@ import { createOutcomeGateRules } from './outcomes/rules';
 import { createOutcomeRouter } from './outcomes/outcomeRouter';
 import { DatabaseScorecardFacts } from './scorecards/DatabaseScorecardFacts';
 import { createScorecardService } from './scorecards/ScorecardService';
+import { readEnvironments } from './delivery/config';
+import { createDeployReadiness } from './delivery/deployReadiness';
+import { createDeliveryRouter } from './delivery/deliveryRouter';
 import { cachedScorecards, readScorecardMaxAge } from './scorecards/cachedScorecards';
 import { createScorecardRouter } from './scorecards/scorecardRouter';
 import { takeStartupTurn } from './database/migrations';
@@ -319,6 +322,17 @@ export const releaseCoordinationPlugin = createBackendPlugin({
                 visibility,
               }),
               createScorecardRouter({ httpAuth, permissions, scorecards, visibility }),
+              createDeliveryRouter({
+                httpAuth,
+                permissions,
+                visibility,
+                readiness: createDeployReadiness({
+                  trains: trainStore,
+                  outcomes: outcomeStore,
+                  snapshots,
+                  environments: readEnvironments(config, outcomeSettings.productionEnvironment),
+                }),
+              }),
             ],
           }),
         );

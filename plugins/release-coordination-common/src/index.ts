@@ -22,6 +22,7 @@ export {
   checkReportPermission,
   dependenciesRefreshPermission,
   deploymentReportPermission,
+  deployReadinessReadPermission,
   gateApprovePermission,
   gateWaivePermission,
   releaseCoordinationPermissions,
@@ -112,6 +113,11 @@ export {
   type TrainRollbackReadiness,
   type UpdateFeatureFlagRequest,
 } from './outcomes';
+export type {
+  DeployReadiness,
+  DeployReadinessReason,
+  DeployReadinessReasonCode,
+} from './delivery';
 export {
   ACTION_ITEM_STATUSES,
   RETROSPECTIVE_COLUMNS,

@@ -123,6 +123,18 @@ export const deploymentReportPermission = createPermission({
 });
 
 /**
+ * Asking whether a version of a train's participant may be deployed to an environment
+ * (`GET /deploy-readiness`): what CD pipelines ask before they deploy. The answer names what
+ * blocks the deployment: open gates with their approver teams, participants of earlier waves.
+ *
+ * @public
+ */
+export const deployReadinessReadPermission = createPermission({
+  name: 'release-coordination.deploy-readiness.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission of the release-coordination plugins, for the permission registry and for
  * policies.
  *
@@ -138,4 +150,5 @@ export const releaseCoordinationPermissions = [
   gateWaivePermission,
   checkReportPermission,
   deploymentReportPermission,
+  deployReadinessReadPermission,
 ];

@@ -24,13 +24,19 @@ import {
   checkReportPermission,
   dependenciesRefreshPermission,
   deploymentReportPermission,
+  deployReadinessReadPermission,
   gateApprovePermission,
   gateWaivePermission,
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
 
 /** What CI reports: check results, deployment outcomes and rollback rehearsals. */
-const REPORT_PERMISSIONS = [checkReportPermission, deploymentReportPermission];
+/** What CI does: report checks and deployments, and ask whether it may deploy. */
+const REPORT_PERMISSIONS = [
+  checkReportPermission,
+  deploymentReportPermission,
+  deployReadinessReadPermission,
+];
 
 /** The Group whose members administer the demo portal. */
 export const PORTAL_ADMIN_GROUP = 'group:default/team-platform-infra';
@@ -47,7 +53,7 @@ export const PORTAL_ADMIN_GROUP = 'group:default/team-platform-infra';
  * results, deployment outcomes and rollback rehearsals as a person. CI reports all of them with
  * service credentials: the permissions service of every plugin decides for a service principal
  * by its token's access restrictions, without asking the policy (app-config restricts the CI
- * token to the two report permissions), and a service that asks the policy itself gets no more
+ * token to the two report permissions and deploy readiness), and a service that asks the policy itself gets no more
  * than those. A member of a Component's owning team may still report that Component's
  * rehearsals: the plugin lets owners do so without the permission.
  */

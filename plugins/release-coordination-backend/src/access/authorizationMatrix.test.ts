@@ -2,6 +2,7 @@ import {
   checkReportPermission,
   dependenciesRefreshPermission,
   deploymentReportPermission,
+  deployReadinessReadPermission,
   gateWaivePermission,
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
@@ -35,7 +36,7 @@ import {
  *
  * The policy is a release manager's (`admin`) for the reserved permissions, and on trains their
  * ambassador's (`IS_AMBASSADOR`) for managing; CI's token carries the access restrictions of
- * the app-config: the check and deployment report permissions only.
+ * the app-config: the check and deployment report permissions and deploy readiness only.
  */
 type Cell = 'U' | 'D' | 'A';
 const ROLES = ['anonymous', 'outsider', 'owner', 'ambassador', 'releaseManager', 'ci'] as const;
@@ -51,8 +52,12 @@ const AUTHORIZATION: Record<Role, string | undefined> = {
   ci: `Bearer mock-service-token:${JSON.stringify({ sub: 'external:ci' })}`,
 };
 
-/** What app-config lets CI's token do: this plugin's report permissions only. */
-const CI_RESTRICTIONS = [checkReportPermission.name, deploymentReportPermission.name];
+/** What app-config lets CI's token do: this plugin's reports and deploy readiness only. */
+const CI_RESTRICTIONS = [
+  checkReportPermission.name,
+  deploymentReportPermission.name,
+  deployReadinessReadPermission.name,
+];
 
 // anonymous, outsider, owner (team-pay), ambassador (alice), release manager (admin), CI.
 const EXPECTED: Record<string, [Cell, Cell, Cell, Cell, Cell, Cell]> = {
@@ -112,6 +117,8 @@ const EXPECTED: Record<string, [Cell, Cell, Cell, Cell, Cell, Cell]> = {
   createFeatureFlag: ['U', 'D', 'A', 'A', 'A', 'D'],
   updateFeatureFlag: ['U', 'D', 'A', 'A', 'A', 'D'],
   getScorecard: ['U', 'A', 'A', 'A', 'A', 'D'],
+  // Deploy readiness: what pipelines ask, and anyone signed in.
+  getDeployReadiness: ['U', 'A', 'A', 'A', 'A', 'A'],
 };
 
 /** Required query parameters of the reads, with values of the test organisation. */
@@ -123,6 +130,7 @@ const QUERIES: Record<string, string> = {
   getBlastRadius: `ref=${PAYMENTS}`,
   getOwnership: `ref=${PAYMENTS}`,
   getScorecard: 'scope=organization&from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z',
+  getDeployReadiness: `entityRef=${PAYMENTS}&version=1.0.0&environment=production`,
 };
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;

@@ -21,6 +21,8 @@ import { createOutcomeRouter } from '../outcomes/outcomeRouter';
 import { ScorecardService } from '../scorecards/ScorecardService';
 import { createScorecardRouter } from '../scorecards/scorecardRouter';
 import { VisibilityResolver } from '../access';
+import { DeployReadinessService } from '../delivery/deployReadiness';
+import { createDeliveryRouter } from '../delivery/deliveryRouter';
 
 /** The OpenAPI document and the router describe the same routes, no more, no less. */
 describe('OpenAPI document', () => {
@@ -68,6 +70,12 @@ describe('OpenAPI document', () => {
           httpAuth,
           permissions: mockServices.permissions(),
           scorecards: {} as ScorecardService,
+          visibility: {} as VisibilityResolver,
+        }),
+        createDeliveryRouter({
+          httpAuth,
+          permissions: mockServices.permissions(),
+          readiness: {} as DeployReadinessService,
           visibility: {} as VisibilityResolver,
         }),
       ],

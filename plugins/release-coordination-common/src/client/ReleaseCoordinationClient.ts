@@ -36,6 +36,7 @@ import {
   UpdateActionItemRequest,
 } from '../retrospectives';
 import { ReleaseDictionary } from '../dictionary';
+import { DeployReadiness } from '../delivery';
 import { ScorecardPeriod, ScorecardResponse, ScorecardScope } from '../scorecards';
 import {
   CreateFeatureFlagRequest,
@@ -349,6 +350,14 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
   updateFeatureFlag(request: UpdateFeatureFlagRequest & { flagId: string }): Promise<FeatureFlag> {
     const { flagId, ...body } = request;
     return this.send('PATCH', `/flags/${encodeURIComponent(flagId)}`, body);
+  }
+
+  getDeployReadiness(request: {
+    entityRef: string;
+    version: string;
+    environment: string;
+  }): Promise<DeployReadiness> {
+    return this.get(`/deploy-readiness${query(request)}`);
   }
 
   private async get<T>(path: string): Promise<T> {

@@ -36,6 +36,7 @@ import {
   UpdateActionItemRequest,
 } from '../retrospectives';
 import { ReleaseDictionary } from '../dictionary';
+import { DeployReadiness } from '../delivery';
 import { ScorecardPeriod, ScorecardResponse, ScorecardScope } from '../scorecards';
 import {
   CreateFeatureFlagRequest,
@@ -200,4 +201,10 @@ export interface ReleaseCoordinationApi {
   }): Promise<TrainFeatureFlags>;
   createFeatureFlag(request: CreateFeatureFlagRequest & { trainId: string }): Promise<FeatureFlag>;
   updateFeatureFlag(request: UpdateFeatureFlagRequest & { flagId: string }): Promise<FeatureFlag>;
+  /** Whether a version of an entity may be deployed to an environment now, and if not, why. */
+  getDeployReadiness(request: {
+    entityRef: string;
+    version: string;
+    environment: string;
+  }): Promise<DeployReadiness>;
 }

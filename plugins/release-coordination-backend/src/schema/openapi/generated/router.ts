@@ -2764,6 +2764,73 @@ export const spec = {
         }
       }
     },
+    "/deploy-readiness": {
+      "get": {
+        "operationId": "getDeployReadiness",
+        "summary": "Whether a version of an entity may be deployed to an environment now.",
+        "description": "What CD pipelines ask before they deploy, so that only approved changes reach\nproduction. The newest active train that ships exactly this version decides. In every\nenvironment after the first of `releaseCoordination.environments`, the version must\nhave run successfully in the one before. In production (the last environment) the train\nmust be in the last stage of its plan, every gate of the participant (or of the whole\ntrain) up to that stage's entry must read as passed or waived now, and the participants\nit depends on (earlier deployment waves) must have a successful production deployment\nin the train. Otherwise `allowed` is false and each reason says what to do, naming\ngates, approver teams and participants. Needs\n`release-coordination.deploy-readiness.read`. A service token gets every name; a user\ngets entities they may not see in the catalog as `(hidden)`, and an entity they may not\nsee is answered as shipped by no train.\n",
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "allowReserved": true,
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 512,
+              "example": "component:default/checkout-api"
+            }
+          },
+          {
+            "name": "version",
+            "in": "query",
+            "allowReserved": true,
+            "required": true,
+            "description": "The version the pipeline is about to deploy, as the train names it.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 100,
+              "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
+            }
+          },
+          {
+            "name": "environment",
+            "in": "query",
+            "required": true,
+            "description": "One of `releaseCoordination.environments` (any case).",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64,
+              "example": "production"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Allowed or not, with the reasons.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DeployReadiness"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          }
+        }
+      }
+    },
     "/rollback-drills": {
       "post": {
         "operationId": "reportRollbackDrill",
@@ -5041,6 +5108,114 @@ export const spec = {
             }
           }
         ]
+      },
+      "DeployReadiness": {
+        "type": "object",
+        "required": [
+          "allowed",
+          "entityRef",
+          "version",
+          "environment",
+          "reasons",
+          "checkedAt"
+        ],
+        "properties": {
+          "allowed": {
+            "type": "boolean"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string"
+          },
+          "environment": {
+            "type": "string",
+            "description": "In lower case."
+          },
+          "train": {
+            "type": "object",
+            "description": "The train that ships the version, when there is one.",
+            "required": [
+              "id",
+              "name",
+              "currentStage"
+            ],
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "currentStage": {
+                "type": "string"
+              }
+            }
+          },
+          "reasons": {
+            "type": "array",
+            "description": "Empty when allowed.",
+            "items": {
+              "type": "object",
+              "required": [
+                "code",
+                "message"
+              ],
+              "properties": {
+                "code": {
+                  "type": "string",
+                  "enum": [
+                    "no-train",
+                    "not-in-deployment-stage",
+                    "gates-open",
+                    "earlier-wave-not-deployed",
+                    "environment-parity"
+                  ]
+                },
+                "message": {
+                  "type": "string",
+                  "description": "A sentence a person can act on."
+                },
+                "gates": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "gateId",
+                      "title",
+                      "stage"
+                    ],
+                    "properties": {
+                      "gateId": {
+                        "type": "string"
+                      },
+                      "title": {
+                        "type": "string"
+                      },
+                      "stage": {
+                        "type": "string"
+                      },
+                      "approverRef": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                },
+                "entityRefs": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          },
+          "checkedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
       },
       "ScorecardResponse": {
         "type": "object",

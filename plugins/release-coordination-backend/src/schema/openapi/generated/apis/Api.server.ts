@@ -4,7 +4,7 @@
 // ******************************************************************
 /* eslint-disable */
 
-import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, HiddenEntityCounts, MyApproval, OwnershipInfo, ReachedEntity, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainDecision, TrainDependencyDrift, TrainDetail, TrainGate, TrainParticipant, TrainRollbackReadiness } from '../models';
+import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeployReadiness, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, HiddenEntityCounts, MyApproval, OwnershipInfo, ReachedEntity, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainDecision, TrainDependencyDrift, TrainDetail, TrainGate, TrainParticipant, TrainRollbackReadiness } from '../models';
 
 /** GET /trains: List release trains, newest first. */
 export type ListTrains = {
@@ -544,6 +544,18 @@ export type GetRollbackReadiness = {
   response: TrainRollbackReadiness;
 };
 
+/** GET /deploy-readiness: Whether a version of an entity may be deployed to an environment now. */
+export type GetDeployReadiness = {
+  query: {
+    entityRef: string;
+    /** The version the pipeline is about to deploy, as the train names it. */
+    version: string;
+    /** One of `releaseCoordination.environments` (any case). */
+    environment: string;
+  };
+  response: DeployReadiness;
+};
+
 /** POST /rollback-drills: Record a rehearsal of an entity's rollback; it counts for every train. */
 export type ReportRollbackDrill = {
   body: {
@@ -660,6 +672,7 @@ export type EndpointMap = {
   '#post|/trains/{trainId}/deployments': ReportDeployment;
   '#put|/trains/{trainId}/participants/{entityRef}/rollback-plan': SaveRollbackPlan;
   '#get|/trains/{trainId}/rollback-readiness': GetRollbackReadiness;
+  '#get|/deploy-readiness': GetDeployReadiness;
   '#post|/rollback-drills': ReportRollbackDrill;
   '#get|/trains/{trainId}/flags': ListFeatureFlags;
   '#post|/trains/{trainId}/flags': CreateFeatureFlag;
@@ -708,6 +721,7 @@ export type Operations = {
   reportDeployment: ReportDeployment;
   saveRollbackPlan: SaveRollbackPlan;
   getRollbackReadiness: GetRollbackReadiness;
+  getDeployReadiness: GetDeployReadiness;
   reportRollbackDrill: ReportRollbackDrill;
   listFeatureFlags: ListFeatureFlags;
   createFeatureFlag: CreateFeatureFlag;

@@ -1,0 +1,5 @@
+export type {
+  DeployReadiness,
+  DeployReadinessReason,
+  DeployReadinessReasonCode,
+} from './types';
