@@ -383,6 +383,34 @@ describe('reads follow the catalog (real catalog, policy decisions applied by it
     expect(messageFor(hidden.body, VAULT)).toEqual(messageFor(unknown.body, GHOST));
   });
 
+  it('answers deploy readiness of a hidden entity as of one no train ships', async () => {
+    const query = { entityRef: VAULT, version: '1.0.0', environment: 'production' };
+    const seen = await api.get('/deploy-readiness').query(query).set('Authorization', alice);
+    // The newest train that ships it decides: vault joined 2027.01 after 2026.12.
+    expect(seen.body.train).toMatchObject({ name: '2027.01' });
+    const hidden = await api.get('/deploy-readiness').query(query).set('Authorization', outsider);
+    expect(hidden.status).toBe(200);
+    expect(hidden.body).toEqual({
+      allowed: false,
+      entityRef: VAULT,
+      version: '1.0.0',
+      environment: 'production',
+      reasons: [{ code: 'no-train', message: `No active train ships ${VAULT} at 1.0.0` }],
+      checkedAt: expect.any(String),
+    });
+    // Nor which versions trains ship of it.
+    const other = await api
+      .get('/deploy-readiness')
+      .query({ ...query, version: '9.0.0' })
+      .set('Authorization', outsider);
+    expect(other.body.reasons[0].message).toBe(`No active train ships ${VAULT} at 9.0.0`);
+    const otherSeen = await api
+      .get('/deploy-readiness')
+      .query({ ...query, version: '9.0.0' })
+      .set('Authorization', alice);
+    expect(otherSeen.body.reasons[0].message).toMatch(/active trains ship 1.0.0 in '2026.12'/);
+  });
+
   it('leaves problems naming hidden entities out of the snapshot, and counts them', async () => {
     const full = await api.get('/dependencies/snapshot').set('Authorization', alice);
     expect(full.body.problems).toEqual(
