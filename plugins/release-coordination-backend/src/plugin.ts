@@ -50,6 +50,7 @@ import { createScorecardService } from './scorecards/ScorecardService';
 import { readEnvironments } from './delivery/config';
 import { createDeployReadiness } from './delivery/deployReadiness';
 import { createDeliveryRouter } from './delivery/deliveryRouter';
+import { createEnvironmentParityRule } from './delivery/rules';
 import { cachedScorecards, readScorecardMaxAge } from './scorecards/cachedScorecards';
 import { createScorecardRouter } from './scorecards/scorecardRouter';
 import { takeStartupTurn } from './database/migrations';
@@ -114,6 +115,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         const { trains: trainStore, retrospectives: retrospectiveStore, outcomes: outcomeStore } =
           stores;
         const outcomeSettings = readOutcomeSettings(config);
+        const environments = readEnvironments(config, outcomeSettings.productionEnvironment);
         const builtInGateRules = [
           ...BUILT_IN_GATE_RULES,
           createPreviousActionItemsClosedRule({ actionItems: retrospectiveStore }),
@@ -122,6 +124,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
             maxRehearsalAgeDays: outcomeSettings.maxRehearsalAgeDays,
             acceptRehearsalsWithoutEvidence: outcomeSettings.acceptRehearsalsWithoutEvidence,
           }),
+          createEnvironmentParityRule({ store: outcomeStore, environments }),
         ];
         // Built-in rules are looked up after module rules were added, so a clash is caught here.
         for (const rule of builtInGateRules) {
@@ -330,7 +333,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
                   trains: trainStore,
                   outcomes: outcomeStore,
                   snapshots,
-                  environments: readEnvironments(config, outcomeSettings.productionEnvironment),
+                  environments,
                 }),
               }),
             ],
