@@ -1,4 +1,4 @@
-import { expect, Page } from '@playwright/test';
+import { expect, Locator, Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -59,6 +59,23 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   mkdirSync(SCREENSHOTS, { recursive: true });
   if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+}
+
+/**
+ * Opens a tab of a train's page (Overview, Deployments, Rollback & flags, Retrospective,
+ * Decision log), as a person clicks it.
+ */
+export async function openTrainTab(page: Page, name: string) {
+  const tab = page.getByRole('tab', { name, exact: true });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+}
+
+/** Saves what one part of the page looks like, e.g. a card, at the size it is drawn. */
+export async function screenshotOf(locator: Locator, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await locator.scrollIntoViewIfNeeded();
+  await locator.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
 /** The demo portal's CI token (app-config.yaml), as a pipeline would hold it. */

@@ -1,6 +1,7 @@
 import { expect, Page, test } from '@playwright/test';
 import {
   BACKEND,
+  openTrainTab,
   screenshot,
   signInAs,
   tokenOf,
@@ -172,8 +173,7 @@ test("lessons carry over: a retro's open action item blocks the next train until
 
   // Its retrospective: what went well, what to improve, and two action items with owners and
   // due dates, one of them for the storefront component's owning team.
-  const retro = page.getByText('Retrospective', { exact: true });
-  await retro.scrollIntoViewIfNeeded();
+  await openTrainTab(page, 'Retrospective');
   await addNote(page, 'what went well', 'Contract tests caught the mobile-bff schema change early');
   await addNote(page, 'what to improve', 'The tax-service rollback was never rehearsed');
   await addActionItem(page, lesson, STOREFRONT_TEAM, dayFromNow(14));
@@ -221,13 +221,18 @@ test("lessons carry over: a retro's open action item blocks the next train until
 
   // The item is carried over into this train's retrospective, where Alice, the ambassador of
   // the train that decided it, closes it as done.
+  await openTrainTab(page, 'Retrospective');
   const carried = page.getByRole('table', { name: 'Carried over (1)' });
-  await carried.scrollIntoViewIfNeeded();
-  await expect(carried.getByRole('link', { name: `${TRAIN_PREFIX} ${run}.1` })).toBeVisible();
+  // The train it comes from is linked on its Retrospective tab.
+  await expect(carried.getByRole('link', { name: `${TRAIN_PREFIX} ${run}.1` })).toHaveAttribute(
+    'href',
+    `/release-coordination/trains/${trainA}?tab=retrospective`,
+  );
   await carried.getByLabel(`Status of ${lesson}`).selectOption('done');
   await expect(page.getByText('Carried over (0)')).toBeVisible();
 
   // Now the gate passes and the train leaves planning.
+  await openTrainTab(page, 'Overview');
   await page.getByRole('button', { name: 'Advance to Integration' }).click();
   await expect(page.getByRole('button', { name: 'Advance to Validation' })).toBeVisible();
   await expect(gateButton(page, 'mobile-bff', LESSONS_GATE)).toHaveAccessibleName(/passed/);
@@ -235,11 +240,13 @@ test("lessons carry over: a retro's open action item blocks the next train until
 
   // The decision logs tell it: this train's gate was evaluated and the stage advanced; the
   // train that decided the item records who closed it.
+  await openTrainTab(page, 'Decision log');
   for (const action of ['gate.evaluated', 'stage.advanced']) {
     await expect(page.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
   }
-  await page.goto(`/release-coordination/trains/${trainA}`);
+  await page.goto(`/release-coordination/trains/${trainA}?tab=decision-log`);
   await expect(page.getByRole('cell', { name: 'action-item.updated', exact: true }).first()).toBeVisible();
+  await openTrainTab(page, 'Retrospective');
   await expect(
     page.getByRole('table', { name: 'Action items (2)' }).getByLabel(`Status of ${lesson}`),
   ).toHaveValue('done');

@@ -1,6 +1,14 @@
 import { expect, Page, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { BACKEND, CI_TOKEN, screenshot, signInAs, waitForDemoUser, waitForDependencyGraph } from './portal';
+import {
+  BACKEND,
+  CI_TOKEN,
+  openTrainTab,
+  screenshot,
+  signInAs,
+  waitForDemoUser,
+  waitForDependencyGraph,
+} from './portal';
 
 const API = `${BACKEND}/api/release-coordination`;
 
@@ -143,7 +151,9 @@ test('a release crosses teams: create, approve, a failing check blocks, a waiver
   await page.getByRole('button', { name: 'Advance to Validation' }).click();
   await expect(page.getByRole('button', { name: 'Advance to Deployment' })).toBeVisible();
 
-  // The decision log tells the story.
+  // The decision log, in its tab, tells the story.
+  await openTrainTab(page, 'Decision log');
+  await expect(page).toHaveURL(/[?&]tab=decision-log/);
   await expect(page.getByRole('heading', { name: 'Decision log' })).toBeVisible();
   for (const action of [
     'train.created',

@@ -64,6 +64,8 @@ describe('sendFlagReminders', () => {
         recipients: { type: 'entity', entityRef: 'group:default/team-pay' },
         payload: { topic: 'release-coordination.flag-expiry', severity: 'normal' },
       });
+      // Opens the train page on its Rollback & flags tab.
+      expect(sent[0].payload.link).toMatch(/^\/release-coordination\/trains\/[^?]+\?tab=rollback$/);
       expect(sent[0].payload.description).toMatch(/release train '2026.12'/);
 
       // A rerun (or another replica) sends nothing again.

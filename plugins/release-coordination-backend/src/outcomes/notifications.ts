@@ -12,7 +12,12 @@ export const OUTCOME_NOTIFICATION_TOPICS = {
   flagExpiry: 'release-coordination.flag-expiry',
 } as const;
 
-const trainLink = (trainId: string) => `/release-coordination/trains/${trainId}`;
+/**
+ * The train page, opened on the tab that shows what the notification is about: the page keeps
+ * its tab in the `tab` query parameter (the frontend's `TRAIN_TABS`).
+ */
+const trainLink = (trainId: string, tab: 'deployments' | 'rollback') =>
+  `/release-coordination/trains/${trainId}?tab=${tab}`;
 
 /**
  * A production deployment failed or was rolled back: the ambassador decides what the train
@@ -42,7 +47,7 @@ export function deploymentFailedNotification(
         `Release train '${train.name}': ${deployment.participantRef} ${what} in ` +
         deployment.environment,
       description: `${details.join('; ')}.`,
-      link: trainLink(train.id),
+      link: trainLink(train.id, 'deployments'),
       severity: 'high',
       topic: OUTCOME_NOTIFICATION_TOPICS.deploymentFailed,
     },
@@ -69,7 +74,7 @@ export function flagReminderNotification(
               `It expired on ${expires} (${daysSince(flag.expiresAt, now)} day(s) ago) and is ` +
               `still ${flag.state}${where}. Remove it from the code and mark it removed, or ` +
               'give it a new expiry; until then it blocks the gates that forbid expired flags.',
-            link: trainLink(flag.trainId),
+            link: trainLink(flag.trainId, 'rollback'),
             severity: 'high',
             topic: OUTCOME_NOTIFICATION_TOPICS.flagExpiry,
           }
@@ -80,7 +85,7 @@ export function flagReminderNotification(
             description:
               `It expires on ${expires} and is ${flag.state}${where}. Plan its removal, or ` +
               'give it a new expiry if it must stay longer.',
-            link: trainLink(flag.trainId),
+            link: trainLink(flag.trainId, 'rollback'),
             severity: 'normal',
             topic: OUTCOME_NOTIFICATION_TOPICS.flagExpiry,
           },

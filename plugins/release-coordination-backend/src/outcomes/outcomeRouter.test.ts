@@ -177,6 +177,8 @@ describe('outcome routes (real catalog, policy, group membership)', () => {
           },
           payload: {
             title: "Release train '2026.12': component:default/payments failed in production",
+            // Opens the train page on its Deployments tab.
+            link: `/release-coordination/trains/${trainId}?tab=deployments`,
             severity: 'high',
             topic: 'release-coordination.deployment-failed',
           },

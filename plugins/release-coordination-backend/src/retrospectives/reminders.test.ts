@@ -90,7 +90,7 @@ describe('action item reminders', () => {
       ]);
       expect(sent[1].payload).toMatchObject({
         title: 'Action item overdue: Item 3',
-        link: `/release-coordination/trains/${TRAIN_ID}`,
+        link: `/release-coordination/trains/${TRAIN_ID}?tab=retrospective`,
         topic: ACTION_ITEM_OVERDUE_TOPIC,
       });
       expect(sent[1].payload.description).toMatch(

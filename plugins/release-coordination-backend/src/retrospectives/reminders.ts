@@ -35,7 +35,8 @@ export function overdueNotification(item: ActionItem, recipient: string): TrainN
       description:
         `From the retrospective of release train '${item.trainName}'${owner}; it was due ` +
         `${item.dueAt?.slice(0, 10)}. Close it, drop it, or move its due date.`,
-      link: `/release-coordination/trains/${item.trainId}`,
+      // The train page's Retrospective tab (the page keeps its tab in the query).
+      link: `/release-coordination/trains/${item.trainId}?tab=retrospective`,
       severity: 'normal',
       topic: ACTION_ITEM_OVERDUE_TOPIC,
     },

@@ -147,7 +147,7 @@ export function ActionItemsTable(props: {
                 {showTrain && (
                   <TableCell>
                     {trainLink ? (
-                      <Link to={trainLink(item.trainId)}>{item.trainName}</Link>
+                      <Link to={trainLink(item.trainId, 'retrospective')}>{item.trainName}</Link>
                     ) : (
                       item.trainName
                     )}

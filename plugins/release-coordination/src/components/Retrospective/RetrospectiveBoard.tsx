@@ -73,6 +73,8 @@ function NoteColumn(props: {
           {notes.map(note => (
             <ListItem key={note.id}>
               <ListItemText
+                // The theme cuts dense list items to one line; a note is read in full.
+                style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}
                 primary={note.text}
                 secondary={
                   <>

@@ -146,7 +146,7 @@ describe('RetrospectiveCard', () => {
     expect(within(carried).getByText('Document the payment freeze')).toBeInTheDocument();
     expect(within(carried).getByRole('link', { name: '2026.10 autumn release' })).toHaveAttribute(
       'href',
-      `/release-coordination/trains/${EARLIER_TRAIN_ID}`,
+      `/release-coordination/trains/${EARLIER_TRAIN_ID}?tab=retrospective`,
     );
     expect(within(carried).getByText('No due date')).toBeInTheDocument();
   });

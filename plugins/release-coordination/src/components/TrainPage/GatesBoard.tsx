@@ -16,13 +16,22 @@ import { GateStateChip, sameRef } from '../shared';
 const useStyles = makeStyles(theme => ({
   cell: { verticalAlign: 'top', minWidth: 160 },
   gates: { listStyle: 'none', margin: 0, padding: 0 },
+  // The whole width of its column, the title on the left and the state on the right, so that
+  // the states of a column line up however the titles wrap.
   gate: {
+    width: '100%',
     textTransform: 'none',
-    justifyContent: 'flex-start',
     textAlign: 'left',
     padding: theme.spacing(0.25, 0.5),
+  },
+  // A button lays out its children in its label, not in its root: the gap belongs here.
+  gateLabel: {
+    justifyContent: 'space-between',
+    alignItems: 'center',
     gap: theme.spacing(1),
   },
+  gateTitle: { flex: '1 1 auto', minWidth: 0 },
+  gateState: { flex: '0 0 auto' },
 }));
 
 /**
@@ -83,11 +92,14 @@ export function GatesBoard(props: { train: TrainDetail; onOpenGate: (gate: Train
                             <Button
                               size="small"
                               className={classes.gate}
+                              classes={{ label: classes.gateLabel }}
                               onClick={() => onOpenGate(gate)}
                               aria-label={`${gate.title}: ${gate.state}`}
                             >
-                              <span>{gate.title}</span>
-                              <GateStateChip state={gate.state} />
+                              <span className={classes.gateTitle}>{gate.title}</span>
+                              <span className={classes.gateState}>
+                                <GateStateChip state={gate.state} />
+                              </span>
                             </Button>
                           </li>
                         ))}

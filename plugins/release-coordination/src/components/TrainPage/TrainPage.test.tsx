@@ -5,6 +5,7 @@ import { signalApiRef } from '@backstage/plugin-signals-react';
 import { ReleaseCoordinationApi } from '@release-coordination/plugin-release-coordination-common';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useLocation } from 'react-router-dom';
 import { releaseCoordinationApiRef } from '../../api';
 import { checkoutApiWaves, entity } from '../../testing/dependencyFixtures';
 import { renderPage } from '../../testing/renderWithApi';
@@ -131,27 +132,42 @@ function fakeApi(overrides: Partial<ReleaseCoordinationApi> = {}): Partial<Relea
   };
 }
 
-/** The sections of the winter train's page by their titles. */
-const SECTION_TITLES = [
-  'Stages',
-  'Gates',
-  'Participants (2)',
-  'Deployment waves',
-  'Dependency drift',
-  'Rollback readiness',
-  'Feature flags',
-  'Deployments',
-  'Retrospective',
-  'Decision log',
-];
+/** The sections of the winter train's page by their titles, tab by tab. */
+const SECTIONS_BY_TAB = {
+  Overview: ['Stages', 'Gates', 'Participants (2)'],
+  Deployments: ['Deployments', 'Deployment waves', 'Dependency drift'],
+  'Rollback & flags': ['Rollback readiness', 'Feature flags'],
+  Retrospective: ['Retrospective'],
+  'Decision log': ['Decision log'],
+};
+const ALL_SECTION_TITLES = Object.values(SECTIONS_BY_TAB).flat();
 
-/** The section titles in the order the page shows them, top to bottom. */
-function sectionsInPageOrder(): string[] {
-  const found = SECTION_TITLES.map(title => ({ title, element: screen.getAllByText(title)[0] }));
+/** The section titles the selected tab shows, top to bottom. */
+function sectionsShown(): string[] {
+  const panel = screen.getByRole('tabpanel');
+  const found = ALL_SECTION_TITLES.flatMap(title => {
+    // A card's title is a heading; the tab of the same name is outside the panel.
+    const element = within(panel).queryAllByText(title)[0];
+    return element ? [{ title, element }] : [];
+  });
   found.sort((a, b) =>
     a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
   );
   return found.map(({ title }) => title);
+}
+
+/** Opens a tab of the train page, as a person clicks it. */
+async function openTab(name: keyof typeof SECTIONS_BY_TAB) {
+  await userEvent.click(await screen.findByRole('tab', { name }));
+  await waitFor(() =>
+    expect(screen.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true'),
+  );
+}
+
+/** The location the test app's router is at, shown for the test to read. */
+function LocationProbe() {
+  const location = useLocation();
+  return <span data-testid="location">{`${location.pathname}${location.search}`}</span>;
 }
 
 function fakeSignals() {
@@ -168,10 +184,11 @@ function fakeSignals() {
 }
 
 describe('TrainView', () => {
-  it('shows header, stages, the gates board, waves, participants and the decision log', async () => {
+  it('shows header, stages, the gates board and participants first, waves and the decision log in their tabs', async () => {
     await renderPage(<TrainView trainId={TRAIN_ID} />, [[releaseCoordinationApiRef, fakeApi()]]);
     expect(await screen.findByText('2026.12 winter release')).toBeInTheDocument();
     expect(screen.getByText('One-click checkout for returning customers')).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
     const stages = screen.getByRole('list', { name: 'Stage timeline' });
     expect(within(stages).getByText('late')).toBeInTheDocument();
 
@@ -190,9 +207,14 @@ describe('TrainView', () => {
     expect(
       within(rows[3]).getByRole('button', { name: 'Every participant has an owner: passed' }),
     ).toBeInTheDocument();
-
-    expect(await screen.findByRole('listitem', { name: 'Wave 2' })).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Participants' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'team-catalog' })).toBeInTheDocument();
+
+    await openTab('Deployments');
+    expect(await screen.findByRole('listitem', { name: 'Wave 2' })).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'Gates board' })).not.toBeInTheDocument();
+
+    await openTab('Decision log');
     expect(await screen.findByText('stage.advanced')).toBeInTheDocument();
     // A service actor (CI) is shown by name, not as a catalog link.
     expect(screen.getByText('demo-ci')).toBeInTheDocument();
@@ -209,17 +231,20 @@ describe('TrainView', () => {
     );
   });
 
-  it('shows rollback readiness, feature flags, deployments and the retrospective of the train', async () => {
+  it('shows rollback readiness, feature flags, deployments and the retrospective of the train in their tabs', async () => {
     const api = fakeApi();
     await renderPage(<TrainView trainId={TRAIN_ID} />, [[releaseCoordinationApiRef, api]]);
+    await openTab('Rollback & flags');
     expect(
       await screen.findByRole('table', { name: 'Rollback readiness' }),
     ).toBeInTheDocument();
     expect(screen.getByText('never rehearsed')).toBeInTheDocument();
     expect(await screen.findByText('one-click-checkout')).toBeInTheDocument();
+    await openTab('Deployments');
     expect(
       await screen.findByRole('region', { name: 'Deployments of checkout-api' }),
     ).toBeInTheDocument();
+    await openTab('Retrospective');
     expect(
       await screen.findByText('Contract tests caught the pricing break before validation'),
     ).toBeInTheDocument();
@@ -234,29 +259,88 @@ describe('TrainView', () => {
     }
   });
 
-  it('orders the sections as an ambassador works, the retrospective near the end while the train runs', async () => {
+  it('loads a tab\'s sections only once the tab is opened', async () => {
+    const api = fakeApi();
+    await renderPage(<TrainView trainId={TRAIN_ID} />, [[releaseCoordinationApiRef, api]]);
+    await screen.findByRole('table', { name: 'Gates board' });
+    expect(api.listDeployments).not.toHaveBeenCalled();
+    expect(api.getRetrospective).not.toHaveBeenCalled();
+    await openTab('Deployments');
+    await waitFor(() => expect(api.listDeployments).toHaveBeenCalled());
+  });
+
+  it('orders the sections of each tab as an ambassador works, the retrospective in its own tab while the train runs', async () => {
     await renderPage(<TrainView trainId={TRAIN_ID} />, [[releaseCoordinationApiRef, fakeApi()]]);
+    await screen.findByRole('table', { name: 'Participants' });
+    expect(screen.getAllByRole('tab').map(tab => tab.textContent)).toEqual(
+      Object.keys(SECTIONS_BY_TAB),
+    );
+    expect(sectionsShown()).toEqual(SECTIONS_BY_TAB.Overview);
+    await openTab('Deployments');
+    await screen.findByRole('listitem', { name: 'Wave 2' });
+    expect(sectionsShown()).toEqual(SECTIONS_BY_TAB.Deployments);
+    await openTab('Rollback & flags');
+    await screen.findByText('one-click-checkout');
+    expect(sectionsShown()).toEqual(SECTIONS_BY_TAB['Rollback & flags']);
+    await openTab('Retrospective');
     await screen.findByText('Rehearse the checkout-api rollback');
-    await screen.findByRole('heading', { name: 'Decision log' });
-    expect(sectionsInPageOrder()).toEqual(SECTION_TITLES);
+    expect(sectionsShown()).toEqual(SECTIONS_BY_TAB.Retrospective);
+    await openTab('Decision log');
+    await screen.findByText('stage.advanced');
+    expect(sectionsShown()).toEqual(SECTIONS_BY_TAB['Decision log']);
   });
 
   it.each(['released', 'rolled-back'] as const)(
-    'puts the retrospective right after the stages once the train is %s',
+    'puts the retrospective on the overview, right after the stages, once the train is %s',
     async status => {
       const finished = { ...winterTrainDetail, status };
       await renderPage(<TrainView trainId={TRAIN_ID} />, [
         [releaseCoordinationApiRef, fakeApi({ getTrain: vi.fn(async () => finished) })],
       ]);
       await screen.findByText('Rehearse the checkout-api rollback');
-      await screen.findByRole('heading', { name: 'Decision log' });
-      expect(sectionsInPageOrder()).toEqual([
-        'Stages',
-        'Retrospective',
-        ...SECTION_TITLES.filter(title => title !== 'Stages' && title !== 'Retrospective'),
-      ]);
+      expect(sectionsShown()).toEqual(['Stages', 'Retrospective', 'Gates', 'Participants (2)']);
     },
   );
+
+  it('keeps the selected tab in the URL, and opens the tab a link names', async () => {
+    await renderPage(
+      <>
+        <TrainView trainId={TRAIN_ID} />
+        <LocationProbe />
+      </>,
+      [[releaseCoordinationApiRef, fakeApi()]],
+      { routeEntries: [`/release-coordination/trains/${TRAIN_ID}?tab=rollback`] },
+    );
+    // A link to a tab opens that tab.
+    expect(await screen.findByRole('tab', { name: 'Rollback & flags' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(await screen.findByRole('table', { name: 'Rollback readiness' })).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'Gates board' })).not.toBeInTheDocument();
+
+    await openTab('Decision log');
+    expect(await screen.findByText('stage.advanced')).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'Rollback readiness' })).not.toBeInTheDocument();
+    expect(screen.getByTestId('location')).toHaveTextContent(
+      `/release-coordination/trains/${TRAIN_ID}?tab=decision-log`,
+    );
+
+    // The overview is the plain link of the train.
+    await openTab('Overview');
+    expect(await screen.findByRole('table', { name: 'Gates board' })).toBeInTheDocument();
+    expect(screen.getByTestId('location').textContent).toBe(
+      `/release-coordination/trains/${TRAIN_ID}`,
+    );
+  });
+
+  it('opens the overview for a tab it does not know', async () => {
+    await renderPage(<TrainView trainId={TRAIN_ID} />, [[releaseCoordinationApiRef, fakeApi()]], {
+      routeEntries: [`/release-coordination/trains/${TRAIN_ID}?tab=gates`],
+    });
+    expect(await screen.findByRole('table', { name: 'Gates board' })).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
+  });
 
   it('shows which gates block a stage advance', async () => {
     const advanceStage = vi.fn(async () => {

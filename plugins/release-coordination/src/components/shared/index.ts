@@ -9,6 +9,13 @@ export { errorMessage } from './errors';
 export { useTrainChangedSignal } from './useTrainChangedSignal';
 export { GateStateChip, isOpenGate } from './GateState';
 export { useTrainLink } from './useTrainLink';
+export {
+  TRAIN_TABS,
+  TRAIN_TAB_PARAM,
+  parseTrainTab,
+  trainTabSearch,
+  type TrainTab,
+} from './trainTabs';
 export { useSignedInUserRef } from './useSignedInUserRef';
 export {
   useGateDecision,
