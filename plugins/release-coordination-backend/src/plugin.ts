@@ -49,6 +49,7 @@ import { DatabaseScorecardFacts } from './scorecards/DatabaseScorecardFacts';
 import { createScorecardService } from './scorecards/ScorecardService';
 import { readEnvironments } from './delivery/config';
 import { createDeployReadiness } from './delivery/deployReadiness';
+import { createEnvironmentMatrix } from './delivery/environmentMatrix';
 import { createDeliveryRouter } from './delivery/deliveryRouter';
 import { createEnvironmentParityRule } from './delivery/rules';
 import { cachedScorecards, readScorecardMaxAge } from './scorecards/cachedScorecards';
@@ -329,6 +330,11 @@ export const releaseCoordinationPlugin = createBackendPlugin({
                 httpAuth,
                 permissions,
                 visibility,
+                matrices: createEnvironmentMatrix({
+                  trains: trainStore,
+                  store: outcomeStore,
+                  environments,
+                }),
                 readiness: createDeployReadiness({
                   trains: trainStore,
                   outcomes: outcomeStore,

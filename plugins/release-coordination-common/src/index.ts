@@ -117,6 +117,8 @@ export type {
   DeployReadiness,
   DeployReadinessReason,
   DeployReadinessReasonCode,
+  EnvironmentCell,
+  TrainEnvironmentMatrix,
 } from './delivery';
 export {
   ACTION_ITEM_STATUSES,

@@ -1,11 +1,16 @@
 import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
-import { deployReadinessReadPermission } from '@release-coordination/plugin-release-coordination-common';
+import {
+  deployReadinessReadPermission,
+  trainReadPermission,
+} from '@release-coordination/plugin-release-coordination-common';
 import express from 'express';
 import { z } from 'zod';
-import { createReaderOf, isServicePrincipal, VisibilityResolver } from '../access';
+import { createReaderOf, hiddenCounts, isServicePrincipal, VisibilityResolver } from '../access';
 import { createContractRouter } from '../http/contractRouter';
 import { entityRef, parseInput } from '../http/validation';
 import { DeployReadinessService, RefNamer } from './deployReadiness';
+import { EnvironmentMatrixService } from './environmentMatrix';
+import { TRAIN_READ_REFUSAL } from '../trains/trainRouter';
 
 const readinessQuery = z
   .object({
@@ -26,10 +31,11 @@ export function createDeliveryRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   readiness: DeployReadinessService;
+  matrices: EnvironmentMatrixService;
   visibility: VisibilityResolver;
   now?: () => Date;
 }): express.Router {
-  const { httpAuth, permissions, readiness, visibility } = options;
+  const { httpAuth, permissions, readiness, matrices, visibility } = options;
   const now = options.now ?? (() => new Date());
   const router = createContractRouter();
   const readerOf = createReaderOf({
@@ -37,6 +43,27 @@ export function createDeliveryRouter(options: {
     permissions,
     permission: deployReadinessReadPermission,
     refusal: 'You are not allowed to ask for deploy readiness',
+  });
+
+  const trainReaderOf = createReaderOf({
+    httpAuth,
+    permissions,
+    permission: trainReadPermission,
+    refusal: TRAIN_READ_REFUSAL,
+  });
+
+  router.get('/trains/:trainId/environments', async (req, res) => {
+    const credentials = await trainReaderOf(req);
+    const matrix = await matrices.environmentMatrix(req.params.trainId);
+    const seen = await visibility
+      .forCaller(credentials)
+      .of(matrix.participants.map(p => p.entityRef));
+    const participants = matrix.participants.filter(p => seen.isVisible(p.entityRef));
+    res.json({
+      ...matrix,
+      participants,
+      ...hiddenCounts({ participants: matrix.participants.length - participants.length }),
+    });
   });
 
   router.get('/deploy-readiness', async (req, res) => {

@@ -200,6 +200,24 @@ describe('GET /deploy-readiness (real catalog, trains, gates and deployments)', 
         reasons: [],
         train: { id: trainId, currentStage: 'deployment' },
       });
+
+      // The same as a matrix: payments runs 5.1.0 in staging (after 5.0.0) and production.
+      const matrix = await get(`/trains/${trainId}/environments`).set('Authorization', asUser('alice'));
+      expect(matrix.status).toBe(200);
+      expect(matrix.body.environments).toEqual(['staging', 'production']);
+      const cells = Object.fromEntries(
+        matrix.body.participants.map((p: any) => [
+          p.entityRef,
+          p.cells.map((c: any) => [c.environment, c.running?.version ?? null, c.atTarget]),
+        ]),
+      );
+      expect(cells).toEqual({
+        [STOREFRONT]: [['staging', '2.0.0', true], ['production', null, false]],
+        [PAYMENTS]: [['staging', '5.1.0', true], ['production', '5.1.0', true]],
+      });
+      expect(
+        (await get('/trains/00000000-0000-4000-8000-000000000000/environments').set('Authorization', asUser('alice'))).status,
+      ).toBe(404);
     });
   });
 });

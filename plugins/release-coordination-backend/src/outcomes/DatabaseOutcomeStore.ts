@@ -422,6 +422,28 @@ export class DatabaseOutcomeStore extends KnexOutcomeSession implements OutcomeS
       .update({ [claimed]: null });
   }
 
+  async listNewestDeployments(
+    trainId: string,
+  ): Promise<{ latest: DeploymentOutcome[]; succeeded: DeploymentOutcome[] }> {
+    // Two grouped look-ups over the train's index; a train holds tens of deployments.
+    const newest = (succeededOnly: boolean) =>
+      this.read('deployments')
+        .whereIn(
+          'id',
+          this.read('deployments')
+            .max('id')
+            .where('train_id', trainId)
+            .modify(q => {
+              if (succeededOnly) q.where('result', 'succeeded');
+            })
+            .groupBy('participant_ref', 'environment'),
+        )
+        .orderBy('id');
+    const latest = await newest(false);
+    const succeeded = await newest(true);
+    return { latest: latest.map(toDeployment), succeeded: succeeded.map(toDeployment) };
+  }
+
   async listActiveTrainIdsOf(entityRef: string): Promise<string[]> {
     const rows = await this.read('train_participants as p')
       .join('release_trains as t', 't.id', 'p.train_id')

@@ -168,6 +168,14 @@ export interface OutcomeStore extends OutcomeStoreSession {
   /** Gives a claimed reminder back when sending it failed, so that the next run tries again. */
   releaseFlagReminder(flagId: string, kind: FlagReminderKind, claimedAt: Date): Promise<void>;
 
+  /**
+   * Per participant and environment of a train, the newest deployment reported and the newest
+   * that succeeded (newest: reported first most recently).
+   */
+  listNewestDeployments(
+    trainId: string,
+  ): Promise<{ latest: DeploymentOutcome[]; succeeded: DeploymentOutcome[] }>;
+
   /** Ids of the active trains an entity takes part in. */
   listActiveTrainIdsOf(entityRef: string): Promise<string[]>;
 }

@@ -23,6 +23,7 @@ import { createScorecardRouter } from '../scorecards/scorecardRouter';
 import { VisibilityResolver } from '../access';
 import { DeployReadinessService } from '../delivery/deployReadiness';
 import { createDeliveryRouter } from '../delivery/deliveryRouter';
+import { EnvironmentMatrixService } from '../delivery/environmentMatrix';
 
 /** The OpenAPI document and the router describe the same routes, no more, no less. */
 describe('OpenAPI document', () => {
@@ -76,6 +77,7 @@ describe('OpenAPI document', () => {
           httpAuth,
           permissions: mockServices.permissions(),
           readiness: {} as DeployReadinessService,
+          matrices: {} as EnvironmentMatrixService,
           visibility: {} as VisibilityResolver,
         }),
       ],

@@ -36,7 +36,7 @@ import {
   UpdateActionItemRequest,
 } from '../retrospectives';
 import { ReleaseDictionary } from '../dictionary';
-import { DeployReadiness } from '../delivery';
+import { DeployReadiness, TrainEnvironmentMatrix } from '../delivery';
 import { ScorecardPeriod, ScorecardResponse, ScorecardScope } from '../scorecards';
 import {
   CreateFeatureFlagRequest,
@@ -350,6 +350,10 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
   updateFeatureFlag(request: UpdateFeatureFlagRequest & { flagId: string }): Promise<FeatureFlag> {
     const { flagId, ...body } = request;
     return this.send('PATCH', `/flags/${encodeURIComponent(flagId)}`, body);
+  }
+
+  getEnvironmentMatrix(request: { trainId: string }): Promise<TrainEnvironmentMatrix> {
+    return this.get(`/trains/${encodeURIComponent(request.trainId)}/environments`);
   }
 
   getDeployReadiness(request: {

@@ -36,7 +36,7 @@ import {
   UpdateActionItemRequest,
 } from '../retrospectives';
 import { ReleaseDictionary } from '../dictionary';
-import { DeployReadiness } from '../delivery';
+import { DeployReadiness, TrainEnvironmentMatrix } from '../delivery';
 import { ScorecardPeriod, ScorecardResponse, ScorecardScope } from '../scorecards';
 import {
   CreateFeatureFlagRequest,
@@ -201,6 +201,8 @@ export interface ReleaseCoordinationApi {
   }): Promise<TrainFeatureFlags>;
   createFeatureFlag(request: CreateFeatureFlagRequest & { trainId: string }): Promise<FeatureFlag>;
   updateFeatureFlag(request: UpdateFeatureFlagRequest & { flagId: string }): Promise<FeatureFlag>;
+  /** Participant × environment: the version deployed there and when. */
+  getEnvironmentMatrix(request: { trainId: string }): Promise<TrainEnvironmentMatrix>;
   /** Whether a version of an entity may be deployed to an environment now, and if not, why. */
   getDeployReadiness(request: {
     entityRef: string;

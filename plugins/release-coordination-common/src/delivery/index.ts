@@ -2,4 +2,6 @@ export type {
   DeployReadiness,
   DeployReadinessReason,
   DeployReadinessReasonCode,
+  EnvironmentCell,
+  TrainEnvironmentMatrix,
 } from './types';

@@ -50,3 +50,38 @@ export interface DeployReadiness {
   reasons: DeployReadinessReason[];
   checkedAt: string;
 }
+
+/**
+ * Where one participant's deployments to one environment stand in a train.
+ *
+ * @public
+ */
+export interface EnvironmentCell {
+  environment: string;
+  /** The newest deployment reported, whatever its result (it may still run). */
+  latest?: {
+    deploymentId: string;
+    version?: string;
+    result?: 'succeeded' | 'failed' | 'rolled-back';
+    startedAt: string;
+    finishedAt?: string;
+  };
+  /** The newest successful deployment: the version running there, as far as reports say. */
+  running?: { deploymentId: string; version?: string; finishedAt?: string };
+  /** Whether the version running there is the participant's target version. */
+  atTarget: boolean;
+}
+
+/**
+ * A train's environment matrix: participant × environment → the version deployed there and
+ * when.
+ *
+ * @public
+ */
+export interface TrainEnvironmentMatrix {
+  /** The configured environments in order, then any other environment deployments named. */
+  environments: string[];
+  participants: { entityRef: string; targetVersion: string; cells: EnvironmentCell[] }[];
+  /** Participants left out because the caller may not see them in the catalog. */
+  hidden?: { participants?: number };
+}

@@ -2439,6 +2439,39 @@ export const spec = {
         }
       }
     },
+    "/trains/{trainId}/environments": {
+      "get": {
+        "operationId": "getEnvironmentMatrix",
+        "summary": "The train's environment matrix, participant by environment.",
+        "description": "For each participant and environment, the newest deployment CI reported and the newest\nthat succeeded (the version running there, as far as reports say), and whether that is\nthe participant's target version. The configured environments\n(`releaseCoordination.environments`) come first, in order; environments only reports\nname follow. Participants the caller may not see in the catalog are left out and\ncounted in `hidden.participants`. Needs `release-coordination.train.read`.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/TrainId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The matrix.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TrainEnvironmentMatrix"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
     "/trains/{trainId}/deployments": {
       "post": {
         "operationId": "reportDeployment",
@@ -5108,6 +5141,117 @@ export const spec = {
             }
           }
         ]
+      },
+      "TrainEnvironmentMatrix": {
+        "type": "object",
+        "required": [
+          "environments",
+          "participants"
+        ],
+        "properties": {
+          "environments": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "participants": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "entityRef",
+                "targetVersion",
+                "cells"
+              ],
+              "properties": {
+                "entityRef": {
+                  "type": "string"
+                },
+                "targetVersion": {
+                  "type": "string"
+                },
+                "cells": {
+                  "type": "array",
+                  "description": "One per environment, in the order of `environments`.",
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "environment",
+                      "atTarget"
+                    ],
+                    "properties": {
+                      "environment": {
+                        "type": "string"
+                      },
+                      "latest": {
+                        "type": "object",
+                        "required": [
+                          "deploymentId",
+                          "startedAt"
+                        ],
+                        "properties": {
+                          "deploymentId": {
+                            "type": "string"
+                          },
+                          "version": {
+                            "type": "string"
+                          },
+                          "result": {
+                            "type": "string",
+                            "enum": [
+                              "succeeded",
+                              "failed",
+                              "rolled-back"
+                            ]
+                          },
+                          "startedAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          },
+                          "finishedAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          }
+                        }
+                      },
+                      "running": {
+                        "type": "object",
+                        "required": [
+                          "deploymentId"
+                        ],
+                        "properties": {
+                          "deploymentId": {
+                            "type": "string"
+                          },
+                          "version": {
+                            "type": "string"
+                          },
+                          "finishedAt": {
+                            "type": "string",
+                            "format": "date-time"
+                          }
+                        }
+                      },
+                      "atTarget": {
+                        "type": "boolean"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "hidden": {
+            "type": "object",
+            "properties": {
+              "participants": {
+                "type": "integer",
+                "minimum": 1
+              }
+            }
+          }
+        }
       },
       "DeployReadiness": {
         "type": "object",

@@ -4,7 +4,7 @@
 // ******************************************************************
 /* eslint-disable */
 
-import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeployReadiness, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, HiddenEntityCounts, MyApproval, OwnershipInfo, ReachedEntity, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainDecision, TrainDependencyDrift, TrainDetail, TrainGate, TrainParticipant, TrainRollbackReadiness } from '../models';
+import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeployReadiness, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, HiddenEntityCounts, MyApproval, OwnershipInfo, ReachedEntity, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainDecision, TrainDependencyDrift, TrainDetail, TrainEnvironmentMatrix, TrainGate, TrainParticipant, TrainRollbackReadiness } from '../models';
 
 /** GET /trains: List release trains, newest first. */
 export type ListTrains = {
@@ -482,6 +482,14 @@ export type GetDictionary = {
   response: ReleaseDictionary;
 };
 
+/** GET /trains/{trainId}/environments: The train's environment matrix, participant by environment. */
+export type GetEnvironmentMatrix = {
+  path: {
+    trainId: string;
+  };
+  response: TrainEnvironmentMatrix;
+};
+
 /** GET /trains/{trainId}/deployments: A page of the train's deployments, newest start first. */
 export type ListDeployments = {
   path: {
@@ -668,6 +676,7 @@ export type EndpointMap = {
   '#get|/action-items': ListActionItems;
   '#patch|/action-items/{itemId}': UpdateActionItem;
   '#get|/dictionary': GetDictionary;
+  '#get|/trains/{trainId}/environments': GetEnvironmentMatrix;
   '#get|/trains/{trainId}/deployments': ListDeployments;
   '#post|/trains/{trainId}/deployments': ReportDeployment;
   '#put|/trains/{trainId}/participants/{entityRef}/rollback-plan': SaveRollbackPlan;
@@ -717,6 +726,7 @@ export type Operations = {
   listActionItems: ListActionItems;
   updateActionItem: UpdateActionItem;
   getDictionary: GetDictionary;
+  getEnvironmentMatrix: GetEnvironmentMatrix;
   listDeployments: ListDeployments;
   reportDeployment: ReportDeployment;
   saveRollbackPlan: SaveRollbackPlan;

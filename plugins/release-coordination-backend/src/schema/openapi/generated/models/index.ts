@@ -43,6 +43,7 @@ export * from './FeatureFlag.model';
 export * from './ScorecardScope.model';
 export * from './MetricValue.model';
 export * from './StageTimeValue.model';
+export * from './TrainEnvironmentMatrix.model';
 export * from './DeployReadiness.model';
 export * from './ScorecardResponse.model';
 export * from './HiddenEntityCounts.model';
