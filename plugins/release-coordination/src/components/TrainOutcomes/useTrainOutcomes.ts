@@ -43,3 +43,14 @@ export function useDeployments(trainId: string, page: PageRequest) {
   useTrainChangedSignal(state.retry, trainId);
   return state;
 }
+
+/**
+ * The train's environment matrix, refetched when the backend says the train changed (a
+ * deployment reported).
+ */
+export function useEnvironmentMatrix(trainId: string) {
+  const api = useApi(releaseCoordinationApiRef);
+  const state = useAsyncRetry(() => api.getEnvironmentMatrix({ trainId }), [api, trainId]);
+  useTrainChangedSignal(state.retry, trainId);
+  return state;
+}

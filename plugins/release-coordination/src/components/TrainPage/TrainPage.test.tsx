@@ -127,6 +127,17 @@ function fakeApi(overrides: Partial<ReleaseCoordinationApi> = {}): Partial<Relea
     getRollbackReadiness: vi.fn(async () => winterOutcomes.readiness),
     listFeatureFlags: vi.fn(async () => winterOutcomes.flags),
     listDeployments: vi.fn(async () => winterOutcomes.deployments),
+    getEnvironmentMatrix: vi.fn(async () => ({
+      environments: ['staging', 'production'],
+      participants: winterTrainDetail.participants.map(p => ({
+        entityRef: p.entityRef,
+        targetVersion: p.targetVersion,
+        cells: [
+          { environment: 'staging', atTarget: false },
+          { environment: 'production', atTarget: false },
+        ],
+      })),
+    })),
     getRetrospective: vi.fn(async () => winterOutcomes.retrospective),
     ...overrides,
   };
@@ -135,7 +146,7 @@ function fakeApi(overrides: Partial<ReleaseCoordinationApi> = {}): Partial<Relea
 /** The sections of the winter train's page by their titles, tab by tab. */
 const SECTIONS_BY_TAB = {
   Overview: ['Stages', 'Gates', 'Participants (2)'],
-  Deployments: ['Deployments', 'Deployment waves', 'Dependency drift'],
+  Deployments: ['Environments', 'Deployments', 'Deployment waves', 'Dependency drift'],
   'Rollback & flags': ['Rollback readiness', 'Feature flags'],
   Retrospective: ['Retrospective'],
   'Decision log': ['Decision log'],
@@ -253,6 +264,7 @@ describe('TrainView', () => {
       api.getRollbackReadiness,
       api.listFeatureFlags,
       api.listDeployments,
+      api.getEnvironmentMatrix,
       api.getRetrospective,
     ]) {
       expect(call).toHaveBeenCalledWith(expect.objectContaining({ trainId: TRAIN_ID }));

@@ -4,7 +4,12 @@ import { TrainDetail } from '@release-coordination/plugin-release-coordination-c
 import { ReactNode, useState } from 'react';
 import { GateDialog } from '../GateDialog';
 import { RetrospectiveCard } from '../Retrospective';
-import { DeploymentsCard, FeatureFlagsCard, RollbackReadinessCard } from '../TrainOutcomes';
+import {
+  DeploymentsCard,
+  EnvironmentMatrixCard,
+  FeatureFlagsCard,
+  RollbackReadinessCard,
+} from '../TrainOutcomes';
 import { TRAIN_TABS, TrainTab, useTrainManagement } from '../shared';
 import { DecisionLog } from './DecisionLog';
 import { DependencyDriftCard } from './DependencyDriftCard';
@@ -94,6 +99,9 @@ export function TrainSections(props: { train: TrainDetail; onChanged: () => void
     ),
     deployments: (
       <>
+        <Grid item xs={12}>
+          <EnvironmentMatrixCard train={train} />
+        </Grid>
         <Grid item xs={12}>
           <DeploymentsCard train={train} />
         </Grid>
