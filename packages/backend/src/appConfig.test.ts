@@ -3,6 +3,7 @@ import { AddressInfo } from 'node:net';
 import {
   checkReportPermission,
   deploymentReportPermission,
+  deployReadinessReadPermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import { ConfigData, PRODUCTION_RUN, loadAppConfig } from './testing/appConfig';
 
@@ -46,7 +47,7 @@ describe('app-config', () => {
   });
 
   it.each([['the demo', ['app-config.yaml']], ['the production run', PRODUCTION_RUN]])(
-    "restricts CI's token to this plugin's report permissions in %s",
+    "restricts CI's token to this plugin's reports and deploy readiness in %s",
     async (_, files) => {
       const config = await loadAppConfig(...files);
       const entries = config.getConfigArray('backend.auth.externalAccess');
@@ -54,7 +55,11 @@ describe('app-config', () => {
       expect(entries[0].get('accessRestrictions')).toEqual([
         {
           plugin: 'release-coordination',
-          permission: [checkReportPermission.name, deploymentReportPermission.name],
+          permission: [
+            checkReportPermission.name,
+            deploymentReportPermission.name,
+            deployReadinessReadPermission.name,
+          ],
         },
       ]);
     },
