@@ -4,7 +4,7 @@ import {
   checkReportPermission,
   deploymentReportPermission,
 } from '@release-coordination/plugin-release-coordination-common';
-import { ConfigData, PRODUCTION_RUN, loadAppConfig } from './testing/appConfig';
+import { ConfigData, PRODUCTION_RUN, loadAppConfig } from './__testUtils__/appConfig';
 
 describe('app-config', () => {
   it('offers the guest and demo sign-in for the demo', async () => {

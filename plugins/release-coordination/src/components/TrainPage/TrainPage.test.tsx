@@ -6,8 +6,8 @@ import { ReleaseCoordinationApi } from '@release-coordination/plugin-release-coo
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { releaseCoordinationApiRef } from '../../api';
-import { checkoutApiWaves, entity } from '../../testing/dependencyFixtures';
-import { renderPage } from '../../testing/renderWithApi';
+import { checkoutApiWaves, entity } from '../../__testUtils__/dependencyFixtures';
+import { renderPage } from '../../__testUtils__/renderWithApi';
 import {
   responseError,
   TRAIN_ID,
@@ -15,7 +15,7 @@ import {
   winterDriftNone,
   ownerApproval,
   winterTrainDetail,
-} from '../../testing/trainFixtures';
+} from '../../__testUtils__/trainFixtures';
 import { TrainView } from './TrainPage';
 
 const CHECKOUT = 'component:default/checkout-api';
