@@ -5,7 +5,7 @@ import {
   deploymentReportPermission,
   deployReadinessReadPermission,
 } from '@release-coordination/plugin-release-coordination-common';
-import { ConfigData, PRODUCTION_RUN, loadAppConfig } from './testing/appConfig';
+import { ConfigData, PRODUCTION_RUN, loadAppConfig } from './__testUtils__/appConfig';
 
 describe('app-config', () => {
   it('offers the guest and demo sign-in for the demo', async () => {

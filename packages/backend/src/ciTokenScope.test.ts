@@ -5,7 +5,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigData, loadAppConfig } from './testing/appConfig';
+import { ConfigData, loadAppConfig } from './__testUtils__/appConfig';
 
 /**
  * The demo's CI token, as app-config.yaml configures it, against a backend that authenticates

@@ -8,7 +8,7 @@ import {
   testDirectory,
   waitForDependencyGraph,
   waitUntilReady,
-} from './testing/backendProcess';
+} from './__testUtils__/backendProcess';
 
 const API = '/api/release-coordination';
 const PG = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING;

@@ -264,7 +264,7 @@ function main() {
     }
     return;
   }
-  for (const file of existing.filter(file => !(file in files))) rmSync(join(outputDir, file));
+  for (const stale of existing.filter(file => !(file in files))) rmSync(join(outputDir, stale));
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(dirname(join(outputDir, file)), { recursive: true });
     writeFileSync(join(outputDir, file), text);

@@ -2,8 +2,8 @@ import { mockCredentials, mockServices, startTestBackend } from '@backstage/back
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { releaseCoordinationPlugin } from './plugin';
-import { createTestDatabases } from './testing/databases';
-import { checkAgainstDocument } from './testing/testBackend';
+import { createTestDatabases } from './__testUtils__/databases';
+import { checkAgainstDocument } from './__testUtils__/testBackend';
 
 describe('release-coordination routes', () => {
   async function startBackend() {

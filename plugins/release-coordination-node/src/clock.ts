@@ -8,6 +8,7 @@
  * @public
  */
 export interface Clock {
+  /** The current time as this clock tells it. */
   now(): Date;
 }
 

@@ -12,6 +12,7 @@ import { DependencyGraphView } from './dependencies';
  * @public
  */
 export interface GateRuleOutcome {
+  /** Whether the gate's requirement is met; a failed rule gate holds the stage. */
   passed: boolean;
   /** Why, in words shown next to the gate, e.g. "2 upstream services are still in integration". */
   reason: string;
@@ -28,6 +29,7 @@ export interface GateRule<TContext = unknown> {
   id: string;
   /** One line describing what the rule requires, shown in the portal. */
   description: string;
+  /** Computes the gate's outcome; called again each time the gate is evaluated. */
   evaluate(context: TContext): Promise<GateRuleOutcome>;
 }
 
@@ -38,6 +40,7 @@ export interface GateRule<TContext = unknown> {
  * @public
  */
 export interface TrainGateRuleContext {
+  /** The train whose stage is about to be left. */
   train: ReleaseTrainSummary;
   /** The stage whose gates are evaluated. */
   stage: string;
@@ -45,6 +48,7 @@ export interface TrainGateRuleContext {
   gate: TrainGate;
   /** The participant the gate belongs to, for per-participant gates. */
   participant?: TrainParticipant;
+  /** Every participant of the train. */
   participants: TrainParticipant[];
   /** Every gate of the train, in every stage, as currently stored. */
   gates: TrainGate[];
@@ -63,6 +67,7 @@ export interface TrainGateRuleContext {
  * @public
  */
 export interface ReleaseCoordinationGateRulesExtensionPoint {
+  /** Registers rules that gate templates can then name by their `id`. */
   addGateRule(...rules: GateRule[]): void;
 }
 

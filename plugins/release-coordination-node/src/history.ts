@@ -35,29 +35,52 @@ import {
  * @public
  */
 export interface ReleaseCoordinationActor {
+  /** Creates a release train, as `POST /trains` does. */
   createTrain(request: CreateTrainRequest): Promise<TrainDetail>;
+  /** Reads a train with its participants, gates and history. */
   getTrain(trainId: string): Promise<TrainDetail>;
+  /** Adds a catalog entity to a train as a participant. */
   addParticipant(trainId: string, request: AddParticipantRequest): Promise<TrainDetail>;
+  /** Records the acting user's approval of a gate, with an optional comment. */
   approveGate(gateId: string, input: { comment?: string }): Promise<TrainGate>;
+  /** Records the acting user's rejection of a gate; a rejection needs a comment. */
   rejectGate(gateId: string, input: { comment: string }): Promise<TrainGate>;
+  /** Waives a gate until the given time, for the reason given (the ambassador's call). */
   waiveGate(gateId: string, input: { reason: string; until: Date }): Promise<TrainGate>;
+  /** Reports the result of an external check, e.g. from CI. */
   reportCheck(trainId: string, request: ReportCheckRequest): Promise<CheckResult>;
+  /**
+   * Moves the train on from `expectedStage`; refused when the train is no longer there or
+   * that stage's gates are not all passed or waived.
+   */
   advanceStage(trainId: string, input: { expectedStage: string }): Promise<TrainDetail>;
+  /** Rolls the train back, for the reason given. */
   rollBackTrain(trainId: string, input: { reason: string }): Promise<TrainDetail>;
+  /**
+   * Reports a deployment of a participant to an environment: running, or finished with its
+   * result.
+   */
   reportDeployment(trainId: string, report: ReportDeploymentRequest): Promise<DeploymentOutcome>;
+  /** Saves the rollback plan of one participant of the train. */
   saveRollbackPlan(
     trainId: string,
     entityRef: string,
     plan: SaveRollbackPlanRequest,
   ): Promise<RollbackPlan>;
+  /** Reports a rehearsal of a rollback. */
   reportRollbackDrill(drill: ReportRollbackDrillRequest): Promise<RollbackDrill>;
+  /** Registers a feature flag the train's release depends on. */
   createFlag(trainId: string, request: CreateFeatureFlagRequest): Promise<FeatureFlag>;
+  /** Changes a feature flag: its state, expiry, purpose or owner. */
   updateFlag(flagId: string, request: UpdateFeatureFlagRequest): Promise<FeatureFlag>;
+  /** Adds a note to the train's retrospective. */
   addRetrospectiveNote(
     trainId: string,
     request: AddRetrospectiveNoteRequest,
   ): Promise<RetrospectiveNote>;
+  /** Creates an action item of the train's retrospective. */
   createActionItem(trainId: string, request: CreateActionItemRequest): Promise<ActionItem>;
+  /** Updates an action item: its status, title, due date or owner. */
   updateActionItem(itemId: string, request: UpdateActionItemRequest): Promise<ActionItem>;
 }
 
@@ -69,7 +92,9 @@ export interface ReleaseCoordinationActor {
  * @public
  */
 export interface HistoryCatalogExpectation {
+  /** The entities the history names, as entity refs. */
   entityRefs: string[];
+  /** The relations between them that the history's rules read. */
   relations?: { source: string; type: string; target: string }[];
 }
 
@@ -100,6 +125,7 @@ export interface ReleaseCoordinationHistoryContext {
     expectation: HistoryCatalogExpectation,
     options?: { timeoutMs?: number; pollIntervalMs?: number },
   ): Promise<void>;
+  /** The plugin's logger, for the replay to say what it does. */
   logger: LoggerService;
 }
 
@@ -112,6 +138,7 @@ export interface ReleaseCoordinationHistoryContext {
 export interface ReleaseCoordinationHistoryReplay {
   /** Names the replay in logs and in the claim that keeps two replicas from both running it. */
   id: string;
+  /** Tells the history through the context's operations, in time order. */
   replay(context: ReleaseCoordinationHistoryContext): Promise<void>;
 }
 
@@ -124,6 +151,7 @@ export interface ReleaseCoordinationHistoryReplay {
  * @public
  */
 export interface ReleaseCoordinationHistoryExtensionPoint {
+  /** Registers a replay to run once, into an empty database. */
   addHistoryReplay(replay: ReleaseCoordinationHistoryReplay): void;
 }
 

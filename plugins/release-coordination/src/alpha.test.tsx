@@ -9,7 +9,7 @@ import releaseCoordinationPlugin, {
   entityReleaseTrainsContent,
 } from './alpha';
 import { releaseCoordinationApiRef } from './api';
-import { emptyScorecard } from './testing/scorecardFixtures';
+import { emptyScorecard } from './__testUtils__/scorecardFixtures';
 import {
   isDependencyMatrixAvailable,
   isOwnershipAvailable,
@@ -23,7 +23,7 @@ import {
   checkoutApiWaves,
   checkoutSystem,
   entity,
-} from './testing/dependencyFixtures';
+} from './__testUtils__/dependencyFixtures';
 import { pageOf,
   ownerApproval,
   TRAIN_ID,
@@ -32,7 +32,7 @@ import { pageOf,
   winterDriftNone,
   winterTrain,
   winterTrainDetail,
-} from './testing/trainFixtures';
+} from './__testUtils__/trainFixtures';
 
 describe('new frontend system', () => {
   it('mounts the trains page at /release-coordination', async () => {

@@ -43,7 +43,12 @@ const routes = convertLegacyRouteRefs({
   dictionary: dictionaryRouteRef,
 });
 
-/** @alpha */
+/**
+ * The release-coordination API (`releaseCoordinationApiRef`) for the new frontend system: the
+ * client of the plugin's backend, through the app's discovery and fetch APIs.
+ *
+ * @alpha
+ */
 export const releaseCoordinationApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({

@@ -30,10 +30,10 @@ import {
   checkoutApiOwnership,
   checkoutMatrix,
   checkoutSystem,
-} from './testing/dependencyFixtures';
-import { emptyScorecard } from './testing/scorecardFixtures';
-import { pageOf, TRAIN_ID } from './testing/trainFixtures';
-import { renderEntityContent } from './testing/renderWithApi';
+} from './__testUtils__/dependencyFixtures';
+import { emptyScorecard } from './__testUtils__/scorecardFixtures';
+import { pageOf, TRAIN_ID } from './__testUtils__/trainFixtures';
+import { renderEntityContent } from './__testUtils__/renderWithApi';
 
 describe('legacy frontend system', () => {
   it('exposes the plugin with its id and route', () => {

@@ -7,6 +7,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import type { JSX } from 'react';
 import { ReleaseCoordinationClient } from '@release-coordination/plugin-release-coordination-common';
 import { releaseCoordinationApiRef } from './api';
 import {
@@ -47,7 +48,7 @@ export const releaseCoordinationPlugin = createPlugin({
  *
  * @public
  */
-export const ReleaseCoordinationPage = releaseCoordinationPlugin.provide(
+export const ReleaseCoordinationPage: () => JSX.Element = releaseCoordinationPlugin.provide(
   createRoutableExtension({
     name: 'ReleaseCoordinationPage',
     component: () => import('./components/Router').then(m => m.ReleaseCoordinationRouter),
@@ -61,7 +62,7 @@ export const ReleaseCoordinationPage = releaseCoordinationPlugin.provide(
  *
  * @public
  */
-export const ReleaseCoordinationApprovalsPage = releaseCoordinationPlugin.provide(
+export const ReleaseCoordinationApprovalsPage: () => JSX.Element = releaseCoordinationPlugin.provide(
   createRoutableExtension({
     name: 'ReleaseCoordinationApprovalsPage',
     component: () => import('./components/MyApprovals').then(m => m.MyApprovalsPage),
@@ -75,7 +76,7 @@ export const ReleaseCoordinationApprovalsPage = releaseCoordinationPlugin.provid
  *
  * @public
  */
-export const ReleaseCoordinationScorecardsPage = releaseCoordinationPlugin.provide(
+export const ReleaseCoordinationScorecardsPage: () => JSX.Element = releaseCoordinationPlugin.provide(
   createRoutableExtension({
     name: 'ReleaseCoordinationScorecardsPage',
     component: () => import('./components/Scorecards').then(m => m.ScorecardsPage),
@@ -90,7 +91,7 @@ export const ReleaseCoordinationScorecardsPage = releaseCoordinationPlugin.provi
  *
  * @public
  */
-export const ReleaseCoordinationDictionaryPage = releaseCoordinationPlugin.provide(
+export const ReleaseCoordinationDictionaryPage: () => JSX.Element = releaseCoordinationPlugin.provide(
   createRoutableExtension({
     name: 'ReleaseCoordinationDictionaryPage',
     component: () => import('./components/DictionaryPage').then(m => m.DictionaryPage),
@@ -104,7 +105,7 @@ export const ReleaseCoordinationDictionaryPage = releaseCoordinationPlugin.provi
  *
  * @public
  */
-export const EntityReleaseTrainsContent = releaseCoordinationPlugin.provide(
+export const EntityReleaseTrainsContent: () => JSX.Element = releaseCoordinationPlugin.provide(
   createComponentExtension({
     name: 'EntityReleaseTrainsContent',
     component: {
@@ -120,7 +121,7 @@ export const EntityReleaseTrainsContent = releaseCoordinationPlugin.provide(
  *
  * @public
  */
-export const EntityReleaseTrainCard = releaseCoordinationPlugin.provide(
+export const EntityReleaseTrainCard: () => JSX.Element = releaseCoordinationPlugin.provide(
   createComponentExtension({
     name: 'EntityReleaseTrainCard',
     component: {
@@ -135,7 +136,7 @@ export const EntityReleaseTrainCard = releaseCoordinationPlugin.provide(
  *
  * @public
  */
-export const EntityDependencyMatrixContent = releaseCoordinationPlugin.provide(
+export const EntityDependencyMatrixContent: () => JSX.Element = releaseCoordinationPlugin.provide(
   createComponentExtension({
     name: 'EntityDependencyMatrixContent',
     component: {
@@ -151,7 +152,7 @@ export const EntityDependencyMatrixContent = releaseCoordinationPlugin.provide(
  *
  * @public
  */
-export const EntityOwnershipContent = releaseCoordinationPlugin.provide(
+export const EntityOwnershipContent: () => JSX.Element = releaseCoordinationPlugin.provide(
   createComponentExtension({
     name: 'EntityOwnershipContent',
     component: {

@@ -21,7 +21,7 @@ import {
   trainReadPermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import { DemoPermissionPolicy, PORTAL_ADMIN_GROUP } from './permissionPolicy';
-import { loadAppConfig } from '../testing/appConfig';
+import { loadAppConfig } from '../__testUtils__/appConfig';
 
 function user(ownershipEntityRefs: string[]) {
   return {

@@ -16,16 +16,16 @@ import {
   PAYMENTS,
   pathOf,
   validBody,
-} from '../testing/apiFixtures';
-import { createTestDatabases } from '../testing/databases';
-import { WriteOperation } from '../testing/fuzzInputs';
+} from '../__testUtils__/apiFixtures';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { WriteOperation } from '../__testUtils__/fuzzInputs';
 import {
   API,
   asUser,
   releaseManagerPolicy,
   startReleaseCoordinationBackend,
   TestServer,
-} from '../testing/testBackend';
+} from '../__testUtils__/testBackend';
 
 /**
  * Who may call what: every operation of the OpenAPI document, as each kind of caller, against
@@ -164,6 +164,14 @@ const policy = releaseManagerPolicy(
   dependenciesRefreshPermission,
 );
 
+/** How a cell of the matrix shows an answer: U(nauthenticated), D(enied), A(llowed) or 5xx. */
+function cellOf(status: number): Cell | '5xx' {
+  if (status === 401) return 'U';
+  if (status === 403) return 'D';
+  if (status >= 500) return '5xx';
+  return 'A';
+}
+
 describe('the authorization matrix: every operation of the document × every kind of caller', () => {
   const operations = allOperations();
 
@@ -217,8 +225,7 @@ describe('the authorization matrix: every operation of the document × every kin
           if (AUTHORIZATION[role]) req = req.set('Authorization', AUTHORIZATION[role]!);
           const res = body === undefined ? await req : await req.send(body as object);
           cells.total += 1;
-          const cell: Cell | '5xx' =
-            res.status === 401 ? 'U' : res.status === 403 ? 'D' : res.status >= 500 ? '5xx' : 'A';
+          const cell = cellOf(res.status);
           answers[role] = `${cell} (${res.status}${
             res.status >= 400 ? `: ${res.body?.error?.message ?? ''}` : ''
           })`;

@@ -15,7 +15,7 @@ import {
   pluginRoutes,
   startReleaseCoordinationBackend,
   withEntities,
-} from '../testing/testBackend';
+} from '../__testUtils__/testBackend';
 
 /**
  * team-web's storefront and team-pay's payments and vault; vault, in the shop System with
@@ -136,6 +136,8 @@ describe('reads follow the catalog (real catalog, policy decisions applied by it
           result: 'succeeded',
         })
         .set('Authorization', CI);
+      // Setup in beforeAll: a refused step fails every test of the file, as it should.
+      // eslint-disable-next-line jest/no-standalone-expect
       expect(res.status).toBe(201);
     }
   }, 120_000);

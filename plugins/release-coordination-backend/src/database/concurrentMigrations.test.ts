@@ -1,6 +1,6 @@
 import knexFactory, { Knex } from 'knex';
 import { readdirSync } from 'node:fs';
-import { createTestDatabases } from '../testing/databases';
+import { createTestDatabases } from '../__testUtils__/databases';
 import { applyDatabaseMigrations, migrationsDirectory } from './migrations';
 
 const MIGRATIONS_TABLE = 'release_coordination__knex_migrations';

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { createTestDatabases } from '../testing/databases';
+import { createTestDatabases } from '../__testUtils__/databases';
 import { migrationsDirectory } from './migrations';
 
 const MIGRATIONS_TABLE = 'release_coordination__knex_migrations';

@@ -1,5 +1,5 @@
 import { DependencyGraph } from './graph';
-import { createTestDatabases } from '../testing/databases';
+import { createTestDatabases } from '../__testUtils__/databases';
 import { DatabaseDependencySnapshotStore } from './DatabaseDependencySnapshotStore';
 import { applyDatabaseMigrations } from '../database/migrations';
 

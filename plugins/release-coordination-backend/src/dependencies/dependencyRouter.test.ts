@@ -18,7 +18,7 @@ import {
   TestServer,
   startReleaseCoordinationBackend,
   withEntities,
-} from '../testing/testBackend';
+} from '../__testUtils__/testBackend';
 
 /**
  * A small organisation: team-web's `storefront` depends on team-pay's `payments` (dependsOn and

@@ -13,7 +13,7 @@ import { GateRule } from '@release-coordination/plugin-release-coordination-node
 import { Knex } from 'knex';
 import { DependencyIndex } from '../dependencies/graph';
 import { applyDatabaseMigrations } from '../database/migrations';
-import { createTestDatabases } from '../testing/databases';
+import { createTestDatabases } from '../__testUtils__/databases';
 import { DatabaseTrainStore } from '../trains/DatabaseTrainStore';
 import { TrainStoreSession } from '../trains/TrainStore';
 import { createTrainService } from '../trains/TrainService';
@@ -38,14 +38,14 @@ class PausingTrainStore extends DatabaseTrainStore {
   }
 
   private pausing(session: TrainStoreSession): TrainStoreSession {
-    const store = this;
     return new Proxy(session, {
-      get(target, property) {
+      // An arrow function, so that `this` is the store whose `meanwhile` the race sets.
+      get: (target, property) => {
         if (property === 'getGate') {
           return async (gateId: string, options?: { lock?: boolean }) => {
-            const meanwhile = options?.lock ? store.meanwhile : undefined;
+            const meanwhile = options?.lock ? this.meanwhile : undefined;
             if (meanwhile) {
-              store.meanwhile = undefined;
+              this.meanwhile = undefined;
               await meanwhile();
             }
             return target.getGate(gateId, options);

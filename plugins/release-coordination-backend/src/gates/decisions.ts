@@ -292,8 +292,9 @@ export function createGateDecisions(core: TrainCore) {
                   what: `Check '${result.checkName}'`,
                   participantRef: result.participantRef,
                   detail:
-                    `Reported failed by ${reporter}` +
-                    (result.evidenceUrl ? `; evidence: ${result.evidenceUrl}` : ''),
+                    `Reported failed by ${reporter}${
+                      result.evidenceUrl ? `; evidence: ${result.evidenceUrl}` : ''
+                    }`,
                 })
             : undefined,
         );

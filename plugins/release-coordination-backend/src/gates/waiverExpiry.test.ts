@@ -7,7 +7,7 @@ import {
 import { GateRule } from '@release-coordination/plugin-release-coordination-node';
 import { DependencyIndex } from '../dependencies/graph';
 import { applyDatabaseMigrations } from '../database/migrations';
-import { createTestDatabases } from '../testing/databases';
+import { createTestDatabases } from '../__testUtils__/databases';
 import { DatabaseTrainStore } from '../trains/DatabaseTrainStore';
 import { createTrainService } from '../trains/TrainService';
 

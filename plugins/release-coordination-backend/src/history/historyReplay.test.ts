@@ -14,7 +14,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
 import { readOutcomeSettings } from '../outcomes/config';
-import { createTestDatabases, testDatabaseService } from '../testing/databases';
+import { createTestDatabases, testDatabaseService } from '../__testUtils__/databases';
 import { DEFAULT_STAGES } from '../trains/stages';
 import {
   API,
@@ -27,7 +27,7 @@ import {
   releaseManagerPolicy,
   startReleaseCoordinationBackend,
   withEntities,
-} from '../testing/testBackend';
+} from '../__testUtils__/testBackend';
 import { createHistoryContext, missingFromCatalog } from './historyContext';
 
 const USERS = [

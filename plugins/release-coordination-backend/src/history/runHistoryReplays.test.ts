@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ReleaseCoordinationHistoryContext } from '@release-coordination/plugin-release-coordination-node';
 import { applyDatabaseMigrations } from '../database/migrations';
-import { createTestDatabases, insertTrainRow } from '../testing/databases';
+import { createTestDatabases, insertTrainRow } from '../__testUtils__/databases';
 import { runHistoryReplays } from './runHistoryReplays';
 
 /** The replays below write through the database directly; only the claim is under test. */

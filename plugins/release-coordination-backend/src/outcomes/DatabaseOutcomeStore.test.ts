@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { createTestDatabases, insertTrainRow, testDatabaseService } from '../testing/databases';
+import { createTestDatabases, insertTrainRow, testDatabaseService } from '../__testUtils__/databases';
 import { REMINDER_LEASE_MS, staleReminderClaimsBefore } from '../database/reminderLease';
 import { DatabaseOutcomeStore } from './DatabaseOutcomeStore';
 

@@ -50,6 +50,8 @@ const REMINDER_COLUMNS: Record<
 
 /** Queries against the database or an open transaction. */
 class KnexOutcomeSession extends KnexStoreSession implements OutcomeStoreSession {
+  // Not useless: it makes the base class's protected constructor public for the store.
+  // eslint-disable-next-line @typescript-eslint/no-useless-constructor
   constructor(db: Knex | Knex.Transaction, clock?: Clock) {
     super(db, clock);
   }

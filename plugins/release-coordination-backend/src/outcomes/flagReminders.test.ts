@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { createTestDatabases, insertTrainRow, testDatabaseService } from '../testing/databases';
+import { createTestDatabases, insertTrainRow, testDatabaseService } from '../__testUtils__/databases';
 import { TrainNotification } from '../trains/announcements';
 import { DatabaseOutcomeStore } from './DatabaseOutcomeStore';
 import { sendFlagReminders } from './flagReminders';

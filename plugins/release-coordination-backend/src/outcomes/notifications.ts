@@ -19,6 +19,17 @@ export const OUTCOME_NOTIFICATION_TOPICS = {
 const trainLink = (trainId: string, tab: 'deployments' | 'rollback') =>
   `/release-coordination/trains/${trainId}?tab=${tab}`;
 
+/** How far the rollback of a deployment got, when there was one. */
+function rollbackProgress(deployment: DeploymentOutcome): string | undefined {
+  if (deployment.rollbackFinishedAt) {
+    return `the previous version was restored at ${deployment.rollbackFinishedAt}`;
+  }
+  if (deployment.rollbackStartedAt) {
+    return `restoring the previous version started at ${deployment.rollbackStartedAt}`;
+  }
+  return undefined;
+}
+
 /**
  * A production deployment failed or was rolled back: the ambassador decides what the train
  * does next, and the participant's owners have to repair it.
@@ -32,11 +43,7 @@ export function deploymentFailedNotification(
   const details = [
     `Deployment ${deployment.deploymentId} of ${deployment.participantRef}${version} to ` +
       `${deployment.environment} ${what}`,
-    deployment.rollbackFinishedAt
-      ? `the previous version was restored at ${deployment.rollbackFinishedAt}`
-      : deployment.rollbackStartedAt
-        ? `restoring the previous version started at ${deployment.rollbackStartedAt}`
-        : undefined,
+    rollbackProgress(deployment),
     deployment.evidenceUrl ? `evidence: ${deployment.evidenceUrl}` : undefined,
   ].filter(Boolean);
   const recipients = [train.ambassadorRef, ...(deployment.ownerRef ? [deployment.ownerRef] : [])];
@@ -45,7 +52,7 @@ export function deploymentFailedNotification(
     payload: {
       title:
         `Release train '${train.name}': ${deployment.participantRef} ${what} in ` +
-        deployment.environment,
+        `${deployment.environment}`,
       description: `${details.join('; ')}.`,
       link: trainLink(train.id, 'deployments'),
       severity: 'high',

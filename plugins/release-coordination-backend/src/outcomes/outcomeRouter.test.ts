@@ -3,7 +3,7 @@ import {
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import { TrainNotification } from '../trains/announcements';
-import { createTestDatabases } from '../testing/databases';
+import { createTestDatabases } from '../__testUtils__/databases';
 import {
   announcementsDelivered,
   CHECKOUT_ORGANISATION,
@@ -22,7 +22,7 @@ import {
   recordingSignals,
   catalogUsers,
   withEntities,
-} from '../testing/testBackend';
+} from '../__testUtils__/testBackend';
 
 /** alice runs the train; bob is on team-pay, carol on team-web; dave is on no team. */
 const MEMBERSHIP: Record<string, string[]> = {

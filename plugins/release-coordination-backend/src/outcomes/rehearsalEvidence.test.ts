@@ -1,6 +1,6 @@
 import { TrainGateRuleContext } from '@release-coordination/plugin-release-coordination-node';
 import { DependencyIndex } from '../dependencies/graph';
-import { createTestDatabases, insertTrainRow, testDatabaseService } from '../testing/databases';
+import { createTestDatabases, insertTrainRow, testDatabaseService } from '../__testUtils__/databases';
 import { DatabaseOutcomeStore } from './DatabaseOutcomeStore';
 import { createOutcomeGateRules } from './rules';
 

@@ -1,7 +1,7 @@
 import { DatabaseTrainStore } from '../trains/DatabaseTrainStore';
 import { GateRecord } from '../trains/TrainStore';
-import { createTestDatabases, insertTrainRow, testDatabaseService } from '../testing/databases';
-import { PAYMENTS_PARTICIPATION_GATE } from '../testing/gates';
+import { createTestDatabases, insertTrainRow, testDatabaseService } from '../__testUtils__/databases';
+import { PAYMENTS_PARTICIPATION_GATE } from '../__testUtils__/gates';
 import { createGateResourceLoader, toGateResource } from './gateResource';
 
 const record = (id: string, approverRef?: string): GateRecord => ({

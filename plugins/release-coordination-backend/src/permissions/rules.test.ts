@@ -5,7 +5,7 @@ import {
   createReleaseCoordinationGateConditionalDecision,
   releaseCoordinationGateConditions,
 } from './conditions';
-import { PAYMENTS_PARTICIPATION_GATE as paymentsGate } from '../testing/gates';
+import { PAYMENTS_PARTICIPATION_GATE as paymentsGate } from '../__testUtils__/gates';
 import { GateResource } from './gateResource';
 import { gatePermissionRules, isGateApprover } from './rules';
 /** A participant without an owner in the catalog: nobody can decide its gate. */

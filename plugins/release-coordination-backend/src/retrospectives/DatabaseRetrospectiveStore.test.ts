@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { VersionConflictError } from '../trains/TrainStore';
 import { REMINDER_LEASE_MS, staleReminderClaimsBefore } from '../database/reminderLease';
-import { createTestDatabases, insertTrainRow, testDatabaseService } from '../testing/databases';
+import { createTestDatabases, insertTrainRow, testDatabaseService } from '../__testUtils__/databases';
 import { DatabaseRetrospectiveStore } from './DatabaseRetrospectiveStore';
 
 const trainId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

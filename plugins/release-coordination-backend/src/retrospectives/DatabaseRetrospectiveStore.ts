@@ -83,11 +83,15 @@ const withTrainName = (row: ActionItemRow & { train_name: string }) =>
   toActionItem(row, row.train_name);
 
 /** A time column's value from an ISO string, `null` to clear it. */
-const timeValue = (value: string | null | undefined) =>
-  value === undefined ? undefined : value === null ? null : new Date(value);
+const timeValue = (value: string | null | undefined) => {
+  if (value === undefined || value === null) return value;
+  return new Date(value);
+};
 
 /** Queries against the database or an open transaction. */
 class KnexRetrospectiveSession extends KnexStoreSession implements RetrospectiveStoreSession {
+  // Not useless: it makes the base class's protected constructor public for the store.
+  // eslint-disable-next-line @typescript-eslint/no-useless-constructor
   constructor(db: Knex | Knex.Transaction, clock?: Clock) {
     super(db, clock);
   }

@@ -9,7 +9,7 @@ import { DependencyIndex } from '../dependencies/graph';
 import { GateRule } from '@release-coordination/plugin-release-coordination-node';
 import { Knex } from 'knex';
 import { DatabaseTrainStore } from '../trains/DatabaseTrainStore';
-import { createTestDatabases, testDatabaseService } from '../testing/databases';
+import { createTestDatabases, testDatabaseService } from '../__testUtils__/databases';
 import { BUILT_IN_GATE_RULES } from '../trains/rules';
 import { createTrainService } from '../trains/TrainService';
 import { DatabaseRetrospectiveStore } from './DatabaseRetrospectiveStore';
@@ -17,7 +17,7 @@ import { createPreviousActionItemsClosedRule } from './previousActionItemsClosed
 import { createRetrospectiveService } from './RetrospectiveService';
 import { createTrainAccess } from '../access';
 import { createTrainConditions } from '../permissions/trainConditions';
-import { ambassadorOrReleaseManager } from '../testing/permissions';
+import { ambassadorOrReleaseManager } from '../__testUtils__/permissions';
 
 /** storefront (team-web) and payments (team-pay); dora is on no team. */
 const index = new DependencyIndex({

@@ -162,12 +162,10 @@ export function createRetrospectiveService(
     if (!OWNER_KINDS.includes(kind)) {
       throw new InputError(`${field} must be the ref of a Group, User or Component: '${ownerRef}'`);
     }
-    const known =
-      kind === 'group'
-        ? index.group(ownerRef)
-        : kind === 'user'
-          ? index.user(ownerRef)
-          : index.node(ownerRef);
+    let known: unknown;
+    if (kind === 'group') known = index.group(ownerRef);
+    else if (kind === 'user') known = index.user(ownerRef);
+    else known = index.node(ownerRef);
     if (!known) {
       throw new InputError(`${field} '${ownerRef}' is not in the catalog`);
     }

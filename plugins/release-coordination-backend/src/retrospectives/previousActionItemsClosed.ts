@@ -41,8 +41,9 @@ export function createPreviousActionItemsClosedRule(options: {
         passed: false,
         reason:
           `${open.totalCount} open action item(s) from earlier trains concern ${whom}: ` +
-          open.items.map(describeActionItem).join('; ') +
-          (unnamed > 0 ? `; and ${unnamed} more` : ''),
+          `${open.items.map(describeActionItem).join('; ')}${
+            unnamed > 0 ? `; and ${unnamed} more` : ''
+          }`,
       };
     },
   };

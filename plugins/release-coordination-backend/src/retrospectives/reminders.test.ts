@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { DependencyIndex } from '../dependencies/graph';
 import { Knex } from 'knex';
-import { createTestDatabases, insertTrainRow, testDatabaseService } from '../testing/databases';
+import { createTestDatabases, insertTrainRow, testDatabaseService } from '../__testUtils__/databases';
 import { TrainNotification } from '../trains/announcements';
 import { DatabaseRetrospectiveStore } from './DatabaseRetrospectiveStore';
 import { REMINDER_LEASE_MS } from '../database/reminderLease';

@@ -14,7 +14,7 @@ import {
   startReleaseCoordinationBackend,
   withEntities,
   catalogUsers,
-} from '../testing/testBackend';
+} from '../__testUtils__/testBackend';
 
 /** storefront is team-web's, payments team-pay's; bob is on team-pay, carol on team-web. */
 const ORGANISATION = withEntities(

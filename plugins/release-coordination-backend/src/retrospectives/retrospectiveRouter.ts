@@ -23,21 +23,21 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const isoTime = z.iso.datetime({ offset: true });
 const status = z.enum(ACTION_ITEM_STATUSES as [ActionItemStatus, ...ActionItemStatus[]]);
 
-const ownerRef = entityRef.refine(ref => /^(group|user|component):/.test(ref), {
+const ownerRefSchema = entityRef.refine(ref => /^(group|user|component):/.test(ref), {
   message: 'ownerRef must be the ref of a Group, User or Component',
 });
 
 const column = z.enum(RETROSPECTIVE_COLUMNS as [RetrospectiveColumn, ...RetrospectiveColumn[]]);
 const noteBody = z.object({ column, text: text(2000) }).strict();
 const createItemBody = z
-  .object({ title: text(500), ownerRef, dueAt: isoTime.optional() })
+  .object({ title: text(500), ownerRef: ownerRefSchema, dueAt: isoTime.optional() })
   .strict();
 const updateItemBody = z
   .object({
     status: status.optional(),
     title: text(500).optional(),
     dueAt: isoTime.nullable().optional(),
-    ownerRef: ownerRef.optional(),
+    ownerRef: ownerRefSchema.optional(),
     comment: z.string().trim().max(2000).optional(),
     expectedVersion: z.number().int().min(0).optional(),
   })

@@ -4,15 +4,15 @@ import {
 import fc from 'fast-check';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { createTestDatabases } from '../testing/databases';
-import { pluginTableNames, snapshotDifferences, snapshotTables } from '../testing/databaseSnapshot';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { pluginTableNames, snapshotDifferences, snapshotTables } from '../__testUtils__/databaseSnapshot';
 import {
   knownFields,
   mutatedBodies,
   pathParameterValues,
   WriteOperation,
   writeOperations,
-} from '../testing/fuzzInputs';
+} from '../__testUtils__/fuzzInputs';
 import {
   freshTrain,
   MEMBERSHIP,
@@ -22,14 +22,14 @@ import {
   POWERFUL,
   VALID_CONFLICTS,
   validBody,
-} from '../testing/apiFixtures';
+} from '../__testUtils__/apiFixtures';
 import {
   API,
   asUser,
   releaseManagerPolicy,
   startReleaseCoordinationBackend,
   TestServer,
-} from '../testing/testBackend';
+} from '../__testUtils__/testBackend';
 
 /**
  * Property-based fuzzing of every write operation of the OpenAPI document: from a valid request

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { applyDatabaseMigrations } from '../database/migrations';
-import { createTestDatabases } from '../testing/databases';
+import { createTestDatabases } from '../__testUtils__/databases';
 import { DatabaseScorecardFacts } from './DatabaseScorecardFacts';
 
 const at = (value: string) => new Date(`2026-${value}:00.000Z`);
@@ -243,7 +243,7 @@ describe('DatabaseScorecardFacts', () => {
 
     // Deployments: finished in the period, or started in it and still running.
     const deployments = await facts.listDeployments(PERIOD);
-    expect(deployments.map(d => d.participantRef + ' ' + d.startedAt)).toEqual([
+    expect(deployments.map(d => `${d.participantRef} ${d.startedAt}`)).toEqual([
       `${CHECKOUT} 2026-03-05T09:00:00.000Z`,
       `${PAYMENTS} 2026-03-05T23:00:00.000Z`,
       `${CHECKOUT} 2026-03-15T00:00:00.000Z`,

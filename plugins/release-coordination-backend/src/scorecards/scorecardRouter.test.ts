@@ -1,6 +1,6 @@
 import { METRIC_DEFINITIONS } from '@release-coordination/plugin-release-coordination-common';
 import request from 'supertest';
-import { createTestDatabases } from '../testing/databases';
+import { createTestDatabases } from '../__testUtils__/databases';
 import {
   API,
   CI,
@@ -13,7 +13,7 @@ import {
   startReleaseCoordinationBackend,
   withEntities,
   catalogUsers,
-} from '../testing/testBackend';
+} from '../__testUtils__/testBackend';
 
 /** engineering has two teams: team-web owns storefront (in system shop), team-pay owns payments. */
 const ORGANISATION = withEntities(
@@ -118,6 +118,8 @@ describe('scorecard route (real catalog, trains and deployments)', () => {
           result: 'failed',
         },
       ]) {
+        // Setup in beforeAll: a refused step fails every test of the file, as it should.
+        // eslint-disable-next-line jest/no-standalone-expect
         expect((await report(body)).status).toBe(201);
       }
     }, 120_000);

@@ -48,6 +48,8 @@ import {
 
 /** Queries against the database or an open transaction. */
 class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
+  // Not useless: it makes the base class's protected constructor public for the store.
+  // eslint-disable-next-line @typescript-eslint/no-useless-constructor
   constructor(db: Knex | Knex.Transaction, clock?: Clock) {
     super(db, clock);
   }

@@ -26,8 +26,9 @@ export async function authorizeAmbassadorChoice(
   const callerRef = userRefOf(credentials);
   if (ref !== callerRef && !(await deps.trainAccess.managesEveryTrain(credentials))) {
     throw new NotAllowedError(
-      `Only a release manager can name someone else as ambassador` +
-        (callerRef ? `; you may name yourself (${callerRef})` : ''),
+      `Only a release manager can name someone else as ambassador${
+        callerRef ? `; you may name yourself (${callerRef})` : ''
+      }`,
     );
   }
   const entity = await deps.catalog.getEntityByRef(ref, { credentials: catalogCredentials });

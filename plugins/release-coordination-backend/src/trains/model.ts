@@ -123,10 +123,11 @@ export function sortGates<
     const index = plan.indexOf(stage);
     return index < 0 ? plan.length : index;
   };
+  const phaseOrder = (phase: G['phase']) => (phase === 'entry' ? 0 : 1);
   return [...gates].sort(
     (a, b) =>
       position(a.stage) - position(b.stage) ||
-      (a.phase === b.phase ? 0 : a.phase === 'entry' ? -1 : 1) ||
+      phaseOrder(a.phase) - phaseOrder(b.phase) ||
       a.templateId.localeCompare(b.templateId) ||
       (a.participantRef ?? '').localeCompare(b.participantRef ?? ''),
   );

@@ -1,4 +1,4 @@
-import { createTestDatabases } from '../testing/databases';
+import { createTestDatabases } from '../__testUtils__/databases';
 import {
   CHECKOUT_ORGANISATION,
   catalogUsers,
@@ -12,7 +12,7 @@ import {
   pluginRoutes,
   releaseManagerPolicy,
   startReleaseCoordinationBackend,
-} from '../testing/testBackend';
+} from '../__testUtils__/testBackend';
 
 /**
  * Strings longer than their column, or with control characters, are refused as bad input on

@@ -26,7 +26,7 @@ import {
   pluginRoutes,
   startReleaseCoordinationBackend,
   withEntities,
-} from '../testing/testBackend';
+} from '../__testUtils__/testBackend';
 
 /** alice, bob (team-pay), carol and admin are Users; hidden is one that only CI may see. */
 const ORGANISATION = withEntities(

@@ -12,8 +12,8 @@ import {
   createReleaseCoordinationGateConditionalDecision,
   releaseCoordinationGateConditions,
 } from '../permissions';
-import { createTestDatabases } from '../testing/databases';
-import { ambassadorDecision } from '../testing/permissions';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { ambassadorDecision } from '../__testUtils__/permissions';
 import { TrainNotification } from './announcements';
 import {
   announcementsDelivered,
@@ -34,7 +34,7 @@ import {
   recordingAuditor,
   recordingNotifications,
   recordingSignals,
-} from '../testing/testBackend';
+} from '../__testUtils__/testBackend';
 
 /**
  * team-web's storefront depends on team-pay's payments; dora and erin sit on the board; alice,
@@ -666,11 +666,8 @@ describe('train changes: plan, participants, System trains, expiry, auditing', (
       async (method, _name, path, body, field) => {
         const before = await get(`/trains/${trainId}`).set('Authorization', asUser('alice'));
         const decisionsBefore = (await decisions(trainId)).length;
-        const req =
-          method === 'GET'
-            ? get(path())
-            : (method === 'POST' ? post(path()) : method === 'PATCH' ? patch(path()) : del(path()))
-                .send(body as object);
+        const send = { POST: post, PATCH: patch, DELETE: del }[method as string];
+        const req = send ? send(path()).send(body as object) : get(path());
         const res = await req.set('Authorization', asUser('alice'));
         expect(res.status).toBe(400);
         expect(res.body.error.name).toBe('InputError');

@@ -35,6 +35,8 @@ import { MetricDefinition, MetricId } from './types';
  *   out of the median.
  * - A team's figures count the facts owned by the team or one of its descendant Groups at the
  *   time: deployments by the owner at the time of the deployment.
+ *
+ * @public
  */
 export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
   {

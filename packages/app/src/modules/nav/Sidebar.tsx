@@ -81,7 +81,7 @@ function allHrefs(navItems: NavContentNavItems): string[] {
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
-    component: ({ navItems }) => {
+    component: function SidebarNav({ navItems }) {
       const hrefs = useMemo(() => allHrefs(navItems), [navItems]);
       const nav = navItems.withComponent(NavItem);
       // Shown in their own places below.

@@ -3,7 +3,10 @@ import releaseCoordinationPlugin from '@release-coordination/plugin-release-coor
 import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { createTestDatabases } from '../../../../../plugins/release-coordination-backend/src/testing/databases';
+// The demo history replays through the plugin, so its tests take the plugin's own test engines
+// (SQLite, and PostgreSQL/MySQL when given); the helper is test code, never published.
+// eslint-disable-next-line @backstage/no-forbidden-package-imports
+import { createTestDatabases } from '@release-coordination/plugin-release-coordination-backend/src/__testUtils__/databases';
 import demoHistoryModule from '.';
 import { DEMO_HISTORY } from './history';
 import { Knex } from 'knex';

@@ -73,9 +73,10 @@ export function deliveryMetrics(ctx: ScorecardContext, facts: ScopedFacts): Metr
   const runningFigures = running
     ? [figure('running', 'still running or without a reported result', running)]
     : [];
-  const none =
-    'No production deployments finished in the period' +
-    (running ? ` (${plural(running, 'deployment is', 'deployments are')} still running)` : '');
+  const stillRunning = running
+    ? ` (${plural(running, 'deployment is', 'deployments are')} still running)`
+    : '';
+  const none = `No production deployments finished in the period${stillRunning}`;
   const weeks = (ctx.to - ctx.from) / WEEK_MS;
   const count = finished.length;
   const days = new Set(finished.map(o => new Date(o.finishedAt).toISOString().slice(0, 10)));
@@ -145,18 +146,22 @@ export function deliveryMetrics(ctx: ScorecardContext, facts: ScopedFacts): Metr
     }),
     durations('failed-deployment-recovery-time', recoveries, {
       p90: true,
-      whenEmpty:
-        count === 0
-          ? none
-          : failures.length === 0
-            ? 'No failed or rolled-back production deployments in the period: nothing to recover from'
-            : 'No failed or rolled-back deployment has recovered yet',
+      whenEmpty: noRecoveryText(count, failures.length, none),
       leftOut: unrecovered
         ? `${plural(unrecovered, 'failure has', 'failures have')} no successful deployment since and ${unrecovered === 1 ? 'is' : 'are'} left out`
         : undefined,
       figures: failures.length ? [figure('unrecovered', 'unrecovered', unrecovered)] : [],
     }),
   ];
+}
+
+/** Why there is no recovery time: no deployments, no failures, or no recovery yet. */
+function noRecoveryText(deployments: number, failures: number, noDeployments: string): string {
+  if (deployments === 0) return noDeployments;
+  if (failures === 0) {
+    return 'No failed or rolled-back production deployments in the period: nothing to recover from';
+  }
+  return 'No failed or rolled-back deployment has recovered yet';
 }
 
 export function cycleTime(ctx: ScorecardContext, facts: ScopedFacts): MetricValue {

@@ -306,11 +306,11 @@ export function childScopes(
         ];
       }
       // Organization: descend while the whole organisation sits under a single Group.
-      let depth = 0;
       let level = new Set(paths.map(path => path[0]));
-      while (level.size === 1 && paths.every(path => path.length > depth + 1)) {
-        depth += 1;
-        level = new Set(paths.map(path => path[depth]));
+      for (let depth = 1; level.size === 1; depth++) {
+        const deeper = depth;
+        if (!paths.every(path => path.length > deeper)) break;
+        level = new Set(paths.map(path => path[deeper]));
       }
       return sortedScopes(
         [...level].map(ref => ({ kind: 'team' as const, ref })),

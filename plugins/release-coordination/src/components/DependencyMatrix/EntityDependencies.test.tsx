@@ -12,8 +12,8 @@ import {
   pricingService,
   pricingServiceDependencies,
   pricingServiceWaves,
-} from '../../testing/dependencyFixtures';
-import { renderEntityContent } from '../../testing/renderWithApi';
+} from '../../__testUtils__/dependencyFixtures';
+import { renderEntityContent } from '../../__testUtils__/renderWithApi';
 import { EntityDependencyMatrixContent } from './EntityDependencyMatrixContent';
 
 function checkoutApiFake(overrides: FakeApi = {}): FakeApi {

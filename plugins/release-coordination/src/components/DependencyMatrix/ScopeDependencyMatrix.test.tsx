@@ -9,8 +9,8 @@ import {
   notFound,
   pending,
   teamCheckout,
-} from '../../testing/dependencyFixtures';
-import { renderEntityContent } from '../../testing/renderWithApi';
+} from '../../__testUtils__/dependencyFixtures';
+import { renderEntityContent } from '../../__testUtils__/renderWithApi';
 import { EntityDependencyMatrixContent } from './EntityDependencyMatrixContent';
 
 function matrixFake(overrides: FakeApi = {}): FakeApi {

@@ -1,4 +1,4 @@
-import { checkoutMatrix, largeMatrix } from '../../testing/dependencyFixtures';
+import { checkoutMatrix, largeMatrix } from '../../__testUtils__/dependencyFixtures';
 import { buildHeatmapModel, cellKey, OTHER_TEAMS } from './teamMatrixModel';
 
 const all = { topN: 25, filter: '', crossTeamOnly: false };

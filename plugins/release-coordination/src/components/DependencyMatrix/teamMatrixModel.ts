@@ -75,7 +75,7 @@ export function buildHeatmapModel(matrix: TeamMatrix, options: HeatmapOptions): 
   const filter = options.filter.trim().toLocaleLowerCase('en-US');
   const ranked = [...edgeCounts.entries()]
     .filter(([team]) => matchesFilter(team, filter))
-    .sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0));
+    .sort(([a, countA], [b, countB]) => countB - countA || compareCodeUnits(a, b));
   const shown = options.topN > 0 ? ranked.slice(0, options.topN) : ranked;
   const shownKeys = new Set(shown.map(([team]) => team));
   const rest = [...edgeCounts.keys()].filter(team => !shownKeys.has(team)).sort();
@@ -111,4 +111,10 @@ export function buildHeatmapModel(matrix: TeamMatrix, options: HeatmapOptions): 
     totalTeams: matrix.teams.length,
     matchingTeams: ranked.length,
   };
+}
+
+/** Orders strings by UTF-16 code units, the same on every machine whatever its locale. */
+function compareCodeUnits(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }

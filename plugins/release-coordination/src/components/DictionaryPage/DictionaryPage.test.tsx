@@ -5,7 +5,7 @@ import {
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { releaseCoordinationApiRef } from '../../api';
-import { renderPage } from '../../testing/renderWithApi';
+import { renderPage } from '../../__testUtils__/renderWithApi';
 import { DictionaryPageContent } from './DictionaryPage';
 import { escalationAnchor, filterDictionary } from './filterDictionary';
 

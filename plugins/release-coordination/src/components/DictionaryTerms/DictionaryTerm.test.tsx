@@ -4,7 +4,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { releaseCoordinationApiRef } from '../../api';
 import { dictionaryRouteRef } from '../../routes';
-import { renderPage } from '../../testing/renderWithApi';
+import { renderPage } from '../../__testUtils__/renderWithApi';
 import { DictionaryTerm } from './DictionaryTerm';
 
 const dictionary = {

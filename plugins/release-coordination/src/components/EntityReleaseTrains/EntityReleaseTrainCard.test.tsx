@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
-import { checkoutApi } from '../../testing/dependencyFixtures';
-import { renderEntityContent } from '../../testing/renderWithApi';
+import { checkoutApi } from '../../__testUtils__/dependencyFixtures';
+import { renderEntityContent } from '../../__testUtils__/renderWithApi';
 import {
   autumnTrain,
   contractTests,
@@ -9,7 +9,7 @@ import {
   TRAIN_ID,
   winterTrain,
   winterTrainDetail,
-} from '../../testing/trainFixtures';
+} from '../../__testUtils__/trainFixtures';
 import { EntityReleaseTrainCard } from './EntityReleaseTrainCard';
 
 const participant = winterTrainDetail.participants[0];

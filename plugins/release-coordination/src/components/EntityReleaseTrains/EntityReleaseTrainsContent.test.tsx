@@ -4,8 +4,8 @@ import {
   checkoutApi,
   checkoutApiWaves,
   checkoutSystem,
-} from '../../testing/dependencyFixtures';
-import { renderEntityContent } from '../../testing/renderWithApi';
+} from '../../__testUtils__/dependencyFixtures';
+import { renderEntityContent } from '../../__testUtils__/renderWithApi';
 import { pageOf,
   autumnTrain,
   contractTests,
@@ -13,7 +13,7 @@ import { pageOf,
   TRAIN_ID,
   winterTrain,
   winterTrainDetail,
-} from '../../testing/trainFixtures';
+} from '../../__testUtils__/trainFixtures';
 import { EntityReleaseTrainsContent } from './EntityReleaseTrainsContent';
 
 describe('EntityReleaseTrainsContent', () => {

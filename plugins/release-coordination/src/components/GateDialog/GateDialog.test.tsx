@@ -14,8 +14,8 @@ import {
   renderPage,
   signedInAs,
   VIEWER_REF,
-} from '../../testing/renderWithApi';
-import { contractTests, ownerApproval } from '../../testing/trainFixtures';
+} from '../../__testUtils__/renderWithApi';
+import { contractTests, ownerApproval } from '../../__testUtils__/trainFixtures';
 import { GateDialog } from './GateDialog';
 
 const pricingApproval: TrainGate = {

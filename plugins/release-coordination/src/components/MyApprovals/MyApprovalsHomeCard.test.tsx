@@ -4,8 +4,8 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import { releaseCoordinationApiRef } from '../../api';
 import { approvalsRouteRef, rootRouteRef } from '../../routes';
-import { renderPage, signedInAs, VIEWER_REF } from '../../testing/renderWithApi';
-import { ownerApproval, TRAIN_ID, winterTrain } from '../../testing/trainFixtures';
+import { renderPage, signedInAs, VIEWER_REF } from '../../__testUtils__/renderWithApi';
+import { ownerApproval, TRAIN_ID, winterTrain } from '../../__testUtils__/trainFixtures';
 import { MyApprovalsHomeCardContent } from './MyApprovalsHomeCard';
 
 const waiting = (count: number) => ({

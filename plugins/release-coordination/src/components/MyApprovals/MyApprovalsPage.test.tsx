@@ -6,8 +6,8 @@ import {
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { releaseCoordinationApiRef } from '../../api';
-import { fakePermissionApi, PolicyAnswer, renderPage } from '../../testing/renderWithApi';
-import { pageOf, ownerApproval, TRAIN_ID, winterTrain } from '../../testing/trainFixtures';
+import { fakePermissionApi, PolicyAnswer, renderPage } from '../../__testUtils__/renderWithApi';
+import { pageOf, ownerApproval, TRAIN_ID, winterTrain } from '../../__testUtils__/trainFixtures';
 import { MyApprovalsList } from './MyApprovalsPage';
 
 const ledgerApproval: TrainGate = {

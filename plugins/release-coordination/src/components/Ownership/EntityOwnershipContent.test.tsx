@@ -7,8 +7,8 @@ import {
   pending,
   snapshot,
   teamCheckout,
-} from '../../testing/dependencyFixtures';
-import { renderEntityContent } from '../../testing/renderWithApi';
+} from '../../__testUtils__/dependencyFixtures';
+import { renderEntityContent } from '../../__testUtils__/renderWithApi';
 import { EntityOwnershipContent } from './EntityOwnershipContent';
 
 describe('EntityOwnershipContent', () => {

@@ -15,8 +15,8 @@ import {
   renderPage,
   signedInAs,
   VIEWER_REF,
-} from '../../testing/renderWithApi';
-import { responseError, TRAIN_ID, winterTrainDetail } from '../../testing/trainFixtures';
+} from '../../__testUtils__/renderWithApi';
+import { responseError, TRAIN_ID, winterTrainDetail } from '../../__testUtils__/trainFixtures';
 import { RetrospectiveCard } from './RetrospectiveCard';
 
 // In this file the policy lets only the ambassador (alice) manage trains, and so add items:

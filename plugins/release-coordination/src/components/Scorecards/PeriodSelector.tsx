@@ -58,13 +58,17 @@ export function PeriodSelector(props: {
     }
   };
 
+  let selectedOption = '';
+  if (custom) selectedOption = 'custom';
+  else if (choice.kind === 'preset') selectedOption = choice.preset;
+
   return (
     <Box display="flex" alignItems="flex-start" gridGap={16} flexWrap="wrap">
       <TextField
         select
         id="scorecard-period"
         label="Period"
-        value={custom ? 'custom' : choice.kind === 'preset' ? choice.preset : ''}
+        value={selectedOption}
         onChange={onSelect}
         SelectProps={{ native: true }}
         variant="outlined"

@@ -5,7 +5,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { releaseCoordinationApiRef } from '../../api';
-import { renderPage } from '../../testing/renderWithApi';
+import { renderPage } from '../../__testUtils__/renderWithApi';
 import {
   AUTUMN_TRAIN_ID,
   autumnTrainScorecard,
@@ -16,7 +16,7 @@ import {
   NOW,
   organisationScorecard,
   TEAM_CHECKOUT,
-} from '../../testing/scorecardFixtures';
+} from '../../__testUtils__/scorecardFixtures';
 import { ScorecardsPage } from './ScorecardsPage';
 
 /**

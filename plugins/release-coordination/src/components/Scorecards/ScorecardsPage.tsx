@@ -109,6 +109,7 @@ export function Scorecards() {
   const period = useMemo(
     () => periodOf(location.period, today),
     // The choice is a new object whenever the query string changes; its key is not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- choiceKey stands for location.period
     [choiceKey, today],
   );
   const { scorecard, error } = useScorecard(location.scope, period);

@@ -6,9 +6,9 @@ import {
 import { signalApiRef } from '@backstage/plugin-signals-react';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { releaseCoordinationApiRef } from '../../api';
-import { fakeSignalApi } from '../../testing/fakeSignalApi';
-import { renderPage } from '../../testing/renderWithApi';
-import { TRAIN_ID, winterTrainDetail } from '../../testing/trainFixtures';
+import { fakeSignalApi } from '../../__testUtils__/fakeSignalApi';
+import { renderPage } from '../../__testUtils__/renderWithApi';
+import { TRAIN_ID, winterTrainDetail } from '../../__testUtils__/trainFixtures';
 import { DeploymentsCard } from './DeploymentsCard';
 
 const CHECKOUT = 'component:default/checkout-api';

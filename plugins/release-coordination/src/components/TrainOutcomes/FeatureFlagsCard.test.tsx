@@ -6,8 +6,8 @@ import {
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { releaseCoordinationApiRef } from '../../api';
-import { renderPage } from '../../testing/renderWithApi';
-import { responseError, TRAIN_ID, winterTrainDetail } from '../../testing/trainFixtures';
+import { renderPage } from '../../__testUtils__/renderWithApi';
+import { responseError, TRAIN_ID, winterTrainDetail } from '../../__testUtils__/trainFixtures';
 import { FeatureFlagsCard } from './FeatureFlagsCard';
 
 const CHECKOUT = 'component:default/checkout-api';

@@ -15,9 +15,9 @@ export function formatDuration(ms: number): string {
     const rest = minutes % 60;
     return rest ? `${hours} h ${rest} min` : `${hours} h`;
   }
-  const days = Math.floor(hours / 24);
+  const wholeDays = Math.floor(hours / 24);
   const rest = hours % 24;
-  return rest ? `${days} d ${rest} h` : `${days} d`;
+  return rest ? `${wholeDays} d ${rest} h` : `${wholeDays} d`;
 }
 
 /** `3 days`, `1 day`. */

@@ -2,13 +2,13 @@ import { TrainDecision } from '@release-coordination/plugin-release-coordination
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { releaseCoordinationApiRef } from '../../api';
-import { renderPage } from '../../testing/renderWithApi';
+import { renderPage } from '../../__testUtils__/renderWithApi';
 import {
   contractTests,
   ownerApproval,
   TRAIN_ID,
   winterDecisions,
-} from '../../testing/trainFixtures';
+} from '../../__testUtils__/trainFixtures';
 import { DecisionLog } from './DecisionLog';
 
 const approved: TrainDecision = {

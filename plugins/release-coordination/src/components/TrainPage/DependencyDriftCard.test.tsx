@@ -9,9 +9,9 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
-import { fakeSignalApi } from '../../testing/fakeSignalApi';
-import { renderPage } from '../../testing/renderWithApi';
-import { TRAIN_ID, winterTrainDetail } from '../../testing/trainFixtures';
+import { fakeSignalApi } from '../../__testUtils__/fakeSignalApi';
+import { renderPage } from '../../__testUtils__/renderWithApi';
+import { TRAIN_ID, winterTrainDetail } from '../../__testUtils__/trainFixtures';
 import { DependencyDriftCard } from './DependencyDriftCard';
 
 const CHECKOUT = 'component:default/checkout-api';

@@ -7,20 +7,20 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import { act, screen, waitFor } from '@testing-library/react';
 import { releaseCoordinationApiRef } from '../../api';
-import { checkoutApiWaves } from '../../testing/dependencyFixtures';
+import { checkoutApiWaves } from '../../__testUtils__/dependencyFixtures';
 import {
   fakePermissionApi,
   renderPage,
   signedInAs,
   VIEWER_REF,
-} from '../../testing/renderWithApi';
+} from '../../__testUtils__/renderWithApi';
 import {
   TRAIN_ID,
   trainWithoutOutcomesApi,
   winterDecisions,
   winterDriftNone,
   winterTrainDetail,
-} from '../../testing/trainFixtures';
+} from '../../__testUtils__/trainFixtures';
 import { TrainView } from './TrainPage';
 
 // In this file the policy lets only the ambassador (alice) manage trains: the condition

@@ -7,8 +7,8 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
 import { releaseCoordinationApiRef } from '../../api';
-import { checkoutApiWaves, entity } from '../../testing/dependencyFixtures';
-import { renderPage } from '../../testing/renderWithApi';
+import { checkoutApiWaves, entity } from '../../__testUtils__/dependencyFixtures';
+import { renderPage } from '../../__testUtils__/renderWithApi';
 import {
   responseError,
   TRAIN_ID,
@@ -16,7 +16,7 @@ import {
   winterDriftNone,
   ownerApproval,
   winterTrainDetail,
-} from '../../testing/trainFixtures';
+} from '../../__testUtils__/trainFixtures';
 import { TrainView } from './TrainPage';
 
 const CHECKOUT = 'component:default/checkout-api';

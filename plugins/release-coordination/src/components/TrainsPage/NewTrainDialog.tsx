@@ -83,7 +83,7 @@ export function NewTrainDialog(props: {
   const { busy, error, send } = useBackendRequest();
 
   useEffect(() => {
-    if (!open) return;
+    if (!open) return undefined;
     let cancelled = false;
     identityApi.getBackstageIdentity().then(
       identity => {

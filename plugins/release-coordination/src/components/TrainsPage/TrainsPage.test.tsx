@@ -6,7 +6,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import { releaseCoordinationApiRef } from '../../api';
-import { renderPage } from '../../testing/renderWithApi';
+import { renderPage } from '../../__testUtils__/renderWithApi';
 import {
   autumnTrain,
   TRAIN_ID,
@@ -15,7 +15,7 @@ import {
   winterDriftNone,
   winterTrain,
   winterTrainDetail,
-} from '../../testing/trainFixtures';
+} from '../../__testUtils__/trainFixtures';
 import { ReleaseCoordinationRouterContent } from '../Router';
 import { TrainsPage } from './TrainsPage';
 
@@ -133,7 +133,7 @@ describe('New train dialog', () => {
             getDependencyDrift: async () => winterDriftNone,
             ...trainWithoutOutcomesApi,
             getDeploymentWaves: async () => ({
-              snapshot: { ...(await import('../../testing/dependencyFixtures')).snapshot },
+              snapshot: { ...(await import('../../__testUtils__/dependencyFixtures')).snapshot },
               plan: { waves: [], cycles: [], unknown: [] },
             }),
           },

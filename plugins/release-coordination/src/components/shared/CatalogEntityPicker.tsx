@@ -101,7 +101,7 @@ export function CatalogEntityPicker(props: {
       value={selected}
       onChange={(_event, option) => onChange(option?.entityRef ?? '')}
       // The catalog already matched what was typed.
-      filterOptions={all => all}
+      filterOptions={found => found}
       onInputChange={(_event, input, reason) => setTyped(reason === 'input' ? input : '')}
       getOptionLabel={option => option.label}
       getOptionSelected={(option, current) => option.entityRef === current.entityRef}

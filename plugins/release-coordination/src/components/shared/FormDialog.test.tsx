@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { responseError } from '../../testing/trainFixtures';
+import { responseError } from '../../__testUtils__/trainFixtures';
 import { FormDialog } from './FormDialog';
 import { FormTextField } from './FormTextField';
 import { useBackendRequest } from './useBackendRequest';

@@ -1,5 +1,5 @@
 import { render, screen } from '@testing-library/react';
-import { snapshot } from '../../testing/dependencyFixtures';
+import { snapshot } from '../../__testUtils__/dependencyFixtures';
 import { formatSnapshotAge, SnapshotAge } from './SnapshotAge';
 
 describe('SnapshotAge', () => {

@@ -59,8 +59,8 @@ export function mergeEdges(raw: RawEdges, apiRefs: string[], nodes: EntityRecord
     targetDependsOn.length = 0;
     targetApis.length = 0;
     for (let p = begin; p < end; p++) {
-      const raw = bucketed[p];
-      const to = rawTo[raw];
+      const edge = bucketed[p];
+      const to = rawTo[edge];
       let s = slot[to];
       if (s === -1) {
         s = targets.length;
@@ -69,7 +69,7 @@ export function mergeEdges(raw: RawEdges, apiRefs: string[], nodes: EntityRecord
         targetDependsOn.push(false);
         targetApis.push(undefined);
       }
-      const api = rawApi[raw];
+      const api = rawApi[edge];
       if (api === -1) {
         targetDependsOn[s] = true;
       } else {

@@ -24,7 +24,9 @@ function scopeOf(
   record: EntityRecord,
 ): DependencyScopeEntity {
   const { ref, code, entity } = record;
-  const kind = code === SYSTEM ? 'System' : code === DOMAIN ? 'Domain' : 'API';
+  let kind: DependencyScopeEntity['kind'] = 'API';
+  if (code === SYSTEM) kind = 'System';
+  else if (code === DOMAIN) kind = 'Domain';
   const scope: DependencyScopeEntity = { ref, kind };
   const title = stringOrUndefined(entity.metadata.title);
   if (title !== undefined) {

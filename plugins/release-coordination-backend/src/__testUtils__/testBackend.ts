@@ -236,6 +236,8 @@ export function userInfoWithMembership(membership: Record<string, string[]>) {
 const contractDifferences: string[] = [];
 afterEach(() => {
   const found = contractDifferences.splice(0);
+  // Every test that started a test backend is checked after it ends, in this shared hook.
+  // eslint-disable-next-line jest/no-standalone-expect
   expect(found, 'answers that differ from src/schema/openapi.yaml').toEqual([]);
 });
 

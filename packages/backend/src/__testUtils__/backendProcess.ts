@@ -128,7 +128,7 @@ export function startBackendProcess(options: {
     [
       '--import',
       'tsx',
-      'src/testing/minimalBackend.ts',
+      'src/__testUtils__/minimalBackend.ts',
       '--config',
       configFile,
     ],
