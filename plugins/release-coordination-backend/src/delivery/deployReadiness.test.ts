@@ -1,5 +1,5 @@
 import { deployReadinessReadPermission } from '@release-coordination/plugin-release-coordination-common';
-import { createTestDatabases } from '../testing/databases';
+import { createTestDatabases } from '../__testUtils__/databases';
 import {
   CHECKOUT_ORGANISATION,
   CI,
@@ -12,7 +12,7 @@ import {
   releaseManagerPolicy,
   startReleaseCoordinationBackend,
   withEntities,
-} from '../testing/testBackend';
+} from '../__testUtils__/testBackend';
 
 /** bob is on team-pay (payments), carol on team-web (storefront); dave is on no team. */
 const MEMBERSHIP: Record<string, string[]> = {

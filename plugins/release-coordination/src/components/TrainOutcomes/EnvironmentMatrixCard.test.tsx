@@ -1,8 +1,8 @@
 import { TrainEnvironmentMatrix } from '@release-coordination/plugin-release-coordination-common';
 import { screen, within } from '@testing-library/react';
 import { releaseCoordinationApiRef } from '../../api';
-import { renderPage } from '../../testing/renderWithApi';
-import { winterTrainDetail } from '../../testing/trainFixtures';
+import { renderPage } from '../../__testUtils__/renderWithApi';
+import { winterTrainDetail } from '../../__testUtils__/trainFixtures';
 import { EnvironmentMatrixCard } from './EnvironmentMatrixCard';
 
 const CHECKOUT = 'component:default/checkout-api';
