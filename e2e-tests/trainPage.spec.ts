@@ -1,5 +1,11 @@
 import { expect, Locator, Page, test } from '@playwright/test';
-import { openTrainTab, screenshot, screenshotOf, signInAs, waitForDemoUser } from './portal';
+import {
+  openTrainTab,
+  screenshot,
+  screenshotOf,
+  signInAs,
+  waitForDemoUser,
+} from './portal';
 
 /**
  * A train of the demo history (seeded on the first start): released, with deployments, a
@@ -11,8 +17,15 @@ const DEMO_TRAIN = 'Train 16: Stock-aware search and multi-currency, take two';
 const PARTICIPANT_PAGE = '/catalog/default/component/catalog-service';
 
 /** Each tab of the train page, its id in the URL, and a section only it shows. */
-const TABS: Array<{ name: string; id?: string; shows: (panel: Locator) => Locator }> = [
-  { name: 'Overview', shows: panel => panel.getByRole('table', { name: 'Gates board' }) },
+const TABS: Array<{
+  name: string;
+  id?: string;
+  shows: (panel: Locator) => Locator;
+}> = [
+  {
+    name: 'Overview',
+    shows: panel => panel.getByRole('table', { name: 'Gates board' }),
+  },
   {
     name: 'Deployments',
     id: 'deployments',
@@ -31,7 +44,8 @@ const TABS: Array<{ name: string; id?: string; shows: (panel: Locator) => Locato
   {
     name: 'Decision log',
     id: 'decision-log',
-    shows: panel => panel.getByRole('cell', { name: 'stage.advanced', exact: true }).first(),
+    shows: panel =>
+      panel.getByRole('cell', { name: 'stage.advanced', exact: true }).first(),
   },
 ];
 
@@ -66,7 +80,10 @@ test('a demo train in tabs: every tab opens, the URL keeps it, the overview fits
   const trainPath = new URL(page.url()).pathname;
 
   // The overview is where a link without a tab lands.
-  await expect(page.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Overview' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
   const panel = page.getByRole('tabpanel');
   for (const { name, id, shows } of TABS) {
     await openTrainTab(page, name);
@@ -79,10 +96,15 @@ test('a demo train in tabs: every tab opens, the URL keeps it, the overview fits
 
   // A reload keeps the tab, and the back button returns to the one before.
   await page.reload();
-  await expect(page.getByRole('tab', { name: 'Decision log' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Decision log' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
   await expect(TABS[4].shows(panel)).toBeVisible();
   await page.goBack();
-  await expect(page.getByRole('tab', { name: 'Retrospective' })).toHaveAttribute('aria-selected', 'true');
+  await expect(
+    page.getByRole('tab', { name: 'Retrospective' }),
+  ).toHaveAttribute('aria-selected', 'true');
   await expect(page).toHaveURL(/\?tab=retrospective$/);
 
   // The overview and its gates board, on a laptop and on a large screen.
@@ -106,7 +128,9 @@ test('a demo train in tabs: every tab opens, the URL keeps it, the overview fits
   }
 });
 
-test("a service page's release-train card leads to the train's overview", async ({ page }) => {
+test("a service page's release-train card leads to the train's overview", async ({
+  page,
+}) => {
   await signInAs(page, 'Alice');
   await page.goto(PARTICIPANT_PAGE);
   // The card names the service's active train, or the last one it shipped with.
@@ -121,6 +145,9 @@ test("a service page's release-train card leads to the train's overview", async 
   await train.click();
   await expect(page).toHaveURL(/\/release-coordination\/trains\/[^?]+$/);
   await expect(page.getByRole('heading', { name: name! })).toBeVisible();
-  await expect(page.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Overview' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
   await expect(page.getByRole('table', { name: 'Gates board' })).toBeVisible();
 });

@@ -1,11 +1,19 @@
-import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import {
   deployReadinessReadPermission,
   trainReadPermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import express from 'express';
 import { z } from 'zod';
-import { createReaderOf, hiddenCounts, isServicePrincipal, VisibilityResolver } from '../access';
+import {
+  createReaderOf,
+  hiddenCounts,
+  isServicePrincipal,
+  VisibilityResolver,
+} from '../access';
 import { createContractRouter } from '../http/contractRouter';
 import { entityRef, parseInput } from '../http/validation';
 import { DeployReadinessService, RefNamer } from './deployReadiness';
@@ -58,11 +66,15 @@ export function createDeliveryRouter(options: {
     const seen = await visibility
       .forCaller(credentials)
       .of(matrix.participants.map(p => p.entityRef));
-    const participants = matrix.participants.filter(p => seen.isVisible(p.entityRef));
+    const participants = matrix.participants.filter(p =>
+      seen.isVisible(p.entityRef),
+    );
     res.json({
       ...matrix,
       participants,
-      ...hiddenCounts({ participants: matrix.participants.length - participants.length }),
+      ...hiddenCounts({
+        participants: matrix.participants.length - participants.length,
+      }),
     });
   });
 

@@ -22,12 +22,18 @@ export interface DeployReadinessQuery {
  * How a caller may see entity refs: given the refs an answer would name, a function naming
  * each as the caller may read it, `undefined` for one they may not see.
  */
-export type RefNamer = (refs: string[]) => Promise<(ref: string) => string | undefined>;
+export type RefNamer = (
+  refs: string[],
+) => Promise<(ref: string) => string | undefined>;
 
 /** Answers whether a version of an entity may be deployed to an environment now. */
 export interface DeployReadinessService {
   /** `see` names entities as the caller may read them; everything is named without it. */
-  check(query: DeployReadinessQuery, at: Date, see?: RefNamer): Promise<DeployReadiness>;
+  check(
+    query: DeployReadinessQuery,
+    at: Date,
+    see?: RefNamer,
+  ): Promise<DeployReadiness>;
 }
 
 /** Deployments of one participant to one environment read per check; reports are few. */
@@ -50,7 +56,10 @@ const CLOSED_STATES = new Set(['passed', 'waived']);
  * When several active trains ship the same version, the newest decides.
  */
 export function createDeployReadiness(options: {
-  trains: Pick<TrainStore, 'getTrain' | 'getParticipant' | 'listParticipants' | 'listGates'>;
+  trains: Pick<
+    TrainStore,
+    'getTrain' | 'getParticipant' | 'listParticipants' | 'listGates'
+  >;
   outcomes: Pick<OutcomeStore, 'listActiveTrainIdsOf' | 'listTrainDeployments'>;
   snapshots: Pick<DependencySnapshotService, 'current'>;
   environments: string[];
@@ -72,7 +81,9 @@ export function createDeployReadiness(options: {
       offset: 0,
     });
     return items.some(
-      d => d.result === 'succeeded' && (version === undefined || d.version === version),
+      d =>
+        d.result === 'succeeded' &&
+        (version === undefined || d.version === version),
     );
   }
 
@@ -81,27 +92,46 @@ export function createDeployReadiness(options: {
    * earlier stage and the deployment stage's entry gates, the participant's own and the
    * train's, whatever stage the train is in now.
    */
-  function gatesDue(train: TrainRecord, gates: TrainGate[], entityRef: string, at: Date) {
+  function gatesDue(
+    train: TrainRecord,
+    gates: TrainGate[],
+    entityRef: string,
+    at: Date,
+  ) {
     const order = stageOrder(train);
     const deploymentStage = order.length - 1;
     return sortGates(gates, order)
-      .filter(gate => gate.participantRef === undefined || gate.participantRef === entityRef)
+      .filter(
+        gate =>
+          gate.participantRef === undefined ||
+          gate.participantRef === entityRef,
+      )
       .filter(gate => {
         const stage = order.indexOf(gate.stage);
-        return stage < deploymentStage || (stage === deploymentStage && gate.phase === 'entry');
+        return (
+          stage < deploymentStage ||
+          (stage === deploymentStage && gate.phase === 'entry')
+        );
       })
       .map(gate => withExpiry(gate, at))
       .filter(gate => !CLOSED_STATES.has(gate.state));
   }
 
-  async function earlierWavesMissing(train: TrainRecord, entityRef: string): Promise<string[]> {
+  async function earlierWavesMissing(
+    train: TrainRecord,
+    entityRef: string,
+  ): Promise<string[]> {
     const { index } = await snapshots.current();
     const participants = await trains.listParticipants(train.id);
-    const participantRefs = participants.map(p => normalizeEntityRef(p.entityRef));
+    const participantRefs = participants.map(p =>
+      normalizeEntityRef(p.entityRef),
+    );
     const plan = deploymentWaves(index, participantRefs);
     const own = plan.waves.find(wave => wave.members.includes(entityRef));
     if (!own) return [];
-    const earlier = plan.waves.filter(wave => wave.index < own.index).flatMap(w => w.members);
+    const earlier = plan.waves
+      .filter(wave => wave.index < own.index)
+      .flatMap(w => w.members);
     const missing: string[] = [];
     for (const ref of earlier) {
       if (!(await deployed(train.id, ref, production))) missing.push(ref);
@@ -123,13 +153,22 @@ export function createDeployReadiness(options: {
           `(${environments.join(', ')})`,
       );
     }
-    const answer = (reasons: DeployReadinessReason[], train?: TrainRecord): DeployReadiness => ({
+    const answer = (
+      reasons: DeployReadinessReason[],
+      train?: TrainRecord,
+    ): DeployReadiness => ({
       allowed: reasons.length === 0,
       entityRef,
       version: query.version,
       environment,
       ...(train
-        ? { train: { id: train.id, name: train.name, currentStage: train.currentStage } }
+        ? {
+            train: {
+              id: train.id,
+              name: train.name,
+              currentStage: train.currentStage,
+            },
+          }
         : {}),
       reasons,
       checkedAt: at.toISOString(),
@@ -152,26 +191,38 @@ export function createDeployReadiness(options: {
       ]);
       if (!train || !participant || participant.removedAt) continue;
       if (participant.targetVersion === query.version) shipping.push(train);
-      else otherVersions.push(`${participant.targetVersion} in '${train.name}'`);
+      else
+        otherVersions.push(`${participant.targetVersion} in '${train.name}'`);
     }
-    const train = shipping.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+    const train = shipping.sort((a, b) =>
+      b.createdAt.localeCompare(a.createdAt),
+    )[0];
     if (!train) {
       // Which versions other trains ship is said only to who may see the entity.
       const visible = (await see([entityRef]))(entityRef) !== undefined;
       return noTrain(
-        visible && otherVersions.length ? `; active trains ship ${otherVersions.join(', ')}` : '',
+        visible && otherVersions.length
+          ? `; active trains ship ${otherVersions.join(', ')}`
+          : '',
       );
     }
 
     const parityMissing =
-      position > 0 && !(await deployed(train.id, entityRef, environments[position - 1], query.version));
+      position > 0 &&
+      !(await deployed(
+        train.id,
+        entityRef,
+        environments[position - 1],
+        query.version,
+      ));
     let stageMissing: string | undefined;
     let open: TrainGate[] = [];
     let missing: string[] = [];
     if (environment === production) {
       const order = stageOrder(train);
       const deploymentStage = order[order.length - 1];
-      if (train.currentStage !== deploymentStage) stageMissing = deploymentStage;
+      if (train.currentStage !== deploymentStage)
+        stageMissing = deploymentStage;
       open = gatesDue(train, await trains.listGates(train.id), entityRef, at);
       missing = await earlierWavesMissing(train, entityRef);
     }
@@ -213,7 +264,10 @@ export function createDeployReadiness(options: {
       reasons.push({
         code: 'gates-open',
         message: `${gates.length} gate(s) of ${entityRef} in '${train.name}' are open: ${gates
-          .map(g => `'${g.title}' (${g.stage}${g.approverRef ? `, decided by ${g.approverRef}` : ''})`)
+          .map(
+            g =>
+              `'${g.title}' (${g.stage}${g.approverRef ? `, decided by ${g.approverRef}` : ''})`,
+          )
           .join(', ')}`,
         gates,
       });

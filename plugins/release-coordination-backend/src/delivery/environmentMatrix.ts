@@ -13,7 +13,8 @@ export interface EnvironmentMatrixService {
   environmentMatrix(trainId: string): Promise<TrainEnvironmentMatrix>;
 }
 
-const key = (participantRef: string, environment: string) => `${participantRef}\n${environment}`;
+const key = (participantRef: string, environment: string) =>
+  `${participantRef}\n${environment}`;
 
 function cell(
   environment: string,
@@ -62,8 +63,12 @@ export function createEnvironmentMatrix(options: {
     async environmentMatrix(trainId) {
       const { participants } = await requireTrain(trains, trainId);
       const { latest, succeeded } = await store.listNewestDeployments(trainId);
-      const newest = new Map(latest.map(d => [key(d.participantRef, d.environment), d]));
-      const running = new Map(succeeded.map(d => [key(d.participantRef, d.environment), d]));
+      const newest = new Map(
+        latest.map(d => [key(d.participantRef, d.environment), d]),
+      );
+      const running = new Map(
+        succeeded.map(d => [key(d.participantRef, d.environment), d]),
+      );
       const others = [...new Set(latest.map(d => d.environment))]
         .filter(name => !options.environments.includes(name))
         .sort();

@@ -119,7 +119,10 @@ describe('environment-parity', () => {
   });
 
   it('passes when production is the only environment', async () => {
-    const rule = createEnvironmentParityRule({ store: store([]), environments: ['production'] });
+    const rule = createEnvironmentParityRule({
+      store: store([]),
+      environments: ['production'],
+    });
     expect((await rule.evaluate(context(PAYMENTS))).passed).toBe(true);
   });
 });

@@ -22,14 +22,19 @@ export function createEnvironmentParityRule(options: {
   const production = environments[environments.length - 1];
   const before = environments[environments.length - 2];
 
-  async function hasRun(trainId: string, participant: TrainParticipant): Promise<boolean> {
+  async function hasRun(
+    trainId: string,
+    participant: TrainParticipant,
+  ): Promise<boolean> {
     const { items } = await store.listTrainDeployments(trainId, {
       environment: before,
       participantRef: participant.entityRef,
       limit: DEPLOYMENTS_READ,
       offset: 0,
     });
-    return items.some(d => d.result === 'succeeded' && d.version === participant.targetVersion);
+    return items.some(
+      d => d.result === 'succeeded' && d.version === participant.targetVersion,
+    );
   }
 
   return {
@@ -39,12 +44,16 @@ export function createEnvironmentParityRule(options: {
       : `Passes: ${production} is the only environment`,
     async evaluate({ train, participant, participants }) {
       if (!before) {
-        return { passed: true, reason: `No environment comes before ${production}` };
+        return {
+          passed: true,
+          reason: `No environment comes before ${production}`,
+        };
       }
       const checked = participant ? [participant] : participants;
       const missing: string[] = [];
       for (const p of checked) {
-        if (!(await hasRun(train.id, p))) missing.push(`${p.entityRef} ${p.targetVersion}`);
+        if (!(await hasRun(train.id, p)))
+          missing.push(`${p.entityRef} ${p.targetVersion}`);
       }
       if (missing.length === 0) {
         return {

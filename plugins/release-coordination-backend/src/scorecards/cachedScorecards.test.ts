@@ -7,7 +7,10 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import { cachedScorecards, readScorecardMaxAge } from './cachedScorecards';
 
-const PERIOD: ScorecardPeriod = { from: '2026-09-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' };
+const PERIOD: ScorecardPeriod = {
+  from: '2026-09-01T00:00:00.000Z',
+  to: '2026-12-01T00:00:00.000Z',
+};
 const ORG: ScorecardScope = { kind: 'organization' };
 const TEAM: ScorecardScope = { kind: 'team', ref: 'group:default/team-pay' };
 
@@ -20,12 +23,17 @@ function counting() {
     async getScorecard(scope: ScorecardScope, period: ScorecardPeriod) {
       computed++;
       const n = computed;
-      if (release === undefined && holding) await new Promise<void>(r => (release = r));
+      if (release === undefined && holding)
+        await new Promise<void>(r => (release = r));
       if (failNext) {
         failNext = false;
         throw new NotFoundError('No Group');
       }
-      return { scope, period, generatedAt: `computation ${n}` } as unknown as ScorecardResponse;
+      return {
+        scope,
+        period,
+        generatedAt: `computation ${n}`,
+      } as unknown as ScorecardResponse;
     },
   };
   let holding = false;
@@ -55,7 +63,12 @@ describe('cachedScorecards', () => {
     now = Date.parse('2026-12-01T12:00:00Z');
   });
   const cached = (inner: ReturnType<typeof counting>, maxAgeSeconds = 300) =>
-    cachedScorecards({ scorecards: inner.service, changeMark: async () => mark, maxAgeSeconds, clock });
+    cachedScorecards({
+      scorecards: inner.service,
+      changeMark: async () => mark,
+      maxAgeSeconds,
+      clock,
+    });
 
   it('computes a scope and period once while nothing changes', async () => {
     const inner = counting();
@@ -65,7 +78,10 @@ describe('cachedScorecards', () => {
     expect(inner.computed()).toBe(1);
     // Another scope, another period: computed on their own.
     await scorecards.getScorecard(TEAM, PERIOD);
-    await scorecards.getScorecard(ORG, { ...PERIOD, from: '2026-10-01T00:00:00.000Z' });
+    await scorecards.getScorecard(ORG, {
+      ...PERIOD,
+      from: '2026-10-01T00:00:00.000Z',
+    });
     expect(inner.computed()).toBe(3);
   });
 
@@ -74,8 +90,12 @@ describe('cachedScorecards', () => {
     const scorecards = cached(inner);
     await scorecards.getScorecard(ORG, PERIOD);
     mark = 'b';
-    expect((await scorecards.getScorecard(ORG, PERIOD)).generatedAt).toBe('computation 2');
-    expect((await scorecards.getScorecard(ORG, PERIOD)).generatedAt).toBe('computation 2');
+    expect((await scorecards.getScorecard(ORG, PERIOD)).generatedAt).toBe(
+      'computation 2',
+    );
+    expect((await scorecards.getScorecard(ORG, PERIOD)).generatedAt).toBe(
+      'computation 2',
+    );
   });
 
   it('computes again after the maximum age, changed or not', async () => {
@@ -107,8 +127,12 @@ describe('cachedScorecards', () => {
     const inner = counting();
     const scorecards = cached(inner);
     inner.failNext();
-    await expect(scorecards.getScorecard(TEAM, PERIOD)).rejects.toThrow('No Group');
-    expect((await scorecards.getScorecard(TEAM, PERIOD)).generatedAt).toBe('computation 2');
+    await expect(scorecards.getScorecard(TEAM, PERIOD)).rejects.toThrow(
+      'No Group',
+    );
+    expect((await scorecards.getScorecard(TEAM, PERIOD)).generatedAt).toBe(
+      'computation 2',
+    );
   });
 
   it('computes every time with a maximum age of 0', async () => {
@@ -122,7 +146,11 @@ describe('cachedScorecards', () => {
   it('reads its maximum age from config and refuses a wrong one', () => {
     expect(readScorecardMaxAge(new ConfigReader({}))).toBe(300);
     const of = (maxAgeSeconds: number) =>
-      readScorecardMaxAge(new ConfigReader({ releaseCoordination: { scorecards: { maxAgeSeconds } } }));
+      readScorecardMaxAge(
+        new ConfigReader({
+          releaseCoordination: { scorecards: { maxAgeSeconds } },
+        }),
+      );
     expect(of(0)).toBe(0);
     expect(() => of(-1)).toThrow(/from 0 to 3600/);
     expect(() => of(1.5)).toThrow(/whole number/);

@@ -1,4 +1,7 @@
-import { Clock, systemClock } from '@release-coordination/plugin-release-coordination-node';
+import {
+  Clock,
+  systemClock,
+} from '@release-coordination/plugin-release-coordination-node';
 import {
   ScorecardPeriod,
   ScorecardResponse,
@@ -14,9 +17,12 @@ const MAX_AGE_LIMIT_SECONDS = 3600;
 /** Reads `releaseCoordination.scorecards.maxAgeSeconds`; a wrong value stops the backend. */
 export function readScorecardMaxAge(config: Config): number {
   const key = 'releaseCoordination.scorecards.maxAgeSeconds';
-  const value = config.getOptionalNumber(key) ?? DEFAULT_SCORECARD_MAX_AGE_SECONDS;
+  const value =
+    config.getOptionalNumber(key) ?? DEFAULT_SCORECARD_MAX_AGE_SECONDS;
   if (!Number.isInteger(value) || value < 0 || value > MAX_AGE_LIMIT_SECONDS) {
-    throw new Error(`${key} must be a whole number from 0 to ${MAX_AGE_LIMIT_SECONDS}, not ${value}`);
+    throw new Error(
+      `${key} must be a whole number from 0 to ${MAX_AGE_LIMIT_SECONDS}, not ${value}`,
+    );
   }
   return value;
 }
@@ -52,7 +58,8 @@ export function cachedScorecards(options: {
   clock?: Clock;
 }): ScorecardService {
   const { scorecards, changeMark } = options;
-  const maxAgeMs = (options.maxAgeSeconds ?? DEFAULT_SCORECARD_MAX_AGE_SECONDS) * 1000;
+  const maxAgeMs =
+    (options.maxAgeSeconds ?? DEFAULT_SCORECARD_MAX_AGE_SECONDS) * 1000;
   const clock = options.clock ?? systemClock;
   if (maxAgeMs <= 0) return scorecards;
   // A Map iterates in insertion order: re-inserting on every read keeps it least recent first.
@@ -69,9 +76,14 @@ export function cachedScorecards(options: {
         entries.set(key, cached);
         return cached.scorecard;
       }
-      const entry: Entry = { mark, startedAt: now, scorecard: scorecards.getScorecard(scope, period) };
+      const entry: Entry = {
+        mark,
+        startedAt: now,
+        scorecard: scorecards.getScorecard(scope, period),
+      };
       entries.set(key, entry);
-      while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+      while (entries.size > MAX_ENTRIES)
+        entries.delete(entries.keys().next().value!);
       // A failed computation (a 404 scope, a lost connection) is not kept.
       entry.scorecard.catch(() => {
         if (entries.get(key) === entry) entries.delete(key);

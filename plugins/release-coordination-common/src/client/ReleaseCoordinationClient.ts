@@ -37,7 +37,11 @@ import {
 } from '../retrospectives';
 import { ReleaseDictionary } from '../dictionary';
 import { DeployReadiness, TrainEnvironmentMatrix } from '../delivery';
-import { ScorecardPeriod, ScorecardResponse, ScorecardScope } from '../scorecards';
+import {
+  ScorecardPeriod,
+  ScorecardResponse,
+  ScorecardScope,
+} from '../scorecards';
 import {
   CreateFeatureFlagRequest,
   DeploymentOutcome,
@@ -63,7 +67,9 @@ import {
 } from './api';
 
 /** A query string from the defined values, `''` when there are none. */
-function query(params: Record<string, string | number | boolean | undefined>): string {
+function query(
+  params: Record<string, string | number | boolean | undefined>,
+): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined) search.set(key, String(value));
@@ -90,7 +96,9 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     this.fetchApi = options.fetchApi ?? { fetch: (...args) => fetch(...args) };
   }
 
-  async listTrains(request: ListTrainsRequest = {}): Promise<Page<ReleaseTrainSummary>> {
+  async listTrains(
+    request: ListTrainsRequest = {},
+  ): Promise<Page<ReleaseTrainSummary>> {
     return this.get(`/trains${query({ ...request })}`);
   }
 
@@ -106,23 +114,35 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     entityRef: string;
     depth?: number;
   }): Promise<EntityDependenciesResponse> {
-    return this.get(`/dependencies/entity${query({ ref: request.entityRef, depth: request.depth })}`);
+    return this.get(
+      `/dependencies/entity${query({ ref: request.entityRef, depth: request.depth })}`,
+    );
   }
 
-  getTeamMatrix(request: { scope: DependencyScopeParam }): Promise<TeamMatrixResponse> {
+  getTeamMatrix(request: {
+    scope: DependencyScopeParam;
+  }): Promise<TeamMatrixResponse> {
     return this.get(`/dependencies/matrix${query({ scope: request.scope })}`);
   }
 
-  listDependencyEdges(request: ListDependencyEdgesRequest): Promise<DependencyEdgesResponse> {
+  listDependencyEdges(
+    request: ListDependencyEdgesRequest,
+  ): Promise<DependencyEdgesResponse> {
     return this.get(`/dependencies/edges${query({ ...request })}`);
   }
 
   getBlastRadius(request: { entityRef: string }): Promise<BlastRadiusResponse> {
-    return this.get(`/dependencies/blast-radius${query({ ref: request.entityRef })}`);
+    return this.get(
+      `/dependencies/blast-radius${query({ ref: request.entityRef })}`,
+    );
   }
 
-  getDeploymentWaves(request: { entityRefs: string[] }): Promise<DeploymentWavesResponse> {
-    return this.send('POST', '/dependencies/waves', { entityRefs: request.entityRefs });
+  getDeploymentWaves(request: {
+    entityRefs: string[];
+  }): Promise<DeploymentWavesResponse> {
+    return this.send('POST', '/dependencies/waves', {
+      entityRefs: request.entityRefs,
+    });
   }
 
   getOwnership(request: { entityRef: string }): Promise<OwnershipResponse> {
@@ -137,14 +157,22 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     return this.get(`/trains/${encodeURIComponent(request.trainId)}`);
   }
 
-  updateTrain(request: UpdateTrainRequest & { trainId: string }): Promise<TrainDetail> {
+  updateTrain(
+    request: UpdateTrainRequest & { trainId: string },
+  ): Promise<TrainDetail> {
     const { trainId, ...body } = request;
     return this.send('PATCH', `/trains/${encodeURIComponent(trainId)}`, body);
   }
 
-  addParticipant(request: AddParticipantRequest & { trainId: string }): Promise<TrainDetail> {
+  addParticipant(
+    request: AddParticipantRequest & { trainId: string },
+  ): Promise<TrainDetail> {
     const { trainId, ...body } = request;
-    return this.send('POST', `/trains/${encodeURIComponent(trainId)}/participants`, body);
+    return this.send(
+      'POST',
+      `/trains/${encodeURIComponent(trainId)}/participants`,
+      body,
+    );
   }
 
   updateParticipant(request: {
@@ -165,26 +193,51 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     return this.send('DELETE', participantPath(trainId, entityRef), body);
   }
 
-  getDependencyDrift(request: { trainId: string }): Promise<TrainDependencyDrift> {
-    return this.get(`/trains/${encodeURIComponent(request.trainId)}/dependency-drift`);
+  getDependencyDrift(request: {
+    trainId: string;
+  }): Promise<TrainDependencyDrift> {
+    return this.get(
+      `/trains/${encodeURIComponent(request.trainId)}/dependency-drift`,
+    );
   }
 
-  advanceStage(request: { trainId: string; expectedStage: string }): Promise<TrainDetail> {
-    return this.send('POST', `/trains/${encodeURIComponent(request.trainId)}/advance`, {
-      expectedStage: request.expectedStage,
-    });
+  advanceStage(request: {
+    trainId: string;
+    expectedStage: string;
+  }): Promise<TrainDetail> {
+    return this.send(
+      'POST',
+      `/trains/${encodeURIComponent(request.trainId)}/advance`,
+      {
+        expectedStage: request.expectedStage,
+      },
+    );
   }
 
-  cancelTrain(request: { trainId: string; reason: string }): Promise<TrainDetail> {
-    return this.send('POST', `/trains/${encodeURIComponent(request.trainId)}/cancel`, {
-      reason: request.reason,
-    });
+  cancelTrain(request: {
+    trainId: string;
+    reason: string;
+  }): Promise<TrainDetail> {
+    return this.send(
+      'POST',
+      `/trains/${encodeURIComponent(request.trainId)}/cancel`,
+      {
+        reason: request.reason,
+      },
+    );
   }
 
-  rollBackTrain(request: { trainId: string; reason: string }): Promise<TrainDetail> {
-    return this.send('POST', `/trains/${encodeURIComponent(request.trainId)}/roll-back`, {
-      reason: request.reason,
-    });
+  rollBackTrain(request: {
+    trainId: string;
+    reason: string;
+  }): Promise<TrainDetail> {
+    return this.send(
+      'POST',
+      `/trains/${encodeURIComponent(request.trainId)}/roll-back`,
+      {
+        reason: request.reason,
+      },
+    );
   }
 
   listDecisions(request: {
@@ -193,49 +246,92 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     offset?: number;
   }): Promise<VisiblePage<TrainDecision>> {
     const { trainId, ...paging } = request;
-    return this.get(`/trains/${encodeURIComponent(trainId)}/decisions${query(paging)}`);
+    return this.get(
+      `/trains/${encodeURIComponent(trainId)}/decisions${query(paging)}`,
+    );
   }
 
-  approveGate(request: { gateId: string; comment?: string }): Promise<TrainGate> {
+  approveGate(request: {
+    gateId: string;
+    comment?: string;
+  }): Promise<TrainGate> {
     const { gateId, ...body } = request;
-    return this.send('POST', `/gates/${encodeURIComponent(gateId)}/approve`, body);
+    return this.send(
+      'POST',
+      `/gates/${encodeURIComponent(gateId)}/approve`,
+      body,
+    );
   }
 
   rejectGate(request: { gateId: string; comment: string }): Promise<TrainGate> {
     const { gateId, ...body } = request;
-    return this.send('POST', `/gates/${encodeURIComponent(gateId)}/reject`, body);
+    return this.send(
+      'POST',
+      `/gates/${encodeURIComponent(gateId)}/reject`,
+      body,
+    );
   }
 
-  waiveGate(request: { gateId: string; reason: string; until: string }): Promise<TrainGate> {
+  waiveGate(request: {
+    gateId: string;
+    reason: string;
+    until: string;
+  }): Promise<TrainGate> {
     const { gateId, ...body } = request;
-    return this.send('POST', `/gates/${encodeURIComponent(gateId)}/waive`, body);
+    return this.send(
+      'POST',
+      `/gates/${encodeURIComponent(gateId)}/waive`,
+      body,
+    );
   }
 
-  reportCheck(request: ReportCheckRequest & { trainId: string }): Promise<CheckResult> {
+  reportCheck(
+    request: ReportCheckRequest & { trainId: string },
+  ): Promise<CheckResult> {
     const { trainId, ...body } = request;
-    return this.send('POST', `/trains/${encodeURIComponent(trainId)}/checks`, body);
+    return this.send(
+      'POST',
+      `/trains/${encodeURIComponent(trainId)}/checks`,
+      body,
+    );
   }
 
-  listEntityTrains(request: { entityRef: string } & PageRequest): Promise<VisiblePage<EntityTrain>> {
+  listEntityTrains(
+    request: { entityRef: string } & PageRequest,
+  ): Promise<VisiblePage<EntityTrain>> {
     const { entityRef, limit, offset } = request;
-    return this.get(`/entity-trains${query({ ref: entityRef, limit, offset })}`);
+    return this.get(
+      `/entity-trains${query({ ref: entityRef, limit, offset })}`,
+    );
   }
 
   listMyApprovals(request: PageRequest = {}): Promise<VisiblePage<MyApproval>> {
-    return this.get(`/approvals/mine${query({ limit: request.limit, offset: request.offset })}`);
+    return this.get(
+      `/approvals/mine${query({ limit: request.limit, offset: request.offset })}`,
+    );
   }
 
-  getScorecard(request: { scope: ScorecardScope; period: ScorecardPeriod }): Promise<ScorecardResponse> {
+  getScorecard(request: {
+    scope: ScorecardScope;
+    period: ScorecardPeriod;
+  }): Promise<ScorecardResponse> {
     const { scope, period } = request;
     let ref: string | undefined;
     if (scope.kind === 'train') ref = scope.id;
     else if (scope.kind !== 'organization') ref = scope.ref;
-    return this.get(`/scorecards${query({ scope: scope.kind, ref, from: period.from, to: period.to })}`);
+    return this.get(
+      `/scorecards${query({ scope: scope.kind, ref, from: period.from, to: period.to })}`,
+    );
   }
 
-  getRetrospective(request: { trainId: string; limit?: number }): Promise<Retrospective> {
+  getRetrospective(request: {
+    trainId: string;
+    limit?: number;
+  }): Promise<Retrospective> {
     const { trainId, ...paging } = request;
-    return this.get(`/trains/${encodeURIComponent(trainId)}/retrospective${query(paging)}`);
+    return this.get(
+      `/trains/${encodeURIComponent(trainId)}/retrospective${query(paging)}`,
+    );
   }
 
   listRetrospectiveNotes(
@@ -269,9 +365,14 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     );
   }
 
-  async deleteRetrospectiveNote(request: { trainId: string; noteId: string }): Promise<void> {
+  async deleteRetrospectiveNote(request: {
+    trainId: string;
+    noteId: string;
+  }): Promise<void> {
     const { trainId, noteId } = request;
-    const baseUrl = await this.discoveryApi.getBaseUrl(RELEASE_COORDINATION_PLUGIN_ID);
+    const baseUrl = await this.discoveryApi.getBaseUrl(
+      RELEASE_COORDINATION_PLUGIN_ID,
+    );
     // Answered with 204 and no body.
     const response = await this.fetchApi.fetch(
       `${baseUrl}/trains/${encodeURIComponent(trainId)}/retrospective/notes/${encodeURIComponent(noteId)}`,
@@ -282,17 +383,31 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     }
   }
 
-  createActionItem(request: CreateActionItemRequest & { trainId: string }): Promise<ActionItem> {
+  createActionItem(
+    request: CreateActionItemRequest & { trainId: string },
+  ): Promise<ActionItem> {
     const { trainId, ...body } = request;
-    return this.send('POST', `/trains/${encodeURIComponent(trainId)}/action-items`, body);
+    return this.send(
+      'POST',
+      `/trains/${encodeURIComponent(trainId)}/action-items`,
+      body,
+    );
   }
 
-  updateActionItem(request: UpdateActionItemRequest & { itemId: string }): Promise<ActionItem> {
+  updateActionItem(
+    request: UpdateActionItemRequest & { itemId: string },
+  ): Promise<ActionItem> {
     const { itemId, ...body } = request;
-    return this.send('PATCH', `/action-items/${encodeURIComponent(itemId)}`, body);
+    return this.send(
+      'PATCH',
+      `/action-items/${encodeURIComponent(itemId)}`,
+      body,
+    );
   }
 
-  listActionItems(request: ListActionItemsRequest = {}): Promise<VisiblePage<ActionItem>> {
+  listActionItems(
+    request: ListActionItemsRequest = {},
+  ): Promise<VisiblePage<ActionItem>> {
     return this.get(`/action-items${query({ ...request })}`);
   }
 
@@ -304,18 +419,28 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     request: ReportDeploymentRequest & { trainId: string },
   ): Promise<DeploymentOutcome> {
     const { trainId, ...body } = request;
-    return this.send('POST', `/trains/${encodeURIComponent(trainId)}/deployments`, body);
+    return this.send(
+      'POST',
+      `/trains/${encodeURIComponent(trainId)}/deployments`,
+      body,
+    );
   }
 
   listDeployments(
     request: ListDeploymentsRequest & { trainId: string },
   ): Promise<VisiblePage<DeploymentOutcome>> {
     const { trainId, ...params } = request;
-    return this.get(`/trains/${encodeURIComponent(trainId)}/deployments${query({ ...params })}`);
+    return this.get(
+      `/trains/${encodeURIComponent(trainId)}/deployments${query({ ...params })}`,
+    );
   }
 
-  getRollbackReadiness(request: { trainId: string }): Promise<TrainRollbackReadiness> {
-    return this.get(`/trains/${encodeURIComponent(request.trainId)}/rollback-readiness`);
+  getRollbackReadiness(request: {
+    trainId: string;
+  }): Promise<TrainRollbackReadiness> {
+    return this.get(
+      `/trains/${encodeURIComponent(request.trainId)}/rollback-readiness`,
+    );
   }
 
   saveRollbackPlan(
@@ -329,7 +454,9 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     );
   }
 
-  reportRollbackDrill(request: ReportRollbackDrillRequest): Promise<RollbackDrill> {
+  reportRollbackDrill(
+    request: ReportRollbackDrillRequest,
+  ): Promise<RollbackDrill> {
     return this.send('POST', '/rollback-drills', request);
   }
 
@@ -339,21 +466,35 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     offset?: number;
   }): Promise<TrainFeatureFlags> {
     const { trainId, ...paging } = request;
-    return this.get(`/trains/${encodeURIComponent(trainId)}/flags${query(paging)}`);
+    return this.get(
+      `/trains/${encodeURIComponent(trainId)}/flags${query(paging)}`,
+    );
   }
 
-  createFeatureFlag(request: CreateFeatureFlagRequest & { trainId: string }): Promise<FeatureFlag> {
+  createFeatureFlag(
+    request: CreateFeatureFlagRequest & { trainId: string },
+  ): Promise<FeatureFlag> {
     const { trainId, ...body } = request;
-    return this.send('POST', `/trains/${encodeURIComponent(trainId)}/flags`, body);
+    return this.send(
+      'POST',
+      `/trains/${encodeURIComponent(trainId)}/flags`,
+      body,
+    );
   }
 
-  updateFeatureFlag(request: UpdateFeatureFlagRequest & { flagId: string }): Promise<FeatureFlag> {
+  updateFeatureFlag(
+    request: UpdateFeatureFlagRequest & { flagId: string },
+  ): Promise<FeatureFlag> {
     const { flagId, ...body } = request;
     return this.send('PATCH', `/flags/${encodeURIComponent(flagId)}`, body);
   }
 
-  getEnvironmentMatrix(request: { trainId: string }): Promise<TrainEnvironmentMatrix> {
-    return this.get(`/trains/${encodeURIComponent(request.trainId)}/environments`);
+  getEnvironmentMatrix(request: {
+    trainId: string;
+  }): Promise<TrainEnvironmentMatrix> {
+    return this.get(
+      `/trains/${encodeURIComponent(request.trainId)}/environments`,
+    );
   }
 
   getDeployReadiness(request: {
@@ -368,12 +509,21 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     return this.send('GET', path);
   }
 
-  private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl(RELEASE_COORDINATION_PLUGIN_ID);
+  private async send<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(
+      RELEASE_COORDINATION_PLUGIN_ID,
+    );
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
       method,
       ...(body !== undefined
-        ? { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }
+        ? {
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          }
         : {}),
     });
     if (!response.ok) {

@@ -37,7 +37,11 @@ import {
 } from '../retrospectives';
 import { ReleaseDictionary } from '../dictionary';
 import { DeployReadiness, TrainEnvironmentMatrix } from '../delivery';
-import { ScorecardPeriod, ScorecardResponse, ScorecardScope } from '../scorecards';
+import {
+  ScorecardPeriod,
+  ScorecardResponse,
+  ScorecardScope,
+} from '../scorecards';
 import {
   CreateFeatureFlagRequest,
   DeploymentOutcome,
@@ -116,16 +120,29 @@ export interface ReleaseCoordinationApi {
   getDependencySnapshot(): Promise<DependencySnapshotResponse>;
   /** Hands a refresh to the scheduled task; does not wait for the new snapshot. */
   refreshDependencies(): Promise<DependencyRefreshResponse>;
-  getEntityDependencies(request: { entityRef: string; depth?: number }): Promise<EntityDependenciesResponse>;
-  getTeamMatrix(request: { scope: DependencyScopeParam }): Promise<TeamMatrixResponse>;
-  listDependencyEdges(request: ListDependencyEdgesRequest): Promise<DependencyEdgesResponse>;
+  getEntityDependencies(request: {
+    entityRef: string;
+    depth?: number;
+  }): Promise<EntityDependenciesResponse>;
+  getTeamMatrix(request: {
+    scope: DependencyScopeParam;
+  }): Promise<TeamMatrixResponse>;
+  listDependencyEdges(
+    request: ListDependencyEdgesRequest,
+  ): Promise<DependencyEdgesResponse>;
   getBlastRadius(request: { entityRef: string }): Promise<BlastRadiusResponse>;
-  getDeploymentWaves(request: { entityRefs: string[] }): Promise<DeploymentWavesResponse>;
+  getDeploymentWaves(request: {
+    entityRefs: string[];
+  }): Promise<DeploymentWavesResponse>;
   getOwnership(request: { entityRef: string }): Promise<OwnershipResponse>;
   createTrain(request: CreateTrainRequest): Promise<TrainDetail>;
   getTrain(request: { trainId: string }): Promise<TrainDetail>;
-  updateTrain(request: UpdateTrainRequest & { trainId: string }): Promise<TrainDetail>;
-  addParticipant(request: AddParticipantRequest & { trainId: string }): Promise<TrainDetail>;
+  updateTrain(
+    request: UpdateTrainRequest & { trainId: string },
+  ): Promise<TrainDetail>;
+  addParticipant(
+    request: AddParticipantRequest & { trainId: string },
+  ): Promise<TrainDetail>;
   updateParticipant(request: {
     trainId: string;
     entityRef: string;
@@ -136,31 +153,59 @@ export interface ReleaseCoordinationApi {
     entityRef: string;
     reason: string;
   }): Promise<TrainDetail>;
-  getDependencyDrift(request: { trainId: string }): Promise<TrainDependencyDrift>;
-  advanceStage(request: { trainId: string; expectedStage: string }): Promise<TrainDetail>;
-  cancelTrain(request: { trainId: string; reason: string }): Promise<TrainDetail>;
+  getDependencyDrift(request: {
+    trainId: string;
+  }): Promise<TrainDependencyDrift>;
+  advanceStage(request: {
+    trainId: string;
+    expectedStage: string;
+  }): Promise<TrainDetail>;
+  cancelTrain(request: {
+    trainId: string;
+    reason: string;
+  }): Promise<TrainDetail>;
   /** Records that an active or released train's release was rolled back, with the reason. */
-  rollBackTrain(request: { trainId: string; reason: string }): Promise<TrainDetail>;
+  rollBackTrain(request: {
+    trainId: string;
+    reason: string;
+  }): Promise<TrainDetail>;
   listDecisions(request: {
     trainId: string;
     limit?: number;
     offset?: number;
   }): Promise<VisiblePage<TrainDecision>>;
-  approveGate(request: { gateId: string; comment?: string }): Promise<TrainGate>;
+  approveGate(request: {
+    gateId: string;
+    comment?: string;
+  }): Promise<TrainGate>;
   rejectGate(request: { gateId: string; comment: string }): Promise<TrainGate>;
-  waiveGate(request: { gateId: string; reason: string; until: string }): Promise<TrainGate>;
-  reportCheck(request: ReportCheckRequest & { trainId: string }): Promise<CheckResult>;
+  waiveGate(request: {
+    gateId: string;
+    reason: string;
+    until: string;
+  }): Promise<TrainGate>;
+  reportCheck(
+    request: ReportCheckRequest & { trainId: string },
+  ): Promise<CheckResult>;
   /** A page of the trains an entity takes part in, newest first (default 50 from 0). */
-  listEntityTrains(request: { entityRef: string } & PageRequest): Promise<VisiblePage<EntityTrain>>;
+  listEntityTrains(
+    request: { entityRef: string } & PageRequest,
+  ): Promise<VisiblePage<EntityTrain>>;
   /** A page of the approval gates that wait for the caller's Groups (default 50 from 0). */
   listMyApprovals(request?: PageRequest): Promise<VisiblePage<MyApproval>>;
   /** The scorecard of a scope over a half-open period (`from` counts, `to` does not). */
-  getScorecard(request: { scope: ScorecardScope; period: ScorecardPeriod }): Promise<ScorecardResponse>;
+  getScorecard(request: {
+    scope: ScorecardScope;
+    period: ScorecardPeriod;
+  }): Promise<ScorecardResponse>;
   /**
    * A train's notes, its action items and the open items carried over from earlier trains:
    * the first page of each (`limit` long, default 20), with its total.
    */
-  getRetrospective(request: { trainId: string; limit?: number }): Promise<Retrospective>;
+  getRetrospective(request: {
+    trainId: string;
+    limit?: number;
+  }): Promise<Retrospective>;
   /** A page of a train's retrospective notes, oldest first; of one column when given. */
   listRetrospectiveNotes(
     request: ListRetrospectiveNotesRequest & { trainId: string },
@@ -174,10 +219,19 @@ export interface ReleaseCoordinationApi {
   addRetrospectiveNote(
     request: AddRetrospectiveNoteRequest & { trainId: string },
   ): Promise<RetrospectiveNote>;
-  deleteRetrospectiveNote(request: { trainId: string; noteId: string }): Promise<void>;
-  createActionItem(request: CreateActionItemRequest & { trainId: string }): Promise<ActionItem>;
-  updateActionItem(request: UpdateActionItemRequest & { itemId: string }): Promise<ActionItem>;
-  listActionItems(request?: ListActionItemsRequest): Promise<VisiblePage<ActionItem>>;
+  deleteRetrospectiveNote(request: {
+    trainId: string;
+    noteId: string;
+  }): Promise<void>;
+  createActionItem(
+    request: CreateActionItemRequest & { trainId: string },
+  ): Promise<ActionItem>;
+  updateActionItem(
+    request: UpdateActionItemRequest & { itemId: string },
+  ): Promise<ActionItem>;
+  listActionItems(
+    request?: ListActionItemsRequest,
+  ): Promise<VisiblePage<ActionItem>>;
   /** The release dictionary: terms, responsibilities and escalation paths. */
   getDictionary(): Promise<ReleaseDictionary>;
   /** Reports a deployment as it starts or ends; the same `deploymentId` updates it. */
@@ -188,21 +242,31 @@ export interface ReleaseCoordinationApi {
   listDeployments(
     request: ListDeploymentsRequest & { trainId: string },
   ): Promise<VisiblePage<DeploymentOutcome>>;
-  getRollbackReadiness(request: { trainId: string }): Promise<TrainRollbackReadiness>;
+  getRollbackReadiness(request: {
+    trainId: string;
+  }): Promise<TrainRollbackReadiness>;
   saveRollbackPlan(
     request: SaveRollbackPlanRequest & { trainId: string; entityRef: string },
   ): Promise<RollbackPlan>;
-  reportRollbackDrill(request: ReportRollbackDrillRequest): Promise<RollbackDrill>;
+  reportRollbackDrill(
+    request: ReportRollbackDrillRequest,
+  ): Promise<RollbackDrill>;
   /** A page of a train's feature flags, expired first, with counts over all of them. */
   listFeatureFlags(request: {
     trainId: string;
     limit?: number;
     offset?: number;
   }): Promise<TrainFeatureFlags>;
-  createFeatureFlag(request: CreateFeatureFlagRequest & { trainId: string }): Promise<FeatureFlag>;
-  updateFeatureFlag(request: UpdateFeatureFlagRequest & { flagId: string }): Promise<FeatureFlag>;
+  createFeatureFlag(
+    request: CreateFeatureFlagRequest & { trainId: string },
+  ): Promise<FeatureFlag>;
+  updateFeatureFlag(
+    request: UpdateFeatureFlagRequest & { flagId: string },
+  ): Promise<FeatureFlag>;
   /** Participant × environment: the version deployed there and when. */
-  getEnvironmentMatrix(request: { trainId: string }): Promise<TrainEnvironmentMatrix>;
+  getEnvironmentMatrix(request: {
+    trainId: string;
+  }): Promise<TrainEnvironmentMatrix>;
   /** Whether a version of an entity may be deployed to an environment now, and if not, why. */
   getDeployReadiness(request: {
     entityRef: string;

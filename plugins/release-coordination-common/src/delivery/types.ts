@@ -29,7 +29,12 @@ export interface DeployReadinessReason {
   /** A sentence a person can act on. */
   message: string;
   /** For `gates-open`: the open gates. */
-  gates?: { gateId: string; title: string; stage: string; approverRef?: string }[];
+  gates?: {
+    gateId: string;
+    title: string;
+    stage: string;
+    approverRef?: string;
+  }[];
   /** For `earlier-wave-not-deployed`: the participants still to deploy first. */
   entityRefs?: string[];
 }
@@ -81,7 +86,11 @@ export interface EnvironmentCell {
 export interface TrainEnvironmentMatrix {
   /** The configured environments in order, then any other environment deployments named. */
   environments: string[];
-  participants: { entityRef: string; targetVersion: string; cells: EnvironmentCell[] }[];
+  participants: {
+    entityRef: string;
+    targetVersion: string;
+    cells: EnvironmentCell[];
+  }[];
   /** Participants left out because the caller may not see them in the catalog. */
   hidden?: { participants?: number };
 }

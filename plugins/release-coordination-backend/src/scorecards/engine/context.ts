@@ -38,7 +38,10 @@ export function optionalTime(iso: string | undefined): number | undefined {
   return iso === undefined ? undefined : time(iso);
 }
 
-export function isProduction(fact: DeploymentFact, environment: string): boolean {
+export function isProduction(
+  fact: DeploymentFact,
+  environment: string,
+): boolean {
   return fact.environment.toLowerCase() === environment;
 }
 
@@ -86,19 +89,25 @@ export function judgeDeployments(
       // The window is closed at both ends: a hotfix starting the moment the deployment
       // finished, or exactly when the window ends, counts.
       const hotfix = (hotfixStarts.get(participant) ?? []).some(
-        h => h.id !== d.id && h.startedAt >= finishedAt && h.startedAt <= finishedAt + hotfixWindowMs,
+        h =>
+          h.id !== d.id &&
+          h.startedAt >= finishedAt &&
+          h.startedAt <= finishedAt + hotfixWindowMs,
       );
       if (hotfix) failure = 'hotfix';
     }
     let recoveredAt: number | undefined;
     if (failure === 'failed' || failure === 'rolled-back') {
-      recoveredAt = (successes.get(participant) ?? []).find(at => at > finishedAt);
+      recoveredAt = (successes.get(participant) ?? []).find(
+        at => at > finishedAt,
+      );
     }
     outcomes.set(d.id, {
       fact: d,
       finishedAt,
       failure,
-      hotfixWindowOpen: failure === undefined && finishedAt + hotfixWindowMs > observedUntil,
+      hotfixWindowOpen:
+        failure === undefined && finishedAt + hotfixWindowMs > observedUntil,
       recoveredAt,
     });
   }

@@ -31,7 +31,10 @@ export interface ScopedFacts {
   items: ActionItemFact[];
 }
 
-export function scoped(facts: ScorecardFacts, filter: ScorecardFactFilter): ScopedFacts {
+export function scoped(
+  facts: ScorecardFacts,
+  filter: ScorecardFactFilter,
+): ScopedFacts {
   return {
     deployments: facts.deployments.filter(filter.deployment),
     trains: facts.trains.filter(filter.train),
@@ -41,7 +44,9 @@ export function scoped(facts: ScorecardFacts, filter: ScorecardFactFilter): Scop
 }
 
 /** Each train's facts, found by its id; every train of the facts has an entry. */
-export function groupByTrain(facts: ScorecardFacts): Map<string, ScorecardFacts> {
+export function groupByTrain(
+  facts: ScorecardFacts,
+): Map<string, ScorecardFacts> {
   const byTrain = new Map<string, ScorecardFacts>();
   const of = (trainId: string) => {
     let own = byTrain.get(trainId);
@@ -58,14 +63,20 @@ export function groupByTrain(facts: ScorecardFacts): Map<string, ScorecardFacts>
   return byTrain;
 }
 
-export function deliveryMetrics(ctx: ScorecardContext, facts: ScopedFacts): MetricValue[] {
-  const production = facts.deployments.filter(d => isProduction(d, ctx.environment));
+export function deliveryMetrics(
+  ctx: ScorecardContext,
+  facts: ScopedFacts,
+): MetricValue[] {
+  const production = facts.deployments.filter(d =>
+    isProduction(d, ctx.environment),
+  );
   const finished: DeploymentOutcome[] = [];
   let running = 0;
   for (const d of production) {
     const outcome = ctx.outcomes.get(d.id);
     if (outcome) {
-      if (outcome.finishedAt >= ctx.from && outcome.finishedAt < ctx.to) finished.push(outcome);
+      if (outcome.finishedAt >= ctx.from && outcome.finishedAt < ctx.to)
+        finished.push(outcome);
     } else if (time(d.startedAt) >= ctx.from && time(d.startedAt) < ctx.end) {
       running += 1;
     }
@@ -79,13 +90,30 @@ export function deliveryMetrics(ctx: ScorecardContext, facts: ScopedFacts): Metr
   const none = `No production deployments finished in the period${stillRunning}`;
   const weeks = (ctx.to - ctx.from) / WEEK_MS;
   const count = finished.length;
-  const days = new Set(finished.map(o => new Date(o.finishedAt).toISOString().slice(0, 10)));
+  const days = new Set(
+    finished.map(o => new Date(o.finishedAt).toISOString().slice(0, 10)),
+  );
 
   const rate = (id: MetricId, numerator: number): MetricValue =>
     count === 0
-      ? withFigures({ id, numerator: 0, denominator: weeks, sampleSize: 0, missing: none }, runningFigures)
+      ? withFigures(
+          {
+            id,
+            numerator: 0,
+            denominator: weeks,
+            sampleSize: 0,
+            missing: none,
+          },
+          runningFigures,
+        )
       : withFigures(
-          { id, value: numerator / weeks, numerator, denominator: weeks, sampleSize: count },
+          {
+            id,
+            value: numerator / weeks,
+            numerator,
+            denominator: weeks,
+            sampleSize: count,
+          },
           runningFigures,
         );
 
@@ -116,7 +144,9 @@ export function deliveryMetrics(ctx: ScorecardContext, facts: ScopedFacts): Metr
     .filter(Boolean)
     .join('; ');
 
-  const failures = finished.filter(o => o.failure === 'failed' || o.failure === 'rolled-back');
+  const failures = finished.filter(
+    o => o.failure === 'failed' || o.failure === 'rolled-back',
+  );
   const recoveries = failures
     .filter(o => o.recoveredAt !== undefined)
     .map(o => o.recoveredAt! - o.finishedAt);
@@ -126,22 +156,42 @@ export function deliveryMetrics(ctx: ScorecardContext, facts: ScopedFacts): Metr
     rate('deployment-frequency', count),
     rate('deploy-days-per-week', days.size),
     ratio('deployment-success-rate', succeeded, count, none, runningFigures),
-    ratio('change-failure-rate', failed + rolledBackList.length + hotfixed, count, none, [
-      figure('failed', 'failed', failed),
-      figure('rolled-back', 'rolled back', rolledBackList.length),
-      figure('hotfix', 'followed by a hotfix within the window', hotfixed),
-      ...(windowOpen
-        ? [figure('hotfix-window-open', 'hotfix window not over yet', windowOpen)]
-        : []),
-    ]),
+    ratio(
+      'change-failure-rate',
+      failed + rolledBackList.length + hotfixed,
+      count,
+      none,
+      [
+        figure('failed', 'failed', failed),
+        figure('rolled-back', 'rolled back', rolledBackList.length),
+        figure('hotfix', 'followed by a hotfix within the window', hotfixed),
+        ...(windowOpen
+          ? [
+              figure(
+                'hotfix-window-open',
+                'hotfix window not over yet',
+                windowOpen,
+              ),
+            ]
+          : []),
+      ],
+    ),
     ratio('rollback-frequency', rolledBackList.length, count, none),
     durations('rollback-duration', rollbackSamples, {
       p90: true,
       whenEmpty:
-        count === 0 ? none : 'No rolled-back production deployment with a rollback start and finish',
+        count === 0
+          ? none
+          : 'No rolled-back production deployment with a rollback start and finish',
       leftOut: rollbackLeftOut || undefined,
       figures: rollbackUnfinished
-        ? [figure('rollback-unfinished', 'rollbacks without a finish time', rollbackUnfinished)]
+        ? [
+            figure(
+              'rollback-unfinished',
+              'rollbacks without a finish time',
+              rollbackUnfinished,
+            ),
+          ]
         : [],
     }),
     durations('failed-deployment-recovery-time', recoveries, {
@@ -150,13 +200,19 @@ export function deliveryMetrics(ctx: ScorecardContext, facts: ScopedFacts): Metr
       leftOut: unrecovered
         ? `${plural(unrecovered, 'failure has', 'failures have')} no successful deployment since and ${unrecovered === 1 ? 'is' : 'are'} left out`
         : undefined,
-      figures: failures.length ? [figure('unrecovered', 'unrecovered', unrecovered)] : [],
+      figures: failures.length
+        ? [figure('unrecovered', 'unrecovered', unrecovered)]
+        : [],
     }),
   ];
 }
 
 /** Why there is no recovery time: no deployments, no failures, or no recovery yet. */
-function noRecoveryText(deployments: number, failures: number, noDeployments: string): string {
+function noRecoveryText(
+  deployments: number,
+  failures: number,
+  noDeployments: string,
+): string {
   if (deployments === 0) return noDeployments;
   if (failures === 0) {
     return 'No failed or rolled-back production deployments in the period: nothing to recover from';
@@ -164,14 +220,20 @@ function noRecoveryText(deployments: number, failures: number, noDeployments: st
   return 'No failed or rolled-back deployment has recovered yet';
 }
 
-export function cycleTime(ctx: ScorecardContext, facts: ScopedFacts): MetricValue {
+export function cycleTime(
+  ctx: ScorecardContext,
+  facts: ScopedFacts,
+): MetricValue {
   // The scope's production deployments per train, whenever they finished: "last" is judged
   // against everything known, then the last one has to be in the period.
   const lastByTrain = new Map<string, number>();
   for (const d of facts.deployments) {
     const outcome = ctx.outcomes.get(d.id);
     if (!outcome) continue;
-    lastByTrain.set(d.trainId, Math.max(lastByTrain.get(d.trainId) ?? -Infinity, outcome.finishedAt));
+    lastByTrain.set(
+      d.trainId,
+      Math.max(lastByTrain.get(d.trainId) ?? -Infinity, outcome.finishedAt),
+    );
   }
   const samples: number[] = [];
   let stillDelivering = 0;
@@ -183,23 +245,35 @@ export function cycleTime(ctx: ScorecardContext, facts: ScopedFacts): MetricValu
       continue;
     }
     if (train.status === 'cancelled') continue;
-    if (last >= ctx.from && last < ctx.to) samples.push(last - time(train.createdAt));
+    if (last >= ctx.from && last < ctx.to)
+      samples.push(last - time(train.createdAt));
   }
   return durations('cycle-time', samples, {
     p90: true,
-    whenEmpty: 'No train of this scope shipped with its last production deployment in the period',
+    whenEmpty:
+      'No train of this scope shipped with its last production deployment in the period',
     figures: stillDelivering
-      ? [figure('still-delivering', 'trains still running, deployed in the period', stillDelivering)]
+      ? [
+          figure(
+            'still-delivering',
+            'trains still running, deployed in the period',
+            stillDelivering,
+          ),
+        ]
       : [],
   });
 }
 
-export function stageTimes(ctx: ScorecardContext, trains: TrainFact[]): StageTimeValue[] {
+export function stageTimes(
+  ctx: ScorecardContext,
+  trains: TrainFact[],
+): StageTimeValue[] {
   const order: string[] = [];
   const samples = new Map<string, number[]>();
   const waiting = new Map<string, number>();
   const byStart = [...trains].sort(
-    (a, b) => time(a.createdAt) - time(b.createdAt) || compareStrings(a.id, b.id),
+    (a, b) =>
+      time(a.createdAt) - time(b.createdAt) || compareStrings(a.id, b.id),
   );
   for (const train of byStart) {
     for (const interval of train.stages) {
@@ -223,19 +297,33 @@ export function stageTimes(ctx: ScorecardContext, trains: TrainFact[]): StageTim
     const value = durations('stage-time', samples.get(stage)!, {
       p90: true,
       whenEmpty: `No train left stage '${stage}' in the period`,
-      figures: still ? [figure('still-in-stage', 'trains still in the stage', still)] : [],
+      figures: still
+        ? [figure('still-in-stage', 'trains still in the stage', still)]
+        : [],
     });
     return { ...value, id: 'stage-time', stage };
   });
 }
 
-export function gateMetrics(ctx: ScorecardContext, gates: GateDecisionFact[]): MetricValue[] {
+export function gateMetrics(
+  ctx: ScorecardContext,
+  gates: GateDecisionFact[],
+): MetricValue[] {
   const decided = gates.filter(g => {
     const at = optionalTime(g.decidedAt);
-    return g.outcome !== undefined && at !== undefined && at >= ctx.from && at < ctx.to;
+    return (
+      g.outcome !== undefined &&
+      at !== undefined &&
+      at >= ctx.from &&
+      at < ctx.to
+    );
   });
-  const passedFirst = decided.filter(g => g.outcome === 'passed' && !g.failedBefore).length;
-  const passedLater = decided.filter(g => g.outcome === 'passed' && g.failedBefore).length;
+  const passedFirst = decided.filter(
+    g => g.outcome === 'passed' && !g.failedBefore,
+  ).length;
+  const passedLater = decided.filter(
+    g => g.outcome === 'passed' && g.failedBefore,
+  ).length;
   const failed = decided.filter(g => g.outcome === 'failed').length;
   const waived = decided.filter(g => g.outcome === 'waived').length;
   const none = 'No gate was decided in the period';
@@ -244,13 +332,24 @@ export function gateMetrics(ctx: ScorecardContext, gates: GateDecisionFact[]): M
   const byApprovers = approvals.filter(g => g.outcome !== 'waived');
   const waivedApprovals = approvals.length - byApprovers.length;
   const stillPending = gates.filter(
-    g => g.kind === 'approval' && g.decidedAt === undefined && time(g.pendingAt) < ctx.end,
+    g =>
+      g.kind === 'approval' &&
+      g.decidedAt === undefined &&
+      time(g.pendingAt) < ctx.end,
   ).length;
 
   return [
     ratio('gate-first-pass-rate', passedFirst, decided.length, none, [
-      figure('passed-first-time', 'passed without a prior failure or waiver', passedFirst),
-      figure('passed-after-failure', 'passed after a failure or waiver', passedLater),
+      figure(
+        'passed-first-time',
+        'passed without a prior failure or waiver',
+        passedFirst,
+      ),
+      figure(
+        'passed-after-failure',
+        'passed after a failure or waiver',
+        passedLater,
+      ),
       figure('failed', 'failed', failed),
       figure('waived', 'waived', waived),
     ]),
@@ -259,12 +358,27 @@ export function gateMetrics(ctx: ScorecardContext, gates: GateDecisionFact[]): M
       byApprovers.map(g => Math.max(0, time(g.decidedAt!) - time(g.pendingAt))),
       {
         p90: true,
-        whenEmpty: 'No approval gate was decided by its approvers in the period',
+        whenEmpty:
+          'No approval gate was decided by its approvers in the period',
         figures: [
           ...(waivedApprovals
-            ? [figure('waived', 'waived approval gates, left out', waivedApprovals)]
+            ? [
+                figure(
+                  'waived',
+                  'waived approval gates, left out',
+                  waivedApprovals,
+                ),
+              ]
             : []),
-          ...(stillPending ? [figure('still-pending', 'approval gates still pending', stillPending)] : []),
+          ...(stillPending
+            ? [
+                figure(
+                  'still-pending',
+                  'approval gates still pending',
+                  stillPending,
+                ),
+              ]
+            : []),
         ],
       },
     ),
@@ -272,7 +386,10 @@ export function gateMetrics(ctx: ScorecardContext, gates: GateDecisionFact[]): M
   ];
 }
 
-export function actionItemMetrics(ctx: ScorecardContext, items: ActionItemFact[]): MetricValue[] {
+export function actionItemMetrics(
+  ctx: ScorecardContext,
+  items: ActionItemFact[],
+): MetricValue[] {
   let onTime = 0;
   let missed = 0;
   let droppedInTime = 0;
@@ -284,7 +401,10 @@ export function actionItemMetrics(ctx: ScorecardContext, items: ActionItemFact[]
     const closed = optionalTime(item.closedAt);
     if (due === undefined) {
       // Open at some time in the period: created before its end, not closed before its start.
-      if (time(item.createdAt) < ctx.to && !(closed !== undefined && closed < ctx.from)) {
+      if (
+        time(item.createdAt) < ctx.to &&
+        !(closed !== undefined && closed < ctx.from)
+      ) {
         noDueDate += 1;
       }
       continue;
@@ -315,8 +435,18 @@ export function actionItemMetrics(ctx: ScorecardContext, items: ActionItemFact[]
       figure('on-time', 'closed by their due date', onTime),
       figure('missed', 'not closed by their due date', missed),
       figure('no-due-date', 'without a due date', noDueDate),
-      ...(droppedInTime ? [figure('dropped', 'dropped by their due date, left out', droppedInTime)] : []),
-      ...(notDueYet ? [figure('not-due-yet', 'due later in the period', notDueYet)] : []),
+      ...(droppedInTime
+        ? [
+            figure(
+              'dropped',
+              'dropped by their due date, left out',
+              droppedInTime,
+            ),
+          ]
+        : []),
+      ...(notDueYet
+        ? [figure('not-due-yet', 'due later in the period', notDueYet)]
+        : []),
     ],
   );
   const withMissing =
@@ -335,18 +465,31 @@ export function actionItemMetrics(ctx: ScorecardContext, items: ActionItemFact[]
     const closed = optionalTime(item.closedAt);
     return closed !== undefined && closed >= ctx.end;
   });
-  const overdue = open.filter(item => item.dueAt !== undefined && time(item.dueAt) < ctx.end).length;
+  const overdue = open.filter(
+    item => item.dueAt !== undefined && time(item.dueAt) < ctx.end,
+  ).length;
   const carriedOver: MetricValue =
     items.length === 0
-      ? { id: 'open-action-items-carried-over', sampleSize: 0, missing: 'No retrospective action items recorded for this scope' }
+      ? {
+          id: 'open-action-items-carried-over',
+          sampleSize: 0,
+          missing: 'No retrospective action items recorded for this scope',
+        }
       : withFigures(
-          { id: 'open-action-items-carried-over', value: open.length, sampleSize: open.length },
+          {
+            id: 'open-action-items-carried-over',
+            value: open.length,
+            sampleSize: open.length,
+          },
           [figure('overdue', 'past their due date', overdue)],
         );
   return [withMissing, carriedOver];
 }
 
-export function computeMetrics(ctx: ScorecardContext, facts: ScopedFacts): MetricValue[] {
+export function computeMetrics(
+  ctx: ScorecardContext,
+  facts: ScopedFacts,
+): MetricValue[] {
   const byId = new Map<MetricId, MetricValue>();
   for (const value of [
     cycleTime(ctx, facts),
@@ -357,7 +500,9 @@ export function computeMetrics(ctx: ScorecardContext, facts: ScopedFacts): Metri
     byId.set(value.id, value);
   }
   // In the order of the definitions; stage time is per stage, in `stageTimes`.
-  return METRIC_DEFINITIONS.filter(d => d.id !== 'stage-time').map(d => byId.get(d.id)!);
+  return METRIC_DEFINITIONS.filter(d => d.id !== 'stage-time').map(d =>
+    byId.get(d.id)!,
+  );
 }
 
 /**
@@ -365,7 +510,10 @@ export function computeMetrics(ctx: ScorecardContext, facts: ScopedFacts): Metri
  * not anchored in the period (an old open item is open in every later period), so they alone
  * do not put a train on the trend.
  */
-export function hasData(metrics: MetricValue[], stages: StageTimeValue[]): boolean {
+export function hasData(
+  metrics: MetricValue[],
+  stages: StageTimeValue[],
+): boolean {
   return [...metrics, ...stages].some(
     m => m.sampleSize > 0 && m.id !== 'open-action-items-carried-over',
   );

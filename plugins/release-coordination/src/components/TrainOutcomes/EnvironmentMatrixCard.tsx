@@ -29,7 +29,8 @@ import { useEnvironmentMatrix } from './useTrainOutcomes';
 function Cell(props: { cell: EnvironmentCell; targetVersion: string }) {
   const { cell, targetVersion } = props;
   const { running, latest } = cell;
-  const newestIsRunning = latest && running && latest.deploymentId === running.deploymentId;
+  const newestIsRunning =
+    latest && running && latest.deploymentId === running.deploymentId;
   return (
     <>
       {running ? (
@@ -72,8 +73,8 @@ function MatrixTable(props: { matrix: TrainEnvironmentMatrix }) {
   return (
     <>
       <Typography variant="body2" gutterBottom>
-        {shipped} of {matrix.participants.length} participant(s) run their target version in{' '}
-        {production}.
+        {shipped} of {matrix.participants.length} participant(s) run their
+        target version in {production}.
       </Typography>
       <Table size="small" aria-label="Environment matrix">
         <TableHead>
@@ -120,12 +121,19 @@ export function EnvironmentMatrixCard(props: { train: TrainDetail }) {
         state={state}
         errorTitle="Could not load the environment matrix"
         isEmpty={matrix => matrix.participants.length === 0 && !matrix.hidden}
-        empty={<Typography variant="body2">The train has no participants yet.</Typography>}
+        empty={
+          <Typography variant="body2">
+            The train has no participants yet.
+          </Typography>
+        }
       >
         {matrix => (
           <>
             <MatrixTable matrix={matrix} />
-            <HiddenEntitiesNote hidden={matrix.hidden} keys={['participants']} />
+            <HiddenEntitiesNote
+              hidden={matrix.hidden}
+              keys={['participants']}
+            />
           </>
         )}
       </LoadedContent>

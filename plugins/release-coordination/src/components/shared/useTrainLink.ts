@@ -8,11 +8,13 @@ import { TrainTab, trainTabSearch } from './trainTabs';
  * be installed without it). `useRouteRef` throws only after its own hooks ran, so catching
  * keeps the hook order stable.
  */
-export function useTrainLink(): ((trainId: string, tab?: TrainTab) => string) | undefined {
+export function useTrainLink():
+  ((trainId: string, tab?: TrainTab) => string) | undefined {
   try {
     const link = useRouteRef(trainRouteRef);
     return link
-      ? (trainId: string, tab?: TrainTab) => `${link({ trainId })}${tab ? trainTabSearch(tab) : ''}`
+      ? (trainId: string, tab?: TrainTab) =>
+          `${link({ trainId })}${tab ? trainTabSearch(tab) : ''}`
       : undefined;
   } catch {
     return undefined;

@@ -47,72 +47,102 @@ export const DEMO_HISTORY: DemoHistory = {
   ],
   rollbackProcedures: {
     'auth-service': {
-      criteria: 'Login error rate above 1% or token refresh failures above 0.5% for 5 minutes',
-      procedureUrl: 'https://runbooks.example.com/identity/auth-service#rollback',
+      criteria:
+        'Login error rate above 1% or token refresh failures above 0.5% for 5 minutes',
+      procedureUrl:
+        'https://runbooks.example.com/identity/auth-service#rollback',
     },
     'card-vault': {
-      criteria: 'Tokenize or detokenize errors above 0.1%, or p99 latency above 300 ms for 5 minutes',
+      criteria:
+        'Tokenize or detokenize errors above 0.1%, or p99 latency above 300 ms for 5 minutes',
       procedureUrl: 'https://runbooks.example.com/payments/card-vault#rollback',
     },
     'cart-service': {
-      criteria: 'Add-to-cart errors above 1% or cart totals differing from pricing-service',
-      procedureUrl: 'https://runbooks.example.com/checkout/cart-service#rollback',
+      criteria:
+        'Add-to-cart errors above 1% or cart totals differing from pricing-service',
+      procedureUrl:
+        'https://runbooks.example.com/checkout/cart-service#rollback',
     },
     'catalog-service': {
-      criteria: 'Product reads failing above 0.5% or p95 latency above 400 ms for 10 minutes',
-      procedureUrl: 'https://runbooks.example.com/catalog/catalog-service#rollback',
+      criteria:
+        'Product reads failing above 0.5% or p95 latency above 400 ms for 10 minutes',
+      procedureUrl:
+        'https://runbooks.example.com/catalog/catalog-service#rollback',
     },
     'checkout-api': {
-      criteria: 'Checkout error rate above 2% or p95 latency above 800 ms for 10 minutes',
-      procedureUrl: 'https://runbooks.example.com/checkout/checkout-api#rollback',
+      criteria:
+        'Checkout error rate above 2% or p95 latency above 800 ms for 10 minutes',
+      procedureUrl:
+        'https://runbooks.example.com/checkout/checkout-api#rollback',
     },
     'checkout-web': {
-      criteria: 'Checkout conversion down 5% against the same hour last week, or JavaScript errors doubled',
-      procedureUrl: 'https://runbooks.example.com/checkout/checkout-web#rollback',
+      criteria:
+        'Checkout conversion down 5% against the same hour last week, or JavaScript errors doubled',
+      procedureUrl:
+        'https://runbooks.example.com/checkout/checkout-web#rollback',
     },
     'config-service': {
-      criteria: 'Flag evaluations failing above 0.1% or served values differing from the source',
-      procedureUrl: 'https://runbooks.example.com/platform/config-service#rollback',
+      criteria:
+        'Flag evaluations failing above 0.1% or served values differing from the source',
+      procedureUrl:
+        'https://runbooks.example.com/platform/config-service#rollback',
     },
     'currency-service': {
       criteria: 'Conversion errors above 0.1% or rates older than 15 minutes',
-      procedureUrl: 'https://runbooks.example.com/payments/currency-service#rollback',
+      procedureUrl:
+        'https://runbooks.example.com/payments/currency-service#rollback',
     },
     'fraud-scorer': {
-      criteria: 'False-positive rate above 1% or scoring p99 above 150 ms for 10 minutes',
+      criteria:
+        'False-positive rate above 1% or scoring p99 above 150 ms for 10 minutes',
       procedureUrl: 'https://runbooks.example.com/fraud/fraud-scorer#rollback',
     },
     'ledger-service': {
-      criteria: 'Any booking that does not reconcile, or booking errors above 0.05%',
-      procedureUrl: 'https://runbooks.example.com/payments/ledger-service#rollback',
+      criteria:
+        'Any booking that does not reconcile, or booking errors above 0.05%',
+      procedureUrl:
+        'https://runbooks.example.com/payments/ledger-service#rollback',
     },
     'payment-gateway': {
-      criteria: 'Authorisation rate down 2 points or charge errors above 0.5% for 5 minutes',
-      procedureUrl: 'https://runbooks.example.com/payments/payment-gateway#rollback',
+      criteria:
+        'Authorisation rate down 2 points or charge errors above 0.5% for 5 minutes',
+      procedureUrl:
+        'https://runbooks.example.com/payments/payment-gateway#rollback',
     },
     'pricing-service': {
-      criteria: 'Price reads failing above 0.5% or price lists older than one hour',
-      procedureUrl: 'https://runbooks.example.com/catalog/pricing-service#rollback',
+      criteria:
+        'Price reads failing above 0.5% or price lists older than one hour',
+      procedureUrl:
+        'https://runbooks.example.com/catalog/pricing-service#rollback',
     },
     'reviews-service': {
-      criteria: 'Review reads failing above 1% or summaries missing on more than 5% of products',
-      procedureUrl: 'https://runbooks.example.com/storefront/reviews-service#rollback',
+      criteria:
+        'Review reads failing above 1% or summaries missing on more than 5% of products',
+      procedureUrl:
+        'https://runbooks.example.com/storefront/reviews-service#rollback',
     },
     'search-api': {
-      criteria: 'Zero-result rate up 2 points or p95 latency above 300 ms for 10 minutes',
+      criteria:
+        'Zero-result rate up 2 points or p95 latency above 300 ms for 10 minutes',
       procedureUrl: 'https://runbooks.example.com/search/search-api#rollback',
     },
     'search-indexer': {
-      criteria: 'Index lag above 10 minutes or the alias pointing at an incomplete index',
-      procedureUrl: 'https://runbooks.example.com/search/search-indexer#rollback',
+      criteria:
+        'Index lag above 10 minutes or the alias pointing at an incomplete index',
+      procedureUrl:
+        'https://runbooks.example.com/search/search-indexer#rollback',
     },
     'storefront-bff': {
-      criteria: 'Page API errors above 1% or p95 latency above 500 ms for 10 minutes',
-      procedureUrl: 'https://runbooks.example.com/storefront/storefront-bff#rollback',
+      criteria:
+        'Page API errors above 1% or p95 latency above 500 ms for 10 minutes',
+      procedureUrl:
+        'https://runbooks.example.com/storefront/storefront-bff#rollback',
     },
     'storefront-web': {
-      criteria: 'Largest contentful paint up 20% or JavaScript errors doubled for 10 minutes',
-      procedureUrl: 'https://runbooks.example.com/storefront/storefront-web#rollback',
+      criteria:
+        'Largest contentful paint up 20% or JavaScript errors doubled for 10 minutes',
+      procedureUrl:
+        'https://runbooks.example.com/storefront/storefront-web#rollback',
     },
   },
 };

@@ -65,7 +65,9 @@ export const train14: HistoryTrain = {
     planning: {
       window: [at(-112, '09:00'), at(-106, '17:00')],
       approvals: {
-        'checkout-api': [approve('alice', at(-111, '10:05'), 'Saved cards ship behind a flag')],
+        'checkout-api': [
+          approve('alice', at(-111, '10:05'), 'Saved cards ship behind a flag'),
+        ],
         'checkout-web': [approve('heidi', at(-110, '16:40'))],
         'payment-gateway': [approve('bob', at(-109, '11:15'))],
         'card-vault': [approve('ivan', at(-109, '11:30'))],
@@ -149,8 +151,16 @@ export const train14: HistoryTrain = {
         'auth-service': [approve('walter', at(-90, '10:30'))],
         'payment-gateway': [approve('bob', at(-90, '11:45'))],
         'fraud-scorer': [
-          reject('erin', at(-90, '14:00'), 'Hold until the saved-card rules are tuned for the weekend peak'),
-          approve('erin', at(-89, '09:15'), 'Rules tuned and replayed against last weekend; go'),
+          reject(
+            'erin',
+            at(-90, '14:00'),
+            'Hold until the saved-card rules are tuned for the weekend peak',
+          ),
+          approve(
+            'erin',
+            at(-89, '09:15'),
+            'Rules tuned and replayed against last weekend; go',
+          ),
         ],
         'checkout-api': [approve('grace', at(-89, '10:00'))],
         'checkout-web': [approve('heidi', at(-89, '10:20'))],
@@ -185,7 +195,10 @@ export const train14: HistoryTrain = {
     'checkout-web': [
       deploy('staging', at(-95, '11:00'), 15),
       deploy('production', at(-87, '14:00'), 15),
-      deploy('production', at(-86, '09:30'), 15, { version: '5.2.1', hotfix: true }),
+      deploy('production', at(-86, '09:30'), 15, {
+        version: '5.2.1',
+        hotfix: true,
+      }),
     ],
   },
   flags: [
@@ -245,7 +258,8 @@ export const train14: HistoryTrain = {
     ],
     actionItems: [
       {
-        title: 'Run the payment-gateway contract tests on every merge, not only during integration',
+        title:
+          'Run the payment-gateway contract tests on every merge, not only during integration',
         ownerRef: 'group:default/team-payments-core',
         at: at(-85, '11:30'),
         dueAt: at(-70, '17:00'),
@@ -257,7 +271,12 @@ export const train14: HistoryTrain = {
         ownerRef: 'component:default/card-vault',
         at: at(-85, '11:32'),
         dueAt: at(-75, '17:00'),
-        closed: { status: 'done', by: 'ivan', at: at(-71, '11:00'), comment: 'Rehearsed; it passed' },
+        closed: {
+          status: 'done',
+          by: 'ivan',
+          at: at(-71, '11:00'),
+          comment: 'Rehearsed; it passed',
+        },
       },
       {
         title: 'Publish the fraud-scorer canary thresholds in its runbook',
@@ -268,7 +287,8 @@ export const train14: HistoryTrain = {
           status: 'dropped',
           by: 'mallory',
           at: at(-74, '09:30'),
-          comment: 'Superseded: the thresholds now live in the shared canary configuration',
+          comment:
+            'Superseded: the thresholds now live in the shared canary configuration',
         },
       },
       {

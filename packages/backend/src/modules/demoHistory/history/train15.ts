@@ -121,8 +121,16 @@ export const train15: HistoryTrain = {
       window: [at(-70, '17:00'), at(-67, '17:00')],
       approvals: {
         'currency-service': [
-          reject('ivan', at(-69, '10:00'), 'The exchange-rate feed still points at the sandbox provider'),
-          approve('ivan', at(-68, '15:00'), 'Feed switched to the production provider'),
+          reject(
+            'ivan',
+            at(-69, '10:00'),
+            'The exchange-rate feed still points at the sandbox provider',
+          ),
+          approve(
+            'ivan',
+            at(-68, '15:00'),
+            'Feed switched to the production provider',
+          ),
         ],
         'ledger-service': [approve('judy', at(-69, '10:30'))],
         'pricing-service': [approve('niaj', at(-69, '11:00'))],
@@ -135,11 +143,15 @@ export const train15: HistoryTrain = {
   deployments: {
     'currency-service': [
       deploy('staging', at(-73, '13:00'), 15),
-      deploy('production', at(-67, '10:00'), 20, { rollback: { at: at(-66, '15:20'), minutes: 28 } }),
+      deploy('production', at(-67, '10:00'), 20, {
+        rollback: { at: at(-66, '15:20'), minutes: 28 },
+      }),
     ],
     'ledger-service': [
       deploy('staging', at(-73, '13:30'), 25),
-      deploy('production', at(-67, '11:00'), 25, { rollback: { at: at(-66, '14:40'), minutes: 35 } }),
+      deploy('production', at(-67, '11:00'), 25, {
+        rollback: { at: at(-66, '14:40'), minutes: 35 },
+      }),
     ],
     'pricing-service': [
       deploy('staging', at(-73, '14:00'), 20),
@@ -215,7 +227,8 @@ export const train15: HistoryTrain = {
     ],
     actionItems: [
       {
-        title: 'Add property tests for half-even rounding of converted amounts to ledger-service',
+        title:
+          'Add property tests for half-even rounding of converted amounts to ledger-service',
         ownerRef: 'group:default/team-payments-core',
         at: at(-63, '11:00'),
         dueAt: at(-52, '17:00'),
@@ -224,14 +237,16 @@ export const train15: HistoryTrain = {
       {
         // Action items go to teams that took part: team-checkout owns the pricing path that
         // was rolled back.
-        title: 'Allow hotfix deployments outside a train for rolled-back participants',
+        title:
+          'Allow hotfix deployments outside a train for rolled-back participants',
         ownerRef: 'group:default/team-checkout',
         at: at(-63, '11:02'),
         dueAt: at(-49, '17:00'),
         closed: { status: 'done', by: 'grace', at: at(-44, '12:00') },
       },
       {
-        title: 'Cache price lists in storefront-bff while the currency switches',
+        title:
+          'Cache price lists in storefront-bff while the currency switches',
         ownerRef: 'component:default/storefront-bff',
         at: at(-63, '11:04'),
         dueAt: at(-45, '17:00'),

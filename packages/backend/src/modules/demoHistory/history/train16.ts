@@ -59,7 +59,13 @@ export const train16: HistoryTrain = {
       approvals: {
         'catalog-service': [approve('niaj', at(-50, '13:00'))],
         'currency-service': [approve('ivan', at(-50, '14:30'))],
-        'ledger-service': [approve('judy', at(-50, '15:00'), '4.3.1 carries the half-even rounding fix')],
+        'ledger-service': [
+          approve(
+            'judy',
+            at(-50, '15:00'),
+            '4.3.1 carries the half-even rounding fix',
+          ),
+        ],
         'search-api': [approve('peggy', at(-50, '11:00'))],
         'search-indexer': [approve('dave', at(-50, '11:05'))],
       },

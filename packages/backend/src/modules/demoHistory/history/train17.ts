@@ -143,7 +143,8 @@ export const train17: HistoryTrain = {
       component: 'storefront-web',
       key: 'lazy-product-images',
       ownerRef: 'group:default/team-storefront',
-      purpose: 'Lazy-load product images below the fold while the rollout ramps up',
+      purpose:
+        'Lazy-load product images below the fold while the rollout ramps up',
       createdBy: 'rupert',
       at: at(-16, '10:00'),
       expiresAt: at(30, '17:00'),
@@ -185,7 +186,8 @@ export const train17: HistoryTrain = {
     ],
     actionItems: [
       {
-        title: 'Remove the lazy-product-images flag from storefront-web once it is on for everyone',
+        title:
+          'Remove the lazy-product-images flag from storefront-web once it is on for everyone',
         ownerRef: 'component:default/storefront-web',
         at: at(-6, '11:00'),
         dueAt: at(21, '17:00'),
