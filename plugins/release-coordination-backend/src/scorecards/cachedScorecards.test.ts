@@ -19,6 +19,7 @@ function counting() {
   let computed = 0;
   let release: (() => void) | undefined;
   let failNext = false;
+  let holding = false;
   const service = {
     async getScorecard(scope: ScorecardScope, period: ScorecardPeriod) {
       computed++;
@@ -36,7 +37,6 @@ function counting() {
       } as unknown as ScorecardResponse;
     },
   };
-  let holding = false;
   return {
     service,
     computed: () => computed,
