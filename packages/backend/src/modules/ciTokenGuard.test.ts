@@ -83,8 +83,9 @@ describe('the CI token guard', () => {
     });
 
     it('starts a production backend with a strong token', async () => {
-      const backend = await start(withCiToken(STRONG_TOKEN, 'production'));
-      await backend.stop();
+      const started = start(withCiToken(STRONG_TOKEN, 'production'));
+      await expect(started).resolves.toBeDefined();
+      await (await started).stop();
     });
   });
 });
