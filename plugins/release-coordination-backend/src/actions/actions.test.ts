@@ -225,7 +225,11 @@ describe('release-coordination actions', () => {
       const noRef = await invoke('get-scorecard', { scope: 'team', ...period }, asUser('carol'));
       expect(noRef.status).toBe(400);
       expect(noRef.body.error.message).toMatch(/ref is required for scope 'team'/);
-      const refused = await invoke('get-scorecard', { scope: 'organization', ...period }, asUser('outsider'));
+      const refused = await invoke(
+        'get-scorecard',
+        { scope: 'organization', ...period },
+        asUser('outsider'),
+      );
       expect(refused.status).toBe(403);
     });
 
@@ -257,7 +261,9 @@ describe('release-coordination actions', () => {
       expect(bob.body.output.gate).toMatchObject({
         id: gateId,
         state: 'passed',
-        approvals: [{ userRef: 'user:default/bob', decision: 'approve', comment: 'payments 5.1.0 is in' }],
+        approvals: [
+          { userRef: 'user:default/bob', decision: 'approve', comment: 'payments 5.1.0 is in' },
+        ],
       });
       expect((await decisionLog(server, train.id)).totalCount).toBeGreaterThan(before);
     });
@@ -309,12 +315,19 @@ describe('release-coordination actions', () => {
 
     it('refuses invalid input before anything is done', async () => {
       const before = (await decisionLog(server, train.id)).totalCount;
+      const check = {
+        trainId: train.id,
+        participantRef: 'component:default/payments',
+        checkName: 'contract-tests',
+        status: 'passed',
+      };
       for (const [name, input] of [
         ['get-release-train', { trainId: 'not-a-uuid' }],
         ['approve-gate', { gateId: gateOf('storefront').id, comment: 'x'.repeat(2001) }],
-        ['report-check', { trainId: train.id, participantRef: 'component:default/payments', checkName: 'contract-tests', status: 'green' }],
-        ['report-check', { trainId: train.id, participantRef: 'not a ref', checkName: 'contract-tests', status: 'passed' }],
-        ['report-check', { trainId: train.id, participantRef: 'component:default/payments', checkName: 'contract-tests', status: 'passed', evidenceUrl: 'ftp://ci.example.com/42' }],
+        ['report-check', { ...check, status: 'green' }],
+        ['report-check', { ...check, participantRef: 'not a ref' }],
+        ['report-check', { ...check, checkName: 'contract tests!' }],
+        ['report-check', { ...check, evidenceUrl: 'ftp://ci.example.com/42' }],
       ] as const) {
         const res = await invoke(name, input, CI);
         expect(res.status, `${name} ${JSON.stringify(input)}`).toBe(400);
