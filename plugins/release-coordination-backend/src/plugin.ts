@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -32,6 +33,7 @@ import { DEPENDENCY_REFRESH_TASK_ID } from './dependencies/refreshTask';
 import { GateRuleRegistry } from './gates/GateRuleRegistry';
 import { readMaxWaiverDays } from './gates/config';
 import { createRouter } from './router';
+import { registerReleaseCoordinationActions } from './actions';
 import { createTrainRouter } from './trains/trainRouter';
 import { BUILT_IN_GATE_RULES } from './trains/rules';
 import { readStageDefinitions } from './trains/stages';
@@ -103,6 +105,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, logger, database, httpRouter, httpAuth, auth, permissions, scheduler, catalog } =
@@ -290,6 +293,24 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           maxAgeSeconds: readScorecardMaxAge(config),
         });
 
+        const gateConditions = {
+          getResources: loadGates,
+          // Looked up by name per decision: also rules that modules registered for gates.
+          isAllowed: createConditionAuthorizer(
+            deps.permissionsRegistry.getPermissionRuleset(gatePermissionResourceRef),
+          ),
+        };
+        // The same services and checks as the routes below, for assistants and automation.
+        registerReleaseCoordinationActions({
+          registry: deps.actionsRegistry,
+          permissions,
+          trains,
+          visibility,
+          gateConditions,
+          queries,
+          scorecards,
+        });
+
         httpRouter.use(
           await createRouter({
             resourceRouters: [
@@ -307,13 +328,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
                 trainAccess,
                 catalog,
                 visibility,
-                gateConditions: {
-                  getResources: loadGates,
-                  // Looked up by name per decision: also rules that modules registered for gates.
-                  isAllowed: createConditionAuthorizer(
-                    deps.permissionsRegistry.getPermissionRuleset(gatePermissionResourceRef),
-                  ),
-                },
+                gateConditions,
               }),
               createRetrospectiveRouter({ httpAuth, permissions, retrospectives, visibility }),
               createDictionaryRouter({ httpAuth, dictionary }),

@@ -110,9 +110,15 @@ export function responseDifferences(answer: {
   );
   const label = `${answer.method} ${route} → ${answer.status}`;
   if (!operation) {
-    // Backstage's own routes in the plugin: the document itself, and the permission
-    // integration's under /.well-known.
-    if (route === '/openapi.json' || route.startsWith('/.well-known/')) return [];
+    // Backstage's own routes in the plugin: the document itself, the permission
+    // integration's under /.well-known and the actions registry's under /.backstage/actions.
+    if (
+      route === '/openapi.json' ||
+      route.startsWith('/.well-known/') ||
+      route.startsWith('/.backstage/actions/')
+    ) {
+      return [];
+    }
     return [`${label}: the document has no such operation`];
   }
   let response = operation.responses[String(answer.status)] ?? operation.responses.default;

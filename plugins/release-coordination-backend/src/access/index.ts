@@ -18,7 +18,7 @@ export {
   type ResourceConditions,
 } from './authorization';
 export { createTrainAccess, type TrainAccess } from './trainAccess';
-export { createReaderOf } from './readers';
+export { createReadCheck, createReaderOf } from './readers';
 export { audited } from './audit';
 export {
   createVisibilityResolver,

@@ -1,5 +1,5 @@
 // Who may read: every read route asks the policy for its read permission, a basic permission,
-// before it answers anything (403 when refused).
+// before it answers anything (403 when refused); the actions that read ask the same.
 
 import {
   BackstageCredentials,
@@ -20,11 +20,25 @@ export function createReaderOf(options: {
   permission: BasicPermission;
   refusal: string;
 }): (req: express.Request<any, any, any, any, any>) => Promise<BackstageCredentials> {
-  const { httpAuth, permission, refusal } = options;
-  const access = createAuthorizer({ permissions: options.permissions });
+  const { httpAuth } = options;
+  const authorizeReading = createReadCheck(options);
   return async req => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    await access.authorize(permission, credentials, refusal);
+    await authorizeReading(credentials);
     return credentials;
   };
+}
+
+/**
+ * The same check for callers that come with credentials rather than a request, such as the
+ * plugin's actions: a `NotAllowedError` with `refusal` unless the policy allows `permission`.
+ */
+export function createReadCheck(options: {
+  permissions: Pick<PermissionsService, 'authorize' | 'authorizeConditional'>;
+  permission: BasicPermission;
+  refusal: string;
+}): (credentials: BackstageCredentials) => Promise<void> {
+  const { permission, refusal } = options;
+  const access = createAuthorizer({ permissions: options.permissions });
+  return credentials => access.authorize(permission, credentials, refusal);
 }

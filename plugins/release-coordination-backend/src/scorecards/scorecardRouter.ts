@@ -21,6 +21,9 @@ const DAY_MS = 24 * 3_600_000;
  */
 export const MAX_SCORECARD_PERIOD_DAYS = 731;
 
+/** Why a read of scorecards is refused: the same words for the route and the action. */
+export const SCORECARD_READ_REFUSAL = 'You are not allowed to read scorecards';
+
 const SCOPE_KINDS = ['organization', 'team', 'system', 'domain', 'train', 'component'] as const;
 
 /** The catalog kinds a scope's ref may name. */
@@ -34,7 +37,8 @@ const REF_KINDS: Record<'team' | 'system' | 'domain' | 'component', string[]> = 
 
 const isoTime = z.iso.datetime({ offset: true });
 
-const scorecardQuery = z
+/** A scorecard's scope and period, as the route's query and the get-scorecard action take them. */
+export const scorecardQuery = z
   .object({
     scope: z.enum(SCOPE_KINDS),
     ref: z.string().trim().min(1).max(512).optional(),
@@ -91,7 +95,7 @@ export function createScorecardRouter(options: {
     httpAuth,
     permissions,
     permission: scorecardReadPermission,
-    refusal: 'You are not allowed to read scorecards',
+    refusal: SCORECARD_READ_REFUSAL,
   });
 
   router.get('/scorecards', async (req, res) => {

@@ -5,8 +5,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  checkReportPermission,
-  gateApprovePermission,
   normalizeEntityRef,
   trainCreatePermission,
   trainReadPermission,
@@ -17,6 +15,7 @@ import { z } from 'zod';
 import { createAuthorizer, createReaderOf, TrainAccess } from '../access';
 import { authorizeAmbassadorChoice } from './ambassadorChoice';
 import { authorizeWaiver } from '../gates/waiverAccess';
+import { createGateDecisionAccess } from '../gates/decisionAccess';
 import { GateConditions } from '../permissions/gateResource';
 import { TrainService } from './TrainService';
 import { TrainDetail } from '@release-coordination/plugin-release-coordination-common';
@@ -64,10 +63,13 @@ const createTrainBody = z
 const advanceBody = z.object({ expectedStage: text(100) }).strict();
 const cancelBody = z.object({ reason: text(2000) }).strict();
 const rollBackBody = z.object({ reason: text(2000) }).strict();
-const approveBody = z.object({ comment: z.string().trim().max(2000).optional() }).strict();
-const rejectBody = z.object({ comment: text(2000) }).strict();
+/** What approving a gate takes: the REST route's body, and the approve-gate action's input. */
+export const approveBody = z.object({ comment: z.string().trim().max(2000).optional() }).strict();
+/** What rejecting a gate takes: a comment saying why. */
+export const rejectBody = z.object({ comment: text(2000) }).strict();
 const waiveBody = z.object({ reason: text(2000), until: isoTime }).strict();
-const checkBody = z
+/** A check result as CI reports it, through the route or the report-check action. */
+export const checkBody = z
   .object({
     participantRef: entityRef,
     checkName: z
@@ -142,12 +144,8 @@ export function createTrainRouter(options: {
   const authorizeManaging = (trainId: string, credentials: BackstageCredentials, refusal: string) =>
     trainAccess.authorizeManaging(trainId, credentials, refusal);
 
-  /**
-   * Deciding a gate is authorised on the gate itself, conditions included. The service still
-   * counts a decision only from a member of the approver Group.
-   */
-  const authorizeOnGate = (gateId: string, credentials: BackstageCredentials, refusal: string) =>
-    access.authorizeOnResource(gateApprovePermission, gateId, gateConditions, credentials, refusal);
+  /** Deciding gates and reporting checks: the same checks as the actions make. */
+  const decisions = createGateDecisionAccess({ permissions, gateConditions });
 
   router.get('/trains', async (req, res) => {
     await readerOf(req);
@@ -297,7 +295,7 @@ export function createTrainRouter(options: {
     const credentials = await credentialsOf(req);
     const { trainId } = req.params;
     const body = parseInput(checkBody, req.body, 'body');
-    await authorize(checkReportPermission, credentials, 'You are not allowed to report checks');
+    await decisions.authorizeCheckReport(credentials);
     res.json(await trains.reportCheck(trainId, body, credentials, { request: req }));
   });
 
@@ -305,7 +303,7 @@ export function createTrainRouter(options: {
     const credentials = await credentialsOf(req);
     const { gateId } = req.params;
     const body = parseInput(approveBody, req.body ?? {}, 'body');
-    await authorizeOnGate(gateId, credentials, 'You are not allowed to approve this gate');
+    await decisions.authorizeDecision(gateId, 'approve', credentials);
     res.json(await trains.approveGate(gateId, body, credentials, { request: req }));
   });
 
@@ -313,7 +311,7 @@ export function createTrainRouter(options: {
     const credentials = await credentialsOf(req);
     const { gateId } = req.params;
     const body = parseInput(rejectBody, req.body, 'body');
-    await authorizeOnGate(gateId, credentials, 'You are not allowed to reject this gate');
+    await decisions.authorizeDecision(gateId, 'reject', credentials);
     res.json(await trains.rejectGate(gateId, body, credentials, { request: req }));
   });
 
