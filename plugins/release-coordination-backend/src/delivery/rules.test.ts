@@ -1,6 +1,5 @@
 import { DeploymentOutcome } from '@release-coordination/plugin-release-coordination-common';
-import { TrainGateRuleContext } from '@release-coordination/plugin-release-coordination-node';
-import { DependencyIndex } from '../dependencies/graph';
+import { trainRuleContext } from '../__testUtils__/ruleContext';
 import { createEnvironmentParityRule } from './rules';
 
 const PAYMENTS = 'component:default/payments';
@@ -41,39 +40,15 @@ function store(deployments: DeploymentOutcome[]) {
   };
 }
 
-function context(participantRef?: string): TrainGateRuleContext {
-  const participants = [
-    { entityRef: PAYMENTS, targetVersion: '5.1.0' },
-    { entityRef: STOREFRONT, targetVersion: '2.0.0' },
-  ];
-  return {
-    train: {
-      id: 't1',
-      name: '2026.12',
-      objective: 'Ship',
-      ambassadorRef: 'user:default/alice',
-      status: 'active',
-      currentStage: 'deployment',
-      stages: [],
-      createdAt: '2026-11-01T00:00:00Z',
-      updatedAt: '2026-11-01T00:00:00Z',
-    },
-    stage: 'deployment',
-    gate: {} as TrainGateRuleContext['gate'],
-    participant: participants.find(p => p.entityRef === participantRef),
-    participants,
-    gates: [],
-    dependencies: new DependencyIndex({
-      nodes: [],
-      edges: [],
-      scopes: [],
-      groups: [],
-      users: [],
-      problems: [],
-    }),
+const context = (participantRef?: string) =>
+  trainRuleContext({
+    participants: [
+      { entityRef: PAYMENTS, targetVersion: '5.1.0' },
+      { entityRef: STOREFRONT, targetVersion: '2.0.0' },
+    ],
+    participantRef,
     now: new Date('2026-11-20T12:00:00Z'),
-  };
-}
+  });
 
 describe('environment-parity', () => {
   const environments = ['development', 'staging', 'production'];

@@ -1,5 +1,4 @@
-import { TrainGateRuleContext } from '@release-coordination/plugin-release-coordination-node';
-import { DependencyIndex } from '../dependencies/graph';
+import { trainRuleContext } from '../__testUtils__/ruleContext';
 import { createTestDatabases, insertTrainRow, testDatabaseService } from '../__testUtils__/databases';
 import { DatabaseOutcomeStore } from './DatabaseOutcomeStore';
 import { createOutcomeGateRules } from './rules';
@@ -10,33 +9,12 @@ const NOW = new Date('2026-11-20T12:00:00Z');
 const DAY_MS = 24 * 60 * 60 * 1000;
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY_MS).toISOString();
 
-const context: TrainGateRuleContext = {
-  train: {
-    id: TRAIN_ID,
-    name: '2026.12',
-    objective: 'Ship',
-    ambassadorRef: 'user:default/alice',
-    status: 'active',
-    currentStage: 'deployment',
-    stages: [],
-    createdAt: '2026-11-01T00:00:00Z',
-    updatedAt: '2026-11-01T00:00:00Z',
-  },
-  stage: 'deployment',
-  gate: {} as TrainGateRuleContext['gate'],
-  participant: { entityRef: PAYMENTS, targetVersion: '5.1.0' },
+const context = trainRuleContext({
+  trainId: TRAIN_ID,
   participants: [{ entityRef: PAYMENTS, targetVersion: '5.1.0' }],
-  gates: [],
-  dependencies: new DependencyIndex({
-    nodes: [],
-    edges: [],
-    scopes: [],
-    groups: [],
-    users: [],
-    problems: [],
-  }),
+  participantRef: PAYMENTS,
   now: NOW,
-};
+});
 
 /** The `rollback-rehearsed` gate rule on stored rehearsals, as the plugin makes it. */
 describe('rollback rehearsals without evidence', () => {

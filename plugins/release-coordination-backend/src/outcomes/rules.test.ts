@@ -2,8 +2,7 @@ import {
   FeatureFlag,
   RollbackPlan,
 } from '@release-coordination/plugin-release-coordination-common';
-import { DependencyIndex } from '../dependencies/graph';
-import { TrainGateRuleContext } from '@release-coordination/plugin-release-coordination-node';
+import { trainRuleContext } from '../__testUtils__/ruleContext';
 import { DrillSummary } from './OutcomeStore';
 import { createNoExpiredFlagsRule, createRollbackRehearsedRule } from './rules';
 
@@ -30,39 +29,15 @@ function fakeStore(data: {
   };
 }
 
-function context(participantRef?: string): TrainGateRuleContext {
-  const participants = [
-    { entityRef: PAYMENTS, targetVersion: '5.1.0', ownerRef: 'group:default/team-pay' },
-    { entityRef: STOREFRONT, targetVersion: '2.0.0', ownerRef: 'group:default/team-web' },
-  ];
-  return {
-    train: {
-      id: 't1',
-      name: '2026.12',
-      objective: 'Ship',
-      ambassadorRef: 'user:default/alice',
-      status: 'active',
-      currentStage: 'deployment',
-      stages: [],
-      createdAt: '2026-11-01T00:00:00Z',
-      updatedAt: '2026-11-01T00:00:00Z',
-    },
-    stage: 'deployment',
-    gate: {} as TrainGateRuleContext['gate'],
-    participant: participants.find(p => p.entityRef === participantRef),
-    participants,
-    gates: [],
-    dependencies: new DependencyIndex({
-      nodes: [],
-      edges: [],
-      scopes: [],
-      groups: [],
-      users: [],
-      problems: [],
-    }),
+const context = (participantRef?: string) =>
+  trainRuleContext({
+    participants: [
+      { entityRef: PAYMENTS, targetVersion: '5.1.0', ownerRef: 'group:default/team-pay' },
+      { entityRef: STOREFRONT, targetVersion: '2.0.0', ownerRef: 'group:default/team-web' },
+    ],
+    participantRef,
     now: NOW,
-  };
-}
+  });
 
 const plan: RollbackPlan = {
   trainId: 't1',
