@@ -1,5 +1,4 @@
 /** The HTTP implementation of {@link ReleaseCoordinationApi}. */
-import { ResponseError } from '@backstage/errors';
 import {
   BlastRadiusResponse,
   DependencyEdgesResponse,
@@ -61,26 +60,10 @@ import {
   ListDependencyEdgesRequest,
   ListTrainsRequest,
   DependencyScopeParam,
-  RELEASE_COORDINATION_PLUGIN_ID,
   ReleaseCoordinationApi,
   ReleaseCoordinationClientOptions,
 } from './api';
-
-/** A query string from the defined values, `''` when there are none. */
-function query(
-  params: Record<string, string | number | boolean | undefined>,
-): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined) search.set(key, String(value));
-  }
-  return search.size ? `?${search}` : '';
-}
-
-/** Entity refs hold `:` and `/`; encoded, they stay one path segment. */
-function participantPath(trainId: string, entityRef: string): string {
-  return `/trains/${encodeURIComponent(trainId)}/participants/${encodeURIComponent(entityRef)}`;
-}
+import { BackendHttp, createBackendHttp, participantPath, query } from './http';
 
 /**
  * HTTP client of the release-coordination backend.
@@ -88,33 +71,31 @@ function participantPath(trainId: string, entityRef: string): string {
  * @public
  */
 export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
-  private readonly discoveryApi: ReleaseCoordinationClientOptions['discoveryApi'];
-  private readonly fetchApi: { fetch: typeof fetch };
+  private readonly http: BackendHttp;
 
   constructor(options: ReleaseCoordinationClientOptions) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi ?? { fetch: (...args) => fetch(...args) };
+    this.http = createBackendHttp(options);
   }
 
   async listTrains(
     request: ListTrainsRequest = {},
   ): Promise<Page<ReleaseTrainSummary>> {
-    return this.get(`/trains${query({ ...request })}`);
+    return this.http.get(`/trains${query({ ...request })}`);
   }
 
   getDependencySnapshot(): Promise<DependencySnapshotResponse> {
-    return this.get('/dependencies/snapshot');
+    return this.http.get('/dependencies/snapshot');
   }
 
   refreshDependencies(): Promise<DependencyRefreshResponse> {
-    return this.send('POST', '/dependencies/refresh', {});
+    return this.http.send('POST', '/dependencies/refresh', {});
   }
 
   getEntityDependencies(request: {
     entityRef: string;
     depth?: number;
   }): Promise<EntityDependenciesResponse> {
-    return this.get(
+    return this.http.get(
       `/dependencies/entity${query({ ref: request.entityRef, depth: request.depth })}`,
     );
   }
@@ -122,17 +103,19 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
   getTeamMatrix(request: {
     scope: DependencyScopeParam;
   }): Promise<TeamMatrixResponse> {
-    return this.get(`/dependencies/matrix${query({ scope: request.scope })}`);
+    return this.http.get(
+      `/dependencies/matrix${query({ scope: request.scope })}`,
+    );
   }
 
   listDependencyEdges(
     request: ListDependencyEdgesRequest,
   ): Promise<DependencyEdgesResponse> {
-    return this.get(`/dependencies/edges${query({ ...request })}`);
+    return this.http.get(`/dependencies/edges${query({ ...request })}`);
   }
 
   getBlastRadius(request: { entityRef: string }): Promise<BlastRadiusResponse> {
-    return this.get(
+    return this.http.get(
       `/dependencies/blast-radius${query({ ref: request.entityRef })}`,
     );
   }
@@ -140,35 +123,39 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
   getDeploymentWaves(request: {
     entityRefs: string[];
   }): Promise<DeploymentWavesResponse> {
-    return this.send('POST', '/dependencies/waves', {
+    return this.http.send('POST', '/dependencies/waves', {
       entityRefs: request.entityRefs,
     });
   }
 
   getOwnership(request: { entityRef: string }): Promise<OwnershipResponse> {
-    return this.get(`/ownership${query({ ref: request.entityRef })}`);
+    return this.http.get(`/ownership${query({ ref: request.entityRef })}`);
   }
 
   createTrain(request: CreateTrainRequest): Promise<TrainDetail> {
-    return this.send('POST', '/trains', request);
+    return this.http.send('POST', '/trains', request);
   }
 
   getTrain(request: { trainId: string }): Promise<TrainDetail> {
-    return this.get(`/trains/${encodeURIComponent(request.trainId)}`);
+    return this.http.get(`/trains/${encodeURIComponent(request.trainId)}`);
   }
 
   updateTrain(
     request: UpdateTrainRequest & { trainId: string },
   ): Promise<TrainDetail> {
     const { trainId, ...body } = request;
-    return this.send('PATCH', `/trains/${encodeURIComponent(trainId)}`, body);
+    return this.http.send(
+      'PATCH',
+      `/trains/${encodeURIComponent(trainId)}`,
+      body,
+    );
   }
 
   addParticipant(
     request: AddParticipantRequest & { trainId: string },
   ): Promise<TrainDetail> {
     const { trainId, ...body } = request;
-    return this.send(
+    return this.http.send(
       'POST',
       `/trains/${encodeURIComponent(trainId)}/participants`,
       body,
@@ -181,7 +168,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     targetVersion: string;
   }): Promise<TrainDetail> {
     const { trainId, entityRef, ...body } = request;
-    return this.send('PATCH', participantPath(trainId, entityRef), body);
+    return this.http.send('PATCH', participantPath(trainId, entityRef), body);
   }
 
   removeParticipant(request: {
@@ -190,13 +177,13 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     reason: string;
   }): Promise<TrainDetail> {
     const { trainId, entityRef, ...body } = request;
-    return this.send('DELETE', participantPath(trainId, entityRef), body);
+    return this.http.send('DELETE', participantPath(trainId, entityRef), body);
   }
 
   getDependencyDrift(request: {
     trainId: string;
   }): Promise<TrainDependencyDrift> {
-    return this.get(
+    return this.http.get(
       `/trains/${encodeURIComponent(request.trainId)}/dependency-drift`,
     );
   }
@@ -205,7 +192,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     trainId: string;
     expectedStage: string;
   }): Promise<TrainDetail> {
-    return this.send(
+    return this.http.send(
       'POST',
       `/trains/${encodeURIComponent(request.trainId)}/advance`,
       {
@@ -218,7 +205,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     trainId: string;
     reason: string;
   }): Promise<TrainDetail> {
-    return this.send(
+    return this.http.send(
       'POST',
       `/trains/${encodeURIComponent(request.trainId)}/cancel`,
       {
@@ -231,7 +218,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     trainId: string;
     reason: string;
   }): Promise<TrainDetail> {
-    return this.send(
+    return this.http.send(
       'POST',
       `/trains/${encodeURIComponent(request.trainId)}/roll-back`,
       {
@@ -246,7 +233,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     offset?: number;
   }): Promise<VisiblePage<TrainDecision>> {
     const { trainId, ...paging } = request;
-    return this.get(
+    return this.http.get(
       `/trains/${encodeURIComponent(trainId)}/decisions${query(paging)}`,
     );
   }
@@ -256,7 +243,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     comment?: string;
   }): Promise<TrainGate> {
     const { gateId, ...body } = request;
-    return this.send(
+    return this.http.send(
       'POST',
       `/gates/${encodeURIComponent(gateId)}/approve`,
       body,
@@ -265,7 +252,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
 
   rejectGate(request: { gateId: string; comment: string }): Promise<TrainGate> {
     const { gateId, ...body } = request;
-    return this.send(
+    return this.http.send(
       'POST',
       `/gates/${encodeURIComponent(gateId)}/reject`,
       body,
@@ -278,7 +265,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     until: string;
   }): Promise<TrainGate> {
     const { gateId, ...body } = request;
-    return this.send(
+    return this.http.send(
       'POST',
       `/gates/${encodeURIComponent(gateId)}/waive`,
       body,
@@ -289,7 +276,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     request: ReportCheckRequest & { trainId: string },
   ): Promise<CheckResult> {
     const { trainId, ...body } = request;
-    return this.send(
+    return this.http.send(
       'POST',
       `/trains/${encodeURIComponent(trainId)}/checks`,
       body,
@@ -300,13 +287,13 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     request: { entityRef: string } & PageRequest,
   ): Promise<VisiblePage<EntityTrain>> {
     const { entityRef, limit, offset } = request;
-    return this.get(
+    return this.http.get(
       `/entity-trains${query({ ref: entityRef, limit, offset })}`,
     );
   }
 
   listMyApprovals(request: PageRequest = {}): Promise<VisiblePage<MyApproval>> {
-    return this.get(
+    return this.http.get(
       `/approvals/mine${query({ limit: request.limit, offset: request.offset })}`,
     );
   }
@@ -319,7 +306,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     let ref: string | undefined;
     if (scope.kind === 'train') ref = scope.id;
     else if (scope.kind !== 'organization') ref = scope.ref;
-    return this.get(
+    return this.http.get(
       `/scorecards${query({ scope: scope.kind, ref, from: period.from, to: period.to })}`,
     );
   }
@@ -329,7 +316,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     limit?: number;
   }): Promise<Retrospective> {
     const { trainId, ...paging } = request;
-    return this.get(
+    return this.http.get(
       `/trains/${encodeURIComponent(trainId)}/retrospective${query(paging)}`,
     );
   }
@@ -338,7 +325,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     request: ListRetrospectiveNotesRequest & { trainId: string },
   ): Promise<Page<RetrospectiveNote>> {
     const { trainId, ...params } = request;
-    return this.get(
+    return this.http.get(
       `/trains/${encodeURIComponent(trainId)}/retrospective/notes${query({ ...params })}`,
     );
   }
@@ -349,7 +336,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     offset?: number;
   }): Promise<VisiblePage<ActionItem>> {
     const { trainId, ...paging } = request;
-    return this.get(
+    return this.http.get(
       `/trains/${encodeURIComponent(trainId)}/retrospective/carried-over${query(paging)}`,
     );
   }
@@ -358,7 +345,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     request: AddRetrospectiveNoteRequest & { trainId: string },
   ): Promise<RetrospectiveNote> {
     const { trainId, ...body } = request;
-    return this.send(
+    return this.http.send(
       'POST',
       `/trains/${encodeURIComponent(trainId)}/retrospective/notes`,
       body,
@@ -370,24 +357,17 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     noteId: string;
   }): Promise<void> {
     const { trainId, noteId } = request;
-    const baseUrl = await this.discoveryApi.getBaseUrl(
-      RELEASE_COORDINATION_PLUGIN_ID,
-    );
     // Answered with 204 and no body.
-    const response = await this.fetchApi.fetch(
-      `${baseUrl}/trains/${encodeURIComponent(trainId)}/retrospective/notes/${encodeURIComponent(noteId)}`,
-      { method: 'DELETE' },
+    await this.http.delete(
+      `/trains/${encodeURIComponent(trainId)}/retrospective/notes/${encodeURIComponent(noteId)}`,
     );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
   }
 
   createActionItem(
     request: CreateActionItemRequest & { trainId: string },
   ): Promise<ActionItem> {
     const { trainId, ...body } = request;
-    return this.send(
+    return this.http.send(
       'POST',
       `/trains/${encodeURIComponent(trainId)}/action-items`,
       body,
@@ -398,7 +378,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     request: UpdateActionItemRequest & { itemId: string },
   ): Promise<ActionItem> {
     const { itemId, ...body } = request;
-    return this.send(
+    return this.http.send(
       'PATCH',
       `/action-items/${encodeURIComponent(itemId)}`,
       body,
@@ -408,18 +388,18 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
   listActionItems(
     request: ListActionItemsRequest = {},
   ): Promise<VisiblePage<ActionItem>> {
-    return this.get(`/action-items${query({ ...request })}`);
+    return this.http.get(`/action-items${query({ ...request })}`);
   }
 
   getDictionary(): Promise<ReleaseDictionary> {
-    return this.get('/dictionary');
+    return this.http.get('/dictionary');
   }
 
   reportDeployment(
     request: ReportDeploymentRequest & { trainId: string },
   ): Promise<DeploymentOutcome> {
     const { trainId, ...body } = request;
-    return this.send(
+    return this.http.send(
       'POST',
       `/trains/${encodeURIComponent(trainId)}/deployments`,
       body,
@@ -430,7 +410,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     request: ListDeploymentsRequest & { trainId: string },
   ): Promise<VisiblePage<DeploymentOutcome>> {
     const { trainId, ...params } = request;
-    return this.get(
+    return this.http.get(
       `/trains/${encodeURIComponent(trainId)}/deployments${query({ ...params })}`,
     );
   }
@@ -438,7 +418,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
   getRollbackReadiness(request: {
     trainId: string;
   }): Promise<TrainRollbackReadiness> {
-    return this.get(
+    return this.http.get(
       `/trains/${encodeURIComponent(request.trainId)}/rollback-readiness`,
     );
   }
@@ -447,7 +427,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     request: SaveRollbackPlanRequest & { trainId: string; entityRef: string },
   ): Promise<RollbackPlan> {
     const { trainId, entityRef, ...body } = request;
-    return this.send(
+    return this.http.send(
       'PUT',
       `/trains/${encodeURIComponent(trainId)}/participants/${encodeURIComponent(entityRef)}/rollback-plan`,
       body,
@@ -457,7 +437,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
   reportRollbackDrill(
     request: ReportRollbackDrillRequest,
   ): Promise<RollbackDrill> {
-    return this.send('POST', '/rollback-drills', request);
+    return this.http.send('POST', '/rollback-drills', request);
   }
 
   listFeatureFlags(request: {
@@ -466,7 +446,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     offset?: number;
   }): Promise<TrainFeatureFlags> {
     const { trainId, ...paging } = request;
-    return this.get(
+    return this.http.get(
       `/trains/${encodeURIComponent(trainId)}/flags${query(paging)}`,
     );
   }
@@ -475,7 +455,7 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     request: CreateFeatureFlagRequest & { trainId: string },
   ): Promise<FeatureFlag> {
     const { trainId, ...body } = request;
-    return this.send(
+    return this.http.send(
       'POST',
       `/trains/${encodeURIComponent(trainId)}/flags`,
       body,
@@ -486,13 +466,17 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     request: UpdateFeatureFlagRequest & { flagId: string },
   ): Promise<FeatureFlag> {
     const { flagId, ...body } = request;
-    return this.send('PATCH', `/flags/${encodeURIComponent(flagId)}`, body);
+    return this.http.send(
+      'PATCH',
+      `/flags/${encodeURIComponent(flagId)}`,
+      body,
+    );
   }
 
   getEnvironmentMatrix(request: {
     trainId: string;
   }): Promise<TrainEnvironmentMatrix> {
-    return this.get(
+    return this.http.get(
       `/trains/${encodeURIComponent(request.trainId)}/environments`,
     );
   }
@@ -502,33 +486,6 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     version: string;
     environment: string;
   }): Promise<DeployReadiness> {
-    return this.get(`/deploy-readiness${query(request)}`);
-  }
-
-  private async get<T>(path: string): Promise<T> {
-    return this.send('GET', path);
-  }
-
-  private async send<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl(
-      RELEASE_COORDINATION_PLUGIN_ID,
-    );
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
-      method,
-      ...(body !== undefined
-        ? {
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(body),
-          }
-        : {}),
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
+    return this.http.get(`/deploy-readiness${query(request)}`);
   }
 }
