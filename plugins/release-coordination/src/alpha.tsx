@@ -207,6 +207,8 @@ export const myApprovalsHomePageWidget = HomePageWidgetBlueprint.make({
   },
 });
 
+export { releaseCoordinationTranslationRef } from './translations';
+
 /**
  * The release-coordination frontend plugin for the new frontend system.
  *

@@ -14,11 +14,13 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Box, Button, Chip } from '@material-ui/core';
 import { ReleaseTrainSummary } from '@release-coordination/plugin-release-coordination-common';
 import { useState } from 'react';
 import { trainRouteRef } from '../../routes';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { DEFAULT_STAGES, NewTrainDialog } from './NewTrainDialog';
 import { TrainsTimeline } from './TrainsTimeline';
 import { TIMELINE_TRAIN_LIMIT, useTrains } from './useTrains';
@@ -32,32 +34,33 @@ function isLate(train: ReleaseTrainSummary): boolean {
 
 function useColumns(): TableColumn<TrainRow>[] {
   const trainLink = useRouteRef(trainRouteRef);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return [
     {
-      title: 'Train',
+      title: t('trains.columns.train'),
       field: 'name',
       highlight: true,
       render: train => <Link to={trainLink({ trainId: train.id })}>{train.name}</Link>,
     },
-    { title: 'Objective', field: 'objective' },
+    { title: t('trains.columns.objective'), field: 'objective' },
     {
-      title: 'Ambassador',
+      title: t('trains.columns.ambassador'),
       field: 'ambassadorRef',
       render: train => <EntityRefLink entityRef={train.ambassadorRef} defaultKind="user" />,
     },
     {
-      title: 'Stage',
+      title: t('trains.columns.stage'),
       field: 'currentStage',
       render: train => (
         <Box display="flex" alignItems="center" gridGap={4}>
           {train.currentStage}
-          {train.late && <Chip size="small" color="secondary" label="late" />}
+          {train.late && <Chip size="small" color="secondary" label={t('trains.late')} />}
         </Box>
       ),
     },
-    { title: 'Status', field: 'status' },
+    { title: t('trains.columns.status'), field: 'status' },
     {
-      title: 'Started',
+      title: t('trains.columns.started'),
       field: 'createdAt',
       render: train => new Date(train.createdAt).toLocaleDateString(),
     },
@@ -66,13 +69,14 @@ function useColumns(): TableColumn<TrainRow>[] {
 
 function TrainsTimelineCard(props: { trains: ReleaseTrainSummary[] }) {
   const { trains } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <InfoCard
-      title="Timeline"
+      title={t('trains.timeline.title')}
       subheader={
         trains.length > TIMELINE_TRAIN_LIMIT
-          ? `Planned stage windows of the ${TIMELINE_TRAIN_LIMIT} newest trains`
-          : 'Planned stage windows'
+          ? t('trains.timeline.subheaderNewest', { count: TIMELINE_TRAIN_LIMIT })
+          : t('trains.timeline.subheader')
       }
     >
       <TrainsTimeline trains={trains.slice(0, TIMELINE_TRAIN_LIMIT)} />
@@ -85,6 +89,7 @@ export function TrainsList() {
   const { value, loading, error, retry } = useTrains();
   const [creating, setCreating] = useState(false);
   const columns = useColumns();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
 
   // The backend configures the stages; the newest train tells which ones they are.
   const newestStages = value?.items[0]?.stages ?? [];
@@ -99,7 +104,7 @@ export function TrainsList() {
       startIcon={<AddIcon />}
       onClick={() => setCreating(true)}
     >
-      New train
+      {t('trains.newTrain')}
     </Button>
   );
   // Mounted only while open: it needs the catalog, which the list does not.
@@ -111,15 +116,15 @@ export function TrainsList() {
     return <Progress />;
   }
   if (error) {
-    return <ResponseErrorPanel error={error} title="Could not load release trains" />;
+    return <ResponseErrorPanel error={error} title={t('trains.loadError')} />;
   }
   if (!value || value.items.length === 0) {
     return (
       <>
         <EmptyState
           missing="data"
-          title="No release trains yet"
-          description="A release train groups the services that many teams ship together. Trains appear here once a release ambassador starts one."
+          title={t('trains.empty.title')}
+          description={t('trains.empty.description')}
           action={newTrainButton}
         />
         {dialog}
@@ -133,12 +138,12 @@ export function TrainsList() {
         {newTrainButton}
       </Box>
       <Table
-        title={`Release trains (${value.totalCount})`}
+        title={t('trains.tableTitle', { count: value.totalCount })}
         options={{ paging: value.items.length > 20, pageSize: 20, search: true }}
         columns={columns}
         data={rows}
         actions={[
-          { icon: () => <RefreshIcon />, tooltip: 'Refresh', isFreeAction: true, onClick: retry },
+          { icon: () => <RefreshIcon />, tooltip: t('trains.refresh'), isFreeAction: true, onClick: retry },
         ]}
       />
       <TrainsTimelineCard trains={value.items} />
@@ -158,14 +163,15 @@ export function TrainsPageContent() {
 
 /** The plugin's root page with its own header: `/release-coordination` (legacy frontend system). */
 export function TrainsPage() {
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <Page themeId="tool">
       <Header
-        title="Release coordination"
-        subtitle="Releases that many teams ship together, from planning to deployment"
+        title={t('trains.pageTitle')}
+        subtitle={t('trains.pageSubtitle')}
       />
       <Content>
-        <ContentHeader title="Release trains" />
+        <ContentHeader title={t('trains.listTitle')} />
         <TrainsList />
       </Content>
     </Page>

@@ -1,0 +1,41 @@
+import { createTranslationRef } from '@backstage/frontend-plugin-api';
+import { approvalsMessages } from './approvals';
+import { dependenciesMessages } from './dependencies';
+import { dictionaryMessages } from './dictionary';
+import { entityTrainsMessages } from './entityTrains';
+import { gatesMessages } from './gates';
+import { outcomesMessages } from './outcomes';
+import { ownershipMessages } from './ownership';
+import { retrospectivesMessages } from './retrospectives';
+import { scorecardsMessages } from './scorecards';
+import { sharedMessages } from './shared';
+import { trainPageMessages } from './trainPage';
+import { trainsMessages } from './trains';
+
+/**
+ * Every user-visible string of the plugin, in English, grouped by area (`trains.title`,
+ * `gates.approve`, …). An app translates or rewords them with `createTranslationMessages` or
+ * `createTranslationResource` for this ref; what it leaves out stays English.
+ *
+ * Names that come from the catalog or the backend (entities, stages, gate titles) are data,
+ * not messages, and are shown as they are.
+ *
+ * @alpha
+ */
+export const releaseCoordinationTranslationRef = createTranslationRef({
+  id: 'release-coordination',
+  messages: {
+    trains: trainsMessages,
+    trainPage: trainPageMessages,
+    gates: gatesMessages,
+    outcomes: outcomesMessages,
+    approvals: approvalsMessages,
+    entityTrains: entityTrainsMessages,
+    dependencies: dependenciesMessages,
+    ownership: ownershipMessages,
+    scorecards: scorecardsMessages,
+    retrospectives: retrospectivesMessages,
+    dictionary: dictionaryMessages,
+    shared: sharedMessages,
+  },
+});

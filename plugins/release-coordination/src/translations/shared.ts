@@ -1,0 +1,2 @@
+/** Messages of the shared area; keys are `shared.<key>` in {@link releaseCoordinationTranslationRef}. */
+export const sharedMessages = {} as const;
