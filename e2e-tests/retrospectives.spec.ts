@@ -257,7 +257,12 @@ test('a leader reads the scorecards: changes the period and drills into a team',
 }) => {
   test.setTimeout(180_000);
   await signInAs(page, 'Carol');
-  await page.getByRole('link', { name: 'Scorecards' }).click();
+  // One sidebar item for the plugin; the scorecards are a tab of its page.
+  await page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Release coordination', exact: true })
+    .click();
+  await page.getByRole('tab', { name: 'Scorecards' }).click();
   await expect(page).toHaveURL(/\/release-coordination\/scorecards/);
   const period = page.getByLabel('Period');
   await expect(period).toBeVisible();
@@ -303,16 +308,14 @@ test("a service page's release words lead to the release dictionary", async ({ p
   await wave.click();
   await expect(page).toHaveURL(/\/release-coordination\/dictionary#term-deployment-wave$/);
   await expect(page.getByRole('region', { name: 'Deployment wave' })).toBeVisible();
-  // The sidebar names the page shorter than its title, and marks it alone as the current one,
-  // although its path is under the trains page's.
+  // The plugin's sidebar item is current, and on its page the dictionary's tab.
   const sidebar = page.getByRole('navigation', { name: 'sidebar nav' });
-  await expect(sidebar.getByRole('link', { name: 'Dictionary', exact: true })).toHaveAttribute(
-    'aria-current',
-    'page',
-  );
-  await expect(sidebar.getByRole('link', { name: 'Release trains', exact: true })).not.toHaveAttribute(
-    'aria-current',
-    'page',
+  await expect(
+    sidebar.getByRole('link', { name: 'Release coordination', exact: true }),
+  ).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('tab', { name: 'Release dictionary' })).toHaveAttribute(
+    'aria-selected',
+    'true',
   );
   await screenshot(page, 'retrospectives-8-dictionary', { fullPage: false });
 });

@@ -83,7 +83,9 @@ async function signIn(page: Page, url: string) {
   await page.goto(url);
   // The guest sign-in page asks once; later visits carry the session.
   const enter = page.getByRole('button', { name: 'Enter' });
-  const catalog = page.getByRole('link', { name: 'Release trains' });
+  // The legacy sidebar's item is the README's "Release trains"; the new system's item is the
+  // plugin's page, "Release coordination".
+  const catalog = page.getByRole('link', { name: /^(Release trains|Release coordination)$/ });
   await expect(enter.or(catalog).first()).toBeVisible();
   if (await enter.isVisible()) await enter.click();
   await expect(catalog.first()).toBeVisible();
@@ -95,8 +97,12 @@ for (const { system, url } of APPS) {
   }) => {
     await signIn(page, url);
 
-    await page.getByRole('link', { name: 'Release trains' }).first().click();
-    await expect(page).toHaveURL(/\/release-coordination$/);
+    await page
+      .getByRole('link', { name: /^(Release trains|Release coordination)$/ })
+      .first()
+      .click();
+    // The new system's page opens its first tab, the trains.
+    await expect(page).toHaveURL(/\/release-coordination(\/trains)?$/);
     await expect(page.getByRole('link', { name: TRAIN })).toBeVisible();
 
     await page.goto(`${url}/catalog/default/component/basket-api`);

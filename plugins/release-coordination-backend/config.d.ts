@@ -123,6 +123,16 @@ export interface Config {
        */
       reminders?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    /** Where the app shows the plugin's pages, for the links in notifications. */
+    portal?: {
+      /**
+       * The path of the plugin's page in the app, e.g. `/releases`. Default: what
+       * `app.extensions` gives `page:release-coordination` as `config.path` (new frontend
+       * system), else `/release-coordination`. Legacy frontend system apps that mount
+       * `ReleaseCoordinationPage` elsewhere set it here.
+       */
+      pagePath?: string;
+    };
     /**
      * The environments a version passes through on its way to production, in order, ending
      * with `deployments.productionEnvironment`. Deploy readiness asks that a version ran in

@@ -1,3 +1,4 @@
+import { readPortalMount, withPortalLinks } from './notifications/portalLinks';
 import {
   coreServices,
   createBackendPlugin,
@@ -113,6 +114,8 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         // Replicas starting together on one empty database take turns until their scheduled
         // tasks are registered (our migrations, then the scheduler's tables).
         const startupTurn = await takeStartupTurn(await database.getClient());
+        // Links in notifications open the train pages where the app mounts them.
+        const notifications = withPortalLinks(deps.notifications, readPortalMount(config));
         // Rules over action items, rollback readiness and flag expiry read them from the
         // database while a stage is advanced.
         const stores = await createReleaseCoordinationStores({ database });
@@ -191,7 +194,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           trainConditions,
           auditor: deps.auditor,
           signals: deps.signals,
-          notifications: deps.notifications,
+          notifications,
           logger,
           outcomeSettings,
           limits: {
@@ -236,7 +239,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         const reminders = createActionItemReminders({
           store: retrospectiveStore,
           snapshots,
-          notifications: deps.notifications,
+          notifications,
           logger,
         });
         const reminderConfig = config.getOptionalConfig('releaseCoordination.actionItems');
@@ -266,7 +269,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
             const sent = await sendFlagReminders({
               store: outcomeStore,
               trains: trainStore,
-              notifications: deps.notifications,
+              notifications,
               logger,
               remindBeforeDays: outcomeSettings.remindBeforeDays,
             });

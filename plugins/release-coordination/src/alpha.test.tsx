@@ -42,6 +42,15 @@ describe('new frontend system', () => {
       initialRouteEntries: ['/release-coordination'],
     });
     expect(await screen.findByText('No release trains yet')).toBeInTheDocument();
+    // One header for the plugin, its sub-pages as tabs, each a link to its own path.
+    for (const [tab, path] of [
+      ['Release trains', '/release-coordination/trains'],
+      ['My approvals', '/release-coordination/approvals'],
+      ['Scorecards', '/release-coordination/scorecards'],
+      ['Release dictionary', '/release-coordination/dictionary'],
+    ]) {
+      expect(screen.getByRole('tab', { name: tab })).toHaveAttribute('href', path);
+    }
   });
 
   it('routes a train page under the trains page', async () => {
@@ -81,7 +90,7 @@ describe('new frontend system', () => {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
     expect(await screen.findByText('Waiting for your decision (1)')).toBeInTheDocument();
-    expect(releaseCoordinationPlugin.getExtension('page:release-coordination/approvals')).toBeDefined();
+    expect(releaseCoordinationPlugin.getExtension('sub-page:release-coordination/approvals')).toBeDefined();
   });
 
   it('mounts the scorecards at /release-coordination/scorecards', async () => {
@@ -95,7 +104,7 @@ describe('new frontend system', () => {
     expect(getScorecard).toHaveBeenCalledWith(
       expect.objectContaining({ scope: { kind: 'organization' } }),
     );
-    expect(releaseCoordinationPlugin.getExtension('page:release-coordination/scorecards')).toBeDefined();
+    expect(releaseCoordinationPlugin.getExtension('sub-page:release-coordination/scorecards')).toBeDefined();
   });
 
   it('mounts the release dictionary at /release-coordination/dictionary', async () => {
@@ -124,7 +133,7 @@ describe('new frontend system', () => {
       initialRouteEntries: ['/release-coordination/dictionary'],
     });
     expect(await screen.findByRole('region', { name: 'Waiver' })).toBeInTheDocument();
-    expect(releaseCoordinationPlugin.getExtension('page:release-coordination/dictionary')).toBeDefined();
+    expect(releaseCoordinationPlugin.getExtension('sub-page:release-coordination/dictionary')).toBeDefined();
   });
 });
 

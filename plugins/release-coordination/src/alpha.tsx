@@ -9,6 +9,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
   PageBlueprint,
+  SubPageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
@@ -34,6 +35,7 @@ import {
   scorecardsRouteRef,
   trainRouteRef,
 } from './routes';
+import { releaseCoordinationTranslationRef } from './translations';
 
 const routes = convertLegacyRouteRefs({
   root: rootRouteRef,
@@ -60,70 +62,82 @@ export const releaseCoordinationApi = ApiBlueprint.make({
 });
 
 /**
- * The trains page, with each train under `trains/:trainId`; the app's page layout supplies the
- * header.
+ * The plugin's page, `/release-coordination`: one header for the plugin, with its sub-pages as
+ * tabs. Its index leads to the first tab, the trains.
  *
  * @alpha
  */
 export const releaseCoordinationPage = PageBlueprint.make({
   params: {
     path: '/release-coordination',
-    title: 'Release trains',
+    title: releaseCoordinationTranslationRef('pages.root'),
     icon: <TrainIcon fontSize="inherit" />,
     routeRef: routes.root,
-    loader: () =>
-      import('./components/Router').then(m => <m.ReleaseCoordinationRouterContent />),
   },
 });
 
 /**
- * My approvals: the gates waiting for the signed-in user's groups. Its title and icon make its
- * navigation item.
+ * The trains tab, `/release-coordination/trains`, with each train under `trains/:trainId`.
  *
  * @alpha
  */
-export const releaseCoordinationApprovalsPage = PageBlueprint.make({
+export const releaseCoordinationTrainsSubPage = SubPageBlueprint.make({
+  name: 'trains',
+  params: {
+    path: 'trains',
+    title: releaseCoordinationTranslationRef('pages.trains'),
+    icon: <TrainIcon fontSize="inherit" />,
+    loader: () => import('./components/Router').then(m => <m.TrainsSubPageContent />),
+  },
+});
+
+/**
+ * My approvals: the gates waiting for the signed-in user's groups.
+ *
+ * @alpha
+ */
+export const releaseCoordinationApprovalsSubPage = SubPageBlueprint.make({
   name: 'approvals',
   params: {
-    path: '/release-coordination/approvals',
-    title: 'My approvals',
+    path: 'approvals',
+    title: releaseCoordinationTranslationRef('pages.approvals'),
     icon: <HowToVoteIcon fontSize="inherit" />,
     routeRef: routes.approvals,
-    loader: () => import('./components/MyApprovals').then(m => <m.MyApprovalsPageContent />),
+    loader: () => import('./components/Router').then(m => <m.ApprovalsSubPageContent />),
   },
 });
 
 /**
  * The scorecards: metrics of the organisation, a team or a train over a period, with
- * drill-down. Its title and icon make its navigation item.
+ * drill-down; scope and period live in the query string.
  *
  * @alpha
  */
-export const releaseCoordinationScorecardsPage = PageBlueprint.make({
+export const releaseCoordinationScorecardsSubPage = SubPageBlueprint.make({
   name: 'scorecards',
   params: {
-    path: '/release-coordination/scorecards',
-    title: 'Scorecards',
+    path: 'scorecards',
+    title: releaseCoordinationTranslationRef('pages.scorecards'),
     icon: <AssessmentIcon fontSize="inherit" />,
     routeRef: routes.scorecards,
-    loader: () => import('./components/Scorecards').then(m => <m.ScorecardsPageContent />),
+    loader: () => import('./components/Router').then(m => <m.ScorecardsSubPageContent />),
   },
 });
 
 /**
- * The release dictionary: terms, responsibilities and escalation paths. Its title and icon
- * make its navigation item; dictionary links in the plugin's pages lead to it.
+ * The release dictionary: terms, responsibilities and escalation paths; dictionary links in
+ * the plugin's pages lead to it.
  *
  * @alpha
  */
-export const releaseCoordinationDictionaryPage = PageBlueprint.make({
+export const releaseCoordinationDictionarySubPage = SubPageBlueprint.make({
   name: 'dictionary',
   params: {
-    path: '/release-coordination/dictionary',
-    title: 'Release dictionary',
+    path: 'dictionary',
+    title: releaseCoordinationTranslationRef('pages.dictionary'),
     icon: <MenuBookIcon fontSize="inherit" />,
     routeRef: routes.dictionary,
-    loader: () => import('./components/DictionaryPage').then(m => <m.DictionaryPageContent />),
+    loader: () => import('./components/Router').then(m => <m.DictionarySubPageContent />),
   },
 });
 
@@ -136,7 +150,8 @@ export const entityReleaseTrainsContent = EntityContentBlueprint.make({
   name: 'release-trains',
   params: {
     path: '/release-trains',
-    title: 'Release trains',
+    title: releaseCoordinationTranslationRef('pages.entityReleaseTrains'),
+    group: 'deployment',
     filter: isReleaseTrainsAvailable,
     loader: () =>
       import('./components/EntityReleaseTrains').then(m => <m.EntityReleaseTrainsContent />),
@@ -169,7 +184,8 @@ export const entityDependencyMatrixContent = EntityContentBlueprint.make({
   name: 'dependency-matrix',
   params: {
     path: '/dependency-matrix',
-    title: 'Dependency matrix',
+    title: releaseCoordinationTranslationRef('pages.entityDependencyMatrix'),
+    group: 'deployment',
     filter: isDependencyMatrixAvailable,
     loader: () =>
       import('./components/DependencyMatrix').then(m => <m.EntityDependencyMatrixContent />),
@@ -185,7 +201,8 @@ export const entityOwnershipContent = EntityContentBlueprint.make({
   name: 'ownership',
   params: {
     path: '/ownership',
-    title: 'Ownership',
+    title: releaseCoordinationTranslationRef('pages.entityOwnership'),
+    group: 'deployment',
     filter: isOwnershipAvailable,
     loader: () => import('./components/Ownership').then(m => <m.EntityOwnershipContent />),
   },
@@ -207,7 +224,7 @@ export const myApprovalsHomePageWidget = HomePageWidgetBlueprint.make({
   },
 });
 
-export { releaseCoordinationTranslationRef } from './translations';
+export { releaseCoordinationTranslationRef };
 
 /**
  * The release-coordination frontend plugin for the new frontend system.
@@ -217,13 +234,15 @@ export { releaseCoordinationTranslationRef } from './translations';
 export default createFrontendPlugin({
   pluginId: 'release-coordination',
   title: 'Release coordination',
+  icon: <TrainIcon fontSize="inherit" />,
   routes,
   extensions: [
     releaseCoordinationApi,
     releaseCoordinationPage,
-    releaseCoordinationApprovalsPage,
-    releaseCoordinationScorecardsPage,
-    releaseCoordinationDictionaryPage,
+    releaseCoordinationTrainsSubPage,
+    releaseCoordinationApprovalsSubPage,
+    releaseCoordinationScorecardsSubPage,
+    releaseCoordinationDictionarySubPage,
     entityReleaseTrainsContent,
     entityReleaseTrainCard,
     entityDependencyMatrixContent,

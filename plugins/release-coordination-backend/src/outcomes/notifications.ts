@@ -4,6 +4,7 @@ import {
   ReleaseTrainSummary,
   daysSince,
 } from '@release-coordination/plugin-release-coordination-common';
+import { trainPageLink } from '../notifications/portalLinks';
 import { TrainNotification } from '../trains/announcements';
 
 /** Topics of what the outcome services tell people, so each can be muted on its own. */
@@ -16,8 +17,7 @@ export const OUTCOME_NOTIFICATION_TOPICS = {
  * The train page, opened on the tab that shows what the notification is about: the page keeps
  * its tab in the `tab` query parameter (the frontend's `TRAIN_TABS`).
  */
-const trainLink = (trainId: string, tab: 'deployments' | 'rollback') =>
-  `/release-coordination/trains/${trainId}?tab=${tab}`;
+const trainLink = (trainId: string, tab: 'deployments' | 'rollback') => trainPageLink(trainId, tab);
 
 /** How far the rollback of a deployment got, when there was one. */
 function rollbackProgress(deployment: DeploymentOutcome): string | undefined {

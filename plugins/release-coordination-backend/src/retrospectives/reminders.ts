@@ -4,6 +4,7 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { ActionItem } from '@release-coordination/plugin-release-coordination-common';
 import { DependencyIndex } from '../dependencies/graph';
 import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
+import { trainPageLink } from '../notifications/portalLinks';
 import { TrainNotification } from '../trains/announcements';
 import { staleReminderClaimsBefore } from '../database/reminderLease';
 import { RetrospectiveStore } from './RetrospectiveStore';
@@ -36,7 +37,7 @@ export function overdueNotification(item: ActionItem, recipient: string): TrainN
         `From the retrospective of release train '${item.trainName}'${owner}; it was due ` +
         `${item.dueAt?.slice(0, 10)}. Close it, drop it, or move its due date.`,
       // The train page's Retrospective tab (the page keeps its tab in the query).
-      link: `/release-coordination/trains/${item.trainId}?tab=retrospective`,
+      link: trainPageLink(item.trainId, 'retrospective'),
       severity: 'normal',
       topic: ACTION_ITEM_OVERDUE_TOPIC,
     },

@@ -9,6 +9,7 @@ import {
   ReleaseCoordinationSignal,
 } from '@release-coordination/plugin-release-coordination-common';
 import { DependencyIndex, downstreamOf } from '../dependencies/graph';
+import { trainPageLink } from '../notifications/portalLinks';
 import { TrainRecord } from './TrainStore';
 
 /** One notification as the notifications service takes it. */
@@ -23,7 +24,7 @@ export const NOTIFICATION_TOPICS = {
   ambassadorAssigned: 'release-coordination.ambassador-assigned',
 } as const;
 
-const trainLink = (trainId: string) => `/release-coordination/trains/${trainId}`;
+const trainLink = (trainId: string) => trainPageLink(trainId);
 
 const describeWaiting = (gate: TrainGate) =>
   gate.participantRef ? `${gate.title} (${gate.participantRef})` : gate.title;
@@ -243,7 +244,7 @@ export function trainRolledBackNotification(
     payload: {
       title: `Release train '${train.name}' was rolled back`,
       description: reason,
-      link: `/release-coordination/trains/${train.id}`,
+      link: trainPageLink(train.id),
       severity: 'high',
       topic: TRAIN_ROLLED_BACK_TOPIC,
     },

@@ -1,4 +1,8 @@
+import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
 import { Route, Routes } from 'react-router-dom';
+import { DictionaryPageContent } from './DictionaryPage';
+import { MyApprovalsPageContent } from './MyApprovals';
+import { ScorecardsPageContent } from './Scorecards';
 import { TrainPage, TrainPageContent } from './TrainPage';
 import { TrainsPage, TrainsPageContent } from './TrainsPage';
 
@@ -12,12 +16,47 @@ export function ReleaseCoordinationRouter() {
   );
 }
 
-/** The root page's routes without headers: the app's page layout supplies them (new system). */
-export function ReleaseCoordinationRouterContent() {
+/*
+ * The new frontend system's sub-pages (tabs of the plugin's page). The app's page supplies
+ * header and tabs; each sub-page scopes React Router to its own mount through the adapter, so
+ * its routes and query strings are relative to `/release-coordination/<sub-page>`.
+ */
+
+/** The trains tab: the list at `trains`, each train at `trains/:trainId`. */
+export function TrainsSubPageContent() {
   return (
-    <Routes>
-      <Route path="/" element={<TrainsPageContent />} />
-      <Route path="/trains/:trainId" element={<TrainPageContent />} />
-    </Routes>
+    <ReactRouterV6PageRouter>
+      <Routes>
+        <Route path="/" element={<TrainsPageContent />} />
+        <Route path="/:trainId" element={<TrainPageContent />} />
+      </Routes>
+    </ReactRouterV6PageRouter>
+  );
+}
+
+/** The "My approvals" tab. */
+export function ApprovalsSubPageContent() {
+  return (
+    <ReactRouterV6PageRouter>
+      <MyApprovalsPageContent />
+    </ReactRouterV6PageRouter>
+  );
+}
+
+/** The scorecards tab; scope and period live in its query string. */
+export function ScorecardsSubPageContent() {
+  return (
+    <ReactRouterV6PageRouter>
+      <ScorecardsPageContent />
+    </ReactRouterV6PageRouter>
+  );
+}
+
+/** The release dictionary tab. */
+export function DictionarySubPageContent() {
+  return (
+    <ReactRouterV6PageRouter>
+      <DictionaryPageContent />
+    </ReactRouterV6PageRouter>
   );
 }

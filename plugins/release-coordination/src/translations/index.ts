@@ -6,6 +6,7 @@ import { entityTrainsMessages } from './entityTrains';
 import { gatesMessages } from './gates';
 import { outcomesMessages } from './outcomes';
 import { ownershipMessages } from './ownership';
+import { pagesMessages } from './pages';
 import { retrospectivesMessages } from './retrospectives';
 import { scorecardsMessages } from './scorecards';
 import { sharedMessages } from './shared';
@@ -25,6 +26,7 @@ import { trainsMessages } from './trains';
 export const releaseCoordinationTranslationRef = createTranslationRef({
   id: 'release-coordination',
   messages: {
+    pages: pagesMessages,
     trains: trainsMessages,
     trainPage: trainPageMessages,
     gates: gatesMessages,

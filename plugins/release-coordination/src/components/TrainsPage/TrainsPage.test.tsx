@@ -16,7 +16,7 @@ import {
   winterTrain,
   winterTrainDetail,
 } from '../../__testUtils__/trainFixtures';
-import { ReleaseCoordinationRouterContent } from '../Router';
+import { ReleaseCoordinationRouter } from '../Router';
 import { TrainsPage } from './TrainsPage';
 
 function renderWith(api: Partial<ReleaseCoordinationApi>) {
@@ -120,7 +120,7 @@ describe('New train dialog', () => {
     const analytics = mockApis.analytics.mock();
     await renderPage(
       <Routes>
-        <Route path="/release-coordination/*" element={<ReleaseCoordinationRouterContent />} />
+        <Route path="/release-coordination/*" element={<ReleaseCoordinationRouter />} />
       </Routes>,
       [
         [

@@ -1,0 +1,14 @@
+/**
+ * Titles of the plugin's pages, sub-pages (tabs of its page) and entity tabs, as the app's
+ * navigation and headers show them: `pages.<key>`.
+ */
+export const pagesMessages = {
+  root: 'Release coordination',
+  trains: 'Release trains',
+  approvals: 'My approvals',
+  scorecards: 'Scorecards',
+  dictionary: 'Release dictionary',
+  entityReleaseTrains: 'Release trains',
+  entityDependencyMatrix: 'Dependency matrix',
+  entityOwnership: 'Ownership',
+} as const;
