@@ -32,7 +32,11 @@ export async function signInAs(page: Page, displayName: string) {
   await page.goto('/');
   await page.getByRole('button', { name: `Sign in as ${displayName}` }).click();
   // The sidebar appears once the session is established.
-  await expect(page.getByRole('link', { name: 'Release trains' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Releases', exact: true }),
+  ).toBeVisible();
 }
 
 /**

@@ -260,7 +260,7 @@ test('a leader reads the scorecards: changes the period and drills into a team',
   // One sidebar item for the plugin; the scorecards are a tab of its page.
   await page
     .getByRole('navigation', { name: 'sidebar nav' })
-    .getByRole('link', { name: 'Release coordination', exact: true })
+    .getByRole('link', { name: 'Releases', exact: true })
     .click();
   await page.getByRole('tab', { name: 'Scorecards' }).click();
   await expect(page).toHaveURL(/\/release-coordination\/scorecards/);
@@ -311,7 +311,7 @@ test("a service page's release words lead to the release dictionary", async ({ p
   // The plugin's sidebar item is current, and on its page the dictionary's tab.
   const sidebar = page.getByRole('navigation', { name: 'sidebar nav' });
   await expect(
-    sidebar.getByRole('link', { name: 'Release coordination', exact: true }),
+    sidebar.getByRole('link', { name: 'Releases', exact: true }),
   ).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('tab', { name: 'Release dictionary' })).toHaveAttribute(
     'aria-selected',

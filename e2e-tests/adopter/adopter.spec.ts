@@ -84,8 +84,8 @@ async function signIn(page: Page, url: string) {
   // The guest sign-in page asks once; later visits carry the session.
   const enter = page.getByRole('button', { name: 'Enter' });
   // The legacy sidebar's item is the README's "Release trains"; the new system's item is the
-  // plugin's page, "Release coordination".
-  const catalog = page.getByRole('link', { name: /^(Release trains|Release coordination)$/ });
+  // plugin's page, "Releases".
+  const catalog = page.getByRole('link', { name: /^(Release trains|Releases)$/ });
   await expect(enter.or(catalog).first()).toBeVisible();
   if (await enter.isVisible()) await enter.click();
   await expect(catalog.first()).toBeVisible();
@@ -98,7 +98,7 @@ for (const { system, url } of APPS) {
     await signIn(page, url);
 
     await page
-      .getByRole('link', { name: /^(Release trains|Release coordination)$/ })
+      .getByRole('link', { name: /^(Release trains|Releases)$/ })
       .first()
       .click();
     // The new system's page opens its first tab, the trains.

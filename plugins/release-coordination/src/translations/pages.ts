@@ -3,7 +3,8 @@
  * navigation and headers show them: `pages.<key>`.
  */
 export const pagesMessages = {
-  root: 'Release coordination',
+  // Short enough for a sidebar item.
+  root: 'Releases',
   trains: 'Release trains',
   approvals: 'My approvals',
   scorecards: 'Scorecards',

@@ -23,6 +23,7 @@ function NavItem(item: NavContentNavItem) {
 
 /** The pages at the top of the menu, in the order people use them. */
 const MENU_PAGES = [
+  'page:home',
   'page:catalog',
   'page:api-docs',
   // Release coordination: one item; trains, approvals, scorecards and the dictionary are the
