@@ -106,8 +106,29 @@ describe('DemoPermissionPolicy', () => {
     }
   });
 
+  it('lets PCI-scoped entities be read by their team and the platform team only', async () => {
+    const bob = user(['user:default/bob', 'group:default/team-payments-core']);
+    for (const reader of [bob, admin]) {
+      const decision = await policy.handle({ permission: catalogEntityReadPermission }, reader);
+      expect(decision.result).toBe(AuthorizeResult.ALLOW);
+    }
+    // Everyone else reads the catalog without them: a condition the catalog applies in its
+    // queries, so lists, counts and lookups all leave them out.
+    expect(await policy.handle({ permission: catalogEntityReadPermission }, engineer)).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        not: {
+          rule: 'HAS_LABEL',
+          resourceType: 'catalog-entity',
+          params: { label: 'data-classification', value: 'pci' },
+        },
+      },
+    });
+  });
+
   it.each([
-    ['read the catalog', catalogEntityReadPermission],
     ['create trains', trainCreatePermission],
     ['read trains', trainReadPermission],
     ['read scorecards', scorecardReadPermission],

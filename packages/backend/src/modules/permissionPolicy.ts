@@ -12,8 +12,13 @@ import {
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   catalogEntityDeletePermission,
+  catalogEntityReadPermission,
   catalogLocationDeletePermission,
 } from '@backstage/plugin-catalog-common/alpha';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
 import {
   createReleaseCoordinationGateConditionalDecision,
   createReleaseCoordinationTrainConditionalDecision,
@@ -30,7 +35,6 @@ import {
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
 
-/** What CI reports: check results, deployment outcomes and rollback rehearsals. */
 /** What CI does: report checks and deployments, and ask whether it may deploy. */
 const REPORT_PERMISSIONS = [
   checkReportPermission,
@@ -42,8 +46,18 @@ const REPORT_PERMISSIONS = [
 export const PORTAL_ADMIN_GROUP = 'group:default/team-platform-infra';
 
 /**
- * The demo portal's permission policy. Reading is open to every signed-in user, and so is
- * creating trains. Approving and rejecting a gate is conditional on being its approver: one of
+ * Catalog entities in PCI scope carry this label (in the demo, `card-vault`). Only their
+ * owning team and the platform team read them; everyone else sees the catalog without them,
+ * and the release-coordination plugin follows: such entities are counted, never named.
+ */
+export const PCI_LABEL = { label: 'data-classification', value: 'pci' };
+/** The Groups that read PCI-scoped entities. */
+export const PCI_READERS = ['group:default/team-payments-core', PORTAL_ADMIN_GROUP];
+
+/**
+ * The demo portal's permission policy. Reading is open to every signed-in user, except for
+ * catalog entities in PCI scope, which only their team and the platform team read (see
+ * {@link PCI_LABEL}); creating trains is open too. Approving and rejecting a gate is conditional on being its approver: one of
  * the user's ownership refs (the user and their Groups) is the gate's approver Group (the plugin
  * checks membership once more when it counts the decision). Reserved for the platform team, so
  * that the permission framework is really exercised: removing things from the catalog, deriving
@@ -67,6 +81,14 @@ export class DemoPermissionPolicy implements PermissionPolicy {
       return { result: reporting ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
     }
     const isPortalAdmin = user.info.ownershipEntityRefs.includes(PORTAL_ADMIN_GROUP);
+    if (isPermission(request.permission, catalogEntityReadPermission)) {
+      if (PCI_READERS.some(group => user.info.ownershipEntityRefs.includes(group))) {
+        return { result: AuthorizeResult.ALLOW };
+      }
+      return createCatalogConditionalDecision(request.permission, {
+        not: catalogConditions.hasLabel(PCI_LABEL),
+      });
+    }
     if (isPermission(request.permission, gateApprovePermission)) {
       return createReleaseCoordinationGateConditionalDecision(
         request.permission,

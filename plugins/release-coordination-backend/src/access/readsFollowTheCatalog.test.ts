@@ -18,8 +18,8 @@ import {
 } from '../__testUtils__/testBackend';
 
 /**
- * team-web's storefront and team-pay's payments and vault; vault, in the shop System with
- * storefront, is labelled secret and points at a Component the catalog does not have.
+ * team-web's storefront, which depends on team-pay's payments, and team-pay's vault; vault, in
+ * the shop System with storefront, is labelled secret and points at a Component the catalog does not have.
  */
 const ORGANISATION = withEntities(
   ENGINEERING_DEPARTMENT,
@@ -32,7 +32,12 @@ spec: { owner: team-web }
 apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata: { name: storefront }
-spec: { type: website, lifecycle: production, owner: team-web, system: shop }
+spec:
+  type: website
+  lifecycle: production
+  owner: team-web
+  system: shop
+  dependsOn: [component:default/payments]
 ---
 apiVersion: backstage.io/v1alpha1
 kind: Component
@@ -169,6 +174,31 @@ describe('reads follow the catalog (real catalog, policy decisions applied by it
     const asOutsider = await api.get(`/trains/${trainId}`).set('Authorization', outsider);
     expect(asOutsider.body.participants.find((p: any) => p.entityRef.endsWith('payments')))
       .toMatchObject({ targetVersion: '1.0.1' });
+  });
+
+  it("names the visible teams and owners in dependency answers while something else is hidden", async () => {
+    // The outsider sees fewer entities than the plugin: each ref of an answer is looked up.
+    const matrix = await api
+      .get('/dependencies/matrix?scope=system:default/shop')
+      .set('Authorization', outsider);
+    expect(matrix.status).toBe(200);
+    expect(matrix.body.matrix.teams).toEqual(['group:default/team-pay', 'group:default/team-web']);
+    expect(JSON.stringify(matrix.body)).not.toContain('vault');
+
+    const storefront = 'component:default/storefront';
+    const [mine, theirs] = await Promise.all(
+      [alice, outsider].map(who =>
+        api.get(`/dependencies/entity?ref=${storefront}`).set('Authorization', who),
+      ),
+    );
+    expect(theirs.body.node.owner).toBe('group:default/team-web');
+    expect(theirs.body.node).toEqual(mine.body.node);
+
+    const [ownedSeen, ownedTheirs] = await Promise.all(
+      [alice, outsider].map(who => api.get(`/ownership?ref=${storefront}`).set('Authorization', who)),
+    );
+    expect(ownedTheirs.body.ownership.owner).toBe('group:default/team-web');
+    expect(ownedTheirs.body.ownership.ownerGroup).toEqual(ownedSeen.body.ownership.ownerGroup);
   });
 
   it('lists the trains of a hidden entity exactly as of an unknown one', async () => {

@@ -145,9 +145,12 @@ async function scopeEdges(
     throw new NotFoundError(`No ${scope.type} ${'ref' in scope ? scope.ref : ''} in the catalog`);
   }
   const edges = edgesTouching(index, nodes);
+  const endpoints = [...nodes, ...edges.flatMap(edge => [edge.from, edge.to])];
+  // Their owning teams too: the team matrix names them.
+  const owners = endpoints.map(ref => index.ownerOf(ref)).filter(owner => owner !== UNOWNED);
   const visibility = await context.visibilityOf(credentials, [
-    ...nodes,
-    ...edges.flatMap(edge => [edge.from, edge.to]),
+    ...endpoints,
+    ...owners,
     ...('ref' in scope ? [scope.ref] : []),
   ]);
   if ('ref' in scope && !visibility.isVisible(scope.ref)) {
@@ -180,6 +183,7 @@ async function entityDependencies(
   const problems = index.graph.problems.filter(problem => problemConcerns(problem, memberSet));
   const visibility = await context.visibilityOf(credentials, [
     ref,
+    ...(index.node(ref)?.owner ? [index.node(ref)!.owner!] : []),
     ...members,
     ...refsOfReached(upstream),
     ...refsOfReached(downstream),
@@ -336,6 +340,7 @@ async function ownershipAnswer(
   const visibility = await context.visibilityOf(credentials, [
     ref,
     ...(info.owner ? [info.owner] : []),
+    ...(info.ownerGroup ? [info.ownerGroup.ref, ...info.ownerGroup.members] : []),
     ...info.members.map(member => member.ref),
     ...info.escalationPath.map(group => group.ref),
     ...info.owns,
