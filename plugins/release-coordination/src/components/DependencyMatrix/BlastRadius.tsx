@@ -4,8 +4,10 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, makeStyles, Typography } from '@material-ui/core';
 import { BlastRadiusGroup } from '@release-coordination/plugin-release-coordination-common';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { DictionaryTerm } from '../DictionaryTerms';
 import { CatalogRefLink, isNotFoundError, sameRef, shortRef, SnapshotAge } from '../shared';
 import { useBlastRadius } from './useBlastRadius';
@@ -33,15 +35,28 @@ const useStyles = makeStyles(theme => ({
 function TeamRow(props: { group: BlastRadiusGroup; max: number; ownTeam: boolean }) {
   const { group, max, ownTeam } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const shown = group.entities.slice(0, ENTITIES_PER_TEAM);
   const more = group.entities.length - shown.length;
+  const entities = shown.map((reached, index) => (
+    <span key={reached.ref}>
+      {index > 0 && ', '}
+      <CatalogRefLink entityRef={reached.ref} />
+    </span>
+  ));
   return (
-    <li className={classes.row} aria-label={`${shortRef(group.owner)}: ${group.entities.length}`}>
+    <li
+      className={classes.row}
+      aria-label={t('dependencies.blastRadius.teamLabel', {
+        team: shortRef(group.owner, t),
+        count: group.entities.length,
+      })}
+    >
       <Box display="flex" alignItems="center" gridGap={4} flexWrap="wrap">
         <CatalogRefLink entityRef={group.owner} />
         {ownTeam && (
           <Typography variant="caption" color="textSecondary">
-            (owning team)
+            {t('dependencies.blastRadius.owningTeam')}
           </Typography>
         )}
       </Box>
@@ -53,13 +68,9 @@ function TeamRow(props: { group: BlastRadiusGroup; max: number; ownTeam: boolean
       </div>
       <span className={classes.count}>{group.entities.length}</span>
       <Typography variant="body2" component="div" className={classes.entities}>
-        {shown.map((reached, index) => (
-          <span key={reached.ref}>
-            {index > 0 && ', '}
-            <CatalogRefLink entityRef={reached.ref} />
-          </span>
-        ))}
-        {more > 0 && ` and ${more} more`}
+        {more > 0
+          ? t('dependencies.blastRadius.andMore', { entities: <>{entities}</>, count: more })
+          : entities}
       </Typography>
     </li>
   );
@@ -72,24 +83,27 @@ function TeamRow(props: { group: BlastRadiusGroup; max: number; ownTeam: boolean
 export function BlastRadius(props: { entityRef: string; entityOwner?: string }) {
   const { entityRef, entityOwner } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const { value, loading, error } = useBlastRadius(entityRef);
-  const name = shortRef(entityRef);
+  const name = shortRef(entityRef, t);
 
   let content;
   if (loading) {
     content = <Progress />;
   } else if (error) {
     content = isNotFoundError(error) ? (
-      <Typography variant="body2">{name} is not in the dependency graph yet.</Typography>
+      <Typography variant="body2">
+        {t('dependencies.blastRadius.notInGraph', { name })}
+      </Typography>
     ) : (
-      <ResponseErrorPanel error={error} title="Could not load the blast radius" />
+      <ResponseErrorPanel error={error} title={t('dependencies.blastRadius.loadError')} />
     );
   } else if (!value || value.totalCount === 0) {
     content = (
       <EmptyState
         missing="data"
-        title="No blast radius"
-        description={`Nothing depends on ${name}: a change to it affects no other entity.`}
+        title={t('dependencies.blastRadius.emptyTitle')}
+        description={t('dependencies.blastRadius.emptyDescription', { name })}
       />
     );
   } else {
@@ -101,10 +115,13 @@ export function BlastRadius(props: { entityRef: string; entityOwner?: string }) 
     content = (
       <>
         <Typography variant="body2" paragraph>
-          A change to {name} can affect <strong>{value.totalCount}</strong> entities of{' '}
-          <strong>{otherTeams}</strong> other team(s).
+          {t('dependencies.blastRadius.summary', {
+            name,
+            entities: <strong>{value.totalCount}</strong>,
+            teams: <strong>{otherTeams}</strong>,
+          })}
         </Typography>
-        <ul className={classes.list} aria-label="Affected entities by team">
+        <ul className={classes.list} aria-label={t('dependencies.blastRadius.listLabel')}>
           {groups.map(group => (
             <TeamRow
               key={group.owner}
@@ -122,8 +139,10 @@ export function BlastRadius(props: { entityRef: string; entityOwner?: string }) 
   }
   return (
     <InfoCard
-      title={<DictionaryTerm id="blast-radius">Blast radius</DictionaryTerm>}
-      subheader="Who is affected when this changes: direct and transitive dependents by team"
+      title={
+        <DictionaryTerm id="blast-radius">{t('dependencies.blastRadius.title')}</DictionaryTerm>
+      }
+      subheader={t('dependencies.blastRadius.subheader')}
     >
       {content}
     </InfoCard>

@@ -1,5 +1,7 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, Chip, Tooltip } from '@material-ui/core';
 import { DependencyEdge } from '@release-coordination/plugin-release-coordination-common';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { CatalogRefLink } from '../shared';
 
 /**
@@ -8,10 +10,11 @@ import { CatalogRefLink } from '../shared';
  */
 export function DependencyVia(props: { edge: DependencyEdge }) {
   const { edge } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <Box display="flex" flexWrap="wrap" alignItems="center" gridGap={6}>
       {edge.dependsOn && (
-        <Tooltip title="Declared with dependsOn / dependencyOf in the catalog">
+        <Tooltip title={t('dependencies.via.dependsOnTooltip')}>
           <Chip size="small" label="dependsOn" />
         </Tooltip>
       )}

@@ -1,4 +1,5 @@
 import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, Chip, makeStyles, Typography } from '@material-ui/core';
 import ArrowForwardIcon from '@material-ui/icons/ArrowForward';
 import { Alert, AlertTitle } from '@material-ui/lab';
@@ -7,6 +8,7 @@ import {
   DeploymentWave,
 } from '@release-coordination/plugin-release-coordination-common';
 import { ReactNode } from 'react';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { CatalogRefLink, CatalogRefLinks, sameRef, SnapshotAge } from '../shared';
 import { useDeploymentWaves } from './useDeploymentWaves';
 
@@ -51,9 +53,14 @@ const useStyles = makeStyles(theme => ({
 function WaveColumn(props: { wave: DeploymentWave; entityRef?: string; last: boolean }) {
   const { wave, entityRef, last } = props;
   const classes = useStyles();
-  const label = `Wave ${wave.index + 1}`;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
+  const number = String(wave.index + 1);
+  const label = t('dependencies.waves.wave', { number });
   return (
-    <li className={classes.wave} aria-label={wave.cycle ? `${label} (cycle)` : label}>
+    <li
+      className={classes.wave}
+      aria-label={wave.cycle ? t('dependencies.waves.waveWithCycle', { number }) : label}
+    >
       <div className={`${classes.column} ${wave.cycle ? classes.cycleColumn : ''}`}>
         <Box display="flex" alignItems="center" justifyContent="space-between" gridGap={4}>
           <Typography
@@ -63,11 +70,13 @@ function WaveColumn(props: { wave: DeploymentWave; entityRef?: string; last: boo
           >
             {label}
           </Typography>
-          {wave.cycle && <Chip size="small" label="Cycle" className={classes.cycleTitle} />}
+          {wave.cycle && (
+            <Chip size="small" label={t('dependencies.waves.cycle')} className={classes.cycleTitle} />
+          )}
         </Box>
         {wave.cycle && (
           <Typography variant="caption" className={classes.cycleTitle} component="p">
-            These depend on each other in a circle: ship them together.
+            {t('dependencies.waves.cycleNote')}
           </Typography>
         )}
         <ul className={classes.members}>
@@ -77,7 +86,7 @@ function WaveColumn(props: { wave: DeploymentWave; entityRef?: string; last: boo
               className={`${classes.member} ${sameRef(member, entityRef) ? classes.current : ''}`}
             >
               <CatalogRefLink entityRef={member} />
-              {sameRef(member, entityRef) && ' (this entity)'}
+              {sameRef(member, entityRef) && <>{' '}{t('dependencies.waves.thisEntity')}</>}
             </li>
           ))}
         </ul>
@@ -91,24 +100,26 @@ function WaveColumn(props: { wave: DeploymentWave; entityRef?: string; last: boo
 export function DeploymentPlanView(props: { plan: DeploymentPlan; entityRef?: string }) {
   const { plan, entityRef } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <Box display="flex" flexDirection="column" gridGap={12}>
       {plan.cycles.map(cycle => (
         <Alert severity="error" key={cycle.join(',')}>
-          <AlertTitle>Cycle: no order can satisfy these dependencies</AlertTitle>
-          <CatalogRefLinks entityRefs={cycle} /> depend on each other in a circle. They are
-          grouped into one wave and must be deployed together, with backward-compatible changes;
-          or break the cycle by removing one of the dependencies in the catalog.
+          <AlertTitle>{t('dependencies.waves.cycleAlert.title')}</AlertTitle>
+          {t('dependencies.waves.cycleAlert.text', {
+            members: <CatalogRefLinks entityRefs={cycle} />,
+          })}
         </Alert>
       ))}
       {plan.unknown.length > 0 && (
         <Alert severity="warning">
-          <AlertTitle>Not in the dependency graph</AlertTitle>
-          <CatalogRefLinks entityRefs={plan.unknown} /> could not be placed in a wave: the graph
-          does not know them (yet).
+          <AlertTitle>{t('dependencies.waves.unknownAlert.title')}</AlertTitle>
+          {t('dependencies.waves.unknownAlert.text', {
+            members: <CatalogRefLinks entityRefs={plan.unknown} />,
+          })}
         </Alert>
       )}
-      <ol className={classes.waves} aria-label="Deployment waves, first to last">
+      <ol className={classes.waves} aria-label={t('dependencies.waves.listLabel')}>
         {plan.waves.map((wave, index) => (
           <WaveColumn
             key={wave.index}
@@ -135,12 +146,13 @@ export function DeploymentWaves(props: {
   /** Shown when none of the entities is in the graph. */
   emptyText?: string;
 }) {
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const {
     entityRef,
     entityRefs,
-    title = 'Deployment order',
+    title = t('dependencies.waves.title'),
     subheader,
-    emptyText = 'None of these entities is in the dependency graph yet, so there is no order to show.',
+    emptyText = t('dependencies.waves.empty'),
   } = props;
   const { value, loading, error } = useDeploymentWaves(entityRefs);
 
@@ -148,7 +160,7 @@ export function DeploymentWaves(props: {
   if (loading) {
     content = <Progress />;
   } else if (error) {
-    content = <ResponseErrorPanel error={error} title="Could not load the deployment order" />;
+    content = <ResponseErrorPanel error={error} title={t('dependencies.waves.loadError')} />;
   } else if (!value || value.plan.waves.length === 0) {
     content = <Typography variant="body2">{emptyText}</Typography>;
   } else {

@@ -1,13 +1,16 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, Grid, LinearProgress, Typography } from '@material-ui/core';
 import { ToggleButton, ToggleButtonGroup } from '@material-ui/lab';
 import { useMemo, useState } from 'react';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { DictionaryTerm } from '../DictionaryTerms';
 import {
   DependencyProblemAlerts,
   isNotFoundError,
   NotDerivedYetState,
   NotInGraphState,
+  ReleaseCoordinationT,
   shortRef,
   SnapshotAge,
 } from '../shared';
@@ -18,21 +21,22 @@ import { DependencyDepth, useEntityDependencies } from './useEntityDependencies'
 
 const DEPTHS: DependencyDepth[] = [1, 2, 3, 'all'];
 
-function depthLabel(depth: DependencyDepth): string {
+function depthLabel(depth: DependencyDepth, t: ReleaseCoordinationT): string {
   if (depth === 'all') {
-    return 'any number of hops';
+    return t('dependencies.entity.anyHops');
   }
-  return depth === 1 ? '1 hop' : `${depth} hops`;
+  return t('dependencies.entity.hops', { count: depth });
 }
 
 function DepthSelector(props: {
   depth: DependencyDepth;
   onChange: (depth: DependencyDepth) => void;
 }) {
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <Box display="flex" alignItems="center" gridGap={8}>
       <Typography variant="body2" id="dependency-depth-label">
-        Depth
+        {t('dependencies.entity.depth')}
       </Typography>
       <ToggleButtonGroup
         size="small"
@@ -45,8 +49,12 @@ function DepthSelector(props: {
         }}
       >
         {DEPTHS.map(depth => (
-          <ToggleButton key={depth} value={depth} aria-label={`Depth ${depth}`}>
-            {depth === 'all' ? 'All' : depth}
+          <ToggleButton
+            key={depth}
+            value={depth}
+            aria-label={t('dependencies.entity.depthOption', { depth: String(depth) })}
+          >
+            {depth === 'all' ? t('dependencies.entity.depthAll') : depth}
           </ToggleButton>
         ))}
       </ToggleButtonGroup>
@@ -60,6 +68,7 @@ function DepthSelector(props: {
  */
 export function EntityDependencies(props: { entityRef: string }) {
   const { entityRef } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const [depth, setDepth] = useState<DependencyDepth>(1);
   const { value, loading, error } = useEntityDependencies(entityRef, depth);
 
@@ -76,7 +85,7 @@ export function EntityDependencies(props: { entityRef: string }) {
     return isNotFoundError(error) ? (
       <NotInGraphState entityRef={entityRef} />
     ) : (
-      <ResponseErrorPanel error={error} title="Could not load the dependencies" />
+      <ResponseErrorPanel error={error} title={t('dependencies.entity.loadError')} />
     );
   }
   if (!value || value.snapshot.nodeCount === 0) {
@@ -84,7 +93,7 @@ export function EntityDependencies(props: { entityRef: string }) {
   }
 
   const entityOwner = value.node?.owner;
-  const name = shortRef(entityRef);
+  const name = shortRef(entityRef, t);
   return (
     <Grid container spacing={2}>
       <Grid item xs={12}>
@@ -98,7 +107,7 @@ export function EntityDependencies(props: { entityRef: string }) {
           <SnapshotAge snapshot={value.snapshot} />
           <DepthSelector depth={depth} onChange={setDepth} />
         </Box>
-        {loading && <LinearProgress aria-label="Loading dependencies" />}
+        {loading && <LinearProgress aria-label={t('dependencies.entity.loading')} />}
       </Grid>
       {value.problems.length > 0 && (
         <Grid item xs={12}>
@@ -111,20 +120,22 @@ export function EntityDependencies(props: { entityRef: string }) {
           entityOwner={entityOwner}
           upstream={value.upstream}
           downstream={value.downstream}
-          depthLabel={depthLabel(depth)}
+          depthLabel={depthLabel(depth, t)}
         />
       </Grid>
       <Grid item xs={12} md={7}>
         <DeploymentWaves
           entityRef={value.node?.ref ?? entityRef}
           entityRefs={waveRefs}
-          subheader={
-            <>
-              <DictionaryTerm id="deployment-wave">Deployment waves</DictionaryTerm> for {name}{' '}
-              and its upstream within {depthLabel(depth)}: each wave ships after the ones before
-              it
-            </>
-          }
+          subheader={t('dependencies.entity.wavesSubheader', {
+            term: (
+              <DictionaryTerm id="deployment-wave">
+                {t('dependencies.entity.wavesTerm')}
+              </DictionaryTerm>
+            ),
+            name,
+            depth: depthLabel(depth, t),
+          })}
         />
       </Grid>
       <Grid item xs={12} md={5}>

@@ -1,11 +1,13 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EmptyState } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   DEPENDENCY_NODE_KINDS,
   DEPENDENCY_SCOPE_KINDS,
   kindOfEntity,
 } from '../../filters';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { EntityDependencies } from './EntityDependencies';
 import { ScopeDependencyMatrix } from './ScopeDependencyMatrix';
 
@@ -16,6 +18,7 @@ import { ScopeDependencyMatrix } from './ScopeDependencyMatrix';
  */
 export function EntityDependencyMatrixContent() {
   const { entity } = useEntity();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   // The dependency graph keeps refs lowercase; catalog refs compare case-insensitively.
   const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
   const kind = kindOfEntity(entity);
@@ -29,11 +32,8 @@ export function EntityDependencyMatrixContent() {
   return (
     <EmptyState
       missing="info"
-      title={`No dependency matrix for a ${entity.kind}`}
-      description={
-        'Dependencies are derived for Components and Resources, and rolled up for Systems, ' +
-        'Domains and Groups.'
-      }
+      title={t('dependencies.noMatrix.title', { kind: entity.kind })}
+      description={t('dependencies.noMatrix.description')}
     />
   );
 }

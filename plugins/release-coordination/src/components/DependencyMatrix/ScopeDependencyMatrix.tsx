@@ -4,6 +4,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   Box,
   FormControlLabel,
@@ -16,6 +17,7 @@ import {
 import { Alert, AlertTitle } from '@material-ui/lab';
 import { TeamMatrixResponse } from '@release-coordination/plugin-release-coordination-common';
 import { useId, useMemo, useState } from 'react';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { DictionaryTerm } from '../DictionaryTerms';
 import {
   CatalogRefLinks,
@@ -36,34 +38,40 @@ export const DEFAULT_TOP_TEAMS = 25;
 
 function ScopeSummary(props: { response: TeamMatrixResponse; shownTeams: number }) {
   const { response, shownTeams } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <Typography variant="body2">
-      <strong>{response.nodeCount}</strong> entities of{' '}
-      <strong>{response.matrix.teams.length}</strong> teams,{' '}
-      <strong>{response.edgeCount}</strong> dependencies of which{' '}
-      <strong>{response.crossTeamEdgeCount}</strong> cross team boundaries. Showing{' '}
-      {shownTeams} of {response.matrix.teams.length} teams.
+      {t('dependencies.scope.summary', {
+        entities: <strong>{response.nodeCount}</strong>,
+        teams: <strong>{response.matrix.teams.length}</strong>,
+        dependencies: <strong>{response.edgeCount}</strong>,
+        crossTeam: <strong>{response.crossTeamEdgeCount}</strong>,
+        shown: String(shownTeams),
+        total: String(response.matrix.teams.length),
+      })}
     </Typography>
   );
 }
 
 function ScopeProblems(props: { response: TeamMatrixResponse }) {
   const { cycles, unowned } = props.response;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <>
       {cycles.map(cycle => (
         <Alert severity="error" key={cycle.join(',')}>
-          <AlertTitle>Dependency cycle</AlertTitle>
-          <CatalogRefLinks entityRefs={cycle} /> depend on each other in a circle: no deployment
-          order ships one before the others, so they must be released together or the cycle
-          broken.
+          <AlertTitle>{t('dependencies.scope.cycle.title')}</AlertTitle>
+          {t('dependencies.scope.cycle.text', { members: <CatalogRefLinks entityRefs={cycle} /> })}
         </Alert>
       ))}
       {unowned.length > 0 && (
         <Alert severity="warning">
-          <AlertTitle>{unowned.length} entities without a known owner</AlertTitle>
-          <CatalogRefLinks entityRefs={unowned} />: their dependencies count under “No owner”,
-          and nobody can approve their gates until the catalog names an owner that exists.
+          <AlertTitle>
+            {t('dependencies.scope.unowned.title', { count: unowned.length })}
+          </AlertTitle>
+          {t('dependencies.scope.unowned.text', {
+            members: <CatalogRefLinks entityRefs={unowned} />,
+          })}
         </Alert>
       )}
     </>
@@ -76,6 +84,7 @@ function ScopeProblems(props: { response: TeamMatrixResponse }) {
  */
 export function ScopeDependencyMatrix(props: { scope: string }) {
   const { scope } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const { value, loading, error } = useTeamMatrix(scope);
   const [crossTeamOnly, setCrossTeamOnly] = useState(false);
   const [topN, setTopN] = useState(DEFAULT_TOP_TEAMS);
@@ -86,8 +95,15 @@ export function ScopeDependencyMatrix(props: { scope: string }) {
   const filterId = useId();
 
   const model = useMemo(
-    () => value && buildHeatmapModel(value.matrix, { topN, filter, crossTeamOnly }),
-    [value, topN, filter, crossTeamOnly],
+    () =>
+      value &&
+      buildHeatmapModel(value.matrix, {
+        topN,
+        filter,
+        crossTeamOnly,
+        unownedName: t('shared.noOwner'),
+      }),
+    [value, topN, filter, crossTeamOnly, t],
   );
 
   if (loading) {
@@ -97,7 +113,7 @@ export function ScopeDependencyMatrix(props: { scope: string }) {
     return isNotFoundError(error) ? (
       <NotInGraphState entityRef={scope} />
     ) : (
-      <ResponseErrorPanel error={error} title="Could not load the dependency matrix" />
+      <ResponseErrorPanel error={error} title={t('dependencies.scope.loadError')} />
     );
   }
   if (!value || !model) {
@@ -122,17 +138,18 @@ export function ScopeDependencyMatrix(props: { scope: string }) {
       )}
       <Grid item xs={12}>
         <InfoCard
-          title={<DictionaryTerm id="dependency-matrix">Team dependency matrix</DictionaryTerm>}
-          subheader={`Which teams of ${shortRef(scope)} depend on which, by number of dependencies`}
+          title={
+            <DictionaryTerm id="dependency-matrix">{t('dependencies.scope.title')}</DictionaryTerm>
+          }
+          subheader={t('dependencies.scope.subheader', { scope: shortRef(scope, t) })}
         >
           {value.edgeCount === 0 ? (
             <EmptyState
               missing="data"
-              title="No dependencies in this scope"
-              description={
-                `The entities of ${shortRef(scope)} neither depend on anything nor are ` +
-                'depended on, as far as the catalog says (dependsOn, providesApi/consumesApi).'
-              }
+              title={t('dependencies.scope.emptyTitle')}
+              description={t('dependencies.scope.emptyDescription', {
+                scope: shortRef(scope, t),
+              })}
             />
           ) : (
             <>
@@ -149,38 +166,43 @@ export function ScopeDependencyMatrix(props: { scope: string }) {
                       color="primary"
                     />
                   }
-                  label="Cross-team only"
+                  label={t('dependencies.scope.crossTeamOnly')}
                 />
                 <TextField
                   id={topNId}
                   select
-                  label="Teams shown"
+                  label={t('dependencies.scope.teamsShown')}
                   value={topN}
                   onChange={event => setTopN(Number(event.target.value))}
                   variant="outlined"
                   size="small"
                   style={{ minWidth: 140 }}
-                  helperText="Busiest teams; the rest are summed"
+                  helperText={t('dependencies.scope.teamsShownHelp')}
                 >
                   {TOP_TEAM_CHOICES.map(choice => (
                     <MenuItem key={choice} value={choice}>
-                      Top {choice}
+                      {t('dependencies.scope.topTeams', { count: choice })}
                     </MenuItem>
                   ))}
                 </TextField>
                 <TextField
                   id={filterId}
-                  label="Filter teams"
+                  label={t('dependencies.scope.filter')}
                   value={filter}
                   onChange={event => setFilter(event.target.value)}
                   variant="outlined"
                   size="small"
-                  helperText={`${model.matchingTeams} of ${model.totalTeams} teams match`}
+                  helperText={t('dependencies.scope.filterHelp', {
+                    matching: String(model.matchingTeams),
+                    total: String(model.totalTeams),
+                  })}
                 />
               </Box>
               {model.teams.length === 0 ? (
                 <Typography variant="body2">
-                  No team matches “{filter}”{crossTeamOnly ? ' with cross-team dependencies' : ''}.
+                  {crossTeamOnly
+                    ? t('dependencies.scope.noCrossTeamMatch', { filter })
+                    : t('dependencies.scope.noMatch', { filter })}
                 </Typography>
               ) : (
                 <TeamMatrixHeatmap

@@ -1,6 +1,8 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, makeStyles, Theme, Tooltip, Typography } from '@material-ui/core';
 import { alpha, useTheme } from '@material-ui/core/styles';
-import { CatalogRefLink, shortRef } from '../shared';
+import { releaseCoordinationTranslationRef } from '../../translations';
+import { CatalogRefLink, ReleaseCoordinationT, shortRef } from '../shared';
 import { cellKey, HeatmapModel, HeatmapTeam } from './teamMatrixModel';
 
 /** The teams behind a clicked cell. */
@@ -129,13 +131,16 @@ function cellColors(theme: Theme, count: number, max: number, diagonal: boolean)
   };
 }
 
-function teamName(team: HeatmapTeam): string {
-  return team.kind === 'other' ? `Other teams (${team.members.length})` : shortRef(team.key);
+function teamName(team: HeatmapTeam, t: ReleaseCoordinationT): string {
+  return team.kind === 'other'
+    ? t('dependencies.heatmap.otherTeams', { count: team.members.length })
+    : shortRef(team.key, t);
 }
 
 function RowHeader(props: { team: HeatmapTeam }) {
   const { team } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const className = [
     classes.rowHeader,
     team.kind === 'unowned' ? classes.unownedHeader : '',
@@ -143,7 +148,7 @@ function RowHeader(props: { team: HeatmapTeam }) {
   ].join(' ');
   return (
     <th scope="row" className={className} title={team.key}>
-      {team.kind === 'team' ? <CatalogRefLink entityRef={team.key} /> : teamName(team)}
+      {team.kind === 'team' ? <CatalogRefLink entityRef={team.key} /> : teamName(team, t)}
       <span className={classes.edgeCount}>{team.edgeCount}</span>
     </th>
   );
@@ -152,6 +157,7 @@ function RowHeader(props: { team: HeatmapTeam }) {
 function ColumnHeader(props: { team: HeatmapTeam }) {
   const { team } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <th scope="col" className={classes.columnHeader} title={team.key}>
       <div
@@ -159,7 +165,7 @@ function ColumnHeader(props: { team: HeatmapTeam }) {
           team.kind === 'unowned' ? classes.unownedHeader : ''
         } ${team.kind === 'other' ? classes.otherHeader : ''}`}
       >
-        {teamName(team)}
+        {teamName(team, t)}
       </div>
     </th>
   );
@@ -175,6 +181,7 @@ function MatrixCell(props: {
 }) {
   const { from, to, count, max, selected, onSelect } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const theme = useTheme<Theme>();
   const diagonal = from.key === to.key && from.kind !== 'other';
   const unowned = from.kind === 'unowned' || to.kind === 'unowned';
@@ -187,9 +194,11 @@ function MatrixCell(props: {
   if (count === 0) {
     return <td className={className} />;
   }
-  const label = `${teamName(from)} depends on ${teamName(to)}: ${count} ${
-    count === 1 ? 'dependency' : 'dependencies'
-  }`;
+  const label = t('dependencies.heatmap.cell', {
+    from: teamName(from, t),
+    to: teamName(to, t),
+    count,
+  });
   const button = (
     <button
       type="button"
@@ -211,8 +220,8 @@ function MatrixCell(props: {
       <Tooltip
         title={
           aggregated
-            ? `${label}. Show more teams, or filter by name, to see the edges behind it.`
-            : `${label}. Select to list them.`
+            ? t('dependencies.heatmap.cellAggregated', { cell: label })
+            : t('dependencies.heatmap.cellSelectable', { cell: label })
         }
       >
         {button}
@@ -234,18 +243,16 @@ export function TeamMatrixHeatmap(props: {
   const { model, selected, onSelectCell } = props;
   const classes = useStyles();
   const theme = useTheme<Theme>();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <>
       <div className={classes.scroller}>
-        <table className={classes.table} aria-label="Team dependency matrix">
-          <caption className={classes.caption}>
-            Rows depend on columns: the cell at row A, column B counts the dependencies of A's
-            entities on B's.
-          </caption>
+        <table className={classes.table} aria-label={t('dependencies.heatmap.label')}>
+          <caption className={classes.caption}>{t('dependencies.heatmap.caption')}</caption>
           <thead>
             <tr>
               <th scope="col" className={classes.corner}>
-                team ↓ depends on →
+                {t('dependencies.heatmap.corner')}
               </th>
               {model.teams.map(team => (
                 <ColumnHeader key={team.key} team={team} />
@@ -282,22 +289,22 @@ export function TeamMatrixHeatmap(props: {
             className={classes.swatch}
             style={{ background: alpha(theme.palette.primary.main, 1) }}
           />
-          fewer to more dependencies (at most {model.max} in one cell)
+          {t('dependencies.heatmap.legend.scale', { max: String(model.max) })}
         </span>
         <span>
           <span
             className={`${classes.swatch} ${classes.diagonalCell}`}
             style={{ backgroundColor: alpha(theme.palette.grey[700], 0.5) }}
           />
-          within a team (diagonal)
+          {t('dependencies.heatmap.legend.diagonal')}
         </span>
         <span>
           <span className={`${classes.swatch} ${classes.unownedHeader}`} />
-          no owner
+          {t('dependencies.heatmap.legend.noOwner')}
         </span>
         {model.teams.some(team => team.kind === 'other') && (
           <Typography variant="caption" component="span">
-            “Other teams” sums the teams not shown on their own.
+            {t('dependencies.heatmap.legend.otherTeams')}
           </Typography>
         )}
       </Box>

@@ -1,42 +1,62 @@
 import { Table, TableColumn } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, Chip, Grid, Typography } from '@material-ui/core';
 import { ReachedEntity } from '@release-coordination/plugin-release-coordination-common';
-import { CatalogRefLink, CatalogRefLinks, sameRef, shortRef } from '../shared';
+import { releaseCoordinationTranslationRef } from '../../translations';
+import {
+  CatalogRefLink,
+  CatalogRefLinks,
+  ReleaseCoordinationT,
+  sameRef,
+  shortRef,
+} from '../shared';
 import { DependencyVia } from './DependencyVia';
 
 type Direction = 'upstream' | 'downstream';
 
-function columnsFor(direction: Direction, entityOwner?: string): TableColumn<ReachedEntity>[] {
+function columnsFor(
+  direction: Direction,
+  t: ReleaseCoordinationT,
+  entityOwner?: string,
+): TableColumn<ReachedEntity>[] {
   return [
     {
-      title: 'Entity',
+      title: t('dependencies.tables.columns.entity'),
       field: 'ref',
       highlight: true,
       render: reached => <CatalogRefLink entityRef={reached.ref} />,
     },
     {
-      title: 'Owner',
+      title: t('dependencies.tables.columns.owner'),
       field: 'owner',
       render: reached => (
         <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={6}>
           <CatalogRefLink entityRef={reached.owner ?? 'unowned'} />
           {!sameRef(reached.owner, entityOwner) && (
-            <Chip size="small" color="secondary" label="Cross-team" />
+            <Chip size="small" color="secondary" label={t('dependencies.tables.crossTeam')} />
           )}
         </Box>
       ),
     },
     {
-      title: 'Via',
+      title: t('dependencies.tables.columns.via'),
       field: 'via',
       sorting: false,
       render: reached => <DependencyVia edge={reached.via} />,
     },
-    { title: 'Depth', field: 'depth', type: 'numeric', width: '80px' },
+    {
+      title: t('dependencies.tables.columns.depth'),
+      field: 'depth',
+      type: 'numeric',
+      width: '80px',
+    },
     {
       // The entities walked through: for an upstream at depth 2, the direct dependency that
       // pulls it in, so people see whom to ask.
-      title: direction === 'upstream' ? 'Through' : 'Reaches it through',
+      title:
+        direction === 'upstream'
+          ? t('dependencies.tables.columns.through')
+          : t('dependencies.tables.columns.reachesThrough'),
       field: 'path',
       sorting: false,
       render: reached =>
@@ -44,7 +64,7 @@ function columnsFor(direction: Direction, entityOwner?: string): TableColumn<Rea
           <CatalogRefLinks entityRefs={reached.path.slice(0, -1)} />
         ) : (
           <Typography variant="body2" color="textSecondary">
-            direct
+            {t('dependencies.tables.direct')}
           </Typography>
         ),
     },
@@ -65,21 +85,22 @@ function DependencyTable(props: {
   depthLabel: string;
 }) {
   const { direction, entityRef, entityOwner, items, depthLabel } = props;
-  const name = shortRef(entityRef);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
+  const name = shortRef(entityRef, t);
   const title =
     direction === 'upstream'
-      ? `Depends on (upstream): ${items.length}`
-      : `Depended on by (downstream): ${items.length}`;
+      ? t('dependencies.tables.upstreamTitle', { count: items.length })
+      : t('dependencies.tables.downstreamTitle', { count: items.length });
   const teams = crossTeamTeams(items, entityOwner);
   const subtitle =
     direction === 'upstream'
-      ? `What ${name} needs deployed and healthy first; ${teams} other team(s) involved`
-      : `What ${name} must not break; ${teams} other team(s) involved`;
+      ? t('dependencies.tables.upstreamSubtitle', { name, count: teams })
+      : t('dependencies.tables.downstreamSubtitle', { name, count: teams });
   return (
     <Table<ReachedEntity>
       title={title}
       subtitle={subtitle}
-      columns={columnsFor(direction, entityOwner)}
+      columns={columnsFor(direction, t, entityOwner)}
       data={[...items].sort((a, b) => a.depth - b.depth || a.ref.localeCompare(b.ref))}
       options={{
         paging: items.length > 10,
@@ -91,8 +112,8 @@ function DependencyTable(props: {
         <Box padding={2}>
           <Typography variant="body2" color="textSecondary">
             {direction === 'upstream'
-              ? `${name} depends on nothing in the catalog within ${depthLabel}.`
-              : `Nothing in the catalog depends on ${name} within ${depthLabel}.`}
+              ? t('dependencies.tables.upstreamEmpty', { name, depth: depthLabel })
+              : t('dependencies.tables.downstreamEmpty', { name, depth: depthLabel })}
           </Typography>
         </Box>
       }

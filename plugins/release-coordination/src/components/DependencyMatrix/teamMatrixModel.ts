@@ -1,4 +1,5 @@
 import { TeamMatrix, UNOWNED } from '@release-coordination/plugin-release-coordination-common';
+import { sharedMessages } from '../../translations/shared';
 
 /** The row and column that stands for every team not shown on its own. */
 export const OTHER_TEAMS = '(other teams)';
@@ -33,6 +34,8 @@ export interface HeatmapOptions {
   filter: string;
   /** Leave out edges within a team (the diagonal). */
   crossTeamOnly: boolean;
+  /** What the matrix calls the `unowned` team, which the filter matches too; "No owner". */
+  unownedName?: string;
 }
 
 export function cellKey(fromTeam: string, toTeam: string): string {
@@ -43,11 +46,11 @@ function teamKind(team: string): HeatmapTeam['kind'] {
   return team === UNOWNED ? 'unowned' : 'team';
 }
 
-function matchesFilter(team: string, filter: string): boolean {
+function matchesFilter(team: string, filter: string, unownedName: string): boolean {
   if (!filter) {
     return true;
   }
-  const haystack = team === UNOWNED ? `${UNOWNED} no owner` : team;
+  const haystack = team === UNOWNED ? `${UNOWNED} ${unownedName}` : team;
   return haystack.toLocaleLowerCase('en-US').includes(filter);
 }
 
@@ -74,7 +77,7 @@ export function buildHeatmapModel(matrix: TeamMatrix, options: HeatmapOptions): 
 
   const filter = options.filter.trim().toLocaleLowerCase('en-US');
   const ranked = [...edgeCounts.entries()]
-    .filter(([team]) => matchesFilter(team, filter))
+    .filter(([team]) => matchesFilter(team, filter, options.unownedName ?? sharedMessages.noOwner))
     .sort(([a, countA], [b, countB]) => countB - countA || compareCodeUnits(a, b));
   const shown = options.topN > 0 ? ranked.slice(0, options.topN) : ranked;
   const shownKeys = new Set(shown.map(([team]) => team));

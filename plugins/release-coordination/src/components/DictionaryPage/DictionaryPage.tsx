@@ -8,6 +8,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Box, Grid, InputAdornment, makeStyles, TextField, Typography } from '@material-ui/core';
 import SearchIcon from '@material-ui/icons/Search';
@@ -18,6 +19,7 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'react-router-dom';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { termAnchor, useReleaseDictionary } from '../DictionaryTerms';
 import { escalationAnchor, filterDictionary } from './filterDictionary';
 
@@ -35,6 +37,7 @@ const useStyles = makeStyles(theme => ({
 function TermEntry(props: { term: ReleaseDictionaryTerm; known: Map<string, string> }) {
   const { term, known } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const headingId = `${termAnchor(term.id)}-title`;
   return (
     <section id={termAnchor(term.id)} aria-labelledby={headingId} className={classes.entry}>
@@ -43,19 +46,24 @@ function TermEntry(props: { term: ReleaseDictionaryTerm; known: Map<string, stri
       </Typography>
       {term.aliases.length > 0 && (
         <Typography variant="body2" color="textSecondary">
-          Also: {term.aliases.join(', ')}
+          {t('dictionary.terms.aliases', { aliases: term.aliases.join(', ') })}
         </Typography>
       )}
       <Typography variant="body1">{term.definition}</Typography>
       {term.seeAlso.length > 0 && (
         <Typography variant="body2">
-          See also:{' '}
-          {term.seeAlso.map((id, index) => (
-            <span key={id}>
-              {index > 0 && ', '}
-              <Link to={`#${termAnchor(id)}`}>{known.get(id) ?? id}</Link>
-            </span>
-          ))}
+          {t('dictionary.terms.seeAlso', {
+            terms: (
+              <>
+                {term.seeAlso.map((id, index) => (
+                  <span key={id}>
+                    {index > 0 && ', '}
+                    <Link to={`#${termAnchor(id)}`}>{known.get(id) ?? id}</Link>
+                  </span>
+                ))}
+              </>
+            ),
+          })}
         </Typography>
       )}
     </section>
@@ -65,6 +73,7 @@ function TermEntry(props: { term: ReleaseDictionaryTerm; known: Map<string, stri
 function EscalationPathEntry(props: { path: EscalationPath }) {
   const { path } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const anchor = escalationAnchor(path.name);
   return (
     <section id={anchor} aria-labelledby={`${anchor}-title`} className={classes.entry}>
@@ -75,8 +84,14 @@ function EscalationPathEntry(props: { path: EscalationPath }) {
         {path.steps.map((step, index) => (
           <li key={index}>
             <Typography variant="body2" component="span">
-              {step.title}:{' '}
-              {step.contactRef ? <EntityRefLink entityRef={step.contactRef} /> : step.contact}
+              {t('dictionary.escalationPaths.step', {
+                title: step.title,
+                contact: step.contactRef ? (
+                  <EntityRefLink entityRef={step.contactRef} />
+                ) : (
+                  step.contact
+                ),
+              })}
             </Typography>
           </li>
         ))}
@@ -88,6 +103,7 @@ function EscalationPathEntry(props: { path: EscalationPath }) {
 /** Terms, responsibilities and escalation paths, filtered by the search box. */
 export function DictionaryView(props: { dictionary: ReleaseDictionary }) {
   const { dictionary } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const [query, setQuery] = useState('');
   const shown = useMemo(() => filterDictionary(dictionary, query), [dictionary, query]);
   const known = useMemo(
@@ -101,7 +117,7 @@ export function DictionaryView(props: { dictionary: ReleaseDictionary }) {
       <Box marginBottom={2} maxWidth={560}>
         <TextField
           id="release-dictionary-search"
-          label="Search the dictionary"
+          label={t('dictionary.search.label')}
           value={query}
           onChange={event => setQuery(event.target.value)}
           fullWidth
@@ -117,24 +133,24 @@ export function DictionaryView(props: { dictionary: ReleaseDictionary }) {
       {nothing ? (
         <EmptyState
           missing="data"
-          title={`Nothing in the dictionary matches “${query}”`}
-          description="Try another word, or fewer words."
+          title={t('dictionary.search.noMatchTitle', { query })}
+          description={t('dictionary.search.noMatchDescription')}
         />
       ) : (
         <Grid container spacing={3}>
           <Grid item xs={12} md={7}>
-            <InfoCard title={`Terms (${shown.terms.length})`}>
+            <InfoCard title={t('dictionary.terms.title', { count: shown.terms.length })}>
               {shown.terms.length === 0 ? (
-                <Typography variant="body2">No term matches.</Typography>
+                <Typography variant="body2">{t('dictionary.terms.noMatch')}</Typography>
               ) : (
                 shown.terms.map(term => <TermEntry key={term.id} term={term} known={known} />)
               )}
             </InfoCard>
           </Grid>
           <Grid item xs={12} md={5}>
-            <InfoCard title="Responsibilities">
+            <InfoCard title={t('dictionary.responsibilities.title')}>
               {shown.responsibilities.length === 0 ? (
-                <Typography variant="body2">No responsibility matches.</Typography>
+                <Typography variant="body2">{t('dictionary.responsibilities.noMatch')}</Typography>
               ) : (
                 <dl>
                   {shown.responsibilities.map(responsibility => (
@@ -147,10 +163,13 @@ export function DictionaryView(props: { dictionary: ReleaseDictionary }) {
                         {responsibility.escalation && (
                           <>
                             {' '}
-                            Escalation:{' '}
-                            <Link to={`#${escalationAnchor(responsibility.escalation)}`}>
-                              {responsibility.escalation}
-                            </Link>
+                            {t('dictionary.responsibilities.escalation', {
+                              path: (
+                                <Link to={`#${escalationAnchor(responsibility.escalation)}`}>
+                                  {responsibility.escalation}
+                                </Link>
+                              ),
+                            })}
                           </>
                         )}
                       </Typography>
@@ -160,9 +179,9 @@ export function DictionaryView(props: { dictionary: ReleaseDictionary }) {
               )}
             </InfoCard>
             <Box marginTop={3}>
-              <InfoCard title="Escalation paths">
+              <InfoCard title={t('dictionary.escalationPaths.title')}>
                 {shown.escalationPaths.length === 0 ? (
-                  <Typography variant="body2">No escalation path matches.</Typography>
+                  <Typography variant="body2">{t('dictionary.escalationPaths.noMatch')}</Typography>
                 ) : (
                   shown.escalationPaths.map(path => (
                     <EscalationPathEntry key={path.name} path={path} />
@@ -189,10 +208,11 @@ function useScrollToAnchor(ready: boolean) {
 /** The release dictionary, for app page layouts that supply the header (new frontend system). */
 export function DictionaryPageContent() {
   const { value, loading, error } = useReleaseDictionary();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   useScrollToAnchor(Boolean(value));
   let body;
   if (loading && !value) body = <Progress />;
-  else if (error) body = <ResponseErrorPanel error={error} title="Could not load the dictionary" />;
+  else if (error) body = <ResponseErrorPanel error={error} title={t('dictionary.loadError')} />;
   else if (
     !value ||
     value.terms.length + value.responsibilities.length + value.escalationPaths.length === 0
@@ -200,8 +220,8 @@ export function DictionaryPageContent() {
     body = (
       <EmptyState
         missing="content"
-        title="The release dictionary is empty"
-        description="Add terms, responsibilities and escalation paths under releaseCoordination.dictionary in app-config."
+        title={t('dictionary.empty.title')}
+        description={t('dictionary.empty.description')}
       />
     );
   } else body = <DictionaryView dictionary={value} />;
@@ -210,12 +230,10 @@ export function DictionaryPageContent() {
 
 /** The release dictionary with its own header (legacy frontend system). */
 export function DictionaryPage() {
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <Page themeId="tool">
-      <Header
-        title="Release dictionary"
-        subtitle="The words of release coordination, who is responsible for what, and whom to escalate to"
-      />
+      <Header title={t('dictionary.pageTitle')} subtitle={t('dictionary.pageSubtitle')} />
       <DictionaryPageContent />
     </Page>
   );

@@ -1,8 +1,10 @@
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Tooltip } from '@material-ui/core';
 import { ReactNode } from 'react';
 import { dictionaryRouteRef } from '../../routes';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { useReleaseDictionary } from './useReleaseDictionary';
 
 /** Where apps mount the dictionary page by default. */
@@ -42,6 +44,7 @@ export function DictionaryTerm(props: {
   const mountedPath = useDictionaryPath();
   const dictionaryPath = props.dictionaryPath ?? mountedPath;
   const { value } = useReleaseDictionary();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const term = value?.terms.find(entry => entry.id === id);
   if (value && !term) return <>{children}</>;
   const link = (
@@ -51,7 +54,13 @@ export function DictionaryTerm(props: {
   );
   // While the dictionary loads the link already works; the definition follows.
   return term ? (
-    <Tooltip title={`${term.term}: ${term.definition}`} arrow>
+    <Tooltip
+      title={t('dictionary.termTooltip', {
+        term: term.term,
+        definition: term.definition,
+      })}
+      arrow
+    >
       {link}
     </Tooltip>
   ) : (

@@ -1,5 +1,6 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   Box,
@@ -25,6 +26,7 @@ import {
   SnapshotAge,
 } from '../shared';
 import { kindOfEntity } from '../../filters';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { DictionaryTerm } from '../DictionaryTerms';
 import { useOwnership } from './useOwnership';
 
@@ -50,10 +52,14 @@ function groupLabel(group: DependencyGroup): string | undefined {
 function OwnerCard(props: { ownership: OwnershipInfo; isGroup: boolean }) {
   const { ownership, isGroup } = props;
   const { owner, ownerGroup: group, members } = ownership;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   // An owner that is neither a known group nor a known user has no page to link to.
   const known = !!group || members.some(member => member.ref === owner);
   return (
-    <InfoCard title={<DictionaryTerm id="owner">Owner</DictionaryTerm>} variant="gridItem">
+    <InfoCard
+      title={<DictionaryTerm id="owner">{t('ownership.owner.title')}</DictionaryTerm>}
+      variant="gridItem"
+    >
       {owner ? (
         <>
           <Typography variant="h6" component="p">
@@ -61,23 +67,31 @@ function OwnerCard(props: { ownership: OwnershipInfo; isGroup: boolean }) {
           </Typography>
           {!known && (
             <Typography variant="body2" color="error">
-              Not in the catalog
+              {t('ownership.owner.notInCatalog')}
             </Typography>
           )}
           {group && (
             <Typography variant="body2" color="textSecondary">
-              {group.title ? `${group.title} · ` : ''}
-              {group.type ?? 'group'} with {group.members.length} member(s)
+              {group.title
+                ? t('ownership.owner.groupSummaryTitled', {
+                    title: group.title,
+                    type: group.type ?? t('ownership.owner.group'),
+                    count: group.members.length,
+                  })
+                : t('ownership.owner.groupSummary', {
+                    type: group.type ?? t('ownership.owner.group'),
+                    count: group.members.length,
+                  })}
             </Typography>
           )}
           {isGroup && (
             <Typography variant="body2" color="textSecondary">
-              This is the team itself.
+              {t('ownership.owner.isTeam')}
             </Typography>
           )}
         </>
       ) : (
-        <Typography variant="body2">The catalog names no owner for this entity.</Typography>
+        <Typography variant="body2">{t('ownership.owner.none')}</Typography>
       )}
     </InfoCard>
   );
@@ -85,20 +99,21 @@ function OwnerCard(props: { ownership: OwnershipInfo; isGroup: boolean }) {
 
 function MembersCard(props: { ownership: OwnershipInfo }) {
   const { members, owner, ownerGroup } = props.ownership;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <InfoCard
-      title={`Members (${members.length})`}
-      subheader={owner ? `Who can approve for ${shortRef(owner)}` : undefined}
+      title={t('ownership.members.title', { count: members.length })}
+      subheader={
+        owner ? t('ownership.members.subheader', { owner: shortRef(owner, t) }) : undefined
+      }
       variant="gridItem"
     >
       {members.length === 0 ? (
         <Typography variant="body2">
-          {ownerGroup
-            ? 'The owning group has no members in the catalog: nobody can approve its gates.'
-            : 'No known owner group, so no members to contact.'}
+          {ownerGroup ? t('ownership.members.noMembers') : t('ownership.members.noGroup')}
         </Typography>
       ) : (
-        <List dense disablePadding aria-label="Owner group members">
+        <List dense disablePadding aria-label={t('ownership.members.listLabel')}>
           {members.map(member => (
             <ListItem key={member.ref} disableGutters>
               <ListItemText
@@ -108,7 +123,7 @@ function MembersCard(props: { ownership: OwnershipInfo }) {
                     // A plain anchor: core-components' Link treats mailto as a new window.
                     <Link href={`mailto:${member.email}`}>{member.email}</Link>
                   ) : (
-                    'no email in the catalog'
+                    t('ownership.members.noEmail')
                   )
                 }
                 secondaryTypographyProps={{ component: 'span' }}
@@ -124,23 +139,26 @@ function MembersCard(props: { ownership: OwnershipInfo }) {
 function EscalationPathCard(props: { ownership: OwnershipInfo }) {
   const { ownership } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const chain: DependencyGroup[] = [
     ...(ownership.ownerGroup ? [ownership.ownerGroup] : []),
     ...ownership.escalationPath,
   ];
   return (
     <InfoCard
-      title={<DictionaryTerm id="escalation-path">Escalation path</DictionaryTerm>}
-      subheader="The owning team, then its parent groups, nearest first"
+      title={
+        <DictionaryTerm id="escalation-path">{t('ownership.escalation.title')}</DictionaryTerm>
+      }
+      subheader={t('ownership.escalation.subheader')}
       variant="gridItem"
     >
       {chain.length === 0 ? (
         <Typography variant="body2">
-          No owning group in the catalog, so there is nobody to escalate to.
+          {t('ownership.escalation.none')}
         </Typography>
       ) : (
         <>
-          <ol className={classes.chain} aria-label="Escalation path, nearest first">
+          <ol className={classes.chain} aria-label={t('ownership.escalation.listLabel')}>
             {chain.map((group, index) => (
               <li key={group.ref} className={classes.step}>
                 {index > 0 && <ChevronRightIcon className={classes.separator} aria-hidden />}
@@ -156,7 +174,7 @@ function EscalationPathCard(props: { ownership: OwnershipInfo }) {
           {ownership.escalationPath.length === 0 && (
             <Box marginTop={1}>
               <Typography variant="body2" color="textSecondary">
-                The owning group has no parent group in the catalog.
+                {t('ownership.escalation.noParent')}
               </Typography>
             </Box>
           )}
@@ -167,24 +185,31 @@ function EscalationPathCard(props: { ownership: OwnershipInfo }) {
 }
 
 function TeamsCard(props: {
-  title: string;
-  subheader: string;
+  /** Which way the dependencies go. */
+  direction: 'dependsOn' | 'dependedOnBy';
+  /** The entity's short name. */
+  name: string;
   teams: Array<{ team: string; count: number }>;
-  empty: string;
 }) {
-  const { title, subheader, teams, empty } = props;
+  const { direction, name, teams } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
+  const title = t(`ownership.teams.${direction}.title`);
   const sorted = [...teams].sort((a, b) => b.count - a.count || a.team.localeCompare(b.team));
   return (
-    <InfoCard title={`${title} (${teams.length})`} subheader={subheader} variant="gridItem">
+    <InfoCard
+      title={t(`ownership.teams.${direction}.titleWithCount`, { count: teams.length })}
+      subheader={t(`ownership.teams.${direction}.subheader`, { name })}
+      variant="gridItem"
+    >
       {sorted.length === 0 ? (
-        <Typography variant="body2">{empty}</Typography>
+        <Typography variant="body2">{t(`ownership.teams.${direction}.empty`, { name })}</Typography>
       ) : (
         <List dense disablePadding aria-label={title}>
           {sorted.map(({ team, count }) => (
             <ListItem key={team} disableGutters>
               <ListItemText
                 primary={<CatalogRefLink entityRef={team} />}
-                secondary={`${count} ${count === 1 ? 'dependency' : 'dependencies'}`}
+                secondary={t('ownership.teams.dependencies', { count })}
               />
             </ListItem>
           ))}
@@ -196,13 +221,14 @@ function TeamsCard(props: {
 
 function OwnedEntitiesCard(props: { owns: string[] }) {
   const { owns } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <InfoCard
-      title={`Owns (${owns.length})`}
-      subheader="Components and resources in the dependency graph"
+      title={t('ownership.owns.title', { count: owns.length })}
+      subheader={t('ownership.owns.subheader')}
     >
       {owns.length === 0 ? (
-        <Typography variant="body2">This group owns no components or resources.</Typography>
+        <Typography variant="body2">{t('ownership.owns.none')}</Typography>
       ) : (
         <Box display="flex" flexWrap="wrap" gridGap={12}>
           {owns.map(ref => (
@@ -217,6 +243,7 @@ function OwnedEntitiesCard(props: { owns: string[] }) {
 /** The ownership of an entity as the release process sees it; for the Ownership tab. */
 export function OwnershipView(props: { entityRef: string; isGroup: boolean }) {
   const { entityRef, isGroup } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const { value, loading, error } = useOwnership(entityRef);
 
   if (loading) {
@@ -226,7 +253,7 @@ export function OwnershipView(props: { entityRef: string; isGroup: boolean }) {
     return isNotFoundError(error) ? (
       <NotInGraphState entityRef={entityRef} />
     ) : (
-      <ResponseErrorPanel error={error} title="Could not load the ownership" />
+      <ResponseErrorPanel error={error} title={t('ownership.loadError')} />
     );
   }
   if (!value) {
@@ -234,7 +261,7 @@ export function OwnershipView(props: { entityRef: string; isGroup: boolean }) {
   }
 
   const { ownership } = value;
-  const name = shortRef(entityRef);
+  const name = shortRef(entityRef, t);
   return (
     <Grid container spacing={2}>
       <Grid item xs={12}>
@@ -245,7 +272,7 @@ export function OwnershipView(props: { entityRef: string; isGroup: boolean }) {
           <Box display="flex" flexDirection="column" gridGap={8}>
             {ownership.warnings.map(warning => (
               <Alert severity="warning" key={warning}>
-                <AlertTitle>Ownership problem</AlertTitle>
+                <AlertTitle>{t('ownership.warningTitle')}</AlertTitle>
                 {warning}
               </Alert>
             ))}
@@ -262,19 +289,13 @@ export function OwnershipView(props: { entityRef: string; isGroup: boolean }) {
         <MembersCard ownership={ownership} />
       </Grid>
       <Grid item xs={12} md={4}>
-        <TeamsCard
-          title="Depends on teams"
-          subheader={`Teams whose entities ${name} needs`}
-          teams={ownership.dependsOnTeams}
-          empty={`${name} depends on no other team.`}
-        />
+        <TeamsCard direction="dependsOn" name={name} teams={ownership.dependsOnTeams} />
       </Grid>
       <Grid item xs={12} md={4}>
         <TeamsCard
-          title="Depended on by teams"
-          subheader={`Teams whose entities need ${name}`}
+          direction="dependedOnBy"
+          name={name}
           teams={ownership.dependedOnByTeams}
-          empty={`No other team depends on ${name}.`}
         />
       </Grid>
       {isGroup && (

@@ -1,5 +1,6 @@
 import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   Box,
   Chip,
@@ -20,6 +21,7 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import { useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import {
   CatalogRefLink,
   errorMessage,
@@ -37,6 +39,7 @@ function StatusSelect(props: {
 }) {
   const { item, onChanged, onError } = props;
   const api = useApi(releaseCoordinationApiRef);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const [busy, setBusy] = useState(false);
   async function change(status: ActionItemStatus) {
     setBusy(true);
@@ -57,12 +60,14 @@ function StatusSelect(props: {
       disabled={busy}
       onChange={event => change(event.target.value as ActionItemStatus)}
       SelectProps={{ native: true }}
-      inputProps={{ 'aria-label': `Status of ${item.title}` }}
+      inputProps={{
+        'aria-label': t('retrospectives.actionItems.statusLabel', { title: item.title }),
+      }}
       margin="none"
     >
       {ACTION_ITEM_STATUSES.map(status => (
         <option key={status} value={status}>
-          {status}
+          {t(`retrospectives.actionItems.statuses.${status}`)}
         </option>
       ))}
     </TextField>
@@ -71,10 +76,11 @@ function StatusSelect(props: {
 
 function DueDate(props: { item: ActionItem }) {
   const { item } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   if (!item.dueAt) {
     return (
       <Typography variant="body2" color="textSecondary">
-        No due date
+        {t('retrospectives.actionItems.noDueDate')}
       </Typography>
     );
   }
@@ -84,7 +90,7 @@ function DueDate(props: { item: ActionItem }) {
         {new Date(item.dueAt).toLocaleDateString()}
       </Typography>
       {isActionItemOverdue(item, new Date()) && (
-        <Chip size="small" color="secondary" label="overdue" />
+        <Chip size="small" color="secondary" label={t('retrospectives.actionItems.overdue')} />
       )}
     </Box>
   );
@@ -110,10 +116,14 @@ export function ActionItemsTable(props: {
 }) {
   const { firstPage, fetchPage, pagesLabel, onChanged, showTrain, emptyText } = props;
   const trainLink = useTrainLink();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const [error, setError] = useState<string>();
   const { paging, shown, error: pageError } = useRetrospectiveList(firstPage, fetchPage);
   const items = shown.items;
-  const title = `${props.title} (${shown.totalCount})`;
+  const title = t('retrospectives.actionItems.heading', {
+    title: props.title,
+    count: shown.totalCount,
+  });
   return (
     <Box>
       <Typography variant="h6" component="h3">
@@ -128,11 +138,13 @@ export function ActionItemsTable(props: {
         <Table size="small" aria-label={title}>
           <TableHead>
             <TableRow>
-              <TableCell>Action item</TableCell>
-              <TableCell>Owner</TableCell>
-              {showTrain && <TableCell>From train</TableCell>}
-              <TableCell>Due</TableCell>
-              <TableCell>Status</TableCell>
+              <TableCell>{t('retrospectives.actionItems.columns.item')}</TableCell>
+              <TableCell>{t('retrospectives.actionItems.columns.owner')}</TableCell>
+              {showTrain && (
+                <TableCell>{t('retrospectives.actionItems.columns.fromTrain')}</TableCell>
+              )}
+              <TableCell>{t('retrospectives.actionItems.columns.due')}</TableCell>
+              <TableCell>{t('retrospectives.actionItems.columns.status')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>

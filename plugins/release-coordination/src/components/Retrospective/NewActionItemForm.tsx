@@ -1,8 +1,10 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, Button, TextField } from '@material-ui/core';
 import { TrainDetail } from '@release-coordination/plugin-release-coordination-common';
 import { FormEvent, useId, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import {
   endOfDay,
   PermissionGuard,
@@ -22,6 +24,7 @@ export function NewActionItemForm(props: { train: TrainDetail; onCreated: () => 
   const { train, onCreated } = props;
   const api = useApi(releaseCoordinationApiRef);
   const permission = useRetrospectiveManagement(train.id);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
 
   const id = useId();
   const [title, setTitle] = useState('');
@@ -30,7 +33,7 @@ export function NewActionItemForm(props: { train: TrainDetail; onCreated: () => 
   const { busy, error, send } = useBackendRequest();
   const ownerProblem =
     ownerRef.trim() && !OWNER_REF.test(ownerRef.trim())
-      ? 'The ref of a Group, User or Component, e.g. group:default/team-pay'
+      ? t('retrospectives.newItem.ownerInvalid')
       : undefined;
 
   async function submit(event: FormEvent) {
@@ -57,13 +60,13 @@ export function NewActionItemForm(props: { train: TrainDetail; onCreated: () => 
   return (
     <PermissionGuard
       {...permission}
-      checkingLabel="Checking whether you may add action items"
-      denied="The ambassador or a release manager adds action items."
+      checkingLabel={t('retrospectives.newItem.checking')}
+      denied={t('retrospectives.newItem.denied')}
     >
       <Box
         component="form"
         onSubmit={submit}
-        aria-label="New action item"
+        aria-label={t('retrospectives.newItem.formLabel')}
         display="flex"
         flexWrap="wrap"
         alignItems="flex-start"
@@ -71,7 +74,7 @@ export function NewActionItemForm(props: { train: TrainDetail; onCreated: () => 
       >
         <TextField
           id={`${id}-title`}
-          label="Action item"
+          label={t('retrospectives.newItem.title')}
           value={title}
           onChange={event => setTitle(event.target.value)}
           inputProps={{ maxLength: 500 }}
@@ -80,17 +83,17 @@ export function NewActionItemForm(props: { train: TrainDetail; onCreated: () => 
         />
         <TextField
           id={`${id}-owner`}
-          label="Owner"
+          label={t('retrospectives.newItem.owner')}
           value={ownerRef}
           onChange={event => setOwnerRef(event.target.value)}
           error={Boolean(ownerProblem)}
-          helperText={ownerProblem ?? 'A Group, User or Component, e.g. group:default/team-pay'}
+          helperText={ownerProblem ?? t('retrospectives.newItem.ownerHelp')}
           margin="dense"
           style={{ flex: '1 1 240px' }}
         />
         <TextField
           id={`${id}-due`}
-          label="Due"
+          label={t('retrospectives.newItem.due')}
           type="date"
           value={due}
           onChange={event => setDue(event.target.value)}
@@ -104,7 +107,7 @@ export function NewActionItemForm(props: { train: TrainDetail; onCreated: () => 
             color="primary"
             disabled={busy || !title.trim() || !ownerRef.trim() || Boolean(ownerProblem)}
           >
-            Add action item
+            {t('retrospectives.newItem.submit')}
           </Button>
         </Box>
       </Box>

@@ -1,4 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   Box,
@@ -20,14 +21,18 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import { FormEvent, useId, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { errorMessage, ListPagination, RequestErrorAlert, useBackendRequest } from '../shared';
 import { useRetrospectiveList } from './useRetrospectiveList';
 
-/** The columns of the board, in the order people fill them. */
-export const COLUMN_TITLES: Record<RetrospectiveColumn, string> = {
-  'went-well': 'What went well',
-  'to-improve': 'What to improve',
-};
+/**
+ * The columns of the board, in the order people fill them, with the key of their messages
+ * under `retrospectives.board` (`columns`, `pages`, `addLabel`).
+ */
+export const COLUMN_MESSAGE_KEYS = {
+  'went-well': 'wentWell',
+  'to-improve': 'toImprove',
+} as const satisfies Record<RetrospectiveColumn, string>;
 
 function NoteColumn(props: {
   trainId: string;
@@ -38,9 +43,11 @@ function NoteColumn(props: {
 }) {
   const { trainId, column, firstPage, onChanged } = props;
   const api = useApi(releaseCoordinationApiRef);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const [text, setText] = useState('');
   const { busy, error, send } = useBackendRequest();
-  const title = COLUMN_TITLES[column];
+  const messageKey = COLUMN_MESSAGE_KEYS[column];
+  const title = t(`retrospectives.board.columns.${messageKey}`);
   const inputId = useId();
   const { paging, shown, error: pageError } = useRetrospectiveList(firstPage, page =>
     api.listRetrospectiveNotes({ trainId, column, ...page }),
@@ -62,11 +69,11 @@ function NoteColumn(props: {
   return (
     <Box>
       <Typography variant="h6" component="h3" id={`retro-${column}`}>
-        {title} ({shown.totalCount})
+        {t('retrospectives.board.columnHeading', { title, count: shown.totalCount })}
       </Typography>
       {shown.totalCount === 0 ? (
         <Typography variant="body2" color="textSecondary">
-          No notes yet.
+          {t('retrospectives.board.noNotes')}
         </Typography>
       ) : (
         <List dense aria-labelledby={`retro-${column}`}>
@@ -88,7 +95,7 @@ function NoteColumn(props: {
                   edge="end"
                   size="small"
                   disabled={busy}
-                  aria-label={`Delete note: ${note.text}`}
+                  aria-label={t('retrospectives.board.deleteNote', { text: note.text })}
                   onClick={() =>
                     send(
                       () => api.deleteRetrospectiveNote({ trainId, noteId: note.id }),
@@ -104,7 +111,7 @@ function NoteColumn(props: {
         </List>
       )}
       <ListPagination
-        label={title.toLocaleLowerCase('en-US')}
+        label={t(`retrospectives.board.pages.${messageKey}`)}
         paging={paging}
         totalCount={shown.totalCount}
       />
@@ -112,7 +119,7 @@ function NoteColumn(props: {
       <Box component="form" onSubmit={add} display="flex" alignItems="flex-end" gridGap={8}>
         <TextField
           id={inputId}
-          label={`Add to ${title.toLocaleLowerCase('en-US')}`}
+          label={t(`retrospectives.board.addLabel.${messageKey}`)}
           value={text}
           onChange={event => setText(event.target.value)}
           inputProps={{ maxLength: 2000 }}
@@ -121,7 +128,7 @@ function NoteColumn(props: {
           margin="dense"
         />
         <Button type="submit" variant="outlined" disabled={busy || !text.trim()}>
-          Add
+          {t('retrospectives.board.add')}
         </Button>
       </Box>
       <RequestErrorAlert error={error} />
@@ -143,7 +150,7 @@ export function RetrospectiveBoard(props: {
   const { trainId, notes, onChanged } = props;
   return (
     <Grid container spacing={3}>
-      {(Object.keys(COLUMN_TITLES) as RetrospectiveColumn[]).map(column => (
+      {(Object.keys(COLUMN_MESSAGE_KEYS) as RetrospectiveColumn[]).map(column => (
         <Grid item xs={12} md={6} key={column}>
           <NoteColumn
             trainId={trainId}

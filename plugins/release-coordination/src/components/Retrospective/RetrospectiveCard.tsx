@@ -1,8 +1,10 @@
 import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, Typography } from '@material-ui/core';
 import { TrainDetail } from '@release-coordination/plugin-release-coordination-common';
 import { releaseCoordinationApiRef } from '../../api';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { ActionItemsTable } from './ActionItemsTable';
 import { NewActionItemForm } from './NewActionItemForm';
 import { RetrospectiveBoard } from './RetrospectiveBoard';
@@ -16,9 +18,10 @@ import { useRetrospective } from './useRetrospective';
 export function RetrospectiveCard(props: { train: TrainDetail }) {
   const { train } = props;
   const api = useApi(releaseCoordinationApiRef);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const { value, loading, error, retry } = useRetrospective(train.id);
-  const title = 'Retrospective';
-  const subheader = 'Blameless: describe what happened and what to change, not who is to blame';
+  const title = t('retrospectives.title');
+  const subheader = t('retrospectives.subheader');
 
   // Keep showing the board while a refetch runs, so that typing is not interrupted.
   if (loading && !value) {
@@ -29,7 +32,7 @@ export function RetrospectiveCard(props: { train: TrainDetail }) {
     );
   }
   if (error && !value) {
-    return <ResponseErrorPanel error={error} title="Could not load the retrospective" />;
+    return <ResponseErrorPanel error={error} title={t('retrospectives.loadError')} />;
   }
   if (!value) return null;
   return (
@@ -37,12 +40,12 @@ export function RetrospectiveCard(props: { train: TrainDetail }) {
       <RetrospectiveBoard trainId={train.id} notes={value.notes} onChanged={retry} />
       <Box marginTop={3}>
         <ActionItemsTable
-          title="Action items"
+          title={t('retrospectives.actionItems.title')}
           firstPage={value.actionItems}
           fetchPage={page => api.listActionItems({ trainId: train.id, ...page })}
-          pagesLabel="action items"
+          pagesLabel={t('retrospectives.actionItems.pages')}
           onChanged={retry}
-          emptyText="No action items yet."
+          emptyText={t('retrospectives.actionItems.empty')}
         />
       </Box>
       <Box marginTop={2}>
@@ -50,17 +53,16 @@ export function RetrospectiveCard(props: { train: TrainDetail }) {
       </Box>
       <Box marginTop={3}>
         <Typography variant="body2" color="textSecondary" paragraph>
-          Open action items of earlier trains that a participant of this train or its owner
-          still has to close.
+          {t('retrospectives.carriedOver.intro')}
         </Typography>
         <ActionItemsTable
-          title="Carried over"
+          title={t('retrospectives.carriedOver.title')}
           firstPage={value.carriedOver}
           fetchPage={page => api.listCarriedOverActionItems({ trainId: train.id, ...page })}
-          pagesLabel="carried-over action items"
+          pagesLabel={t('retrospectives.carriedOver.pages')}
           onChanged={retry}
           showTrain
-          emptyText="Nothing carried over: earlier trains left no open action items for these participants."
+          emptyText={t('retrospectives.carriedOver.empty')}
         />
       </Box>
     </InfoCard>

@@ -1,4 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Button, TableBody, TableCell, TableHead, TableRow, useTheme } from '@material-ui/core';
 import {
   metricDefinition,
@@ -6,7 +7,8 @@ import {
   ScorecardChildRow,
   ScorecardScope,
 } from '@release-coordination/plugin-release-coordination-common';
-import { CatalogRefLink, shortRef } from '../shared';
+import { releaseCoordinationTranslationRef } from '../../translations';
+import { CatalogRefLink, englishT, ReleaseCoordinationT, shortRef } from '../shared';
 import { ChartTable, OpeningRow, ScorecardChart, VisuallyHidden } from './chartParts';
 import { MetricDefinitionTooltip } from './MetricDefinition';
 import { formatMetricValue } from './metricFormat';
@@ -23,28 +25,47 @@ const COMPARED: MetricId[] = [
   'action-item-follow-through',
 ];
 
-const KIND_NAMES: Record<string, [string, string]> = {
-  team: ['Team', 'Teams'],
-  component: ['Component', 'Components'],
-  system: ['System', 'Systems'],
-  domain: ['Domain', 'Domains'],
-  train: ['Train', 'Trains'],
-};
+/** The kinds of children the messages under `scorecards.children.kinds…` name. */
+const NAMED_KINDS = ['team', 'component', 'system', 'domain', 'train'] as const;
+type NamedKind = (typeof NAMED_KINDS)[number];
+
+function isNamedKind(kind: string): kind is NamedKind {
+  return (NAMED_KINDS as readonly string[]).includes(kind);
+}
 
 function kindsOf(rows: ScorecardChildRow[]): string[] {
   return [...new Set(rows.map(r => r.scope.kind))];
 }
 
-/** "Teams", or "Teams and components" for a team with components of its own. */
-export function childrenTitle(rows: ScorecardChildRow[]): string {
-  const names = kindsOf(rows).map(kind => KIND_NAMES[kind]?.[1] ?? kind);
-  return names
-    .map((name, index) => (index === 0 ? name : name.toLocaleLowerCase('en-US')))
-    .join(' and ');
+/** "Team", "Teams" or "teams": a kind's name as the messages give it, the kind itself otherwise. */
+function kindName(
+  kind: string,
+  form: 'kinds' | 'kindsPlural' | 'kindsPluralLower',
+  t: ReleaseCoordinationT,
+): string {
+  return isNamedKind(kind) ? t(`scorecards.children.${form}.${kind}`) : kind;
 }
 
-function nameOf(scope: ScorecardScope): string {
-  return shortRef(scopeRef(scope) ?? scope.kind);
+/** "Teams and components": the first kind as a title, the others in the sentence. */
+function kindsText(kinds: string[], t: ReleaseCoordinationT, asTitle: boolean): string {
+  return kinds
+    .map((kind, index) =>
+      kindName(kind, asTitle && index === 0 ? 'kindsPlural' : 'kindsPluralLower', t),
+    )
+    .reduce((first, second) => t('scorecards.children.and', { first, second }));
+}
+
+/** "Teams", or "Teams and components" for a team with components of its own. */
+export function childrenTitle(
+  rows: ScorecardChildRow[],
+  t: ReleaseCoordinationT = englishT,
+): string {
+  const kinds = kindsOf(rows);
+  return kinds.length === 0 ? '' : kindsText(kinds, t, true);
+}
+
+function nameOf(scope: ScorecardScope, t: ReleaseCoordinationT): string {
+  return shortRef(scopeRef(scope) ?? scope.kind, t);
 }
 
 function valueOf(row: ScorecardChildRow, id: MetricId): number | undefined {
@@ -52,16 +73,32 @@ function valueOf(row: ScorecardChildRow, id: MetricId): number | undefined {
 }
 
 /** What the chart shows, in words. */
-export function comparisonSummary(rows: ScorecardChildRow[]): string {
+export function comparisonSummary(
+  rows: ScorecardChildRow[],
+  t: ReleaseCoordinationT = englishT,
+): string {
   const parts = rows.map(row => {
     const frequency = formatMetricValue(
       'per-week',
       row.metrics.find(m => m.id === 'deployment-frequency'),
+      t,
     );
-    const cfr = formatMetricValue('ratio', row.metrics.find(m => m.id === 'change-failure-rate'));
-    return `${nameOf(row.scope)}: deployment frequency ${frequency}, change failure rate ${cfr}`;
+    const cfr = formatMetricValue(
+      'ratio',
+      row.metrics.find(m => m.id === 'change-failure-rate'),
+      t,
+    );
+    return t('scorecards.children.summaryRow', {
+      name: nameOf(row.scope, t),
+      frequency,
+      changeFailureRate: cfr,
+    });
   });
-  return `Comparison of ${childrenTitle(rows).toLocaleLowerCase('en-US')}: ${parts.join('; ')}.`;
+  const kinds = kindsOf(rows);
+  return t('scorecards.children.summary', {
+    children: kinds.length === 0 ? '' : kindsText(kinds, t, false),
+    rows: parts.join('; '),
+  });
 }
 
 /**
@@ -76,48 +113,49 @@ export function ChildScopesCard(props: {
 }) {
   const { rows, scope, onOpen } = props;
   const theme = useTheme();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const chartRows = rows.map(row => {
     const cfr = valueOf(row, 'change-failure-rate');
     return {
-      name: nameOf(row.scope),
+      name: nameOf(row.scope, t),
       deploymentsPerWeek: valueOf(row, 'deployment-frequency') ?? null,
       changeFailurePercent: cfr === undefined ? null : cfr * 100,
     };
   });
-  const title = childrenTitle(rows);
+  const title = childrenTitle(rows, t);
   const kinds = kindsOf(rows);
-  const columnTitle = kinds.map(kind => KIND_NAMES[kind]?.[0] ?? kind).join(' / ');
+  const columnTitle = kinds.map(kind => kindName(kind, 'kinds', t)).join(' / ');
   return (
     <InfoCard
-      title={`${title}: comparison`}
+      title={t('scorecards.children.title', { children: title })}
       subheader={
         scope.kind === 'organization'
-          ? 'Open one to see its own scorecard'
-          : 'Each row counts only what belongs to this scope too; open one to see its own scorecard'
+          ? t('scorecards.children.subheaderOrganization')
+          : t('scorecards.children.subheader')
       }
     >
       <ScorecardChart
-        summary={comparisonSummary(rows)}
+        summary={comparisonSummary(rows, t)}
         type="bar"
         data={chartRows}
         categoryKey="name"
-        valueLabel="per week"
+        valueLabel={t('scorecards.children.perWeek')}
         series={[
           {
             dataKey: 'deploymentsPerWeek',
-            name: 'Deployments per week',
+            name: t('scorecards.children.deploymentsPerWeek'),
             color: theme.palette.primary.main,
           },
           {
             dataKey: 'changeFailurePercent',
-            name: 'Change failure rate (%)',
+            name: t('scorecards.children.changeFailureRate'),
             color: theme.palette.error.main,
             percent: true,
           },
         ]}
         onOpen={index => onOpen(rows[index].scope)}
       />
-      <ChartTable label={`${title} compared`}>
+      <ChartTable label={t('scorecards.children.tableLabel', { children: title })}>
         <TableHead>
           <TableRow>
             <TableCell>{columnTitle}</TableCell>
@@ -127,7 +165,7 @@ export function ChildScopesCard(props: {
               </TableCell>
             ))}
             <TableCell>
-              <VisuallyHidden>Open</VisuallyHidden>
+              <VisuallyHidden>{t('scorecards.children.open')}</VisuallyHidden>
             </TableCell>
           </TableRow>
         </TableHead>
@@ -137,13 +175,13 @@ export function ChildScopesCard(props: {
             return (
               <OpeningRow key={scopeKey(row.scope)} onOpen={() => onOpen(row.scope)}>
                 <TableCell component="th" scope="row" style={{ whiteSpace: 'nowrap' }}>
-                  {ref ? <CatalogRefLink entityRef={ref} /> : nameOf(row.scope)}
+                  {ref ? <CatalogRefLink entityRef={ref} /> : nameOf(row.scope, t)}
                 </TableCell>
                 {COMPARED.map(id => {
                   const metric = row.metrics.find(m => m.id === id);
                   return (
                     <TableCell key={id} align="right" title={metric?.missing}>
-                      {formatMetricValue(metricDefinition(id).unit, metric)}
+                      {formatMetricValue(metricDefinition(id).unit, metric, t)}
                     </TableCell>
                   );
                 })}
@@ -153,9 +191,11 @@ export function ChildScopesCard(props: {
                     variant="outlined"
                     style={{ whiteSpace: 'nowrap' }}
                     onClick={() => onOpen(row.scope)}
-                    aria-label={`Open the scorecard of ${nameOf(row.scope)}`}
+                    aria-label={t('scorecards.children.openScorecard', {
+                      name: nameOf(row.scope, t),
+                    })}
                   >
-                    Scorecard
+                    {t('scorecards.children.scorecard')}
                   </Button>
                 </TableCell>
               </OpeningRow>

@@ -1,4 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   Box,
   makeStyles,
@@ -14,11 +15,15 @@ import {
   DoraReferenceColumnKey,
   MetricDefinition,
 } from '@release-coordination/plugin-release-coordination-common';
+import { releaseCoordinationTranslationRef } from '../../translations';
 
 const bands = DORA_2024_REFERENCE_BANDS;
 
 /** E.g. "DORA 2024 reference": the year says which report, "reference" that it is no rating. */
-export const DORA_REFERENCE_TITLE = `${bands.label} reference`;
+function useDoraReferenceTitle(): string {
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
+  return t('scorecards.dora.title', { label: bands.label });
+}
 
 const useStyles = makeStyles(theme => ({
   mini: {
@@ -47,16 +52,25 @@ export function doraColumnOf(definition: MetricDefinition): DoraReferenceColumnK
 export function DoraReferenceColumn(props: { columnKey: DoraReferenceColumnKey; metricTitle: string }) {
   const { columnKey, metricTitle } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
+  const title = useDoraReferenceTitle();
   const column = bands.columns.find(c => c.key === columnKey);
   if (!column) return null;
   return (
     <Box
       className={classes.mini}
       role="group"
-      aria-label={`${DORA_REFERENCE_TITLE} for ${metricTitle}: ${column.title}`}
+      aria-label={t('scorecards.dora.columnLabel', {
+        title,
+        metric: metricTitle,
+        column: column.title,
+      })}
     >
       <Typography variant="caption" color="textSecondary" component="div">
-        {DORA_REFERENCE_TITLE}: {column.title.toLocaleLowerCase('en-US')}
+        {t('scorecards.dora.columnHeading', {
+          title,
+          column: column.title.toLocaleLowerCase('en-US'),
+        })}
       </Typography>
       {bands.rows.map(row => (
         <div key={row.tier} className={classes.miniRow}>
@@ -76,15 +90,21 @@ export function DoraReferenceColumn(props: { columnKey: DoraReferenceColumnKey; 
 /** The whole reference table with its source and why it is not a rating. */
 export function DoraReferenceCard() {
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
+  const title = useDoraReferenceTitle();
   return (
-    <InfoCard title={DORA_REFERENCE_TITLE} subheader={bands.source}>
+    <InfoCard title={title} subheader={bands.source}>
       <Typography variant="body2" paragraph>
         {bands.caveat}
       </Typography>
-      <Table size="small" className={classes.table} aria-label={`${DORA_REFERENCE_TITLE} table`}>
+      <Table
+        size="small"
+        className={classes.table}
+        aria-label={t('scorecards.dora.tableLabel', { title })}
+      >
         <TableHead>
           <TableRow>
-            <TableCell component="th">Tier</TableCell>
+            <TableCell component="th">{t('scorecards.dora.tier')}</TableCell>
             {bands.columns.map(column => (
               <TableCell key={column.key} component="th">
                 {column.title}
@@ -109,7 +129,7 @@ export function DoraReferenceCard() {
         .filter(column => column.note)
         .map(column => (
           <Typography key={column.key} variant="caption" color="textSecondary" component="p">
-            {column.title}: {column.note}
+            {t('scorecards.dora.note', { column: column.title, note: column.note ?? '' })}
           </Typography>
         ))}
     </InfoCard>

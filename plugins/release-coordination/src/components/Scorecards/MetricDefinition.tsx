@@ -1,7 +1,9 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, makeStyles, Tooltip, Typography } from '@material-ui/core';
 import InfoOutlinedIcon from '@material-ui/icons/InfoOutlined';
 import { MetricDefinition } from '@release-coordination/plugin-release-coordination-common';
 import { Fragment, ReactNode, useState } from 'react';
+import { releaseCoordinationTranslationRef } from '../../translations';
 
 const useStyles = makeStyles(theme => ({
   trigger: {
@@ -40,21 +42,22 @@ export function DefinitionText(props: { text: string }) {
 export function MetricDefinitionText(props: { definition: MetricDefinition }) {
   const { definition } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <Box display="flex" flexDirection="column" gridGap={6}>
       <Typography variant="body2" className={classes.term}>
         {definition.title}
       </Typography>
       <Typography variant="body2" component="div">
-        <span className={classes.term}>Numerator: </span>
+        <span className={classes.term}>{t('scorecards.definition.numerator')} </span>
         <DefinitionText text={definition.numerator} />
       </Typography>
       <Typography variant="body2" component="div">
-        <span className={classes.term}>Denominator: </span>
+        <span className={classes.term}>{t('scorecards.definition.denominator')} </span>
         <DefinitionText text={definition.denominator} />
       </Typography>
       <Typography variant="body2" component="div">
-        <span className={classes.term}>Time anchor: </span>
+        <span className={classes.term}>{t('scorecards.definition.anchor')} </span>
         <DefinitionText text={definition.anchor} />
       </Typography>
     </Box>

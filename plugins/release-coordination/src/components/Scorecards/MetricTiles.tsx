@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, Grid, makeStyles, Paper, Typography } from '@material-ui/core';
 import {
   METRIC_DEFINITIONS,
@@ -5,6 +6,7 @@ import {
   MetricId,
   MetricValue,
 } from '@release-coordination/plugin-release-coordination-common';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { doraColumnOf, DoraReferenceColumn } from './DoraReference';
 import { MetricDefinitionTooltip } from './MetricDefinition';
 import { formatMetricValue, metricDetail, sampleSizeText } from './metricFormat';
@@ -30,12 +32,14 @@ const useStyles = makeStyles(theme => ({
 export function MetricTile(props: { definition: MetricDefinition; metric?: MetricValue }) {
   const { definition, metric } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const hasValue = metric?.value !== undefined;
-  const detail = metric && metricDetail(definition.unit, metric);
+  const detail = metric && metricDetail(definition.unit, metric, t);
   const figures = (metric?.figures ?? []).filter(f => f.value !== 0);
   const doraColumn = doraColumnOf(definition);
   // Without any metric at all the backend knows nothing of it yet: say so like a missing value.
-  const missing = metric ? metric.missing : 'Not computed for this scope';
+  const missing = metric ? metric.missing : t('scorecards.tiles.notComputed');
+  const source = metricSource(definition.id, t);
   return (
     <Paper component="section" variant="outlined" className={classes.tile} aria-label={definition.title}>
       <Typography variant="subtitle2" component="h3">
@@ -47,7 +51,7 @@ export function MetricTile(props: { definition: MetricDefinition; metric?: Metri
         className={hasValue ? classes.value : classes.noData}
         data-testid={`metric-value-${definition.id}`}
       >
-        {formatMetricValue(definition.unit, metric)}
+        {formatMetricValue(definition.unit, metric, t)}
       </Typography>
       {detail && (
         <Typography variant="body2" color="textSecondary">
@@ -56,7 +60,9 @@ export function MetricTile(props: { definition: MetricDefinition; metric?: Metri
       )}
       {metric && (
         <Typography variant="caption" color="textSecondary">
-          from {sampleSizeText(definition.id, metric.sampleSize)}
+          {t('scorecards.tiles.from', {
+            samples: sampleSizeText(definition.id, metric.sampleSize, t),
+          })}
         </Typography>
       )}
       {missing && (
@@ -64,16 +70,19 @@ export function MetricTile(props: { definition: MetricDefinition; metric?: Metri
           {missing}
         </Typography>
       )}
-      {!hasValue && metricSource(definition.id) && (
+      {!hasValue && source && (
         <Typography variant="caption" color="textSecondary">
-          {metricSource(definition.id)}
+          {source}
         </Typography>
       )}
       {figures.length > 0 && (
         <Box component="ul" m={0} pl={2}>
           {figures.map(f => (
             <Typography key={f.key} component="li" variant="caption" color="textSecondary">
-              {f.label}: {f.value.toLocaleString('en-US')}
+              {t('scorecards.tiles.figure', {
+                label: f.label,
+                value: f.value.toLocaleString('en-US'),
+              })}
             </Typography>
           ))}
         </Box>
@@ -83,14 +92,17 @@ export function MetricTile(props: { definition: MetricDefinition; metric?: Metri
   );
 }
 
+/** The messages of the groups of tiles, under `scorecards.tiles.sections`. */
+type SectionKey = 'delivery' | 'stability' | 'gates' | 'followThrough' | 'other';
+
 /** The tiles in groups a reader scans in order: shipping, stability, gates, follow-through. */
-const SECTIONS: { title: string; metrics: MetricId[] }[] = [
+const SECTIONS: { key: SectionKey; metrics: MetricId[] }[] = [
   {
-    title: 'Delivery',
+    key: 'delivery',
     metrics: ['cycle-time', 'deployment-frequency', 'deploy-days-per-week', 'deployment-success-rate'],
   },
   {
-    title: 'Stability',
+    key: 'stability',
     metrics: [
       'change-failure-rate',
       'rollback-frequency',
@@ -98,9 +110,9 @@ const SECTIONS: { title: string; metrics: MetricId[] }[] = [
       'failed-deployment-recovery-time',
     ],
   },
-  { title: 'Gates', metrics: ['gate-first-pass-rate', 'approval-latency', 'waiver-rate'] },
+  { key: 'gates', metrics: ['gate-first-pass-rate', 'approval-latency', 'waiver-rate'] },
   {
-    title: 'Retrospective follow-through',
+    key: 'followThrough',
     metrics: ['action-item-follow-through', 'open-action-items-carried-over'],
   },
 ];
@@ -108,19 +120,26 @@ const SECTIONS: { title: string; metrics: MetricId[] }[] = [
 /** Every metric of a scorecard as a tile; metrics no section names yet still get one. */
 export function MetricTiles(props: { metrics: MetricValue[] }) {
   const { metrics } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const byId = new Map(metrics.map(m => [m.id, m]));
   const placed = new Set(SECTIONS.flatMap(s => s.metrics));
   const others = METRIC_DEFINITIONS.filter(
     d => d.id !== 'stage-time' && !placed.has(d.id) && byId.has(d.id),
   ).map(d => d.id);
-  const sections = others.length ? [...SECTIONS, { title: 'Other', metrics: others }] : SECTIONS;
+  const sections = others.length
+    ? [...SECTIONS, { key: 'other' as const, metrics: others }]
+    : SECTIONS;
   const definitions = new Map(METRIC_DEFINITIONS.map(d => [d.id, d]));
   return (
     <Box display="flex" flexDirection="column" gridGap={16}>
       {sections.map(section => (
-        <Box key={section.title} component="section" aria-label={section.title}>
+        <Box
+          key={section.key}
+          component="section"
+          aria-label={t(`scorecards.tiles.sections.${section.key}`)}
+        >
           <Typography variant="h6" component="h2" gutterBottom>
-            {section.title}
+            {t(`scorecards.tiles.sections.${section.key}`)}
           </Typography>
           <Grid container spacing={2}>
             {section.metrics.map(id => {

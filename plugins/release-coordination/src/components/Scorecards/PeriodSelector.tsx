@@ -1,6 +1,8 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, TextField } from '@material-ui/core';
 import { ScorecardPeriod } from '@release-coordination/plugin-release-coordination-common';
 import { ChangeEvent, useEffect, useState } from 'react';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import {
   customPeriodError,
   daysOf,
@@ -20,6 +22,7 @@ export function PeriodSelector(props: {
   onChange: (choice: PeriodChoice, options?: { replace?: boolean }) => void;
 }) {
   const { choice, period, onChange } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const custom = choice.kind === 'custom' ? choice : undefined;
   const [fromDay, setFromDay] = useState(custom?.fromDay ?? '');
   const [toDay, setToDay] = useState(custom?.toDay ?? '');
@@ -35,7 +38,7 @@ export function PeriodSelector(props: {
     }
   }, [customFrom, customTo]);
 
-  const error = custom ? customPeriodError(fromDay, toDay) : undefined;
+  const error = custom ? customPeriodError(fromDay, toDay, t) : undefined;
 
   const onSelect = (event: ChangeEvent<{ value: unknown }>) => {
     const value = String(event.target.value);
@@ -67,7 +70,7 @@ export function PeriodSelector(props: {
       <TextField
         select
         id="scorecard-period"
-        label="Period"
+        label={t('scorecards.period.label')}
         value={selectedOption}
         onChange={onSelect}
         SelectProps={{ native: true }}
@@ -76,17 +79,17 @@ export function PeriodSelector(props: {
       >
         {PERIOD_PRESETS.map(preset => (
           <option key={preset.key} value={preset.key}>
-            {preset.label}
+            {t('scorecards.period.lastDays', { count: preset.days })}
           </option>
         ))}
-        <option value="custom">Custom dates</option>
+        <option value="custom">{t('scorecards.period.custom')}</option>
       </TextField>
       {custom && (
         <>
           <TextField
             id="scorecard-first-day"
             type="date"
-            label="First day (UTC)"
+            label={t('scorecards.period.firstDay')}
             value={fromDay}
             onChange={onDay('from')}
             InputLabelProps={{ shrink: true }}
@@ -97,14 +100,14 @@ export function PeriodSelector(props: {
           <TextField
             id="scorecard-last-day"
             type="date"
-            label="Last day (UTC)"
+            label={t('scorecards.period.lastDay')}
             value={toDay}
             onChange={onDay('to')}
             InputLabelProps={{ shrink: true }}
             variant="outlined"
             size="small"
             error={error !== undefined}
-            helperText={error ?? 'Both days included'}
+            helperText={error ?? t('scorecards.period.bothIncluded')}
           />
         </>
       )}

@@ -1,8 +1,10 @@
 import { Link as BackstageLink } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Box, Breadcrumbs, Link, Typography } from '@material-ui/core';
 import LaunchIcon from '@material-ui/icons/Launch';
 import { ScorecardScope } from '@release-coordination/plugin-release-coordination-common';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { CatalogRefLink, shortRef, useTrainLink } from '../shared';
 import { scopeKey } from './scorecardLocation';
 import { useTrainName } from './useScorecard';
@@ -10,23 +12,26 @@ import { useTrainName } from './useScorecard';
 /** A train's name, once known; its id shortened until then (or when it cannot be read). */
 function TrainName(props: { trainId: string; knownName?: string }) {
   const name = useTrainName(props.trainId, props.knownName);
-  return <>{name ?? `train ${props.trainId.slice(0, 8)}`}</>;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
+  return <>{name ?? t('scorecards.breadcrumbs.train', { id: props.trainId.slice(0, 8) })}</>;
 }
 
 function ScopeName(props: { scope: ScorecardScope; trainName?: string }) {
   const { scope, trainName } = props;
-  if (scope.kind === 'organization') return <>Organization</>;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
+  if (scope.kind === 'organization') return <>{t('scorecards.breadcrumbs.organization')}</>;
   if (scope.kind === 'train') return <TrainName trainId={scope.id} knownName={trainName} />;
-  return <>{shortRef(scope.ref)}</>;
+  return <>{shortRef(scope.ref, t)}</>;
 }
 
 function KindLabel(props: { scope: ScorecardScope }) {
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   if (props.scope.kind === 'organization') return null;
   // The space stays outside the caption, so that the accessible name reads "team name".
   return (
     <>
       <Typography component="span" variant="caption" color="textSecondary">
-        {props.scope.kind}
+        {t(`scorecards.scopeKinds.${props.scope.kind}`)}
       </Typography>{' '}
     </>
   );
@@ -38,12 +43,13 @@ function KindLabel(props: { scope: ScorecardScope }) {
  */
 function CatalogIconLink(props: { scope: ScorecardScope }) {
   const { scope } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   if (scope.kind === 'organization' || scope.kind === 'train') return null;
   return (
     <Box component="span" ml={0.5} display="inline-flex">
       <EntityRefLink
         entityRef={scope.ref}
-        aria-label={`${shortRef(scope.ref)} in the catalog`}
+        aria-label={t('scorecards.breadcrumbs.inCatalog', { name: shortRef(scope.ref, t) })}
         disableTooltip
       >
         <LaunchIcon fontSize="inherit" aria-hidden />
@@ -82,13 +88,14 @@ export function ScopeBreadcrumbs(props: {
   onOpenTrail: (index: number) => void;
 }) {
   const { scope, trail, trainNames, onOpenTrail } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const nameOf = (s: ScorecardScope) => (s.kind === 'train' ? trainNames.get(s.id) : undefined);
   return (
     <Box minWidth={0}>
-      <Breadcrumbs aria-label="Scorecard scope" maxItems={6}>
+      <Breadcrumbs aria-label={t('scorecards.breadcrumbs.label')} maxItems={6}>
         {scope.kind !== 'organization' && (
           <Link component="button" variant="body1" onClick={() => onOpenTrail(-1)}>
-            Organization
+            {t('scorecards.breadcrumbs.organization')}
           </Link>
         )}
         {scope.kind !== 'organization' &&

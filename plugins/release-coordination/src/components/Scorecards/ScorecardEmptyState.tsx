@@ -1,8 +1,10 @@
 import { EmptyState } from '@backstage/core-components';
 import { discoveryApiRef, useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, makeStyles, Typography } from '@material-ui/core';
 import { RELEASE_COORDINATION_PLUGIN_ID } from '@release-coordination/plugin-release-coordination-common';
 import useAsync from 'react-use/esm/useAsync';
+import { releaseCoordinationTranslationRef } from '../../translations';
 
 const useStyles = makeStyles(theme => ({
   code: {
@@ -45,6 +47,7 @@ export function deploymentReportCommand(baseUrl: string): string {
  */
 export function ScorecardEmptyState(props: { scopeName: string; periodText: string }) {
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const discoveryApi = useApi(discoveryApiRef);
   const { value: baseUrl } = useAsync(
     () => discoveryApi.getBaseUrl(RELEASE_COORDINATION_PLUGIN_ID),
@@ -53,19 +56,17 @@ export function ScorecardEmptyState(props: { scopeName: string; periodText: stri
   return (
     <EmptyState
       missing="data"
-      title="No trains or deployments in this period"
-      description={
-        `Nothing was counted for ${props.scopeName} in ${props.periodText}: no release train ` +
-        'ran, no gate was decided and CI reported no production deployment. Choose a longer ' +
-        'period, or have your pipelines report their deployments to the train they ship in.'
-      }
+      title={t('scorecards.empty.title')}
+      description={t('scorecards.empty.description', {
+        scope: props.scopeName,
+        period: props.periodText,
+      })}
       action={
         <Box maxWidth={640}>
           <Typography variant="body2" paragraph>
-            CI reports a deployment with a static access token (see the API section of the
-            plugin&apos;s README), once when the rollout starts and again when it finishes:
+            {t('scorecards.empty.ciIntro')}
           </Typography>
-          <pre className={classes.code} aria-label="Report a deployment from CI">
+          <pre className={classes.code} aria-label={t('scorecards.empty.ciCommandLabel')}>
             {deploymentReportCommand(baseUrl ?? `/api/${RELEASE_COORDINATION_PLUGIN_ID}`)}
           </pre>
         </Box>

@@ -5,13 +5,15 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, Grid, Typography } from '@material-ui/core';
 import {
   ScorecardResponse,
   ScorecardScope,
 } from '@release-coordination/plugin-release-coordination-common';
 import { useMemo, useRef } from 'react';
-import { HiddenEntitiesNote, shortRef } from '../shared';
+import { releaseCoordinationTranslationRef } from '../../translations';
+import { HiddenEntitiesNote, ReleaseCoordinationT, shortRef } from '../shared';
 import { ChildScopesCard } from './ChildScopesCard';
 import { DoraReferenceCard } from './DoraReference';
 import { MetricTiles } from './MetricTiles';
@@ -36,14 +38,21 @@ function isEmpty(scorecard: ScorecardResponse): boolean {
   );
 }
 
-function scopeText(scope: ScorecardScope, trainNames: Map<string, string>): string {
+function scopeText(
+  scope: ScorecardScope,
+  trainNames: Map<string, string>,
+  t: ReleaseCoordinationT,
+): string {
   switch (scope.kind) {
     case 'organization':
-      return 'the organization';
+      return t('scorecards.scopeText.organization');
     case 'train':
-      return trainNames.get(scope.id) ?? 'this train';
+      return trainNames.get(scope.id) ?? t('scorecards.scopeText.thisTrain');
     default:
-      return `${scope.kind} ${shortRef(scope.ref)}`;
+      return t('scorecards.scopeText.entity', {
+        kind: t(`scorecards.scopeKinds.${scope.kind}`),
+        name: shortRef(scope.ref, t),
+      });
   }
 }
 
@@ -54,11 +63,12 @@ function ScorecardBody(props: {
 }) {
   const { scorecard, trainNames, onOpen } = props;
   const { settings } = scorecard;
-  const periodText = describePeriod(scorecard.period);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
+  const periodText = describePeriod(scorecard.period, t);
   if (isEmpty(scorecard)) {
     return (
       <ScorecardEmptyState
-        scopeName={scopeText(scorecard.scope, trainNames)}
+        scopeName={scopeText(scorecard.scope, trainNames, t)}
         periodText={periodText}
       />
     );
@@ -66,9 +76,12 @@ function ScorecardBody(props: {
   return (
     <Box display="flex" flexDirection="column" gridGap={24}>
       <Typography variant="body2" color="textSecondary">
-        {periodText} · deployments to {settings.productionEnvironment} count for delivery · a
-        hotfix within {settings.hotfixWindowHours} h marks a change failure ·
-        computed {new Date(scorecard.generatedAt).toLocaleString()}
+        {t('scorecards.settings', {
+          period: periodText,
+          environment: settings.productionEnvironment,
+          hours: String(settings.hotfixWindowHours),
+          computedAt: new Date(scorecard.generatedAt).toLocaleString(),
+        })}
       </Typography>
       <MetricTiles metrics={scorecard.metrics} />
       <HiddenEntitiesNote hidden={scorecard.hidden} keys={['children']} />
@@ -113,6 +126,7 @@ export function Scorecards() {
     [choiceKey, today],
   );
   const { scorecard, error } = useScorecard(location.scope, period);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   // Names of every train seen so far: opening a train from the trend names it in the
   // breadcrumb at once, before its own scorecard arrives.
   const seenTrains = useRef(new Map<string, string>());
@@ -125,7 +139,7 @@ export function Scorecards() {
 
   let body;
   if (error) {
-    body = <ResponseErrorPanel error={error} title="Could not load the scorecard" />;
+    body = <ResponseErrorPanel error={error} title={t('scorecards.loadError')} />;
   } else if (!scorecard) {
     body = <Progress />;
   } else {
@@ -165,12 +179,10 @@ export function ScorecardsPageContent() {
 
 /** The scorecards with their own header (legacy frontend system). */
 export function ScorecardsPage() {
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <Page themeId="tool">
-      <Header
-        title="Scorecards"
-        subtitle="What actually happened to releases, across trains and teams"
-      />
+      <Header title={t('scorecards.pageTitle')} subtitle={t('scorecards.pageSubtitle')} />
       <ScorecardsPageContent />
     </Page>
   );

@@ -1,9 +1,12 @@
 import { InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { TableBody, TableCell, TableHead, TableRow, useTheme } from '@material-ui/core';
 import {
   metricDefinition,
   StageTimeValue,
 } from '@release-coordination/plugin-release-coordination-common';
+import { releaseCoordinationTranslationRef } from '../../translations';
+import { englishT, ReleaseCoordinationT } from '../shared';
 import { ChartNote, ChartTable, ScorecardChart } from './chartParts';
 import { MetricDefinitionTooltip } from './MetricDefinition';
 import { formatHours, formatMetricValue } from './metricFormat';
@@ -14,49 +17,66 @@ function stillInStage(stage: StageTimeValue): number {
 }
 
 /** What the chart shows, in words. */
-export function stageTimeSummary(stages: StageTimeValue[]): string {
-  const parts = stages.map(
-    s => `${s.stage} ${s.value === undefined ? 'no data' : formatHours(s.value)}`,
+export function stageTimeSummary(
+  stages: StageTimeValue[],
+  t: ReleaseCoordinationT = englishT,
+): string {
+  const parts = stages.map(s =>
+    t('scorecards.stageTime.summaryStage', {
+      stage: s.stage,
+      value: s.value === undefined ? t('scorecards.units.noData') : formatHours(s.value, t),
+    }),
   );
-  return `Median time per stage: ${parts.join(', ')}.`;
+  return t('scorecards.stageTime.summary', { stages: parts.join(', ') });
 }
 
 /** Median hours per stage, to show where trains wait, with the numbers as a table. */
 export function StageTimeCard(props: { stages: StageTimeValue[] }) {
   const { stages } = props;
   const theme = useTheme();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const definition = metricDefinition('stage-time');
   const rows = stages.map(s => ({ stage: s.stage, medianHours: s.value ?? null }));
   return (
     <InfoCard
-      title={<MetricDefinitionTooltip definition={definition}>Time per stage</MetricDefinitionTooltip>}
-      subheader="Median hours trains spent in each stage they left in the period"
+      title={
+        <MetricDefinitionTooltip definition={definition}>
+          {t('scorecards.stageTime.title')}
+        </MetricDefinitionTooltip>
+      }
+      subheader={t('scorecards.stageTime.subheader')}
     >
       {stages.length === 0 ? (
         <>
-          <ChartNote>No train of this scope entered a stage.</ChartNote>
-          <ChartNote>{metricSource('stage-time')}</ChartNote>
+          <ChartNote>{t('scorecards.stageTime.empty')}</ChartNote>
+          <ChartNote>{metricSource('stage-time', t)}</ChartNote>
         </>
       ) : (
         <>
           <ScorecardChart
-            summary={stageTimeSummary(stages)}
+            summary={stageTimeSummary(stages, t)}
             type="bar"
             data={rows}
             categoryKey="stage"
-            valueLabel="hours"
+            valueLabel={t('scorecards.stageTime.hours')}
             series={[
-              { dataKey: 'medianHours', name: 'Median hours', color: theme.palette.primary.main },
+              {
+                dataKey: 'medianHours',
+                name: t('scorecards.stageTime.medianHours'),
+                color: theme.palette.primary.main,
+              },
             ]}
           />
-          <ChartTable label="Time per stage as a table">
+          <ChartTable label={t('scorecards.stageTime.tableLabel')}>
             <TableHead>
               <TableRow>
-                <TableCell>Stage</TableCell>
-                <TableCell align="right">Median</TableCell>
-                <TableCell align="right">p90</TableCell>
-                <TableCell align="right">Trains</TableCell>
-                <TableCell align="right">Still in it</TableCell>
+                <TableCell>{t('scorecards.stageTime.columns.stage')}</TableCell>
+                <TableCell align="right">{t('scorecards.stageTime.columns.median')}</TableCell>
+                <TableCell align="right">{t('scorecards.stageTime.columns.p90')}</TableCell>
+                <TableCell align="right">{t('scorecards.stageTime.columns.trains')}</TableCell>
+                <TableCell align="right">
+                  {t('scorecards.stageTime.columns.stillInStage')}
+                </TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -66,10 +86,10 @@ export function StageTimeCard(props: { stages: StageTimeValue[] }) {
                     {stage.stage}
                   </TableCell>
                   <TableCell align="right" title={stage.missing}>
-                    {formatMetricValue('hours', stage)}
+                    {formatMetricValue('hours', stage, t)}
                   </TableCell>
                   <TableCell align="right">
-                    {stage.p90 === undefined ? '–' : formatHours(stage.p90)}
+                    {stage.p90 === undefined ? '–' : formatHours(stage.p90, t)}
                   </TableCell>
                   <TableCell align="right">{stage.sampleSize}</TableCell>
                   <TableCell align="right">{stillInStage(stage)}</TableCell>

@@ -1,11 +1,13 @@
 import { InfoCard, Link } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Button, TableBody, TableCell, TableHead, TableRow, useTheme } from '@material-ui/core';
 import {
   metricDefinition,
   MetricId,
   ScorecardTrainPoint,
 } from '@release-coordination/plugin-release-coordination-common';
-import { useTrainLink } from '../shared';
+import { releaseCoordinationTranslationRef } from '../../translations';
+import { englishT, ReleaseCoordinationT, useTrainLink } from '../shared';
 import { ChartNote, ChartTable, OpeningRow, ScorecardChart } from './chartParts';
 import { formatMetricValue } from './metricFormat';
 
@@ -39,22 +41,31 @@ function trendRow(point: ScorecardTrainPoint): TrendRow {
   };
 }
 
-function formatted(point: ScorecardTrainPoint, id: MetricId): string {
+function formatted(point: ScorecardTrainPoint, id: MetricId, t: ReleaseCoordinationT): string {
   return formatMetricValue(
     metricDefinition(id).unit,
     point.metrics.find(m => m.id === id),
+    t,
   );
 }
 
 /** What the chart shows, in words. */
-export function trendSummary(points: ScorecardTrainPoint[]): string {
-  const trains = points.map(
-    point =>
-      `${point.trainName}: ${TREND_METRICS.map(
-        id => `${metricDefinition(id).title.toLocaleLowerCase('en-US')} ${formatted(point, id)}`,
-      ).join(', ')}`,
+export function trendSummary(
+  points: ScorecardTrainPoint[],
+  t: ReleaseCoordinationT = englishT,
+): string {
+  const trains = points.map(point =>
+    t('scorecards.trend.summaryTrain', {
+      train: point.trainName,
+      metrics: TREND_METRICS.map(id =>
+        t('scorecards.trend.summaryMetric', {
+          metric: metricDefinition(id).title.toLocaleLowerCase('en-US'),
+          value: formatted(point, id, t),
+        }),
+      ).join(', '),
+    }),
   );
-  return `Trend across ${points.length} ${points.length === 1 ? 'train' : 'trains'}, ordered by start. ${trains.join('; ')}.`;
+  return t('scorecards.trend.summary', { count: points.length, trains: trains.join('; ') });
 }
 
 /**
@@ -70,54 +81,58 @@ export function TrainTrendCard(props: {
 }) {
   const { points, trainCount, onOpenTrain } = props;
   const theme = useTheme();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const trainLink = useTrainLink();
   const rows = points.map(trendRow);
   return (
     <InfoCard
-      title="Trend across trains"
+      title={t('scorecards.trend.title')}
       subheader={
         trainCount > points.length
-          ? `The latest ${points.length} of ${trainCount.toLocaleString('en-US')} trains in the period, each with its own figures, ordered by planning start`
-          : "Each train's own figures in the period, ordered by planning start"
+          ? t('scorecards.trend.subheaderLatest', {
+              shown: String(points.length),
+              total: trainCount.toLocaleString('en-US'),
+            })
+          : t('scorecards.trend.subheader')
       }
     >
       {points.length === 0 ? (
-        <ChartNote>No train of this scope has anything counted in the period.</ChartNote>
+        <ChartNote>{t('scorecards.trend.empty')}</ChartNote>
       ) : (
         <>
           <ScorecardChart
-            summary={trendSummary(points)}
+            summary={trendSummary(points, t)}
             type="line"
             data={rows}
             categoryKey="trainName"
-            valueLabel="days"
+            valueLabel={t('scorecards.trend.days')}
             series={[
               {
                 dataKey: 'cycleTimeDays',
-                name: 'Cycle time (days)',
+                name: t('scorecards.trend.cycleTimeDays'),
                 color: theme.palette.primary.main,
               },
               {
                 dataKey: 'changeFailurePercent',
-                name: 'Change failure rate (%)',
+                name: t('scorecards.trend.changeFailureRate'),
                 color: theme.palette.error.main,
                 percent: true,
               },
               {
                 dataKey: 'gateFirstPassPercent',
-                name: 'Gate first-pass rate (%)',
+                name: t('scorecards.trend.gateFirstPassRate'),
                 color: theme.palette.success.main,
                 percent: true,
               },
             ]}
             onOpen={index => onOpenTrain(rows[index].trainId)}
           />
-          <ChartTable label="Trend across trains as a table">
+          <ChartTable label={t('scorecards.trend.tableLabel')}>
             <TableHead>
               <TableRow>
-                <TableCell>Train</TableCell>
-                <TableCell>Started</TableCell>
-                <TableCell>Status</TableCell>
+                <TableCell>{t('scorecards.trend.columns.train')}</TableCell>
+                <TableCell>{t('scorecards.trend.columns.started')}</TableCell>
+                <TableCell>{t('scorecards.trend.columns.status')}</TableCell>
                 {TREND_METRICS.map(id => (
                   <TableCell key={id} align="right">
                     {metricDefinition(id).title}
@@ -133,7 +148,7 @@ export function TrainTrendCard(props: {
                       size="small"
                       color="primary"
                       onClick={() => onOpenTrain(point.trainId)}
-                      aria-label={`Open the scorecard of ${point.trainName}`}
+                      aria-label={t('scorecards.trend.openScorecard', { name: point.trainName })}
                     >
                       {point.trainName}
                     </Button>
@@ -141,9 +156,9 @@ export function TrainTrendCard(props: {
                       <Link
                         to={trainLink(point.trainId)}
                         variant="caption"
-                        aria-label={`Train page of ${point.trainName}`}
+                        aria-label={t('scorecards.trend.trainPageOf', { name: point.trainName })}
                       >
-                        train page
+                        {t('scorecards.trend.trainPage')}
                       </Link>
                     )}
                   </TableCell>
@@ -151,7 +166,7 @@ export function TrainTrendCard(props: {
                   <TableCell>{point.status}</TableCell>
                   {TREND_METRICS.map(id => (
                     <TableCell key={id} align="right">
-                      {formatted(point, id)}
+                      {formatted(point, id, t)}
                     </TableCell>
                   ))}
                 </OpeningRow>

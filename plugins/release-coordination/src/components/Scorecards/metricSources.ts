@@ -1,36 +1,45 @@
 import { MetricId } from '@release-coordination/plugin-release-coordination-common';
+import { englishT, ReleaseCoordinationT } from '../shared';
 
 const API = '/api/release-coordination';
+const DEPLOYMENTS_ENDPOINT = `${API}/trains/{id}/deployments`;
+const CHECKS_ENDPOINT = `${API}/trains/{id}/checks`;
 
-const DEPLOYMENTS = `CI reports production deployments with POST ${API}/trains/{id}/deployments, once when a rollout starts and again when it finishes with its result.`;
-const ROLLBACKS = `CI reports rollbacks with POST ${API}/trains/{id}/deployments: the result rolled-back with rollbackStartedAt and rollbackFinishedAt.`;
-const STAGES = "Stage times are recorded when the release ambassador advances a train on the train's page.";
-const GATES = `Gates are decided by their approvers on the train's page, waived by the ambassador, or satisfied by CI check results sent with POST ${API}/trains/{id}/checks.`;
-const APPROVALS = "Approval gates are decided by the members of their approver Group on the train's page.";
-const ACTION_ITEMS = "Action items come from a train's retrospective; give them an owner and a due date there.";
+/** The messages under `scorecards.sources`, and the endpoint each one names. */
+type Source = {
+  key: 'cycleTime' | 'deployments' | 'rollbacks' | 'stages' | 'gates' | 'approvals' | 'actionItems';
+  endpoint?: string;
+};
+
+const DEPLOYMENTS: Source = { key: 'deployments', endpoint: DEPLOYMENTS_ENDPOINT };
+const ACTION_ITEMS: Source = { key: 'actionItems' };
+const GATES: Source = { key: 'gates', endpoint: CHECKS_ENDPOINT };
 
 /**
  * How the facts behind each metric reach the scorecard, shown next to a value that is missing
  * so that the reader knows who can fill the gap.
  */
-const SOURCES: Partial<Record<MetricId, string>> = {
-  'cycle-time': `${DEPLOYMENTS} A train counts once it is released or rolled back.`,
-  'stage-time': STAGES,
+const SOURCES: Partial<Record<MetricId, Source>> = {
+  'cycle-time': { key: 'cycleTime', endpoint: DEPLOYMENTS_ENDPOINT },
+  'stage-time': { key: 'stages' },
   'deployment-frequency': DEPLOYMENTS,
   'deploy-days-per-week': DEPLOYMENTS,
   'deployment-success-rate': DEPLOYMENTS,
   'change-failure-rate': DEPLOYMENTS,
   'rollback-frequency': DEPLOYMENTS,
-  'rollback-duration': ROLLBACKS,
+  'rollback-duration': { key: 'rollbacks', endpoint: DEPLOYMENTS_ENDPOINT },
   'failed-deployment-recovery-time': DEPLOYMENTS,
   'gate-first-pass-rate': GATES,
-  'approval-latency': APPROVALS,
+  'approval-latency': { key: 'approvals' },
   'waiver-rate': GATES,
   'action-item-follow-through': ACTION_ITEMS,
   'open-action-items-carried-over': ACTION_ITEMS,
 };
 
 /** Where the data of a metric comes from, if the page knows. */
-export function metricSource(id: MetricId): string | undefined {
-  return SOURCES[id];
+export function metricSource(id: MetricId, t: ReleaseCoordinationT = englishT): string | undefined {
+  const source = SOURCES[id];
+  if (!source) return undefined;
+  // Messages without an endpoint ignore it.
+  return t(`scorecards.sources.${source.key}`, { endpoint: source.endpoint ?? '' });
 }

@@ -1,4 +1,5 @@
 import { ScorecardPeriod } from '@release-coordination/plugin-release-coordination-common';
+import { englishT, ReleaseCoordinationT } from '../shared';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -10,10 +11,10 @@ export const MAX_PERIOD_DAYS = 731;
 
 /** The quick choices of the period selector: the last N days, today included. */
 export const PERIOD_PRESETS = [
-  { key: '30d', days: 30, label: 'Last 30 days' },
-  { key: '90d', days: 90, label: 'Last 90 days' },
-  { key: '180d', days: 180, label: 'Last 180 days' },
-  { key: '365d', days: 365, label: 'Last 365 days' },
+  { key: '30d', days: 30 },
+  { key: '90d', days: 90 },
+  { key: '180d', days: 180 },
+  { key: '365d', days: 365 },
 ] as const;
 
 export type PeriodPresetKey = (typeof PERIOD_PRESETS)[number]['key'];
@@ -55,17 +56,21 @@ export function isPresetKey(value: string | null): value is PeriodPresetKey {
 }
 
 /**
- * What is wrong with a custom period, in words for the date fields, or `undefined` when it is
- * a period the backend computes.
+ * What is wrong with a custom period, in the words of `t` for the date fields, or `undefined`
+ * when it is a period the backend computes.
  */
-export function customPeriodError(fromDay: string, toDay: string): string | undefined {
+export function customPeriodError(
+  fromDay: string,
+  toDay: string,
+  t: ReleaseCoordinationT = englishT,
+): string | undefined {
   const from = dayStart(fromDay);
   const to = dayStart(toDay);
-  if (from === undefined) return 'Enter the first day of the period.';
-  if (to === undefined) return 'Enter the last day of the period.';
-  if (to < from) return 'The last day must not be before the first.';
+  if (from === undefined) return t('scorecards.period.errors.firstDay');
+  if (to === undefined) return t('scorecards.period.errors.lastDay');
+  if (to < from) return t('scorecards.period.errors.reversed');
   if ((to - from) / DAY_MS + 1 > MAX_PERIOD_DAYS) {
-    return `A scorecard covers at most ${MAX_PERIOD_DAYS} days.`;
+    return t('scorecards.period.errors.tooLong', { count: MAX_PERIOD_DAYS });
   }
   return undefined;
 }
@@ -93,7 +98,10 @@ export function daysOf(period: ScorecardPeriod): { fromDay: string; toDay: strin
 }
 
 /** A period for people: "23 Aug 2026 – 20 Nov 2026 (UTC)". */
-export function describePeriod(period: ScorecardPeriod): string {
+export function describePeriod(
+  period: ScorecardPeriod,
+  t: ReleaseCoordinationT = englishT,
+): string {
   const { fromDay, toDay } = daysOf(period);
   const format = (day: string) =>
     new Date(`${day}T00:00:00.000Z`).toLocaleDateString('en-GB', {
@@ -102,5 +110,5 @@ export function describePeriod(period: ScorecardPeriod): string {
       year: 'numeric',
       timeZone: 'UTC',
     });
-  return `${format(fromDay)} – ${format(toDay)} (UTC)`;
+  return t('scorecards.period.range', { from: format(fromDay), to: format(toDay) });
 }

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { errorMessage } from './errors';
+import { usePluginTranslation } from './translation';
 
 /** A catalog entity as a picker offers it: its ref, lowercase as the backend keeps refs. */
 export type CatalogEntityOption = { entityRef: string; label: string };
@@ -85,6 +86,7 @@ export function CatalogEntityPicker(props: {
   required?: boolean;
 }) {
   const { id, label, kind, value, onChange, exclude = [], error, helperText, required } = props;
+  const { t } = usePluginTranslation();
   const [typed, setTyped] = useState('');
   const options = useCatalogEntitySearch(kind, typed);
   const excluded = new Set(exclude.map(ref => ref.toLocaleLowerCase('en-US')));
@@ -115,7 +117,7 @@ export function CatalogEntityPicker(props: {
           helperText={
             error ??
             (options.error
-              ? `Could not load from the catalog: ${errorMessage(options.error)}`
+              ? t('shared.catalogPicker.loadError', { error: errorMessage(options.error) })
               : helperText)
           }
         />

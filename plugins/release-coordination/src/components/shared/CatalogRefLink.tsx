@@ -2,6 +2,7 @@ import { Chip, Typography } from '@material-ui/core';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { UNOWNED } from '@release-coordination/plugin-release-coordination-common';
 import { isFullEntityRef, kindOfRef } from './refs';
+import { usePluginTranslation } from './translation';
 
 /**
  * A link to a catalog entity named by a dependency-graph ref. The graph also carries refs
@@ -10,8 +11,9 @@ import { isFullEntityRef, kindOfRef } from './refs';
  */
 export function CatalogRefLink(props: { entityRef: string; linkable?: boolean }) {
   const { entityRef, linkable = true } = props;
+  const { t } = usePluginTranslation();
   if (entityRef === UNOWNED) {
-    return <Chip size="small" variant="outlined" label="No owner" />;
+    return <Chip size="small" variant="outlined" label={t('shared.noOwner')} />;
   }
   if (!linkable || !isFullEntityRef(entityRef)) {
     return (

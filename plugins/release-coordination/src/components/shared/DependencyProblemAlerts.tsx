@@ -2,6 +2,7 @@ import { Box } from '@material-ui/core';
 import { Alert, AlertTitle } from '@material-ui/lab';
 import { DependencyProblem } from '@release-coordination/plugin-release-coordination-common';
 import { CatalogRefLink, CatalogRefLinks } from './CatalogRefLink';
+import { usePluginTranslation } from './translation';
 
 function problemKey(problem: DependencyProblem): string {
   return problem.type === 'cycle'
@@ -12,54 +13,60 @@ function problemKey(problem: DependencyProblem): string {
 /** One problem the derivation found in the catalog, said in the words of the release domain. */
 export function DependencyProblemAlert(props: { problem: DependencyProblem }) {
   const { problem } = props;
+  const { t } = usePluginTranslation();
   switch (problem.type) {
     case 'cycle':
       return (
         <Alert severity="error">
-          <AlertTitle>Dependency cycle</AlertTitle>
-          <CatalogRefLinks entityRefs={problem.members} /> depend on each other in a circle, so
-          no deployment order can ship one before the others: they must be released together,
-          or the cycle broken.
+          <AlertTitle>{t('shared.problems.cycle.title')}</AlertTitle>
+          {t('shared.problems.cycle.text', {
+            members: <CatalogRefLinks entityRefs={problem.members} />,
+          })}
         </Alert>
       );
-    case 'missing-owner':
+    case 'missing-owner': {
+      const entity = <CatalogRefLink entityRef={problem.entityRef} />;
       return (
         <Alert severity="warning">
-          <AlertTitle>Missing owner</AlertTitle>
-          <CatalogRefLink entityRef={problem.entityRef} />{' '}
-          {problem.ownerRef ? (
-            <>
-              names the owner <CatalogRefLink entityRef={problem.ownerRef} linkable={false} />,
-              which is not a known group or user. Nobody can approve its gates.
-            </>
-          ) : (
-            <>has no owner. Nobody can approve its gates.</>
-          )}
+          <AlertTitle>{t('shared.problems.missingOwner.title')}</AlertTitle>
+          {problem.ownerRef
+            ? t('shared.problems.missingOwner.named', {
+                entity,
+                owner: <CatalogRefLink entityRef={problem.ownerRef} linkable={false} />,
+              })
+            : t('shared.problems.missingOwner.none', { entity })}
         </Alert>
       );
+    }
     case 'unknown-ref':
       return (
         <Alert severity="warning">
-          <AlertTitle>Unknown entity</AlertTitle>
-          <CatalogRefLink entityRef={problem.entityRef} /> has a {problem.relation} relation to{' '}
-          <CatalogRefLink entityRef={problem.targetRef} linkable={false} />, which is not in the
-          catalog; that dependency is left out of the graph.
+          <AlertTitle>{t('shared.problems.unknownRef.title')}</AlertTitle>
+          {t('shared.problems.unknownRef.text', {
+            entity: <CatalogRefLink entityRef={problem.entityRef} />,
+            relation: problem.relation,
+            target: <CatalogRefLink entityRef={problem.targetRef} linkable={false} />,
+          })}
         </Alert>
       );
     case 'self-reference':
       return (
         <Alert severity="info">
-          <AlertTitle>Self-reference</AlertTitle>
-          <CatalogRefLink entityRef={problem.entityRef} /> depends on itself ({problem.relation});
-          the relation is ignored.
+          <AlertTitle>{t('shared.problems.selfReference.title')}</AlertTitle>
+          {t('shared.problems.selfReference.text', {
+            entity: <CatalogRefLink entityRef={problem.entityRef} />,
+            relation: problem.relation,
+          })}
         </Alert>
       );
     case 'api-without-provider':
       return (
         <Alert severity="warning">
-          <AlertTitle>API without provider</AlertTitle>
-          <CatalogRefLink entityRef={problem.entityRef} /> consumes{' '}
-          <CatalogRefLink entityRef={problem.apiRef} />, which no entity provides.
+          <AlertTitle>{t('shared.problems.apiWithoutProvider.title')}</AlertTitle>
+          {t('shared.problems.apiWithoutProvider.text', {
+            entity: <CatalogRefLink entityRef={problem.entityRef} />,
+            api: <CatalogRefLink entityRef={problem.apiRef} />,
+          })}
         </Alert>
       );
     default:

@@ -1,6 +1,7 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@material-ui/core';
 import { ReactNode } from 'react';
 import { RequestErrorAlert } from './RequestErrorAlert';
+import { usePluginTranslation } from './translation';
 
 /**
  * A dialog around a form that sends one request: the title, the backend's refusal above the
@@ -23,6 +24,7 @@ export function FormDialog(props: {
 }) {
   const { id, title, open = true, maxWidth = 'sm', busy, error, submitLabel } = props;
   const { onSubmit, onClose, children } = props;
+  const { t } = usePluginTranslation();
   return (
     <Dialog
       open={open}
@@ -37,7 +39,7 @@ export function FormDialog(props: {
         {children}
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t('shared.formDialog.cancel')}</Button>
         <Button color="primary" variant="contained" disabled={busy} onClick={onSubmit}>
           {submitLabel}
         </Button>

@@ -1,5 +1,6 @@
 import { Box, CircularProgress, Typography } from '@material-ui/core';
 import { ReactNode } from 'react';
+import { usePluginTranslation } from './translation';
 import { PermissionState } from './useTrainPermissions';
 
 /**
@@ -16,12 +17,13 @@ export function PermissionGuard(
   },
 ) {
   const { loading, allowed, checkingLabel, denied, children } = props;
+  const { t } = usePluginTranslation();
   if (loading) {
     return (
       <Box display="flex" alignItems="center" gridGap={8} marginY={1}>
         <CircularProgress size={16} aria-label={checkingLabel} />
         <Typography variant="body2" color="textSecondary">
-          {checkingLabel}…
+          {t('shared.permissionGuard.checking', { label: checkingLabel })}
         </Typography>
       </Box>
     );

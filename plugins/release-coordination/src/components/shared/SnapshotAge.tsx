@@ -1,21 +1,20 @@
 import { makeStyles, Typography } from '@material-ui/core';
 import { DependencySnapshotInfo } from '@release-coordination/plugin-release-coordination-common';
-
-const relativeTime = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
+import { englishT, ReleaseCoordinationT, usePluginTranslation } from './translation';
 
 /** "3 minutes ago" for an age in seconds; coarse, as the graph refreshes on a schedule. */
-export function formatSnapshotAge(ageSeconds: number): string {
+export function formatSnapshotAge(ageSeconds: number, t: ReleaseCoordinationT = englishT): string {
   const seconds = Math.max(0, Math.round(ageSeconds));
   if (seconds < 60) {
-    return 'less than a minute ago';
+    return t('shared.snapshotAge.lessThanAMinute');
   }
   if (seconds < 3600) {
-    return relativeTime.format(-Math.floor(seconds / 60), 'minute');
+    return t('shared.snapshotAge.minutes', { count: Math.floor(seconds / 60) });
   }
   if (seconds < 86400) {
-    return relativeTime.format(-Math.floor(seconds / 3600), 'hour');
+    return t('shared.snapshotAge.hours', { count: Math.floor(seconds / 3600) });
   }
-  return relativeTime.format(-Math.floor(seconds / 86400), 'day');
+  return t('shared.snapshotAge.days', { count: Math.floor(seconds / 86400) });
 }
 
 const useStyles = makeStyles({
@@ -30,17 +29,27 @@ const useStyles = makeStyles({
 export function SnapshotAge(props: { snapshot: DependencySnapshotInfo }) {
   const { snapshot } = props;
   const classes = useStyles();
+  const { t } = usePluginTranslation();
   const derivedAt = new Date(snapshot.derivedAt);
   return (
     <Typography variant="body2" color="textSecondary" data-testid="snapshot-age">
-      Derived from the catalog{' '}
-      <time dateTime={snapshot.derivedAt} title={derivedAt.toLocaleString()}>
-        {formatSnapshotAge(snapshot.ageSeconds)}
-      </time>{' '}
-      <span className={classes.details}>
-        (snapshot {snapshot.version}: {snapshot.nodeCount} entities,{' '}
-        {snapshot.edgeCount} dependencies, {snapshot.problemCount} problems)
-      </span>
+      {t('shared.snapshotAge.derived', {
+        age: (
+          <time dateTime={snapshot.derivedAt} title={derivedAt.toLocaleString()}>
+            {formatSnapshotAge(snapshot.ageSeconds, t)}
+          </time>
+        ),
+        details: (
+          <span className={classes.details}>
+            {t('shared.snapshotAge.details', {
+              version: String(snapshot.version),
+              nodeCount: String(snapshot.nodeCount),
+              edgeCount: String(snapshot.edgeCount),
+              problemCount: String(snapshot.problemCount),
+            })}
+          </span>
+        ),
+      })}
     </Typography>
   );
 }

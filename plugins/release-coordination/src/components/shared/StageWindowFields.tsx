@@ -1,5 +1,6 @@
 import { Box, Grid, TextField, Typography } from '@material-ui/core';
 import { PlanErrors, StageWindowInput } from './trainPlan';
+import { usePluginTranslation } from './translation';
 
 /**
  * The "Stage windows" section of a train's plan: a start and an end date per stage, side by
@@ -14,6 +15,7 @@ export function StageWindowFields(props: {
   errors: PlanErrors;
 }) {
   const { idPrefix, stages, windows, onChange, errors } = props;
+  const { t } = usePluginTranslation();
   const change = (stage: string, field: 'start' | 'end', value: string) =>
     onChange({
       ...windows,
@@ -22,7 +24,7 @@ export function StageWindowFields(props: {
   return (
     <Box marginTop={2}>
       <Typography variant="subtitle1" component="h3">
-        Stage windows
+        {t('shared.stageWindows.title')}
       </Typography>
       <Grid container spacing={1}>
         {stages.map(stage => {
@@ -32,7 +34,7 @@ export function StageWindowFields(props: {
               <Typography variant="subtitle2">{stage.title}</Typography>
               <TextField
                 id={`${idPrefix}-${stage.name}-start`}
-                label={`${stage.title} start`}
+                label={t('shared.stageWindows.start', { stage: stage.title })}
                 type="date"
                 value={windows[stage.name]?.start ?? ''}
                 onChange={e => change(stage.name, 'start', e.target.value)}
@@ -43,7 +45,7 @@ export function StageWindowFields(props: {
               />
               <TextField
                 id={`${idPrefix}-${stage.name}-end`}
-                label={`${stage.title} end`}
+                label={t('shared.stageWindows.end', { stage: stage.title })}
                 type="date"
                 value={windows[stage.name]?.end ?? ''}
                 onChange={e => change(stage.name, 'end', e.target.value)}

@@ -1,5 +1,10 @@
 export { SnapshotAge, formatSnapshotAge } from './SnapshotAge';
-export { HiddenEntitiesNote, describeHidden } from './HiddenEntitiesNote';
+export {
+  HiddenEntitiesNote,
+  describeHidden,
+  joinList,
+  type HiddenItemWords,
+} from './HiddenEntitiesNote';
 export { CatalogRefLink, CatalogRefLinks } from './CatalogRefLink';
 export { DependencyProblemAlert, DependencyProblemAlerts } from './DependencyProblemAlerts';
 export { NotDerivedYetState, NotInGraphState } from './DependencyStates';
@@ -13,6 +18,7 @@ export {
   TRAIN_TABS,
   TRAIN_TAB_PARAM,
   parseTrainTab,
+  trainTabLabel,
   trainTabSearch,
   type TrainTab,
 } from './trainTabs';
@@ -49,3 +55,8 @@ export { LoadedContent } from './LoadedContent';
 export { usePaging, useLastPageWithin, type Paging } from './usePaging';
 export { PAGE_SIZES, usePagedList } from './usePagedList';
 export { ListPagination } from './ListPagination';
+export {
+  englishT,
+  usePluginTranslation,
+  type ReleaseCoordinationT,
+} from './translation';

@@ -1,4 +1,5 @@
 import { UNOWNED } from '@release-coordination/plugin-release-coordination-common';
+import { englishT, ReleaseCoordinationT } from './translation';
 
 /**
  * The kind of a ref as the dependency graph writes it (`component:default/x` → `component`),
@@ -16,11 +17,12 @@ export function isFullEntityRef(ref: string): boolean {
 
 /**
  * A short name for a ref in places where a link does not fit (titles, aria labels):
- * `group:default/team-checkout` → `team-checkout`, `group:ops/sre` → `ops/sre`.
+ * `group:default/team-checkout` → `team-checkout`, `group:ops/sre` → `ops/sre`; `unowned` as
+ * `t` names it ("No owner").
  */
-export function shortRef(ref: string): string {
+export function shortRef(ref: string, t: ReleaseCoordinationT = englishT): string {
   if (ref === UNOWNED) {
-    return 'No owner';
+    return t('shared.noOwner');
   }
   if (!isFullEntityRef(ref)) {
     return ref;

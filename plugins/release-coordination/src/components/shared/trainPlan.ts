@@ -1,4 +1,5 @@
 import { StageWindow } from '@release-coordination/plugin-release-coordination-common';
+import { englishT, ReleaseCoordinationT } from './translation';
 
 /** A stage window as two date inputs hold it: `YYYY-MM-DD`, or empty. */
 export type StageWindowInput = { start: string; end: string };
@@ -13,7 +14,7 @@ const USER_REF = /^user:[^:/]+\/[^:/]+$/;
  * The checks of a train's plan (name, objective, ambassador, stage windows), the same ones the
  * backend makes, so that people see them before submitting. Windows may be left out, but a
  * window has both dates, does not end before it starts and does not start before the previous
- * stage's window ends: stages follow each other.
+ * stage's window ends: stages follow each other. The messages are in the words of `t`.
  */
 export function validateTrainPlan(
   form: {
@@ -23,23 +24,24 @@ export function validateTrainPlan(
     windows: Record<string, StageWindowInput>;
   },
   stages: { name: string }[],
+  t: ReleaseCoordinationT = englishT,
 ): PlanErrors {
   const errors: PlanErrors = {};
-  if (!form.name.trim()) errors.name = 'Give the train a name.';
-  if (!form.objective.trim()) errors.objective = 'Say what the release is for.';
+  if (!form.name.trim()) errors.name = t('shared.plan.nameRequired');
+  if (!form.objective.trim()) errors.objective = t('shared.plan.objectiveRequired');
   if (!USER_REF.test(form.ambassadorRef.trim())) {
-    errors.ambassadorRef = 'The ambassador is a User ref, e.g. user:default/alice.';
+    errors.ambassadorRef = t('shared.plan.ambassadorRef');
   }
   let previousEnd = '';
   for (const stage of stages) {
     const window = form.windows[stage.name] ?? { start: '', end: '' };
     if (!window.start && !window.end) continue;
     if (!window.start || !window.end) {
-      errors[`window.${stage.name}`] = 'Give both a start and an end date, or neither.';
+      errors[`window.${stage.name}`] = t('shared.plan.windowIncomplete');
     } else if (window.start > window.end) {
-      errors[`window.${stage.name}`] = 'The start must not be after the end.';
+      errors[`window.${stage.name}`] = t('shared.plan.windowReversed');
     } else if (previousEnd && window.start < previousEnd) {
-      errors[`window.${stage.name}`] = 'A stage cannot start before the previous one ends.';
+      errors[`window.${stage.name}`] = t('shared.plan.windowOverlaps');
     }
     if (window.end) previousEnd = window.end;
   }
