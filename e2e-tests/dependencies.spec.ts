@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { screenshot, signInAs, waitForDemoUser, waitForDependencyGraph } from './portal';
+import {
+  openEntityTab,
+  screenshot,
+  signInAs,
+  waitForDemoUser,
+  waitForDependencyGraph,
+} from './portal';
 
 test.beforeAll(async () => {
   await waitForDemoUser('alice');
@@ -11,7 +17,7 @@ test('an engineer sees what a service depends on, who owns those, what depends o
 }) => {
   await signInAs(page, 'Alice');
   await page.goto('/catalog/default/component/checkout-api');
-  await page.getByRole('link', { name: 'Dependency matrix' }).click();
+  await openEntityTab(page, 'Dependency matrix');
 
   // Upstream: derived from dependsOn and from the APIs checkout-api consumes.
   const upstream = page.locator('table', { hasText: 'auth-service' }).first();

@@ -79,3 +79,34 @@ test("an owner's approval cannot be bypassed: Dave's own train still waits for t
   const after = await (await fetch(`${API}/trains/${trainId}`, { headers })).json();
   expect(after.currentStage).toBe('planning');
 });
+
+test('reads follow the catalog: PCI-scoped card-vault is counted, never named, for people outside its team', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const TRAIN = 'Train 14: Saved cards at checkout';
+
+  // Alice (team-checkout) may not read card-vault in the catalog: the train she opens counts it.
+  const alice = await (await browser.newContext()).newPage();
+  await signInAs(alice, 'Alice');
+  await alice.goto('/release-coordination');
+  await alice.getByRole('link', { name: TRAIN }).first().click();
+  await expect(alice.getByRole('heading', { name: TRAIN })).toBeVisible();
+  await expect(alice.getByText(/1 participant .*you cannot see in the catalog/).first()).toBeVisible();
+  await expect(alice.getByRole('link', { name: 'card-vault' })).toHaveCount(0);
+  const trainPath = new URL(alice.url()).pathname;
+  await screenshot(alice, 'governance-3-pci-hidden');
+  // The catalog itself answers her as for an entity that does not exist.
+  const seen = await fetch(`${BACKEND}/api/catalog/entities/by-name/component/default/card-vault`, {
+    headers: { Authorization: `Bearer ${await tokenOf('alice')}` },
+  });
+  expect(seen.status).toBe(404);
+
+  // Bob, of card-vault's own team, sees it in the same train.
+  const bob = await (await browser.newContext()).newPage();
+  await signInAs(bob, 'Bob');
+  await bob.goto(trainPath);
+  await expect(bob.getByRole('heading', { name: TRAIN })).toBeVisible();
+  await expect(bob.getByRole('link', { name: 'card-vault' }).first()).toBeVisible();
+  await expect(bob.getByText(/you cannot see in the catalog/)).toHaveCount(0);
+});

@@ -106,3 +106,21 @@ export async function waitForDependencyGraph(minNodes = 56, timeoutMs = 180_000)
   }
   throw new Error(`The dependency graph has ${nodes} nodes, expected at least ${minNodes}`);
 }
+
+/**
+ * Opens one of the plugin's entity tabs (Release trains, Dependency matrix, Ownership). In the
+ * new frontend system they sit in the entity page's Deployment group, a menu of its own.
+ */
+export async function openEntityTab(page: Page, name: string) {
+  const direct = page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name, exact: true });
+  const group = page.getByRole('button', { name: 'Deployment', exact: true });
+  await expect(direct.or(group).first()).toBeVisible();
+  if (await group.isVisible()) {
+    await group.click();
+    await page.getByRole('menuitem', { name, exact: true }).or(page.getByRole('link', { name, exact: true })).first().click();
+  } else {
+    await direct.click();
+  }
+}

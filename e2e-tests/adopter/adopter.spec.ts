@@ -112,12 +112,20 @@ for (const { system, url } of APPS) {
     await expect(card.first()).toBeVisible();
     await expect(card.first().getByText(/stage:/)).toBeVisible();
 
-    // A tab in the legacy entity layout, a link in the new one.
-    await page
-      .getByRole('tab', { name: 'Dependency matrix' })
-      .or(page.getByRole('link', { name: 'Dependency matrix', exact: true }))
-      .first()
-      .click();
+    // A tab in the legacy entity layout; in the new one a link in the Deployment group's menu.
+    const legacyTab = page.getByRole('tab', { name: 'Dependency matrix' });
+    const group = page.getByRole('button', { name: 'Deployment', exact: true });
+    await expect(legacyTab.or(group).first()).toBeVisible();
+    if (await group.isVisible()) {
+      await group.click();
+      await page
+        .getByRole('menuitem', { name: 'Dependency matrix', exact: true })
+        .or(page.getByRole('link', { name: 'Dependency matrix', exact: true }))
+        .first()
+        .click();
+    } else {
+      await legacyTab.click();
+    }
     await expect(page.getByText(/Depends on \(upstream\): 1/)).toBeVisible();
     await expect(page.getByRole('link', { name: 'checkout-api' }).first()).toBeVisible();
     await expect(page.getByText(/Depended on by \(downstream\): 1/)).toBeVisible();
