@@ -119,7 +119,7 @@ export async function openEntityTab(page: Page, name: string) {
   await expect(direct.or(group).first()).toBeVisible();
   if (await group.isVisible()) {
     await group.click();
-    await page.getByRole('menuitem', { name, exact: true }).or(page.getByRole('link', { name, exact: true })).first().click();
+    await page.getByRole('menuitemradio', { name, exact: true }).or(page.getByRole('link', { name, exact: true })).first().click();
   } else {
     await direct.click();
   }

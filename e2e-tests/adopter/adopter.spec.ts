@@ -119,7 +119,7 @@ for (const { system, url } of APPS) {
     if (await group.isVisible()) {
       await group.click();
       await page
-        .getByRole('menuitem', { name: 'Dependency matrix', exact: true })
+        .getByRole('menuitemradio', { name: 'Dependency matrix', exact: true })
         .or(page.getByRole('link', { name: 'Dependency matrix', exact: true }))
         .first()
         .click();
