@@ -52,6 +52,7 @@ import { DatabaseScorecardFacts } from './scorecards/DatabaseScorecardFacts';
 import { createScorecardService } from './scorecards/ScorecardService';
 import { readEnvironments } from './delivery/config';
 import { createDeployReadiness } from './delivery/deployReadiness';
+import { createCompatibilityMatrix } from './delivery/compatibilityMatrix';
 import { createEnvironmentMatrix } from './delivery/environmentMatrix';
 import { createDeliveryRouter } from './delivery/deliveryRouter';
 import { createEnvironmentParityRule } from './delivery/rules';
@@ -353,6 +354,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
                   store: outcomeStore,
                   environments,
                 }),
+                compatibility: createCompatibilityMatrix({ trains: trainStore, snapshots }),
                 readiness: createDeployReadiness({
                   trains: trainStore,
                   outcomes: outcomeStore,

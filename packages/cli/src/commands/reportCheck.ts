@@ -28,6 +28,11 @@ const options = {
     type: 'string',
     description: 'Where people see the run, e.g. the job URL',
   },
+  against: {
+    type: 'string',
+    description:
+      'The counterpart it ran against, as <entity ref>@<version>, e.g. component:default/payments@5.1.0',
+  },
   key: {
     type: 'string',
     description:
@@ -48,6 +53,22 @@ export function defaultKey(
   return run ? [run, ...parts].join(':') : undefined;
 }
 
+/** `component:default/payments@5.1.0` as the counterpart of a check. */
+export function parseCounterpart(value: string): {
+  entityRef: string;
+  version: string;
+} {
+  const at = value.lastIndexOf('@');
+  const entityRef = value.slice(0, at).trim();
+  const version = value.slice(at + 1).trim();
+  if (at <= 0 || !entityRef || !version) {
+    throw new CliError(
+      `--against must be <entity ref>@<version>, e.g. component:default/payments@5.1.0, got '${value}'`,
+    );
+  }
+  return { entityRef, version };
+}
+
 export const reportCheck: Command = {
   name: 'report-check',
   summary:
@@ -61,6 +82,8 @@ export const reportCheck: Command = {
         `--status must be passed or failed, got '${args.status}'`,
       );
     }
+    const against =
+      args.against === undefined ? undefined : parseCounterpart(args.against);
     const idempotencyKey =
       args.key ?? defaultKey(io.env, [args.check!, args.entity!]);
     if (!idempotencyKey) {
@@ -84,10 +107,14 @@ export const reportCheck: Command = {
         status: args.status,
         idempotencyKey,
         ...(args['evidence-url'] ? { evidenceUrl: args['evidence-url'] } : {}),
+        ...(against ? { against } : {}),
       },
     );
+    const counterpart = against
+      ? ` against ${against.entityRef}@${against.version}`
+      : '';
     io.out(
-      `reported: ${args.check} ${body.status} for ${args.entity} in train ${trainId}`,
+      `reported: ${args.check} ${body.status} for ${args.entity}${counterpart} in train ${trainId}`,
     );
     return 0;
   },

@@ -118,6 +118,7 @@ const EXPECTED: Record<string, [Cell, Cell, Cell, Cell, Cell, Cell]> = {
   updateFeatureFlag: ['U', 'D', 'A', 'A', 'A', 'D'],
   getScorecard: ['U', 'A', 'A', 'A', 'A', 'D'],
   getEnvironmentMatrix: ['U', 'A', 'A', 'A', 'A', 'D'],
+  getCompatibilityMatrix: ['U', 'A', 'A', 'A', 'A', 'D'],
   // Deploy readiness: what pipelines ask, and anyone signed in.
   getDeployReadiness: ['U', 'A', 'A', 'A', 'A', 'A'],
 };

@@ -180,10 +180,12 @@ describe('release-coordination CLI (real backend over HTTP)', () => {
               'passed',
               '--evidence-url',
               'https://ci.example.com/runs/4711',
+              '--against',
+              `${PAYMENTS}@5.1.0`,
             ]);
             expect(reported).toMatchObject({ code: 0 });
             expect(reported.out).toBe(
-              `reported: contract-tests passed for ${STOREFRONT} in train ${trainId}`,
+              `reported: contract-tests passed for ${STOREFRONT} against ${PAYMENTS}@5.1.0 in train ${trainId}`,
             );
           }
         },
@@ -207,8 +209,23 @@ describe('release-coordination CLI (real backend over HTTP)', () => {
       'passed',
       '--evidence-url',
       'https://ci.example.com/runs/4711',
+      '--against',
+      `${PAYMENTS}@5.1.0`,
     ]);
     expect(again.code).toBe(0);
+    // The counterpart makes the storefront → payments edge tested at the target versions.
+    const compatibility = await get(`/trains/${trainId}/compatibility`).set(
+      'Authorization',
+      asUser('alice'),
+    );
+    expect(compatibility.body.pairs).toEqual([
+      expect.objectContaining({
+        from: STOREFRONT,
+        to: PAYMENTS,
+        state: 'tested',
+      }),
+    ]);
+    expect(compatibility.body.pairs[0].evidence).toHaveLength(1);
   });
 
   it('gives up after the timeout with the gates still open: exit 1', async () => {
@@ -398,6 +415,24 @@ describe('release-coordination CLI (real backend over HTTP)', () => {
     ]);
     expect(badEnvironment.code).toBe(2);
     expect(badEnvironment.err).toMatch(/answered 400: .*environment/);
+    expect(
+      await cli([
+        'report-check',
+        '--entity',
+        STOREFRONT,
+        '--check',
+        'x',
+        '--status',
+        'passed',
+        '--train',
+        trainId,
+        '--against',
+        'payments',
+      ]),
+    ).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--against must be <entity ref>@<version>'),
+    });
     // A check report without a key outside a known CI says how to give one.
     expect(
       await cli(

@@ -17,6 +17,7 @@ import {
 import { createContractRouter } from '../http/contractRouter';
 import { entityRef, parseInput } from '../http/validation';
 import { DeployReadinessService, RefNamer } from './deployReadiness';
+import { CompatibilityMatrixService } from './compatibilityMatrix';
 import { EnvironmentMatrixService } from './environmentMatrix';
 import { TRAIN_READ_REFUSAL } from '../trains/trainRouter';
 
@@ -40,10 +41,18 @@ export function createDeliveryRouter(options: {
   permissions: PermissionsService;
   readiness: DeployReadinessService;
   matrices: EnvironmentMatrixService;
+  compatibility: CompatibilityMatrixService;
   visibility: VisibilityResolver;
   now?: () => Date;
 }): express.Router {
-  const { httpAuth, permissions, readiness, matrices, visibility } = options;
+  const {
+    httpAuth,
+    permissions,
+    readiness,
+    matrices,
+    compatibility,
+    visibility,
+  } = options;
   const now = options.now ?? (() => new Date());
   const router = createContractRouter();
   const readerOf = createReaderOf({
@@ -75,6 +84,23 @@ export function createDeliveryRouter(options: {
       ...hiddenCounts({
         participants: matrix.participants.length - participants.length,
       }),
+    });
+  });
+
+  router.get('/trains/:trainId/compatibility', async (req, res) => {
+    const credentials = await trainReaderOf(req);
+    const matrix = await compatibility.compatibilityMatrix(req.params.trainId);
+    const seen = await visibility
+      .forCaller(credentials)
+      .of(matrix.pairs.flatMap(pair => [pair.from, pair.to]));
+    const pairs = matrix.pairs.filter(
+      pair => seen.isVisible(pair.from) && seen.isVisible(pair.to),
+    );
+    res.json({
+      pairs,
+      // Counted over what the caller sees, so that the count reveals nothing hidden.
+      gapCount: pairs.filter(pair => pair.state !== 'tested').length,
+      ...hiddenCounts({ items: matrix.pairs.length - pairs.length }),
     });
   });
 

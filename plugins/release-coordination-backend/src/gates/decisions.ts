@@ -198,11 +198,16 @@ export function createGateDecisions(core: TrainCore) {
   ): Promise<CheckResult> {
     const reporter = actorRefOf(credentials);
     const participantRef = normalizeEntityRef(input.participantRef);
+    const against = input.against
+      ? { entityRef: normalizeEntityRef(input.against.entityRef), version: input.against.version }
+      : undefined;
     const sameReport = (existing: CheckResult) => {
       if (
         existing.participantRef !== participantRef ||
         existing.checkName !== input.checkName ||
-        existing.status !== input.status
+        existing.status !== input.status ||
+        existing.against?.entityRef !== against?.entityRef ||
+        existing.against?.version !== against?.version
       ) {
         throw new ConflictError(
           `Idempotency key '${input.idempotencyKey}' was already used for another report`,
@@ -230,6 +235,7 @@ export function createGateDecisions(core: TrainCore) {
             checkName: input.checkName,
             status: input.status,
             ...(input.evidenceUrl ? { evidenceUrl: input.evidenceUrl } : {}),
+            ...(against ? { against } : {}),
             idempotencyKey: input.idempotencyKey,
             reporter,
           });
@@ -239,7 +245,11 @@ export function createGateDecisions(core: TrainCore) {
             actorRef: reporter,
             action: 'check.reported',
             subject: `${participantRef}#${input.checkName}`,
-            after: { status: input.status, evidenceUrl: input.evidenceUrl ?? null },
+            after: {
+              status: input.status,
+              evidenceUrl: input.evidenceUrl ?? null,
+              ...(against ? { against: `${against.entityRef}@${against.version}` } : {}),
+            },
           });
           // The newest result decides every check gate of this participant and check name
           // that no running waiver holds.

@@ -23,6 +23,7 @@ import { createScorecardRouter } from '../scorecards/scorecardRouter';
 import { VisibilityResolver } from '../access';
 import { DeployReadinessService } from '../delivery/deployReadiness';
 import { createDeliveryRouter } from '../delivery/deliveryRouter';
+import { CompatibilityMatrixService } from '../delivery/compatibilityMatrix';
 import { EnvironmentMatrixService } from '../delivery/environmentMatrix';
 
 /** The OpenAPI document and the router describe the same routes, no more, no less. */
@@ -78,6 +79,7 @@ describe('OpenAPI document', () => {
           permissions: mockServices.permissions(),
           readiness: {} as DeployReadinessService,
           matrices: {} as EnvironmentMatrixService,
+          compatibility: {} as CompatibilityMatrixService,
           visibility: {} as VisibilityResolver,
         }),
       ],

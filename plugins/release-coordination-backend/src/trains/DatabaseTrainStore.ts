@@ -136,6 +136,17 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
     return row ? toCheck(row) : undefined;
   }
 
+  async listCounterpartChecks(trainId: string) {
+    const rows = await this.db<CheckRow>('check_results')
+      .where({ train_id: trainId })
+      .whereNotNull('against_ref')
+      .orderBy([
+        { column: 'reported_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ]);
+    return rows.map(toCheck);
+  }
+
   async insertTrain(train: TrainRecord) {
     await this.db('release_trains').insert({
       id: train.id,
@@ -324,6 +335,8 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
       idempotency_key: check.idempotencyKey,
       status: check.status,
       evidence_url: check.evidenceUrl ?? null,
+      against_ref: check.against?.entityRef ?? null,
+      against_version: check.against?.version ?? null,
       reported_at: this.clock.now(),
       reporter: check.reporter,
     });

@@ -130,6 +130,11 @@ export interface TrainStoreSession {
     participations: { trainId: string; participantRef: string }[],
   ): Promise<TrainGate[]>;
   findCheckByKey(trainId: string, idempotencyKey: string): Promise<CheckResult | undefined>;
+  /**
+   * The train's check reports that named a counterpart (`against`), newest first: the
+   * evidence of its compatibility matrix.
+   */
+  listCounterpartChecks(trainId: string): Promise<CheckResult[]>;
 
   insertTrain(train: TrainRecord): Promise<void>;
   insertParticipants(trainId: string, participants: TrainParticipant[]): Promise<void>;

@@ -77,6 +77,8 @@ export const checkBody = z
       .regex(/^[a-z0-9][a-z0-9._-]{0,99}$/i, 'use letters, digits and . _ - (at most 100)'),
     status: z.enum(['passed', 'failed']),
     evidenceUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+    // The counterpart the check ran against: the compatibility matrix reads it.
+    against: z.object({ entityRef, version: text(100) }).strict().optional(),
     idempotencyKey: text(200),
   })
   .strict();

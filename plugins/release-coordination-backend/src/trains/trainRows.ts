@@ -60,6 +60,8 @@ export interface CheckRow {
   evidence_url: string | null;
   reported_at: Time;
   reporter: string;
+  against_ref: string | null;
+  against_version: string | null;
 }
 
 export function toTrainRecord(row: TrainRow): TrainRecord {
@@ -125,6 +127,9 @@ export function toCheck(row: CheckRow): CheckResult {
     checkName: row.check_name,
     status: row.status as CheckResult['status'],
     ...(row.evidence_url ? { evidenceUrl: row.evidence_url } : {}),
+    ...(row.against_ref && row.against_version
+      ? { against: { entityRef: row.against_ref, version: row.against_version } }
+      : {}),
     idempotencyKey: row.idempotency_key,
     reportedAt: toIsoString(row.reported_at),
     reporter: row.reporter,

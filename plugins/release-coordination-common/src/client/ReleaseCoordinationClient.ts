@@ -22,6 +22,7 @@ import {
   TrainDetail,
   TrainGate,
   ReleaseTrainSummary,
+  TrainCompatibilityMatrix,
 } from '../trains';
 import { Page, PageRequest, VisiblePage } from '../types';
 import {
@@ -470,6 +471,14 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
       'PATCH',
       `/flags/${encodeURIComponent(flagId)}`,
       body,
+    );
+  }
+
+  getCompatibilityMatrix(request: {
+    trainId: string;
+  }): Promise<TrainCompatibilityMatrix> {
+    return this.http.get(
+      `/trains/${encodeURIComponent(request.trainId)}/compatibility`,
     );
   }
 

@@ -23,6 +23,7 @@ import {
   TrainGate,
   ReleaseTrainSummary,
   ReleaseTrainStatus,
+  TrainCompatibilityMatrix,
 } from '../trains';
 import { Page, PageRequest, VisiblePage } from '../types';
 import {
@@ -267,6 +268,13 @@ export interface ReleaseCoordinationApi {
   getEnvironmentMatrix(request: {
     trainId: string;
   }): Promise<TrainEnvironmentMatrix>;
+  /**
+   * Which pairs of versions along the dependency edges among the train's participants were
+   * tested together (check reports naming their counterpart), and which edges have no evidence.
+   */
+  getCompatibilityMatrix(request: {
+    trainId: string;
+  }): Promise<TrainCompatibilityMatrix>;
   /** Whether a version of an entity may be deployed to an environment now, and if not, why. */
   getDeployReadiness(request: {
     entityRef: string;

@@ -179,9 +179,21 @@ export interface CheckResult {
   checkName: string;
   status: CheckStatus;
   evidenceUrl?: string;
+  /** The counterpart the check ran against, e.g. the provider version of a contract test. */
+  against?: CheckCounterpart;
   idempotencyKey: string;
   reportedAt: string;
   reporter: string;
+}
+
+/**
+ * An entity and the version of it a check ran against.
+ *
+ * @public
+ */
+export interface CheckCounterpart {
+  entityRef: string;
+  version: string;
 }
 
 /**
@@ -286,7 +298,55 @@ export interface ReportCheckRequest {
   checkName: string;
   status: CheckStatus;
   evidenceUrl?: string;
+  /** The counterpart the check ran against, for the train's compatibility matrix. */
+  against?: CheckCounterpart;
   idempotencyKey: string;
+}
+
+/**
+ * How well one dependency edge among a train's participants is covered by checks run against
+ * the counterpart: `tested` (the newest such report, against the provider's target version,
+ * passed), `failed` (it failed), `other-version` (only reports against other versions of the
+ * provider), `untested` (none).
+ *
+ * @public
+ */
+export type CompatibilityState = 'tested' | 'failed' | 'other-version' | 'untested';
+
+/**
+ * One dependency edge among a train's participants, consumer (`from`) to provider (`to`), with
+ * the check reports of the consumer that named the provider as their counterpart, newest first.
+ *
+ * @public
+ */
+export interface CompatibilityPair {
+  from: string;
+  to: string;
+  fromVersion: string;
+  toVersion: string;
+  /** How the edge came from the catalog: `dependsOn` or `consumesApi` (with the API). */
+  via: string[];
+  state: CompatibilityState;
+  evidence: Array<{
+    checkName: string;
+    status: CheckStatus;
+    againstVersion: string;
+    reportedAt: string;
+    evidenceUrl?: string;
+  }>;
+}
+
+/**
+ * A train's compatibility matrix: which pairs of versions along the dependency edges among its
+ * participants were tested together, and which edge of the release has no evidence.
+ *
+ * @public
+ */
+export interface TrainCompatibilityMatrix {
+  pairs: CompatibilityPair[];
+  /** Edges without passing evidence for the target versions (`untested`, `other-version`, `failed`). */
+  gapCount: number;
+  hidden?: HiddenEntityCounts;
 }
 
 /**

@@ -220,6 +220,7 @@ export const trainWithoutOutcomesApi = {
     counts: { inUse: 0, expired: 0, expiringSoon: 0, removed: 0 },
   }),
   listDeployments: async () => ({ items: [], totalCount: 0 }),
+  getCompatibilityMatrix: async () => ({ pairs: [], gapCount: 0 }),
   getRetrospective: async () => ({
     trainId: TRAIN_ID,
     notes: {

@@ -1,5 +1,6 @@
 import { createTranslationRef } from '@backstage/frontend-plugin-api';
 import { approvalsMessages } from './approvals';
+import { compatibilityMessages } from './compatibility';
 import { dependenciesMessages } from './dependencies';
 import { dictionaryMessages } from './dictionary';
 import { entityTrainsMessages } from './entityTrains';
@@ -31,6 +32,7 @@ export const releaseCoordinationTranslationRef = createTranslationRef({
     trainPage: trainPageMessages,
     gates: gatesMessages,
     outcomes: outcomesMessages,
+    compatibility: compatibilityMessages,
     approvals: approvalsMessages,
     entityTrains: entityTrainsMessages,
     dependencies: dependenciesMessages,

@@ -2,6 +2,7 @@ import { InfoCard } from '@backstage/core-components';
 import { Grid, makeStyles, Tab, Tabs } from '@material-ui/core';
 import { TrainDetail } from '@release-coordination/plugin-release-coordination-common';
 import { ReactNode, useState } from 'react';
+import { CompatibilityCard } from '../Compatibility';
 import { GateDialog } from '../GateDialog';
 import { RetrospectiveCard } from '../Retrospective';
 import {
@@ -101,6 +102,9 @@ export function TrainSections(props: { train: TrainDetail; onChanged: () => void
       <>
         <Grid item xs={12}>
           <EnvironmentMatrixCard train={train} />
+        </Grid>
+        <Grid item xs={12}>
+          <CompatibilityCard trainId={train.id} />
         </Grid>
         <Grid item xs={12}>
           <DeploymentsCard train={train} />

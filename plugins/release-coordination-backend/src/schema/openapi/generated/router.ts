@@ -846,6 +846,30 @@ export const spec = {
                     "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x1F\\x7F-\\x9F]*$",
                     "format": "uri"
                   },
+                  "against": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "description": "The counterpart the check ran against, e.g. the provider version a\nconsumer's contract tests used; it feeds the train's compatibility matrix.\n",
+                    "required": [
+                      "entityRef",
+                      "version"
+                    ],
+                    "properties": {
+                      "entityRef": {
+                        "type": "string",
+                        "maxLength": 255,
+                        "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
+                        "example": "component:default/payment-gateway"
+                      },
+                      "version": {
+                        "type": "string",
+                        "minLength": 1,
+                        "maxLength": 100,
+                        "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$",
+                        "example": "7.4.0"
+                      }
+                    }
+                  },
                   "idempotencyKey": {
                     "type": "string",
                     "minLength": 1,
@@ -2472,6 +2496,39 @@ export const spec = {
         }
       }
     },
+    "/trains/{trainId}/compatibility": {
+      "get": {
+        "operationId": "getCompatibilityMatrix",
+        "summary": "Which pairs of versions along the train's dependency edges were tested together.",
+        "description": "For every dependency edge among the train's participants (from the catalog graph:\n`dependsOn`, or an API one provides and the other consumes), consumer to provider, the\ncheck reports of the consumer that named the provider as their counterpart (`against`)\nand a state: `tested` when the newest report against the provider's target version\npassed, `failed` when it failed, `other-version` when reports named only other\nversions, `untested` when none did. `gapCount` counts the edges that are not `tested`.\nPairs with a participant the caller may not see in the catalog are left out and\ncounted in `hidden.items`. Needs `release-coordination.train.read`.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/TrainId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The matrix.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TrainCompatibilityMatrix"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
     "/trains/{trainId}/deployments": {
       "post": {
         "operationId": "reportDeployment",
@@ -3535,6 +3592,9 @@ export const spec = {
           "evidenceUrl": {
             "type": "string"
           },
+          "against": {
+            "$ref": "#/components/schemas/CheckCounterpart"
+          },
           "idempotencyKey": {
             "type": "string"
           },
@@ -3544,6 +3604,118 @@ export const spec = {
           },
           "reporter": {
             "type": "string"
+          }
+        }
+      },
+      "CheckCounterpart": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "version"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string"
+          }
+        }
+      },
+      "TrainCompatibilityMatrix": {
+        "type": "object",
+        "required": [
+          "pairs",
+          "gapCount"
+        ],
+        "properties": {
+          "pairs": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CompatibilityPair"
+            }
+          },
+          "gapCount": {
+            "type": "integer",
+            "description": "Edges without passing evidence for the target versions."
+          },
+          "hidden": {
+            "$ref": "#/components/schemas/HiddenEntityCounts"
+          }
+        }
+      },
+      "CompatibilityPair": {
+        "type": "object",
+        "required": [
+          "from",
+          "to",
+          "fromVersion",
+          "toVersion",
+          "via",
+          "state",
+          "evidence"
+        ],
+        "properties": {
+          "from": {
+            "type": "string",
+            "description": "The consumer."
+          },
+          "to": {
+            "type": "string",
+            "description": "The provider."
+          },
+          "fromVersion": {
+            "type": "string"
+          },
+          "toVersion": {
+            "type": "string"
+          },
+          "via": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "How the catalog relates them, `dependsOn` or the API consumed."
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "tested",
+              "failed",
+              "other-version",
+              "untested"
+            ]
+          },
+          "evidence": {
+            "type": "array",
+            "description": "The consumer's check reports that named the provider, newest first.",
+            "items": {
+              "type": "object",
+              "required": [
+                "checkName",
+                "status",
+                "againstVersion",
+                "reportedAt"
+              ],
+              "properties": {
+                "checkName": {
+                  "type": "string"
+                },
+                "status": {
+                  "$ref": "#/components/schemas/CheckStatus"
+                },
+                "againstVersion": {
+                  "type": "string"
+                },
+                "reportedAt": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "evidenceUrl": {
+                  "type": "string"
+                }
+              }
+            }
           }
         }
       },

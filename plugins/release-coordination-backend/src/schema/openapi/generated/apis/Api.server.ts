@@ -4,7 +4,7 @@
 // ******************************************************************
 /* eslint-disable */
 
-import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeployReadiness, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, HiddenEntityCounts, MyApproval, OwnershipInfo, ReachedEntity, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainDecision, TrainDependencyDrift, TrainDetail, TrainEnvironmentMatrix, TrainGate, TrainParticipant, TrainRollbackReadiness } from '../models';
+import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeployReadiness, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, HiddenEntityCounts, MyApproval, OwnershipInfo, ReachedEntity, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainCompatibilityMatrix, TrainDecision, TrainDependencyDrift, TrainDetail, TrainEnvironmentMatrix, TrainGate, TrainParticipant, TrainRollbackReadiness } from '../models';
 
 /** GET /trains: List release trains, newest first. */
 export type ListTrains = {
@@ -165,6 +165,11 @@ export type ReportCheck = {
     checkName: string;
     status: CheckStatus;
     evidenceUrl?: string;
+    /** The counterpart the check ran against, e.g. the provider version a consumer's contract tests used; it feeds the train's compatibility matrix. */
+    against?: {
+      entityRef: string;
+      version: string;
+    };
     idempotencyKey: string;
   };
   response: CheckResult;
@@ -490,6 +495,14 @@ export type GetEnvironmentMatrix = {
   response: TrainEnvironmentMatrix;
 };
 
+/** GET /trains/{trainId}/compatibility: Which pairs of versions along the train's dependency edges were tested together. */
+export type GetCompatibilityMatrix = {
+  path: {
+    trainId: string;
+  };
+  response: TrainCompatibilityMatrix;
+};
+
 /** GET /trains/{trainId}/deployments: A page of the train's deployments, newest start first. */
 export type ListDeployments = {
   path: {
@@ -677,6 +690,7 @@ export type EndpointMap = {
   '#patch|/action-items/{itemId}': UpdateActionItem;
   '#get|/dictionary': GetDictionary;
   '#get|/trains/{trainId}/environments': GetEnvironmentMatrix;
+  '#get|/trains/{trainId}/compatibility': GetCompatibilityMatrix;
   '#get|/trains/{trainId}/deployments': ListDeployments;
   '#post|/trains/{trainId}/deployments': ReportDeployment;
   '#put|/trains/{trainId}/participants/{entityRef}/rollback-plan': SaveRollbackPlan;
@@ -727,6 +741,7 @@ export type Operations = {
   updateActionItem: UpdateActionItem;
   getDictionary: GetDictionary;
   getEnvironmentMatrix: GetEnvironmentMatrix;
+  getCompatibilityMatrix: GetCompatibilityMatrix;
   listDeployments: ListDeployments;
   reportDeployment: ReportDeployment;
   saveRollbackPlan: SaveRollbackPlan;

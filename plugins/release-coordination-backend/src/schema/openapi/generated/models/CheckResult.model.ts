@@ -3,6 +3,7 @@
 // * Edit src/schema/openapi.yaml and run `npm run generate:openapi`. *
 // ******************************************************************
 /* eslint-disable */
+import { CheckCounterpart } from './CheckCounterpart.model';
 import { CheckStatus } from './CheckStatus.model';
 
 export interface CheckResult {
@@ -12,6 +13,7 @@ export interface CheckResult {
   checkName: string;
   status: CheckStatus;
   evidenceUrl?: string;
+  against?: CheckCounterpart;
   idempotencyKey: string;
   reportedAt: string;
   reporter: string;

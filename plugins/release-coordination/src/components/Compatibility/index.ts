@@ -1,0 +1,1 @@
+export { CompatibilityCard, useCompatibilityMatrix } from './CompatibilityCard';
