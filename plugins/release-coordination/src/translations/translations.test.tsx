@@ -1,10 +1,18 @@
 import { translationApiRef } from '@backstage/frontend-plugin-api';
 import { screen } from '@testing-library/react';
 import { releaseCoordinationApiRef } from '../api';
+import {
+  MyApprovalsHomeCardContent,
+  MyApprovalsList,
+} from '../components/MyApprovals';
 import { TrainsPage } from '../components/TrainsPage/TrainsPage';
 import { renderPage } from '../__testUtils__/renderWithApi';
 import { translationApiWith } from '../__testUtils__/translations';
-import { winterTrain } from '../__testUtils__/trainFixtures';
+import {
+  ownerApproval,
+  pageOf,
+  winterTrain,
+} from '../__testUtils__/trainFixtures';
 import { releaseCoordinationTranslationRef } from '.';
 
 describe('releaseCoordinationTranslationRef', () => {
@@ -31,5 +39,39 @@ describe('releaseCoordinationTranslationRef', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('Botschafterin')).toBeInTheDocument();
     expect(screen.getByText('Objective')).toBeInTheDocument();
+  });
+
+  it('rewords My approvals, its page and its home-page widget', async () => {
+    await renderPage(<MyApprovalsList />, [
+      [
+        releaseCoordinationApiRef,
+        {
+          listMyApprovals: async () =>
+            pageOf({ items: [{ train: winterTrain, gate: ownerApproval }] }),
+        },
+      ],
+      [
+        translationApiRef,
+        translationApiWith({ 'approvals.columns.gate': 'Tor' }),
+      ],
+    ]);
+    expect(await screen.findByText('Tor')).toBeInTheDocument();
+    expect(
+      screen.getByText('Waiting for your decision (1)'),
+    ).toBeInTheDocument();
+  });
+
+  it('rewords the home-page widget', async () => {
+    await renderPage(<MyApprovalsHomeCardContent />, [
+      [
+        releaseCoordinationApiRef,
+        { listMyApprovals: async () => pageOf({ items: [] }) },
+      ],
+      [
+        translationApiRef,
+        translationApiWith({ 'approvals.homeCard.none': 'Nichts wartet.' }),
+      ],
+    ]);
+    expect(await screen.findByText('Nichts wartet.')).toBeInTheDocument();
   });
 });

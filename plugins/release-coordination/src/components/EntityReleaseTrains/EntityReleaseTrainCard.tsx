@@ -1,11 +1,13 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InfoCard, Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { Box, Chip, Typography } from '@material-ui/core';
 import { ReleaseTrainSummary } from '@release-coordination/plugin-release-coordination-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { useTrainChangedSignal, useTrainLink } from '../shared';
 import { WaitsOn, groupByTrain } from './EntityReleaseTrainsContent';
 
@@ -30,6 +32,7 @@ export function EntityReleaseTrainCard() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(releaseCoordinationApiRef);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const { value, loading, error, retry } = useAsyncRetry(
     () => api.listEntityTrains({ entityRef, limit: RECENT_TRAINS, offset: 0 }),
     [api, entityRef],
@@ -40,7 +43,7 @@ export function EntityReleaseTrainCard() {
   if (loading && !value) {
     content = <Progress />;
   } else if (error) {
-    content = <ResponseErrorPanel error={error} title="Could not load the release trains" />;
+    content = <ResponseErrorPanel error={error} title={t('entityTrains.card.loadError')} />;
   } else {
     const groups = groupByTrain(value?.items ?? []);
     const active = groups.filter(group => group.train.status === 'active');
@@ -56,26 +59,30 @@ export function EntityReleaseTrainCard() {
             <TrainName train={train} />
           </Typography>
           <Box display="flex" flexWrap="wrap" style={{ gap: 8 }} my={1}>
-            <Chip size="small" label={`stage: ${stage?.title ?? train.currentStage}`} />
-            {stage?.late && <Chip size="small" color="secondary" label="late" />}
+            <Chip size="small" label={t('entityTrains.card.stage', { stage: stage?.title ?? train.currentStage })} />
+            {stage?.late && <Chip size="small" color="secondary" label={t('entityTrains.card.late')} />}
             {stage?.window && (
               <Chip
                 size="small"
                 variant="outlined"
-                label={`until ${new Date(stage.window.end).toLocaleDateString()}`}
+                label={t('entityTrains.card.until', {
+                  date: new Date(stage.window.end).toLocaleDateString(),
+                })}
               />
             )}
           </Box>
           <Typography variant="body2">
-            Ambassador: <EntityRefLink entityRef={train.ambassadorRef} defaultKind="user" />
+            {t('entityTrains.card.ambassador', {
+              ambassador: <EntityRefLink entityRef={train.ambassadorRef} defaultKind="user" />,
+            })}
           </Typography>
           <Typography variant="subtitle2" component="p" style={{ marginTop: 8 }}>
-            Waiting on
+            {t('entityTrains.card.waitingOn')}
           </Typography>
           <WaitsOn gates={gates} linkTerms={false} />
           {active.length > 1 && (
             <Typography variant="body2" color="textSecondary" style={{ marginTop: 8 }}>
-              Also in {active.length - 1} other active train{active.length > 2 ? 's' : ''}:{' '}
+              {t('entityTrains.card.alsoIn', { count: active.length - 1 })}
               {active.slice(1).map((group, i) => (
                 <span key={group.train.id}>
                   {i > 0 && ', '}
@@ -89,12 +96,15 @@ export function EntityReleaseTrainCard() {
     } else if (last) {
       content = (
         <Typography variant="body2">
-          In no active release train. Last: <TrainName train={last.train} /> ({last.train.status}).
+          {t('entityTrains.card.noActive', {
+            train: <TrainName train={last.train} />,
+            status: last.train.status,
+          })}
         </Typography>
       );
     } else {
-      content = <Typography variant="body2">Not in any release train yet.</Typography>;
+      content = <Typography variant="body2">{t('entityTrains.card.none')}</Typography>;
     }
   }
-  return <InfoCard title="Release train">{content}</InfoCard>;
+  return <InfoCard title={t('entityTrains.card.title')}>{content}</InfoCard>;
 }

@@ -1,10 +1,12 @@
 import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { List, ListItem, ListItemText, Typography } from '@material-ui/core';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api';
 import { approvalsRouteRef } from '../../routes';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { useTrainChangedSignal, useTrainLink } from '../shared';
 
 /** How many waiting approvals the card lists; the page lists them all. */
@@ -26,6 +28,7 @@ function useOptionalRouteRef(routeRef: typeof approvalsRouteRef) {
  */
 export function MyApprovalsHomeCardContent() {
   const api = useApi(releaseCoordinationApiRef);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const trainLink = useTrainLink();
   const approvalsLink = useOptionalRouteRef(approvalsRouteRef);
   const { value, loading, error, retry } = useAsyncRetry(
@@ -35,16 +38,16 @@ export function MyApprovalsHomeCardContent() {
   useTrainChangedSignal(retry);
 
   if (loading && !value) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} title="Could not load your approvals" />;
+  if (error) return <ResponseErrorPanel error={error} title={t('approvals.loadError')} />;
   if (!value || value.totalCount === 0) {
-    return <Typography variant="body2">No gate is waiting for your teams.</Typography>;
+    return <Typography variant="body2">{t('approvals.homeCard.none')}</Typography>;
   }
   return (
     <>
       <Typography variant="body2">
-        {value.totalCount} gate{value.totalCount === 1 ? '' : 's'} waiting for your teams
+        {t('approvals.homeCard.count', { count: value.totalCount })}
       </Typography>
-      <List dense aria-label="Gates waiting for your teams">
+      <List dense aria-label={t('approvals.homeCard.listLabel')}>
         {value.items.map(({ train, gate }) => (
           <ListItem key={gate.id} disableGutters>
             <ListItemText
@@ -66,7 +69,7 @@ export function MyApprovalsHomeCardContent() {
                   {gate.state}
                   {gate.approverRef && (
                     <>
-                      {' · for '}
+                      {t('approvals.homeCard.forApprover')}
                       <EntityRefLink entityRef={gate.approverRef} defaultKind="group" />
                     </>
                   )}
@@ -77,7 +80,7 @@ export function MyApprovalsHomeCardContent() {
         ))}
       </List>
       {approvalsLink && value.totalCount > value.items.length && (
-        <Link to={approvalsLink()}>All {value.totalCount} in My approvals</Link>
+        <Link to={approvalsLink()}>{t('approvals.homeCard.all', { count: value.totalCount })}</Link>
       )}
     </>
   );

@@ -10,6 +10,7 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Box, Button, CircularProgress, Typography } from '@material-ui/core';
 import RefreshIcon from '@material-ui/icons/Refresh';
@@ -17,6 +18,7 @@ import { MyApproval } from '@release-coordination/plugin-release-coordination-co
 import { useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
 import { trainRouteRef } from '../../routes';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { approversSentence, GateDialog } from '../GateDialog';
 import {
   GateStateChip,
@@ -45,16 +47,17 @@ export function useMyApprovals() {
  */
 function DecideActions(props: { item: MyApproval; onOpen: () => void }) {
   const { item, onOpen } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const { loading, allowed } = useGateDecision(item.gate.id);
-  const subject = `${item.gate.title} of ${item.train.name}`;
+  const subject = t('approvals.subject', { gate: item.gate.title, train: item.train.name });
   if (loading) {
-    return <CircularProgress size={16} aria-label={`Checking whether you may decide ${subject}`} />;
+    return <CircularProgress size={16} aria-label={t('approvals.checking', { subject })} />;
   }
   if (!allowed) {
     return (
       <Box display="flex" flexDirection="column" alignItems="flex-start" gridGap={4}>
-        <Button size="small" variant="outlined" onClick={onOpen} aria-label={`Open ${subject}`}>
-          Open
+        <Button size="small" variant="outlined" onClick={onOpen} aria-label={t('approvals.openLabel', { subject })}>
+          {t('approvals.open')}
         </Button>
         <Typography variant="caption" color="textSecondary">
           {approversSentence(item.gate)}
@@ -69,12 +72,12 @@ function DecideActions(props: { item: MyApproval; onOpen: () => void }) {
         variant="outlined"
         color="primary"
         onClick={onOpen}
-        aria-label={`Approve ${subject}`}
+        aria-label={t('approvals.approveLabel', { subject })}
       >
-        Approve
+        {t('approvals.approve')}
       </Button>
-      <Button size="small" variant="outlined" onClick={onOpen} aria-label={`Reject ${subject}`}>
-        Reject
+      <Button size="small" variant="outlined" onClick={onOpen} aria-label={t('approvals.rejectLabel', { subject })}>
+        {t('approvals.reject')}
       </Button>
     </Box>
   );
@@ -83,43 +86,44 @@ function DecideActions(props: { item: MyApproval; onOpen: () => void }) {
 /** The gates waiting for my groups, each opening its evidence and the approve/reject dialog. */
 export function MyApprovalsList() {
   const list = useMyApprovals();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const { value, loading, error, retry } = list;
   const trainLink = useRouteRef(trainRouteRef);
   const [openGateId, setOpenGateId] = useState<string>();
 
   if (loading && !value) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} title="Could not load your approvals" />;
+  if (error) return <ResponseErrorPanel error={error} title={t('approvals.loadError')} />;
   if (!value || value.totalCount === 0) {
     return (
       <EmptyState
         missing="data"
-        title="Nothing waits for your approval"
-        description="Approval gates of release trains appear here when a team you belong to has to decide them."
+        title={t('approvals.empty.title')}
+        description={t('approvals.empty.description')}
       />
     );
   }
   const open = (item: MyApproval) => setOpenGateId(item.gate.id);
   const columns: TableColumn<MyApproval>[] = [
     {
-      title: 'Train',
+      title: t('approvals.columns.train'),
       field: 'train.name',
       render: item => <Link to={trainLink({ trainId: item.train.id })}>{item.train.name}</Link>,
     },
-    { title: 'Gate', field: 'gate.title' },
+    { title: t('approvals.columns.gate'), field: 'gate.title' },
     {
-      title: 'Participant',
+      title: t('approvals.columns.participant'),
       field: 'gate.participantRef',
       render: item =>
         item.gate.participantRef ? (
           <EntityRefLink entityRef={item.gate.participantRef} defaultKind="component" />
         ) : (
-          <Typography variant="body2">Train-wide</Typography>
+          <Typography variant="body2">{t('approvals.trainWide')}</Typography>
         ),
     },
-    { title: 'Stage', field: 'gate.stage' },
-    { title: 'State', field: 'gate.state', render: item => <GateStateChip state={item.gate.state} /> },
+    { title: t('approvals.columns.stage'), field: 'gate.stage' },
+    { title: t('approvals.columns.state'), field: 'gate.state', render: item => <GateStateChip state={item.gate.state} /> },
     {
-      title: 'Decide',
+      title: t('approvals.columns.decide'),
       field: 'gate.id',
       sorting: false,
       render: item => <DecideActions item={item} onOpen={() => open(item)} />,
@@ -129,18 +133,18 @@ export function MyApprovalsList() {
   return (
     <>
       <Table
-        title={`Waiting for your decision (${value.totalCount})`}
+        title={t('approvals.tableTitle', { count: value.totalCount })}
         // The backend pages the list: the table shows one page, the controls below move on.
         options={{ paging: false, search: false }}
         isLoading={loading}
         columns={columns}
         data={value.items}
         actions={[
-          { icon: () => <RefreshIcon />, tooltip: 'Refresh', isFreeAction: true, onClick: retry },
+          { icon: () => <RefreshIcon />, tooltip: t('approvals.refresh'), isFreeAction: true, onClick: retry },
         ]}
       />
       <ListPagination
-        label="approvals"
+        label={t('approvals.paginationLabel')}
         paging={list.paging}
         totalCount={value.totalCount}
         rowsPerPageOptions={PAGE_SIZES}
@@ -170,9 +174,10 @@ export function MyApprovalsPageContent() {
 
 /** My approvals with its own header (legacy frontend system). */
 export function MyApprovalsPage() {
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <Page themeId="tool">
-      <Header title="My approvals" subtitle="Release gates waiting for a team you belong to" />
+      <Header title={t('approvals.pageTitle')} subtitle={t('approvals.pageSubtitle')} />
       <MyApprovalsPageContent />
     </Page>
   );
