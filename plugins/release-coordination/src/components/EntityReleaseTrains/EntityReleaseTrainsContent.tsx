@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   EmptyState,
@@ -16,6 +17,7 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import useAsync from 'react-use/esm/useAsync';
 import { releaseCoordinationApiRef } from '../../api';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { kindOfEntity } from '../../filters';
 import { DictionaryTerm } from '../DictionaryTerms';
 import {
@@ -77,26 +79,29 @@ function useTrainWaves(trainId: string) {
 type WavesState = ReturnType<typeof useTrainWaves>;
 
 function ParticipantWave(props: { waves: WavesState; entityRef: string; linkTerms: boolean }) {
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const { value: plan, loading, error } = props.waves;
-  let text: string;
-  if (loading) text = ': loading…';
-  else if (error) text = ` unknown: ${error.message}`;
+  const word = t('entityTrains.wave.term');
+  const term = props.linkTerms ? (
+    <DictionaryTerm id="deployment-wave">{word}</DictionaryTerm>
+  ) : (
+    <>{word}</>
+  );
+  let text;
+  if (loading) text = t('entityTrains.wave.loading', { term });
+  else if (error) text = t('entityTrains.wave.unknown', { term, reason: error.message });
   else {
     const wave = plan?.waves.find(w => w.members.some(member => sameRef(member, props.entityRef)));
-    if (!wave || !plan) text = ' unknown: not in the dependency graph yet';
+    if (!wave || !plan) text = t('entityTrains.wave.notInGraph', { term });
     else {
-      text = ` ${wave.index + 1} of ${plan.waves.length}${
-        wave.cycle ? ' (ships together with a dependency cycle)' : ''
-      }`;
+      const position = { term, index: String(wave.index + 1), total: String(plan.waves.length) };
+      text = wave.cycle
+        ? t('entityTrains.wave.positionInCycle', position)
+        : t('entityTrains.wave.position', position);
     }
   }
   return (
     <Typography variant="body2" data-testid="participant-wave">
-      {props.linkTerms ? (
-        <DictionaryTerm id="deployment-wave">Deployment wave</DictionaryTerm>
-      ) : (
-        'Deployment wave'
-      )}
       {text}
     </Typography>
   );
@@ -104,12 +109,15 @@ function ParticipantWave(props: { waves: WavesState; entityRef: string; linkTerm
 
 /** The entity's gates that are not passed or waived, each with who or what decides it. */
 export function WaitsOn(props: { gates: TrainGate[]; linkTerms: boolean }) {
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const open = props.gates.filter(isOpenGate);
   if (open.length === 0) {
+    const word = t('entityTrains.waitsOn.waivedTerm');
     return (
       <Typography variant="body2">
-        Nothing: all its gates are passed or{' '}
-        {props.linkTerms ? <DictionaryTerm id="waiver">waived</DictionaryTerm> : 'waived'}.
+        {t('entityTrains.waitsOn.nothing', {
+          waived: props.linkTerms ? <DictionaryTerm id="waiver">{word}</DictionaryTerm> : <>{word}</>,
+        })}
       </Typography>
     );
   }
@@ -120,16 +128,13 @@ export function WaitsOn(props: { gates: TrainGate[]; linkTerms: boolean }) {
           <Typography variant="body2" component="span">
             {gate.title} ({gate.stage}, {gate.state})
             {gate.kind === 'approval' &&
-              (gate.approverRef ? (
-                <>
-                  {' '}
-                  — decided by{' '}
-                  <EntityRefLink entityRef={gate.approverRef} defaultKind="group" />
-                </>
-              ) : (
-                ' — no approver resolved'
-              ))}
-            {gate.kind === 'check' && ` — CI check ${gate.checkName ?? ''}`}
+              (gate.approverRef
+                ? t('entityTrains.waitsOn.decidedBy', {
+                    approver: <EntityRefLink entityRef={gate.approverRef} defaultKind="group" />,
+                  })
+                : t('entityTrains.waitsOn.noApprover'))}
+            {gate.kind === 'check' &&
+              t('entityTrains.waitsOn.ciCheck', { check: gate.checkName ?? '' })}
             {gate.kind === 'rule' && gate.reason && ` — ${gate.reason}`}
           </Typography>
         </li>
@@ -152,16 +157,20 @@ function Participation(props: {
   linkTerms: boolean;
 }) {
   const { item, waves, own, linkTerms } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const participantRef = item.participant.entityRef;
   const name = shortRef(participantRef);
-  const gates = own ? 'gates' : 'Gates';
-  const heading = (
-    <>
-      {own && 'Its '}
-      {linkTerms ? <DictionaryTerm id="gate">{gates}</DictionaryTerm> : gates} by{' '}
-      {linkTerms ? <DictionaryTerm id="stage">stage</DictionaryTerm> : 'stage'}
-    </>
-  );
+  const gatesWord = own
+    ? t('entityTrains.participation.gatesTermOwn')
+    : t('entityTrains.participation.gatesTerm');
+  const stageWord = t('entityTrains.participation.stageTerm');
+  const terms = {
+    gates: linkTerms ? <DictionaryTerm id="gate">{gatesWord}</DictionaryTerm> : <>{gatesWord}</>,
+    stage: linkTerms ? <DictionaryTerm id="stage">{stageWord}</DictionaryTerm> : <>{stageWord}</>,
+  };
+  const heading = own
+    ? t('entityTrains.participation.headingOwn', terms)
+    : t('entityTrains.participation.heading', terms);
   return (
     <Box component="section" aria-label={own ? undefined : name}>
       {!own && (
@@ -169,19 +178,25 @@ function Participation(props: {
           <EntityRefLink entityRef={participantRef} defaultKind="component" />
         </Typography>
       )}
-      <Typography variant="body2">Target version {item.participant.targetVersion}</Typography>
+      <Typography variant="body2">
+        {t('entityTrains.participation.targetVersion', {
+          version: item.participant.targetVersion,
+        })}
+      </Typography>
       <ParticipantWave waves={waves} entityRef={participantRef} linkTerms={linkTerms} />
       <Box marginTop={1}>
         <Typography variant="subtitle2" component={own ? 'h3' : 'h4'}>
           {heading}
         </Typography>
         {item.gates.length === 0 ? (
-          <Typography variant="body2">No gates for this entity.</Typography>
+          <Typography variant="body2">{t('entityTrains.participation.noGates')}</Typography>
         ) : (
           <ul
             style={{ margin: 0, paddingLeft: 20 }}
             aria-label={
-              own ? `Gates in ${item.train.name}` : `Gates of ${name} in ${item.train.name}`
+              own
+                ? t('entityTrains.participation.gatesLabelOwn', { train: item.train.name })
+                : t('entityTrains.participation.gatesLabel', { name, train: item.train.name })
             }
           >
             {item.gates.map(gate => (
@@ -199,7 +214,7 @@ function Participation(props: {
       </Box>
       <Box marginTop={1}>
         <Typography variant="subtitle2" component={own ? 'h3' : 'h4'}>
-          Waits on
+          {t('entityTrains.waitsOn.heading')}
         </Typography>
         <WaitsOn gates={item.gates} linkTerms={linkTerms} />
       </Box>
@@ -211,6 +226,7 @@ function EntityTrainCard(props: { group: TrainGroup; entityRef: string }) {
   const { group, entityRef } = props;
   const { train } = group;
   const trainLink = useTrainLink();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const waves = useTrainWaves(train.id);
   const stage = train.stages.find(s => s.name === train.currentStage);
   const late = stage?.late ?? false;
@@ -220,13 +236,17 @@ function EntityTrainCard(props: { group: TrainGroup; entityRef: string }) {
       subheader={train.objective}
     >
       <Box display="flex" gridGap={8} alignItems="center" flexWrap="wrap" marginBottom={1}>
-        <Chip size="small" label={`stage: ${train.currentStage}`} />
+        <Chip size="small" label={t('entityTrains.card.stage', { stage: train.currentStage })} />
         <Chip size="small" variant="outlined" label={train.status} />
-        {late && <Chip size="small" color="secondary" label="late" />}
+        {late && <Chip size="small" color="secondary" label={t('entityTrains.card.late')} />}
       </Box>
       <Typography variant="body2" paragraph>
-        <DictionaryTerm id="ambassador">Ambassador</DictionaryTerm>:{' '}
-        <EntityRefLink entityRef={train.ambassadorRef} defaultKind="user" />
+        {t('entityTrains.trainCard.ambassador', {
+          term: (
+            <DictionaryTerm id="ambassador">{t('entityTrains.trainCard.ambassadorTerm')}</DictionaryTerm>
+          ),
+          ambassador: <EntityRefLink entityRef={train.ambassadorRef} defaultKind="user" />,
+        })}
       </Typography>
       <Box display="flex" flexDirection="column" gridGap={16}>
         {group.participations.map((item, index) => (
@@ -251,15 +271,16 @@ export function EntityReleaseTrainsContent() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const list = useEntityTrains(entityRef);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const { value, loading, error } = list;
   if (loading && !value) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} title="Could not load release trains" />;
+  if (error) return <ResponseErrorPanel error={error} title={t('entityTrains.content.loadError')} />;
   // On a System's page, participations of its components the catalog keeps from the user.
   const hiddenNote = (
     <HiddenEntitiesNote
       hidden={value?.hidden}
       keys={['items']}
-      itemWords={['participation of a component', 'participations of components']}
+      itemWords={count => t('entityTrains.content.hiddenItems', { count })}
     />
   );
   if (!value || value.totalCount === 0) {
@@ -267,13 +288,13 @@ export function EntityReleaseTrainsContent() {
     return (
       <EmptyState
         missing="data"
-        title={`${entity.metadata.title ?? entity.metadata.name} is in no release train`}
+        title={t('entityTrains.content.emptyTitle', {
+          name: entity.metadata.title ?? entity.metadata.name,
+        })}
         description={
           isSystem
-            ? 'None of the components of this system takes part in a release train. A release ' +
-              'ambassador adds components when creating a train or later on its page.'
-            : 'A release ambassador adds components to a train when creating it or later on ' +
-              'its page.'
+            ? t('entityTrains.content.emptySystem')
+            : t('entityTrains.content.emptyComponent')
         }
       />
     );
@@ -289,7 +310,7 @@ export function EntityReleaseTrainsContent() {
         ))}
       </Grid>
       <ListPagination
-        label="train participations"
+        label={t('entityTrains.content.paginationLabel')}
         paging={list.paging}
         totalCount={value.totalCount}
         rowsPerPageOptions={PAGE_SIZES}

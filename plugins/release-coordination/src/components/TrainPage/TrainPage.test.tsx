@@ -127,6 +127,7 @@ function fakeApi(overrides: Partial<ReleaseCoordinationApi> = {}): Partial<Relea
     getRollbackReadiness: vi.fn(async () => winterOutcomes.readiness),
     listFeatureFlags: vi.fn(async () => winterOutcomes.flags),
     listDeployments: vi.fn(async () => winterOutcomes.deployments),
+    getCompatibilityMatrix: vi.fn(async () => ({ pairs: [], gapCount: 0 })),
     getEnvironmentMatrix: vi.fn(async () => ({
       environments: ['staging', 'production'],
       participants: winterTrainDetail.participants.map(p => ({
@@ -265,6 +266,7 @@ describe('TrainView', () => {
       api.listFeatureFlags,
       api.listDeployments,
       api.getEnvironmentMatrix,
+      api.getCompatibilityMatrix,
       api.getRetrospective,
     ]) {
       expect(call).toHaveBeenCalledWith(expect.objectContaining({ trainId: TRAIN_ID }));
