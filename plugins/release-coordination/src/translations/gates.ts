@@ -1,2 +1,53 @@
-/** Messages of the gates area; keys are `gates.<key>` in {@link releaseCoordinationTranslationRef}. */
-export const gatesMessages = {} as const;
+/** Messages of the gate dialog: a gate's evidence and the decisions on it: `gates.<key>`. */
+export const gatesMessages = {
+  evidence: {
+    label: 'Evidence',
+    title: 'Evidence',
+    approvals: 'Approvals ({{approved}} of {{quorum}} needed)',
+    decidedBy: 'Decided by {{approver}}',
+    decidedByNobody:
+      'Decided by nobody: no approver could be resolved from the catalog',
+    separationOfDuties: ' (the ambassador may not approve)',
+    noDecisions: 'No decisions yet.',
+    approved: '{{user}} approved on {{time}}',
+    rejected: '{{user}} rejected on {{time}}',
+    comment: ': “{{comment}}”',
+    check: 'Check {{check}}',
+    latest: 'Latest result: {{status}}, reported by {{reporter}} on {{time}}.',
+    openEvidence: 'Open evidence',
+    noEvidenceLink: 'No evidence link was reported.',
+    noResult: 'CI has not reported a result yet.',
+    rule: 'Rule {{rule}}',
+    notEvaluated: 'The rule has not been evaluated yet.',
+    waiver: 'Waiver',
+    waived: 'Waived by {{user}} on {{time}} until {{until}}: “{{reason}}”',
+  },
+  approvers: 'Only members of {{team}} can approve or reject this gate.',
+  noApprovers:
+    'Nobody can approve this gate yet: no approver could be resolved from the catalog.',
+  checkingDecide: 'Checking whether you may decide this gate',
+  checkingWaive: 'Checking whether you may waive this gate',
+  approvalWaivers:
+    "'{{gate}}' is decided by members of {{team}}; only a release manager can waive it.",
+  itsOwningTeam: 'its owning team',
+  managerWaivers:
+    'Only the ambassador of this train or a release manager can waive a gate.',
+  summaryFor: '{{kind}} gate, {{phase}} of {{stage}} for ',
+  summaryTrainWide: '{{kind}} gate, {{phase}} of {{stage}}, train-wide',
+  decide: 'Decide',
+  comment: 'Comment',
+  commentHelp: 'Optional to approve, required to reject',
+  commentRequired: 'Say why you reject: a comment is required.',
+  approve: 'Approve',
+  reject: 'Reject',
+  waive: 'Waive',
+  waiveHelp:
+    'A waiver lets the train move on without this gate until the end date; it is logged with your name and reason.',
+  waiverReason: 'Reason for the waiver',
+  waiverUntil: 'Waived until',
+  reasonRequired: 'A waiver needs a reason.',
+  untilRequired: 'A waiver needs an end date.',
+  untilInPast: 'The end date must be in the future.',
+  done: 'Gate is now {{state}}.',
+  close: 'Close',
+} as const;

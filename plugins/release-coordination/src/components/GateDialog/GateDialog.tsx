@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Link } from '@backstage/core-components';
 import { useAnalytics, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -16,6 +17,7 @@ import { Alert } from '@material-ui/lab';
 import { TrainGate } from '@release-coordination/plugin-release-coordination-common';
 import { ReactNode, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import {
   CatalogRefLink,
   endOfDay,
@@ -23,6 +25,7 @@ import {
   FormTextField,
   GateStateChip,
   PermissionGuard,
+  type ReleaseCoordinationT,
   RequestErrorAlert,
   shortRef,
   useBackendRequest,
@@ -40,39 +43,48 @@ const useStyles = makeStyles(theme => ({
 export function GateEvidence(props: { gate: TrainGate }) {
   const { gate } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
-    <div aria-label="Evidence">
+    <div aria-label={t('gates.evidence.label')}>
       <Typography variant="h6" component="h3">
-        Evidence
+        {t('gates.evidence.title')}
       </Typography>
       {gate.kind === 'approval' && (
         <div className={classes.section}>
           <Typography variant="subtitle2" component="h4">
-            Approvals ({gate.approvals.filter(a => a.decision === 'approve').length} of{' '}
-            {gate.quorum} needed)
+            {t('gates.evidence.approvals', {
+              approved: String(gate.approvals.filter(a => a.decision === 'approve').length),
+              quorum: String(gate.quorum),
+            })}
           </Typography>
           <Typography variant="body2">
-            Decided by{' '}
-            {gate.approverRef ? (
-              <EntityRefLink entityRef={gate.approverRef} defaultKind="group" />
-            ) : (
-              'nobody: no approver could be resolved from the catalog'
-            )}
-            {gate.separationOfDuties && ' (the ambassador may not approve)'}
+            {gate.approverRef
+              ? t('gates.evidence.decidedBy', {
+                  approver: <EntityRefLink entityRef={gate.approverRef} defaultKind="group" />,
+                })
+              : t('gates.evidence.decidedByNobody')}
+            {gate.separationOfDuties && t('gates.evidence.separationOfDuties')}
           </Typography>
           {gate.approvals.length === 0 ? (
             <Typography variant="body2" color="textSecondary">
-              No decisions yet.
+              {t('gates.evidence.noDecisions')}
             </Typography>
           ) : (
             <ul className={classes.list}>
               {gate.approvals.map(approval => (
                 <li key={`${approval.userRef}-${approval.decidedAt}`}>
                   <Typography variant="body2" component="span">
-                    <CatalogRefLink entityRef={approval.userRef} />{' '}
-                    {approval.decision === 'approve' ? 'approved' : 'rejected'} on{' '}
-                    {formatTime(approval.decidedAt)}
-                    {approval.comment && <>: “{approval.comment}”</>}
+                    {t(
+                      approval.decision === 'approve'
+                        ? 'gates.evidence.approved'
+                        : 'gates.evidence.rejected',
+                      {
+                        user: <CatalogRefLink entityRef={approval.userRef} />,
+                        time: formatTime(approval.decidedAt),
+                      },
+                    )}
+                    {approval.comment &&
+                      t('gates.evidence.comment', { comment: approval.comment })}
                   </Typography>
                 </li>
               ))}
@@ -83,21 +95,24 @@ export function GateEvidence(props: { gate: TrainGate }) {
       {gate.kind === 'check' && (
         <div className={classes.section}>
           <Typography variant="subtitle2" component="h4">
-            Check {gate.checkName}
+            {t('gates.evidence.check', { check: gate.checkName ?? '' })}
           </Typography>
           {gate.latestCheck ? (
             <Typography variant="body2">
-              Latest result: <strong>{gate.latestCheck.status}</strong>, reported by{' '}
-              {gate.latestCheck.reporter} on {formatTime(gate.latestCheck.reportedAt)}.{' '}
+              {t('gates.evidence.latest', {
+                status: <strong>{gate.latestCheck.status}</strong>,
+                reporter: gate.latestCheck.reporter,
+                time: formatTime(gate.latestCheck.reportedAt),
+              })}{' '}
               {gate.latestCheck.evidenceUrl ? (
-                <Link to={gate.latestCheck.evidenceUrl}>Open evidence</Link>
+                <Link to={gate.latestCheck.evidenceUrl}>{t('gates.evidence.openEvidence')}</Link>
               ) : (
-                'No evidence link was reported.'
+                t('gates.evidence.noEvidenceLink')
               )}
             </Typography>
           ) : (
             <Typography variant="body2" color="textSecondary">
-              CI has not reported a result yet.
+              {t('gates.evidence.noResult')}
             </Typography>
           )}
         </div>
@@ -105,22 +120,25 @@ export function GateEvidence(props: { gate: TrainGate }) {
       {gate.kind === 'rule' && (
         <div className={classes.section}>
           <Typography variant="subtitle2" component="h4">
-            Rule {gate.rule}
+            {t('gates.evidence.rule', { rule: gate.rule ?? '' })}
           </Typography>
           <Typography variant="body2">
-            {gate.reason ?? 'The rule has not been evaluated yet.'}
+            {gate.reason ?? t('gates.evidence.notEvaluated')}
           </Typography>
         </div>
       )}
       {gate.waiver && (
         <div className={classes.section}>
           <Typography variant="subtitle2" component="h4">
-            Waiver
+            {t('gates.evidence.waiver')}
           </Typography>
           <Typography variant="body2">
-            Waived by <CatalogRefLink entityRef={gate.waiver.waivedBy} /> on{' '}
-            {formatTime(gate.waiver.waivedAt)} until {formatTime(gate.waiver.until)}: “
-            {gate.waiver.reason}”
+            {t('gates.evidence.waived', {
+              user: <CatalogRefLink entityRef={gate.waiver.waivedBy} />,
+              time: formatTime(gate.waiver.waivedAt),
+              until: formatTime(gate.waiver.until),
+              reason: gate.waiver.reason,
+            })}
           </Typography>
         </div>
       )}
@@ -131,20 +149,21 @@ export function GateEvidence(props: { gate: TrainGate }) {
 type Action = 'approve' | 'reject' | 'waive';
 
 /** Who may approve a gate, in a sentence for those who may not. */
-export function approversSentence(gate: TrainGate): string {
+export function approversSentence(gate: TrainGate, t: ReleaseCoordinationT): string {
   return gate.approverRef
-    ? `Only members of ${shortRef(gate.approverRef)} can approve or reject this gate.`
-    : 'Nobody can approve this gate yet: no approver could be resolved from the catalog.';
+    ? t('gates.approvers', { team: shortRef(gate.approverRef) })
+    : t('gates.noApprovers');
 }
 
 /** The approve and reject actions, offered only when the policy lets the viewer decide the gate. */
 function ApproverOnly(props: { gate: TrainGate; children: ReactNode }) {
   const permission = useGateDecision(props.gate.id);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <PermissionGuard
       {...permission}
-      checkingLabel="Checking whether you may decide this gate"
-      denied={approversSentence(props.gate)}
+      checkingLabel={t('gates.checkingDecide')}
+      denied={approversSentence(props.gate, t)}
     >
       {props.children}
     </PermissionGuard>
@@ -152,9 +171,9 @@ function ApproverOnly(props: { gate: TrainGate; children: ReactNode }) {
 }
 
 /** Who may waive an owner's approval, in a sentence for those who may not. */
-export function approvalWaiversSentence(gate: TrainGate): string {
-  const team = gate.approverRef ? shortRef(gate.approverRef) : 'its owning team';
-  return `'${gate.title}' is decided by members of ${team}; only a release manager can waive it.`;
+export function approvalWaiversSentence(gate: TrainGate, t: ReleaseCoordinationT): string {
+  const team = gate.approverRef ? shortRef(gate.approverRef) : t('gates.itsOwningTeam');
+  return t('gates.approvalWaivers', { gate: gate.title, team });
 }
 
 /**
@@ -171,11 +190,12 @@ function WaiverOnly(props: { gate: TrainGate; children: ReactNode }) {
 
 function ApprovalWaiverOnly(props: { gate: TrainGate; children: ReactNode }) {
   const permission = useApprovalWaiver();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <PermissionGuard
       {...permission}
-      checkingLabel="Checking whether you may waive this gate"
-      denied={approvalWaiversSentence(props.gate)}
+      checkingLabel={t('gates.checkingWaive')}
+      denied={approvalWaiversSentence(props.gate, t)}
     >
       {props.children}
     </PermissionGuard>
@@ -185,11 +205,12 @@ function ApprovalWaiverOnly(props: { gate: TrainGate; children: ReactNode }) {
 /** Check and rule gates: whomever the policy lets waive, or run the train (its ambassador, as the usual policy answers). */
 function ManagerWaiverOnly(props: { trainId: string; children: ReactNode }) {
   const permission = useGateWaiver(props.trainId);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <PermissionGuard
       {...permission}
-      checkingLabel="Checking whether you may waive this gate"
-      denied="Only the ambassador of this train or a release manager can waive a gate."
+      checkingLabel={t('gates.checkingWaive')}
+      denied={t('gates.managerWaivers')}
     >
       {props.children}
     </PermissionGuard>
@@ -213,6 +234,8 @@ export function GateDialog(props: {
   const api = useApi(releaseCoordinationApiRef);
   const analytics = useAnalytics();
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
+
   const [comment, setComment] = useState('');
   const [commentError, setCommentError] = useState<string>();
   const [reason, setReason] = useState('');
@@ -258,23 +281,22 @@ export function GateDialog(props: {
     clearError();
     setDone(undefined);
     if (action === 'reject' && !comment.trim()) {
-      setCommentError('Say why you reject: a comment is required.');
+      setCommentError(t('gates.commentRequired'));
       return;
     }
     setCommentError(undefined);
     if (action === 'waive') {
       const errors: { reason?: string; until?: string } = {};
-      if (!reason.trim()) errors.reason = 'A waiver needs a reason.';
-      if (!until) errors.until = 'A waiver needs an end date.';
-      else if (endOfDay(until).getTime() <= Date.now())
-        errors.until = 'The end date must be in the future.';
+      if (!reason.trim()) errors.reason = t('gates.reasonRequired');
+      if (!until) errors.until = t('gates.untilRequired');
+      else if (endOfDay(until).getTime() <= Date.now()) errors.until = t('gates.untilInPast');
       setWaiveErrors(errors);
       if (errors.reason || errors.until) return;
     }
     await send(
       () => decide(action),
       updated => {
-        setDone(`Gate is now ${updated.state}.`);
+        setDone(t('gates.done', { state: updated.state }));
         onDecided?.(updated);
       },
     );
@@ -288,8 +310,11 @@ export function GateDialog(props: {
         <Box display="flex" alignItems="center" gridGap={8} flexWrap="wrap">
           <GateStateChip state={gate.state} />
           <Typography variant="body2">
-            {gate.kind} gate, {gate.phase} of {gate.stage}
-            {gate.participantRef ? ' for ' : ', train-wide'}
+            {t(gate.participantRef ? 'gates.summaryFor' : 'gates.summaryTrainWide', {
+              kind: gate.kind,
+              phase: gate.phase,
+              stage: gate.stage,
+            })}
           </Typography>
           {gate.participantRef && (
             <EntityRefLink entityRef={gate.participantRef} defaultKind="component" />
@@ -310,13 +335,13 @@ export function GateDialog(props: {
         {gate.kind === 'approval' && (
           <div>
             <Typography variant="h6" component="h3">
-              Decide
+              {t('gates.decide')}
             </Typography>
             <ApproverOnly gate={gate}>
               <FormTextField
                 id="gate-comment"
-                label="Comment"
-                helperText="Optional to approve, required to reject"
+                label={t('gates.comment')}
+                helperText={t('gates.commentHelp')}
                 error={commentError}
                 value={comment}
                 onChange={setComment}
@@ -331,10 +356,10 @@ export function GateDialog(props: {
                   disabled={busy}
                   onClick={() => run('approve')}
                 >
-                  Approve
+                  {t('gates.approve')}
                 </Button>
                 <Button variant="outlined" disabled={busy} onClick={() => run('reject')}>
-                  Reject
+                  {t('gates.reject')}
                 </Button>
               </Box>
             </ApproverOnly>
@@ -343,16 +368,15 @@ export function GateDialog(props: {
         {decidable && (
           <div className={classes.section}>
             <Typography variant="h6" component="h3">
-              Waive
+              {t('gates.waive')}
             </Typography>
             <Typography variant="body2" color="textSecondary">
-              A waiver lets the train move on without this gate until the end date; it is logged
-              with your name and reason.
+              {t('gates.waiveHelp')}
             </Typography>
             <WaiverOnly gate={gate}>
               <FormTextField
                 id="gate-waiver-reason"
-                label="Reason for the waiver"
+                label={t('gates.waiverReason')}
                 value={reason}
                 onChange={setReason}
                 error={waiveErrors.reason}
@@ -360,7 +384,7 @@ export function GateDialog(props: {
               />
               <FormTextField
                 id="gate-waiver-until"
-                label="Waived until"
+                label={t('gates.waiverUntil')}
                 type="date"
                 value={until}
                 onChange={setUntil}
@@ -370,7 +394,7 @@ export function GateDialog(props: {
               />
               <Box marginTop={1}>
                 <Button variant="outlined" disabled={busy} onClick={() => run('waive')}>
-                  Waive
+                  {t('gates.waive')}
                 </Button>
               </Box>
             </WaiverOnly>
@@ -378,7 +402,7 @@ export function GateDialog(props: {
         )}
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Close</Button>
+        <Button onClick={onClose}>{t('gates.close')}</Button>
       </DialogActions>
     </Dialog>
   );

@@ -60,7 +60,7 @@ function DecideActions(props: { item: MyApproval; onOpen: () => void }) {
           {t('approvals.open')}
         </Button>
         <Typography variant="caption" color="textSecondary">
-          {approversSentence(item.gate)}
+          {approversSentence(item.gate, t)}
         </Typography>
       </Box>
     );
