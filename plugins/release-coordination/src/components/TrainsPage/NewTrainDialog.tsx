@@ -1,4 +1,5 @@
 import { identityApiRef, useAnalytics, useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, TextField, Typography } from '@material-ui/core';
 import { Autocomplete } from '@material-ui/lab';
 import {
@@ -9,12 +10,15 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { releaseCoordinationApiRef } from '../../api';
 import { trainRouteRef } from '../../routes';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import {
   CatalogEntityOption,
+  englishT,
   errorMessage,
   FormDialog,
   FormTextField,
   PlanErrors,
+  type ReleaseCoordinationT,
   StageWindowFields,
   StageWindowInput,
   toStageWindow,
@@ -44,14 +48,15 @@ export function validateNewTrain(
     participants: { entityRef: string; targetVersion: string }[];
   },
   stages: { name: string }[],
+  t: ReleaseCoordinationT = englishT,
 ): PlanErrors {
-  const errors = validateTrainPlan(form, stages);
+  const errors = validateTrainPlan(form, stages, t);
   if (form.participants.length === 0) {
-    errors.participants = 'Add at least one component to the train.';
+    errors.participants = t('trains.dialog.participantsRequired');
   }
   for (const participant of form.participants) {
     if (!participant.targetVersion.trim()) {
-      errors[`version.${participant.entityRef}`] = 'Give the version this train ships.';
+      errors[`version.${participant.entityRef}`] = t('trains.dialog.versionRequired');
     }
   }
   return errors;
@@ -72,6 +77,7 @@ export function NewTrainDialog(props: {
   const analytics = useAnalytics();
   const navigate = useNavigate();
   const trainLink = useRouteRef(trainRouteRef);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
 
   const [name, setName] = useState('');
   const [objective, setObjective] = useState('');
@@ -104,7 +110,11 @@ export function NewTrainDialog(props: {
       entityRef: option.entityRef,
       targetVersion: (versions[option.entityRef] ?? '').trim(),
     }));
-    const found = validateNewTrain({ name, objective, ambassadorRef, windows, participants }, stages);
+    const found = validateNewTrain(
+      { name, objective, ambassadorRef, windows, participants },
+      stages,
+      t,
+    );
     setErrors(found);
     if (Object.keys(found).length > 0) return;
 
@@ -135,41 +145,41 @@ export function NewTrainDialog(props: {
   return (
     <FormDialog
       id="new-train"
-      title="New release train"
+      title={t('trains.dialog.title')}
       open={open}
       maxWidth="md"
       busy={busy}
       error={error}
-      submitLabel="Create train"
+      submitLabel={t('trains.dialog.submit')}
       onSubmit={submit}
       onClose={onClose}
     >
       <FormTextField
         id="new-train-name"
-        label="Name"
+        label={t('trains.dialog.name')}
         value={name}
         onChange={setName}
         error={errors.name}
-        helperText="e.g. 2026.12 winter release"
+        helperText={t('trains.dialog.nameHelp')}
         required
       />
       <FormTextField
         id="new-train-objective"
-        label="Objective"
+        label={t('trains.dialog.objective')}
         value={objective}
         onChange={setObjective}
         error={errors.objective}
-        helperText="The shared release goal, in one or two sentences"
+        helperText={t('trains.dialog.objectiveHelp')}
         multiline
         required
       />
       <FormTextField
         id="new-train-ambassador"
-        label="Ambassador"
+        label={t('trains.dialog.ambassador')}
         value={ambassadorRef}
         onChange={setAmbassadorRef}
         error={errors.ambassadorRef}
-        helperText="The User who runs this train"
+        helperText={t('trains.dialog.ambassadorHelp')}
         required
       />
       <StageWindowFields
@@ -181,7 +191,7 @@ export function NewTrainDialog(props: {
       />
       <Box marginTop={2}>
         <Typography variant="subtitle1" component="h3">
-          Participants
+          {t('trains.dialog.participants')}
         </Typography>
         <Autocomplete
           id="new-train-components"
@@ -200,14 +210,16 @@ export function NewTrainDialog(props: {
           renderInput={params => (
             <TextField
               {...params}
-              label="Components"
+              label={t('trains.dialog.components')}
               margin="dense"
               error={Boolean(errors.participants || components.error)}
               helperText={
                 errors.participants ??
                 (components.error
-                  ? `Could not load components: ${errorMessage(components.error)}`
-                  : 'The components that ship in this train')
+                  ? t('trains.dialog.componentsError', {
+                      message: errorMessage(components.error),
+                    })
+                  : t('trains.dialog.componentsHelp'))
               }
             />
           )}
@@ -218,7 +230,7 @@ export function NewTrainDialog(props: {
             <FormTextField
               key={option.entityRef}
               id={`new-train-version-${option.entityRef}`}
-              label={`Target version of ${option.entityRef}`}
+              label={t('trains.dialog.targetVersion', { entityRef: option.entityRef })}
               value={versions[option.entityRef] ?? ''}
               onChange={value => setVersions(current => ({ ...current, [option.entityRef]: value }))}
               error={versionError}

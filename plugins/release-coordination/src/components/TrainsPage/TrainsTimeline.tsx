@@ -1,8 +1,10 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { Box, makeStyles, Typography } from '@material-ui/core';
 import { ReleaseTrainSummary } from '@release-coordination/plugin-release-coordination-common';
 import { trainRouteRef } from '../../routes';
+import { releaseCoordinationTranslationRef } from '../../translations';
 
 /** Stage colors by position; a stage keeps its color in every row and in the legend. */
 const STAGE_COLORS = ['#1e88e5', '#8e24aa', '#f9a825', '#43a047', '#00897b', '#6d4c41'];
@@ -67,6 +69,7 @@ export function TrainsTimeline(props: { trains: ReleaseTrainSummary[]; now?: Dat
   const now = (props.now ?? new Date()).getTime();
   const classes = useStyles();
   const trainLink = useRouteRef(trainRouteRef);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
 
   const windows = trains.flatMap(train =>
     train.stages.flatMap(stage =>
@@ -76,7 +79,7 @@ export function TrainsTimeline(props: { trains: ReleaseTrainSummary[]; now?: Dat
   if (windows.length === 0) {
     return (
       <Typography variant="body2">
-        None of these trains has planned stage windows yet, so there is no timeline to draw.
+        {t('trains.timeline.noWindows')}
       </Typography>
     );
   }
@@ -102,7 +105,7 @@ export function TrainsTimeline(props: { trains: ReleaseTrainSummary[]; now?: Dat
       </Box>
       <ul
         className={classes.body}
-        aria-label="Timeline of trains and stage windows"
+        aria-label={t('trains.timeline.label')}
         style={{ listStyle: 'none', margin: 0, padding: 0 }}
       >
         {trains.map(train => (
@@ -115,9 +118,14 @@ export function TrainsTimeline(props: { trains: ReleaseTrainSummary[]; now?: Dat
                 if (!stage.window) return null;
                 const start = Date.parse(stage.window.start);
                 const end = Date.parse(stage.window.end);
-                const label = `${train.name}, ${stage.title}: ${formatDate(start)} – ${formatDate(
-                  end,
-                )}${stage.late ? ', late' : ''}${stage.status === 'current' ? ', current' : ''}`;
+                const label = `${t('trains.timeline.segment', {
+                  train: train.name,
+                  stage: stage.title,
+                  start: formatDate(start),
+                  end: formatDate(end),
+                })}${stage.late ? t('trains.timeline.segmentLate') : ''}${
+                  stage.status === 'current' ? t('trains.timeline.segmentCurrent') : ''
+                }`;
                 return (
                   <div
                     key={stage.name}
@@ -142,7 +150,7 @@ export function TrainsTimeline(props: { trains: ReleaseTrainSummary[]; now?: Dat
           <div
             className={classes.today}
             style={{ left: `${percent(now)}%` }}
-            title={`Today, ${formatDate(now)}`}
+            title={t('trains.timeline.today', { date: formatDate(now) })}
             data-testid="timeline-today"
           />
         </li>
@@ -156,9 +164,9 @@ export function TrainsTimeline(props: { trains: ReleaseTrainSummary[]; now?: Dat
         ))}
         <Typography variant="caption">
           <span className={`${classes.swatch} ${classes.late}`} style={{ background: '#999' }} />
-          late
+          {t('trains.timeline.legendLate')}
         </Typography>
-        <Typography variant="caption">| red line: today</Typography>
+        <Typography variant="caption">{t('trains.timeline.legendToday')}</Typography>
       </div>
     </div>
   );
