@@ -14,6 +14,24 @@ import { sharedMessages } from './shared';
 import { trainPageMessages } from './trainPage';
 import { trainsMessages } from './trains';
 
+/** The plugin's messages in English, by area: the defaults of {@link releaseCoordinationTranslationRef}. */
+export const releaseCoordinationMessages = {
+  pages: pagesMessages,
+  trains: trainsMessages,
+  trainPage: trainPageMessages,
+  gates: gatesMessages,
+  outcomes: outcomesMessages,
+  compatibility: compatibilityMessages,
+  approvals: approvalsMessages,
+  entityTrains: entityTrainsMessages,
+  dependencies: dependenciesMessages,
+  ownership: ownershipMessages,
+  scorecards: scorecardsMessages,
+  retrospectives: retrospectivesMessages,
+  dictionary: dictionaryMessages,
+  shared: sharedMessages,
+};
+
 /**
  * Every user-visible string of the plugin, in English, grouped by area (`trains.title`,
  * `gates.approve`, …). An app translates or rewords them with `createTranslationMessages` or
@@ -26,20 +44,5 @@ import { trainsMessages } from './trains';
  */
 export const releaseCoordinationTranslationRef = createTranslationRef({
   id: 'release-coordination',
-  messages: {
-    pages: pagesMessages,
-    trains: trainsMessages,
-    trainPage: trainPageMessages,
-    gates: gatesMessages,
-    outcomes: outcomesMessages,
-    compatibility: compatibilityMessages,
-    approvals: approvalsMessages,
-    entityTrains: entityTrainsMessages,
-    dependencies: dependenciesMessages,
-    ownership: ownershipMessages,
-    scorecards: scorecardsMessages,
-    retrospectives: retrospectivesMessages,
-    dictionary: dictionaryMessages,
-    shared: sharedMessages,
-  },
+  messages: releaseCoordinationMessages,
 });

@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { InfoCard, Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
@@ -28,6 +29,7 @@ import {
   useLastPageWithin,
   usePaging,
 } from '../shared';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { formatDuration } from './format';
 import { useDeployments } from './useTrainOutcomes';
 
@@ -48,23 +50,31 @@ const RESULT_TONES: Record<DeploymentResult, StatusTone> = {
 /** A deployment's result as a chip; `running` while CI has not reported the end. */
 export function DeploymentResultChip(props: { deployment: DeploymentOutcome }) {
   const { result } = props.deployment;
-  if (!result) return <Chip size="small" variant="outlined" label="running" />;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
+  if (!result) {
+    return <Chip size="small" variant="outlined" label={t('outcomes.deployments.running')} />;
+  }
   return <StatusChip label={result} tone={RESULT_TONES[result]} />;
 }
 
 function RollbackCell(props: { deployment: DeploymentOutcome }) {
   const { deployment } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   if (!deployment.rollbackStartedAt) {
-    return deployment.result === 'rolled-back' ? <>rolled back</> : null;
+    return deployment.result === 'rolled-back' ? <>{t('outcomes.deployments.rolledBack')}</> : null;
   }
   const took = rollbackDurationMs(deployment);
   return (
     <>
       {took === undefined
-        ? `restoring since ${formatTime(deployment.rollbackStartedAt)}`
-        : `restored in ${formatDuration(took)}`}
+        ? t('outcomes.deployments.restoringSince', {
+            time: formatTime(deployment.rollbackStartedAt),
+          })
+        : t('outcomes.deployments.restoredIn', { duration: formatDuration(took) })}
       <Typography variant="caption" component="div" color="textSecondary">
-        started {formatTime(deployment.rollbackStartedAt)}
+        {t('outcomes.deployments.rollbackStarted', {
+          time: formatTime(deployment.rollbackStartedAt),
+        })}
       </Typography>
     </>
   );
@@ -76,6 +86,8 @@ function ParticipantDeployments(props: {
 }) {
   const { participantRef, deployments } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
+
   // By environment, newest first within each: the latest rollout of each is on top.
   const rows = [...deployments].sort(
     (a, b) => a.environment.localeCompare(b.environment) || b.startedAt.localeCompare(a.startedAt),
@@ -83,7 +95,7 @@ function ParticipantDeployments(props: {
   return (
     <section
       className={classes.participant}
-      aria-label={`Deployments of ${shortRef(participantRef)}`}
+      aria-label={t('outcomes.deployments.ofParticipant', { name: shortRef(participantRef) })}
     >
       <Typography variant="subtitle1" component="h3">
         <EntityRefLink entityRef={participantRef} defaultKind="component" />
@@ -91,12 +103,12 @@ function ParticipantDeployments(props: {
       <Table size="small">
         <TableHead>
           <TableRow>
-            <TableCell>Environment</TableCell>
-            <TableCell>Deployment</TableCell>
-            <TableCell>Started</TableCell>
-            <TableCell>Duration</TableCell>
-            <TableCell>Result</TableCell>
-            <TableCell>Rollback</TableCell>
+            <TableCell>{t('outcomes.deployments.columns.environment')}</TableCell>
+            <TableCell>{t('outcomes.deployments.columns.deployment')}</TableCell>
+            <TableCell>{t('outcomes.deployments.columns.started')}</TableCell>
+            <TableCell>{t('outcomes.deployments.columns.duration')}</TableCell>
+            <TableCell>{t('outcomes.deployments.columns.result')}</TableCell>
+            <TableCell>{t('outcomes.deployments.columns.rollback')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -113,7 +125,7 @@ function ParticipantDeployments(props: {
                   )}
                   {deployment.version && (
                     <Typography variant="caption" component="div" color="textSecondary">
-                      version {deployment.version}
+                      {t('outcomes.deployments.version', { version: deployment.version })}
                     </Typography>
                   )}
                 </TableCell>
@@ -122,7 +134,7 @@ function ParticipantDeployments(props: {
                 <TableCell>
                   <Box display="flex" gridGap={4} flexWrap="wrap">
                     <DeploymentResultChip deployment={deployment} />
-                    {deployment.hotfix && <Chip size="small" variant="outlined" label="hotfix" />}
+                    {deployment.hotfix && <Chip size="small" variant="outlined" label={t('outcomes.deployments.hotfix')} />}
                   </Box>
                 </TableCell>
                 <TableCell>
@@ -169,18 +181,19 @@ export function DeploymentsCard(props: { train: TrainDetail }) {
   const paging = usePaging(25);
   const state = useDeployments(train.id, paging);
   useLastPageWithin(paging, state.value?.totalCount);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <InfoCard
-      title="Deployments"
-      subheader="Rollouts per participant and environment, as CI reported them; newest first"
+      title={t('outcomes.deployments.title')}
+      subheader={t('outcomes.deployments.subheader')}
     >
       <LoadedContent
         state={state}
-        errorTitle="Could not load the deployments"
+        errorTitle={t('outcomes.deployments.loadError')}
         isEmpty={deployments => deployments.totalCount === 0}
         empty={
           <Typography variant="body2">
-            No deployments reported yet. CI reports each rollout when it starts and when it ends.
+            {t('outcomes.deployments.empty')}
           </Typography>
         }
       >
@@ -188,7 +201,7 @@ export function DeploymentsCard(props: { train: TrainDetail }) {
           <>
             <DeploymentsByParticipant train={train} deployments={deployments.items} />
             <ListPagination
-              label="deployments"
+              label={t('outcomes.deployments.paginationLabel')}
               paging={paging}
               totalCount={deployments.totalCount}
               rowsPerPageOptions={ROWS_PER_PAGE_OPTIONS}

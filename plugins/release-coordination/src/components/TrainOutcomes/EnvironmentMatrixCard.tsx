@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { InfoCard } from '@backstage/core-components';
 import {
   Table,
@@ -19,6 +20,7 @@ import {
   LoadedContent,
   StatusChip,
 } from '../shared';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { useEnvironmentMatrix } from './useTrainOutcomes';
 
 /**
@@ -28,6 +30,7 @@ import { useEnvironmentMatrix } from './useTrainOutcomes';
  */
 function Cell(props: { cell: EnvironmentCell; targetVersion: string }) {
   const { cell, targetVersion } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const { running, latest } = cell;
   const newestIsRunning =
     latest && running && latest.deploymentId === running.deploymentId;
@@ -37,27 +40,43 @@ function Cell(props: { cell: EnvironmentCell; targetVersion: string }) {
         <StatusChip
           label={
             cell.atTarget
-              ? `${running.version} (target)`
-              : `${running.version ?? 'no version reported'}, target ${targetVersion}`
+              ? t('outcomes.environments.atTarget', {
+                  version: running.version ?? '',
+                })
+              : t('outcomes.environments.offTarget', {
+                  version:
+                    running.version ?? t('outcomes.environments.noVersion'),
+                  target: targetVersion,
+                })
           }
           tone={cell.atTarget ? 'success' : 'warning'}
         />
       ) : (
         <Typography variant="body2" color="textSecondary">
-          Not deployed
+          {t('outcomes.environments.notDeployed')}
         </Typography>
       )}
       {running?.finishedAt && (
         <Typography variant="caption" component="div" color="textSecondary">
-          since {formatDate(running.finishedAt)}
+          {t('outcomes.environments.since', {
+            date: formatDate(running.finishedAt),
+          })}
         </Typography>
       )}
       {latest && !newestIsRunning && (
         <Typography variant="caption" component="div" color="textSecondary">
-          newest: {latest.version ?? 'a deployment'}{' '}
           {latest.result
-            ? `${latest.result} on ${formatDate(latest.finishedAt ?? latest.startedAt)}`
-            : `running since ${formatDate(latest.startedAt)}`}
+            ? t('outcomes.environments.newestResult', {
+                version:
+                  latest.version ?? t('outcomes.environments.aDeployment'),
+                result: latest.result,
+                date: formatDate(latest.finishedAt ?? latest.startedAt),
+              })
+            : t('outcomes.environments.newestRunning', {
+                version:
+                  latest.version ?? t('outcomes.environments.aDeployment'),
+                date: formatDate(latest.startedAt),
+              })}
         </Typography>
       )}
     </>
@@ -66,6 +85,7 @@ function Cell(props: { cell: EnvironmentCell; targetVersion: string }) {
 
 function MatrixTable(props: { matrix: TrainEnvironmentMatrix }) {
   const { matrix } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const production = matrix.environments[matrix.environments.length - 1];
   const shipped = matrix.participants.filter(
     p => p.cells.find(cell => cell.environment === production)?.atTarget,
@@ -73,14 +93,17 @@ function MatrixTable(props: { matrix: TrainEnvironmentMatrix }) {
   return (
     <>
       <Typography variant="body2" gutterBottom>
-        {shipped} of {matrix.participants.length} participant(s) run their
-        target version in {production}.
+        {t('outcomes.environments.summary', {
+          shipped: String(shipped),
+          total: String(matrix.participants.length),
+          environment: production,
+        })}
       </Typography>
-      <Table size="small" aria-label="Environment matrix">
+      <Table size="small" aria-label={t('outcomes.environments.tableLabel')}>
         <TableHead>
           <TableRow>
-            <TableCell>Participant</TableCell>
-            <TableCell>Target</TableCell>
+            <TableCell>{t('outcomes.environments.participant')}</TableCell>
+            <TableCell>{t('outcomes.environments.target')}</TableCell>
             {matrix.environments.map(environment => (
               <TableCell key={environment}>{environment}</TableCell>
             ))}
@@ -112,18 +135,19 @@ function MatrixTable(props: { matrix: TrainEnvironmentMatrix }) {
  */
 export function EnvironmentMatrixCard(props: { train: TrainDetail }) {
   const state = useEnvironmentMatrix(props.train.id);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <InfoCard
-      title="Environments"
-      subheader="The version each participant runs in each environment, from CI's deployment reports"
+      title={t('outcomes.environments.title')}
+      subheader={t('outcomes.environments.subheader')}
     >
       <LoadedContent
         state={state}
-        errorTitle="Could not load the environment matrix"
+        errorTitle={t('outcomes.environments.loadError')}
         isEmpty={matrix => matrix.participants.length === 0 && !matrix.hidden}
         empty={
           <Typography variant="body2">
-            The train has no participants yet.
+            {t('outcomes.environments.empty')}
           </Typography>
         }
       >

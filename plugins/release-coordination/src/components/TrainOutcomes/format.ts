@@ -1,3 +1,5 @@
+import { englishT, type ReleaseCoordinationT } from '../shared';
+
 /**
  * A duration as people read it on a release page, coarse and at most two units:
  * `45 s`, `7 min 30 s`, `2 h 5 min`, `3 d 4 h`.
@@ -20,9 +22,12 @@ export function formatDuration(ms: number): string {
   return rest ? `${wholeDays} d ${rest} h` : `${wholeDays} d`;
 }
 
-/** `3 days`, `1 day`. */
-export function days(count: number): string {
-  return `${count} ${count === 1 ? 'day' : 'days'}`;
+/** `3 days`, `1 day`, in the app's language when given its `t`. */
+export function days(
+  count: number,
+  t: ReleaseCoordinationT = englishT,
+): string {
+  return t('outcomes.days', { count });
 }
 
 /** True for an absolute http(s) link, as the backend accepts them. */

@@ -5,13 +5,10 @@ import {
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
 import { createElement, Fragment, isValidElement } from 'react';
-import { releaseCoordinationTranslationRef } from '../../translations';
-import { dependenciesMessages } from '../../translations/dependencies';
-import { dictionaryMessages } from '../../translations/dictionary';
-import { ownershipMessages } from '../../translations/ownership';
-import { retrospectivesMessages } from '../../translations/retrospectives';
-import { scorecardsMessages } from '../../translations/scorecards';
-import { sharedMessages } from '../../translations/shared';
+import {
+  releaseCoordinationMessages,
+  releaseCoordinationTranslationRef,
+} from '../../translations';
 
 /** The `t` of {@link releaseCoordinationTranslationRef}, as plain functions that build text take it. */
 export type ReleaseCoordinationT = TranslationFunction<
@@ -32,19 +29,8 @@ function flatten(
   return into;
 }
 
-/** The English defaults of the areas whose plain functions and building blocks fall back to them. */
-const ENGLISH = flatten(
-  {
-    shared: sharedMessages,
-    dependencies: dependenciesMessages,
-    ownership: ownershipMessages,
-    scorecards: scorecardsMessages,
-    retrospectives: retrospectivesMessages,
-    dictionary: dictionaryMessages,
-  },
-  '',
-  new Map(),
-);
+/** The English defaults of every message, by its full key. */
+const ENGLISH = flatten(releaseCoordinationMessages, '', new Map());
 
 const englishPlurals = new Intl.PluralRules('en');
 
