@@ -1,28 +1,34 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Progress, ResponseErrorPanel, Table, TableColumn } from '@backstage/core-components';
 import { Box, Typography } from '@material-ui/core';
 import { TrainDecision, TrainGate } from '@release-coordination/plugin-release-coordination-common';
 import { useMemo } from 'react';
-import { CatalogRefLink } from '../shared';
+import { CatalogRefLink, type ReleaseCoordinationT } from '../shared';
 import { useDecisions } from './useTrain';
+import { releaseCoordinationTranslationRef } from '../../translations';
 
 /** A decision with its subject in words: a gate's title rather than its id. */
 type DecisionRow = TrainDecision & { subjectTitle: string };
 
-const decisionColumns: TableColumn<DecisionRow>[] = [
-  { title: 'Time', field: 'createdAt', render: d => new Date(d.createdAt).toLocaleString() },
+const decisionColumns = (t: ReleaseCoordinationT): TableColumn<DecisionRow>[] => [
   {
-    title: 'Actor',
+    title: t('trainPage.decisions.columns.time'),
+    field: 'createdAt',
+    render: d => new Date(d.createdAt).toLocaleString(),
+  },
+  {
+    title: t('trainPage.decisions.columns.actor'),
     field: 'actorRef',
     render: d => <CatalogRefLink entityRef={d.actorRef} />,
   },
-  { title: 'Action', field: 'action' },
+  { title: t('trainPage.decisions.columns.action'), field: 'action' },
   {
-    title: 'Subject',
+    title: t('trainPage.decisions.columns.subject'),
     // The words are what people search for; the id stays on hover for whoever needs it.
     field: 'subjectTitle',
     render: d => <span title={d.subject}>{d.subjectTitle}</span>,
   },
-  { title: 'Reason', field: 'reason', render: d => d.reason ?? '' },
+  { title: t('trainPage.decisions.columns.reason'), field: 'reason', render: d => d.reason ?? '' },
 ];
 
 /** How a decision's subject reads: a gate by its title and participant, anything else as is. */
@@ -39,6 +45,8 @@ function subjectTitle(subject: string, gates: Map<string, TrainGate>): string {
  */
 export function DecisionLog(props: { trainId: string; refreshKey?: string; gates?: TrainGate[] }) {
   const { value, loading, error } = useDecisions(props.trainId, props.refreshKey);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
+  const columns = useMemo(() => decisionColumns(t), [t]);
   const gatesById = useMemo(
     () => new Map((props.gates ?? []).map(gate => [gate.id, gate])),
     [props.gates],
@@ -52,16 +60,16 @@ export function DecisionLog(props: { trainId: string; refreshKey?: string; gates
     [value, gatesById],
   );
   if (loading && !value) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} title="Could not load the decision log" />;
+  if (error) return <ResponseErrorPanel error={error} title={t('trainPage.decisions.loadError')} />;
   return (
     <Table
-      title="Decision log"
+      title={t('trainPage.decisions.title')}
       options={{ paging: (value?.items.length ?? 0) > 20, pageSize: 20, search: true }}
-      columns={decisionColumns}
+      columns={columns}
       data={rows}
       emptyContent={
         <Box padding={2}>
-          <Typography variant="body2">No decisions logged yet.</Typography>
+          <Typography variant="body2">{t('trainPage.decisions.empty')}</Typography>
         </Box>
       }
     />

@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   Button,
@@ -12,6 +13,7 @@ import {
 } from '@material-ui/core';
 import { TrainDetail, TrainGate } from '@release-coordination/plugin-release-coordination-common';
 import { GateStateChip, sameRef } from '../shared';
+import { releaseCoordinationTranslationRef } from '../../translations';
 
 const useStyles = makeStyles(theme => ({
   cell: { verticalAlign: 'top', minWidth: 160 },
@@ -41,6 +43,7 @@ const useStyles = makeStyles(theme => ({
 export function GatesBoard(props: { train: TrainDetail; onOpenGate: (gate: TrainGate) => void }) {
   const { train, onOpenGate } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const rows: { key: string; participantRef?: string }[] = [
     ...train.participants.map(p => ({ key: p.entityRef, participantRef: p.entityRef })),
     { key: 'train-wide' },
@@ -58,10 +61,10 @@ export function GatesBoard(props: { train: TrainDetail; onOpenGate: (gate: Train
 
   return (
     <TableContainer>
-      <Table size="small" aria-label="Gates board">
+      <Table size="small" aria-label={t('trainPage.gates.boardLabel')}>
         <TableHead>
           <TableRow>
-            <TableCell>Participant</TableCell>
+            <TableCell>{t('trainPage.gates.participant')}</TableCell>
             {train.stages.map(stage => (
               <TableCell key={stage.name}>{stage.title}</TableCell>
             ))}
@@ -74,7 +77,7 @@ export function GatesBoard(props: { train: TrainDetail; onOpenGate: (gate: Train
                 {row.participantRef ? (
                   <EntityRefLink entityRef={row.participantRef} defaultKind="component" />
                 ) : (
-                  <Typography variant="body2">Train-wide</Typography>
+                  <Typography variant="body2">{t('trainPage.gates.trainWide')}</Typography>
                 )}
               </TableCell>
               {train.stages.map(stage => {
@@ -94,7 +97,7 @@ export function GatesBoard(props: { train: TrainDetail; onOpenGate: (gate: Train
                               className={classes.gate}
                               classes={{ label: classes.gateLabel }}
                               onClick={() => onOpenGate(gate)}
-                              aria-label={`${gate.title}: ${gate.state}`}
+                              aria-label={t('trainPage.gates.gateLabel', { gate: gate.title, state: gate.state })}
                             >
                               <span className={classes.gateTitle}>{gate.title}</span>
                               <span className={classes.gateState}>

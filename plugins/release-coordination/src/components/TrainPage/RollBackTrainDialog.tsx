@@ -1,8 +1,10 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useApi } from '@backstage/core-plugin-api';
 import { DialogContentText } from '@material-ui/core';
 import { TrainDetail } from '@release-coordination/plugin-release-coordination-common';
 import { useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { FormDialog, FormTextField, useBackendRequest } from '../shared';
 
 /**
@@ -17,13 +19,14 @@ export function RollBackTrainDialog(props: {
 }) {
   const { train, onClose, onRolledBack } = props;
   const api = useApi(releaseCoordinationApiRef);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const [reason, setReason] = useState('');
   const [fieldError, setFieldError] = useState<string>();
   const { busy, error, send } = useBackendRequest();
 
   async function rollBack() {
     if (!reason.trim()) {
-      setFieldError('Say what was rolled back and why: a reason is required.');
+      setFieldError(t('trainPage.rollBack.reasonRequired'));
       return;
     }
     setFieldError(undefined);
@@ -39,25 +42,23 @@ export function RollBackTrainDialog(props: {
   return (
     <FormDialog
       id="roll-back-train"
-      title={`Mark ${train.name} rolled back?`}
+      title={t('trainPage.rollBack.title', { train: train.name })}
       error={error}
       busy={busy}
-      submitLabel="Mark rolled back"
+      submitLabel={t('trainPage.rollBack.submit')}
       onSubmit={rollBack}
       onClose={onClose}
     >
       <DialogContentText>
-        The train ends as rolled back: it still counts as shipped in the scorecards, the owners of
-        its participants are notified, and it can no longer change. The reason is kept in the
-        decision log.
+        {t('trainPage.rollBack.explanation')}
       </DialogContentText>
       <FormTextField
         id="roll-back-train-reason"
-        label="Reason"
+        label={t('trainPage.rollBack.reason')}
         value={reason}
         onChange={setReason}
         error={fieldError}
-        helperText="What went wrong in production, e.g. the error rate after the deploy"
+        helperText={t('trainPage.rollBack.reasonHelp')}
         multiline
         required
         // A dialog opened for this one field moves focus into it, as the WAI-ARIA dialog

@@ -1,6 +1,8 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, Chip, makeStyles, Paper, Typography } from '@material-ui/core';
 import { TrainStage } from '@release-coordination/plugin-release-coordination-common';
 import { formatDate } from '../shared';
+import { releaseCoordinationTranslationRef } from '../../translations';
 
 const useStyles = makeStyles(theme => ({
   stages: {
@@ -24,6 +26,7 @@ const useStyles = makeStyles(theme => ({
 /** The train's stages in order, each with its checkpoint window, where the train is and if late. */
 export function StageTimeline(props: { stages: TrainStage[] }) {
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <ol className={classes.stages} aria-label="Stage timeline">
       {props.stages.map(stage => (
@@ -41,15 +44,18 @@ export function StageTimeline(props: { stages: TrainStage[] }) {
               {stage.title}
             </Typography>
             <Box display="flex" gridGap={4}>
-              {stage.status === 'current' && <Chip size="small" color="primary" label="current" />}
-              {stage.status === 'done' && <Chip size="small" label="done" />}
-              {stage.late && <Chip size="small" label="late" color="secondary" />}
+              {stage.status === 'current' && <Chip size="small" color="primary" label={t('trainPage.stages.current')} />}
+              {stage.status === 'done' && <Chip size="small" label={t('trainPage.stages.done')} />}
+              {stage.late && <Chip size="small" label={t('trainPage.stages.late')} color="secondary" />}
             </Box>
           </Box>
           <Typography variant="body2" color="textSecondary">
             {stage.window
-              ? `${formatDate(stage.window.start)} – ${formatDate(stage.window.end)}`
-              : 'No window planned'}
+              ? t('trainPage.stages.window', {
+                  start: formatDate(stage.window.start),
+                  end: formatDate(stage.window.end),
+                })
+              : t('trainPage.stages.noWindow')}
           </Typography>
         </Paper>
       ))}

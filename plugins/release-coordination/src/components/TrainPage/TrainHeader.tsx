@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Box, Button, Chip, Typography } from '@material-ui/core';
 import EditIcon from '@material-ui/icons/Edit';
@@ -6,6 +7,7 @@ import { TrainDetail } from '@release-coordination/plugin-release-coordination-c
 import { useState } from 'react';
 import { StatusChip } from '../shared';
 import { EditTrainDialog } from './EditTrainDialog';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { RollBackTrainDialog } from './RollBackTrainDialog';
 
 /**
@@ -22,6 +24,7 @@ export function TrainHeader(props: {
   const { train, canManage, canRollBack, onChanged } = props;
   const [editing, setEditing] = useState(false);
   const [rollingBack, setRollingBack] = useState(false);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const late = train.stages.some(stage => stage.status === 'current' && stage.late);
   return (
     <Box marginBottom={2}>
@@ -33,7 +36,7 @@ export function TrainHeader(props: {
           label={train.status}
           tone={train.status === 'rolled-back' ? 'error' : undefined}
         />
-        {late && <Chip size="small" color="secondary" label="late" />}
+        {late && <Chip size="small" color="secondary" label={t('trainPage.header.late')} />}
         {(canManage || canRollBack) && (
           <Box marginLeft="auto" display="flex" gridGap={8}>
             {canRollBack && (
@@ -42,12 +45,12 @@ export function TrainHeader(props: {
                 startIcon={<UndoIcon />}
                 onClick={() => setRollingBack(true)}
               >
-                Mark rolled back
+                {t('trainPage.header.markRolledBack')}
               </Button>
             )}
             {canManage && (
               <Button variant="outlined" startIcon={<EditIcon />} onClick={() => setEditing(true)}>
-                Edit
+                {t('trainPage.header.edit')}
               </Button>
             )}
           </Box>
@@ -55,9 +58,12 @@ export function TrainHeader(props: {
       </Box>
       <Typography variant="body1">{train.objective}</Typography>
       <Typography variant="body2" color="textSecondary">
-        Ambassador: <EntityRefLink entityRef={train.ambassadorRef} defaultKind="user" /> · stage{' '}
-        {train.stages.find(stage => stage.name === train.currentStage)?.title ??
-          train.currentStage}
+        {t('trainPage.header.ambassador', {
+          ambassador: <EntityRefLink entityRef={train.ambassadorRef} defaultKind="user" />,
+          stage:
+            train.stages.find(stage => stage.name === train.currentStage)?.title ??
+            train.currentStage,
+        })}
       </Typography>
       {/* Mounted only while open, so that it starts from the train as it is now. */}
       {editing && (

@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   Content,
   Header,
@@ -8,6 +9,7 @@ import {
 import { useParams } from 'react-router-dom';
 import { TrainSections } from './TrainSections';
 import { useTrain } from './useTrain';
+import { releaseCoordinationTranslationRef } from '../../translations';
 
 /**
  * One train: stage timeline, gates board, participants, deployment waves and dependency drift,
@@ -15,11 +17,13 @@ import { useTrain } from './useTrain';
  */
 export function TrainView(props: { trainId: string }) {
   const { value: train, loading, error, retry } = useTrain(props.trainId);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
+
 
   // Keep showing the train while a refetch runs, so an open dialog stays open.
   if (loading && !train) return <Progress />;
   if (error && !train) {
-    return <ResponseErrorPanel error={error} title="Could not load the release train" />;
+    return <ResponseErrorPanel error={error} title={t('trainPage.page.loadError')} />;
   }
   if (!train) return null;
   return <TrainSections train={train} onChanged={retry} />;
@@ -37,9 +41,10 @@ export function TrainPageContent() {
 
 /** The train page with its own header (legacy frontend system). */
 export function TrainPage() {
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <Page themeId="tool">
-      <Header title="Release train" type="Release coordination" />
+      <Header title={t('trainPage.page.title')} type={t('trainPage.page.type')} />
       <TrainPageContent />
     </Page>
   );

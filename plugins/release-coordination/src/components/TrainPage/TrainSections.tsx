@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { InfoCard } from '@backstage/core-components';
 import { Grid, makeStyles, Tab, Tabs } from '@material-ui/core';
 import { TrainDetail } from '@release-coordination/plugin-release-coordination-common';
@@ -11,7 +12,7 @@ import {
   FeatureFlagsCard,
   RollbackReadinessCard,
 } from '../TrainOutcomes';
-import { TRAIN_TABS, TrainTab, useTrainManagement } from '../shared';
+import { TRAIN_TABS, TrainTab, trainTabLabel, useTrainManagement } from '../shared';
 import { DecisionLog } from './DecisionLog';
 import { DependencyDriftCard } from './DependencyDriftCard';
 import { GatesBoard } from './GatesBoard';
@@ -19,6 +20,7 @@ import { ParticipantsCard } from './ParticipantsCard';
 import { TrainHeader } from './TrainHeader';
 import { TrainStagesCard } from './TrainStagesCard';
 import { TrainWaves } from './TrainWaves';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { useTrainRollBack } from './useTrainRollBack';
 import { useTrainTab } from './useTrainTab';
 
@@ -27,9 +29,10 @@ function GatesSection(props: { train: TrainDetail; onChanged: () => void }) {
   const { train, onChanged } = props;
   const [openGateId, setOpenGateId] = useState<string>();
   const openGate = train.gates.find(gate => gate.id === openGateId);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <>
-      <InfoCard title="Gates" subheader="Select a gate for its evidence and decisions">
+      <InfoCard title={t('trainPage.gates.title')} subheader={t('trainPage.gates.subheader')}>
         <GatesBoard train={train} onOpenGate={gate => setOpenGateId(gate.id)} />
       </InfoCard>
       {openGate && (
@@ -73,6 +76,7 @@ const panelId = (tab: TrainTab) => `train-tabpanel-${tab}`;
 export function TrainSections(props: { train: TrainDetail; onChanged: () => void }) {
   const { train, onChanged } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const [tab, selectTab] = useTrainTab();
   // Until the answer is known the actions stay hidden rather than flicker in and out.
   const canManage = useTrainManagement(train).allowed;
@@ -145,7 +149,7 @@ export function TrainSections(props: { train: TrainDetail; onChanged: () => void
       <Tabs
         value={tab}
         onChange={(_event, next: TrainTab) => selectTab(next)}
-        aria-label="Sections of the train"
+        aria-label={t('trainPage.page.sections')}
         indicatorColor="primary"
         textColor="primary"
         // On a narrow window the tabs scroll rather than widen the page.
@@ -153,11 +157,11 @@ export function TrainSections(props: { train: TrainDetail; onChanged: () => void
         scrollButtons="auto"
         className={classes.tabs}
       >
-        {TRAIN_TABS.map(({ id, label }) => (
+        {TRAIN_TABS.map(({ id }) => (
           <Tab
             key={id}
             value={id}
-            label={label}
+            label={trainTabLabel(id, t)}
             id={tabId(id)}
             aria-controls={panelId(id)}
             className={classes.tab}

@@ -1,8 +1,10 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useAnalytics, useApi } from '@backstage/core-plugin-api';
 import { InfoCard } from '@backstage/core-components';
 import { Box, Button } from '@material-ui/core';
 import { TrainDetail } from '@release-coordination/plugin-release-coordination-common';
 import { releaseCoordinationApiRef } from '../../api';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { RequestErrorAlert, useBackendRequest } from '../shared';
 import { StageTimeline } from './StageTimeline';
 
@@ -11,6 +13,7 @@ function AdvanceStage(props: { train: TrainDetail; onAdvanced: () => void }) {
   const { train, onAdvanced } = props;
   const api = useApi(releaseCoordinationApiRef);
   const analytics = useAnalytics();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const { busy, error, send } = useBackendRequest();
   const index = train.stages.findIndex(stage => stage.name === train.currentStage);
   const next = index >= 0 ? train.stages[index + 1] : undefined;
@@ -35,7 +38,7 @@ function AdvanceStage(props: { train: TrainDetail; onAdvanced: () => void }) {
   return (
     <Box display="flex" flexDirection="column" alignItems="flex-start" gridGap={8} marginTop={2}>
       <Button variant="contained" color="primary" disabled={busy} onClick={advance}>
-        Advance to {next.title}
+        {t('trainPage.stages.advance', { stage: next.title })}
       </Button>
       <RequestErrorAlert error={error} />
     </Box>
@@ -52,8 +55,9 @@ export function TrainStagesCard(props: {
   onAdvanced: () => void;
 }) {
   const { train, canManage, onAdvanced } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
-    <InfoCard title="Stages">
+    <InfoCard title={t('trainPage.stages.title')}>
       <StageTimeline stages={train.stages} />
       {canManage && <AdvanceStage train={train} onAdvanced={onAdvanced} />}
     </InfoCard>
