@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useApi } from '@backstage/core-plugin-api';
 import { DialogContentText } from '@material-ui/core';
 import {
@@ -6,6 +7,7 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import { useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import {
   CatalogEntityPicker,
   FormDialog,
@@ -35,13 +37,14 @@ export function AddParticipantDialog(props: ParticipantDialogProps) {
   const api = useApi(releaseCoordinationApiRef);
   const [entityRef, setEntityRef] = useState('');
   const [targetVersion, setTargetVersion] = useState('');
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const [errors, setErrors] = useState<{ entityRef?: string; targetVersion?: string }>({});
   const { busy, error, send } = useBackendRequest();
 
   async function add() {
     const found: typeof errors = {};
-    if (!entityRef) found.entityRef = 'Pick the component that joins the train.';
-    if (!targetVersion.trim()) found.targetVersion = 'Give the version this train ships.';
+    if (!entityRef) found.entityRef = t('trainPage.participantDialogs.componentRequired');
+    if (!targetVersion.trim()) found.targetVersion = t('trainPage.participantDialogs.versionRequired');
     setErrors(found);
     if (found.entityRef || found.targetVersion) return;
     await send(
@@ -54,35 +57,34 @@ export function AddParticipantDialog(props: ParticipantDialogProps) {
   return (
     <FormDialog
       id="add-participant"
-      title={`Add a participant to ${train.name}`}
+      title={t('trainPage.participantDialogs.addTitle', { train: train.name })}
       error={error}
       busy={busy}
-      submitLabel="Add participant"
+      submitLabel={t('trainPage.participantDialogs.addSubmit')}
       onSubmit={add}
       onClose={onClose}
     >
       <DialogContentText>
-        It gets the gates of the current and the later stages; stages the train has left are not
-        reopened.
+        {t('trainPage.participantDialogs.addExplanation')}
       </DialogContentText>
       <CatalogEntityPicker
         id="add-participant-component"
-        label="Component"
+        label={t('trainPage.participantDialogs.component')}
         kind="Component"
         value={entityRef}
         onChange={setEntityRef}
         exclude={train.participants.map(p => p.entityRef)}
         error={errors.entityRef}
-        helperText="Components already in the train are not offered"
+        helperText={t('trainPage.participantDialogs.componentHelp')}
         required
       />
       <FormTextField
         id="add-participant-version"
-        label="Target version"
+        label={t('trainPage.participantDialogs.targetVersion')}
         value={targetVersion}
         onChange={setTargetVersion}
         error={errors.targetVersion}
-        helperText="The version this train ships, e.g. 4.3.0"
+        helperText={t('trainPage.participantDialogs.targetVersionHelp')}
         required
       />
     </FormDialog>
@@ -96,13 +98,14 @@ export function TargetVersionDialog(
   const { train, participant, onClose } = props;
   const api = useApi(releaseCoordinationApiRef);
   const [targetVersion, setTargetVersion] = useState(participant.targetVersion);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const [fieldError, setFieldError] = useState<string>();
   const { busy, error, send } = useBackendRequest();
 
   async function save() {
     const version = targetVersion.trim();
     if (!version) {
-      setFieldError('Give the version this train ships.');
+      setFieldError(t('trainPage.participantDialogs.versionRequired'));
       return;
     }
     setFieldError(undefined);
@@ -124,20 +127,20 @@ export function TargetVersionDialog(
   return (
     <FormDialog
       id="target-version"
-      title={`Target version of ${shortRef(participant.entityRef)}`}
+      title={t('trainPage.participantDialogs.versionTitle', { name: shortRef(participant.entityRef) })}
       error={error}
       busy={busy}
-      submitLabel="Save"
+      submitLabel={t('trainPage.participantDialogs.save')}
       onSubmit={save}
       onClose={onClose}
     >
       <FormTextField
         id="target-version-input"
-        label="Target version"
+        label={t('trainPage.participantDialogs.targetVersion')}
         value={targetVersion}
         onChange={setTargetVersion}
         error={fieldError}
-        helperText={`Now ${participant.targetVersion}`}
+        helperText={t('trainPage.participantDialogs.now', { version: participant.targetVersion })}
         required
         // A dialog opened for this one field moves focus into it, as the WAI-ARIA dialog
         // pattern asks; the rule is about focus moved when a page loads.
@@ -158,10 +161,11 @@ export function RemoveParticipantDialog(
   const [fieldError, setFieldError] = useState<string>();
   const { busy, error, send } = useBackendRequest();
   const name = shortRef(participant.entityRef);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
 
   async function remove() {
     if (!reason.trim()) {
-      setFieldError('Say why it leaves the train: a reason is required.');
+      setFieldError(t('trainPage.participantDialogs.reasonRequired'));
       return;
     }
     setFieldError(undefined);
@@ -179,20 +183,19 @@ export function RemoveParticipantDialog(
   return (
     <FormDialog
       id="remove-participant"
-      title={`Remove ${name} from ${train.name}?`}
+      title={t('trainPage.participantDialogs.removeTitle', { name, train: train.name })}
       error={error}
       busy={busy}
-      submitLabel="Remove"
+      submitLabel={t('trainPage.participantDialogs.removeSubmit')}
       onSubmit={remove}
       onClose={onClose}
     >
       <DialogContentText>
-        {name} will no longer ship in this train. The removal and its reason are kept in the
-        decision log.
+        {t('trainPage.participantDialogs.removeExplanation', { name })}
       </DialogContentText>
       <FormTextField
         id="remove-participant-reason"
-        label="Reason"
+        label={t('trainPage.participantDialogs.reason')}
         value={reason}
         onChange={setReason}
         error={fieldError}

@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
@@ -22,6 +23,7 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import { useState } from 'react';
 import { CatalogRefLink, HiddenEntitiesNote, shortRef } from '../shared';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import {
   AddParticipantDialog,
   RemoveParticipantDialog,
@@ -46,10 +48,11 @@ export function ParticipantsCard(props: {
   const { train, canManage, onChanged } = props;
   const [dialog, setDialog] = useState<OpenDialog>();
   const close = () => setDialog(undefined);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
 
   return (
     <InfoCard
-      title={`Participants (${train.participants.length})`}
+      title={t('trainPage.participants.title', { count: train.participants.length })}
       action={
         canManage && (
           <Box marginTop={1} marginRight={1}>
@@ -59,24 +62,26 @@ export function ParticipantsCard(props: {
               startIcon={<AddIcon />}
               onClick={() => setDialog({ kind: 'add' })}
             >
-              Add participant
+              {t('trainPage.participants.add')}
             </Button>
           </Box>
         )
       }
     >
       {train.participants.length === 0 && !train.hidden?.participants && (
-        <Typography variant="body2">The train has no participants yet.</Typography>
+        <Typography variant="body2">{t('trainPage.participants.none')}</Typography>
       )}
       <HiddenEntitiesNote hidden={train.hidden} keys={['participants', 'gates']} />
       {train.participants.length > 0 && (
-        <Table size="small" aria-label="Participants">
+        <Table size="small" aria-label={t('trainPage.participants.tableLabel')}>
           <TableHead>
             <TableRow>
-              <TableCell>Participant</TableCell>
-              <TableCell>Target version</TableCell>
-              <TableCell>Owner</TableCell>
-              {canManage && <TableCell align="right">Actions</TableCell>}
+              <TableCell>{t('trainPage.participants.participant')}</TableCell>
+              <TableCell>{t('trainPage.participants.targetVersion')}</TableCell>
+              <TableCell>{t('trainPage.participants.owner')}</TableCell>
+              {canManage && (
+                <TableCell align="right">{t('trainPage.participants.actions')}</TableCell>
+              )}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -92,24 +97,24 @@ export function ParticipantsCard(props: {
                     {participant.ownerRef ? (
                       <CatalogRefLink entityRef={participant.ownerRef} />
                     ) : (
-                      <Chip size="small" variant="outlined" label="No owner" />
+                      <Chip size="small" variant="outlined" label={t('trainPage.participants.noOwner')} />
                     )}
                   </TableCell>
                   {canManage && (
                     <TableCell align="right">
-                      <Tooltip title="Change target version">
+                      <Tooltip title={t('trainPage.participants.changeVersion')}>
                         <IconButton
                           size="small"
-                          aria-label={`Change target version of ${name}`}
+                          aria-label={t('trainPage.participants.changeVersionOf', { name })}
                           onClick={() => setDialog({ kind: 'version', participant })}
                         >
                           <EditIcon fontSize="small" />
                         </IconButton>
                       </Tooltip>
-                      <Tooltip title="Remove from the train">
+                      <Tooltip title={t('trainPage.participants.remove')}>
                         <IconButton
                           size="small"
-                          aria-label={`Remove ${name} from the train`}
+                          aria-label={t('trainPage.participants.removeName', { name })}
                           onClick={() => setDialog({ kind: 'remove', participant })}
                         >
                           <DeleteIcon fontSize="small" />
