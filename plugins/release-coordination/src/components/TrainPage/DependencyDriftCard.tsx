@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { InfoCard } from '@backstage/core-components';
 import { Box, makeStyles, Typography } from '@material-ui/core';
 import {
@@ -8,8 +9,15 @@ import {
   TrainDetail,
   TrainStage,
 } from '@release-coordination/plugin-release-coordination-common';
-import { CatalogRefLink, CatalogRefLinks, formatDate, LoadedContent } from '../shared';
+import {
+  CatalogRefLink,
+  CatalogRefLinks,
+  formatDate,
+  LoadedContent,
+  type ReleaseCoordinationT,
+} from '../shared';
 import { useDependencyDrift } from './useDependencyDrift';
+import { releaseCoordinationTranslationRef } from '../../translations';
 
 const useStyles = makeStyles(theme => ({
   steps: { listStyle: 'none', margin: 0, padding: 0 },
@@ -28,28 +36,42 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** A point as people name it: the stage the train entered, "Released" or "Now". */
-function pointLabel(point: DependencyDriftPoint, stages: TrainStage[]): string {
-  if (point.kind === 'released') return 'Released';
-  if (point.kind === 'now') return 'Now';
+function pointLabel(
+  point: DependencyDriftPoint,
+  stages: TrainStage[],
+  t: ReleaseCoordinationT,
+): string {
+  if (point.kind === 'released') return t('trainPage.drift.released');
+  if (point.kind === 'now') return t('trainPage.drift.now');
   return stages.find(stage => stage.name === point.stage)?.title ?? point.stage ?? '';
 }
 
 /** `Planning → Integration`, the name of a step. */
-function stepLabel(step: DependencyDriftStep, stages: TrainStage[]): string {
-  return `${pointLabel(step.from, stages)} → ${pointLabel(step.to, stages)}`;
+function stepLabel(
+  step: DependencyDriftStep,
+  stages: TrainStage[],
+  t: ReleaseCoordinationT,
+): string {
+  return t('trainPage.drift.step', {
+    from: pointLabel(step.from, stages, t),
+    to: pointLabel(step.to, stages, t),
+  });
 }
 
 function EdgeChange(props: { edge: DependencyDriftEdge; change: 'added' | 'removed' }) {
   const { edge, change } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
+
   return (
     <Typography component="li" variant="body2" className={`${classes.edge} ${classes[change]}`}>
       <span className={classes.marker} aria-hidden>
         {change === 'added' ? '+' : '−'}
       </span>
-      <CatalogRefLink entityRef={edge.from} />
-      {change === 'added' ? ' now depends on ' : ' no longer depends on '}
-      <CatalogRefLink entityRef={edge.to} />
+      {t(change === 'added' ? 'trainPage.drift.added' : 'trainPage.drift.removed', {
+        from: <CatalogRefLink entityRef={edge.from} />,
+        to: <CatalogRefLink entityRef={edge.to} />,
+      })}
     </Typography>
   );
 }
@@ -57,10 +79,13 @@ function EdgeChange(props: { edge: DependencyDriftEdge; change: 'added' | 'remov
 function DriftStep(props: { step: DependencyDriftStep; stages: TrainStage[] }) {
   const { step, stages } = props;
   const classes = useStyles();
-  const label = stepLabel(step, stages);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
+  const label = stepLabel(step, stages, t);
   // The present point shows the catalog as of when its graph was derived.
   const when =
-    step.to.kind === 'now' ? `catalog as of ${formatDate(step.to.at)}` : formatDate(step.to.at);
+    step.to.kind === 'now'
+      ? t('trainPage.drift.catalogAsOf', { date: formatDate(step.to.at) })
+      : formatDate(step.to.at);
   const unchanged = step.added.length === 0 && step.removed.length === 0;
   return (
     <li className={classes.step} aria-label={label}>
@@ -69,23 +94,25 @@ function DriftStep(props: { step: DependencyDriftStep; stages: TrainStage[] }) {
           {label} (<time dateTime={step.to.at}>{when}</time>)
         </Typography>
         <Typography variant="caption" color="textSecondary">
-          {`dependency graph v${step.from.dependencySnapshotVersion} → ` +
-            `v${step.to.dependencySnapshotVersion}`}
+          {t('trainPage.drift.graphVersions', {
+            from: String(step.from.dependencySnapshotVersion),
+            to: String(step.to.dependencySnapshotVersion),
+          })}
         </Typography>
       </Box>
       {step.joined && (
         <Typography variant="body2">
-          Joined the train: <CatalogRefLinks entityRefs={step.joined} />
+          {t('trainPage.drift.joined', { entities: <CatalogRefLinks entityRefs={step.joined} /> })}
         </Typography>
       )}
       {step.left && (
         <Typography variant="body2">
-          Left the train: <CatalogRefLinks entityRefs={step.left} />
+          {t('trainPage.drift.left', { entities: <CatalogRefLinks entityRefs={step.left} /> })}
         </Typography>
       )}
       {unchanged ? (
         <Typography variant="body2" color="textSecondary">
-          No change in the dependencies among participants.
+          {t('trainPage.drift.unchanged')}
         </Typography>
       ) : (
         <ul className={classes.edges}>
@@ -105,15 +132,17 @@ function DriftStep(props: { step: DependencyDriftStep; stages: TrainStage[] }) {
 function DriftSteps(props: { drift: TrainDependencyDrift; stages: TrainStage[] }) {
   const { drift, stages } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
+
   if (drift.steps.every(step => step.added.length === 0 && step.removed.length === 0)) {
     return (
       <Typography variant="body2">
-        No drift: the dependencies among participants are the same since the train was created.
+        {t('trainPage.drift.none')}
       </Typography>
     );
   }
   return (
-    <ol className={classes.steps} aria-label="Dependency drift by stage">
+    <ol className={classes.steps} aria-label={t('trainPage.drift.label')}>
       {drift.steps.map((step, index) => (
         <DriftStep key={index} step={step} stages={stages} />
       ))}
@@ -129,17 +158,15 @@ function DriftSteps(props: { drift: TrainDependencyDrift; stages: TrainStage[] }
 export function DependencyDriftCard(props: { train: TrainDetail }) {
   const { train } = props;
   const state = useDependencyDrift(train);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
-    <InfoCard
-      title="Dependency drift"
-      subheader="What changed in who depends on whom among the participants, stage by stage"
-    >
+    <InfoCard title={t('trainPage.drift.title')} subheader={t('trainPage.drift.subheader')}>
       <LoadedContent
         state={state}
-        errorTitle="Could not load the dependency drift"
+        errorTitle={t('trainPage.drift.loadError')}
         isEmpty={drift => drift.steps.length === 0}
         empty={
-          <Typography variant="body2">Drift appears once the train has changed stage.</Typography>
+          <Typography variant="body2">{t('trainPage.drift.empty')}</Typography>
         }
       >
         {drift => <DriftSteps drift={drift} stages={train.stages} />}

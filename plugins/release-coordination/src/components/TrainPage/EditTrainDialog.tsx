@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   StageWindow,
@@ -6,11 +7,14 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import { useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import {
   CatalogEntityPicker,
+  englishT,
   FormDialog,
   FormTextField,
   PlanErrors,
+  type ReleaseCoordinationT,
   sameRef,
   StageWindowFields,
   StageWindowInput,
@@ -42,12 +46,16 @@ function planOf(train: TrainDetail): PlanForm {
  * The checks of a train's changed plan: those of every plan, and no planned window emptied. A
  * change leaves out the stages it does not touch, so a window cannot be taken away, only moved.
  */
-export function validateTrainEdit(form: PlanForm, train: TrainDetail): PlanErrors {
-  const errors = validateTrainPlan(form, train.stages);
+export function validateTrainEdit(
+  form: PlanForm,
+  train: TrainDetail,
+  t: ReleaseCoordinationT = englishT,
+): PlanErrors {
+  const errors = validateTrainPlan(form, train.stages, t);
   for (const stage of train.stages) {
     const window = form.windows[stage.name];
     if (stage.window && !window?.start && !window?.end) {
-      errors[`window.${stage.name}`] = 'A planned window cannot be removed; change its dates.';
+      errors[`window.${stage.name}`] = t('trainPage.edit.windowRemoved');
     }
   }
   return errors;
@@ -88,6 +96,7 @@ export function EditTrainDialog(props: {
   const { train, open, onClose, onSaved } = props;
   const api = useApi(releaseCoordinationApiRef);
   const [form, setForm] = useState<PlanForm>(() => planOf(train));
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const [errors, setErrors] = useState<PlanErrors>({});
   const { busy, error, send } = useBackendRequest();
 
@@ -97,7 +106,7 @@ export function EditTrainDialog(props: {
     setForm(current => ({ ...current, windows }));
 
   async function save() {
-    const found = validateTrainEdit(form, train);
+    const found = validateTrainEdit(form, train, t);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     const changes = trainChanges(form, train);
@@ -118,18 +127,18 @@ export function EditTrainDialog(props: {
   return (
     <FormDialog
       id="edit-train"
-      title={`Edit ${train.name}`}
+      title={t('trainPage.edit.title', { train: train.name })}
       open={open}
       maxWidth="md"
       busy={busy}
       error={error}
-      submitLabel="Save"
+      submitLabel={t('trainPage.edit.save')}
       onSubmit={save}
       onClose={onClose}
     >
       <FormTextField
         id="edit-train-name"
-        label="Name"
+        label={t('trains.dialog.name')}
         value={form.name}
         onChange={value => setField('name', value)}
         error={errors.name}
@@ -137,22 +146,22 @@ export function EditTrainDialog(props: {
       />
       <FormTextField
         id="edit-train-objective"
-        label="Objective"
+        label={t('trains.dialog.objective')}
         value={form.objective}
         onChange={value => setField('objective', value)}
         error={errors.objective}
-        helperText="The shared release goal, in one or two sentences"
+        helperText={t('trains.dialog.objectiveHelp')}
         multiline
         required
       />
       <CatalogEntityPicker
         id="edit-train-ambassador"
-        label="Ambassador"
+        label={t('trains.dialog.ambassador')}
         kind="User"
         value={form.ambassadorRef}
         onChange={ref => setField('ambassadorRef', ref)}
         error={errors.ambassadorRef}
-        helperText="The User who runs this train"
+        helperText={t('trains.dialog.ambassadorHelp')}
         required
       />
       <StageWindowFields
