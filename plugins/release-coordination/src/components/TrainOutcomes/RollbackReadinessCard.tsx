@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { InfoCard, Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -29,6 +30,7 @@ import {
   StatusChip,
   useBackendRequest,
 } from '../shared';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { days, isHttpUrl } from './format';
 import { useRollbackReadiness } from './useTrainOutcomes';
 
@@ -43,15 +45,17 @@ const useStyles = makeStyles({
  */
 export function RehearsalChip(props: { participant: ParticipantRollbackReadiness }) {
   const { participant } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   if (!participant.lastPassedDrillAt) {
-    return <StatusChip label="never rehearsed" tone="error" />;
+    return <StatusChip label={t('outcomes.rollback.neverRehearsed')} tone="error" />;
   }
   const age = daysSince(participant.lastPassedDrillAt, new Date());
-  const label = age === 0 ? 'rehearsed today' : `rehearsed ${days(age)} ago`;
+  const label =
+    age === 0 ? t('outcomes.rollback.rehearsedToday') : t('outcomes.rollback.rehearsedAgo', { days: days(age, t) });
   return participant.rehearsedWithinDays ? (
     <StatusChip label={label} tone="success" />
   ) : (
-    <StatusChip label={`${label}, too long ago`} tone="warning" />
+    <StatusChip label={t('outcomes.rollback.tooLongAgo', { label })} tone="warning" />
   );
 }
 
@@ -64,6 +68,7 @@ function EditPlanDialog(props: {
 }) {
   const { trainId, participant, onClose, onSaved } = props;
   const api = useApi(releaseCoordinationApiRef);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const [criteria, setCriteria] = useState(participant.plan?.criteria ?? '');
   const [procedureUrl, setProcedureUrl] = useState(participant.plan?.procedureUrl ?? '');
   const [errors, setErrors] = useState<{ criteria?: string; procedureUrl?: string }>({});
@@ -71,9 +76,9 @@ function EditPlanDialog(props: {
 
   async function save() {
     const found: typeof errors = {};
-    if (!criteria.trim()) found.criteria = 'Say when the team rolls back.';
+    if (!criteria.trim()) found.criteria = t('outcomes.rollback.dialog.criteriaRequired');
     if (!isHttpUrl(procedureUrl.trim())) {
-      found.procedureUrl = 'Link the written procedure, e.g. https://runbooks.example.com/…';
+      found.procedureUrl = t('outcomes.rollback.dialog.procedureRequired');
     }
     setErrors(found);
     if (found.criteria || found.procedureUrl) return;
@@ -95,31 +100,31 @@ function EditPlanDialog(props: {
   return (
     <FormDialog
       id="rollback-plan"
-      title={`Rollback plan of ${shortRef(participant.entityRef)}`}
+      title={t('outcomes.rollback.dialog.title', { name: shortRef(participant.entityRef) })}
       busy={busy}
       error={error}
-      submitLabel="Save plan"
+      submitLabel={t('outcomes.rollback.dialog.submit')}
       onSubmit={save}
       onClose={onClose}
     >
       <FormTextField
         id="rollback-plan-criteria"
-        label="Criteria"
+        label={t('outcomes.rollback.dialog.criteria')}
         value={criteria}
         onChange={setCriteria}
         error={errors.criteria}
-        helperText="When do you roll back? e.g. error rate above 2% for 5 minutes"
+        helperText={t('outcomes.rollback.dialog.criteriaHelp')}
         multiline
         minRows={3}
         variant="outlined"
       />
       <FormTextField
         id="rollback-plan-procedure"
-        label="Procedure link"
+        label={t('outcomes.rollback.dialog.procedure')}
         value={procedureUrl}
         onChange={setProcedureUrl}
         error={errors.procedureUrl}
-        helperText="Where the steps are written down"
+        helperText={t('outcomes.rollback.dialog.procedureHelp')}
         variant="outlined"
       />
     </FormDialog>
@@ -132,6 +137,7 @@ function ReadinessRow(props: {
 }) {
   const { participant, onEdit } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const { plan, lastDrill } = participant;
   return (
     <TableRow>
@@ -139,7 +145,7 @@ function ReadinessRow(props: {
         <EntityRefLink entityRef={participant.entityRef} defaultKind="component" />
         {participant.ownerRef && (
           <Typography variant="caption" component="div" color="textSecondary">
-            Owner: <CatalogRefLink entityRef={participant.ownerRef} />
+            {t('outcomes.rollback.owner', { owner: <CatalogRefLink entityRef={participant.ownerRef} /> })}
           </Typography>
         )}
       </TableCell>
@@ -149,36 +155,40 @@ function ReadinessRow(props: {
             <Typography variant="body2" className={classes.criteria}>
               {plan.criteria}
             </Typography>
-            <Link to={plan.procedureUrl}>Procedure</Link>
+            <Link to={plan.procedureUrl}>{t('outcomes.rollback.procedure')}</Link>
           </>
         ) : (
           <Typography variant="body2" color="textSecondary">
-            No plan yet
+            {t('outcomes.rollback.noPlan')}
           </Typography>
         )}
       </TableCell>
       <TableCell>
         {lastDrill ? (
           <Typography variant="body2">
-            {lastDrill.result} on {formatDate(lastDrill.rehearsedAt)}
+            {t('outcomes.rollback.drill', {
+              result: lastDrill.result,
+              date: formatDate(lastDrill.rehearsedAt),
+            })}
             {lastDrill.evidenceUrl && (
               <>
                 {' '}
-                (<Link to={lastDrill.evidenceUrl}>evidence</Link>)
+                (<Link to={lastDrill.evidenceUrl}>{t('outcomes.rollback.evidence')}</Link>)
               </>
             )}
           </Typography>
         ) : (
           <Typography variant="body2" color="textSecondary">
-            None reported
+            {t('outcomes.rollback.noDrill')}
           </Typography>
         )}
       </TableCell>
       <TableCell>
         <RehearsalChip participant={participant} />
         <Typography variant="caption" component="div" color="textSecondary">
-          {participant.ready ? 'Ready: ' : 'Not ready: '}
-          {participant.reason}
+          {t(participant.ready ? 'outcomes.rollback.ready' : 'outcomes.rollback.notReady', {
+            reason: participant.reason,
+          })}
         </Typography>
       </TableCell>
       <TableCell>
@@ -187,9 +197,9 @@ function ReadinessRow(props: {
             size="small"
             variant="outlined"
             onClick={onEdit}
-            aria-label={`Edit rollback plan of ${shortRef(participant.entityRef)}`}
+            aria-label={t('outcomes.rollback.editPlanOf', { name: shortRef(participant.entityRef) })}
           >
-            {plan ? 'Edit plan' : 'Add plan'}
+            {plan ? t('outcomes.rollback.editPlan') : t('outcomes.rollback.addPlan')}
           </Button>
         )}
       </TableCell>
@@ -204,18 +214,20 @@ function ReadinessTable(props: {
 }) {
   const { participants } = props.readiness;
   const ready = participants.filter(p => p.ready).length;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
+
   return (
     <>
       <Typography variant="body2" gutterBottom>
-        {ready} of {participants.length} participant(s) ready to roll back.
+        {t('outcomes.rollback.summary', { ready: String(ready), total: String(participants.length) })}
       </Typography>
-      <Table size="small" aria-label="Rollback readiness">
+      <Table size="small" aria-label={t('outcomes.rollback.tableLabel')}>
         <TableHead>
           <TableRow>
-            <TableCell>Participant</TableCell>
-            <TableCell>Plan</TableCell>
-            <TableCell>Last rehearsal</TableCell>
-            <TableCell>Status</TableCell>
+            <TableCell>{t('outcomes.rollback.columns.participant')}</TableCell>
+            <TableCell>{t('outcomes.rollback.columns.plan')}</TableCell>
+            <TableCell>{t('outcomes.rollback.columns.lastRehearsal')}</TableCell>
+            <TableCell>{t('outcomes.rollback.columns.status')}</TableCell>
             <TableCell />
           </TableRow>
         </TableHead>
@@ -244,20 +256,21 @@ export function RollbackReadinessCard(props: { train: TrainDetail }) {
   const { value } = state;
   const [editing, setEditing] = useState<string>();
   const editedParticipant = value?.participants.find(p => p.entityRef === editing);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <InfoCard
-      title="Rollback readiness"
+      title={t('outcomes.rollback.title')}
       subheader={
         value
-          ? `A plan, and a passed rehearsal within ${days(value.maxAgeDays)}`
-          : 'A plan, and a recent passed rehearsal'
+          ? t('outcomes.rollback.subheader', { days: days(value.maxAgeDays, t) })
+          : t('outcomes.rollback.subheaderLoading')
       }
     >
       <LoadedContent
         state={state}
-        errorTitle="Could not load the rollback readiness"
+        errorTitle={t('outcomes.rollback.loadError')}
         isEmpty={readiness => readiness.participants.length === 0}
-        empty={<Typography variant="body2">The train has no participants yet.</Typography>}
+        empty={<Typography variant="body2">{t('outcomes.rollback.empty')}</Typography>}
       >
         {readiness => <ReadinessTable readiness={readiness} onEdit={setEditing} />}
       </LoadedContent>
