@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -32,11 +33,13 @@ import {
   FormTextField,
   ListPagination,
   LoadedContent,
+  type ReleaseCoordinationT,
   StatusChip,
   useBackendRequest,
   useLastPageWithin,
   usePaging,
 } from '../shared';
+import { releaseCoordinationTranslationRef } from '../../translations';
 import { days } from './format';
 import { useFeatureFlags } from './useTrainOutcomes';
 
@@ -59,14 +62,15 @@ const ROWS_PER_PAGE_OPTIONS = [10, 25, 50];
 /** Where a flag stands against its expiry, as a chip; red when expired, amber when soon. */
 export function ExpiryChip(props: { flag: FeatureFlag; expiringWithinDays: number }) {
   const { flag, expiringWithinDays } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const now = new Date();
   const expiry = featureFlagExpiry(flag, now, expiringWithinDays);
   if (expiry === 'expired') {
-    return <StatusChip label="expired" tone="error" />;
+    return <StatusChip label={t('outcomes.flags.expired')} tone="error" />;
   }
   if (expiry === 'expiring') {
     const left = Math.ceil((new Date(flag.expiresAt).getTime() - now.getTime()) / DAY_MS);
-    return <StatusChip label={`expires in ${days(left)}`} tone="warning" />;
+    return <StatusChip label={t('outcomes.flags.expiresIn', { days: days(left, t) })} tone="warning" />;
   }
   return null;
 }
@@ -78,9 +82,9 @@ function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-function expiryError(date: string): string | undefined {
-  if (!date) return 'Every flag is time-bound: give it an expiry date.';
-  if (endOfDay(date).getTime() <= Date.now()) return 'The expiry must be in the future.';
+function expiryError(date: string, t: ReleaseCoordinationT): string | undefined {
+  if (!date) return t('outcomes.flags.expiryRequired');
+  if (endOfDay(date).getTime() <= Date.now()) return t('outcomes.flags.expiryInPast');
   return undefined;
 }
 
@@ -88,6 +92,7 @@ function expiryError(date: string): string | undefined {
 function AddFlagDialog(props: { train: TrainDetail; onClose: () => void; onAdded: () => void }) {
   const { train, onClose, onAdded } = props;
   const api = useApi(releaseCoordinationApiRef);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const first = train.participants[0];
   const [participantRef, setParticipantRef] = useState(first?.entityRef ?? '');
   const [key, setKey] = useState('');
@@ -106,15 +111,15 @@ function AddFlagDialog(props: { train: TrainDetail; onClose: () => void; onAdded
 
   async function add() {
     const found: Partial<Record<string, string>> = {};
-    if (!participantRef) found.participantRef = 'Choose the participant that ships the flag.';
+    if (!participantRef) found.participantRef = t('outcomes.flags.addDialog.participantRequired');
     if (!/^[a-z0-9][a-z0-9._-]{0,99}$/i.test(key.trim())) {
-      found.key = 'Use letters, digits and . _ - (at most 100).';
+      found.key = t('outcomes.flags.addDialog.keyInvalid');
     }
     if (!/^(group|user):[^:/]+\/[^:/]+$/i.test(ownerRef.trim())) {
-      found.ownerRef = 'A Group or User ref, e.g. group:default/team-checkout.';
+      found.ownerRef = t('outcomes.flags.addDialog.ownerInvalid');
     }
-    if (!purpose.trim()) found.purpose = 'Say what the flag is for.';
-    const expiresProblem = expiryError(expires);
+    if (!purpose.trim()) found.purpose = t('outcomes.flags.addDialog.purposeRequired');
+    const expiresProblem = expiryError(expires, t);
     if (expiresProblem) found.expiresAt = expiresProblem;
     setErrors(found);
     if (Object.keys(found).length > 0) return;
@@ -138,17 +143,17 @@ function AddFlagDialog(props: { train: TrainDetail; onClose: () => void; onAdded
   return (
     <FormDialog
       id="add-flag"
-      title="Add a feature flag"
+      title={t('outcomes.flags.addDialog.title')}
       busy={busy}
       error={error}
-      submitLabel="Add flag"
+      submitLabel={t('outcomes.flags.addDialog.submit')}
       onSubmit={add}
       onClose={onClose}
     >
       <FormTextField
         id="flag-participant"
         select
-        label="Participant"
+        label={t('outcomes.flags.addDialog.participant')}
         value={participantRef}
         onChange={chooseParticipant}
         error={errors.participantRef}
@@ -162,25 +167,25 @@ function AddFlagDialog(props: { train: TrainDetail; onClose: () => void; onAdded
       </FormTextField>
       <FormTextField
         id="flag-key"
-        label="Key"
+        label={t('outcomes.flags.addDialog.key')}
         value={key}
         onChange={setKey}
         error={errors.key}
-        helperText="As the code names it, e.g. one-click-checkout"
+        helperText={t('outcomes.flags.addDialog.keyHelp')}
         variant="outlined"
       />
       <FormTextField
         id="flag-owner"
-        label="Owner"
+        label={t('outcomes.flags.addDialog.owner')}
         value={ownerRef}
         onChange={setOwnerRef}
         error={errors.ownerRef}
-        helperText="Who removes it: a Group or User ref"
+        helperText={t('outcomes.flags.addDialog.ownerHelp')}
         variant="outlined"
       />
       <FormTextField
         id="flag-purpose"
-        label="Purpose"
+        label={t('outcomes.flags.addDialog.purpose')}
         value={purpose}
         onChange={setPurpose}
         error={errors.purpose}
@@ -188,12 +193,12 @@ function AddFlagDialog(props: { train: TrainDetail; onClose: () => void; onAdded
       />
       <FormTextField
         id="flag-expires"
-        label="Expires on"
+        label={t('outcomes.flags.addDialog.expires')}
         type="date"
         value={expires}
         onChange={setExpires}
         error={errors.expiresAt}
-        helperText="Its owner is reminded before and after"
+        helperText={t('outcomes.flags.addDialog.expiresHelp')}
         min={today()}
         variant="outlined"
         fullWidth={false}
@@ -210,13 +215,14 @@ function ChangeFlagDialog(props: {
 }) {
   const { flag, onClose, onChanged } = props;
   const api = useApi(releaseCoordinationApiRef);
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   const [state, setState] = useState<FeatureFlagState>(flag.state);
   const [expires, setExpires] = useState('');
   const [expiresError, setExpiresError] = useState<string>();
   const { busy, error, send } = useBackendRequest();
 
   async function change() {
-    const problem = expires ? expiryError(expires) : undefined;
+    const problem = expires ? expiryError(expires, t) : undefined;
     setExpiresError(problem);
     if (problem) return;
     const request: UpdateFeatureFlagRequest & { flagId: string } = { flagId: flag.id };
@@ -238,35 +244,35 @@ function ChangeFlagDialog(props: {
   return (
     <FormDialog
       id="change-flag"
-      title={`Flag ${flag.key}`}
+      title={t('outcomes.flags.changeDialog.title', { key: flag.key })}
       maxWidth="xs"
       busy={busy}
       error={error}
-      submitLabel="Save"
+      submitLabel={t('outcomes.flags.changeDialog.submit')}
       onSubmit={change}
       onClose={onClose}
     >
       <FormTextField
         id="flag-state"
         select
-        label="State"
+        label={t('outcomes.flags.changeDialog.state')}
         value={state}
         onChange={value => setState(value as FeatureFlagState)}
-        helperText="Removed: the flag is gone from the code; it stays removed"
+        helperText={t('outcomes.flags.changeDialog.stateHelp')}
         variant="outlined"
       >
-        <MenuItem value="on">on</MenuItem>
-        <MenuItem value="off">off</MenuItem>
-        <MenuItem value="removed">removed</MenuItem>
+        <MenuItem value="on">{t('outcomes.flags.states.on')}</MenuItem>
+        <MenuItem value="off">{t('outcomes.flags.states.off')}</MenuItem>
+        <MenuItem value="removed">{t('outcomes.flags.states.removed')}</MenuItem>
       </FormTextField>
       <FormTextField
         id="flag-new-expiry"
-        label="New expiry"
+        label={t('outcomes.flags.changeDialog.expiry')}
         type="date"
         value={expires}
         onChange={setExpires}
         error={expiresError}
-        helperText={`Now ${formatDate(flag.expiresAt)}; leave empty to keep it`}
+        helperText={t('outcomes.flags.changeDialog.expiryHelp', { date: formatDate(flag.expiresAt) })}
         min={today()}
         variant="outlined"
         fullWidth={false}
@@ -278,10 +284,16 @@ function ChangeFlagDialog(props: {
 /** How the train's flags stand, all of them counted by the backend, in one line. */
 function FlagCounts(props: { flags: TrainFeatureFlags }) {
   const { counts, expiringWithinDays } = props.flags;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
     <Typography variant="body2" color="textSecondary" paragraph>
-      {counts.inUse} in use: {counts.expired} expired, {counts.expiringSoon} expiring within{' '}
-      {days(expiringWithinDays)}; {counts.removed} removed.
+      {t('outcomes.flags.counts', {
+        inUse: String(counts.inUse),
+        expired: String(counts.expired),
+        expiring: String(counts.expiringSoon),
+        days: days(expiringWithinDays, t),
+        removed: String(counts.removed),
+      })}
     </Typography>
   );
 }
@@ -293,6 +305,8 @@ function FlagCounts(props: { flags: TrainFeatureFlags }) {
 function FlagsTable(props: { flags: TrainFeatureFlags; onChange: (flagId: string) => void }) {
   const { onChange } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
+
   const now = new Date();
   const within = props.flags.expiringWithinDays;
   const flags = [...props.flags.items].sort(
@@ -307,20 +321,19 @@ function FlagsTable(props: { flags: TrainFeatureFlags; onChange: (flagId: string
       {expired > 0 && (
         <Box marginBottom={1}>
           <Alert severity="error">
-            {expired} flag(s) past their expiry are still in use: remove them from the code, or
-            give them a new expiry.
+            {t('outcomes.flags.expiredInUse', { count: expired })}
           </Alert>
         </Box>
       )}
       <FlagCounts flags={props.flags} />
-      <Table size="small" aria-label="Feature flags">
+      <Table size="small" aria-label={t('outcomes.flags.tableLabel')}>
         <TableHead>
           <TableRow>
-            <TableCell>Flag</TableCell>
-            <TableCell>Participant</TableCell>
-            <TableCell>Owner</TableCell>
-            <TableCell>State</TableCell>
-            <TableCell>Expires</TableCell>
+            <TableCell>{t('outcomes.flags.columns.flag')}</TableCell>
+            <TableCell>{t('outcomes.flags.columns.participant')}</TableCell>
+            <TableCell>{t('outcomes.flags.columns.owner')}</TableCell>
+            <TableCell>{t('outcomes.flags.columns.state')}</TableCell>
+            <TableCell>{t('outcomes.flags.columns.expires')}</TableCell>
             <TableCell />
           </TableRow>
         </TableHead>
@@ -357,9 +370,9 @@ function FlagsTable(props: { flags: TrainFeatureFlags; onChange: (flagId: string
                     size="small"
                     variant="outlined"
                     onClick={() => onChange(flag.id)}
-                    aria-label={`Change flag ${flag.key}`}
+                    aria-label={t('outcomes.flags.changeLabel', { key: flag.key })}
                   >
-                    Change
+                    {t('outcomes.flags.change')}
                   </Button>
                 )}
               </TableCell>
@@ -386,25 +399,23 @@ export function FeatureFlagsCard(props: { train: TrainDetail }) {
 
   const changing = state.value?.items.find(flag => flag.id === changingId);
   const canAdd = train.status === 'active' && train.participants.length > 0;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
-    <InfoCard
-      title="Feature flags"
-      subheader="Every flag is time-bound; an expired flag still in use blocks the train"
-    >
+    <InfoCard title={t('outcomes.flags.title')} subheader={t('outcomes.flags.subheader')}>
       {canAdd && (
         <Box marginBottom={1}>
           <Button variant="outlined" color="primary" onClick={() => setAdding(true)}>
-            Add flag
+            {t('outcomes.flags.add')}
           </Button>
         </Box>
       )}
       <LoadedContent
         state={state}
-        errorTitle="Could not load the feature flags"
+        errorTitle={t('outcomes.flags.loadError')}
         isEmpty={flags => flags.totalCount === 0}
         empty={
           <Typography variant="body2">
-            No feature flags: the participants ship without any.
+            {t('outcomes.flags.empty')}
           </Typography>
         }
       >
@@ -412,7 +423,7 @@ export function FeatureFlagsCard(props: { train: TrainDetail }) {
           <>
             <FlagsTable flags={flags} onChange={setChangingId} />
             <ListPagination
-              label="feature flags"
+              label={t('outcomes.flags.paginationLabel')}
               paging={paging}
               totalCount={flags.totalCount}
               rowsPerPageOptions={ROWS_PER_PAGE_OPTIONS}
