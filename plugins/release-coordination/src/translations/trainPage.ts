@@ -16,6 +16,7 @@ export const trainPageMessages = {
   },
   stages: {
     title: 'Stages',
+    timelineLabel: 'Stage timeline',
     advance: 'Advance to {{stage}}',
     current: 'current',
     done: 'done',

@@ -1,10 +1,12 @@
 import { translationApiRef } from '@backstage/frontend-plugin-api';
 import { screen } from '@testing-library/react';
 import { releaseCoordinationApiRef } from '../api';
+import { GateDialog } from '../components/GateDialog';
 import {
   MyApprovalsHomeCardContent,
   MyApprovalsList,
 } from '../components/MyApprovals';
+import { DeploymentsCard } from '../components/TrainOutcomes';
 import { TrainsPage } from '../components/TrainsPage/TrainsPage';
 import { renderPage } from '../__testUtils__/renderWithApi';
 import { translationApiWith } from '../__testUtils__/translations';
@@ -12,6 +14,7 @@ import {
   ownerApproval,
   pageOf,
   winterTrain,
+  winterTrainDetail,
 } from '../__testUtils__/trainFixtures';
 import { releaseCoordinationTranslationRef } from '.';
 
@@ -73,5 +76,45 @@ describe('releaseCoordinationTranslationRef', () => {
       ],
     ]);
     expect(await screen.findByText('Nichts wartet.')).toBeInTheDocument();
+  });
+
+  it("rewords a gate's dialog", async () => {
+    await renderPage(
+      <GateDialog gate={ownerApproval} open onClose={() => {}} />,
+      [
+        [releaseCoordinationApiRef, {}],
+        [
+          translationApiRef,
+          translationApiWith({
+            'gates.decide': 'Entscheiden',
+            'gates.close': 'Schließen',
+          }),
+        ],
+      ],
+    );
+    expect(await screen.findByText('Entscheiden')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Schließen' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Evidence')).toBeInTheDocument();
+  });
+
+  it("rewords a train's deployments card", async () => {
+    await renderPage(<DeploymentsCard train={winterTrainDetail} />, [
+      [
+        releaseCoordinationApiRef,
+        { listDeployments: async () => ({ items: [], totalCount: 0 }) },
+      ],
+      [
+        translationApiRef,
+        translationApiWith({ 'outcomes.deployments.title': 'Auslieferungen' }),
+      ],
+    ]);
+    expect(await screen.findByText('Auslieferungen')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'No deployments reported yet. CI reports each rollout when it starts and when it ends.',
+      ),
+    ).toBeInTheDocument();
   });
 });

@@ -28,7 +28,7 @@ export function StageTimeline(props: { stages: TrainStage[] }) {
   const classes = useStyles();
   const { t } = useTranslationRef(releaseCoordinationTranslationRef);
   return (
-    <ol className={classes.stages} aria-label="Stage timeline">
+    <ol className={classes.stages} aria-label={t('trainPage.stages.timelineLabel')}>
       {props.stages.map(stage => (
         <Paper
           component="li"
