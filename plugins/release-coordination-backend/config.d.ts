@@ -139,6 +139,13 @@ export interface Config {
      * the environment before the one it goes to. Default: staging, production.
      */
     environments?: string[];
+    incidents?: {
+      /**
+       * How far before an incident started a production deployment may have finished to be a
+       * candidate cause, in hours, from 1 to 720. Default 24.
+       */
+      attributionWindowHours?: number;
+    };
     scorecards?: {
       /**
        * How long a computed scorecard is handed out again while nothing it counts has changed,

@@ -55,6 +55,8 @@ import { createDeployReadiness } from './delivery/deployReadiness';
 import { createCompatibilityMatrix } from './delivery/compatibilityMatrix';
 import { createEnvironmentMatrix } from './delivery/environmentMatrix';
 import { createDeliveryRouter } from './delivery/deliveryRouter';
+import { createIncidentRouter } from './incidents/incidentRouter';
+import { readAttributionWindowHours } from './incidents/config';
 import { createEnvironmentParityRule } from './delivery/rules';
 import { cachedScorecards, readScorecardMaxAge } from './scorecards/cachedScorecards';
 import { createScorecardRouter } from './scorecards/scorecardRouter';
@@ -202,9 +204,18 @@ export const releaseCoordinationPlugin = createBackendPlugin({
             maxWaiverDays: readMaxWaiverDays(config),
             maxNotesPerTrain: readMaxNotesPerTrain(config),
           },
+          attributionWindowHours: readAttributionWindowHours(config),
         };
-        const { trains, retrospectives, deployments, rollbacks, flags, trainAccess, announcer } =
-          createReleaseCoordinationServices({ ...serviceDeps, stores });
+        const {
+          trains,
+          retrospectives,
+          deployments,
+          rollbacks,
+          flags,
+          incidents,
+          trainAccess,
+          announcer,
+        } = createReleaseCoordinationServices({ ...serviceDeps, stores });
         // Announcements go out after the answer: a stopping backend first lets those under
         // way finish.
         deps.lifecycle.addShutdownHook(() => announcer.settled());
@@ -345,6 +356,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
                 visibility,
               }),
               createScorecardRouter({ httpAuth, permissions, scorecards, visibility }),
+              createIncidentRouter({ httpAuth, permissions, incidents, visibility }),
               createDeliveryRouter({
                 httpAuth,
                 permissions,

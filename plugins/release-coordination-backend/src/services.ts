@@ -22,6 +22,9 @@ import {
   createRetrospectiveService,
 } from './retrospectives/RetrospectiveService';
 import { DatabaseTrainStore } from './trains/DatabaseTrainStore';
+import { DatabaseIncidentStore } from './incidents/DatabaseIncidentStore';
+import { IncidentService, createIncidentService } from './incidents/IncidentService';
+import { DEFAULT_ATTRIBUTION_WINDOW_HOURS } from './incidents/config';
 import { TrainService, createTrainService } from './trains/TrainService';
 import { TrainAnnouncer, createTrainAnnouncer } from './trains/announcements';
 import { TrainAccess, createTrainAccess } from './access';
@@ -33,6 +36,7 @@ export interface ReleaseCoordinationStores {
   trains: DatabaseTrainStore;
   retrospectives: DatabaseRetrospectiveStore;
   outcomes: DatabaseOutcomeStore;
+  incidents: DatabaseIncidentStore;
 }
 
 /** Connects the stores; the first to connect runs the migrations unless they are skipped. */
@@ -44,6 +48,7 @@ export async function createReleaseCoordinationStores(options: {
     retrospectives: await DatabaseRetrospectiveStore.create(options),
     outcomes: await DatabaseOutcomeStore.create(options),
     trains: await DatabaseTrainStore.create(options),
+    incidents: await DatabaseIncidentStore.create(options),
   };
 }
 
@@ -54,6 +59,7 @@ export interface ReleaseCoordinationServices {
   deployments: DeploymentService;
   rollbacks: RollbackService;
   flags: FeatureFlagService;
+  incidents: IncidentService;
   /** Who may run which train, as the permission policy answers. */
   trainAccess: TrainAccess;
   /** Announces the services' changes; `settled()` waits for those under way. */
@@ -85,6 +91,8 @@ export function createReleaseCoordinationServices(options: {
   outcomeSettings: OutcomeSettings;
   /** Bounds from app-config; the services' defaults where not given. */
   limits?: { maxWaiverDays?: number; maxNotesPerTrain?: number };
+  /** How far before an incident a deployment may have finished to be a candidate cause. */
+  attributionWindowHours?: number;
 }): ReleaseCoordinationServices {
   const { stores, stages, gateRule, snapshots, userInfo, permissions, auditor } = options;
   const { signals, notifications, logger, outcomeSettings, limits = {} } = options;
@@ -148,6 +156,16 @@ export function createReleaseCoordinationServices(options: {
       remindBeforeDays: outcomeSettings.remindBeforeDays,
       maxLifetimeDays: outcomeSettings.maxFlagLifetimeDays,
       clock,
+    }),
+    incidents: createIncidentService({
+      store: stores.incidents,
+      snapshots,
+      permissions,
+      userInfo,
+      auditor,
+      announcer,
+      productionEnvironment: outcomeSettings.productionEnvironment,
+      attributionWindowHours: options.attributionWindowHours ?? DEFAULT_ATTRIBUTION_WINDOW_HOURS,
     }),
     trainAccess,
     announcer,

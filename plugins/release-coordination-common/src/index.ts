@@ -25,6 +25,9 @@ export {
   deployReadinessReadPermission,
   gateApprovePermission,
   gateWaivePermission,
+  incidentAttributePermission,
+  incidentReadPermission,
+  incidentReportPermission,
   releaseCoordinationPermissions,
   scorecardReadPermission,
   trainCreatePermission,
@@ -124,6 +127,19 @@ export type {
   EnvironmentCell,
   TrainEnvironmentMatrix,
 } from './delivery';
+export {
+  INCIDENT_SEVERITIES,
+  type AttributeIncidentRequest,
+  type AttributedDeployment,
+  type AttributionCandidate,
+  type Incident,
+  type IncidentAttribution,
+  type IncidentAttributionState,
+  type IncidentDetail,
+  type IncidentSeverity,
+  type ListIncidentsRequest,
+  type ReportIncidentRequest,
+} from './incidents';
 export {
   ACTION_ITEM_STATUSES,
   RETROSPECTIVE_COLUMNS,

@@ -135,6 +135,39 @@ export const deployReadinessReadPermission = createPermission({
 });
 
 /**
+ * Report incidents (`POST /incidents`), usually from an incident tool's webhook or a pipeline
+ * with a service token.
+ *
+ * @public
+ */
+export const incidentReportPermission = createPermission({
+  name: 'release-coordination.incident.report',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Read incidents and the deployments that may have caused them. Each answer still leaves out
+ * the entities the caller may not see in the catalog.
+ *
+ * @public
+ */
+export const incidentReadPermission = createPermission({
+  name: 'release-coordination.incident.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Decide which deployment caused an incident for any incident. Members of the Group that owns
+ * the affected entity, or the deployed one, decide their incidents without it.
+ *
+ * @public
+ */
+export const incidentAttributePermission = createPermission({
+  name: 'release-coordination.incident.attribute',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission of the release-coordination plugins, for the permission registry and for
  * policies.
  *
@@ -151,4 +184,7 @@ export const releaseCoordinationPermissions = [
   checkReportPermission,
   deploymentReportPermission,
   deployReadinessReadPermission,
+  incidentReportPermission,
+  incidentReadPermission,
+  incidentAttributePermission,
 ];

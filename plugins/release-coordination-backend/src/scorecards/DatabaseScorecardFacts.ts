@@ -11,12 +11,13 @@ import {
   DeploymentFact,
   GateDecisionFact,
   GateOutcome,
+  IncidentFact,
   TrainFact,
   TrainStageInterval,
 } from './engine';
 import { Knex } from 'knex';
 import { inSlices } from '../database/knexStore';
-import { Time, toIsoString } from '../database/columns';
+import { optionalIsoString, Time, toIsoString } from '../database/columns';
 import { ScorecardFactSource } from './ScorecardFactSource';
 
 function ms(value: Time): number {
@@ -137,11 +138,18 @@ export class DatabaseScorecardFacts implements ScorecardFactSource {
    */
   async changeMark(): Promise<string> {
     const [{ max }] = await this.db('train_decisions').max({ max: 'id' });
-    if (max === null || max === undefined) return 'empty';
+    if (max === null || max === undefined) {
+      const [{ incidents }] = await this.db('incidents').max({ incidents: 'updated_at' });
+      return incidents ? `empty:${ms(incidents)}` : 'empty';
+    }
     const [{ count }] = await this.db('train_decisions')
       .where('id', '>', Number(max) - RECENT_ENTRIES)
       .count({ count: '*' });
-    return `${max}:${count}`;
+    // Incidents change outside the decision log (only attributions are logged): their
+    // newest change joins the mark (`incidents_updated_idx`).
+    const [{ incidents }] = await this.db('incidents').max({ incidents: 'updated_at' });
+    const incidentMark = incidents ? ms(incidents) : 'none';
+    return `${max}:${count}:${incidentMark}`;
   }
 
   async listDeployments(period: ScorecardPeriod): Promise<DeploymentFact[]> {
@@ -321,6 +329,58 @@ export class DatabaseScorecardFacts implements ScorecardFactSource {
       });
     }
     return facts.sort((a, b) => a.gateId.localeCompare(b.gateId));
+  }
+
+  async listIncidents(period: ScorecardPeriod): Promise<IncidentFact[]> {
+    const from = new Date(period.from);
+    const to = new Date(period.to);
+    const base = () =>
+      this.db('incidents as i')
+        .leftJoin('deployments as d', 'd.id', 'i.attributed_deployment_id')
+        .select([
+          'i.id',
+          'i.entity_ref',
+          'i.owner_ref',
+          'i.started_at',
+          'i.resolved_at',
+          'i.users_affected',
+          'i.impact_minutes',
+          'i.attribution_state',
+          'i.attributed_deployment_id',
+          'd.train_id as d_train_id',
+        ]);
+    // By start (`incidents_started_idx`), and by the finish of the deployment a person
+    // confirmed as the cause, whenever the incident started.
+    const [started, attributed] = await Promise.all([
+      base().where('i.started_at', '>=', from).where('i.started_at', '<', to),
+      base()
+        .where('i.attribution_state', 'confirmed')
+        .where('d.finished_at', '>=', from)
+        .where('d.finished_at', '<', to),
+    ]);
+    const byId = new Map<string, IncidentFact>();
+    for (const row of [...started, ...attributed]) {
+      const confirmed = row.attribution_state === 'confirmed' && row.d_train_id !== null;
+      const resolvedAt = optionalIsoString(row.resolved_at);
+      byId.set(String(row.id), {
+        id: String(row.id),
+        entityRef: row.entity_ref,
+        ...(row.owner_ref ? { ownerRef: row.owner_ref } : {}),
+        startedAt: toIsoString(row.started_at),
+        ...(resolvedAt ? { resolvedAt } : {}),
+        ...(row.users_affected !== null ? { usersAffected: Number(row.users_affected) } : {}),
+        ...(row.impact_minutes !== null ? { impactMinutes: Number(row.impact_minutes) } : {}),
+        ...(confirmed
+          ? {
+              attributedDeploymentId: String(row.attributed_deployment_id),
+              attributedTrainId: row.d_train_id,
+            }
+          : {}),
+      });
+    }
+    return [...byId.values()].sort(
+      (a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt) || Number(a.id) - Number(b.id),
+    );
   }
 
   async listActionItems(period: ScorecardPeriod): Promise<ActionItemFact[]> {

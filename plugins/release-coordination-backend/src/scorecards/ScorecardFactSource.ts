@@ -1,5 +1,11 @@
 import { ScorecardPeriod } from '@release-coordination/plugin-release-coordination-common';
-import { ActionItemFact, DeploymentFact, GateDecisionFact, TrainFact } from './engine';
+import {
+  ActionItemFact,
+  DeploymentFact,
+  GateDecisionFact,
+  IncidentFact,
+  TrainFact,
+} from './engine';
 
 /**
  * Where scorecards get their raw facts. Each list may hold more than the period strictly
@@ -28,4 +34,9 @@ export interface ScorecardFactSource {
    * date).
    */
   listActionItems(period: ScorecardPeriod): Promise<ActionItemFact[]>;
+  /**
+   * Incidents that started in the period, and incidents confirmed as caused by a deployment
+   * that finished in it, whenever they started.
+   */
+  listIncidents(period: ScorecardPeriod): Promise<IncidentFact[]>;
 }

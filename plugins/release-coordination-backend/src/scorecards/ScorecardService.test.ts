@@ -78,6 +78,7 @@ function fakeFacts(deployments: DeploymentFact[], trains: TrainFact[] = [TRAIN])
       return trains;
     },
     listGateDecisions: async () => [],
+    listIncidents: async () => [],
     listActionItems: async () => [],
   };
   return { source, calls };

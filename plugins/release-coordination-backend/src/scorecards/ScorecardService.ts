@@ -131,15 +131,17 @@ export function createScorecardService(options: {
       from: period.from,
       to: new Date(Math.max(to, observedUntil.getTime())).toISOString(),
     };
-    const [deployments, gateDecisions, actionItems] = await Promise.all([
+    const [deployments, gateDecisions, actionItems, incidents] = await Promise.all([
       facts.listDeployments(deploymentWindow),
       facts.listGateDecisions(period),
       facts.listActionItems(period),
+      facts.listIncidents(period),
     ]);
     const trainIds = new Set<string>([
       ...deployments.map(d => d.trainId),
       ...gateDecisions.map(g => g.trainId),
       ...actionItems.map(a => a.trainId),
+      ...incidents.flatMap(i => (i.attributedTrainId ? [i.attributedTrainId] : [])),
       ...(scope.kind === 'train' ? [scope.id] : []),
     ]);
     const trains = await facts.listTrains(period, { trainIds: [...trainIds] });
@@ -166,12 +168,13 @@ export function createScorecardService(options: {
         deployments.some(d => named(d.ownerRef)) ||
         gateDecisions.some(g => named(g.ownerRef)) ||
         actionItems.some(a => named(a.ownerRef)) ||
+        incidents.some(i => named(i.ownerRef)) ||
         trains.some(t => t.participants.some(p => named(p.ownerRef)));
       if (!known) throw unknownScopeError(scope);
     }
 
     const scorecard = computeScorecard({
-      facts: { deployments, trains, gateDecisions, actionItems },
+      facts: { deployments, trains, gateDecisions, actionItems, incidents },
       scope,
       period,
       hierarchy: hierarchyOf(index),

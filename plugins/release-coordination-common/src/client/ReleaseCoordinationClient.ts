@@ -38,6 +38,13 @@ import {
 import { ReleaseDictionary } from '../dictionary';
 import { DeployReadiness, TrainEnvironmentMatrix } from '../delivery';
 import {
+  AttributeIncidentRequest,
+  Incident,
+  IncidentDetail,
+  ListIncidentsRequest,
+  ReportIncidentRequest,
+} from '../incidents';
+import {
   ScorecardPeriod,
   ScorecardResponse,
   ScorecardScope,
@@ -496,5 +503,30 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     environment: string;
   }): Promise<DeployReadiness> {
     return this.http.get(`/deploy-readiness${query(request)}`);
+  }
+
+  reportIncident(request: ReportIncidentRequest): Promise<Incident> {
+    return this.http.send('POST', '/incidents', request);
+  }
+
+  listIncidents(
+    request: ListIncidentsRequest = {},
+  ): Promise<VisiblePage<Incident>> {
+    return this.http.get(`/incidents${query({ ...request })}`);
+  }
+
+  getIncident(request: { incidentId: string }): Promise<IncidentDetail> {
+    return this.http.get(`/incidents/${encodeURIComponent(request.incidentId)}`);
+  }
+
+  attributeIncident(
+    request: AttributeIncidentRequest & { incidentId: string },
+  ): Promise<Incident> {
+    const { incidentId, ...body } = request;
+    return this.http.send(
+      'POST',
+      `/incidents/${encodeURIComponent(incidentId)}/attribution`,
+      body,
+    );
   }
 }

@@ -39,6 +39,13 @@ import {
 import { ReleaseDictionary } from '../dictionary';
 import { DeployReadiness, TrainEnvironmentMatrix } from '../delivery';
 import {
+  AttributeIncidentRequest,
+  Incident,
+  IncidentDetail,
+  ListIncidentsRequest,
+  ReportIncidentRequest,
+} from '../incidents';
+import {
   ScorecardPeriod,
   ScorecardResponse,
   ScorecardScope,
@@ -281,4 +288,18 @@ export interface ReleaseCoordinationApi {
     version: string;
     environment: string;
   }): Promise<DeployReadiness>;
+
+  /**
+   * Records an incident, or news about a known one (same `source` and `externalId`), as an
+   * incident tool or a pipeline reports it.
+   */
+  reportIncident(request: ReportIncidentRequest): Promise<Incident>;
+  /** A page of incidents, newest start first: of an entity, or attributed to a train. */
+  listIncidents(request?: ListIncidentsRequest): Promise<VisiblePage<Incident>>;
+  /** An incident with the deployments that may have caused it, most likely first. */
+  getIncident(request: { incidentId: string }): Promise<IncidentDetail>;
+  /** Confirms which deployment caused an incident, or that none did. */
+  attributeIncident(
+    request: AttributeIncidentRequest & { incidentId: string },
+  ): Promise<Incident>;
 }

@@ -13,6 +13,7 @@ describe('METRIC_DEFINITIONS', () => {
       'deploy-days-per-week',
       'deployment-success-rate',
       'change-failure-rate',
+      'incident-change-failure-rate',
       'rollback-frequency',
       'rollback-duration',
       'failed-deployment-recovery-time',
@@ -21,6 +22,9 @@ describe('METRIC_DEFINITIONS', () => {
       'waiver-rate',
       'action-item-follow-through',
       'open-action-items-carried-over',
+      'incident-frequency',
+      'time-to-restore',
+      'customer-impact',
     ] satisfies MetricId[]);
     for (const definition of METRIC_DEFINITIONS) {
       for (const field of ['title', 'numerator', 'denominator', 'anchor', 'description'] as const) {
@@ -49,6 +53,16 @@ describe('METRIC_DEFINITIONS', () => {
     expect(metricDefinition('cycle-time').numerator).toBe(
       "train's planning start → last production deployment finished",
     );
+  });
+
+  it('keeps the incident-based change failure rate apart from the deployment-based one', () => {
+    expect(metricDefinition('incident-change-failure-rate')).toMatchObject({
+      numerator: 'production deployments with at least one confirmed attributed incident',
+      denominator: 'all production deployments',
+    });
+    expect(metricDefinition('incident-change-failure-rate').description).toMatch(/never replacing it/);
+    expect(metricDefinition('time-to-restore').description).toMatch(/counted apart, never as zero/);
+    expect(metricDefinition('incident-frequency').anchor).toMatch(/startedAt/);
   });
 
   it('states the time anchor of every metric', () => {

@@ -34,7 +34,14 @@ import { MetricDefinition, MetricId } from './types';
  *   deployment of the same participant; failures without one yet are "unrecovered" and left
  *   out of the median.
  * - A team's figures count the facts owned by the team or one of its descendant Groups at the
- *   time: deployments by the owner at the time of the deployment.
+ *   time: deployments by the owner at the time of the deployment, incidents by the owner of the
+ *   affected entity when the incident started.
+ * - Incidents belong to the period in which they started. Only a confirmed attribution (a
+ *   person named the deployment) counts for the incident-based change failure rate; the
+ *   suggested candidates never do. That rate belongs to the period in which the deployment
+ *   finished, like the deployment-based one, and the incident may start after the period.
+ * - Customer impact counts an incident's users × minutes only when both are reported; either
+ *   part alone still counts in its own figure.
  *
  * @public
  */
@@ -122,6 +129,22 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
       'deployment finished, even if that is after the period.',
     betterWhen: 'lower',
     doraReference: 'changeFailRate',
+  },
+  {
+    id: 'incident-change-failure-rate',
+    title: 'Change failure rate (incident-based)',
+    unit: 'ratio',
+    aggregation: 'ratio',
+    description:
+      'production deployments with at least one confirmed attributed incident ÷ all ' +
+      'production deployments; shown beside the deployment-based rate, labelled, never ' +
+      'replacing it',
+    numerator: 'production deployments with at least one confirmed attributed incident',
+    denominator: 'all production deployments',
+    anchor:
+      'The deployment finished in the period; the incident attributed to it may start later. ' +
+      'Only attributions a person confirmed count, not the suggested candidates.',
+    betterWhen: 'lower',
   },
   {
     id: 'rollback-frequency',
@@ -224,6 +247,48 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
     anchor:
       'Items still open at the end of the period (or now, if earlier), whenever they were ' +
       'created; they carry into the next train.',
+    betterWhen: 'lower',
+  },
+  {
+    id: 'incident-frequency',
+    title: 'Incident frequency',
+    unit: 'per-week',
+    aggregation: 'rate',
+    description:
+      "incidents started in the period ÷ weeks in the period, per affected entity's owner at the start",
+    numerator: 'incidents started in the period',
+    denominator: 'weeks in the period',
+    anchor:
+      'The incident started in the period (`startedAt`). A team counts the incidents of the ' +
+      'entities it owned when the incident started.',
+    betterWhen: 'lower',
+  },
+  {
+    id: 'time-to-restore',
+    title: 'Time to restore',
+    unit: 'hours',
+    aggregation: 'median',
+    description:
+      'incident start → resolved (median, p90); unresolved incidents are counted apart, never as zero',
+    numerator: 'incident start → resolved',
+    denominator: 'median and p90 over resolved incidents',
+    anchor:
+      'The incident started in the period; it may be resolved later. Incidents not resolved ' +
+      'yet are counted apart.',
+    betterWhen: 'lower',
+  },
+  {
+    id: 'customer-impact',
+    title: 'Customer impact (user-minutes)',
+    unit: 'count',
+    aggregation: 'count',
+    description:
+      'sum of users affected × minutes over incidents started in the period (and each part apart)',
+    numerator: 'users affected × minutes, summed over incidents',
+    denominator: 'none: a sum',
+    anchor:
+      'The incident started in the period. Incidents reporting only one part count in that ' +
+      "part's figure, not in the product.",
     betterWhen: 'lower',
   },
 ];

@@ -51,6 +51,7 @@ export type MetricId =
   | 'deploy-days-per-week'
   | 'deployment-success-rate'
   | 'change-failure-rate'
+  | 'incident-change-failure-rate'
   | 'rollback-frequency'
   | 'rollback-duration'
   | 'failed-deployment-recovery-time'
@@ -58,7 +59,10 @@ export type MetricId =
   | 'approval-latency'
   | 'waiver-rate'
   | 'action-item-follow-through'
-  | 'open-action-items-carried-over';
+  | 'open-action-items-carried-over'
+  | 'incident-frequency'
+  | 'time-to-restore'
+  | 'customer-impact';
 
 /**
  * `hours` are medians of durations (with a p90 where the definition says so); `ratio` is

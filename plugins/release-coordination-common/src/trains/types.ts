@@ -374,6 +374,7 @@ export const DECISION_ACTIONS = [
   'gate.failed',
   'check.reported',
   'deployment.reported',
+  'incident.attributed',
   'rollback-plan.saved',
   'flag.created',
   'flag.updated',

@@ -31,6 +31,8 @@ export const sharedMessages = {
     items_other: '{{count}} items',
     problems_one: '{{count}} problem',
     problems_other: '{{count}} problems',
+    candidates_one: '{{count}} candidate cause',
+    candidates_other: '{{count}} candidate causes',
     children_one: '{{count}} scope',
     children_other: '{{count}} scopes',
     note: '{{hidden}} you cannot see in the catalog',

@@ -83,6 +83,7 @@ function facts(partial: Partial<ScorecardFacts>): ScorecardFacts {
     trains: [train({ id: 'train-1' })],
     gateDecisions: [],
     actionItems: [],
+    incidents: [],
     ...partial,
   };
 }
@@ -146,6 +147,7 @@ describe('computeScorecard', () => {
         'deploy-days-per-week',
         'deployment-success-rate',
         'change-failure-rate',
+        'incident-change-failure-rate',
         'rollback-frequency',
         'rollback-duration',
         'failed-deployment-recovery-time',
@@ -154,6 +156,9 @@ describe('computeScorecard', () => {
         'waiver-rate',
         'action-item-follow-through',
         'open-action-items-carried-over',
+        'incident-frequency',
+        'time-to-restore',
+        'customer-impact',
       ]);
     });
   });

@@ -95,6 +95,9 @@ export function computeScorecard(input: {
     environment,
     outcomes: judgeDeployments(facts.deployments, environment, hotfixWindowHours * HOUR_MS, observedUntil),
     trainsById: new Map(facts.trains.map(train => [train.id, train])),
+    incidentCauses: new Set(
+      facts.incidents.flatMap(i => (i.attributedDeploymentId ? [i.attributedDeploymentId] : [])),
+    ),
   };
 
   const filter = scopeFilter(scope, hierarchy, facts);
@@ -106,6 +109,7 @@ export function computeScorecard(input: {
     ...own.deployments.map(d => d.trainId),
     ...own.gates.map(g => g.trainId),
     ...own.items.map(a => a.trainId),
+    ...own.incidents.flatMap(i => (i.attributedTrainId ? [i.attributedTrainId] : [])),
   ]);
   const perTrain: ScorecardTrainPoint[] = [];
   const factsByTrain = groupByTrain(facts);

@@ -26,6 +26,11 @@ export interface ScorecardContext {
   environment: string;
   outcomes: Map<string, DeploymentOutcome>;
   trainsById: Map<string, TrainFact>;
+  /**
+   * The deployments a person confirmed as the cause of at least one incident, whatever the
+   * scope: an incident of one team's service may be caused by another team's deployment.
+   */
+  incidentCauses: Set<string>;
 }
 
 export function time(iso: string): number {

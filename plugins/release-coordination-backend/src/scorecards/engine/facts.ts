@@ -109,6 +109,26 @@ export interface ActionItemFact {
 }
 
 /**
+ * An incident, as incident tools reported it and people attributed it.
+ */
+export interface IncidentFact {
+  id: string;
+  /** The entity the incident hit. */
+  entityRef: string;
+  /** The affected entity's owner when the incident started; a team counts what it owned then. */
+  ownerRef?: string;
+  startedAt: string;
+  /** Absent while the incident is open. */
+  resolvedAt?: string;
+  usersAffected?: number;
+  impactMinutes?: number;
+  /** The deployment a person confirmed as the cause; suggestions never appear here. */
+  attributedDeploymentId?: string;
+  /** The train of that deployment. */
+  attributedTrainId?: string;
+}
+
+/**
  * Everything a scorecard is computed from.
  */
 export interface ScorecardFacts {
@@ -116,6 +136,7 @@ export interface ScorecardFacts {
   trains: TrainFact[];
   gateDecisions: GateDecisionFact[];
   actionItems: ActionItemFact[];
+  incidents: IncidentFact[];
 }
 
 /**

@@ -14,6 +14,7 @@ export type {
   DeploymentFact,
   GateDecisionFact,
   GateOutcome,
+  IncidentFact,
   ScorecardFacts,
   ScorecardHierarchy,
   TrainFact,

@@ -10,6 +10,7 @@ import {
   ActionItemFact,
   DeploymentFact,
   GateDecisionFact,
+  IncidentFact,
   ScorecardFacts,
   TrainFact,
 } from './facts';
@@ -24,12 +25,14 @@ import {
 import { durations, figure, plural, ratio, withFigures } from './statistics';
 import { ScorecardFactFilter } from './rollups';
 import { actionItemMetrics, gateMetrics } from './decisionMetrics';
+import { incidentChangeFailureRate, incidentMetrics } from './incidentMetrics';
 
 export interface ScopedFacts {
   deployments: DeploymentFact[];
   trains: TrainFact[];
   gates: GateDecisionFact[];
   items: ActionItemFact[];
+  incidents: IncidentFact[];
 }
 
 export function scoped(
@@ -41,6 +44,7 @@ export function scoped(
     trains: facts.trains.filter(filter.train),
     gates: facts.gateDecisions.filter(filter.gate),
     items: facts.actionItems.filter(filter.actionItem),
+    incidents: facts.incidents.filter(filter.incident),
   };
 }
 
@@ -52,7 +56,7 @@ export function groupByTrain(
   const of = (trainId: string) => {
     let own = byTrain.get(trainId);
     if (!own) {
-      own = { deployments: [], trains: [], gateDecisions: [], actionItems: [] };
+      own = { deployments: [], trains: [], gateDecisions: [], actionItems: [], incidents: [] };
       byTrain.set(trainId, own);
     }
     return own;
@@ -61,6 +65,9 @@ export function groupByTrain(
   for (const d of facts.deployments) of(d.trainId).deployments.push(d);
   for (const g of facts.gateDecisions) of(g.trainId).gateDecisions.push(g);
   for (const a of facts.actionItems) of(a.trainId).actionItems.push(a);
+  for (const i of facts.incidents) {
+    if (i.attributedTrainId !== undefined) of(i.attributedTrainId).incidents.push(i);
+  }
   return byTrain;
 }
 
@@ -316,6 +323,8 @@ export function computeMetrics(
     ...deliveryMetrics(ctx, facts),
     ...gateMetrics(ctx, facts.gates),
     ...actionItemMetrics(ctx, facts.items),
+    incidentChangeFailureRate(ctx, facts.deployments),
+    ...incidentMetrics(ctx, facts.incidents),
   ]) {
     byId.set(value.id, value);
   }

@@ -8,6 +8,7 @@ import {
   ActionItemFact,
   DeploymentFact,
   GateDecisionFact,
+  IncidentFact,
   ScorecardFacts,
   ScorecardHierarchy,
   TrainFact,
@@ -22,6 +23,7 @@ export interface ScorecardFactFilter {
   train(fact: TrainFact): boolean;
   gate(fact: GateDecisionFact): boolean;
   actionItem(fact: ActionItemFact): boolean;
+  incident(fact: IncidentFact): boolean;
 }
 
 /**
@@ -147,7 +149,11 @@ function memoized(
  * - component, system, domain: deployments and per-participant gates of the components in it,
  *   trains with such a participant, and the action items of those trains (items are owned
  *   by teams, so a component has no items of its own: it has the lessons of its trains).
- * - train: everything of that train.
+ * - train: everything of that train, and the incidents confirmed as caused by its deployments.
+ *
+ * Incidents count for the entity they hit (and its System and Domain) and for the team that
+ * owned it when they started; the deployment that caused one counts it apart, in the
+ * incident-based change failure rate of the deployment's scope.
  */
 export function scopeFilter(
   rawScope: ScorecardScope,
@@ -157,13 +163,20 @@ export function scopeFilter(
   const scope = normalizeScorecardScope(rawScope);
   switch (scope.kind) {
     case 'organization':
-      return { deployment: () => true, train: () => true, gate: () => true, actionItem: () => true };
+      return {
+        deployment: () => true,
+        train: () => true,
+        gate: () => true,
+        actionItem: () => true,
+        incident: () => true,
+      };
     case 'train':
       return {
         deployment: d => d.trainId === scope.id,
         train: t => t.id === scope.id,
         gate: g => g.trainId === scope.id,
         actionItem: a => a.trainId === scope.id,
+        incident: i => i.attributedTrainId === scope.id,
       };
     case 'team': {
       // Facts name few owners many times: each owner's place in the organisation is worked
@@ -176,6 +189,7 @@ export function scopeFilter(
         train: t => t.participants.some(p => within(p.ownerRef)),
         gate: g => within(g.ownerRef),
         actionItem: a => within(a.ownerRef),
+        incident: i => within(i.ownerRef),
       };
     }
     default: {
@@ -194,6 +208,7 @@ export function scopeFilter(
         train: t => trainIds.has(t.id),
         gate: g => contains(g.participantRef),
         actionItem: a => trainIds.has(a.trainId),
+        incident: i => contains(i.entityRef),
       };
     }
   }
@@ -208,6 +223,7 @@ export function intersectFilters(a: ScorecardFactFilter, b: ScorecardFactFilter)
     train: f => a.train(f) && b.train(f),
     gate: f => a.gate(f) && b.gate(f),
     actionItem: f => a.actionItem(f) && b.actionItem(f),
+    incident: f => a.incident(f) && b.incident(f),
   };
 }
 

@@ -2921,6 +2921,341 @@ export const spec = {
         }
       }
     },
+    "/incidents": {
+      "post": {
+        "operationId": "reportIncident",
+        "summary": "Report an incident (from an incident tool or a pipeline), as it opens or is resolved.",
+        "description": "Idempotent by `source` and `externalId`: the same pair again updates that incident\ninstead of adding one (201 when it was new, 200 otherwise); the identical report again\nchanges nothing, and a report naming another `entityRef` for a known incident is a 409.\nThe affected entity must be in the catalog; its owner is stored with the first report,\nand a team's incident figures count what it owned then. A new incident with a candidate\ncause notifies the owners of the affected entity and of the likeliest cause. Needs\n`release-coordination.incident.report` (service principals are allowed).\n",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "externalId",
+                  "title",
+                  "entityRef",
+                  "severity",
+                  "startedAt"
+                ],
+                "properties": {
+                  "source": {
+                    "type": "string",
+                    "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+                    "description": "The tool that raised it, stored in lower case; `api` when not given.",
+                    "example": "pagerduty"
+                  },
+                  "externalId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 200,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$",
+                    "example": "INC-4711"
+                  },
+                  "title": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 300,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
+                  },
+                  "entityRef": {
+                    "type": "string",
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
+                    "example": "component:default/checkout-api"
+                  },
+                  "severity": {
+                    "$ref": "#/components/schemas/IncidentSeverity"
+                  },
+                  "startedAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "resolvedAt": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "Not before `startedAt`."
+                  },
+                  "usersAffected": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": 1000000000
+                  },
+                  "impactMinutes": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": 5256000,
+                    "description": "For how many minutes users were affected."
+                  },
+                  "url": {
+                    "type": "string",
+                    "maxLength": 2000,
+                    "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x1F\\x7F-\\x9F]*$",
+                    "format": "uri"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The incident, updated by the report or unchanged.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Incident"
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "The incident, new.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Incident"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          }
+        }
+      },
+      "get": {
+        "operationId": "listIncidents",
+        "summary": "A page of incidents, newest start first.",
+        "description": "Of one entity, or attributed (confirmed) to a deployment of one train, when asked.\nIncidents naming an entity the caller may not see are left out and counted. Needs\n`release-coordination.incident.read`.\n",
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "allowReserved": true,
+            "required": false,
+            "schema": {
+              "type": "string",
+              "maxLength": 512,
+              "example": "component:default/checkout-api"
+            }
+          },
+          {
+            "name": "trainId",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 500,
+              "default": 50
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 1000000,
+              "default": 0
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of incidents.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items",
+                    "totalCount"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Incident"
+                      }
+                    },
+                    "totalCount": {
+                      "type": "integer"
+                    },
+                    "hidden": {
+                      "$ref": "#/components/schemas/HiddenEntityCounts"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          }
+        }
+      }
+    },
+    "/incidents/{incidentId}": {
+      "get": {
+        "operationId": "getIncident",
+        "summary": "An incident with the production deployments that may have caused it.",
+        "description": "Candidates are the production deployments of the affected entity and of everything it\ndepends on through the dependency graph, finished within\n`releaseCoordination.incidents.attributionWindowHours` before the start; ranked by\ngraph distance, then by recency, each with its reasoning. Candidates naming an entity\nthe caller may not see are left out and counted; an incident of a hidden entity is not\nfound. Needs `release-coordination.incident.read`.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IncidentId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The incident and its candidate causes.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IncidentDetail"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
+    "/incidents/{incidentId}/attribution": {
+      "post": {
+        "operationId": "attributeIncident",
+        "summary": "Confirm which production deployment caused an incident, or that none did.",
+        "description": "A person decides: a member of the Group that owns the affected entity or the deployed\none, or anyone the policy allows `release-coordination.incident.attribute` (e.g. a\nrelease manager); otherwise 403 naming the teams. `confirmed` names a production\ndeployment that had finished when the incident started (a candidate, or another one:\na reassignment); `no-deployment` needs a comment. The decision is appended to the\ndecision log of the train blamed and of the one no longer blamed. The same decision\nagain changes nothing.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IncidentId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "oneOf": [
+                  {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "state",
+                      "deploymentId"
+                    ],
+                    "properties": {
+                      "state": {
+                        "type": "string",
+                        "enum": [
+                          "confirmed"
+                        ]
+                      },
+                      "deploymentId": {
+                        "type": "string",
+                        "pattern": "^[1-9][0-9]{0,9}$",
+                        "description": "Our id of the deployment."
+                      },
+                      "comment": {
+                        "type": "string",
+                        "minLength": 1,
+                        "maxLength": 2000,
+                        "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
+                      }
+                    }
+                  },
+                  {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "state",
+                      "comment"
+                    ],
+                    "properties": {
+                      "state": {
+                        "type": "string",
+                        "enum": [
+                          "no-deployment"
+                        ]
+                      },
+                      "comment": {
+                        "type": "string",
+                        "minLength": 1,
+                        "maxLength": 2000,
+                        "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
+                      }
+                    }
+                  }
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The incident with the decision.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Incident"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
     "/rollback-drills": {
       "post": {
         "operationId": "reportRollbackDrill",
@@ -3343,6 +3678,15 @@ export const spec = {
   },
   "components": {
     "parameters": {
+      "IncidentId": {
+        "name": "incidentId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^[1-9][0-9]{0,9}$"
+        }
+      },
       "TrainId": {
         "name": "trainId",
         "in": "path",
@@ -4098,6 +4442,7 @@ export const spec = {
               "gate.failed",
               "check.reported",
               "deployment.reported",
+              "incident.attributed",
               "rollback-plan.saved",
               "flag.created",
               "flag.updated",
@@ -4799,6 +5144,206 @@ export const spec = {
           "rolled-back"
         ]
       },
+      "IncidentSeverity": {
+        "type": "string",
+        "enum": [
+          "critical",
+          "high",
+          "medium",
+          "low"
+        ]
+      },
+      "AttributedDeployment": {
+        "type": "object",
+        "required": [
+          "id",
+          "trainId",
+          "trainName",
+          "participantRef",
+          "environment"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "Our id of the deployment."
+          },
+          "trainId": {
+            "type": "string"
+          },
+          "trainName": {
+            "type": "string"
+          },
+          "participantRef": {
+            "type": "string"
+          },
+          "environment": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string"
+          },
+          "finishedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "Incident": {
+        "type": "object",
+        "required": [
+          "id",
+          "source",
+          "externalId",
+          "title",
+          "entityRef",
+          "severity",
+          "startedAt",
+          "attribution",
+          "reporter",
+          "reportedAt",
+          "updatedAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "source": {
+            "type": "string"
+          },
+          "externalId": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "ownerRef": {
+            "type": "string",
+            "description": "The affected entity's owner when the incident started."
+          },
+          "severity": {
+            "$ref": "#/components/schemas/IncidentSeverity"
+          },
+          "startedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "resolvedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "usersAffected": {
+            "type": "integer"
+          },
+          "impactMinutes": {
+            "type": "integer"
+          },
+          "url": {
+            "type": "string"
+          },
+          "attribution": {
+            "type": "object",
+            "required": [
+              "state"
+            ],
+            "properties": {
+              "state": {
+                "type": "string",
+                "enum": [
+                  "unconfirmed",
+                  "confirmed",
+                  "no-deployment"
+                ]
+              },
+              "deployment": {
+                "$ref": "#/components/schemas/AttributedDeployment"
+              },
+              "decidedBy": {
+                "type": "string"
+              },
+              "decidedAt": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "comment": {
+                "type": "string"
+              }
+            }
+          },
+          "reporter": {
+            "type": "string"
+          },
+          "reportedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updatedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "IncidentDetail": {
+        "type": "object",
+        "required": [
+          "incident",
+          "candidates",
+          "windowHours"
+        ],
+        "properties": {
+          "incident": {
+            "$ref": "#/components/schemas/Incident"
+          },
+          "candidates": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "deployment",
+                "rank",
+                "distance",
+                "path",
+                "minutesBeforeStart",
+                "reasoning"
+              ],
+              "properties": {
+                "deployment": {
+                  "$ref": "#/components/schemas/AttributedDeployment"
+                },
+                "rank": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "distance": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "Hops from the affected entity."
+                },
+                "path": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "minutesBeforeStart": {
+                  "type": "number"
+                },
+                "reasoning": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "windowHours": {
+            "type": "integer"
+          },
+          "hidden": {
+            "$ref": "#/components/schemas/HiddenEntityCounts"
+          }
+        }
+      },
       "DeploymentOutcome": {
         "type": "object",
         "required": [
@@ -5235,6 +5780,7 @@ export const spec = {
               "deploy-days-per-week",
               "deployment-success-rate",
               "change-failure-rate",
+              "incident-change-failure-rate",
               "rollback-frequency",
               "rollback-duration",
               "failed-deployment-recovery-time",
@@ -5242,7 +5788,10 @@ export const spec = {
               "approval-latency",
               "waiver-rate",
               "action-item-follow-through",
-              "open-action-items-carried-over"
+              "open-action-items-carried-over",
+              "incident-frequency",
+              "time-to-restore",
+              "customer-impact"
             ]
           },
           "value": {
@@ -5706,6 +6255,11 @@ export const spec = {
             "type": "integer",
             "minimum": 1,
             "description": "Narrower scopes of a scorecard."
+          },
+          "candidates": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Candidate causes of an incident."
           }
         }
       },

@@ -4,7 +4,7 @@
 // ******************************************************************
 /* eslint-disable */
 
-import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeployReadiness, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, HiddenEntityCounts, MyApproval, OwnershipInfo, ReachedEntity, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainCompatibilityMatrix, TrainDecision, TrainDependencyDrift, TrainDetail, TrainEnvironmentMatrix, TrainGate, TrainParticipant, TrainRollbackReadiness } from '../models';
+import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeployReadiness, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, HiddenEntityCounts, Incident, IncidentDetail, IncidentSeverity, MyApproval, OwnershipInfo, ReachedEntity, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainCompatibilityMatrix, TrainDecision, TrainDependencyDrift, TrainDetail, TrainEnvironmentMatrix, TrainGate, TrainParticipant, TrainRollbackReadiness } from '../models';
 
 /** GET /trains: List release trains, newest first. */
 export type ListTrains = {
@@ -577,6 +577,66 @@ export type GetDeployReadiness = {
   response: DeployReadiness;
 };
 
+/** GET /incidents: A page of incidents, newest start first. */
+export type ListIncidents = {
+  query: {
+    entityRef?: string;
+    trainId?: string;
+    limit?: number;
+    offset?: number;
+  };
+  response: {
+    items: Array<Incident>;
+    totalCount: number;
+    hidden?: HiddenEntityCounts;
+  };
+};
+
+/** POST /incidents: Report an incident (from an incident tool or a pipeline), as it opens or is resolved. */
+export type ReportIncident = {
+  body: {
+    /** The tool that raised it, stored in lower case; `api` when not given. */
+    source?: string;
+    externalId: string;
+    title: string;
+    entityRef: string;
+    severity: IncidentSeverity;
+    startedAt: string;
+    /** Not before `startedAt`. */
+    resolvedAt?: string;
+    usersAffected?: number;
+    /** For how many minutes users were affected. */
+    impactMinutes?: number;
+    url?: string;
+  };
+  response: Incident;
+};
+
+/** GET /incidents/{incidentId}: An incident with the production deployments that may have caused it. */
+export type GetIncident = {
+  path: {
+    incidentId: string;
+  };
+  response: IncidentDetail;
+};
+
+/** POST /incidents/{incidentId}/attribution: Confirm which production deployment caused an incident, or that none did. */
+export type AttributeIncident = {
+  path: {
+    incidentId: string;
+  };
+  body: {
+    state: "confirmed";
+    /** Our id of the deployment. */
+    deploymentId: string;
+    comment?: string;
+  } | {
+    state: "no-deployment";
+    comment: string;
+  };
+  response: Incident;
+};
+
 /** POST /rollback-drills: Record a rehearsal of an entity's rollback; it counts for every train. */
 export type ReportRollbackDrill = {
   body: {
@@ -696,6 +756,10 @@ export type EndpointMap = {
   '#put|/trains/{trainId}/participants/{entityRef}/rollback-plan': SaveRollbackPlan;
   '#get|/trains/{trainId}/rollback-readiness': GetRollbackReadiness;
   '#get|/deploy-readiness': GetDeployReadiness;
+  '#get|/incidents': ListIncidents;
+  '#post|/incidents': ReportIncident;
+  '#get|/incidents/{incidentId}': GetIncident;
+  '#post|/incidents/{incidentId}/attribution': AttributeIncident;
   '#post|/rollback-drills': ReportRollbackDrill;
   '#get|/trains/{trainId}/flags': ListFeatureFlags;
   '#post|/trains/{trainId}/flags': CreateFeatureFlag;
@@ -747,6 +811,10 @@ export type Operations = {
   saveRollbackPlan: SaveRollbackPlan;
   getRollbackReadiness: GetRollbackReadiness;
   getDeployReadiness: GetDeployReadiness;
+  listIncidents: ListIncidents;
+  reportIncident: ReportIncident;
+  getIncident: GetIncident;
+  attributeIncident: AttributeIncident;
   reportRollbackDrill: ReportRollbackDrill;
   listFeatureFlags: ListFeatureFlags;
   createFeatureFlag: CreateFeatureFlag;

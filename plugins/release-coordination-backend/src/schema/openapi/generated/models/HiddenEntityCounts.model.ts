@@ -15,4 +15,6 @@ export interface HiddenEntityCounts {
   problems?: number;
   /** Narrower scopes of a scorecard. */
   children?: number;
+  /** Candidate causes of an incident. */
+  candidates?: number;
 }
