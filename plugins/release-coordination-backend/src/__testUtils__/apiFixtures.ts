@@ -14,7 +14,7 @@ import {
 /**
  * What requests to every operation of the API start from, shared by the fuzz suite and the
  * authorization matrix: an organisation, valid bodies, and a fresh train with a gate, a note,
- * an action item and a flag to fill the path parameters.
+ * an action item and a flag, and an incident of payments, to fill the path parameters.
  */
 
 /** The checkout organisation, and ledger, which takes part in no train until it is added. */
@@ -64,6 +64,14 @@ export const VALID_BODIES: Record<string, () => unknown> = {
     deploymentId: 'deploy-1',
     startedAt: inDays(-1),
   }),
+  reportIncident: () => ({
+    externalId: 'INC-1',
+    title: 'Payments time out',
+    entityRef: PAYMENTS,
+    severity: 'high',
+    startedAt: inDays(-1),
+  }),
+  attributeIncident: () => ({ state: 'no-deployment', comment: 'A cloud outage' }),
   reportRollbackDrill: () => ({
     entityRef: PAYMENTS,
     result: 'passed',
@@ -104,8 +112,20 @@ export async function freshTrain(server: TestServer, name: string): Promise<Reco
   const gate = train.gates.find(
     (g: any) => g.templateId === 'planning-participation' && g.participantRef === PAYMENTS,
   );
+  const incident = await request(server)
+    .post(`${API}/incidents`)
+    .send({
+      externalId: `INC-${name}`,
+      title: 'Payments time out',
+      entityRef: PAYMENTS,
+      severity: 'high',
+      startedAt: inDays(-1),
+    })
+    .set('Authorization', authorization);
+  if (incident.status !== 201) throw new Error(`POST /incidents answered ${incident.status}`);
   return {
     trainId: train.id,
+    incidentId: incident.body.id,
     gateId: gate.id,
     entityRef: encodeURIComponent(PAYMENTS),
     noteId: await post('/retrospective/notes', { column: 'went-well', text: 'Smooth' }),

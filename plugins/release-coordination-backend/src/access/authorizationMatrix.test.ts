@@ -4,6 +4,8 @@ import {
   deploymentReportPermission,
   deployReadinessReadPermission,
   gateWaivePermission,
+  incidentAttributePermission,
+  incidentReportPermission,
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import { Knex } from 'knex';
@@ -36,7 +38,8 @@ import {
  *
  * The policy is a release manager's (`admin`) for the reserved permissions, and on trains their
  * ambassador's (`IS_AMBASSADOR`) for managing; CI's token carries the access restrictions of
- * the app-config: the check and deployment report permissions and deploy readiness only.
+ * the app-config: the check, deployment and incident report permissions and deploy readiness
+ * only.
  */
 type Cell = 'U' | 'D' | 'A';
 const ROLES = ['anonymous', 'outsider', 'owner', 'ambassador', 'releaseManager', 'ci'] as const;
@@ -57,6 +60,7 @@ const CI_RESTRICTIONS = [
   checkReportPermission.name,
   deploymentReportPermission.name,
   deployReadinessReadPermission.name,
+  incidentReportPermission.name,
 ];
 
 // anonymous, outsider, owner (team-pay), ambassador (alice), release manager (admin), CI.
@@ -121,6 +125,13 @@ const EXPECTED: Record<string, [Cell, Cell, Cell, Cell, Cell, Cell]> = {
   getCompatibilityMatrix: ['U', 'A', 'A', 'A', 'A', 'D'],
   // Deploy readiness: what pipelines ask, and anyone signed in.
   getDeployReadiness: ['U', 'A', 'A', 'A', 'A', 'A'],
+  // Incidents: incident tools (CI's token) and a person the policy allows report them;
+  // everyone signed in reads them.
+  reportIncident: ['U', 'D', 'D', 'D', 'A', 'A'],
+  listIncidents: ['U', 'A', 'A', 'A', 'A', 'D'],
+  getIncident: ['U', 'A', 'A', 'A', 'A', 'D'],
+  // The incident hit payments: team-pay decides its cause, and the release manager.
+  attributeIncident: ['U', 'D', 'A', 'D', 'A', 'D'],
 };
 
 /** Required query parameters of the reads, with values of the test organisation. */
@@ -163,6 +174,8 @@ const policy = releaseManagerPolicy(
   checkReportPermission,
   deploymentReportPermission,
   dependenciesRefreshPermission,
+  incidentReportPermission,
+  incidentAttributePermission,
 );
 
 /** How a cell of the matrix shows an answer: U(nauthenticated), D(enied), A(llowed) or 5xx. */

@@ -1,12 +1,14 @@
 import {
   AddParticipantRequest,
   AddRetrospectiveNoteRequest,
+  AttributeIncidentRequest,
   CreateActionItemRequest,
   CreateFeatureFlagRequest,
   CreateTrainRequest,
   ReleaseCoordinationApi,
   ReportCheckRequest,
   ReportDeploymentRequest,
+  ReportIncidentRequest,
   ReportRollbackDrillRequest,
   SaveRollbackPlanRequest,
   UpdateActionItemRequest,
@@ -82,6 +84,8 @@ interface ClientBodies {
   reportRollbackDrill: ReportRollbackDrillRequest;
   createFeatureFlag: CreateFeatureFlagRequest;
   updateFeatureFlag: UpdateFeatureFlagRequest;
+  reportIncident: ReportIncidentRequest;
+  attributeIncident: AttributeIncidentRequest;
 }
 
 /**

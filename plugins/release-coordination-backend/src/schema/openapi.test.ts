@@ -25,6 +25,8 @@ import { DeployReadinessService } from '../delivery/deployReadiness';
 import { createDeliveryRouter } from '../delivery/deliveryRouter';
 import { CompatibilityMatrixService } from '../delivery/compatibilityMatrix';
 import { EnvironmentMatrixService } from '../delivery/environmentMatrix';
+import { createIncidentRouter } from '../incidents/incidentRouter';
+import { IncidentService } from '../incidents/IncidentService';
 
 /** The OpenAPI document and the router describe the same routes, no more, no less. */
 describe('OpenAPI document', () => {
@@ -80,6 +82,12 @@ describe('OpenAPI document', () => {
           readiness: {} as DeployReadinessService,
           matrices: {} as EnvironmentMatrixService,
           compatibility: {} as CompatibilityMatrixService,
+          visibility: {} as VisibilityResolver,
+        }),
+        createIncidentRouter({
+          httpAuth,
+          permissions: mockServices.permissions(),
+          incidents: {} as IncidentService,
           visibility: {} as VisibilityResolver,
         }),
       ],

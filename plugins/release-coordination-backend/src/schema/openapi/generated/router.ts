@@ -2943,6 +2943,7 @@ export const spec = {
                 "properties": {
                   "source": {
                     "type": "string",
+                    "maxLength": 64,
                     "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
                     "description": "The tool that raised it, stored in lower case; `api` when not given.",
                     "example": "pagerduty"
@@ -3192,6 +3193,7 @@ export const spec = {
                       },
                       "deploymentId": {
                         "type": "string",
+                        "maxLength": 10,
                         "pattern": "^[1-9][0-9]{0,9}$",
                         "description": "Our id of the deployment."
                       },
@@ -3199,7 +3201,7 @@ export const spec = {
                         "type": "string",
                         "minLength": 1,
                         "maxLength": 2000,
-                        "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
+                        "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                       }
                     }
                   },
@@ -3221,7 +3223,7 @@ export const spec = {
                         "type": "string",
                         "minLength": 1,
                         "maxLength": 2000,
-                        "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
+                        "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
                       }
                     }
                   }
