@@ -9,6 +9,7 @@ import { canDeploy } from './commands/canDeploy';
 import { Command } from './commands/command';
 import { reportCheck } from './commands/reportCheck';
 import { reportDeployment } from './commands/reportDeployment';
+import { reportIncident } from './commands/reportIncident';
 import { waitForGates } from './commands/waitForGates';
 import { ApiError, CliError, connectionFromEnv } from './connection';
 import { CommandIo, processIo } from './io';
@@ -18,6 +19,7 @@ const COMMANDS: Command[] = [
   waitForGates,
   reportCheck,
   reportDeployment,
+  reportIncident,
 ];
 
 function usage(): string[] {

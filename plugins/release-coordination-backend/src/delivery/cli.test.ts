@@ -338,6 +338,81 @@ describe('release-coordination CLI (real backend over HTTP)', () => {
     );
   });
 
+  it('reports an incident, and the portal suggests the deployment it depends on', async () => {
+    const shipped = await cli([
+      'report-deployment',
+      '--entity',
+      PAYMENTS,
+      '--version',
+      '5.1.0',
+      '--environment',
+      'production',
+      '--deployment-id',
+      'prod-payments-5.1.0',
+      '--started-at',
+      '2026-12-05T09:40:00Z',
+      '--result',
+      'succeeded',
+      '--finished-at',
+      '2026-12-05T09:50:00Z',
+    ]);
+    expect(shipped.code).toBe(0);
+    const incident = (...more: string[]) =>
+      cli([
+        'report-incident',
+        '--entity',
+        STOREFRONT,
+        '--id',
+        'INC-7',
+        '--title',
+        'Checkout returns 502',
+        '--severity',
+        'high',
+        '--source',
+        'pagerduty',
+        '--started-at',
+        '2026-12-05T10:05:00Z',
+        '--users-affected',
+        '300',
+        ...more,
+      ]);
+    const opened = await incident();
+    expect(opened.code).toBe(0);
+    expect(opened.out).toMatch(
+      new RegExp(`^reported: incident INC-7 on ${STOREFRONT} \\(portal id \\d+\\)$`),
+    );
+    const id = /portal id (\d+)/.exec(opened.out)![1];
+    const resolved = await incident('--resolved-at', '2026-12-05T10:50:00Z', '--impact-minutes', '45');
+    expect(resolved.out).toBe(`updated: incident INC-7 on ${STOREFRONT}, resolved (portal id ${id})`);
+
+    const detail = await get(`/incidents/${id}`).set('Authorization', asUser('alice'));
+    expect(detail.body.incident).toMatchObject({
+      source: 'pagerduty',
+      resolvedAt: '2026-12-05T10:50:00.000Z',
+      usersAffected: 300,
+      impactMinutes: 45,
+    });
+    expect(detail.body.candidates[0]).toMatchObject({
+      rank: 1,
+      distance: 1,
+      minutesBeforeStart: 15,
+      deployment: { participantRef: PAYMENTS, version: '5.1.0', trainId },
+    });
+
+    expect(await incident('--severity', 'sev1')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--severity must be one of critical, high, medium, low, got 'sev1'"),
+    });
+    expect(await incident('--users-affected', 'many')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--users-affected must be a whole number, got 'many'"),
+    });
+    // The portal's own 400 is passed on, naming the field.
+    const early = await incident('--resolved-at', '2026-12-05T09:00:00Z');
+    expect(early.code).toBe(2);
+    expect(early.err).toMatch(/answered 400: .*resolvedAt/);
+  });
+
   it('answers bad usage, configuration and refusals with exit 2 and a message to act on', async () => {
     expect(await cli(['deploy-now'])).toMatchObject({
       code: 2,
