@@ -8,8 +8,9 @@
  *   again when it is resolved.
  * - `owner_ref` is the affected entity's owner when the incident started; a team's incident
  *   figures count what it owned then.
- * - Lists read an entity's incidents newest first, and scorecards read by start or by the
- *   attributed deployment; each has its index.
+ * - Lists read an entity's incidents newest first, and a train's by the deployment confirmed
+ *   as the cause or, until a person decides, suggested as the likeliest one; scorecards read by
+ *   start or by the attributed deployment; each has its index.
  * - Attribution reads production deployments of the affected entity and of what it depends on
  *   that finished in a window before the start: indexed by environment, participant and finish.
  *
@@ -48,6 +49,14 @@ exports.up = async function up(knex) {
       .inTable('deployments')
       .onDelete('SET NULL')
       .comment('The deployment a person confirmed as the cause');
+    table
+      .integer('suggested_deployment_id')
+      .unsigned()
+      .nullable()
+      .references('id')
+      .inTable('deployments')
+      .onDelete('SET NULL')
+      .comment('The likeliest cause when first reported, until a person decides');
     table.string('attributed_by', 255).nullable();
     table.datetime('attributed_at', time).nullable();
     table.text('attribution_comment').nullable();
@@ -58,6 +67,7 @@ exports.up = async function up(knex) {
     table.index(['entity_ref', 'started_at', 'id'], 'incidents_entity_started_idx');
     table.index(['started_at', 'id'], 'incidents_started_idx');
     table.index(['attributed_deployment_id'], 'incidents_attributed_deployment_idx');
+    table.index(['suggested_deployment_id'], 'incidents_suggested_deployment_idx');
     // Scorecards reuse a computed card until something changed: the newest change is read here.
     table.index(['updated_at'], 'incidents_updated_idx');
   });

@@ -41,6 +41,8 @@ class KnexIncidentSession extends KnexStoreSession implements IncidentStoreSessi
     return this.db('incidents as i')
       .leftJoin('deployments as d', 'd.id', 'i.attributed_deployment_id')
       .leftJoin('release_trains as t', 't.id', 'd.train_id')
+      .leftJoin('deployments as s', 's.id', 'i.suggested_deployment_id')
+      .leftJoin('release_trains as st', 'st.id', 's.train_id')
       .select(INCIDENT_COLUMNS);
   }
 
@@ -84,6 +86,9 @@ class KnexIncidentSession extends KnexStoreSession implements IncidentStoreSessi
         users_affected: incident.usersAffected ?? null,
         impact_minutes: incident.impactMinutes ?? null,
         url: incident.url ?? null,
+        suggested_deployment_id: incident.suggestedDeploymentId
+          ? Number(incident.suggestedDeploymentId)
+          : null,
         attribution_state: 'unconfirmed',
         reporter: incident.reporter,
         reported_at: now,
@@ -103,6 +108,10 @@ class KnexIncidentSession extends KnexStoreSession implements IncidentStoreSessi
     if (patch.usersAffected !== undefined) columns.users_affected = patch.usersAffected;
     if (patch.impactMinutes !== undefined) columns.impact_minutes = patch.impactMinutes;
     if (patch.url !== undefined) columns.url = patch.url;
+    if (patch.suggestedDeploymentId !== undefined) {
+      columns.suggested_deployment_id =
+        patch.suggestedDeploymentId === null ? null : Number(patch.suggestedDeploymentId);
+    }
     await this.db('incidents').where('id', Number(id)).update(columns);
     const incident = await this.getIncident(id);
     if (!incident) throw new NotFoundError(`No incident with id '${id}'`);
@@ -160,13 +169,25 @@ export class DatabaseIncidentStore extends KnexIncidentSession implements Incide
 
   async listIncidents(query: IncidentQuery): Promise<Page<Incident>> {
     // Of an entity: `incidents_entity_started_idx`; of a train: through the deployments of
-    // the train (`deployments_train_started_idx`) and `incidents_attributed_deployment_idx`.
+    // the train (`deployments_train_started_idx`) and the indexes of the attributed and the
+    // suggested deployment.
     const filter = (q: Knex.QueryBuilder) => {
       if (query.entityRef) q.where('i.entity_ref', query.entityRef);
       if (query.trainId) {
-        q.where('i.attribution_state', 'confirmed').whereIn(
-          'i.attributed_deployment_id',
-          this.knex('deployments').select('id').where('train_id', query.trainId),
+        const ofTrain = () =>
+          this.knex('deployments').select('id').where('train_id', query.trainId!);
+        q.where(either =>
+          either
+            .where(confirmed =>
+              confirmed
+                .where('i.attribution_state', 'confirmed')
+                .whereIn('i.attributed_deployment_id', ofTrain()),
+            )
+            .orWhere(suggested =>
+              suggested
+                .where('i.attribution_state', 'unconfirmed')
+                .whereIn('i.suggested_deployment_id', ofTrain()),
+            ),
         );
       }
     };

@@ -85,7 +85,9 @@ export function createIncidentService(options: IncidentServiceOptions): Incident
   const { store, snapshots, permissions, userInfo, auditor, announcer } = options;
   const { productionEnvironment, attributionWindowHours } = options;
 
-  async function candidatesOf(incident: Incident): Promise<AttributionCandidate[]> {
+  async function candidatesOf(
+    incident: Pick<Incident, 'entityRef' | 'startedAt'>,
+  ): Promise<AttributionCandidate[]> {
     const { index } = await snapshots.current();
     const upstream = upstreamOf(index, incident.entityRef);
     const start = new Date(incident.startedAt);
@@ -120,6 +122,11 @@ export function createIncidentService(options: IncidentServiceOptions): Incident
       if (!node) {
         throw new InputError(`entityRef: ${report.entityRef} is not in the catalog`);
       }
+      // The likeliest cause as reported; read before the transaction, as the graph is.
+      const [suspect] = await candidatesOf({
+        entityRef: report.entityRef,
+        startedAt: report.startedAt,
+      });
       const record = () =>
         store.transaction(async tx => {
           const existing = await tx.findIncident(source, report.externalId, { lock: true });
@@ -136,6 +143,7 @@ export function createIncidentService(options: IncidentServiceOptions): Incident
               ...(report.usersAffected !== undefined ? { usersAffected: report.usersAffected } : {}),
               ...(report.impactMinutes !== undefined ? { impactMinutes: report.impactMinutes } : {}),
               ...(report.url ? { url: report.url } : {}),
+              ...(suspect ? { suggestedDeploymentId: suspect.deployment.id } : {}),
               reporter,
             });
             return { incident, created: true };
@@ -146,8 +154,16 @@ export function createIncidentService(options: IncidentServiceOptions): Incident
                 `not ${report.entityRef}`,
             );
           }
-          const patch = reportPatch(existing, report);
-          if (!patch) return { incident: existing, created: false };
+          const patch = reportPatch(existing, report) ?? {};
+          // A new start may change the likeliest cause, until a person decided.
+          const suggested = suspect?.deployment.id ?? null;
+          if (
+            existing.attribution.state === 'unconfirmed' &&
+            (existing.attribution.suggested?.id ?? null) !== suggested
+          ) {
+            patch.suggestedDeploymentId = suggested;
+          }
+          if (Object.keys(patch).length === 0) return { incident: existing, created: false };
           return { incident: await tx.updateIncident(existing.id, patch), created: false };
         });
       let outcome: Awaited<ReturnType<typeof record>>;
@@ -161,7 +177,6 @@ export function createIncidentService(options: IncidentServiceOptions): Incident
         outcome = await record();
       }
       if (outcome.created) {
-        const [suspect] = await candidatesOf(outcome.incident);
         // Nobody to tell when neither entity has an owner in the catalog.
         if (suspect && (outcome.incident.ownerRef || index.node(suspect.deployment.participantRef)?.owner)) {
           const suspectOwner = index.node(suspect.deployment.participantRef)?.owner;

@@ -21,6 +21,8 @@ export interface NewIncident {
   usersAffected?: number;
   impactMinutes?: number;
   url?: string;
+  /** The likeliest cause as the incident is reported. */
+  suggestedDeploymentId?: string;
   reporter: string;
 }
 
@@ -30,7 +32,10 @@ export type IncidentPatch = Partial<
     Incident,
     'title' | 'severity' | 'startedAt' | 'resolvedAt' | 'usersAffected' | 'impactMinutes' | 'url'
   >
->;
+> & {
+  /** A new likeliest cause (`null` for none), while nobody decided. */
+  suggestedDeploymentId?: string | null;
+};
 
 /** A person's decision about an incident's cause, as stored. */
 export interface IncidentAttributionChange {
@@ -43,7 +48,10 @@ export interface IncidentAttributionChange {
 /** Filters and paging of incidents. */
 export interface IncidentQuery extends PageRequest {
   entityRef?: string;
-  /** Incidents attributed to a deployment of this train. */
+  /**
+   * Incidents confirmed as caused by a deployment of this train, and unconfirmed ones whose
+   * likeliest cause is one.
+   */
   trainId?: string;
 }
 

@@ -190,6 +190,14 @@ describe('incident routes (real catalog, policy, group membership)', () => {
       expect(res.body.candidates[0].reasoning).toMatch(
         /^storefront depends on payments \(storefront → payments, 1 hop\)/,
       );
+      // Until somebody decides, the likeliest cause is suggested, and the incident is listed
+      // with the train that shipped it.
+      expect(res.body.incident.attribution).toEqual({
+        state: 'unconfirmed',
+        suggested: expect.objectContaining({ id: paymentsProduction, trainName: '2026.12' }),
+      });
+      const ofTrain = await get(`/incidents?trainId=${trainId}`).set('Authorization', asUser('dave'));
+      expect(ofTrain.body).toMatchObject({ totalCount: 1, items: [{ id: listed.id }] });
       expect((await get('/incidents/999999').set('Authorization', asUser('dave'))).status).toBe(404);
     });
 

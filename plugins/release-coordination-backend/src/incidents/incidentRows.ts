@@ -22,6 +22,7 @@ export interface IncidentRow {
   url: string | null;
   attribution_state: string;
   attributed_deployment_id: number | null;
+  suggested_deployment_id: number | null;
   attributed_by: string | null;
   attributed_at: Time | null;
   attribution_comment: string | null;
@@ -35,6 +36,13 @@ export interface IncidentRow {
   d_environment: string | null;
   d_version: string | null;
   d_finished_at: Time | null;
+  // Of the suggested deployment.
+  s_train_id: string | null;
+  s_train_name: string | null;
+  s_participant_ref: string | null;
+  s_environment: string | null;
+  s_version: string | null;
+  s_finished_at: Time | null;
 }
 
 /** The columns of {@link IncidentRow}, for a query from `incidents as i`. */
@@ -46,26 +54,37 @@ export const INCIDENT_COLUMNS = [
   'd.environment as d_environment',
   'd.version as d_version',
   'd.finished_at as d_finished_at',
+  's.train_id as s_train_id',
+  'st.name as s_train_name',
+  's.participant_ref as s_participant_ref',
+  's.environment as s_environment',
+  's.version as s_version',
+  's.finished_at as s_finished_at',
 ];
 
 const present = <T>(key: string, value: T | null | undefined) =>
   value === null || value === undefined ? {} : { [key]: value };
 
-function attributedDeployment(row: IncidentRow): AttributedDeployment | undefined {
-  if (row.attributed_deployment_id === null || row.d_train_id === null) return undefined;
+/** The attributed (`d`) or suggested (`s`) deployment of a row, when its train still exists. */
+function deploymentOf(row: IncidentRow, prefix: 'd' | 's'): AttributedDeployment | undefined {
+  const id = prefix === 'd' ? row.attributed_deployment_id : row.suggested_deployment_id;
+  const column = (name: string) => (row as unknown as Record<string, any>)[`${prefix}_${name}`];
+  const trainId: string | null = column('train_id');
+  if (id === null || trainId === null) return undefined;
   return {
-    id: String(row.attributed_deployment_id),
-    trainId: row.d_train_id,
-    trainName: row.d_train_name ?? row.d_train_id,
-    participantRef: row.d_participant_ref ?? '',
-    environment: row.d_environment ?? '',
-    ...present('version', row.d_version),
-    ...present('finishedAt', optionalIsoString(row.d_finished_at)),
+    id: String(id),
+    trainId,
+    trainName: column('train_name') ?? trainId,
+    participantRef: column('participant_ref') ?? '',
+    environment: column('environment') ?? '',
+    ...present('version', column('version')),
+    ...present('finishedAt', optionalIsoString(column('finished_at'))),
   };
 }
 
 export function toIncident(row: IncidentRow): Incident {
-  const deployment = attributedDeployment(row);
+  const deployment = deploymentOf(row, 'd');
+  const suggested = deploymentOf(row, 's');
   // A confirmed attribution whose deployment was deleted with its train reads as unconfirmed.
   const state =
     row.attribution_state === 'confirmed' && !deployment
@@ -87,6 +106,7 @@ export function toIncident(row: IncidentRow): Incident {
     attribution: {
       state,
       ...(state === 'confirmed' ? { deployment } : {}),
+      ...(state === 'unconfirmed' && suggested ? { suggested } : {}),
       ...(state !== 'unconfirmed'
         ? {
             ...present('decidedBy', row.attributed_by),

@@ -82,6 +82,11 @@ export interface IncidentAttribution {
   state: IncidentAttributionState;
   /** For `confirmed`. */
   deployment?: AttributedDeployment;
+  /**
+   * For `unconfirmed`: the likeliest cause when the incident was reported (the first
+   * candidate), for a person to confirm or reassign.
+   */
+  suggested?: AttributedDeployment;
   /** Who decided, and when; absent while `unconfirmed`. */
   decidedBy?: string;
   decidedAt?: string;
@@ -168,7 +173,10 @@ export type AttributeIncidentRequest =
 export interface ListIncidentsRequest {
   /** Incidents of this entity. */
   entityRef?: string;
-  /** Incidents attributed to a deployment of this train. */
+  /**
+   * Incidents confirmed as caused by a deployment of this train, and those still unconfirmed
+   * whose likeliest cause is one.
+   */
   trainId?: string;
   limit?: number;
   offset?: number;

@@ -3039,7 +3039,7 @@ export const spec = {
       "get": {
         "operationId": "listIncidents",
         "summary": "A page of incidents, newest start first.",
-        "description": "Of one entity, or attributed (confirmed) to a deployment of one train, when asked.\nIncidents naming an entity the caller may not see are left out and counted. Needs\n`release-coordination.incident.read`.\n",
+        "description": "Of one entity, or of one train, when asked: those confirmed as caused by a deployment of\nthe train, and those nobody decided yet whose likeliest cause is one.\nIncidents naming an entity the caller may not see are left out and counted. Needs\n`release-coordination.incident.read`.\n",
         "parameters": [
           {
             "name": "entityRef",
@@ -5261,6 +5261,14 @@ export const spec = {
               },
               "deployment": {
                 "$ref": "#/components/schemas/AttributedDeployment"
+              },
+              "suggested": {
+                "description": "While unconfirmed, the likeliest cause when the incident was reported.",
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/AttributedDeployment"
+                  }
+                ]
               },
               "decidedBy": {
                 "type": "string"

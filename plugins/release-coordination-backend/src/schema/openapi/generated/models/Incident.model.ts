@@ -23,6 +23,8 @@ export interface Incident {
   attribution: {
     state: "unconfirmed" | "confirmed" | "no-deployment";
     deployment?: AttributedDeployment;
+    /** While unconfirmed, the likeliest cause when the incident was reported. */
+    suggested?: AttributedDeployment;
     decidedBy?: string;
     decidedAt?: string;
     comment?: string;
