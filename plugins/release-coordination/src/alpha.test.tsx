@@ -24,8 +24,10 @@ import {
   checkoutSystem,
   entity,
 } from './__testUtils__/dependencyFixtures';
-import { pageOf,
+import {
+  noIncidents,
   ownerApproval,
+  pageOf,
   TRAIN_ID,
   trainWithoutOutcomesApi,
   winterDecisions,
@@ -178,6 +180,7 @@ describe('entity content of the new frontend system', () => {
         [
           releaseCoordinationApiRef,
           {
+            listIncidents: noIncidents,
             listEntityTrains: async () => pageOf({
               items: [
                 {
@@ -207,6 +210,7 @@ describe('entity content of the new frontend system', () => {
         [
           releaseCoordinationApiRef,
           {
+            listIncidents: noIncidents,
             listEntityTrains: async () =>
               pageOf({
                 items: [
@@ -243,6 +247,7 @@ describe('entity content of the new frontend system', () => {
         [
           releaseCoordinationApiRef,
           {
+            listIncidents: noIncidents,
             listEntityTrains,
             getTrain: async () => winterTrainDetail,
             getDeploymentWaves: async () => checkoutApiWaves,

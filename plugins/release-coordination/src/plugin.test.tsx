@@ -32,7 +32,11 @@ import {
   checkoutSystem,
 } from './__testUtils__/dependencyFixtures';
 import { emptyScorecard } from './__testUtils__/scorecardFixtures';
-import { pageOf, TRAIN_ID } from './__testUtils__/trainFixtures';
+import {
+  noIncidents,
+  pageOf,
+  TRAIN_ID,
+} from './__testUtils__/trainFixtures';
 import { renderEntityContent } from './__testUtils__/renderWithApi';
 
 describe('legacy frontend system', () => {
@@ -186,6 +190,7 @@ describe('legacy entity content', () => {
 
   it('loads the Release trains tab lazily inside an entity page', async () => {
     await renderEntityContent(<EntityReleaseTrainsContent />, checkoutApi, {
+      listIncidents: noIncidents,
       listEntityTrains: async () => pageOf({ items: [] }),
     });
     expect(await screen.findByText('checkout-api is in no release train')).toBeInTheDocument();
@@ -194,6 +199,7 @@ describe('legacy entity content', () => {
   it('loads the Release trains tab of a system lazily inside an entity page', async () => {
     expect(legacyExports.isReleaseTrainsAvailable(checkoutSystem)).toBe(true);
     await renderEntityContent(<EntityReleaseTrainsContent />, checkoutSystem, {
+      listIncidents: noIncidents,
       listEntityTrains: async () => pageOf({ items: [] }),
     });
     expect(await screen.findByText('checkout is in no release train')).toBeInTheDocument();

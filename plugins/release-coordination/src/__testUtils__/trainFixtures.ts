@@ -236,3 +236,6 @@ export const trainWithoutOutcomesApi = {
 export function pageOf<T>(page: { items: T[] }): { items: T[]; totalCount: number } {
   return { ...page, totalCount: page.items.length };
 }
+
+/** `listIncidents` of a fake API for views that list incidents without a test about them. */
+export const noIncidents = async () => ({ items: [], totalCount: 0 });

@@ -5,6 +5,7 @@ import { dependenciesMessages } from './dependencies';
 import { dictionaryMessages } from './dictionary';
 import { entityTrainsMessages } from './entityTrains';
 import { gatesMessages } from './gates';
+import { incidentsMessages } from './incidents';
 import { outcomesMessages } from './outcomes';
 import { ownershipMessages } from './ownership';
 import { pagesMessages } from './pages';
@@ -22,6 +23,7 @@ export const releaseCoordinationMessages = {
   gates: gatesMessages,
   outcomes: outcomesMessages,
   compatibility: compatibilityMessages,
+  incidents: incidentsMessages,
   approvals: approvalsMessages,
   entityTrains: entityTrainsMessages,
   dependencies: dependenciesMessages,

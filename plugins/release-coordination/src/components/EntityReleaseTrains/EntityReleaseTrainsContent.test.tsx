@@ -6,10 +6,12 @@ import {
   checkoutSystem,
 } from '../../__testUtils__/dependencyFixtures';
 import { renderEntityContent } from '../../__testUtils__/renderWithApi';
-import { pageOf,
+import {
   autumnTrain,
   contractTests,
+  noIncidents,
   ownerApproval,
+  pageOf,
   TRAIN_ID,
   winterTrain,
   winterTrainDetail,
@@ -28,6 +30,7 @@ describe('EntityReleaseTrainsContent', () => {
       ],
     }));
     await renderEntityContent(<EntityReleaseTrainsContent />, checkoutApi, {
+      listIncidents: noIncidents,
       listEntityTrains,
       getTrain: async () => winterTrainDetail,
       getDeploymentWaves: async () => checkoutApiWaves,
@@ -66,6 +69,7 @@ describe('EntityReleaseTrainsContent', () => {
       seeAlso: [],
     });
     await renderEntityContent(<EntityReleaseTrainsContent />, checkoutSystem, {
+      listIncidents: noIncidents,
       listEntityTrains: async () => pageOf({
         items: [
           { train: winterTrain, participant: winterTrainDetail.participants[0], gates: [] },
@@ -105,6 +109,7 @@ describe('EntityReleaseTrainsContent', () => {
 
   it('says so when the entity is in no train', async () => {
     await renderEntityContent(<EntityReleaseTrainsContent />, checkoutApi, {
+      listIncidents: noIncidents,
       listEntityTrains: async () => pageOf({ items: [] }),
     });
     expect(await screen.findByText('checkout-api is in no release train')).toBeInTheDocument();
@@ -157,6 +162,7 @@ describe('EntityReleaseTrainsContent', () => {
       trainId === TRAIN_ID ? winterWithCart : autumnDetail,
     );
     await renderEntityContent(<EntityReleaseTrainsContent />, checkoutSystem, {
+      listIncidents: noIncidents,
       listEntityTrains,
       getTrain,
       getDeploymentWaves: async () => checkoutApiWaves,
@@ -211,6 +217,7 @@ describe('EntityReleaseTrainsContent', () => {
 
   it('says how many participations of the system\'s components the user cannot see', async () => {
     await renderEntityContent(<EntityReleaseTrainsContent />, checkoutSystem, {
+      listIncidents: noIncidents,
       listEntityTrains: async () => ({
         items: [
           { train: winterTrain, participant: winterTrainDetail.participants[0], gates: [] },
@@ -229,6 +236,7 @@ describe('EntityReleaseTrainsContent', () => {
 
   it('says so when none of the components of a system is in a train', async () => {
     await renderEntityContent(<EntityReleaseTrainsContent />, checkoutSystem, {
+      listIncidents: noIncidents,
       listEntityTrains: async () => pageOf({ items: [] }),
     });
     expect(await screen.findByText('checkout is in no release train')).toBeInTheDocument();

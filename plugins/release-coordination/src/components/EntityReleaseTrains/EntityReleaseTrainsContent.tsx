@@ -20,6 +20,7 @@ import { releaseCoordinationApiRef } from '../../api';
 import { releaseCoordinationTranslationRef } from '../../translations';
 import { kindOfEntity } from '../../filters';
 import { DictionaryTerm } from '../DictionaryTerms';
+import { IncidentsCard } from '../Incidents';
 import {
   GateStateChip,
   HiddenEntitiesNote,
@@ -283,9 +284,16 @@ export function EntityReleaseTrainsContent() {
       itemWords={count => t('entityTrains.content.hiddenItems', { count })}
     />
   );
+  // What went wrong in production, and which deployment caused it, is read where the trains are.
+  const incidents = (
+    <Box mt={3}>
+      <IncidentsCard of={{ entityRef }} />
+    </Box>
+  );
   if (!value || value.totalCount === 0) {
     const isSystem = kindOfEntity(entity) === 'system';
     return (
+      <>
       <EmptyState
         missing="data"
         title={t('entityTrains.content.emptyTitle', {
@@ -297,6 +305,8 @@ export function EntityReleaseTrainsContent() {
             : t('entityTrains.content.emptyComponent')
         }
       />
+      {incidents}
+      </>
     );
   }
   return (
@@ -315,6 +325,7 @@ export function EntityReleaseTrainsContent() {
         totalCount={value.totalCount}
         rowsPerPageOptions={PAGE_SIZES}
       />
+      {incidents}
     </>
   );
 }

@@ -10,11 +10,12 @@ import { releaseCoordinationApiRef } from '../../api';
 import { checkoutApiWaves, entity } from '../../__testUtils__/dependencyFixtures';
 import { renderPage } from '../../__testUtils__/renderWithApi';
 import {
+  noIncidents,
+  ownerApproval,
   responseError,
   TRAIN_ID,
   winterDecisions,
   winterDriftNone,
-  ownerApproval,
   winterTrainDetail,
 } from '../../__testUtils__/trainFixtures';
 import { TrainView } from './TrainPage';
@@ -128,6 +129,7 @@ function fakeApi(overrides: Partial<ReleaseCoordinationApi> = {}): Partial<Relea
     listFeatureFlags: vi.fn(async () => winterOutcomes.flags),
     listDeployments: vi.fn(async () => winterOutcomes.deployments),
     getCompatibilityMatrix: vi.fn(async () => ({ pairs: [], gapCount: 0 })),
+    listIncidents: vi.fn(noIncidents),
     getEnvironmentMatrix: vi.fn(async () => ({
       environments: ['staging', 'production'],
       participants: winterTrainDetail.participants.map(p => ({

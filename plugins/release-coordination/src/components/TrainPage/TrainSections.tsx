@@ -4,6 +4,7 @@ import { Grid, makeStyles, Tab, Tabs } from '@material-ui/core';
 import { TrainDetail } from '@release-coordination/plugin-release-coordination-common';
 import { ReactNode, useState } from 'react';
 import { CompatibilityCard } from '../Compatibility';
+import { IncidentsCard } from '../Incidents';
 import { GateDialog } from '../GateDialog';
 import { RetrospectiveCard } from '../Retrospective';
 import {
@@ -112,6 +113,9 @@ export function TrainSections(props: { train: TrainDetail; onChanged: () => void
         </Grid>
         <Grid item xs={12}>
           <DeploymentsCard train={train} />
+        </Grid>
+        <Grid item xs={12}>
+          <IncidentsCard of={{ trainId: train.id }} />
         </Grid>
         <Grid item xs={12} md={6}>
           <TrainWaves participants={train.participants} />

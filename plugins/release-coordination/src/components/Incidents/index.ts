@@ -1,0 +1,3 @@
+export { IncidentsCard, describeImpact } from './IncidentsCard';
+export { IncidentDialog } from './IncidentDialog';
+export { useIncidents, type IncidentsOf } from './useIncidents';
