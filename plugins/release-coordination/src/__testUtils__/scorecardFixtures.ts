@@ -119,6 +119,38 @@ const organisationMetrics = metricValues({
     missing: undefined,
   },
   'open-action-items-carried-over': { value: 3, sampleSize: 3, missing: undefined },
+  // 3 of 45 deployments caused a confirmed incident.
+  'incident-change-failure-rate': {
+    value: 3 / 45,
+    numerator: 3,
+    denominator: 45,
+    sampleSize: 45,
+    missing: undefined,
+  },
+  // 7 incidents in 90 days.
+  'incident-frequency': {
+    value: 7 / (90 / 7),
+    numerator: 7,
+    denominator: 90 / 7,
+    sampleSize: 7,
+    missing: undefined,
+  },
+  'time-to-restore': {
+    value: 1.5,
+    p90: 4,
+    sampleSize: 6,
+    missing: '1 incident is not resolved yet and counted apart',
+    figures: [{ key: 'unresolved', label: 'not resolved yet', value: 1 }],
+  },
+  'customer-impact': {
+    value: 54_000,
+    sampleSize: 5,
+    missing: undefined,
+    figures: [
+      { key: 'users-affected', label: 'users affected', value: 2400 },
+      { key: 'impact-minutes', label: 'minutes of impact', value: 190 },
+    ],
+  },
 });
 
 function stageTime(stage: string, value: number, sampleSize: number): StageTimeValue {

@@ -86,6 +86,10 @@ export const scorecardsMessages = {
     itemsDue_other: '{{amount}} items due',
     openItems_one: '{{amount}} open item',
     openItems_other: '{{amount}} open items',
+    incidents_one: '{{amount}} incident',
+    incidents_other: '{{amount}} incidents',
+    resolvedIncidents_one: '{{amount}} resolved incident',
+    resolvedIncidents_other: '{{amount}} resolved incidents',
     samples_one: '{{amount}} sample',
     samples_other: '{{amount}} samples',
   },
@@ -105,6 +109,10 @@ export const scorecardsMessages = {
       "Approval gates are decided by the members of their approver Group on the train's page.",
     actionItems:
       "Action items come from a train's retrospective; give them an owner and a due date there.",
+    incidents:
+      'Incident tools report incidents with POST {{endpoint}} (or the CLI: release-coordination report-incident), with users affected and minutes of impact.',
+    incidentCauses:
+      "An owner confirms which deployment caused an incident in the incident's candidate causes, on the train or entity page.",
   },
   definition: {
     numerator: 'Numerator:',
@@ -122,6 +130,7 @@ export const scorecardsMessages = {
       stability: 'Stability',
       gates: 'Gates',
       followThrough: 'Retrospective follow-through',
+      incidents: 'Incidents',
       other: 'Other',
     },
   },

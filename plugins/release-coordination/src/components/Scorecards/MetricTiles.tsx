@@ -93,9 +93,12 @@ export function MetricTile(props: { definition: MetricDefinition; metric?: Metri
 }
 
 /** The messages of the groups of tiles, under `scorecards.tiles.sections`. */
-type SectionKey = 'delivery' | 'stability' | 'gates' | 'followThrough' | 'other';
+type SectionKey = 'delivery' | 'stability' | 'incidents' | 'gates' | 'followThrough' | 'other';
 
-/** The tiles in groups a reader scans in order: shipping, stability, gates, follow-through. */
+/**
+ * The tiles in groups a reader scans in order: shipping, stability, incidents, gates,
+ * follow-through.
+ */
 const SECTIONS: { key: SectionKey; metrics: MetricId[] }[] = [
   {
     key: 'delivery',
@@ -105,11 +108,14 @@ const SECTIONS: { key: SectionKey; metrics: MetricId[] }[] = [
     key: 'stability',
     metrics: [
       'change-failure-rate',
+      // Beside the deployment-based rate, never instead of it.
+      'incident-change-failure-rate',
       'rollback-frequency',
       'rollback-duration',
       'failed-deployment-recovery-time',
     ],
   },
+  { key: 'incidents', metrics: ['incident-frequency', 'time-to-restore', 'customer-impact'] },
   { key: 'gates', metrics: ['gate-first-pass-rate', 'approval-latency', 'waiver-rate'] },
   {
     key: 'followThrough',

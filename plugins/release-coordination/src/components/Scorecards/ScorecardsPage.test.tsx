@@ -128,6 +128,16 @@ describe('ScorecardsPage', () => {
     expect(within(tile('Approval latency')).getByText('5.5 h')).toBeInTheDocument();
     expect(within(tile('Gate first-pass rate')).getByText('80%')).toBeInTheDocument();
     expect(within(tile('Open action items carried over')).getByText('3')).toBeInTheDocument();
+    // Incidents, and the incident-based change failure rate beside the deployment-based one.
+    const incidentCfr = tile('Change failure rate (incident-based)');
+    expect(within(incidentCfr).getByText('6.7%')).toBeInTheDocument();
+    expect(within(incidentCfr).getByText('3 of 45')).toBeInTheDocument();
+    expect(within(tile('Incident frequency')).getByText('0.5 per week')).toBeInTheDocument();
+    expect(within(tile('Incident frequency')).getByText('from 7 incidents')).toBeInTheDocument();
+    expect(within(tile('Time to restore')).getByText('1.5 h')).toBeInTheDocument();
+    expect(within(tile('Time to restore')).getByText('not resolved yet: 1')).toBeInTheDocument();
+    expect(within(tile('Customer impact (user-minutes)')).getByText('54,000')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Incidents' })).toBeInTheDocument();
     // The settings the numbers were computed with.
     expect(screen.getByText(/23 Aug 2026 – 20 Nov 2026 \(UTC\)/)).toBeInTheDocument();
     expect(screen.getByText(/deployments to production count for delivery/)).toBeInTheDocument();

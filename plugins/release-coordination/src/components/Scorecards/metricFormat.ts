@@ -66,6 +66,8 @@ type SampleNoun =
   | 'approvalGates'
   | 'itemsDue'
   | 'openItems'
+  | 'incidents'
+  | 'resolvedIncidents'
   | 'samples';
 
 /** What the samples of each metric are. */
@@ -84,6 +86,10 @@ const SAMPLE_NOUNS: Partial<Record<MetricId, SampleNoun>> = {
   'waiver-rate': 'gatesDecided',
   'action-item-follow-through': 'itemsDue',
   'open-action-items-carried-over': 'openItems',
+  'incident-change-failure-rate': 'deployments',
+  'incident-frequency': 'incidents',
+  'time-to-restore': 'resolvedIncidents',
+  'customer-impact': 'incidents',
 };
 
 /** How many facts a value rests on, e.g. "45 deployments". */

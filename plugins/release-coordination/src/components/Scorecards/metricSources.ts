@@ -7,13 +7,23 @@ const CHECKS_ENDPOINT = `${API}/trains/{id}/checks`;
 
 /** The messages under `scorecards.sources`, and the endpoint each one names. */
 type Source = {
-  key: 'cycleTime' | 'deployments' | 'rollbacks' | 'stages' | 'gates' | 'approvals' | 'actionItems';
+  key:
+    | 'cycleTime'
+    | 'deployments'
+    | 'rollbacks'
+    | 'stages'
+    | 'gates'
+    | 'approvals'
+    | 'actionItems'
+    | 'incidents'
+    | 'incidentCauses';
   endpoint?: string;
 };
 
 const DEPLOYMENTS: Source = { key: 'deployments', endpoint: DEPLOYMENTS_ENDPOINT };
 const ACTION_ITEMS: Source = { key: 'actionItems' };
 const GATES: Source = { key: 'gates', endpoint: CHECKS_ENDPOINT };
+const INCIDENTS: Source = { key: 'incidents', endpoint: `${API}/incidents` };
 
 /**
  * How the facts behind each metric reach the scorecard, shown next to a value that is missing
@@ -34,6 +44,10 @@ const SOURCES: Partial<Record<MetricId, Source>> = {
   'waiver-rate': GATES,
   'action-item-follow-through': ACTION_ITEMS,
   'open-action-items-carried-over': ACTION_ITEMS,
+  'incident-change-failure-rate': { key: 'incidentCauses' },
+  'incident-frequency': INCIDENTS,
+  'time-to-restore': INCIDENTS,
+  'customer-impact': INCIDENTS,
 };
 
 /** Where the data of a metric comes from, if the page knows. */
