@@ -3,14 +3,17 @@ import {
   ActionItem,
   AddParticipantRequest,
   AddRetrospectiveNoteRequest,
+  AttributeIncidentRequest,
   CheckResult,
   CreateActionItemRequest,
   CreateFeatureFlagRequest,
   CreateTrainRequest,
   DeploymentOutcome,
   FeatureFlag,
+  Incident,
   ReportCheckRequest,
   ReportDeploymentRequest,
+  ReportIncidentRequest,
   ReportRollbackDrillRequest,
   RetrospectiveNote,
   RollbackDrill,
@@ -29,8 +32,8 @@ import {
  * refused operation throws the error the API would answer with.
  *
  * Who may do what follows the domain alone, as if no one held the release-manager role: users
- * act as ambassadors, owners and approvers; services (CI) may report checks, deployments and
- * rehearsals.
+ * act as ambassadors, owners and approvers; services (CI) may report checks, deployments,
+ * rehearsals and incidents.
  *
  * @public
  */
@@ -82,6 +85,10 @@ export interface ReleaseCoordinationActor {
   createActionItem(trainId: string, request: CreateActionItemRequest): Promise<ActionItem>;
   /** Updates an action item: its status, title, due date or owner. */
   updateActionItem(itemId: string, request: UpdateActionItemRequest): Promise<ActionItem>;
+  /** Reports an incident, or news about a known one, as an incident tool does. */
+  reportIncident(report: ReportIncidentRequest): Promise<Incident>;
+  /** Decides which production deployment caused an incident, or that none did. */
+  attributeIncident(incidentId: string, decision: AttributeIncidentRequest): Promise<Incident>;
 }
 
 /**

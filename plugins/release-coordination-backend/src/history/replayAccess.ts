@@ -14,6 +14,7 @@ import {
   checkReportPermission,
   deploymentReportPermission,
   gateApprovePermission,
+  incidentReportPermission,
   normalizeEntityRef,
   trainCreatePermission,
   trainManagePermission,
@@ -67,7 +68,7 @@ export function createCatalogUserInfo(options: {
  * read and create trains and decide gates (the services still count a decision only from a
  * member of the approver Group), and manage the trains they are the ambassador of (the
  * `IS_AMBASSADOR` condition, as the demo policy answers); everything else they do as the owning
- * team. Services, like CI's token, may only report checks, deployments and rehearsals. Nobody
+ * team. Services, like CI's token, may only report checks, deployments, rehearsals and incidents. Nobody
  * holds the release-manager role, so a replay cannot bypass a rule a person would meet.
  */
 const USER_PERMISSIONS = new Set([
@@ -75,7 +76,11 @@ const USER_PERMISSIONS = new Set([
   trainCreatePermission.name,
   gateApprovePermission.name,
 ]);
-const SERVICE_PERMISSIONS = new Set([checkReportPermission.name, deploymentReportPermission.name]);
+const SERVICE_PERMISSIONS = new Set([
+  checkReportPermission.name,
+  deploymentReportPermission.name,
+  incidentReportPermission.name,
+]);
 
 function allows(permissionName: string, credentials: BackstageCredentials): boolean {
   if (isUserPrincipal(credentials)) return USER_PERMISSIONS.has(permissionName);

@@ -3,6 +3,7 @@ import {
   checkReportPermission,
   deploymentReportPermission,
   gateApprovePermission,
+  incidentReportPermission,
   trainCreatePermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import { ReleaseCoordinationActor } from '@release-coordination/plugin-release-coordination-node';
@@ -27,7 +28,8 @@ export function createReplayActor(options: {
   auth: Pick<AuthService, 'getOwnServiceCredentials'>;
 }): ReleaseCoordinationActor {
   const { services, access, credentials, catalog, auth } = options;
-  const { trains, deployments, rollbacks, flags, retrospectives, trainAccess } = services;
+  const { trains, deployments, rollbacks, flags, retrospectives, incidents, trainAccess } =
+    services;
 
   const managing = (trainId: string, refusal: string) =>
     trainAccess.authorizeManaging(trainId, credentials, refusal);
@@ -105,5 +107,12 @@ export function createReplayActor(options: {
       retrospectives.createActionItem(trainId, request, credentials),
     updateActionItem: (itemId, request) =>
       retrospectives.updateActionItem(itemId, request, credentials),
+    async reportIncident(report) {
+      await access.authorize(incidentReportPermission, credentials, 'Not allowed to report incidents');
+      return (await incidents.reportIncident(report, credentials)).incident;
+    },
+    // Owners decide their incidents' cause; the service checks it.
+    attributeIncident: (incidentId, decision) =>
+      incidents.attributeIncident(incidentId, decision, credentials),
   };
 }

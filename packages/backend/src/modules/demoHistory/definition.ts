@@ -149,6 +149,28 @@ export interface HistoryActionItem {
   closed?: { status: 'done' | 'dropped'; by: string; at: HistoryTime; comment?: string };
 }
 
+/**
+ * An incident an incident tool reported during a train, on a Component, and what a person
+ * decided about its cause.
+ */
+export interface HistoryIncident {
+  /** The incident tool's id. */
+  id: string;
+  title: string;
+  component: string;
+  severity: 'critical' | 'high' | 'medium' | 'low';
+  at: HistoryTime;
+  /** Absent while it is open. */
+  minutesToRestore?: number;
+  usersAffected?: number;
+  impactMinutes?: number;
+  /**
+   * A person of an owning team confirmed the cause: the `n`-th production deployment (from 1)
+   * of `component` in this train. Absent while nobody decided.
+   */
+  confirmed?: { by: string; at: HistoryTime; component: string; n: number; comment?: string };
+}
+
 /** A past release train, from its creation to its retrospective. */
 export interface HistoryTrain {
   /** Stable and unique: deployment ids and idempotency keys of CI reports are derived from it. */
@@ -165,6 +187,8 @@ export interface HistoryTrain {
   /** A production rollback ended the train: it is marked rolled back instead of released. */
   rolledBack?: { at: HistoryTime; reason: string };
   flags: HistoryFlag[];
+  /** Incidents of the train's time, reported by the incident tool. */
+  incidents?: HistoryIncident[];
   retrospective: { notes: HistoryNote[]; actionItems: HistoryActionItem[] };
 }
 

@@ -253,6 +253,14 @@ describe('the demo history in the demo portal (real catalog and plugin)', () => 
         expect([id, metric(scorecard, id)]).toEqual([id, expect.any(Number)]);
       }
       expect(metric(scorecard, 'open-action-items-carried-over')).toBe(2);
+      // Two incidents: saved-card payments (train 14, confirmed as caused by payment-gateway)
+      // and stale search results (train 16, still only suggested). Impact: 1,800 users × 95 min
+      // + 400 × 50 = 191,000 user-minutes; restored in 95 and 50 min, median 72.5 min.
+      const figure = (id: string) => scorecard.metrics.find((m: any) => m.id === id);
+      expect(figure('incident-frequency').numerator).toBe(2);
+      expect(figure('customer-impact').value).toBe(191_000);
+      expect(figure('time-to-restore').value).toBeCloseTo(72.5 / 60);
+      expect(figure('incident-change-failure-rate').numerator).toBe(1);
 
       // The last four months, in two halves, each have figures of their own: a trend from the
       // first visit.

@@ -71,6 +71,13 @@ export function catalogExpectation(history: DemoHistory): HistoryCatalogExpectat
         }
       }
     }
+    for (const incident of train.incidents ?? []) {
+      refs.add(componentRef(incident.component));
+      const decided = incident.confirmed;
+      // Whoever confirms the cause answers for the deployed component.
+      const team = decided && owner(decided.component);
+      if (decided && team) relate(userRef(decided.by), 'memberOf', groupRef(team));
+    }
     for (const note of train.retrospective.notes) refs.add(userRef(note.by));
     for (const item of train.retrospective.actionItems) refs.add(item.ownerRef);
     for (const flag of train.flags) refs.add(flag.ownerRef);
@@ -105,6 +112,8 @@ function trainEvents(
 ) {
   const state: { train?: ReplayedTrain } = {};
   const flagIds = new Map<string, string>();
+  // Our ids of the deployments, by the CI's id: incidents are attributed to them.
+  const deploymentIds = new Map<string, string>();
   const ambassador = () => ctx.asUser(userRef(train.ambassador));
   const ci = () => ctx.asService(CI_REPORTER);
   const replayed = (): ReplayedTrain => {
@@ -221,8 +230,49 @@ function trainEvents(
       const n = (counts.get(deployment.environment) ?? 0) + 1;
       counts.set(deployment.environment, n);
       deploymentEvents(train, component, deployment, n, time, (at, what, report) =>
-        add(at, `${train.name}: ${what}`, () => ci().reportDeployment(replayed().id, report)),
+        add(at, `${train.name}: ${what}`, async () => {
+          const reported = await ci().reportDeployment(replayed().id, report);
+          deploymentIds.set(report.deploymentId, reported.id);
+        }),
       );
+    }
+  }
+
+  for (const incident of train.incidents ?? []) {
+    const ids: { id?: string } = {};
+    const startedAt = time(incident.at);
+    const report = {
+      source: 'pagerduty',
+      externalId: incident.id,
+      title: incident.title,
+      entityRef: componentRef(incident.component),
+      severity: incident.severity,
+      startedAt: startedAt.toISOString(),
+      ...(incident.usersAffected !== undefined ? { usersAffected: incident.usersAffected } : {}),
+      ...(incident.impactMinutes !== undefined ? { impactMinutes: incident.impactMinutes } : {}),
+      url: `https://incidents.example.com/${incident.id}`,
+    };
+    on(incident.at, `incident ${incident.id}`, async () => {
+      ids.id = (await ci().reportIncident(report)).id;
+    });
+    if (incident.minutesToRestore !== undefined) {
+      const resolvedAt = new Date(startedAt.getTime() + incident.minutesToRestore * MINUTE_MS);
+      add(resolvedAt, `${train.name}: incident ${incident.id} resolved`, () =>
+        ci().reportIncident({ ...report, resolvedAt: resolvedAt.toISOString() }),
+      );
+    }
+    const confirmed = incident.confirmed;
+    if (confirmed) {
+      on(confirmed.at, `cause of incident ${incident.id}`, () => {
+        const ciId = `${train.key}-${confirmed.component}-production-${confirmed.n}`;
+        const deploymentId = deploymentIds.get(ciId);
+        if (!deploymentId) throw new Error(`${train.name}: no deployment ${ciId} before the incident`);
+        return ctx.asUser(userRef(confirmed.by)).attributeIncident(ids.id!, {
+          state: 'confirmed',
+          deploymentId,
+          ...(confirmed.comment ? { comment: confirmed.comment } : {}),
+        });
+      });
     }
   }
 

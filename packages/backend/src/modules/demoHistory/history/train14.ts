@@ -201,6 +201,27 @@ export const train14: HistoryTrain = {
       }),
     ],
   },
+  // payment-gateway 7.4.0 reached production at 10:30; checkout-api, which depends on it, began
+  // failing saved-card payments at 12:10. bob (team-payments-core) confirmed the cause.
+  incidents: [
+    {
+      id: 'INC-2041',
+      title: 'Saved-card payments fail at checkout',
+      component: 'checkout-api',
+      severity: 'high',
+      at: at(-88, '12:10'),
+      minutesToRestore: 95,
+      usersAffected: 1800,
+      impactMinutes: 95,
+      confirmed: {
+        by: 'bob',
+        at: at(-88, '15:00'),
+        component: 'payment-gateway',
+        n: 1,
+        comment: 'Card tokens were sent in the new format before card-vault accepted it',
+      },
+    },
+  ],
   flags: [
     {
       component: 'checkout-web',
