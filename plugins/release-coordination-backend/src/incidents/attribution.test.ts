@@ -65,12 +65,12 @@ describe('rankAttributionCandidates', () => {
     expect(candidates[2].path[2]).toBe(c('db'));
     expect(candidates[2].minutesBeforeStart).toBe(20);
     expect(candidates[0].reasoning).toBe(
-      'web is the affected entity itself; its production deployment of 1.0.0 (train Spring ' +
-        'release) finished 10 hours before the incident started.',
+      "web is the affected entity itself; its production deployment of 1.0.0 in 'Spring " +
+        "release' finished 10 hours before the incident started.",
     );
     expect(candidates[1].reasoning).toBe(
-      'web depends on api (web → api, 1 hop); its production deployment of 1.0.0 (train ' +
-        'Spring release) finished 3.3 hours before the incident started.',
+      "web depends on api (web → api, 1 hop); its production deployment of 1.0.0 in 'Spring " +
+        "release' finished 3.3 hours before the incident started.",
     );
   });
 

@@ -36,7 +36,7 @@ function reasoningOf(
   const deployed = entityName(deployment.participantRef);
   const version = deployment.version ? ` of ${deployment.version}` : '';
   const when =
-    `its production deployment${version} (train ${deployment.trainName}) finished ` +
+    `its production deployment${version} in '${deployment.trainName}' finished ` +
     `${duration(minutesBeforeStart)} before the incident started`;
   if (path.length === 1) return `${deployed} is the affected entity itself; ${when}.`;
   const hops = path.length - 1;

@@ -9,8 +9,8 @@ import {
   DialogTitle,
   List,
   ListItem,
-  ListItemSecondaryAction,
   ListItemText,
+  makeStyles,
   Typography,
 } from '@material-ui/core';
 import {
@@ -32,6 +32,14 @@ import {
 } from '../shared';
 import { useIncidentDetail } from './useIncidents';
 
+const useStyles = makeStyles(theme => ({
+  // The reasoning wraps beside the action instead of running under it.
+  candidate: { alignItems: 'flex-start', gap: theme.spacing(2) },
+  text: { flex: '1 1 auto', minWidth: 0 },
+  reasoning: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
+  action: { flexShrink: 0, paddingTop: theme.spacing(1) },
+}));
+
 function CandidateItem(props: {
   candidate: AttributionCandidate;
   confirmed: boolean;
@@ -39,6 +47,7 @@ function CandidateItem(props: {
   onConfirm: () => void;
 }) {
   const { candidate, confirmed, busy, onConfirm } = props;
+  const classes = useStyles();
   const { t } = usePluginTranslation();
   const trainLink = useTrainLink();
   const { deployment } = candidate;
@@ -52,7 +61,7 @@ function CandidateItem(props: {
     train: deployment.trainName,
   });
   return (
-    <ListItem divider>
+    <ListItem divider className={classes.candidate}>
       <ListItemText
         primary={
           <>
@@ -68,8 +77,10 @@ function CandidateItem(props: {
           </>
         }
         secondary={candidate.reasoning}
+        className={classes.text}
+        secondaryTypographyProps={{ className: classes.reasoning }}
       />
-      <ListItemSecondaryAction>
+      <Box className={classes.action}>
         {confirmed ? (
           <StatusChip label={t('incidents.dialog.confirmed')} tone="success" />
         ) : (
@@ -82,7 +93,7 @@ function CandidateItem(props: {
             {t('incidents.dialog.confirm')}
           </Button>
         )}
-      </ListItemSecondaryAction>
+      </Box>
     </ListItem>
   );
 }

@@ -51,7 +51,7 @@ const detail: IncidentDetail = {
       path: [STOREFRONT, PAYMENTS],
       minutesBeforeStart: 15,
       reasoning:
-        'storefront depends on payments (storefront → payments, 1 hop); its production deployment of 5.1.0 (train 2026.12) finished 15 minutes before the incident started.',
+        "storefront depends on payments (storefront → payments, 1 hop); its production deployment of 5.1.0 in '2026.12' finished 15 minutes before the incident started.",
     },
   ],
   hidden: { candidates: 1 },
