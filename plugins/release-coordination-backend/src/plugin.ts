@@ -56,6 +56,7 @@ import { createCompatibilityMatrix } from './delivery/compatibilityMatrix';
 import { createEnvironmentMatrix } from './delivery/environmentMatrix';
 import { createDeliveryRouter } from './delivery/deliveryRouter';
 import { createIncidentRouter } from './incidents/incidentRouter';
+import { createIndicatorRouter } from './indicators/indicatorRouter';
 import { readAttributionWindowHours } from './incidents/config';
 import { createEnvironmentParityRule } from './delivery/rules';
 import { cachedScorecards, readScorecardMaxAge } from './scorecards/cachedScorecards';
@@ -213,6 +214,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           rollbacks,
           flags,
           incidents,
+          indicators,
           trainAccess,
           announcer,
         } = createReleaseCoordinationServices({ ...serviceDeps, stores });
@@ -357,6 +359,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
               }),
               createScorecardRouter({ httpAuth, permissions, scorecards, visibility }),
               createIncidentRouter({ httpAuth, permissions, incidents, visibility }),
+              createIndicatorRouter({ httpAuth, permissions, indicators, visibility }),
               createDeliveryRouter({
                 httpAuth,
                 permissions,

@@ -25,6 +25,8 @@ import { DatabaseTrainStore } from './trains/DatabaseTrainStore';
 import { DatabaseIncidentStore } from './incidents/DatabaseIncidentStore';
 import { IncidentService, createIncidentService } from './incidents/IncidentService';
 import { DEFAULT_ATTRIBUTION_WINDOW_HOURS } from './incidents/config';
+import { DatabaseIndicatorStore } from './indicators/DatabaseIndicatorStore';
+import { IndicatorService, createIndicatorService } from './indicators/IndicatorService';
 import { TrainService, createTrainService } from './trains/TrainService';
 import { TrainAnnouncer, createTrainAnnouncer } from './trains/announcements';
 import { TrainAccess, createTrainAccess } from './access';
@@ -37,6 +39,7 @@ export interface ReleaseCoordinationStores {
   retrospectives: DatabaseRetrospectiveStore;
   outcomes: DatabaseOutcomeStore;
   incidents: DatabaseIncidentStore;
+  indicators: DatabaseIndicatorStore;
 }
 
 /** Connects the stores; the first to connect runs the migrations unless they are skipped. */
@@ -49,6 +52,7 @@ export async function createReleaseCoordinationStores(options: {
     outcomes: await DatabaseOutcomeStore.create(options),
     trains: await DatabaseTrainStore.create(options),
     incidents: await DatabaseIncidentStore.create(options),
+    indicators: await DatabaseIndicatorStore.create(options),
   };
 }
 
@@ -60,6 +64,7 @@ export interface ReleaseCoordinationServices {
   rollbacks: RollbackService;
   flags: FeatureFlagService;
   incidents: IncidentService;
+  indicators: IndicatorService;
   /** Who may run which train, as the permission policy answers. */
   trainAccess: TrainAccess;
   /** Announces the services' changes; `settled()` waits for those under way. */
@@ -167,6 +172,7 @@ export function createReleaseCoordinationServices(options: {
       productionEnvironment: outcomeSettings.productionEnvironment,
       attributionWindowHours: options.attributionWindowHours ?? DEFAULT_ATTRIBUTION_WINDOW_HOURS,
     }),
+    indicators: createIndicatorService({ store: stores.indicators, snapshots, auditor, clock }),
     trainAccess,
     announcer,
   };

@@ -28,6 +28,7 @@ export {
   incidentAttributePermission,
   incidentReadPermission,
   incidentReportPermission,
+  indicatorReportPermission,
   releaseCoordinationPermissions,
   scorecardReadPermission,
   trainCreatePermission,
@@ -127,6 +128,7 @@ export type {
   EnvironmentCell,
   TrainEnvironmentMatrix,
 } from './delivery';
+export type { IndicatorReport, ReportIndicatorsRequest } from './indicators';
 export {
   INCIDENT_SEVERITIES,
   type AttributeIncidentRequest,

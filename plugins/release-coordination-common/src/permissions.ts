@@ -168,6 +168,17 @@ export const incidentAttributePermission = createPermission({
 });
 
 /**
+ * Report leading indicators of a component (`POST /indicators`): review coverage, test health
+ * and time-to-merge, usually from CI with a service token. They are read with the scorecards.
+ *
+ * @public
+ */
+export const indicatorReportPermission = createPermission({
+  name: 'release-coordination.indicators.report',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the release-coordination plugins, for the permission registry and for
  * policies.
  *
@@ -187,4 +198,5 @@ export const releaseCoordinationPermissions = [
   incidentReportPermission,
   incidentReadPermission,
   incidentAttributePermission,
+  indicatorReportPermission,
 ];

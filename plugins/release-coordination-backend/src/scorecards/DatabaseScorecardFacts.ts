@@ -12,6 +12,7 @@ import {
   GateDecisionFact,
   GateOutcome,
   IncidentFact,
+  IndicatorFact,
   TrainFact,
   TrainStageInterval,
 } from './engine';
@@ -19,6 +20,7 @@ import { Knex } from 'knex';
 import { inSlices } from '../database/knexStore';
 import { optionalIsoString, Time, toIsoString } from '../database/columns';
 import { ScorecardFactSource } from './ScorecardFactSource';
+import { IndicatorRow, toIndicatorReport } from '../indicators/DatabaseIndicatorStore';
 
 function ms(value: Time): number {
   return new Date(value).getTime();
@@ -138,18 +140,24 @@ export class DatabaseScorecardFacts implements ScorecardFactSource {
    */
   async changeMark(): Promise<string> {
     const [{ max }] = await this.db('train_decisions').max({ max: 'id' });
-    if (max === null || max === undefined) {
-      const [{ incidents }] = await this.db('incidents').max({ incidents: 'updated_at' });
-      return incidents ? `empty:${ms(incidents)}` : 'empty';
-    }
+    if (max === null || max === undefined) return `empty:${await this.outsideLogMark()}`;
     const [{ count }] = await this.db('train_decisions')
       .where('id', '>', Number(max) - RECENT_ENTRIES)
       .count({ count: '*' });
-    // Incidents change outside the decision log (only attributions are logged): their
-    // newest change joins the mark (`incidents_updated_idx`).
-    const [{ incidents }] = await this.db('incidents').max({ incidents: 'updated_at' });
-    const incidentMark = incidents ? ms(incidents) : 'none';
-    return `${max}:${count}:${incidentMark}`;
+    return `${max}:${count}:${await this.outsideLogMark()}`;
+  }
+
+  /**
+   * Incidents and indicator reports change outside the decision log (only attributions are
+   * logged): their newest change joins the mark (`incidents_updated_idx`,
+   * `indicator_reports_reported_idx`).
+   */
+  private async outsideLogMark(): Promise<string> {
+    const [[{ incidents }], [{ indicators }]] = await Promise.all([
+      this.db('incidents').max({ incidents: 'updated_at' }),
+      this.db('indicator_reports').max({ indicators: 'reported_at' }),
+    ]);
+    return `${incidents ? ms(incidents) : 'none'}:${indicators ? ms(indicators) : 'none'}`;
   }
 
   async listDeployments(period: ScorecardPeriod): Promise<DeploymentFact[]> {
@@ -381,6 +389,21 @@ export class DatabaseScorecardFacts implements ScorecardFactSource {
     return [...byId.values()].sort(
       (a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt) || Number(a.id) - Number(b.id),
     );
+  }
+
+  async listIndicators(period: ScorecardPeriod): Promise<IndicatorFact[]> {
+    // `indicator_reports_measured_idx`.
+    const rows: IndicatorRow[] = await this.db('indicator_reports')
+      .where('measured_at', '>=', new Date(period.from))
+      .where('measured_at', '<', new Date(period.to))
+      .orderBy([
+        { column: 'measured_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.map(row => {
+      const { key: _key, reporter: _reporter, reportedAt: _at, ...fact } = toIndicatorReport(row);
+      return fact;
+    });
   }
 
   async listActionItems(period: ScorecardPeriod): Promise<ActionItemFact[]> {

@@ -4,6 +4,7 @@ import {
   DeploymentFact,
   GateDecisionFact,
   IncidentFact,
+  IndicatorFact,
   TrainFact,
 } from './engine';
 
@@ -39,4 +40,6 @@ export interface ScorecardFactSource {
    * that finished in it, whenever they started.
    */
   listIncidents(period: ScorecardPeriod): Promise<IncidentFact[]>;
+  /** Leading indicators CI measured in the period. */
+  listIndicators(period: ScorecardPeriod): Promise<IndicatorFact[]>;
 }

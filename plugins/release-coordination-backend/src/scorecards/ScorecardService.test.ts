@@ -79,6 +79,7 @@ function fakeFacts(deployments: DeploymentFact[], trains: TrainFact[] = [TRAIN])
     },
     listGateDecisions: async () => [],
     listIncidents: async () => [],
+    listIndicators: async () => [],
     listActionItems: async () => [],
   };
   return { source, calls };

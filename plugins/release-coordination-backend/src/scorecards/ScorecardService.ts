@@ -131,11 +131,12 @@ export function createScorecardService(options: {
       from: period.from,
       to: new Date(Math.max(to, observedUntil.getTime())).toISOString(),
     };
-    const [deployments, gateDecisions, actionItems, incidents] = await Promise.all([
+    const [deployments, gateDecisions, actionItems, incidents, indicators] = await Promise.all([
       facts.listDeployments(deploymentWindow),
       facts.listGateDecisions(period),
       facts.listActionItems(period),
       facts.listIncidents(period),
+      facts.listIndicators(period),
     ]);
     const trainIds = new Set<string>([
       ...deployments.map(d => d.trainId),
@@ -169,12 +170,13 @@ export function createScorecardService(options: {
         gateDecisions.some(g => named(g.ownerRef)) ||
         actionItems.some(a => named(a.ownerRef)) ||
         incidents.some(i => named(i.ownerRef)) ||
+        indicators.some(f => named(f.ownerRef)) ||
         trains.some(t => t.participants.some(p => named(p.ownerRef)));
       if (!known) throw unknownScopeError(scope);
     }
 
     const scorecard = computeScorecard({
-      facts: { deployments, trains, gateDecisions, actionItems, incidents },
+      facts: { deployments, trains, gateDecisions, actionItems, incidents, indicators },
       scope,
       period,
       hierarchy: hierarchyOf(index),

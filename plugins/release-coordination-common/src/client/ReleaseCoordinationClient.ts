@@ -37,6 +37,7 @@ import {
 } from '../retrospectives';
 import { ReleaseDictionary } from '../dictionary';
 import { DeployReadiness, TrainEnvironmentMatrix } from '../delivery';
+import { IndicatorReport, ReportIndicatorsRequest } from '../indicators';
 import {
   AttributeIncidentRequest,
   Incident,
@@ -528,5 +529,17 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
       `/incidents/${encodeURIComponent(incidentId)}/attribution`,
       body,
     );
+  }
+
+  reportIndicators(request: ReportIndicatorsRequest): Promise<IndicatorReport> {
+    return this.http.send('POST', '/indicators', request);
+  }
+
+  listIndicators(request: {
+    entityRef: string;
+    limit?: number;
+    offset?: number;
+  }): Promise<VisiblePage<IndicatorReport>> {
+    return this.http.get(`/indicators${query({ ...request })}`);
   }
 }

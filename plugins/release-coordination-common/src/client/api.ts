@@ -38,6 +38,7 @@ import {
 } from '../retrospectives';
 import { ReleaseDictionary } from '../dictionary';
 import { DeployReadiness, TrainEnvironmentMatrix } from '../delivery';
+import { IndicatorReport, ReportIndicatorsRequest } from '../indicators';
 import {
   AttributeIncidentRequest,
   Incident,
@@ -302,4 +303,13 @@ export interface ReleaseCoordinationApi {
   attributeIncident(
     request: AttributeIncidentRequest & { incidentId: string },
   ): Promise<Incident>;
+
+  /** Records leading indicators of a component, as CI measured them. */
+  reportIndicators(request: ReportIndicatorsRequest): Promise<IndicatorReport>;
+  /** A page of a component's indicator reports, newest measurement first. */
+  listIndicators(request: {
+    entityRef: string;
+    limit?: number;
+    offset?: number;
+  }): Promise<VisiblePage<IndicatorReport>>;
 }

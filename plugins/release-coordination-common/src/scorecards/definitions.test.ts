@@ -25,6 +25,9 @@ describe('METRIC_DEFINITIONS', () => {
       'incident-frequency',
       'time-to-restore',
       'customer-impact',
+      'review-coverage',
+      'test-pass-rate',
+      'time-to-merge',
     ] satisfies MetricId[]);
     for (const definition of METRIC_DEFINITIONS) {
       for (const field of ['title', 'numerator', 'denominator', 'anchor', 'description'] as const) {

@@ -42,6 +42,10 @@ import { MetricDefinition, MetricId } from './types';
  *   finished, like the deployment-based one, and the incident may start after the period.
  * - Customer impact counts an incident's users × minutes only when both are reported; either
  *   part alone still counts in its own figure.
+ * - Leading indicators belong to the period in which CI measured them (`measuredAt`), per
+ *   component, and count for the team that owned it when they were reported. Test health takes
+ *   each component's latest run in the period: an old red run that was fixed since is not
+ *   the component's health.
  *
  * @public
  */
@@ -289,6 +293,43 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
     anchor:
       'The incident started in the period. Incidents reporting only one part count in that ' +
       "part's figure, not in the product.",
+    betterWhen: 'lower',
+  },
+  {
+    id: 'review-coverage',
+    title: 'Review coverage',
+    unit: 'ratio',
+    aggregation: 'ratio',
+    description:
+      'merged changes with at least one approving review other than the author ÷ merged changes, as reported by CI',
+    numerator: 'merged changes with at least one approving review other than the author',
+    denominator: 'merged changes',
+    anchor: 'CI measured them in the period (`measuredAt`); every report of the period counts.',
+    betterWhen: 'higher',
+  },
+  {
+    id: 'test-pass-rate',
+    title: 'Test health',
+    unit: 'ratio',
+    aggregation: 'ratio',
+    description:
+      'passed ÷ executed tests of the latest runs; flaky tests (passed and failed on the same commit) counted apart',
+    numerator: 'tests passed in the latest run of each component',
+    denominator: 'tests executed in those runs',
+    anchor:
+      "Each component's latest run measured in the period; its flaky tests are a figure of " +
+      'their own.',
+    betterWhen: 'higher',
+  },
+  {
+    id: 'time-to-merge',
+    title: 'Time to merge',
+    unit: 'hours',
+    aggregation: 'median',
+    description: 'first commit or PR open → merge (median, p90)',
+    numerator: 'first commit or PR open → merge',
+    denominator: 'median and p90 over merged changes',
+    anchor: 'CI measured the merge in the period (`measuredAt` of its report).',
     betterWhen: 'lower',
   },
 ];

@@ -62,7 +62,10 @@ export type MetricId =
   | 'open-action-items-carried-over'
   | 'incident-frequency'
   | 'time-to-restore'
-  | 'customer-impact';
+  | 'customer-impact'
+  | 'review-coverage'
+  | 'test-pass-rate'
+  | 'time-to-merge';
 
 /**
  * `hours` are medians of durations (with a p90 where the definition says so); `ratio` is

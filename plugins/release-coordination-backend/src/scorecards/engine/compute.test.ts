@@ -84,6 +84,7 @@ function facts(partial: Partial<ScorecardFacts>): ScorecardFacts {
     gateDecisions: [],
     actionItems: [],
     incidents: [],
+    indicators: [],
     ...partial,
   };
 }
@@ -159,6 +160,9 @@ describe('computeScorecard', () => {
         'incident-frequency',
         'time-to-restore',
         'customer-impact',
+        'review-coverage',
+        'test-pass-rate',
+        'time-to-merge',
       ]);
     });
   });

@@ -129,6 +129,20 @@ export interface IncidentFact {
 }
 
 /**
+ * Leading indicators of one component, as one CI report measured them.
+ */
+export interface IndicatorFact {
+  id: string;
+  entityRef: string;
+  /** The entity's owner when reported; a team counts what it owned then. */
+  ownerRef?: string;
+  measuredAt: string;
+  review?: { mergedChanges: number; reviewedChanges: number };
+  tests?: { executed: number; passed: number; flaky: number };
+  mergeHours?: number[];
+}
+
+/**
  * Everything a scorecard is computed from.
  */
 export interface ScorecardFacts {
@@ -137,6 +151,7 @@ export interface ScorecardFacts {
   gateDecisions: GateDecisionFact[];
   actionItems: ActionItemFact[];
   incidents: IncidentFact[];
+  indicators: IndicatorFact[];
 }
 
 /**

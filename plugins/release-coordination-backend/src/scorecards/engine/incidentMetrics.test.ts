@@ -66,6 +66,7 @@ function scorecard(
       gateDecisions: [],
       actionItems: [],
       incidents: [],
+      indicators: [],
       ...input,
     },
     scope,

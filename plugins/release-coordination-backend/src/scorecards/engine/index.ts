@@ -15,6 +15,7 @@ export type {
   GateDecisionFact,
   GateOutcome,
   IncidentFact,
+  IndicatorFact,
   ScorecardFacts,
   ScorecardHierarchy,
   TrainFact,

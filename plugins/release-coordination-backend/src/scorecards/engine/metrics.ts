@@ -11,6 +11,7 @@ import {
   DeploymentFact,
   GateDecisionFact,
   IncidentFact,
+  IndicatorFact,
   ScorecardFacts,
   TrainFact,
 } from './facts';
@@ -26,6 +27,7 @@ import { durations, figure, plural, ratio, withFigures } from './statistics';
 import { ScorecardFactFilter } from './rollups';
 import { actionItemMetrics, gateMetrics } from './decisionMetrics';
 import { incidentChangeFailureRate, incidentMetrics } from './incidentMetrics';
+import { indicatorMetrics } from './indicatorMetrics';
 
 export interface ScopedFacts {
   deployments: DeploymentFact[];
@@ -33,6 +35,7 @@ export interface ScopedFacts {
   gates: GateDecisionFact[];
   items: ActionItemFact[];
   incidents: IncidentFact[];
+  indicators: IndicatorFact[];
 }
 
 export function scoped(
@@ -45,6 +48,7 @@ export function scoped(
     gates: facts.gateDecisions.filter(filter.gate),
     items: facts.actionItems.filter(filter.actionItem),
     incidents: facts.incidents.filter(filter.incident),
+    indicators: facts.indicators.filter(filter.indicator),
   };
 }
 
@@ -56,7 +60,14 @@ export function groupByTrain(
   const of = (trainId: string) => {
     let own = byTrain.get(trainId);
     if (!own) {
-      own = { deployments: [], trains: [], gateDecisions: [], actionItems: [], incidents: [] };
+      own = {
+        deployments: [],
+        trains: [],
+        gateDecisions: [],
+        actionItems: [],
+        incidents: [],
+        indicators: [],
+      };
       byTrain.set(trainId, own);
     }
     return own;
@@ -325,6 +336,7 @@ export function computeMetrics(
     ...actionItemMetrics(ctx, facts.items),
     incidentChangeFailureRate(ctx, facts.deployments),
     ...incidentMetrics(ctx, facts.incidents),
+    ...indicatorMetrics(ctx, facts.indicators),
   ]) {
     byId.set(value.id, value);
   }

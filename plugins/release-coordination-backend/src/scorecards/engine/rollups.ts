@@ -9,6 +9,7 @@ import {
   DeploymentFact,
   GateDecisionFact,
   IncidentFact,
+  IndicatorFact,
   ScorecardFacts,
   ScorecardHierarchy,
   TrainFact,
@@ -24,6 +25,7 @@ export interface ScorecardFactFilter {
   gate(fact: GateDecisionFact): boolean;
   actionItem(fact: ActionItemFact): boolean;
   incident(fact: IncidentFact): boolean;
+  indicator(fact: IndicatorFact): boolean;
 }
 
 /**
@@ -169,15 +171,24 @@ export function scopeFilter(
         gate: () => true,
         actionItem: () => true,
         incident: () => true,
+        indicator: () => true,
       };
-    case 'train':
+    case 'train': {
+      const participants = new Set(
+        facts.trains
+          .filter(t => t.id === scope.id)
+          .flatMap(t => t.participants.map(p => norm(p.entityRef))),
+      );
       return {
         deployment: d => d.trainId === scope.id,
         train: t => t.id === scope.id,
         gate: g => g.trainId === scope.id,
         actionItem: a => a.trainId === scope.id,
         incident: i => i.attributedTrainId === scope.id,
+        // What the train's participants measured in the period.
+        indicator: f => participants.has(norm(f.entityRef)),
       };
+    }
     case 'team': {
       // Facts name few owners many times: each owner's place in the organisation is worked
       // out once per filter, not once per fact.
@@ -190,6 +201,7 @@ export function scopeFilter(
         gate: g => within(g.ownerRef),
         actionItem: a => within(a.ownerRef),
         incident: i => within(i.ownerRef),
+        indicator: f => within(f.ownerRef),
       };
     }
     default: {
@@ -209,6 +221,7 @@ export function scopeFilter(
         gate: g => contains(g.participantRef),
         actionItem: a => trainIds.has(a.trainId),
         incident: i => contains(i.entityRef),
+        indicator: f => contains(f.entityRef),
       };
     }
   }
@@ -224,6 +237,7 @@ export function intersectFilters(a: ScorecardFactFilter, b: ScorecardFactFilter)
     gate: f => a.gate(f) && b.gate(f),
     actionItem: f => a.actionItem(f) && b.actionItem(f),
     incident: f => a.incident(f) && b.incident(f),
+    indicator: f => a.indicator(f) && b.indicator(f),
   };
 }
 

@@ -2921,6 +2921,221 @@ export const spec = {
         }
       }
     },
+    "/indicators": {
+      "post": {
+        "operationId": "reportIndicators",
+        "summary": "Report leading indicators of a component (from CI) - review coverage, test health, time-to-merge.",
+        "description": "Idempotent by `key` per entity: the same key with the same figures answers the stored\nreport (200) and writes nothing; with other figures it is a 409. The entity must be in\nthe catalog; its owner is stored with the report, and a team's figures count what it\nowned then. `measuredAt` may not lie in the future. At least one of `review`, `tests`\nand `mergeHours`. Needs `release-coordination.indicators.report` (service principals\nare allowed).\n",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "entityRef",
+                  "key",
+                  "measuredAt"
+                ],
+                "properties": {
+                  "entityRef": {
+                    "type": "string",
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
+                    "example": "component:default/checkout-api"
+                  },
+                  "key": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 200,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$",
+                    "example": "run-4711"
+                  },
+                  "measuredAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "review": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "mergedChanges",
+                      "reviewedChanges"
+                    ],
+                    "description": "Merged changes, and those with an approving review by someone other than the author.",
+                    "properties": {
+                      "mergedChanges": {
+                        "type": "integer",
+                        "minimum": 0,
+                        "maximum": 100000000
+                      },
+                      "reviewedChanges": {
+                        "type": "integer",
+                        "minimum": 0,
+                        "maximum": 100000000
+                      }
+                    }
+                  },
+                  "tests": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "executed",
+                      "passed",
+                      "flaky"
+                    ],
+                    "description": "Tests of the run; flaky ones passed and failed on the same commit.",
+                    "properties": {
+                      "executed": {
+                        "type": "integer",
+                        "minimum": 0,
+                        "maximum": 100000000
+                      },
+                      "passed": {
+                        "type": "integer",
+                        "minimum": 0,
+                        "maximum": 100000000
+                      },
+                      "flaky": {
+                        "type": "integer",
+                        "minimum": 0,
+                        "maximum": 100000000
+                      }
+                    }
+                  },
+                  "mergeHours": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": 1000,
+                    "description": "Hours from the first commit or the opening of the change to its merge, one per change.",
+                    "items": {
+                      "type": "number",
+                      "minimum": 0,
+                      "maximum": 8760
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The report, already stored with the same figures.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IndicatorReport"
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "The report, new.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IndicatorReport"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          }
+        }
+      },
+      "get": {
+        "operationId": "listIndicators",
+        "summary": "A page of a component's indicator reports, newest measurement first.",
+        "description": "Needs `release-coordination.scorecard.read`. An entity the caller may not see in the\ncatalog is answered as one without reports.\n",
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "allowReserved": true,
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 512,
+              "example": "component:default/checkout-api"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 500,
+              "default": 50
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 1000000,
+              "default": 0
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of reports.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items",
+                    "totalCount"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/IndicatorReport"
+                      }
+                    },
+                    "totalCount": {
+                      "type": "integer"
+                    },
+                    "hidden": {
+                      "$ref": "#/components/schemas/HiddenEntityCounts"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          }
+        }
+      }
+    },
     "/incidents": {
       "post": {
         "operationId": "reportIncident",
@@ -5146,6 +5361,83 @@ export const spec = {
           "rolled-back"
         ]
       },
+      "IndicatorReport": {
+        "type": "object",
+        "required": [
+          "id",
+          "entityRef",
+          "key",
+          "measuredAt",
+          "reporter",
+          "reportedAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "ownerRef": {
+            "type": "string",
+            "description": "The entity's owner when reported."
+          },
+          "key": {
+            "type": "string"
+          },
+          "measuredAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "review": {
+            "type": "object",
+            "required": [
+              "mergedChanges",
+              "reviewedChanges"
+            ],
+            "properties": {
+              "mergedChanges": {
+                "type": "integer"
+              },
+              "reviewedChanges": {
+                "type": "integer"
+              }
+            }
+          },
+          "tests": {
+            "type": "object",
+            "required": [
+              "executed",
+              "passed",
+              "flaky"
+            ],
+            "properties": {
+              "executed": {
+                "type": "integer"
+              },
+              "passed": {
+                "type": "integer"
+              },
+              "flaky": {
+                "type": "integer"
+              }
+            }
+          },
+          "mergeHours": {
+            "type": "array",
+            "items": {
+              "type": "number"
+            }
+          },
+          "reporter": {
+            "type": "string"
+          },
+          "reportedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
       "IncidentSeverity": {
         "type": "string",
         "enum": [
@@ -5801,7 +6093,10 @@ export const spec = {
               "open-action-items-carried-over",
               "incident-frequency",
               "time-to-restore",
-              "customer-impact"
+              "customer-impact",
+              "review-coverage",
+              "test-pass-rate",
+              "time-to-merge"
             ]
           },
           "value": {

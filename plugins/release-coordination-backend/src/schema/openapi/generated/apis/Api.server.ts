@@ -4,7 +4,7 @@
 // ******************************************************************
 /* eslint-disable */
 
-import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeployReadiness, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, HiddenEntityCounts, Incident, IncidentDetail, IncidentSeverity, MyApproval, OwnershipInfo, ReachedEntity, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainCompatibilityMatrix, TrainDecision, TrainDependencyDrift, TrainDetail, TrainEnvironmentMatrix, TrainGate, TrainParticipant, TrainRollbackReadiness } from '../models';
+import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeployReadiness, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, HiddenEntityCounts, Incident, IncidentDetail, IncidentSeverity, IndicatorReport, MyApproval, OwnershipInfo, ReachedEntity, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainCompatibilityMatrix, TrainDecision, TrainDependencyDrift, TrainDetail, TrainEnvironmentMatrix, TrainGate, TrainParticipant, TrainRollbackReadiness } from '../models';
 
 /** GET /trains: List release trains, newest first. */
 export type ListTrains = {
@@ -577,6 +577,43 @@ export type GetDeployReadiness = {
   response: DeployReadiness;
 };
 
+/** GET /indicators: A page of a component's indicator reports, newest measurement first. */
+export type ListIndicators = {
+  query: {
+    entityRef: string;
+    limit?: number;
+    offset?: number;
+  };
+  response: {
+    items: Array<IndicatorReport>;
+    totalCount: number;
+    hidden?: HiddenEntityCounts;
+  };
+};
+
+/** POST /indicators: Report leading indicators of a component (from CI) - review coverage, test health, time-to-merge. */
+export type ReportIndicators = {
+  body: {
+    entityRef: string;
+    key: string;
+    measuredAt: string;
+    /** Merged changes, and those with an approving review by someone other than the author. */
+    review?: {
+      mergedChanges: number;
+      reviewedChanges: number;
+    };
+    /** Tests of the run; flaky ones passed and failed on the same commit. */
+    tests?: {
+      executed: number;
+      passed: number;
+      flaky: number;
+    };
+    /** Hours from the first commit or the opening of the change to its merge, one per change. */
+    mergeHours?: Array<number>;
+  };
+  response: IndicatorReport;
+};
+
 /** GET /incidents: A page of incidents, newest start first. */
 export type ListIncidents = {
   query: {
@@ -756,6 +793,8 @@ export type EndpointMap = {
   '#put|/trains/{trainId}/participants/{entityRef}/rollback-plan': SaveRollbackPlan;
   '#get|/trains/{trainId}/rollback-readiness': GetRollbackReadiness;
   '#get|/deploy-readiness': GetDeployReadiness;
+  '#get|/indicators': ListIndicators;
+  '#post|/indicators': ReportIndicators;
   '#get|/incidents': ListIncidents;
   '#post|/incidents': ReportIncident;
   '#get|/incidents/{incidentId}': GetIncident;
@@ -811,6 +850,8 @@ export type Operations = {
   saveRollbackPlan: SaveRollbackPlan;
   getRollbackReadiness: GetRollbackReadiness;
   getDeployReadiness: GetDeployReadiness;
+  listIndicators: ListIndicators;
+  reportIndicators: ReportIndicators;
   listIncidents: ListIncidents;
   reportIncident: ReportIncident;
   getIncident: GetIncident;

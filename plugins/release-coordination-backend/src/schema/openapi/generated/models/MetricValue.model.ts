@@ -4,7 +4,7 @@
 // ******************************************************************
 /* eslint-disable */
 export interface MetricValue {
-  id: "cycle-time" | "stage-time" | "deployment-frequency" | "deploy-days-per-week" | "deployment-success-rate" | "change-failure-rate" | "incident-change-failure-rate" | "rollback-frequency" | "rollback-duration" | "failed-deployment-recovery-time" | "gate-first-pass-rate" | "approval-latency" | "waiver-rate" | "action-item-follow-through" | "open-action-items-carried-over" | "incident-frequency" | "time-to-restore" | "customer-impact";
+  id: "cycle-time" | "stage-time" | "deployment-frequency" | "deploy-days-per-week" | "deployment-success-rate" | "change-failure-rate" | "incident-change-failure-rate" | "rollback-frequency" | "rollback-duration" | "failed-deployment-recovery-time" | "gate-first-pass-rate" | "approval-latency" | "waiver-rate" | "action-item-follow-through" | "open-action-items-carried-over" | "incident-frequency" | "time-to-restore" | "customer-impact" | "review-coverage" | "test-pass-rate" | "time-to-merge";
   /** Ratio (0–1), rate per week, count, or median in hours; absent without data. */
   value?: number;
   numerator?: number;

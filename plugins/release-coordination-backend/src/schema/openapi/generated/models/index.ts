@@ -36,6 +36,7 @@ export * from './ActionItemPage.model';
 export * from './Retrospective.model';
 export * from './ReleaseDictionary.model';
 export * from './DeploymentResult.model';
+export * from './IndicatorReport.model';
 export * from './IncidentSeverity.model';
 export * from './AttributedDeployment.model';
 export * from './Incident.model';

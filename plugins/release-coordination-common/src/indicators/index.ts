@@ -1,0 +1,1 @@
+export type { IndicatorReport, ReportIndicatorsRequest } from './types';
