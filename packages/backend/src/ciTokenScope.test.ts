@@ -113,7 +113,7 @@ describe("the demo's CI token", () => {
     return res.json();
   }
 
-  it('reports checks, deployments and rehearsals, and is refused everything else', async () => {
+  it('reports checks, deployments, rehearsals, incidents and indicators, and is refused everything else', async () => {
     const train = await createTrain();
 
     const check = await call(ciToken, 'POST', `${API}/trains/${train.id}/checks`, {
@@ -140,8 +140,29 @@ describe("the demo's CI token", () => {
       idempotencyKey: 'drill-1',
     });
     expect(rehearsal.status).toBe(201);
+    const incident = await call(ciToken, 'POST', `${API}/incidents`, {
+      externalId: 'INC-1',
+      title: 'Payments time out',
+      entityRef: 'component:default/payments',
+      severity: 'high',
+      startedAt: '2026-12-01T11:00:00Z',
+    });
+    expect(incident.status).toBe(201);
+    const indicators = await call(ciToken, 'POST', `${API}/indicators`, {
+      entityRef: 'component:default/payments',
+      key: 'run-1',
+      measuredAt: '2026-12-01T11:00:00Z',
+      review: { mergedChanges: 3, reviewedChanges: 3 },
+    });
+    expect(indicators.status).toBe(201);
+    const { id: incidentId } = await incident.json();
 
     const refused = [
+      // Which deployment caused an incident is a person's decision.
+      await call(ciToken, 'POST', `${API}/incidents/${incidentId}/attribution`, {
+        state: 'no-deployment',
+        comment: 'CI says so',
+      }),
       await call(ciToken, 'POST', `${API}/trains`, {
         name: '2027.01',
         objective: 'Ship',
@@ -159,7 +180,7 @@ describe("the demo's CI token", () => {
       }),
       await call(ciToken, 'GET', '/api/catalog/entities'),
     ];
-    expect(refused.map(res => res.status)).toEqual([403, 403, 403, 403, 403, 403]);
+    expect(refused.map(res => res.status)).toEqual([403, 403, 403, 403, 403, 403, 403]);
 
     // The setup token, unrestricted, reads the catalog: the refusal is the CI token's scope.
     expect((await call(SETUP_TOKEN, 'GET', '/api/catalog/entities')).status).toBe(200);

@@ -72,6 +72,12 @@ export const VALID_BODIES: Record<string, () => unknown> = {
     startedAt: inDays(-1),
   }),
   attributeIncident: () => ({ state: 'no-deployment', comment: 'A cloud outage' }),
+  reportIndicators: () => ({
+    entityRef: PAYMENTS,
+    key: 'run-1',
+    measuredAt: inDays(-1),
+    review: { mergedChanges: 4, reviewedChanges: 4 },
+  }),
   reportRollbackDrill: () => ({
     entityRef: PAYMENTS,
     result: 'passed',

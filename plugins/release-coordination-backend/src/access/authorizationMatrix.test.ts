@@ -6,6 +6,7 @@ import {
   gateWaivePermission,
   incidentAttributePermission,
   incidentReportPermission,
+  indicatorReportPermission,
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import { Knex } from 'knex';
@@ -38,8 +39,8 @@ import {
  *
  * The policy is a release manager's (`admin`) for the reserved permissions, and on trains their
  * ambassador's (`IS_AMBASSADOR`) for managing; CI's token carries the access restrictions of
- * the app-config: the check, deployment and incident report permissions and deploy readiness
- * only.
+ * the app-config: the check, deployment, incident and indicator report permissions and deploy
+ * readiness only.
  */
 type Cell = 'U' | 'D' | 'A';
 const ROLES = ['anonymous', 'outsider', 'owner', 'ambassador', 'releaseManager', 'ci'] as const;
@@ -61,6 +62,7 @@ const CI_RESTRICTIONS = [
   deploymentReportPermission.name,
   deployReadinessReadPermission.name,
   incidentReportPermission.name,
+  indicatorReportPermission.name,
 ];
 
 // anonymous, outsider, owner (team-pay), ambassador (alice), release manager (admin), CI.
@@ -132,6 +134,9 @@ const EXPECTED: Record<string, [Cell, Cell, Cell, Cell, Cell, Cell]> = {
   getIncident: ['U', 'A', 'A', 'A', 'A', 'D'],
   // The incident hit payments: team-pay decides its cause, and the release manager.
   attributeIncident: ['U', 'D', 'A', 'D', 'A', 'D'],
+  // Leading indicators: CI reports them; whoever reads scorecards reads them.
+  reportIndicators: ['U', 'D', 'D', 'D', 'A', 'A'],
+  listIndicators: ['U', 'A', 'A', 'A', 'A', 'D'],
 };
 
 /** Required query parameters of the reads, with values of the test organisation. */
@@ -144,6 +149,7 @@ const QUERIES: Record<string, string> = {
   getOwnership: `ref=${PAYMENTS}`,
   getScorecard: 'scope=organization&from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z',
   getDeployReadiness: `entityRef=${PAYMENTS}&version=1.0.0&environment=production`,
+  listIndicators: `entityRef=${PAYMENTS}`,
 };
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -176,6 +182,7 @@ const policy = releaseManagerPolicy(
   dependenciesRefreshPermission,
   incidentReportPermission,
   incidentAttributePermission,
+  indicatorReportPermission,
 );
 
 /** How a cell of the matrix shows an answer: U(nauthenticated), D(enied), A(llowed) or 5xx. */

@@ -2,6 +2,7 @@ import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-a
 import { NotFoundError } from '@backstage/errors';
 import {
   Incident,
+  incidentAttributePermission,
   incidentReadPermission,
   incidentReportPermission,
 } from '@release-coordination/plugin-release-coordination-common';
@@ -11,6 +12,7 @@ import {
   createAuthorizer,
   createReaderOf,
   hiddenCounts,
+  isServicePrincipal,
   VisibilityResolver,
   visibleItems,
 } from '../access';
@@ -148,6 +150,14 @@ export function createIncidentRouter(options: {
   router.post('/incidents/:incidentId/attribution', async (req, res) => {
     const credentials = await credentialsOf(req);
     const body = parseInput(attributionBody, req.body, 'body');
+    // A service owns nothing: only the policy can let it decide (a person decides otherwise).
+    if (isServicePrincipal(credentials)) {
+      await access.authorize(
+        incidentAttributePermission,
+        credentials,
+        'You are not allowed to decide what caused incidents',
+      );
+    }
     await visibleIncident(req.params.incidentId, visibility.forCaller(credentials));
     res.json(await incidents.attributeIncident(req.params.incidentId, body, credentials));
   });

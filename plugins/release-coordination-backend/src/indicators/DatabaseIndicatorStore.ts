@@ -3,9 +3,17 @@ import {
   IndicatorReport,
   Page,
 } from '@release-coordination/plugin-release-coordination-common';
-import { Clock, systemClock } from '@release-coordination/plugin-release-coordination-node';
+import {
+  Clock,
+  systemClock,
+} from '@release-coordination/plugin-release-coordination-node';
 import { Knex } from 'knex';
-import { fromJsonColumn, Time, toIsoString, toJsonColumn } from '../database/columns';
+import {
+  fromJsonColumn,
+  Time,
+  toIsoString,
+  toJsonColumn,
+} from '../database/columns';
 import { connectStoreDatabase } from '../database/migrations';
 import { PageRequest, selectPage } from '../database/paging';
 import { IndicatorStore, NewIndicatorReport } from './IndicatorStore';
@@ -43,7 +51,9 @@ export function toIndicatorReport(row: IndicatorRow): IndicatorReport {
           },
         }
       : {}),
-    ...(row.tests_executed !== null && row.tests_passed !== null && row.tests_flaky !== null
+    ...(row.tests_executed !== null &&
+    row.tests_passed !== null &&
+    row.tests_flaky !== null
       ? {
           tests: {
             executed: Number(row.tests_executed),
@@ -100,11 +110,16 @@ export class DatabaseIndicatorStore implements IndicatorStore {
       })
       .returning('id');
     const id = typeof inserted === 'object' ? inserted.id : inserted;
-    const row: IndicatorRow = await this.knex('indicator_reports').where('id', id).first();
+    const row: IndicatorRow = await this.knex('indicator_reports')
+      .where('id', id)
+      .first();
     return toIndicatorReport(row);
   }
 
-  async listReports(entityRef: string, page: PageRequest): Promise<Page<IndicatorReport>> {
+  async listReports(
+    entityRef: string,
+    page: PageRequest,
+  ): Promise<Page<IndicatorReport>> {
     const { rows, totalCount } = await selectPage<IndicatorRow>(
       this.knex('indicator_reports')
         .where('entity_ref', entityRef)

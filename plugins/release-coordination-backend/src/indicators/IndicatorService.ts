@@ -1,11 +1,17 @@
-import { AuditorService, BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import {
   IndicatorReport,
   Page,
   ReportIndicatorsRequest,
 } from '@release-coordination/plugin-release-coordination-common';
-import { Clock, systemClock } from '@release-coordination/plugin-release-coordination-node';
+import {
+  Clock,
+  systemClock,
+} from '@release-coordination/plugin-release-coordination-node';
 import { isDeepStrictEqual } from 'node:util';
 import { actorRefOf, audited } from '../access';
 import { PageRequest } from '../database/paging';
@@ -25,7 +31,10 @@ export interface IndicatorService {
     report: ReportIndicatorsRequest,
     credentials: BackstageCredentials,
   ): Promise<{ report: IndicatorReport; created: boolean }>;
-  listIndicators(entityRef: string, page: PageRequest): Promise<Page<IndicatorReport>>;
+  listIndicators(
+    entityRef: string,
+    page: PageRequest,
+  ): Promise<Page<IndicatorReport>>;
 }
 
 /** The figures of a report, to tell a retry from a contradiction. */
@@ -50,14 +59,24 @@ export function createIndicatorService(options: {
     credentials: BackstageCredentials,
   ) {
     const reporter = actorRefOf(credentials);
-    const meta = { actor: reporter, entityRef: report.entityRef, key: report.key };
+    const meta = {
+      actor: reporter,
+      entityRef: report.entityRef,
+      key: report.key,
+    };
     return audited(auditor, 'indicators-report', meta, async () => {
-      if (Date.parse(report.measuredAt) > clock.now().getTime() + CLOCK_SKEW_MS) {
+      if (
+        Date.parse(report.measuredAt) >
+        clock.now().getTime() + CLOCK_SKEW_MS
+      ) {
         throw new InputError('measuredAt: must not lie in the future');
       }
       const { index } = await snapshots.current();
       const node = index.node(report.entityRef);
-      if (!node) throw new InputError(`entityRef: ${report.entityRef} is not in the catalog`);
+      if (!node)
+        throw new InputError(
+          `entityRef: ${report.entityRef} is not in the catalog`,
+        );
 
       const answerKnown = (known: IndicatorReport) => {
         if (!isDeepStrictEqual(figuresOf(known), figuresOf(report))) {

@@ -1,11 +1,18 @@
-import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import {
   indicatorReportPermission,
   scorecardReadPermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import express from 'express';
 import { z } from 'zod';
-import { createAuthorizer, createReaderOf, VisibilityResolver } from '../access';
+import {
+  createAuthorizer,
+  createReaderOf,
+  VisibilityResolver,
+} from '../access';
 import { HIDDEN_ENTITY } from '../dependencies/visibility';
 import { createContractRouter, RouteRequest } from '../http/contractRouter';
 import { entityRef, entityRefIn, pageOf, parseInput } from '../http/validation';
@@ -41,7 +48,11 @@ const indicatorsBody = z
       })
       .optional(),
     // A year in hours bounds one change; a run reports at most a thousand changes.
-    mergeHours: z.array(z.number().min(0).max(8760)).min(1).max(1000).optional(),
+    mergeHours: z
+      .array(z.number().min(0).max(8760))
+      .min(1)
+      .max(1000)
+      .optional(),
   })
   .strict()
   .refine(body => body.review || body.tests || body.mergeHours, {
@@ -79,7 +90,10 @@ export function createIndicatorRouter(options: {
       credentials,
       'You are not allowed to report indicators',
     );
-    const { report, created } = await indicators.reportIndicators(body, credentials);
+    const { report, created } = await indicators.reportIndicators(
+      body,
+      credentials,
+    );
     res.status(created ? 201 : 200).json(report);
   });
 
@@ -89,7 +103,10 @@ export function createIndicatorRouter(options: {
     const seen = await visibility.forCaller(credentials).of([ref]);
     // An entity the caller may not see is answered as one without reports.
     res.json(
-      await indicators.listIndicators(seen.isVisible(ref) ? ref : HIDDEN_ENTITY, pageOf(req.query)),
+      await indicators.listIndicators(
+        seen.isVisible(ref) ? ref : HIDDEN_ENTITY,
+        pageOf(req.query),
+      ),
     );
   });
 

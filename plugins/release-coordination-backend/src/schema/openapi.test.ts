@@ -27,6 +27,8 @@ import { CompatibilityMatrixService } from '../delivery/compatibilityMatrix';
 import { EnvironmentMatrixService } from '../delivery/environmentMatrix';
 import { createIncidentRouter } from '../incidents/incidentRouter';
 import { IncidentService } from '../incidents/IncidentService';
+import { createIndicatorRouter } from '../indicators/indicatorRouter';
+import { IndicatorService } from '../indicators/IndicatorService';
 
 /** The OpenAPI document and the router describe the same routes, no more, no less. */
 describe('OpenAPI document', () => {
@@ -88,6 +90,12 @@ describe('OpenAPI document', () => {
           httpAuth,
           permissions: mockServices.permissions(),
           incidents: {} as IncidentService,
+          visibility: {} as VisibilityResolver,
+        }),
+        createIndicatorRouter({
+          httpAuth,
+          permissions: mockServices.permissions(),
+          indicators: {} as IndicatorService,
           visibility: {} as VisibilityResolver,
         }),
       ],
