@@ -10,6 +10,7 @@ import { Command } from './commands/command';
 import { reportCheck } from './commands/reportCheck';
 import { reportDeployment } from './commands/reportDeployment';
 import { reportIncident } from './commands/reportIncident';
+import { reportIndicators } from './commands/reportIndicators';
 import { waitForGates } from './commands/waitForGates';
 import { ApiError, CliError, connectionFromEnv } from './connection';
 import { CommandIo, processIo } from './io';
@@ -20,6 +21,7 @@ const COMMANDS: Command[] = [
   reportCheck,
   reportDeployment,
   reportIncident,
+  reportIndicators,
 ];
 
 function usage(): string[] {

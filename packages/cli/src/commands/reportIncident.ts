@@ -6,7 +6,8 @@ import { Command } from './command';
 const options = {
   entity: {
     type: 'string',
-    description: 'The entity the incident hit, e.g. component:default/checkout-api',
+    description:
+      'The entity the incident hit, e.g. component:default/checkout-api',
   },
   id: {
     type: 'string',
@@ -72,18 +73,23 @@ export const reportIncident: Command = {
         ? undefined
         : parseTime(args['resolved-at'], 'resolved-at', now);
     const connection = connect();
-    const { status, body } = await callApi<{ id: string }>(connection, 'POST', '/incidents', {
-      externalId: args.id,
-      title: args.title,
-      entityRef: args.entity,
-      severity: args.severity,
-      startedAt: parseTime(args['started-at'] ?? 'now', 'started-at', now),
-      ...(args.source ? { source: args.source } : {}),
-      ...(resolvedAt ? { resolvedAt } : {}),
-      ...(usersAffected !== undefined ? { usersAffected } : {}),
-      ...(impactMinutes !== undefined ? { impactMinutes } : {}),
-      ...(args.url ? { url: args.url } : {}),
-    });
+    const { status, body } = await callApi<{ id: string }>(
+      connection,
+      'POST',
+      '/incidents',
+      {
+        externalId: args.id,
+        title: args.title,
+        entityRef: args.entity,
+        severity: args.severity,
+        startedAt: parseTime(args['started-at'] ?? 'now', 'started-at', now),
+        ...(args.source ? { source: args.source } : {}),
+        ...(resolvedAt ? { resolvedAt } : {}),
+        ...(usersAffected !== undefined ? { usersAffected } : {}),
+        ...(impactMinutes !== undefined ? { impactMinutes } : {}),
+        ...(args.url ? { url: args.url } : {}),
+      },
+    );
     io.out(
       `${status === 201 ? 'reported' : 'updated'}: incident ${args.id} on ${args.entity}${resolvedAt ? ', resolved' : ''} (portal id ${body.id})`,
     );

@@ -379,13 +379,25 @@ describe('release-coordination CLI (real backend over HTTP)', () => {
     const opened = await incident();
     expect(opened.code).toBe(0);
     expect(opened.out).toMatch(
-      new RegExp(`^reported: incident INC-7 on ${STOREFRONT} \\(portal id \\d+\\)$`),
+      new RegExp(
+        `^reported: incident INC-7 on ${STOREFRONT} \\(portal id \\d+\\)$`,
+      ),
     );
     const id = /portal id (\d+)/.exec(opened.out)![1];
-    const resolved = await incident('--resolved-at', '2026-12-05T10:50:00Z', '--impact-minutes', '45');
-    expect(resolved.out).toBe(`updated: incident INC-7 on ${STOREFRONT}, resolved (portal id ${id})`);
+    const resolved = await incident(
+      '--resolved-at',
+      '2026-12-05T10:50:00Z',
+      '--impact-minutes',
+      '45',
+    );
+    expect(resolved.out).toBe(
+      `updated: incident INC-7 on ${STOREFRONT}, resolved (portal id ${id})`,
+    );
 
-    const detail = await get(`/incidents/${id}`).set('Authorization', asUser('alice'));
+    const detail = await get(`/incidents/${id}`).set(
+      'Authorization',
+      asUser('alice'),
+    );
     expect(detail.body.incident).toMatchObject({
       source: 'pagerduty',
       resolvedAt: '2026-12-05T10:50:00.000Z',
@@ -401,16 +413,80 @@ describe('release-coordination CLI (real backend over HTTP)', () => {
 
     expect(await incident('--severity', 'sev1')).toMatchObject({
       code: 2,
-      err: expect.stringContaining("--severity must be one of critical, high, medium, low, got 'sev1'"),
+      err: expect.stringContaining(
+        "--severity must be one of critical, high, medium, low, got 'sev1'",
+      ),
     });
     expect(await incident('--users-affected', 'many')).toMatchObject({
       code: 2,
-      err: expect.stringContaining("--users-affected must be a whole number, got 'many'"),
+      err: expect.stringContaining(
+        "--users-affected must be a whole number, got 'many'",
+      ),
     });
     // The portal's own 400 is passed on, naming the field.
     const early = await incident('--resolved-at', '2026-12-05T09:00:00Z');
     expect(early.code).toBe(2);
     expect(early.err).toMatch(/answered 400: .*resolvedAt/);
+  });
+
+  it('reports leading indicators with the run as key; a retry changes nothing', async () => {
+    const indicators = () =>
+      cli([
+        'report-indicators',
+        '--entity',
+        PAYMENTS,
+        '--merged',
+        '12',
+        '--reviewed',
+        '11',
+        '--tests-executed',
+        '340',
+        '--tests-passed',
+        '338',
+        '--tests-flaky',
+        '2',
+        '--merge-hours',
+        '1.5,4,26',
+      ]);
+    const key = `gh-4711-1:indicators:${PAYMENTS}`;
+    expect(await indicators()).toMatchObject({
+      code: 0,
+      out: `reported: indicators of ${PAYMENTS} (key ${key})`,
+    });
+    expect((await indicators()).out).toBe(
+      `already reported: indicators of ${PAYMENTS} (key ${key})`,
+    );
+    const stored = await get(
+      `/indicators?entityRef=${encodeURIComponent(PAYMENTS)}`,
+    ).set('Authorization', asUser('alice'));
+    expect(stored.body.items).toEqual([
+      expect.objectContaining({
+        key,
+        review: { mergedChanges: 12, reviewedChanges: 11 },
+        tests: { executed: 340, passed: 338, flaky: 2 },
+        mergeHours: [1.5, 4, 26],
+      }),
+    ]);
+    expect(
+      await cli(['report-indicators', '--entity', PAYMENTS, '--merged', '3']),
+    ).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--merged and --reviewed go together'),
+    });
+    expect(
+      await cli([
+        'report-indicators',
+        '--entity',
+        PAYMENTS,
+        '--merge-hours',
+        '1h',
+      ]),
+    ).toMatchObject({
+      code: 2,
+      err: expect.stringContaining(
+        "--merge-hours must be numbers separated by commas, got '1h'",
+      ),
+    });
   });
 
   it('answers bad usage, configuration and refusals with exit 2 and a message to act on', async () => {
