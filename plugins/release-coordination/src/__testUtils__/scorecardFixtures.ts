@@ -151,6 +151,16 @@ const organisationMetrics = metricValues({
       { key: 'impact-minutes', label: 'minutes of impact', value: 190 },
     ],
   },
+  'review-coverage': { value: 0.8, numerator: 20, denominator: 25, sampleSize: 25, missing: undefined },
+  'test-pass-rate': {
+    value: 0.96,
+    numerator: 288,
+    denominator: 300,
+    sampleSize: 300,
+    missing: undefined,
+    figures: [{ key: 'flaky', label: 'flaky tests', value: 1 }],
+  },
+  'time-to-merge': { value: 4, p90: 30, sampleSize: 7, missing: undefined },
 });
 
 function stageTime(stage: string, value: number, sampleSize: number): StageTimeValue {

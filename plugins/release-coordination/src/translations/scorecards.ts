@@ -90,6 +90,10 @@ export const scorecardsMessages = {
     incidents_other: '{{amount}} incidents',
     resolvedIncidents_one: '{{amount}} resolved incident',
     resolvedIncidents_other: '{{amount}} resolved incidents',
+    mergedChanges_one: '{{amount}} merged change',
+    mergedChanges_other: '{{amount}} merged changes',
+    tests_one: '{{amount}} test',
+    tests_other: '{{amount}} tests',
     samples_one: '{{amount}} sample',
     samples_other: '{{amount}} samples',
   },
@@ -111,6 +115,8 @@ export const scorecardsMessages = {
       "Action items come from a train's retrospective; give them an owner and a due date there.",
     incidents:
       'Incident tools report incidents with POST {{endpoint}} (or the CLI: release-coordination report-incident), with users affected and minutes of impact.',
+    indicators:
+      'CI reports review coverage, test runs and merge times per component with POST {{endpoint}} (or the CLI: release-coordination report-indicators).',
     incidentCauses:
       "An owner confirms which deployment caused an incident in the incident's candidate causes, on the train or entity page.",
   },
@@ -131,6 +137,7 @@ export const scorecardsMessages = {
       gates: 'Gates',
       followThrough: 'Retrospective follow-through',
       incidents: 'Incidents',
+      leading: 'Leading indicators',
       other: 'Other',
     },
   },

@@ -93,11 +93,18 @@ export function MetricTile(props: { definition: MetricDefinition; metric?: Metri
 }
 
 /** The messages of the groups of tiles, under `scorecards.tiles.sections`. */
-type SectionKey = 'delivery' | 'stability' | 'incidents' | 'gates' | 'followThrough' | 'other';
+type SectionKey =
+  | 'delivery'
+  | 'stability'
+  | 'incidents'
+  | 'leading'
+  | 'gates'
+  | 'followThrough'
+  | 'other';
 
 /**
- * The tiles in groups a reader scans in order: shipping, stability, incidents, gates,
- * follow-through.
+ * The tiles in groups a reader scans in order: shipping, stability, incidents, leading
+ * indicators, gates, follow-through.
  */
 const SECTIONS: { key: SectionKey; metrics: MetricId[] }[] = [
   {
@@ -116,6 +123,8 @@ const SECTIONS: { key: SectionKey; metrics: MetricId[] }[] = [
     ],
   },
   { key: 'incidents', metrics: ['incident-frequency', 'time-to-restore', 'customer-impact'] },
+  // What predicts the figures above: how changes are reviewed, tested and merged.
+  { key: 'leading', metrics: ['review-coverage', 'test-pass-rate', 'time-to-merge'] },
   { key: 'gates', metrics: ['gate-first-pass-rate', 'approval-latency', 'waiver-rate'] },
   {
     key: 'followThrough',

@@ -138,6 +138,13 @@ describe('ScorecardsPage', () => {
     expect(within(tile('Time to restore')).getByText('not resolved yet: 1')).toBeInTheDocument();
     expect(within(tile('Customer impact (user-minutes)')).getByText('54,000')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Incidents' })).toBeInTheDocument();
+    // Leading indicators, as CI reported them.
+    expect(screen.getByRole('heading', { name: 'Leading indicators' })).toBeInTheDocument();
+    expect(within(tile('Review coverage')).getByText('80%')).toBeInTheDocument();
+    expect(within(tile('Review coverage')).getByText('from 25 merged changes')).toBeInTheDocument();
+    expect(within(tile('Test health')).getByText('96%')).toBeInTheDocument();
+    expect(within(tile('Test health')).getByText('flaky tests: 1')).toBeInTheDocument();
+    expect(within(tile('Time to merge')).getByText('4 h')).toBeInTheDocument();
     // The settings the numbers were computed with.
     expect(screen.getByText(/23 Aug 2026 – 20 Nov 2026 \(UTC\)/)).toBeInTheDocument();
     expect(screen.getByText(/deployments to production count for delivery/)).toBeInTheDocument();

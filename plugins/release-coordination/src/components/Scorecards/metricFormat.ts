@@ -68,6 +68,8 @@ type SampleNoun =
   | 'openItems'
   | 'incidents'
   | 'resolvedIncidents'
+  | 'mergedChanges'
+  | 'tests'
   | 'samples';
 
 /** What the samples of each metric are. */
@@ -90,6 +92,9 @@ const SAMPLE_NOUNS: Partial<Record<MetricId, SampleNoun>> = {
   'incident-frequency': 'incidents',
   'time-to-restore': 'resolvedIncidents',
   'customer-impact': 'incidents',
+  'review-coverage': 'mergedChanges',
+  'test-pass-rate': 'tests',
+  'time-to-merge': 'mergedChanges',
 };
 
 /** How many facts a value rests on, e.g. "45 deployments". */

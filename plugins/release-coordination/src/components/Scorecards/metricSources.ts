@@ -16,7 +16,8 @@ type Source = {
     | 'approvals'
     | 'actionItems'
     | 'incidents'
-    | 'incidentCauses';
+    | 'incidentCauses'
+    | 'indicators';
   endpoint?: string;
 };
 
@@ -24,6 +25,7 @@ const DEPLOYMENTS: Source = { key: 'deployments', endpoint: DEPLOYMENTS_ENDPOINT
 const ACTION_ITEMS: Source = { key: 'actionItems' };
 const GATES: Source = { key: 'gates', endpoint: CHECKS_ENDPOINT };
 const INCIDENTS: Source = { key: 'incidents', endpoint: `${API}/incidents` };
+const INDICATORS: Source = { key: 'indicators', endpoint: `${API}/indicators` };
 
 /**
  * How the facts behind each metric reach the scorecard, shown next to a value that is missing
@@ -48,6 +50,9 @@ const SOURCES: Partial<Record<MetricId, Source>> = {
   'incident-frequency': INCIDENTS,
   'time-to-restore': INCIDENTS,
   'customer-impact': INCIDENTS,
+  'review-coverage': INDICATORS,
+  'test-pass-rate': INDICATORS,
+  'time-to-merge': INDICATORS,
 };
 
 /** Where the data of a metric comes from, if the page knows. */
