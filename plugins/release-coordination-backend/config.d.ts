@@ -139,6 +139,16 @@ export interface Config {
      * the environment before the one it goes to. Default: staging, production.
      */
     environments?: string[];
+    indicators?: {
+      /**
+       * The share of a participant's merged changes that must have had an approving review by
+       * someone other than the author for the built-in gate rule `review-coverage`, from 0 to
+       * 1. Default 0.8.
+       */
+      reviewCoverageThreshold?: number;
+      /** How old the indicator reports the gate rules read may be, in days (1 to 365). Default 14. */
+      maxAgeDays?: number;
+    };
     incidents?: {
       /**
        * How far before an incident started a production deployment may have finished to be a

@@ -57,6 +57,7 @@ import { createEnvironmentMatrix } from './delivery/environmentMatrix';
 import { createDeliveryRouter } from './delivery/deliveryRouter';
 import { createIncidentRouter } from './incidents/incidentRouter';
 import { createIndicatorRouter } from './indicators/indicatorRouter';
+import { createReviewCoverageRule, readIndicatorRuleSettings } from './indicators/rules';
 import { readAttributionWindowHours } from './incidents/config';
 import { createEnvironmentParityRule } from './delivery/rules';
 import { cachedScorecards, readScorecardMaxAge } from './scorecards/cachedScorecards';
@@ -136,6 +137,10 @@ export const releaseCoordinationPlugin = createBackendPlugin({
             acceptRehearsalsWithoutEvidence: outcomeSettings.acceptRehearsalsWithoutEvidence,
           }),
           createEnvironmentParityRule({ store: outcomeStore, environments }),
+          createReviewCoverageRule({
+            store: stores.indicators,
+            settings: readIndicatorRuleSettings(config),
+          }),
         ];
         // Built-in rules are looked up after module rules were added, so a clash is caught here.
         for (const rule of builtInGateRules) {
