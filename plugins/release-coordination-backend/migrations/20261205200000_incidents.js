@@ -22,15 +22,27 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('incidents', table => {
     table.comment('Incidents reported by incident tools and pipelines');
     table.increments('id');
-    table.string('source', 64).notNullable().comment('The tool that raised it, e.g. pagerduty');
-    table.string('external_id', 200).notNullable().comment("The tool's id; reports upsert by it");
+    table
+      .string('source', 64)
+      .notNullable()
+      .comment('The tool that raised it, e.g. pagerduty');
+    table
+      .string('external_id', 200)
+      .notNullable()
+      .comment("The tool's id; reports upsert by it");
     table.string('title', 300).notNullable();
-    table.string('entity_ref', 255).notNullable().comment('The affected catalog entity');
+    table
+      .string('entity_ref', 255)
+      .notNullable()
+      .comment('The affected catalog entity');
     table
       .string('owner_ref', 255)
       .nullable()
       .comment("The affected entity's owner when the incident started");
-    table.string('severity', 16).notNullable().comment('critical, high, medium or low');
+    table
+      .string('severity', 16)
+      .notNullable()
+      .comment('critical, high, medium or low');
     table.datetime('started_at', time).notNullable();
     table.datetime('resolved_at', time).nullable().comment('Null while open');
     table.integer('users_affected').nullable();
@@ -56,18 +68,34 @@ exports.up = async function up(knex) {
       .references('id')
       .inTable('deployments')
       .onDelete('SET NULL')
-      .comment('The likeliest cause when first reported, until a person decides');
+      .comment(
+        'The likeliest cause when first reported, until a person decides',
+      );
     table.string('attributed_by', 255).nullable();
     table.datetime('attributed_at', time).nullable();
     table.text('attribution_comment').nullable();
-    table.string('reporter', 255).notNullable().comment('Who reported it first');
+    table
+      .string('reporter', 255)
+      .notNullable()
+      .comment('Who reported it first');
     table.datetime('reported_at', time).notNullable();
     table.datetime('updated_at', time).notNullable();
-    table.unique(['source', 'external_id'], { indexName: 'incidents_source_external_uq' });
-    table.index(['entity_ref', 'started_at', 'id'], 'incidents_entity_started_idx');
+    table.unique(['source', 'external_id'], {
+      indexName: 'incidents_source_external_uq',
+    });
+    table.index(
+      ['entity_ref', 'started_at', 'id'],
+      'incidents_entity_started_idx',
+    );
     table.index(['started_at', 'id'], 'incidents_started_idx');
-    table.index(['attributed_deployment_id'], 'incidents_attributed_deployment_idx');
-    table.index(['suggested_deployment_id'], 'incidents_suggested_deployment_idx');
+    table.index(
+      ['attributed_deployment_id'],
+      'incidents_attributed_deployment_idx',
+    );
+    table.index(
+      ['suggested_deployment_id'],
+      'incidents_suggested_deployment_idx',
+    );
     // Scorecards reuse a computed card until something changed: the newest change is read here.
     table.index(['updated_at'], 'incidents_updated_idx');
   });

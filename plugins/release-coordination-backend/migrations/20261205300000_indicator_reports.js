@@ -14,20 +14,40 @@ exports.up = async function up(knex) {
     table.comment('Leading indicators of components, as CI reported them');
     table.increments('id');
     table.string('entity_ref', 255).notNullable();
-    table.string('owner_ref', 255).nullable().comment("The entity's owner when reported");
-    table.string('report_key', 200).notNullable().comment('The CI run; reports upsert by it');
+    table
+      .string('owner_ref', 255)
+      .nullable()
+      .comment("The entity's owner when reported");
+    table
+      .string('report_key', 200)
+      .notNullable()
+      .comment('The CI run; reports upsert by it');
     table.datetime('measured_at', time).notNullable();
     table.integer('merged_changes').nullable();
-    table.integer('reviewed_changes').nullable().comment('Merged with an approving review by another');
+    table
+      .integer('reviewed_changes')
+      .nullable()
+      .comment('Merged with an approving review by another');
     table.integer('tests_executed').nullable();
     table.integer('tests_passed').nullable();
-    table.integer('tests_flaky').nullable().comment('Passed and failed on the same commit');
-    table.text('merge_hours').nullable().comment('JSON: hours to merge, one per change');
+    table
+      .integer('tests_flaky')
+      .nullable()
+      .comment('Passed and failed on the same commit');
+    table
+      .text('merge_hours')
+      .nullable()
+      .comment('JSON: hours to merge, one per change');
     table.string('reporter', 255).notNullable();
     table.datetime('reported_at', time).notNullable();
-    table.unique(['entity_ref', 'report_key'], { indexName: 'indicator_reports_entity_key_uq' });
+    table.unique(['entity_ref', 'report_key'], {
+      indexName: 'indicator_reports_entity_key_uq',
+    });
     table.index(['measured_at', 'id'], 'indicator_reports_measured_idx');
-    table.index(['entity_ref', 'measured_at', 'id'], 'indicator_reports_entity_measured_idx');
+    table.index(
+      ['entity_ref', 'measured_at', 'id'],
+      'indicator_reports_entity_measured_idx',
+    );
     table.index(['reported_at'], 'indicator_reports_reported_idx');
   });
 };

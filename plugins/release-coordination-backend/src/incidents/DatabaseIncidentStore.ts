@@ -1,9 +1,16 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import { Incident, Page } from '@release-coordination/plugin-release-coordination-common';
+import {
+  Incident,
+  Page,
+} from '@release-coordination/plugin-release-coordination-common';
 import { Clock } from '@release-coordination/plugin-release-coordination-node';
 import { Knex } from 'knex';
-import { inSlices, KnexStoreSession, retryingTransaction } from '../database/knexStore';
+import {
+  inSlices,
+  KnexStoreSession,
+  retryingTransaction,
+} from '../database/knexStore';
 import { connectStoreDatabase } from '../database/migrations';
 import { selectPage } from '../database/paging';
 import { DeploymentRow, toDeployment } from '../outcomes/outcomeRows';
@@ -18,7 +25,8 @@ import {
 } from './IncidentStore';
 import { INCIDENT_COLUMNS, IncidentRow, toIncident } from './incidentRows';
 
-const optionalDate = (value: string | undefined) => (value ? new Date(value) : null);
+const optionalDate = (value: string | undefined) =>
+  value ? new Date(value) : null;
 
 /** A deployment row with its train's name. */
 type DeploymentOfTrainRow = DeploymentRow & { train_name: string };
@@ -29,7 +37,10 @@ const toDeploymentOfTrain = (row: DeploymentOfTrainRow): DeploymentOfTrain => ({
 });
 
 /** Queries against the database or an open transaction. */
-class KnexIncidentSession extends KnexStoreSession implements IncidentStoreSession {
+class KnexIncidentSession
+  extends KnexStoreSession
+  implements IncidentStoreSession
+{
   // Not useless: it makes the base class's protected constructor public for the store.
   // eslint-disable-next-line @typescript-eslint/no-useless-constructor
   constructor(db: Knex | Knex.Transaction, clock?: Clock) {
@@ -52,11 +63,18 @@ class KnexIncidentSession extends KnexStoreSession implements IncidentStoreSessi
     lock?: boolean,
   ): Promise<ReturnType<typeof toIncident> | undefined> {
     if (lock) {
-      const locked = await this.locked(this.db('incidents').where(where).first('id'), true);
+      const locked = await this.locked(
+        this.db('incidents').where(where).first('id'),
+        true,
+      );
       if (!locked) return undefined;
     }
     const row: IncidentRow | undefined = await this.incidents()
-      .where(Object.fromEntries(Object.entries(where).map(([k, v]) => [`i.${k}`, v])))
+      .where(
+        Object.fromEntries(
+          Object.entries(where).map(([k, v]) => [`i.${k}`, v]),
+        ),
+      )
       .first();
     return row ? toIncident(row) : undefined;
   }
@@ -67,8 +85,15 @@ class KnexIncidentSession extends KnexStoreSession implements IncidentStoreSessi
     return this.readIncident({ id: Number(id) }, options?.lock);
   }
 
-  async findIncident(source: string, externalId: string, options?: { lock?: boolean }) {
-    return this.readIncident({ source, external_id: externalId }, options?.lock);
+  async findIncident(
+    source: string,
+    externalId: string,
+    options?: { lock?: boolean },
+  ) {
+    return this.readIncident(
+      { source, external_id: externalId },
+      options?.lock,
+    );
   }
 
   async insertIncident(incident: NewIncident) {
@@ -103,14 +128,20 @@ class KnexIncidentSession extends KnexStoreSession implements IncidentStoreSessi
     const columns: Record<string, unknown> = { updated_at: this.clock.now() };
     if (patch.title !== undefined) columns.title = patch.title;
     if (patch.severity !== undefined) columns.severity = patch.severity;
-    if (patch.startedAt !== undefined) columns.started_at = new Date(patch.startedAt);
-    if (patch.resolvedAt !== undefined) columns.resolved_at = new Date(patch.resolvedAt);
-    if (patch.usersAffected !== undefined) columns.users_affected = patch.usersAffected;
-    if (patch.impactMinutes !== undefined) columns.impact_minutes = patch.impactMinutes;
+    if (patch.startedAt !== undefined)
+      columns.started_at = new Date(patch.startedAt);
+    if (patch.resolvedAt !== undefined)
+      columns.resolved_at = new Date(patch.resolvedAt);
+    if (patch.usersAffected !== undefined)
+      columns.users_affected = patch.usersAffected;
+    if (patch.impactMinutes !== undefined)
+      columns.impact_minutes = patch.impactMinutes;
     if (patch.url !== undefined) columns.url = patch.url;
     if (patch.suggestedDeploymentId !== undefined) {
       columns.suggested_deployment_id =
-        patch.suggestedDeploymentId === null ? null : Number(patch.suggestedDeploymentId);
+        patch.suggestedDeploymentId === null
+          ? null
+          : Number(patch.suggestedDeploymentId);
     }
     await this.db('incidents').where('id', Number(id)).update(columns);
     const incident = await this.getIncident(id);
@@ -125,7 +156,9 @@ class KnexIncidentSession extends KnexStoreSession implements IncidentStoreSessi
       .update({
         attribution_state: change.state,
         attributed_deployment_id:
-          change.state === 'confirmed' && change.deploymentId ? Number(change.deploymentId) : null,
+          change.state === 'confirmed' && change.deploymentId
+            ? Number(change.deploymentId)
+            : null,
         attributed_by: change.decidedBy,
         attributed_at: now,
         attribution_comment: change.comment ?? null,
@@ -138,7 +171,9 @@ class KnexIncidentSession extends KnexStoreSession implements IncidentStoreSessi
 
   async getDeployment(id: string) {
     if (!/^[1-9][0-9]{0,9}$/.test(id)) return undefined;
-    const row: DeploymentOfTrainRow | undefined = await this.db('deployments as d')
+    const row: DeploymentOfTrainRow | undefined = await this.db(
+      'deployments as d',
+    )
       .join('release_trains as t', 't.id', 'd.train_id')
       .where('d.id', Number(id))
       .first(['d.*', 't.name as train_name']);
@@ -147,7 +182,10 @@ class KnexIncidentSession extends KnexStoreSession implements IncidentStoreSessi
 }
 
 /** The knex {@link IncidentStore}. */
-export class DatabaseIncidentStore extends KnexIncidentSession implements IncidentStore {
+export class DatabaseIncidentStore
+  extends KnexIncidentSession
+  implements IncidentStore
+{
   static async create(options: {
     database: DatabaseService;
     clock?: Clock;
@@ -163,8 +201,12 @@ export class DatabaseIncidentStore extends KnexIncidentSession implements Incide
     this.knex = knex;
   }
 
-  async transaction<T>(work: (session: IncidentStoreSession) => Promise<T>): Promise<T> {
-    return retryingTransaction(this.knex, tx => work(new KnexIncidentSession(tx, this.clock)));
+  async transaction<T>(
+    work: (session: IncidentStoreSession) => Promise<T>,
+  ): Promise<T> {
+    return retryingTransaction(this.knex, tx =>
+      work(new KnexIncidentSession(tx, this.clock)),
+    );
   }
 
   async listIncidents(query: IncidentQuery): Promise<Page<Incident>> {
@@ -175,7 +217,9 @@ export class DatabaseIncidentStore extends KnexIncidentSession implements Incide
       if (query.entityRef) q.where('i.entity_ref', query.entityRef);
       if (query.trainId) {
         const ofTrain = () =>
-          this.knex('deployments').select('id').where('train_id', query.trainId!);
+          this.knex('deployments')
+            .select('id')
+            .where('train_id', query.trainId!);
         q.where(either =>
           either
             .where(confirmed =>
@@ -223,7 +267,8 @@ export class DatabaseIncidentStore extends KnexIncidentSession implements Incide
       .map(toDeploymentOfTrain)
       .sort(
         (a, b) =>
-          Date.parse(b.finishedAt!) - Date.parse(a.finishedAt!) || Number(b.id) - Number(a.id),
+          Date.parse(b.finishedAt!) - Date.parse(a.finishedAt!) ||
+          Number(b.id) - Number(a.id),
       );
   }
 }

@@ -4,7 +4,12 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import {
   AttributeIncidentRequest,
   AttributionCandidate,
@@ -18,7 +23,12 @@ import { DependencySnapshotService } from '../dependencies/DependencySnapshotSer
 import { upstreamOf } from '../dependencies/graph';
 import { TrainAnnouncer } from '../trains/announcements';
 import { rankAttributionCandidates, entityName } from './attribution';
-import { DeploymentOfTrain, IncidentPatch, IncidentQuery, IncidentStore } from './IncidentStore';
+import {
+  DeploymentOfTrain,
+  IncidentPatch,
+  IncidentQuery,
+  IncidentStore,
+} from './IncidentStore';
 import { incidentSuspectNotification } from './notifications';
 
 const HOUR_MS = 3_600_000;
@@ -37,7 +47,9 @@ export interface IncidentService {
   ): Promise<{ incident: Incident; created: boolean }>;
   listIncidents(query: IncidentQuery): Promise<Page<Incident>>;
   /** The incident and its candidate causes, most likely first; 404 for an unknown id. */
-  getIncident(id: string): Promise<{ incident: Incident; candidates: AttributionCandidate[] }>;
+  getIncident(
+    id: string,
+  ): Promise<{ incident: Incident; candidates: AttributionCandidate[] }>;
   /** A person's decision about the cause; see {@link IncidentService.mayAttribute}. */
   attributeIncident(
     id: string,
@@ -58,7 +70,10 @@ export interface IncidentServiceOptions {
 }
 
 /** What a report changes of a known incident; undefined when nothing. */
-function reportPatch(existing: Incident, report: ReportIncidentRequest): IncidentPatch | undefined {
+function reportPatch(
+  existing: Incident,
+  report: ReportIncidentRequest,
+): IncidentPatch | undefined {
   const patch: IncidentPatch = {};
   if (report.title !== existing.title) patch.title = report.title;
   if (report.severity !== existing.severity) patch.severity = report.severity;
@@ -81,8 +96,11 @@ function reportPatch(existing: Incident, report: ReportIncidentRequest): Inciden
 }
 
 /** Creates the {@link IncidentService}. */
-export function createIncidentService(options: IncidentServiceOptions): IncidentService {
-  const { store, snapshots, permissions, userInfo, auditor, announcer } = options;
+export function createIncidentService(
+  options: IncidentServiceOptions,
+): IncidentService {
+  const { store, snapshots, permissions, userInfo, auditor, announcer } =
+    options;
   const { productionEnvironment, attributionWindowHours } = options;
 
   async function candidatesOf(
@@ -111,7 +129,10 @@ export function createIncidentService(options: IncidentServiceOptions): Incident
     return incident;
   }
 
-  async function reportIncident(report: ReportIncidentRequest, credentials: BackstageCredentials) {
+  async function reportIncident(
+    report: ReportIncidentRequest,
+    credentials: BackstageCredentials,
+  ) {
     const reporter = actorRefOf(credentials);
     const source = report.source ?? 'api';
     const meta = { actor: reporter, source, externalId: report.externalId };
@@ -120,7 +141,9 @@ export function createIncidentService(options: IncidentServiceOptions): Incident
       const { index } = await snapshots.current();
       const node = index.node(report.entityRef);
       if (!node) {
-        throw new InputError(`entityRef: ${report.entityRef} is not in the catalog`);
+        throw new InputError(
+          `entityRef: ${report.entityRef} is not in the catalog`,
+        );
       }
       // The likeliest cause as reported; read before the transaction, as the graph is.
       const [suspect] = await candidatesOf({
@@ -129,7 +152,9 @@ export function createIncidentService(options: IncidentServiceOptions): Incident
       });
       const record = () =>
         store.transaction(async tx => {
-          const existing = await tx.findIncident(source, report.externalId, { lock: true });
+          const existing = await tx.findIncident(source, report.externalId, {
+            lock: true,
+          });
           if (!existing) {
             const incident = await tx.insertIncident({
               source,
@@ -140,10 +165,16 @@ export function createIncidentService(options: IncidentServiceOptions): Incident
               severity: report.severity,
               startedAt: report.startedAt,
               ...(report.resolvedAt ? { resolvedAt: report.resolvedAt } : {}),
-              ...(report.usersAffected !== undefined ? { usersAffected: report.usersAffected } : {}),
-              ...(report.impactMinutes !== undefined ? { impactMinutes: report.impactMinutes } : {}),
+              ...(report.usersAffected !== undefined
+                ? { usersAffected: report.usersAffected }
+                : {}),
+              ...(report.impactMinutes !== undefined
+                ? { impactMinutes: report.impactMinutes }
+                : {}),
               ...(report.url ? { url: report.url } : {}),
-              ...(suspect ? { suggestedDeploymentId: suspect.deployment.id } : {}),
+              ...(suspect
+                ? { suggestedDeploymentId: suspect.deployment.id }
+                : {}),
               reporter,
             });
             return { incident, created: true };
@@ -163,8 +194,12 @@ export function createIncidentService(options: IncidentServiceOptions): Incident
           ) {
             patch.suggestedDeploymentId = suggested;
           }
-          if (Object.keys(patch).length === 0) return { incident: existing, created: false };
-          return { incident: await tx.updateIncident(existing.id, patch), created: false };
+          if (Object.keys(patch).length === 0)
+            return { incident: existing, created: false };
+          return {
+            incident: await tx.updateIncident(existing.id, patch),
+            created: false,
+          };
         });
       let outcome: Awaited<ReturnType<typeof record>>;
       try {
@@ -172,16 +207,27 @@ export function createIncidentService(options: IncidentServiceOptions): Incident
       } catch (error) {
         // Two first reports of one incident at once: the unique index let one in. Running
         // again treats this one as news about that incident.
-        if (error instanceof ConflictError || error instanceof InputError) throw error;
+        if (error instanceof ConflictError || error instanceof InputError)
+          throw error;
         if (!(await store.findIncident(source, report.externalId))) throw error;
         outcome = await record();
       }
       if (outcome.created) {
         // Nobody to tell when neither entity has an owner in the catalog.
-        if (suspect && (outcome.incident.ownerRef || index.node(suspect.deployment.participantRef)?.owner)) {
-          const suspectOwner = index.node(suspect.deployment.participantRef)?.owner;
+        if (
+          suspect &&
+          (outcome.incident.ownerRef ||
+            index.node(suspect.deployment.participantRef)?.owner)
+        ) {
+          const suspectOwner = index.node(
+            suspect.deployment.participantRef,
+          )?.owner;
           await announcer.announce(suspect.deployment.trainId, async () => [
-            incidentSuspectNotification(outcome.incident, suspect, suspectOwner),
+            incidentSuspectNotification(
+              outcome.incident,
+              suspect,
+              suspectOwner,
+            ),
           ]);
         }
       }
@@ -206,7 +252,8 @@ export function createIncidentService(options: IncidentServiceOptions): Incident
     ].filter((ref): ref is string => ref !== undefined);
     const ownership = await ownershipOf(userInfo, credentials);
     if (owners.some(owner => ownership.has(owner))) return;
-    if (await isAllowed(permissions, incidentAttributePermission, credentials)) return;
+    if (await isAllowed(permissions, incidentAttributePermission, credentials))
+      return;
     const teams = [...new Set(owners)].map(entityName);
     throw new NotAllowedError(
       teams.length
@@ -221,70 +268,89 @@ export function createIncidentService(options: IncidentServiceOptions): Incident
     credentials: BackstageCredentials,
   ) {
     const actor = actorRefOf(credentials);
-    return audited(auditor, 'incident-attribute', { actor, incidentId: id, state: decision.state }, async () => {
-      const incident = await requireIncident(id);
-      let deployment: DeploymentOfTrain | undefined;
-      if (decision.state === 'confirmed') {
-        deployment = await store.getDeployment(decision.deploymentId);
-        if (!deployment) {
-          throw new InputError(`deploymentId: no deployment with id '${decision.deploymentId}'`);
+    return audited(
+      auditor,
+      'incident-attribute',
+      { actor, incidentId: id, state: decision.state },
+      async () => {
+        const incident = await requireIncident(id);
+        let deployment: DeploymentOfTrain | undefined;
+        if (decision.state === 'confirmed') {
+          deployment = await store.getDeployment(decision.deploymentId);
+          if (!deployment) {
+            throw new InputError(
+              `deploymentId: no deployment with id '${decision.deploymentId}'`,
+            );
+          }
+          if (deployment.environment !== productionEnvironment) {
+            throw new InputError(
+              `deploymentId: only a deployment to ${productionEnvironment} can cause an incident, ` +
+                `not one to ${deployment.environment}`,
+            );
+          }
+          if (
+            !deployment.finishedAt ||
+            Date.parse(deployment.finishedAt) > Date.parse(incident.startedAt)
+          ) {
+            throw new InputError(
+              'deploymentId: the deployment had not finished when the incident started',
+            );
+          }
         }
-        if (deployment.environment !== productionEnvironment) {
-          throw new InputError(
-            `deploymentId: only a deployment to ${productionEnvironment} can cause an incident, ` +
-              `not one to ${deployment.environment}`,
-          );
-        }
-        if (!deployment.finishedAt || Date.parse(deployment.finishedAt) > Date.parse(incident.startedAt)) {
-          throw new InputError('deploymentId: the deployment had not finished when the incident started');
-        }
-      }
-      await authorizeAttribution(incident, deployment?.participantRef, credentials);
+        await authorizeAttribution(
+          incident,
+          deployment?.participantRef,
+          credentials,
+        );
 
-      const result = await store.transaction(async tx => {
-        const before = await tx.getIncident(id, { lock: true });
-        if (!before) throw new NotFoundError(`No incident with id '${id}'`);
-        const same =
-          before.attribution.state === decision.state &&
-          before.attribution.deployment?.id === deployment?.id &&
-          (before.attribution.comment ?? '') === (decision.comment ?? '');
-        if (same) return { incident: before, trains: [] as string[] };
-        const after = await tx.attributeIncident(id, {
-          state: decision.state,
-          ...(deployment ? { deploymentId: deployment.id } : {}),
-          decidedBy: actor,
-          ...(decision.comment ? { comment: decision.comment } : {}),
-        });
-        // The decision log of every train the decision touches: the one now blamed, and the
-        // one that no longer is.
-        const entry = (i: Incident) => ({
-          incidentId: i.id,
-          title: i.title,
-          entityRef: i.entityRef,
-          state: i.attribution.state,
-          ...(i.attribution.deployment ? { deploymentId: i.attribution.deployment.id } : {}),
-        });
-        const touched = new Map<string, string>();
-        const previous = before.attribution.deployment;
-        if (previous) touched.set(previous.trainId, previous.participantRef);
-        if (deployment) touched.set(deployment.trainId, deployment.participantRef);
-        for (const [trainId, participantRef] of touched) {
-          await tx.appendDecision({
-            trainId,
-            entityRef: participantRef,
-            actorRef: actor,
-            action: 'incident.attributed',
-            subject: `incident#${id}`,
-            before: entry(before),
-            after: entry(after),
-            ...(decision.comment ? { reason: decision.comment } : {}),
+        const result = await store.transaction(async tx => {
+          const before = await tx.getIncident(id, { lock: true });
+          if (!before) throw new NotFoundError(`No incident with id '${id}'`);
+          const same =
+            before.attribution.state === decision.state &&
+            before.attribution.deployment?.id === deployment?.id &&
+            (before.attribution.comment ?? '') === (decision.comment ?? '');
+          if (same) return { incident: before, trains: [] as string[] };
+          const after = await tx.attributeIncident(id, {
+            state: decision.state,
+            ...(deployment ? { deploymentId: deployment.id } : {}),
+            decidedBy: actor,
+            ...(decision.comment ? { comment: decision.comment } : {}),
           });
-        }
-        return { incident: after, trains: [...touched.keys()] };
-      });
-      for (const trainId of result.trains) await announcer.announce(trainId);
-      return result.incident;
-    });
+          // The decision log of every train the decision touches: the one now blamed, and the
+          // one that no longer is.
+          const entry = (i: Incident) => ({
+            incidentId: i.id,
+            title: i.title,
+            entityRef: i.entityRef,
+            state: i.attribution.state,
+            ...(i.attribution.deployment
+              ? { deploymentId: i.attribution.deployment.id }
+              : {}),
+          });
+          const touched = new Map<string, string>();
+          const previous = before.attribution.deployment;
+          if (previous) touched.set(previous.trainId, previous.participantRef);
+          if (deployment)
+            touched.set(deployment.trainId, deployment.participantRef);
+          for (const [trainId, participantRef] of touched) {
+            await tx.appendDecision({
+              trainId,
+              entityRef: participantRef,
+              actorRef: actor,
+              action: 'incident.attributed',
+              subject: `incident#${id}`,
+              before: entry(before),
+              after: entry(after),
+              ...(decision.comment ? { reason: decision.comment } : {}),
+            });
+          }
+          return { incident: after, trains: [...touched.keys()] };
+        });
+        for (const trainId of result.trains) await announcer.announce(trainId);
+        return result.incident;
+      },
+    );
   }
 
   return {

@@ -30,7 +30,13 @@ export interface NewIncident {
 export type IncidentPatch = Partial<
   Pick<
     Incident,
-    'title' | 'severity' | 'startedAt' | 'resolvedAt' | 'usersAffected' | 'impactMinutes' | 'url'
+    | 'title'
+    | 'severity'
+    | 'startedAt'
+    | 'resolvedAt'
+    | 'usersAffected'
+    | 'impactMinutes'
+    | 'url'
   >
 > & {
   /** A new likeliest cause (`null` for none), while nobody decided. */
@@ -63,7 +69,10 @@ export interface DeploymentOfTrain extends DeploymentOutcome {
 /** Reads and writes of incidents, in a transaction or not. */
 export interface IncidentStoreSession {
   /** `lock` takes a row lock until the transaction ends, where the engine has them. */
-  getIncident(id: string, options?: { lock?: boolean }): Promise<Incident | undefined>;
+  getIncident(
+    id: string,
+    options?: { lock?: boolean },
+  ): Promise<Incident | undefined>;
   findIncident(
     source: string,
     externalId: string,
@@ -71,7 +80,10 @@ export interface IncidentStoreSession {
   ): Promise<Incident | undefined>;
   insertIncident(incident: NewIncident): Promise<Incident>;
   updateIncident(id: string, patch: IncidentPatch): Promise<Incident>;
-  attributeIncident(id: string, change: IncidentAttributionChange): Promise<Incident>;
+  attributeIncident(
+    id: string,
+    change: IncidentAttributionChange,
+  ): Promise<Incident>;
   /** A deployment with its train's name; of any environment. */
   getDeployment(id: string): Promise<DeploymentOfTrain | undefined>;
   /** Appends to a train's decision log, in the same transaction as the change it records. */
@@ -81,7 +93,9 @@ export interface IncidentStoreSession {
 /** Persistence of incidents and what caused them. */
 export interface IncidentStore extends IncidentStoreSession {
   /** Runs `work` in one transaction; everything it wrote is rolled back when it throws. */
-  transaction<T>(work: (session: IncidentStoreSession) => Promise<T>): Promise<T>;
+  transaction<T>(
+    work: (session: IncidentStoreSession) => Promise<T>,
+  ): Promise<T>;
   /** A page of incidents, newest start first, with the count of all that match. */
   listIncidents(query: IncidentQuery): Promise<Page<Incident>>;
   /**

@@ -1,4 +1,8 @@
-import { DependencyIndex, deriveDependencyGraph, upstreamOf } from '../dependencies/graph';
+import {
+  DependencyIndex,
+  deriveDependencyGraph,
+  upstreamOf,
+} from '../dependencies/graph';
 import { componentsCatalog } from '../dependencies/graph/testEntities';
 import { rankAttributionCandidates } from './attribution';
 import { DeploymentOfTrain } from './IncidentStore';
@@ -9,10 +13,15 @@ const indexOf = (...edges: string[]) =>
 
 const START = '2026-03-10T12:00:00.000Z';
 /** `minutes` before the incident started. */
-const before = (minutes: number) => new Date(Date.parse(START) - minutes * 60_000).toISOString();
+const before = (minutes: number) =>
+  new Date(Date.parse(START) - minutes * 60_000).toISOString();
 
 let sequence = 0;
-function deployed(name: string, finishedMinutesBefore: number, version = '1.0.0'): DeploymentOfTrain {
+function deployed(
+  name: string,
+  finishedMinutesBefore: number,
+  version = '1.0.0',
+): DeploymentOfTrain {
   sequence += 1;
   return {
     id: String(sequence),
@@ -32,7 +41,11 @@ function deployed(name: string, finishedMinutesBefore: number, version = '1.0.0'
   };
 }
 
-function rank(index: DependencyIndex, affected: string, deployments: DeploymentOfTrain[]) {
+function rank(
+  index: DependencyIndex,
+  affected: string,
+  deployments: DeploymentOfTrain[],
+) {
   return rankAttributionCandidates({
     affectedRef: c(affected),
     startedAt: START,
@@ -76,17 +89,27 @@ describe('rankAttributionCandidates', () => {
 
   it('ends a dependency cycle: what depends back on the affected entity is a suspect once', () => {
     // checkout → payments → ledger → checkout: a cycle back to the affected entity.
-    const index = indexOf('checkout>payments', 'payments>ledger', 'ledger>checkout');
+    const index = indexOf(
+      'checkout>payments',
+      'payments>ledger',
+      'ledger>checkout',
+    );
     const ledger = deployed('ledger', 30);
     const payments = deployed('payments', 45);
     const checkout = deployed('checkout', 90);
     const candidates = rank(index, 'checkout', [ledger, payments, checkout]);
-    expect(candidates.map(x => [x.deployment.participantRef, x.distance])).toEqual([
+    expect(
+      candidates.map(x => [x.deployment.participantRef, x.distance]),
+    ).toEqual([
       [c('checkout'), 0],
       [c('payments'), 1],
       [c('ledger'), 2],
     ]);
-    expect(candidates[2].path).toEqual([c('checkout'), c('payments'), c('ledger')]);
+    expect(candidates[2].path).toEqual([
+      c('checkout'),
+      c('payments'),
+      c('ledger'),
+    ]);
   });
 
   it('has no candidate when nothing it depends on was deployed before the start', () => {
@@ -94,7 +117,10 @@ describe('rankAttributionCandidates', () => {
     // What the incident's entity does not depend on is no suspect, nor is a deployment
     // that finished after the start.
     const unrelated = deployed('search', 15);
-    const after = { ...deployed('payments', 0), finishedAt: '2026-03-10T12:05:00.000Z' };
+    const after = {
+      ...deployed('payments', 0),
+      finishedAt: '2026-03-10T12:05:00.000Z',
+    };
     expect(rank(index, 'checkout', [unrelated, after])).toEqual([]);
     expect(rank(index, 'checkout', [])).toEqual([]);
   });

@@ -22,7 +22,8 @@ export function entityName(ref: string): string {
 
 function duration(minutes: number): string {
   if (minutes < 1) return 'less than a minute';
-  if (minutes < 120) return `${Math.round(minutes)} minute${Math.round(minutes) === 1 ? '' : 's'}`;
+  if (minutes < 120)
+    return `${Math.round(minutes)} minute${Math.round(minutes) === 1 ? '' : 's'}`;
   const hours = Math.round(minutes / 6) / 10;
   return `${hours} hours`;
 }
@@ -38,7 +39,8 @@ function reasoningOf(
   const when =
     `its production deployment${version} in '${deployment.trainName}' finished ` +
     `${duration(minutesBeforeStart)} before the incident started`;
-  if (path.length === 1) return `${deployed} is the affected entity itself; ${when}.`;
+  if (path.length === 1)
+    return `${deployed} is the affected entity itself; ${when}.`;
   const hops = path.length - 1;
   const chain = path.map(entityName).join(' → ');
   return (
@@ -66,14 +68,16 @@ export function rankAttributionCandidates(input: {
   const start = Date.parse(input.startedAt);
   const pathTo = new Map<string, string[]>([[affectedRef, [affectedRef]]]);
   for (const reached of upstream) {
-    if (!pathTo.has(reached.ref)) pathTo.set(reached.ref, [affectedRef, ...reached.path]);
+    if (!pathTo.has(reached.ref))
+      pathTo.set(reached.ref, [affectedRef, ...reached.path]);
   }
   const candidates = deployments.flatMap(deployment => {
     const path = pathTo.get(deployment.participantRef);
     if (!path || deployment.finishedAt === undefined) return [];
     const finished = Date.parse(deployment.finishedAt);
     if (finished > start) return [];
-    const minutesBeforeStart = Math.round(((start - finished) / MINUTE_MS) * 10) / 10;
+    const minutesBeforeStart =
+      Math.round(((start - finished) / MINUTE_MS) * 10) / 10;
     return [
       {
         deployment: {

@@ -13,7 +13,11 @@ export const MAX_ATTRIBUTION_WINDOW_HOURS = 720;
 export function readAttributionWindowHours(root: Config): number {
   const key = 'releaseCoordination.incidents.attributionWindowHours';
   const value = root.getOptionalNumber(key) ?? DEFAULT_ATTRIBUTION_WINDOW_HOURS;
-  if (!Number.isInteger(value) || value < 1 || value > MAX_ATTRIBUTION_WINDOW_HOURS) {
+  if (
+    !Number.isInteger(value) ||
+    value < 1 ||
+    value > MAX_ATTRIBUTION_WINDOW_HOURS
+  ) {
     throw new Error(
       `${key} must be a whole number from 1 to ${MAX_ATTRIBUTION_WINDOW_HOURS}, not ${value}`,
     );

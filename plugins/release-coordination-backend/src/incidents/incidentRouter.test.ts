@@ -33,7 +33,8 @@ const MEMBERSHIP: Record<string, string[]> = {
 
 const STOREFRONT = 'component:default/storefront';
 const PAYMENTS = 'component:default/payments';
-const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+const minutesAgo = (minutes: number) =>
+  new Date(Date.now() - minutes * 60_000).toISOString();
 
 describe('incident routes (real catalog, policy, group membership)', () => {
   const databases = createTestDatabases();
@@ -44,7 +45,8 @@ describe('incident routes (real catalog, policy, group membership)', () => {
     const sent: TrainNotification[] = [];
     const { get, post } = pluginRoutes(() => server);
     const incidentCount = async () =>
-      (await get('/incidents').set('Authorization', asUser('carol'))).body.totalCount as number;
+      (await get('/incidents').set('Authorization', asUser('carol'))).body
+        .totalCount as number;
     const deploy = async (
       participantRef: string,
       environment: string,
@@ -87,20 +89,30 @@ describe('incident routes (real catalog, policy, group membership)', () => {
           ...catalogUsers('alice', 'bob', 'carol', 'dave', 'admin'),
         ),
         // Users report and attribute only as owners, or as the release manager; CI reports.
-        policy: releaseManagerPolicy(incidentReportPermission, incidentAttributePermission),
+        policy: releaseManagerPolicy(
+          incidentReportPermission,
+          incidentAttributePermission,
+        ),
         membership: MEMBERSHIP,
         knex: await databases.init(databaseId),
         features: [recordingNotifications(sent)],
       });
-      trainId = (await createTrainThroughApi(server, checkoutTrain('2026.12'), asUser('alice'))).id;
+      trainId = (
+        await createTrainThroughApi(
+          server,
+          checkoutTrain('2026.12'),
+          asUser('alice'),
+        )
+      ).id;
       await deploy(STOREFRONT, 'production', 'web-1', 26 * 60);
       paymentsStaging = await deploy(PAYMENTS, 'staging', 'pay-stage-1', 120);
       paymentsProduction = await deploy(PAYMENTS, 'production', 'pay-1', 50);
     }, 120_000);
 
-
     it('records a report once, and news about it as an update', async () => {
-      const first = await post('/incidents').send(incident).set('Authorization', CI);
+      const first = await post('/incidents')
+        .send(incident)
+        .set('Authorization', CI);
       expect(first.status).toBe(201);
       expect(first.body).toMatchObject({
         source: 'pagerduty',
@@ -109,7 +121,9 @@ describe('incident routes (real catalog, policy, group membership)', () => {
         ownerRef: 'group:default/team-web',
         attribution: { state: 'unconfirmed' },
       });
-      const again = await post('/incidents').send(incident).set('Authorization', CI);
+      const again = await post('/incidents')
+        .send(incident)
+        .set('Authorization', CI);
       expect(again.status).toBe(200);
       expect(again.body).toEqual(first.body);
 
@@ -118,17 +132,25 @@ describe('incident routes (real catalog, policy, group membership)', () => {
         .send({ ...incident, resolvedAt, impactMinutes: 15 })
         .set('Authorization', CI);
       expect(resolved.status).toBe(200);
-      expect(resolved.body).toMatchObject({ id: first.body.id, resolvedAt, impactMinutes: 15 });
+      expect(resolved.body).toMatchObject({
+        id: first.body.id,
+        resolvedAt,
+        impactMinutes: 15,
+      });
       expect(await incidentCount()).toBe(1);
 
       // The owners of the affected entity and of the likeliest cause heard of it.
       await announcementsDelivered(sent);
-      const notice = sent.find(n => n.payload.topic === 'release-coordination.incident-suspect');
+      const notice = sent.find(
+        n => n.payload.topic === 'release-coordination.incident-suspect',
+      );
       expect(notice?.recipients).toEqual({
         type: 'entity',
         entityRef: ['group:default/team-pay', 'group:default/team-web'],
       });
-      expect(notice?.payload.description).toMatch(/Likeliest cause: payments 5.1.0/);
+      expect(notice?.payload.description).toMatch(
+        /Likeliest cause: payments 5.1.0/,
+      );
     });
 
     it('refuses another entity for a known incident', async () => {
@@ -136,30 +158,43 @@ describe('incident routes (real catalog, policy, group membership)', () => {
         .send({ ...incident, entityRef: PAYMENTS })
         .set('Authorization', CI);
       expect(res.status).toBe(409);
-      expect(res.body.error.message).toMatch(/is about component:default\/storefront/);
+      expect(res.body.error.message).toMatch(
+        /is about component:default\/storefront/,
+      );
     });
 
     it.each([
       ['an unknown severity', { severity: 'sev1' }, /severity/],
-      ['a resolution before the start', { resolvedAt: minutesAgo(60) }, /resolvedAt/],
-      ['an entity not in the catalog', { entityRef: 'component:default/ghost' }, /entityRef/],
+      [
+        'a resolution before the start',
+        { resolvedAt: minutesAgo(60) },
+        /resolvedAt/,
+      ],
+      [
+        'an entity not in the catalog',
+        { entityRef: 'component:default/ghost' },
+        /entityRef/,
+      ],
       ['negative users', { usersAffected: -1 }, /usersAffected/],
       ['a field it does not know', { blame: 'bob' }, /blame/],
       ['no title', { title: ' ' }, /title/],
       ['a source with spaces', { source: 'my tool' }, /source/],
-    ])('refuses %s with a 400 naming the field, writing nothing', async (_, change, field) => {
-      await expectRefusedAsBadInput(
-        server,
-        {
-          method: 'POST',
-          path: '/incidents',
-          body: { ...incident, externalId: 'INC-bad', ...change },
-          authorization: CI,
-          field,
-        },
-        incidentCount,
-      );
-    });
+    ])(
+      'refuses %s with a 400 naming the field, writing nothing',
+      async (_, change, field) => {
+        await expectRefusedAsBadInput(
+          server,
+          {
+            method: 'POST',
+            path: '/incidents',
+            body: { ...incident, externalId: 'INC-bad', ...change },
+            authorization: CI,
+            field,
+          },
+          incidentCount,
+        );
+      },
+    );
 
     it('lets only those the policy allows report', async () => {
       const res = await post('/incidents')
@@ -170,8 +205,13 @@ describe('incident routes (real catalog, policy, group membership)', () => {
     });
 
     it('ranks the candidate causes through the dependency graph, with the reasoning', async () => {
-      const [listed] = (await get('/incidents').set('Authorization', asUser('dave'))).body.items;
-      const res = await get(`/incidents/${listed.id}`).set('Authorization', asUser('dave'));
+      const [listed] = (
+        await get('/incidents').set('Authorization', asUser('dave'))
+      ).body.items;
+      const res = await get(`/incidents/${listed.id}`).set(
+        'Authorization',
+        asUser('dave'),
+      );
       expect(res.status).toBe(200);
       expect(res.body.windowHours).toBe(24);
       expect(res.body.candidates).toEqual([
@@ -194,27 +234,51 @@ describe('incident routes (real catalog, policy, group membership)', () => {
       // with the train that shipped it.
       expect(res.body.incident.attribution).toEqual({
         state: 'unconfirmed',
-        suggested: expect.objectContaining({ id: paymentsProduction, trainName: '2026.12' }),
+        suggested: expect.objectContaining({
+          id: paymentsProduction,
+          trainName: '2026.12',
+        }),
       });
-      const ofTrain = await get(`/incidents?trainId=${trainId}`).set('Authorization', asUser('dave'));
-      expect(ofTrain.body).toMatchObject({ totalCount: 1, items: [{ id: listed.id }] });
-      expect((await get('/incidents/999999').set('Authorization', asUser('dave'))).status).toBe(404);
+      const ofTrain = await get(`/incidents?trainId=${trainId}`).set(
+        'Authorization',
+        asUser('dave'),
+      );
+      expect(ofTrain.body).toMatchObject({
+        totalCount: 1,
+        items: [{ id: listed.id }],
+      });
+      expect(
+        (await get('/incidents/999999').set('Authorization', asUser('dave')))
+          .status,
+      ).toBe(404);
     });
 
     describe('attribution', () => {
       let incidentId: string;
       const attribute = (body: object, user: string) =>
-        post(`/incidents/${incidentId}/attribution`).send(body).set('Authorization', asUser(user));
+        post(`/incidents/${incidentId}/attribution`)
+          .send(body)
+          .set('Authorization', asUser(user));
       const stored = async () =>
-        (await get(`/incidents/${incidentId}`).set('Authorization', asUser('carol'))).body.incident;
+        (
+          await get(`/incidents/${incidentId}`).set(
+            'Authorization',
+            asUser('carol'),
+          )
+        ).body.incident;
 
       beforeAll(async () => {
-        incidentId = (await get('/incidents').set('Authorization', asUser('carol'))).body.items[0].id;
+        incidentId = (
+          await get('/incidents').set('Authorization', asUser('carol'))
+        ).body.items[0].id;
       });
 
       it('refuses a person of neither team, naming who decides', async () => {
         const before = await stored();
-        const res = await attribute({ state: 'confirmed', deploymentId: paymentsProduction }, 'dave');
+        const res = await attribute(
+          { state: 'confirmed', deploymentId: paymentsProduction },
+          'dave',
+        );
         expect(res.status).toBe(403);
         expect(res.body.error.message).toBe(
           'The cause of this incident is decided by members of team-web or team-pay, or a release manager',
@@ -223,9 +287,21 @@ describe('incident routes (real catalog, policy, group membership)', () => {
       });
 
       it.each([
-        ['a deployment to another environment', () => ({ state: 'confirmed', deploymentId: paymentsStaging }), /deploymentId: only a deployment to production/],
-        ['an unknown deployment', () => ({ state: 'confirmed', deploymentId: '999999' }), /deploymentId: no deployment/],
-        ['no reason for "no deployment"', () => ({ state: 'no-deployment' }), /comment/],
+        [
+          'a deployment to another environment',
+          () => ({ state: 'confirmed', deploymentId: paymentsStaging }),
+          /deploymentId: only a deployment to production/,
+        ],
+        [
+          'an unknown deployment',
+          () => ({ state: 'confirmed', deploymentId: '999999' }),
+          /deploymentId: no deployment/,
+        ],
+        [
+          'no reason for "no deployment"',
+          () => ({ state: 'no-deployment' }),
+          /comment/,
+        ],
         ['an unknown state', () => ({ state: 'maybe' }), /state/],
       ])('refuses %s with a 400, writing nothing', async (_, body, field) => {
         await expectRefusedAsBadInput(
@@ -243,7 +319,11 @@ describe('incident routes (real catalog, policy, group membership)', () => {
 
       it('lets an owner confirm the cause, logged on the train; the same again changes nothing', async () => {
         const res = await attribute(
-          { state: 'confirmed', deploymentId: paymentsProduction, comment: 'Timeouts since 5.1.0' },
+          {
+            state: 'confirmed',
+            deploymentId: paymentsProduction,
+            comment: 'Timeouts since 5.1.0',
+          },
           'bob',
         );
         expect(res.status).toBe(200);
@@ -251,10 +331,18 @@ describe('incident routes (real catalog, policy, group membership)', () => {
           state: 'confirmed',
           decidedBy: 'user:default/bob',
           comment: 'Timeouts since 5.1.0',
-          deployment: { id: paymentsProduction, trainId, participantRef: PAYMENTS },
+          deployment: {
+            id: paymentsProduction,
+            trainId,
+            participantRef: PAYMENTS,
+          },
         });
         const again = await attribute(
-          { state: 'confirmed', deploymentId: paymentsProduction, comment: 'Timeouts since 5.1.0' },
+          {
+            state: 'confirmed',
+            deploymentId: paymentsProduction,
+            comment: 'Timeouts since 5.1.0',
+          },
           'bob',
         );
         expect(again.body).toEqual(res.body);
@@ -269,23 +357,37 @@ describe('incident routes (real catalog, policy, group membership)', () => {
           reason: 'Timeouts since 5.1.0',
         });
 
-        const ofTrain = await get(`/incidents?trainId=${trainId}`).set('Authorization', asUser('dave'));
-        expect(ofTrain.body).toMatchObject({ totalCount: 1, items: [{ id: incidentId }] });
-        const ofEntity = await get(`/incidents?entityRef=${encodeURIComponent(PAYMENTS)}`).set(
+        const ofTrain = await get(`/incidents?trainId=${trainId}`).set(
           'Authorization',
           asUser('dave'),
         );
+        expect(ofTrain.body).toMatchObject({
+          totalCount: 1,
+          items: [{ id: incidentId }],
+        });
+        const ofEntity = await get(
+          `/incidents?entityRef=${encodeURIComponent(PAYMENTS)}`,
+        ).set('Authorization', asUser('dave'));
         expect(ofEntity.body.totalCount).toBe(0);
       });
 
       it('lets the release manager reassign it: no deployment caused it', async () => {
-        const res = await attribute({ state: 'no-deployment', comment: 'A cloud outage' }, 'admin');
+        const res = await attribute(
+          { state: 'no-deployment', comment: 'A cloud outage' },
+          'admin',
+        );
         expect(res.status).toBe(200);
         expect(res.body.attribution).toEqual(
-          expect.objectContaining({ state: 'no-deployment', comment: 'A cloud outage' }),
+          expect.objectContaining({
+            state: 'no-deployment',
+            comment: 'A cloud outage',
+          }),
         );
         expect(res.body.attribution.deployment).toBeUndefined();
-        const ofTrain = await get(`/incidents?trainId=${trainId}`).set('Authorization', asUser('dave'));
+        const ofTrain = await get(`/incidents?trainId=${trainId}`).set(
+          'Authorization',
+          asUser('dave'),
+        );
         expect(ofTrain.body.totalCount).toBe(0);
       });
 
@@ -300,7 +402,9 @@ describe('incident routes (real catalog, policy, group membership)', () => {
           })
           .set('Authorization', asUser('carol'));
         expect(res.status).toBe(200);
-        const frequency = res.body.metrics.find((m: any) => m.id === 'incident-frequency');
+        const frequency = res.body.metrics.find(
+          (m: any) => m.id === 'incident-frequency',
+        );
         expect(frequency).toMatchObject({ numerator: 1 });
       });
     });

@@ -1,4 +1,7 @@
-import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
   Incident,
@@ -31,7 +34,10 @@ const incidentBody = z
       .string()
       .trim()
       .toLowerCase()
-      .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'use letters, digits and . _ - (at most 64)')
+      .regex(
+        /^[a-z0-9][a-z0-9._-]{0,63}$/,
+        'use letters, digits and . _ - (at most 64)',
+      )
       .optional(),
     externalId: text(200),
     title: text(300),
@@ -43,12 +49,22 @@ const incidentBody = z
     usersAffected: count(1_000_000_000).optional(),
     // Ten years in minutes.
     impactMinutes: count(5_256_000).optional(),
-    url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional(),
   })
   .strict()
   .superRefine((body, ctx) => {
-    if (body.resolvedAt && Date.parse(body.resolvedAt) < Date.parse(body.startedAt)) {
-      ctx.addIssue({ code: 'custom', path: ['resolvedAt'], message: 'must not be before startedAt' });
+    if (
+      body.resolvedAt &&
+      Date.parse(body.resolvedAt) < Date.parse(body.startedAt)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['resolvedAt'],
+        message: 'must not be before startedAt',
+      });
     }
   });
 
@@ -56,7 +72,9 @@ const attributionBody = z.discriminatedUnion('state', [
   z
     .object({
       state: z.literal('confirmed'),
-      deploymentId: z.string().regex(/^[1-9][0-9]{0,9}$/, 'the id of a deployment'),
+      deploymentId: z
+        .string()
+        .regex(/^[1-9][0-9]{0,9}$/, 'the id of a deployment'),
       comment: text(2000).optional(),
     })
     .strict(),
@@ -94,7 +112,10 @@ export function createIncidentRouter(options: {
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   /** The incident, unless its affected entity is hidden from the caller: then it is not found. */
-  async function visibleIncident(id: string, caller: ReturnType<VisibilityResolver['forCaller']>) {
+  async function visibleIncident(
+    id: string,
+    caller: ReturnType<VisibilityResolver['forCaller']>,
+  ) {
     const detail = await incidents.getIncident(id);
     const seen = await caller.of([detail.incident.entityRef]);
     if (!seen.isVisible(detail.incident.entityRef)) {
@@ -106,8 +127,15 @@ export function createIncidentRouter(options: {
   router.post('/incidents', async (req, res) => {
     const credentials = await credentialsOf(req);
     const body = parseInput(incidentBody, req.body, 'body');
-    await access.authorize(incidentReportPermission, credentials, 'You are not allowed to report incidents');
-    const { incident, created } = await incidents.reportIncident(body, credentials);
+    await access.authorize(
+      incidentReportPermission,
+      credentials,
+      'You are not allowed to report incidents',
+    );
+    const { incident, created } = await incidents.reportIncident(
+      body,
+      credentials,
+    );
     res.status(created ? 201 : 200).json(incident);
   });
 
@@ -115,11 +143,14 @@ export function createIncidentRouter(options: {
     const credentials = await readerOf(req);
     const { query } = req;
     const ref =
-      query.entityRef === undefined ? undefined : entityRefIn(query.entityRef, 'entityRef', 'query');
+      query.entityRef === undefined
+        ? undefined
+        : entityRefIn(query.entityRef, 'entityRef', 'query');
     const caller = visibility.forCaller(credentials);
     const page = await incidents.listIncidents({
       // An entity the caller may not see is asked about as one without incidents.
-      entityRef: ref && !(await caller.of([ref])).isVisible(ref) ? HIDDEN_ENTITY : ref,
+      entityRef:
+        ref && !(await caller.of([ref])).isVisible(ref) ? HIDDEN_ENTITY : ref,
       trainId: query.trainId,
       ...pageOf(query),
     });
@@ -129,17 +160,27 @@ export function createIncidentRouter(options: {
   router.get('/incidents/:incidentId', async (req, res) => {
     const credentials = await readerOf(req);
     const caller = visibility.forCaller(credentials);
-    const { incident, candidates } = await visibleIncident(req.params.incidentId, caller);
+    const { incident, candidates } = await visibleIncident(
+      req.params.incidentId,
+      caller,
+    );
     const seen = await caller.of([
-      ...refsOfIncident(incident).filter((ref): ref is string => ref !== undefined),
+      ...refsOfIncident(incident).filter(
+        (ref): ref is string => ref !== undefined,
+      ),
       ...candidates.flatMap(c => c.path),
     ]);
-    const shown = candidates.filter(c => c.path.every(ref => seen.isVisible(ref)));
+    const shown = candidates.filter(c =>
+      c.path.every(ref => seen.isVisible(ref)),
+    );
     const deployed = incident.attribution.deployment;
     res.json({
       incident:
         deployed && !seen.isVisible(deployed.participantRef)
-          ? { ...incident, attribution: { ...incident.attribution, deployment: undefined } }
+          ? {
+              ...incident,
+              attribution: { ...incident.attribution, deployment: undefined },
+            }
           : incident,
       candidates: shown,
       windowHours: incidents.attributionWindowHours,
@@ -158,8 +199,17 @@ export function createIncidentRouter(options: {
         'You are not allowed to decide what caused incidents',
       );
     }
-    await visibleIncident(req.params.incidentId, visibility.forCaller(credentials));
-    res.json(await incidents.attributeIncident(req.params.incidentId, body, credentials));
+    await visibleIncident(
+      req.params.incidentId,
+      visibility.forCaller(credentials),
+    );
+    res.json(
+      await incidents.attributeIncident(
+        req.params.incidentId,
+        body,
+        credentials,
+      ),
+    );
   });
 
   return router;

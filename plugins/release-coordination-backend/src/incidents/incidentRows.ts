@@ -66,9 +66,14 @@ const present = <T>(key: string, value: T | null | undefined) =>
   value === null || value === undefined ? {} : { [key]: value };
 
 /** The attributed (`d`) or suggested (`s`) deployment of a row, when its train still exists. */
-function deploymentOf(row: IncidentRow, prefix: 'd' | 's'): AttributedDeployment | undefined {
-  const id = prefix === 'd' ? row.attributed_deployment_id : row.suggested_deployment_id;
-  const column = (name: string) => (row as unknown as Record<string, any>)[`${prefix}_${name}`];
+function deploymentOf(
+  row: IncidentRow,
+  prefix: 'd' | 's',
+): AttributedDeployment | undefined {
+  const id =
+    prefix === 'd' ? row.attributed_deployment_id : row.suggested_deployment_id;
+  const column = (name: string) =>
+    (row as unknown as Record<string, any>)[`${prefix}_${name}`];
   const trainId: string | null = column('train_id');
   if (id === null || trainId === null) return undefined;
   return {

@@ -31,7 +31,10 @@ export function incidentSuspectNotification(
         `${deployment.version ? ` ${deployment.version}` : ''} in train ${deployment.trainName}. ` +
         `${suspect.reasoning} Confirm or reassign it on the train page.`,
       link: trainPageLink(deployment.trainId, 'deployments'),
-      severity: incident.severity === 'critical' || incident.severity === 'high' ? 'high' : 'normal',
+      severity:
+        incident.severity === 'critical' || incident.severity === 'high'
+          ? 'high'
+          : 'normal',
       topic: INCIDENT_SUSPECT_TOPIC,
     },
   };

@@ -517,7 +517,9 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
   }
 
   getIncident(request: { incidentId: string }): Promise<IncidentDetail> {
-    return this.http.get(`/incidents/${encodeURIComponent(request.incidentId)}`);
+    return this.http.get(
+      `/incidents/${encodeURIComponent(request.incidentId)}`,
+    );
   }
 
   attributeIncident(

@@ -71,7 +71,8 @@ export interface AttributedDeployment {
  *
  * @public
  */
-export type IncidentAttributionState = 'unconfirmed' | 'confirmed' | 'no-deployment';
+export type IncidentAttributionState =
+  'unconfirmed' | 'confirmed' | 'no-deployment';
 
 /**
  * What a person decided about an incident's cause.

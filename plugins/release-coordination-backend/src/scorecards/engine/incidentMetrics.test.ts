@@ -5,11 +5,17 @@ import {
   ScorecardScope,
 } from '@release-coordination/plugin-release-coordination-common';
 import { computeScorecard } from './compute';
-import { DeploymentFact, IncidentFact, ScorecardFacts, TrainFact } from './facts';
+import {
+  DeploymentFact,
+  IncidentFact,
+  ScorecardFacts,
+  TrainFact,
+} from './facts';
 import { hierarchyFromMaps } from './rollups';
 
 /** Times in March 2026 (UTC): `at('03T10:00')` is 3 March, 10:00. */
-const at = (value: string) => new Date(`2026-03-${value}:00.000Z`).toISOString();
+const at = (value: string) =>
+  new Date(`2026-03-${value}:00.000Z`).toISOString();
 
 /** Two weeks: 2 March 00:00 (inclusive) to 16 March 00:00 (exclusive). */
 const PERIOD = { from: at('02T00:00'), to: at('16T00:00') };
@@ -22,7 +28,10 @@ const ENGINEERING = 'group:default/engineering';
 
 const hierarchy = hierarchyFromMaps({
   parents: { [TEAM_WEB]: ENGINEERING, [TEAM_PAY]: ENGINEERING },
-  systems: { [CHECKOUT]: 'system:default/shop', [PAYMENTS]: 'system:default/billing' },
+  systems: {
+    [CHECKOUT]: 'system:default/shop',
+    [PAYMENTS]: 'system:default/billing',
+  },
   owners: { [CHECKOUT]: TEAM_WEB, [PAYMENTS]: TEAM_PAY },
 });
 
@@ -38,7 +47,11 @@ const TRAIN: TrainFact = {
   ],
 };
 
-function deployment(id: string, participantRef: string, finishedAt: string): DeploymentFact {
+function deployment(
+  id: string,
+  participantRef: string,
+  finishedAt: string,
+): DeploymentFact {
   return {
     id,
     trainId: 'train-1',
@@ -52,7 +65,13 @@ function deployment(id: string, participantRef: string, finishedAt: string): Dep
 }
 
 function incident(id: string, fields: Partial<IncidentFact>): IncidentFact {
-  return { id, entityRef: CHECKOUT, ownerRef: TEAM_WEB, startedAt: at('05T10:00'), ...fields };
+  return {
+    id,
+    entityRef: CHECKOUT,
+    ownerRef: TEAM_WEB,
+    startedAt: at('05T10:00'),
+    ...fields,
+  };
 }
 
 function scorecard(
@@ -108,7 +127,11 @@ const FACTS: Partial<ScorecardFacts> = {
       attributedDeploymentId: 'd1',
       attributedTrainId: 'train-1',
     }),
-    incident('i2', { startedAt: at('10T13:00'), resolvedAt: at('10T19:00'), usersAffected: 200 }),
+    incident('i2', {
+      startedAt: at('10T13:00'),
+      resolvedAt: at('10T19:00'),
+      usersAffected: 200,
+    }),
     incident('i3', {
       entityRef: PAYMENTS,
       ownerRef: TEAM_PAY,
@@ -135,15 +158,24 @@ describe('incident metrics', () => {
     });
     // team-web owned checkout at i1 and i2: 2 / 2 weeks = 1 a week.
     expect(
-      metric(scorecard(FACTS, { kind: 'team', ref: TEAM_WEB }), 'incident-frequency'),
+      metric(
+        scorecard(FACTS, { kind: 'team', ref: TEAM_WEB }),
+        'incident-frequency',
+      ),
     ).toMatchObject({ value: 1, numerator: 2 });
     // The parent Group counts its teams' incidents: 3 / 2 = 1.5.
     expect(
-      metric(scorecard(FACTS, { kind: 'team', ref: ENGINEERING }), 'incident-frequency').value,
+      metric(
+        scorecard(FACTS, { kind: 'team', ref: ENGINEERING }),
+        'incident-frequency',
+      ).value,
     ).toBe(1.5);
     // The payments component: i3 alone, 1 / 2 = 0.5.
     expect(
-      metric(scorecard(FACTS, { kind: 'component', ref: PAYMENTS }), 'incident-frequency').value,
+      metric(
+        scorecard(FACTS, { kind: 'component', ref: PAYMENTS }),
+        'incident-frequency',
+      ).value,
     ).toBe(0.5);
   });
 
@@ -159,7 +191,11 @@ describe('incident metrics', () => {
     // is the 2nd of 2 = 6 h. i3 is unresolved: counted apart, never as zero.
     const value = metric(scorecard(FACTS), 'time-to-restore');
     expect(value).toMatchObject({ value: 4, p90: 6, sampleSize: 2 });
-    expect(value.figures).toContainEqual({ key: 'unresolved', label: 'not resolved yet', value: 1 });
+    expect(value.figures).toContainEqual({
+      key: 'unresolved',
+      label: 'not resolved yet',
+      value: 1,
+    });
     expect(value.missing).toMatch(/1 incident is not resolved yet/);
   });
 
@@ -181,7 +217,11 @@ describe('incident metrics', () => {
     expect(value.figures).toEqual([
       { key: 'users-affected', label: 'users affected', value: 1250 },
       { key: 'impact-minutes', label: 'minutes of impact', value: 40 },
-      { key: 'impact-incomplete', label: 'incidents without both users and minutes', value: 1 },
+      {
+        key: 'impact-incomplete',
+        label: 'incidents without both users and minutes',
+        value: 1,
+      },
     ]);
   });
 
@@ -195,9 +235,14 @@ describe('incident metrics', () => {
       denominator: 4,
     });
     // The deployment-based rate is still its own: no deployment failed.
-    expect(metric(card, 'change-failure-rate')).toMatchObject({ value: 0, denominator: 4 });
+    expect(metric(card, 'change-failure-rate')).toMatchObject({
+      value: 0,
+      denominator: 4,
+    });
     const ids = card.metrics.map(m => m.id);
-    expect(ids.indexOf('incident-change-failure-rate')).toBe(ids.indexOf('change-failure-rate') + 1);
+    expect(ids.indexOf('incident-change-failure-rate')).toBe(
+      ids.indexOf('change-failure-rate') + 1,
+    );
   });
 
   it('counts a cause for the team that deployed it, whoever the incident hit', () => {
@@ -210,23 +255,36 @@ describe('incident metrics', () => {
     });
     // team-web deployed d3 and d4; d4 caused i4: 1 / 2.
     const web = scorecard(FACTS, { kind: 'team', ref: TEAM_WEB });
-    expect(metric(web, 'incident-change-failure-rate')).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(metric(web, 'incident-change-failure-rate')).toMatchObject({
+      numerator: 1,
+      denominator: 2,
+    });
   });
 
   it('puts confirmed incidents on the train they are attributed to', () => {
     // The train's scope holds i1 and i4 (confirmed to its deployments), not i2 or i3: i1 is
     // the only one started in the period → 1 / 2 weeks.
     const card = scorecard(FACTS, { kind: 'train', id: 'train-1' });
-    expect(metric(card, 'incident-frequency')).toMatchObject({ value: 0.5, numerator: 1 });
+    expect(metric(card, 'incident-frequency')).toMatchObject({
+      value: 0.5,
+      numerator: 1,
+    });
     const point = card.perTrain.find(p => p.trainId === 'train-1')!;
-    expect(point.metrics.find(m => m.id === 'incident-change-failure-rate')).toMatchObject({
+    expect(
+      point.metrics.find(m => m.id === 'incident-change-failure-rate'),
+    ).toMatchObject({
       numerator: 2,
       denominator: 4,
     });
   });
 
   it('has no incident-based rate without production deployments', () => {
-    expect(metric(scorecard({ incidents: FACTS.incidents }), 'incident-change-failure-rate')).toMatchObject({
+    expect(
+      metric(
+        scorecard({ incidents: FACTS.incidents }),
+        'incident-change-failure-rate',
+      ),
+    ).toMatchObject({
       sampleSize: 0,
       missing: 'No production deployments finished in the period',
     });

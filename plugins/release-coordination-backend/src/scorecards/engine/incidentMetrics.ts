@@ -23,7 +23,12 @@ export function incidentChangeFailureRate(
   let caused = 0;
   for (const d of deployments) {
     const outcome = ctx.outcomes.get(d.id);
-    if (!outcome || outcome.finishedAt < ctx.from || outcome.finishedAt >= ctx.to) continue;
+    if (
+      !outcome ||
+      outcome.finishedAt < ctx.from ||
+      outcome.finishedAt >= ctx.to
+    )
+      continue;
     finished += 1;
     if (ctx.incidentCauses.has(d.id)) caused += 1;
   }
@@ -36,7 +41,10 @@ export function incidentChangeFailureRate(
 }
 
 /** Incident frequency, time to restore and customer impact of the scope's incidents. */
-export function incidentMetrics(ctx: ScorecardContext, incidents: IncidentFact[]): MetricValue[] {
+export function incidentMetrics(
+  ctx: ScorecardContext,
+  incidents: IncidentFact[],
+): MetricValue[] {
   const started = incidents.filter(i => {
     const at = time(i.startedAt);
     return at >= ctx.from && at < ctx.to;
@@ -60,11 +68,16 @@ export function incidentMetrics(ctx: ScorecardContext, incidents: IncidentFact[]
   }
   const timeToRestore = durations('time-to-restore', restored, {
     p90: true,
-    whenEmpty: started.length === 0 ? NO_INCIDENTS : 'No incident of the period is resolved yet',
+    whenEmpty:
+      started.length === 0
+        ? NO_INCIDENTS
+        : 'No incident of the period is resolved yet',
     leftOut: unresolved
       ? `${plural(unresolved, 'incident is', 'incidents are')} not resolved yet and counted apart`
       : undefined,
-    figures: unresolved ? [figure('unresolved', 'not resolved yet', unresolved)] : [],
+    figures: unresolved
+      ? [figure('unresolved', 'not resolved yet', unresolved)]
+      : [],
   });
 
   let userMinutes = 0;
@@ -105,7 +118,10 @@ export function incidentMetrics(ctx: ScorecardContext, incidents: IncidentFact[]
           },
           started.length ? parts : [],
         )
-      : withFigures({ id: 'customer-impact', value: userMinutes, sampleSize: complete }, parts);
+      : withFigures(
+          { id: 'customer-impact', value: userMinutes, sampleSize: complete },
+          parts,
+        );
 
   return [frequency, timeToRestore, customerImpact];
 }

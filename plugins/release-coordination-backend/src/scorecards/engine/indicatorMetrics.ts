@@ -34,11 +34,22 @@ export function indicatorMetrics(
     reviewed,
     merged,
     `${NOT_REPORTED} merged changes in the period`,
-    merged ? [figure('unreviewed', 'merged without an approving review', merged - reviewed)] : [],
+    merged
+      ? [
+          figure(
+            'unreviewed',
+            'merged without an approving review',
+            merged - reviewed,
+          ),
+        ]
+      : [],
   );
 
   // Test health: each component's latest run of the period.
-  const latest = new Map<string, IndicatorFact & { tests: NonNullable<IndicatorFact['tests']> }>();
+  const latest = new Map<
+    string,
+    IndicatorFact & { tests: NonNullable<IndicatorFact['tests']> }
+  >();
   for (const f of measured) {
     if (!f.tests) continue;
     const ref = normalizeEntityRef(f.entityRef);
@@ -46,7 +57,8 @@ export function indicatorMetrics(
     if (
       !known ||
       time(f.measuredAt) > time(known.measuredAt) ||
-      (time(f.measuredAt) === time(known.measuredAt) && Number(f.id) > Number(known.id))
+      (time(f.measuredAt) === time(known.measuredAt) &&
+        Number(f.id) > Number(known.id))
     ) {
       latest.set(ref, { ...f, tests: f.tests });
     }
@@ -72,7 +84,9 @@ export function indicatorMetrics(
       : [],
   );
 
-  const mergeSamples = measured.flatMap(f => (f.mergeHours ?? []).map(hours => hours * HOUR_MS));
+  const mergeSamples = measured.flatMap(f =>
+    (f.mergeHours ?? []).map(hours => hours * HOUR_MS),
+  );
   const timeToMerge = durations('time-to-merge', mergeSamples, {
     p90: true,
     whenEmpty: `${NOT_REPORTED} merge times in the period`,

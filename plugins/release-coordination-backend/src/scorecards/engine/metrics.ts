@@ -77,7 +77,8 @@ export function groupByTrain(
   for (const g of facts.gateDecisions) of(g.trainId).gateDecisions.push(g);
   for (const a of facts.actionItems) of(a.trainId).actionItems.push(a);
   for (const i of facts.incidents) {
-    if (i.attributedTrainId !== undefined) of(i.attributedTrainId).incidents.push(i);
+    if (i.attributedTrainId !== undefined)
+      of(i.attributedTrainId).incidents.push(i);
   }
   return byTrain;
 }

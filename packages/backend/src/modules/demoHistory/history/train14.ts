@@ -218,7 +218,8 @@ export const train14: HistoryTrain = {
         at: at(-88, '15:00'),
         component: 'payment-gateway',
         n: 1,
-        comment: 'Card tokens were sent in the new format before card-vault accepted it',
+        comment:
+          'Card tokens were sent in the new format before card-vault accepted it',
       },
     },
   ],
