@@ -139,6 +139,18 @@ export interface Config {
      * the environment before the one it goes to. Default: staging, production.
      */
     environments?: string[];
+    /**
+     * Change freezes every release shares, e.g. the year-end holidays: nothing in a freeze's
+     * scope ships to production from `start` (inclusive) to `end` (exclusive). ISO 8601 dates or
+     * date-times. The scope is everything unless it names a System or Domain. Release managers
+     * declare more through the API. A mistake stops the backend at start-up.
+     */
+    freezes?: Array<{
+      start: string;
+      end: string;
+      reason: string;
+      scope?: { kind: 'all' | 'system' | 'domain'; ref?: string };
+    }>;
     indicators?: {
       /**
        * The share of a participant's merged changes that must have had an approving review by

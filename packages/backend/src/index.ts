@@ -29,7 +29,6 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@release-coordination/plugin-release-coordination-backend'));
 // Outside development, a guessable CI token stops the backend from starting.
 backend.add(import('./modules/ciTokenGuard'));
-backend.add(import('./modules/changeFreezeGateRule'));
 backend.add(import('./modules/demoHistory'));
 
 backend.start();

@@ -57,6 +57,10 @@ import { createEnvironmentMatrix } from './delivery/environmentMatrix';
 import { createDeliveryRouter } from './delivery/deliveryRouter';
 import { createIncidentRouter } from './incidents/incidentRouter';
 import { createIndicatorRouter } from './indicators/indicatorRouter';
+import { createFreezeService } from './freezes/FreezeService';
+import { createFreezeRouter } from './freezes/freezeRouter';
+import { createChangeFreezeRule } from './freezes/rules';
+import { readConfiguredFreezes } from './freezes/config';
 import { createReviewCoverageRule, readIndicatorRuleSettings } from './indicators/rules';
 import { readAttributionWindowHours } from './incidents/config';
 import { createEnvironmentParityRule } from './delivery/rules';
@@ -128,6 +132,26 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           stores;
         const outcomeSettings = readOutcomeSettings(config);
         const environments = readEnvironments(config, outcomeSettings.productionEnvironment);
+        const dependencyConfig = config.getOptionalConfig('releaseCoordination.dependencies');
+        const snapshotStore = new DatabaseDependencySnapshotStore(
+          await database.getClient(),
+          dependencyConfig?.getOptionalNumber('keepSnapshots') ?? 3,
+        );
+        const snapshots = createDependencySnapshotService({
+          store: snapshotStore,
+          catalog,
+          auth,
+          logger,
+          pageSize: dependencyConfig?.getOptionalNumber('pageSize') ?? 1000,
+        });
+        // Change freezes of the app-config and those release managers declare; deploy
+        // readiness and the change-freeze gate rule read them.
+        const freezes = createFreezeService({
+          store: stores.freezes,
+          configured: readConfiguredFreezes(config),
+          snapshots,
+          auditor: deps.auditor,
+        });
         const builtInGateRules = [
           ...BUILT_IN_GATE_RULES,
           createPreviousActionItemsClosedRule({ actionItems: retrospectiveStore }),
@@ -137,6 +161,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
             acceptRehearsalsWithoutEvidence: outcomeSettings.acceptRehearsalsWithoutEvidence,
           }),
           createEnvironmentParityRule({ store: outcomeStore, environments }),
+          createChangeFreezeRule({ freezes }),
           createReviewCoverageRule({
             store: stores.indicators,
             settings: readIndicatorRuleSettings(config),
@@ -152,7 +177,6 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         const gateRule = (id: string) => builtInRules.get(id) ?? gateRules.get(id);
         // Fails the start with every configuration mistake listed.
         const stages = readStageDefinitions(config, id => gateRule(id) !== undefined);
-        const dependencyConfig = config.getOptionalConfig('releaseCoordination.dependencies');
         const dictionary = readReleaseDictionary(config);
 
         deps.permissionsRegistry.addPermissions(releaseCoordinationPermissions);
@@ -180,17 +204,6 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           // Looked up by name per decision: also rules that modules registered for trains.
           deps.permissionsRegistry.getPermissionRuleset(trainPermissionResourceRef),
         );
-        const snapshotStore = new DatabaseDependencySnapshotStore(
-          await database.getClient(),
-          dependencyConfig?.getOptionalNumber('keepSnapshots') ?? 3,
-        );
-        const snapshots = createDependencySnapshotService({
-          store: snapshotStore,
-          catalog,
-          auth,
-          logger,
-          pageSize: dependencyConfig?.getOptionalNumber('pageSize') ?? 1000,
-        });
         const queries = createDependencyQueryService({ snapshots, auth, catalog });
         // Answers name only what each caller may read in the catalog.
         const visibility = createVisibilityResolver({ catalog, auth });
@@ -365,6 +378,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
               createScorecardRouter({ httpAuth, permissions, scorecards, visibility }),
               createIncidentRouter({ httpAuth, permissions, incidents, visibility }),
               createIndicatorRouter({ httpAuth, permissions, indicators, visibility }),
+              createFreezeRouter({ httpAuth, permissions, freezes }),
               createDeliveryRouter({
                 httpAuth,
                 permissions,
@@ -380,6 +394,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
                   outcomes: outcomeStore,
                   snapshots,
                   environments,
+                  freezes,
                 }),
               }),
             ],

@@ -26,6 +26,7 @@ import { DatabaseIncidentStore } from './incidents/DatabaseIncidentStore';
 import { IncidentService, createIncidentService } from './incidents/IncidentService';
 import { DEFAULT_ATTRIBUTION_WINDOW_HOURS } from './incidents/config';
 import { DatabaseIndicatorStore } from './indicators/DatabaseIndicatorStore';
+import { DatabaseFreezeStore } from './freezes/DatabaseFreezeStore';
 import { IndicatorService, createIndicatorService } from './indicators/IndicatorService';
 import { TrainService, createTrainService } from './trains/TrainService';
 import { TrainAnnouncer, createTrainAnnouncer } from './trains/announcements';
@@ -40,6 +41,7 @@ export interface ReleaseCoordinationStores {
   outcomes: DatabaseOutcomeStore;
   incidents: DatabaseIncidentStore;
   indicators: DatabaseIndicatorStore;
+  freezes: DatabaseFreezeStore;
 }
 
 /** Connects the stores; the first to connect runs the migrations unless they are skipped. */
@@ -53,6 +55,7 @@ export async function createReleaseCoordinationStores(options: {
     trains: await DatabaseTrainStore.create(options),
     incidents: await DatabaseIncidentStore.create(options),
     indicators: await DatabaseIndicatorStore.create(options),
+    freezes: await DatabaseFreezeStore.create(options),
   };
 }
 

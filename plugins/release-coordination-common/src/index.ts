@@ -23,6 +23,7 @@ export {
   dependenciesRefreshPermission,
   deploymentReportPermission,
   deployReadinessReadPermission,
+  freezeManagePermission,
   gateApprovePermission,
   gateWaivePermission,
   incidentAttributePermission,
@@ -129,6 +130,7 @@ export type {
   TrainEnvironmentMatrix,
 } from './delivery';
 export type { IndicatorReport, ReportIndicatorsRequest } from './indicators';
+export type { DeclareFreezeRequest, FreezeScope, FreezeWindow } from './freezes';
 export {
   INCIDENT_SEVERITIES,
   type AttributeIncidentRequest,

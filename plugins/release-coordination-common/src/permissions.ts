@@ -179,6 +179,17 @@ export const indicatorReportPermission = createPermission({
 });
 
 /**
+ * Declare and lift change freezes (`POST /freezes`, `DELETE /freezes/{freezeId}`): periods in
+ * which nothing in their scope ships to production. A release manager's call.
+ *
+ * @public
+ */
+export const freezeManagePermission = createPermission({
+  name: 'release-coordination.freeze.manage',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission of the release-coordination plugins, for the permission registry and for
  * policies.
  *
@@ -199,4 +210,5 @@ export const releaseCoordinationPermissions = [
   incidentReadPermission,
   incidentAttributePermission,
   indicatorReportPermission,
+  freezeManagePermission,
 ];

@@ -14,7 +14,7 @@ import {
 /**
  * What requests to every operation of the API start from, shared by the fuzz suite and the
  * authorization matrix: an organisation, valid bodies, and a fresh train with a gate, a note,
- * an action item and a flag, and an incident of payments, to fill the path parameters.
+ * an action item and a flag, an incident of payments and a freeze, to fill the path parameters.
  */
 
 /** The checkout organisation, and ledger, which takes part in no train until it is added. */
@@ -72,6 +72,8 @@ export const VALID_BODIES: Record<string, () => unknown> = {
     startedAt: inDays(-1),
   }),
   attributeIncident: () => ({ state: 'no-deployment', comment: 'A cloud outage' }),
+  // A freeze next month: nothing the other operations do is frozen.
+  declareFreeze: () => ({ startsAt: inDays(30), endsAt: inDays(33), reason: 'Audit' }),
   reportIndicators: () => ({
     entityRef: PAYMENTS,
     key: 'run-1',
@@ -129,9 +131,15 @@ export async function freshTrain(server: TestServer, name: string): Promise<Reco
     })
     .set('Authorization', authorization);
   if (incident.status !== 201) throw new Error(`POST /incidents answered ${incident.status}`);
+  const freeze = await request(server)
+    .post(`${API}/freezes`)
+    .send({ startsAt: inDays(40), endsAt: inDays(41), reason: `Freeze of ${name}` })
+    .set('Authorization', authorization);
+  if (freeze.status !== 201) throw new Error(`POST /freezes answered ${freeze.status}`);
   return {
     trainId: train.id,
     incidentId: incident.body.id,
+    freezeId: freeze.body.id,
     gateId: gate.id,
     entityRef: encodeURIComponent(PAYMENTS),
     noteId: await post('/retrospective/notes', { column: 'went-well', text: 'Smooth' }),

@@ -3,6 +3,7 @@ import {
   dependenciesRefreshPermission,
   deploymentReportPermission,
   deployReadinessReadPermission,
+  freezeManagePermission,
   gateWaivePermission,
   incidentAttributePermission,
   incidentReportPermission,
@@ -137,6 +138,10 @@ const EXPECTED: Record<string, [Cell, Cell, Cell, Cell, Cell, Cell]> = {
   // Leading indicators: CI reports them; whoever reads scorecards reads them.
   reportIndicators: ['U', 'D', 'D', 'D', 'A', 'A'],
   listIndicators: ['U', 'A', 'A', 'A', 'A', 'D'],
+  // Change freezes: everyone who reads trains sees them; release managers declare and lift.
+  listFreezes: ['U', 'A', 'A', 'A', 'A', 'D'],
+  declareFreeze: ['U', 'D', 'D', 'D', 'A', 'D'],
+  liftFreeze: ['U', 'D', 'D', 'D', 'A', 'D'],
 };
 
 /** Required query parameters of the reads, with values of the test organisation. */
@@ -183,6 +188,7 @@ const policy = releaseManagerPolicy(
   incidentReportPermission,
   incidentAttributePermission,
   indicatorReportPermission,
+  freezeManagePermission,
 );
 
 /** How a cell of the matrix shows an answer: U(nauthenticated), D(enied), A(llowed) or 5xx. */

@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import {
   DeployReadiness,
   DeployReadinessReason,
+  FreezeWindow,
   normalizeEntityRef,
   TrainGate,
 } from '@release-coordination/plugin-release-coordination-common';
@@ -11,6 +12,7 @@ import { DependencySnapshotService } from '../dependencies/DependencySnapshotSer
 import { OutcomeStore } from '../outcomes/OutcomeStore';
 import { sortGates, stageOrder, withExpiry } from '../trains/model';
 import { TrainRecord, TrainStore } from '../trains/TrainStore';
+import { FreezeService } from '../freezes/FreezeService';
 
 export interface DeployReadinessQuery {
   entityRef: string;
@@ -51,7 +53,8 @@ const CLOSED_STATES = new Set(['passed', 'waived']);
  *   waivers that ran out count as open); and the participants it depends on, the earlier
  *   deployment waves of the train, must have a successful production deployment in it;
  * - in every environment after the first, the version must have run successfully in the one
- *   before (environment parity).
+ *   before (environment parity);
+ * - in production, no change freeze covering the entity may be in effect.
  *
  * When several active trains ship the same version, the newest decides.
  */
@@ -63,8 +66,10 @@ export function createDeployReadiness(options: {
   outcomes: Pick<OutcomeStore, 'listActiveTrainIdsOf' | 'listTrainDeployments'>;
   snapshots: Pick<DependencySnapshotService, 'current'>;
   environments: string[];
+  /** Change freezes; none hold without it. */
+  freezes?: Pick<FreezeService, 'inEffect'>;
 }): DeployReadinessService {
-  const { trains, outcomes, snapshots, environments } = options;
+  const { trains, outcomes, snapshots, environments, freezes } = options;
   const production = environments[environments.length - 1];
 
   /** Whether the train holds a successful deployment of the participant to the environment. */
@@ -218,6 +223,7 @@ export function createDeployReadiness(options: {
     let stageMissing: string | undefined;
     let open: TrainGate[] = [];
     let missing: string[] = [];
+    let frozen: FreezeWindow[] = [];
     if (environment === production) {
       const order = stageOrder(train);
       const deploymentStage = order[order.length - 1];
@@ -225,6 +231,7 @@ export function createDeployReadiness(options: {
         stageMissing = deploymentStage;
       open = gatesDue(train, await trains.listGates(train.id), entityRef, at);
       missing = await earlierWavesMissing(train, entityRef);
+      frozen = (await freezes?.inEffect([entityRef], at))?.get(entityRef) ?? [];
     }
 
     // Names as the caller may read them: nothing about an entity they may not see.
@@ -280,6 +287,19 @@ export function createDeployReadiness(options: {
           `${entityRef} depends on ${refs.join(', ')}, not yet deployed to ${production} ` +
           `in '${train.name}'`,
         entityRefs: refs,
+      });
+    }
+    if (frozen.length > 0) {
+      reasons.push({
+        code: 'freeze',
+        message: `A change freeze covers ${entityRef}: ${frozen
+          .map(f => `${f.reason} (until ${f.endsAt})`)
+          .join('; ')}`,
+        freezes: frozen.map(f => ({
+          id: f.id,
+          reason: f.reason,
+          endsAt: f.endsAt,
+        })),
       });
     }
     return answer(reasons, train);

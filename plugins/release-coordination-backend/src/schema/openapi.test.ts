@@ -29,6 +29,8 @@ import { createIncidentRouter } from '../incidents/incidentRouter';
 import { IncidentService } from '../incidents/IncidentService';
 import { createIndicatorRouter } from '../indicators/indicatorRouter';
 import { IndicatorService } from '../indicators/IndicatorService';
+import { createFreezeRouter } from '../freezes/freezeRouter';
+import { FreezeService } from '../freezes/FreezeService';
 
 /** The OpenAPI document and the router describe the same routes, no more, no less. */
 describe('OpenAPI document', () => {
@@ -97,6 +99,11 @@ describe('OpenAPI document', () => {
           permissions: mockServices.permissions(),
           indicators: {} as IndicatorService,
           visibility: {} as VisibilityResolver,
+        }),
+        createFreezeRouter({
+          httpAuth,
+          permissions: mockServices.permissions(),
+          freezes: {} as FreezeService,
         }),
       ],
     });

@@ -38,6 +38,7 @@ import {
 import { ReleaseDictionary } from '../dictionary';
 import { DeployReadiness, TrainEnvironmentMatrix } from '../delivery';
 import { IndicatorReport, ReportIndicatorsRequest } from '../indicators';
+import { DeclareFreezeRequest, FreezeWindow } from '../freezes';
 import {
   AttributeIncidentRequest,
   Incident,
@@ -543,5 +544,27 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     offset?: number;
   }): Promise<VisiblePage<IndicatorReport>> {
     return this.http.get(`/indicators${query({ ...request })}`);
+  }
+
+  listFreezes(
+    request: {
+      from?: string;
+      to?: string;
+      limit?: number;
+      offset?: number;
+    } = {},
+  ): Promise<Page<FreezeWindow>> {
+    return this.http.get(`/freezes${query({ ...request })}`);
+  }
+
+  declareFreeze(request: DeclareFreezeRequest): Promise<FreezeWindow> {
+    return this.http.send('POST', '/freezes', request);
+  }
+
+  async liftFreeze(request: { freezeId: string }): Promise<void> {
+    await this.http.send(
+      'DELETE',
+      `/freezes/${encodeURIComponent(request.freezeId)}`,
+    );
   }
 }

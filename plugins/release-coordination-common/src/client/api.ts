@@ -39,6 +39,7 @@ import {
 import { ReleaseDictionary } from '../dictionary';
 import { DeployReadiness, TrainEnvironmentMatrix } from '../delivery';
 import { IndicatorReport, ReportIndicatorsRequest } from '../indicators';
+import { DeclareFreezeRequest, FreezeWindow } from '../freezes';
 import {
   AttributeIncidentRequest,
   Incident,
@@ -312,4 +313,16 @@ export interface ReleaseCoordinationApi {
     limit?: number;
     offset?: number;
   }): Promise<VisiblePage<IndicatorReport>>;
+
+  /** A page of the change freezes that overlap a period, earliest start first. */
+  listFreezes(request?: {
+    from?: string;
+    to?: string;
+    limit?: number;
+    offset?: number;
+  }): Promise<Page<FreezeWindow>>;
+  /** Declares a change freeze (release managers). */
+  declareFreeze(request: DeclareFreezeRequest): Promise<FreezeWindow>;
+  /** Lifts a change freeze declared through the API (release managers). */
+  liftFreeze(request: { freezeId: string }): Promise<void>;
 }

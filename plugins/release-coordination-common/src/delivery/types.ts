@@ -8,7 +8,8 @@
  *   now are open, each named with its approver team;
  * - `earlier-wave-not-deployed`: participants it depends on (an earlier deployment wave) have
  *   no successful deployment to this environment in the train yet;
- * - `environment-parity`: the version has not run in the environment before this one.
+ * - `environment-parity`: the version has not run in the environment before this one;
+ * - `freeze`: a change freeze covering the entity is in effect (production only).
  *
  * @public
  */
@@ -17,7 +18,8 @@ export type DeployReadinessReasonCode =
   | 'not-in-deployment-stage'
   | 'gates-open'
   | 'earlier-wave-not-deployed'
-  | 'environment-parity';
+  | 'environment-parity'
+  | 'freeze';
 
 /**
  * One reason a deployment is not allowed, with what to talk to.
@@ -37,6 +39,8 @@ export interface DeployReadinessReason {
   }[];
   /** For `earlier-wave-not-deployed`: the participants still to deploy first. */
   entityRefs?: string[];
+  /** For `freeze`: the freezes in effect. */
+  freezes?: { id: string; reason: string; endsAt: string }[];
 }
 
 /**

@@ -2921,6 +2921,191 @@ export const spec = {
         }
       }
     },
+    "/freezes": {
+      "get": {
+        "operationId": "listFreezes",
+        "summary": "A page of the change freezes that overlap a period, earliest start first.",
+        "description": "Freezes of the app-config (`releaseCoordination.freezes`) and those release managers\ndeclared, not lifted. The period defaults to a year from now. Needs\n`release-coordination.train.read`.\n",
+        "parameters": [
+          {
+            "name": "from",
+            "in": "query",
+            "allowReserved": true,
+            "required": false,
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "allowReserved": true,
+            "required": false,
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 500,
+              "default": 50
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 1000000,
+              "default": 0
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of freezes.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items",
+                    "totalCount"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/FreezeWindow"
+                      }
+                    },
+                    "totalCount": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          }
+        }
+      },
+      "post": {
+        "operationId": "declareFreeze",
+        "summary": "Declare a change freeze - nothing in its scope ships to production meanwhile.",
+        "description": "Needs `release-coordination.freeze.manage` (release managers). The scope is everything\nunless it names a System or Domain of the catalog. A freeze ends after it starts, in the\nfuture, and lasts at most 366 days. Deploy readiness refuses production deployments it\ncovers, and the built-in gate rule `change-freeze` holds trains back.\n",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "startsAt",
+                  "endsAt",
+                  "reason"
+                ],
+                "properties": {
+                  "startsAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "endsAt": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "Exclusive; after startsAt."
+                  },
+                  "reason": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
+                  },
+                  "scope": {
+                    "$ref": "#/components/schemas/FreezeScope"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The freeze.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/FreezeWindow"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          }
+        }
+      }
+    },
+    "/freezes/{freezeId}": {
+      "delete": {
+        "operationId": "liftFreeze",
+        "summary": "Lift a change freeze declared through the API; it stays on record.",
+        "description": "Needs `release-coordination.freeze.manage`. Freezes of the app-config are changed\nthere (400).\n",
+        "parameters": [
+          {
+            "name": "freezeId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 64,
+              "pattern": "^[A-Za-z0-9-]+$"
+            }
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "Lifted."
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
     "/indicators": {
       "post": {
         "operationId": "reportIndicators",
@@ -5361,6 +5546,113 @@ export const spec = {
           "rolled-back"
         ]
       },
+      "FreezeScope": {
+        "oneOf": [
+          {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "kind"
+            ],
+            "properties": {
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "all"
+                ]
+              }
+            }
+          },
+          {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "kind",
+              "ref"
+            ],
+            "properties": {
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "system"
+                ]
+              },
+              "ref": {
+                "type": "string",
+                "maxLength": 255,
+                "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
+                "example": "system:default/checkout"
+              }
+            }
+          },
+          {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "kind",
+              "ref"
+            ],
+            "properties": {
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "domain"
+                ]
+              },
+              "ref": {
+                "type": "string",
+                "maxLength": 255,
+                "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
+                "example": "domain:default/commerce"
+              }
+            }
+          }
+        ]
+      },
+      "FreezeWindow": {
+        "type": "object",
+        "required": [
+          "id",
+          "startsAt",
+          "endsAt",
+          "reason",
+          "scope",
+          "source"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "startsAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "endsAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "scope": {
+            "$ref": "#/components/schemas/FreezeScope"
+          },
+          "source": {
+            "type": "string",
+            "enum": [
+              "config",
+              "api"
+            ]
+          },
+          "declaredBy": {
+            "type": "string"
+          },
+          "declaredAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
       "IndicatorReport": {
         "type": "object",
         "required": [
@@ -6340,7 +6632,8 @@ export const spec = {
                     "not-in-deployment-stage",
                     "gates-open",
                     "earlier-wave-not-deployed",
-                    "environment-parity"
+                    "environment-parity",
+                    "freeze"
                   ]
                 },
                 "message": {
@@ -6376,6 +6669,29 @@ export const spec = {
                   "type": "array",
                   "items": {
                     "type": "string"
+                  }
+                },
+                "freezes": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "id",
+                      "reason",
+                      "endsAt"
+                    ],
+                    "properties": {
+                      "id": {
+                        "type": "string"
+                      },
+                      "reason": {
+                        "type": "string"
+                      },
+                      "endsAt": {
+                        "type": "string",
+                        "format": "date-time"
+                      }
+                    }
                   }
                 }
               }

@@ -4,7 +4,7 @@
 // ******************************************************************
 /* eslint-disable */
 
-import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeployReadiness, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, HiddenEntityCounts, Incident, IncidentDetail, IncidentSeverity, IndicatorReport, MyApproval, OwnershipInfo, ReachedEntity, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainCompatibilityMatrix, TrainDecision, TrainDependencyDrift, TrainDetail, TrainEnvironmentMatrix, TrainGate, TrainParticipant, TrainRollbackReadiness } from '../models';
+import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeployReadiness, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, FreezeScope, FreezeWindow, HiddenEntityCounts, Incident, IncidentDetail, IncidentSeverity, IndicatorReport, MyApproval, OwnershipInfo, ReachedEntity, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainCompatibilityMatrix, TrainDecision, TrainDependencyDrift, TrainDetail, TrainEnvironmentMatrix, TrainGate, TrainParticipant, TrainRollbackReadiness } from '../models';
 
 /** GET /trains: List release trains, newest first. */
 export type ListTrains = {
@@ -577,6 +577,40 @@ export type GetDeployReadiness = {
   response: DeployReadiness;
 };
 
+/** GET /freezes: A page of the change freezes that overlap a period, earliest start first. */
+export type ListFreezes = {
+  query: {
+    from?: string;
+    to?: string;
+    limit?: number;
+    offset?: number;
+  };
+  response: {
+    items: Array<FreezeWindow>;
+    totalCount: number;
+  };
+};
+
+/** POST /freezes: Declare a change freeze - nothing in its scope ships to production meanwhile. */
+export type DeclareFreeze = {
+  body: {
+    startsAt: string;
+    /** Exclusive; after startsAt. */
+    endsAt: string;
+    reason: string;
+    scope?: FreezeScope;
+  };
+  response: FreezeWindow;
+};
+
+/** DELETE /freezes/{freezeId}: Lift a change freeze declared through the API; it stays on record. */
+export type LiftFreeze = {
+  path: {
+    freezeId: string;
+  };
+  response: void;
+};
+
 /** GET /indicators: A page of a component's indicator reports, newest measurement first. */
 export type ListIndicators = {
   query: {
@@ -793,6 +827,9 @@ export type EndpointMap = {
   '#put|/trains/{trainId}/participants/{entityRef}/rollback-plan': SaveRollbackPlan;
   '#get|/trains/{trainId}/rollback-readiness': GetRollbackReadiness;
   '#get|/deploy-readiness': GetDeployReadiness;
+  '#get|/freezes': ListFreezes;
+  '#post|/freezes': DeclareFreeze;
+  '#_delete|/freezes/{freezeId}': LiftFreeze;
   '#get|/indicators': ListIndicators;
   '#post|/indicators': ReportIndicators;
   '#get|/incidents': ListIncidents;
@@ -850,6 +887,9 @@ export type Operations = {
   saveRollbackPlan: SaveRollbackPlan;
   getRollbackReadiness: GetRollbackReadiness;
   getDeployReadiness: GetDeployReadiness;
+  listFreezes: ListFreezes;
+  declareFreeze: DeclareFreeze;
+  liftFreeze: LiftFreeze;
   listIndicators: ListIndicators;
   reportIndicators: ReportIndicators;
   listIncidents: ListIncidents;

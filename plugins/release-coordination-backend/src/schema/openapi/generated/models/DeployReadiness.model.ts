@@ -17,7 +17,7 @@ export interface DeployReadiness {
   };
   /** Empty when allowed. */
   reasons: Array<{
-    code: "no-train" | "not-in-deployment-stage" | "gates-open" | "earlier-wave-not-deployed" | "environment-parity";
+    code: "no-train" | "not-in-deployment-stage" | "gates-open" | "earlier-wave-not-deployed" | "environment-parity" | "freeze";
     /** A sentence a person can act on. */
     message: string;
     gates?: Array<{
@@ -27,6 +27,11 @@ export interface DeployReadiness {
       approverRef?: string;
     }>;
     entityRefs?: Array<string>;
+    freezes?: Array<{
+      id: string;
+      reason: string;
+      endsAt: string;
+    }>;
   }>;
   checkedAt: string;
 }

@@ -36,6 +36,8 @@ export * from './ActionItemPage.model';
 export * from './Retrospective.model';
 export * from './ReleaseDictionary.model';
 export * from './DeploymentResult.model';
+export * from './FreezeScope.model';
+export * from './FreezeWindow.model';
 export * from './IndicatorReport.model';
 export * from './IncidentSeverity.model';
 export * from './AttributedDeployment.model';

@@ -1,0 +1,1 @@
+export type { DeclareFreezeRequest, FreezeScope, FreezeWindow } from './types';
