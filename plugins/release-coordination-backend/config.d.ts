@@ -136,7 +136,8 @@ export interface Config {
     /**
      * The environments a version passes through on its way to production, in order, ending
      * with `deployments.productionEnvironment`. Deploy readiness asks that a version ran in
-     * the environment before the one it goes to. Default: staging, production.
+     * the environment before the one it goes to. Default: staging, production. The catalog's
+     * `Environment` entities, ordered by `spec.order`, replace this list when there are some.
      */
     environments?: string[];
     /**

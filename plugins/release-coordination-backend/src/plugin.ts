@@ -55,6 +55,7 @@ import { createDeployReadiness } from './delivery/deployReadiness';
 import { createCompatibilityMatrix } from './delivery/compatibilityMatrix';
 import { createEnvironmentMatrix } from './delivery/environmentMatrix';
 import { createDeliveryRouter } from './delivery/deliveryRouter';
+import { createEnvironmentSource } from './delivery/environments';
 import { createIncidentRouter } from './incidents/incidentRouter';
 import { createIndicatorRouter } from './indicators/indicatorRouter';
 import { createFreezeService } from './freezes/FreezeService';
@@ -131,7 +132,14 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         const { trains: trainStore, retrospectives: retrospectiveStore, outcomes: outcomeStore } =
           stores;
         const outcomeSettings = readOutcomeSettings(config);
-        const environments = readEnvironments(config, outcomeSettings.productionEnvironment);
+        // In order from the catalog's Environment entities when it has some, else the app-config.
+        const environments = createEnvironmentSource({
+          configured: readEnvironments(config, outcomeSettings.productionEnvironment),
+          productionEnvironment: outcomeSettings.productionEnvironment,
+          catalog,
+          auth,
+          logger,
+        });
         const dependencyConfig = config.getOptionalConfig('releaseCoordination.dependencies');
         const snapshotStore = new DatabaseDependencySnapshotStore(
           await database.getClient(),

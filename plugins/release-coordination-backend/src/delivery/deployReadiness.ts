@@ -13,6 +13,7 @@ import { OutcomeStore } from '../outcomes/OutcomeStore';
 import { sortGates, stageOrder, withExpiry } from '../trains/model';
 import { TrainRecord, TrainStore } from '../trains/TrainStore';
 import { FreezeService } from '../freezes/FreezeService';
+import { EnvironmentList, environmentsOf } from './environments';
 
 export interface DeployReadinessQuery {
   entityRef: string;
@@ -65,12 +66,11 @@ export function createDeployReadiness(options: {
   >;
   outcomes: Pick<OutcomeStore, 'listActiveTrainIdsOf' | 'listTrainDeployments'>;
   snapshots: Pick<DependencySnapshotService, 'current'>;
-  environments: string[];
+  environments: EnvironmentList;
   /** Change freezes; none hold without it. */
   freezes?: Pick<FreezeService, 'inEffect'>;
 }): DeployReadinessService {
-  const { trains, outcomes, snapshots, environments, freezes } = options;
-  const production = environments[environments.length - 1];
+  const { trains, outcomes, snapshots, freezes } = options;
 
   /** Whether the train holds a successful deployment of the participant to the environment. */
   async function deployed(
@@ -125,6 +125,7 @@ export function createDeployReadiness(options: {
   async function earlierWavesMissing(
     train: TrainRecord,
     entityRef: string,
+    production: string,
   ): Promise<string[]> {
     const { index } = await snapshots.current();
     const participants = await trains.listParticipants(train.id);
@@ -151,6 +152,8 @@ export function createDeployReadiness(options: {
   ): Promise<DeployReadiness> {
     const entityRef = normalizeEntityRef(query.entityRef);
     const environment = query.environment.toLowerCase();
+    const environments = await environmentsOf(options.environments);
+    const production = environments[environments.length - 1];
     const position = environments.indexOf(environment);
     if (position < 0) {
       throw new InputError(
@@ -230,7 +233,7 @@ export function createDeployReadiness(options: {
       if (train.currentStage !== deploymentStage)
         stageMissing = deploymentStage;
       open = gatesDue(train, await trains.listGates(train.id), entityRef, at);
-      missing = await earlierWavesMissing(train, entityRef);
+      missing = await earlierWavesMissing(train, entityRef, production);
       frozen = (await freezes?.inEffect([entityRef], at))?.get(entityRef) ?? [];
     }
 

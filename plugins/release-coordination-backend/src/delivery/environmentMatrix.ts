@@ -6,6 +6,7 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import { OutcomeStore } from '../outcomes/OutcomeStore';
 import { requireTrain, TrainLookup } from '../outcomes/access';
+import { EnvironmentList, environmentsOf } from './environments';
 
 /** A train's environment matrix: where each participant's versions run. */
 export interface EnvironmentMatrixService {
@@ -50,13 +51,14 @@ function cell(
 
 /**
  * Participant × environment from the deployments CI reported in the train: the newest report
- * and the newest success per cell. The configured environments come first, in their order;
+ * and the newest success per cell. The environments of the catalog or the app-config come
+ * first, in their order;
  * environments only the reports name follow, by name.
  */
 export function createEnvironmentMatrix(options: {
   trains: TrainLookup;
   store: Pick<OutcomeStore, 'listNewestDeployments'>;
-  environments: string[];
+  environments: EnvironmentList;
 }): EnvironmentMatrixService {
   const { trains, store } = options;
   return {
@@ -69,10 +71,11 @@ export function createEnvironmentMatrix(options: {
       const running = new Map(
         succeeded.map(d => [key(d.participantRef, d.environment), d]),
       );
+      const ordered = await environmentsOf(options.environments);
       const others = [...new Set(latest.map(d => d.environment))]
-        .filter(name => !options.environments.includes(name))
+        .filter(name => !ordered.includes(name))
         .sort();
-      const environments = [...options.environments, ...others];
+      const environments = [...ordered, ...others];
       return {
         environments,
         participants: participants.map(participant => ({

@@ -4,6 +4,7 @@ import {
 } from '@release-coordination/plugin-release-coordination-node';
 import { TrainParticipant } from '@release-coordination/plugin-release-coordination-common';
 import { OutcomeStore } from '../outcomes/OutcomeStore';
+import { EnvironmentList, environmentsOf } from './environments';
 
 /** Deployments of one participant to one environment read per evaluation; reports are few. */
 const DEPLOYMENTS_READ = 50;
@@ -16,15 +17,14 @@ const DEPLOYMENTS_READ = 50;
  */
 export function createEnvironmentParityRule(options: {
   store: Pick<OutcomeStore, 'listTrainDeployments'>;
-  environments: string[];
+  environments: EnvironmentList;
 }): GateRule<TrainGateRuleContext> {
-  const { store, environments } = options;
-  const production = environments[environments.length - 1];
-  const before = environments[environments.length - 2];
+  const { store } = options;
 
   async function hasRun(
     trainId: string,
     participant: TrainParticipant,
+    before: string,
   ): Promise<boolean> {
     const { items } = await store.listTrainDeployments(trainId, {
       environment: before,
@@ -39,10 +39,13 @@ export function createEnvironmentParityRule(options: {
 
   return {
     id: 'environment-parity',
-    description: before
-      ? `Each participant's target version ran in ${before} before ${production}`
-      : `Passes: ${production} is the only environment`,
+    description:
+      "Each participant's target version ran in the environment before production " +
+      '(the one before the last of the ordered environments)',
     async evaluate({ train, participant, participants }) {
+      const environments = await environmentsOf(options.environments);
+      const production = environments[environments.length - 1];
+      const before = environments[environments.length - 2];
       if (!before) {
         return {
           passed: true,
@@ -52,7 +55,7 @@ export function createEnvironmentParityRule(options: {
       const checked = participant ? [participant] : participants;
       const missing: string[] = [];
       for (const p of checked) {
-        if (!(await hasRun(train.id, p)))
+        if (!(await hasRun(train.id, p, before)))
           missing.push(`${p.entityRef} ${p.targetVersion}`);
       }
       if (missing.length === 0) {
