@@ -201,6 +201,8 @@ const autumnPoint: ScorecardTrainPoint = {
       sampleSize: 12,
       missing: undefined,
     },
+    // What its participants' CI measured while it ran.
+    'review-coverage': { value: 0.9, numerator: 18, denominator: 20, sampleSize: 20, missing: undefined },
   }),
   stageTimes: [stageTime('planning', 100, 1), stageTime('integration', 180, 1)],
 };

@@ -167,6 +167,43 @@ describe('leading indicators', () => {
     });
   });
 
+  it("puts on a train's trend what its participants measured while it ran", () => {
+    // The train started 1 March and runs on: r1, r2 (checkout) and r3 (payments) count, 20 of
+    // 25 reviewed; search is no participant. Once released after 5 March (its last stage left
+    // then), only r1 (9 of 10) was measured while it ran.
+    const running = scorecard(FACTS).perTrain.find(
+      p => p.trainId === 'train-1',
+    )!;
+    expect(running.metrics.find(m => m.id === 'review-coverage')).toMatchObject(
+      {
+        numerator: 20,
+        denominator: 25,
+      },
+    );
+    const released = scorecard({
+      ...FACTS,
+      trains: [
+        {
+          ...TRAIN,
+          status: 'released',
+          stages: [
+            {
+              stage: 'deployment',
+              enteredAt: at('04T00:00'),
+              leftAt: at('05T00:00'),
+            },
+          ],
+        },
+      ],
+    }).perTrain.find(p => p.trainId === 'train-1')!;
+    expect(
+      released.metrics.find(m => m.id === 'review-coverage'),
+    ).toMatchObject({
+      numerator: 9,
+      denominator: 10,
+    });
+  });
+
   it('says what CI has not reported', () => {
     const card = scorecard({});
     expect(metric(card, 'review-coverage').missing).toBe(

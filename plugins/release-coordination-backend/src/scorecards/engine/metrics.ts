@@ -2,6 +2,7 @@
 import {
   METRIC_DEFINITIONS,
   MetricId,
+  normalizeEntityRef,
   MetricValue,
   StageTimeValue,
 } from '@release-coordination/plugin-release-coordination-common';
@@ -79,6 +80,28 @@ export function groupByTrain(
   for (const i of facts.incidents) {
     if (i.attributedTrainId !== undefined)
       of(i.attributedTrainId).incidents.push(i);
+  }
+  // Indicators belong to no train: a train's are those its participants measured while it
+  // ran, from its creation to the end of its last stage (or on, while it is active).
+  const trainsOf = new Map<string, TrainFact[]>();
+  for (const train of facts.trains) {
+    for (const p of train.participants) {
+      const ref = normalizeEntityRef(p.entityRef);
+      trainsOf.set(ref, [...(trainsOf.get(ref) ?? []), train]);
+    }
+  }
+  for (const f of facts.indicators) {
+    const measured = time(f.measuredAt);
+    for (const train of trainsOf.get(normalizeEntityRef(f.entityRef)) ?? []) {
+      const last = train.stages[train.stages.length - 1];
+      const end =
+        train.status === 'active' || !last?.leftAt
+          ? Infinity
+          : time(last.leftAt);
+      if (measured >= time(train.createdAt) && measured <= end) {
+        of(train.id).indicators.push(f);
+      }
+    }
   }
   return byTrain;
 }

@@ -242,6 +242,11 @@ describe('ScorecardsPage', () => {
         name: 'Comparison of teams: commerce-dept: deployment frequency 2.5 per week, change failure rate 12%; payments-dept: deployment frequency 1 per week, change failure rate 16%.',
       }),
     ).toBeInTheDocument();
+    // The trend's table adds incidents and the leading indicators per train.
+    const trendTable = screen.getByRole('table', { name: 'Trend across trains as a table' });
+    expect(within(trendTable).getByRole('columnheader', { name: 'Review coverage' })).toBeInTheDocument();
+    const autumn = within(trendTable).getByText('2026.10 autumn release').closest('tr')!;
+    expect(autumn).toHaveTextContent('90%');
     // recharts drew the three charts.
     await waitFor(() => expect(container.querySelectorAll('.recharts-wrapper')).toHaveLength(3));
     const stageTable = screen.getByRole('table', { name: 'Time per stage as a table' });

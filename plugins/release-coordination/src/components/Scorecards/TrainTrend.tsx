@@ -14,6 +14,17 @@ import { formatMetricValue } from './metricFormat';
 /** The metrics the trend follows from train to train. */
 const TREND_METRICS: MetricId[] = ['cycle-time', 'change-failure-rate', 'gate-first-pass-rate'];
 
+/**
+ * The table under the chart adds what reads better as a number than as a line: incidents
+ * the trains caused, and how their participants reviewed and tested while they ran.
+ */
+const TABLE_METRICS: MetricId[] = [
+  ...TREND_METRICS,
+  'incident-change-failure-rate',
+  'review-coverage',
+  'test-pass-rate',
+];
+
 interface TrendRow {
   trainId: string;
   trainName: string;
@@ -133,7 +144,7 @@ export function TrainTrendCard(props: {
                 <TableCell>{t('scorecards.trend.columns.train')}</TableCell>
                 <TableCell>{t('scorecards.trend.columns.started')}</TableCell>
                 <TableCell>{t('scorecards.trend.columns.status')}</TableCell>
-                {TREND_METRICS.map(id => (
+                {TABLE_METRICS.map(id => (
                   <TableCell key={id} align="right">
                     {metricDefinition(id).title}
                   </TableCell>
@@ -164,7 +175,7 @@ export function TrainTrendCard(props: {
                   </TableCell>
                   <TableCell>{new Date(point.startedAt).toLocaleDateString()}</TableCell>
                   <TableCell>{point.status}</TableCell>
-                  {TREND_METRICS.map(id => (
+                  {TABLE_METRICS.map(id => (
                     <TableCell key={id} align="right">
                       {formatted(point, id, t)}
                     </TableCell>
