@@ -15,12 +15,21 @@ exports.up = async function up(knex) {
     table.datetime('starts_at', time).notNullable();
     table.datetime('ends_at', time).notNullable().comment('Exclusive');
     table.text('reason').notNullable();
-    table.string('scope_kind', 16).notNullable().comment('all, system or domain');
-    table.string('scope_ref', 255).nullable().comment('The System or Domain, unless all');
+    table
+      .string('scope_kind', 16)
+      .notNullable()
+      .comment('all, system or domain');
+    table
+      .string('scope_ref', 255)
+      .nullable()
+      .comment('The System or Domain, unless all');
     table.string('declared_by', 255).notNullable();
     table.datetime('declared_at', time).notNullable();
     table.string('lifted_by', 255).nullable();
-    table.datetime('lifted_at', time).nullable().comment('Null while the freeze stands');
+    table
+      .datetime('lifted_at', time)
+      .nullable()
+      .comment('Null while the freeze stands');
     table.index(['ends_at', 'starts_at'], 'freeze_windows_period_idx');
   });
 };

@@ -62,9 +62,9 @@ describe('change-freeze', () => {
 });
 
 describe('readConfiguredFreezes', () => {
-  const read = (freezes: unknown) =>
+  const read = (entries: unknown) =>
     readConfiguredFreezes(
-      new ConfigReader({ releaseCoordination: { freezes } } as any),
+      new ConfigReader({ releaseCoordination: { freezes: entries } } as any),
     );
 
   it('reads dates, date-times and scopes', () => {

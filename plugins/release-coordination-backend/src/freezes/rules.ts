@@ -29,13 +29,13 @@ export function createChangeFreezeRule(options: {
         };
       }
       const windows = new Map([...frozen.values()].flat().map(f => [f.id, f]));
+      const entities = [...frozen.keys()].join(', ');
+      const why = [...windows.values()]
+        .map(f => `${f.reason} (until ${f.endsAt})`)
+        .join('; ');
       return {
         passed: false,
-        reason:
-          `Change freeze in effect for ${[...frozen.keys()].join(', ')}: ` +
-          [...windows.values()]
-            .map(f => `${f.reason} (until ${f.endsAt})`)
-            .join('; '),
+        reason: `Change freeze in effect for ${entities}: ${why}`,
       };
     },
   };
