@@ -4,6 +4,8 @@ import {
   checkReportPermission,
   deploymentReportPermission,
   deployReadinessReadPermission,
+  incidentReportPermission,
+  indicatorReportPermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import { ConfigData, PRODUCTION_RUN, loadAppConfig } from './__testUtils__/appConfig';
 
@@ -59,6 +61,8 @@ describe('app-config', () => {
             checkReportPermission.name,
             deploymentReportPermission.name,
             deployReadinessReadPermission.name,
+            incidentReportPermission.name,
+            indicatorReportPermission.name,
           ],
         },
       ]);
