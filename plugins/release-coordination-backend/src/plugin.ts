@@ -57,6 +57,7 @@ import { createEnvironmentMatrix } from './delivery/environmentMatrix';
 import { createDeliveryRouter } from './delivery/deliveryRouter';
 import { createEnvironmentSource } from './delivery/environments';
 import { createIncidentRouter } from './incidents/incidentRouter';
+import { createPagerDutyServiceLookup } from './incidents/pagerdutyServices';
 import { createIndicatorRouter } from './indicators/indicatorRouter';
 import { createFreezeService } from './freezes/FreezeService';
 import { createFreezeRouter } from './freezes/freezeRouter';
@@ -384,7 +385,13 @@ export const releaseCoordinationPlugin = createBackendPlugin({
                 visibility,
               }),
               createScorecardRouter({ httpAuth, permissions, scorecards, visibility }),
-              createIncidentRouter({ httpAuth, permissions, incidents, visibility }),
+              createIncidentRouter({
+                httpAuth,
+                permissions,
+                incidents,
+                visibility,
+                entityOfPagerDutyService: createPagerDutyServiceLookup({ catalog, auth }),
+              }),
               createIndicatorRouter({ httpAuth, permissions, indicators, visibility }),
               createFreezeRouter({ httpAuth, permissions, freezes }),
               createDeliveryRouter({

@@ -72,6 +72,15 @@ export const VALID_BODIES: Record<string, () => unknown> = {
     startedAt: inDays(-1),
   }),
   attributeIncident: () => ({ state: 'no-deployment', comment: 'A cloud outage' }),
+  // A note on an incident: answered, nothing recorded.
+  reportPagerDutyIncident: () => ({
+    event: {
+      event_type: 'incident.annotated',
+      resource_type: 'incident',
+      occurred_at: inDays(-1),
+      data: { type: 'incident_note', content: 'Rolling back' },
+    },
+  }),
   // A freeze next month: nothing the other operations do is frozen.
   declareFreeze: () => ({ startsAt: inDays(30), endsAt: inDays(33), reason: 'Audit' }),
   reportIndicators: () => ({

@@ -131,6 +131,7 @@ const EXPECTED: Record<string, [Cell, Cell, Cell, Cell, Cell, Cell]> = {
   // Incidents: incident tools (CI's token) and a person the policy allows report them;
   // everyone signed in reads them.
   reportIncident: ['U', 'D', 'D', 'D', 'A', 'A'],
+  reportPagerDutyIncident: ['U', 'D', 'D', 'D', 'A', 'A'],
   listIncidents: ['U', 'A', 'A', 'A', 'A', 'D'],
   getIncident: ['U', 'A', 'A', 'A', 'A', 'D'],
   // The incident hit payments: team-pay decides its cause, and the release manager.

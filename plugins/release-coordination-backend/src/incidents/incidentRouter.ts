@@ -23,6 +23,10 @@ import { HIDDEN_ENTITY } from '../dependencies/visibility';
 import { createContractRouter, RouteRequest } from '../http/contractRouter';
 import { entityRef, entityRefIn, pageOf, parseInput } from '../http/validation';
 import { IncidentService } from './IncidentService';
+import {
+  PAGERDUTY_SERVICE_ANNOTATION,
+  readPagerDutyWebhook,
+} from './pagerduty';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoTime = z.iso.datetime({ offset: true });
@@ -98,8 +102,19 @@ export function createIncidentRouter(options: {
   permissions: PermissionsService;
   incidents: IncidentService;
   visibility: VisibilityResolver;
+  /**
+   * The ref of the catalog entity annotated with a PagerDuty service id, for PagerDuty's
+   * webhooks; none are accepted without it.
+   */
+  entityOfPagerDutyService?: (serviceId: string) => Promise<string | undefined>;
 }): express.Router {
-  const { httpAuth, permissions, incidents, visibility } = options;
+  const {
+    httpAuth,
+    permissions,
+    incidents,
+    visibility,
+    entityOfPagerDutyService,
+  } = options;
   const router = createContractRouter();
   const access = createAuthorizer({ permissions });
   const readerOf = createReaderOf({
@@ -134,6 +149,35 @@ export function createIncidentRouter(options: {
     );
     const { incident, created } = await incidents.reportIncident(
       body,
+      credentials,
+    );
+    res.status(created ? 201 : 200).json(incident);
+  });
+
+  // PagerDuty's V3 webhook subscription posts here, with a static token in a custom header.
+  router.post('/incidents/webhooks/pagerduty', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    await access.authorize(
+      incidentReportPermission,
+      credentials,
+      'You are not allowed to report incidents',
+    );
+    const reading = readPagerDutyWebhook(req.body);
+    // Answered with 202 when nothing is recorded, so that PagerDuty does not retry it.
+    if (reading.kind === 'ignored') {
+      res.status(202).json({ recorded: false, reason: reading.reason });
+      return;
+    }
+    const entityRef = await entityOfPagerDutyService?.(reading.serviceId);
+    if (!entityRef) {
+      res.status(202).json({
+        recorded: false,
+        reason: `No catalog entity has the annotation ${PAGERDUTY_SERVICE_ANNOTATION}: ${reading.serviceId}`,
+      });
+      return;
+    }
+    const { incident, created } = await incidents.reportIncident(
+      { ...reading.report, entityRef },
       credentials,
     );
     res.status(created ? 201 : 200).json(incident);

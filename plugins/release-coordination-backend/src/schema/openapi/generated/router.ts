@@ -3525,6 +3525,118 @@ export const spec = {
         }
       }
     },
+    "/incidents/webhooks/pagerduty": {
+      "post": {
+        "operationId": "reportPagerDutyIncident",
+        "summary": "Record an incident from a PagerDuty V3 webhook.",
+        "description": "Point a PagerDuty webhook subscription here, with a static token in a custom\n`Authorization` header; the token needs `release-coordination.incident.report`. Incident\nevents (`incident.triggered`, `.acknowledged`, `.resolved` and the like) record or\nupdate the incident of the PagerDuty incident id, on the catalog entity annotated with\n`pagerduty.com/service-id` of its service. Priorities P1 to P5 become critical, high,\nmedium and low (the urgency decides without a priority); a resolving event sets\n`resolvedAt`. Other events, and services no entity is annotated with, are answered 202\nand record nothing, so that PagerDuty does not send them again.\n",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "event"
+                ],
+                "properties": {
+                  "event": {
+                    "type": "object",
+                    "required": [
+                      "event_type",
+                      "resource_type",
+                      "occurred_at",
+                      "data"
+                    ],
+                    "properties": {
+                      "event_type": {
+                        "type": "string",
+                        "maxLength": 100,
+                        "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
+                        "example": "incident.triggered"
+                      },
+                      "resource_type": {
+                        "type": "string",
+                        "maxLength": 100,
+                        "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
+                        "example": "incident"
+                      },
+                      "occurred_at": {
+                        "type": "string",
+                        "format": "date-time"
+                      },
+                      "data": {
+                        "type": "object",
+                        "description": "The incident, as PagerDuty sends it."
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The incident, updated by the event or unchanged.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Incident"
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "The incident, new.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Incident"
+                }
+              }
+            }
+          },
+          "202": {
+            "description": "Nothing recorded, and why.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "recorded",
+                    "reason"
+                  ],
+                  "properties": {
+                    "recorded": {
+                      "type": "boolean",
+                      "enum": [
+                        false
+                      ]
+                    },
+                    "reason": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          }
+        }
+      }
+    },
     "/incidents/{incidentId}": {
       "get": {
         "operationId": "getIncident",

@@ -683,6 +683,25 @@ export type ReportIncident = {
   response: Incident;
 };
 
+/** POST /incidents/webhooks/pagerduty: Record an incident from a PagerDuty V3 webhook. */
+export type ReportPagerDutyIncident = {
+  body: {
+    event: {
+      event_type: string;
+      resource_type: string;
+      occurred_at: string;
+      /** The incident, as PagerDuty sends it. */
+      data: {
+        [key: string]: unknown;
+      };
+    };
+  };
+  response: Incident | {
+    recorded: false;
+    reason: string;
+  };
+};
+
 /** GET /incidents/{incidentId}: An incident with the production deployments that may have caused it. */
 export type GetIncident = {
   path: {
@@ -834,6 +853,7 @@ export type EndpointMap = {
   '#post|/indicators': ReportIndicators;
   '#get|/incidents': ListIncidents;
   '#post|/incidents': ReportIncident;
+  '#post|/incidents/webhooks/pagerduty': ReportPagerDutyIncident;
   '#get|/incidents/{incidentId}': GetIncident;
   '#post|/incidents/{incidentId}/attribution': AttributeIncident;
   '#post|/rollback-drills': ReportRollbackDrill;
@@ -894,6 +914,7 @@ export type Operations = {
   reportIndicators: ReportIndicators;
   listIncidents: ListIncidents;
   reportIncident: ReportIncident;
+  reportPagerDutyIncident: ReportPagerDutyIncident;
   getIncident: GetIncident;
   attributeIncident: AttributeIncident;
   reportRollbackDrill: ReportRollbackDrill;
