@@ -168,8 +168,8 @@ export function createIncidentRouter(options: {
       res.status(202).json({ recorded: false, reason: reading.reason });
       return;
     }
-    const entityRef = await entityOfPagerDutyService?.(reading.serviceId);
-    if (!entityRef) {
+    const affected = await entityOfPagerDutyService?.(reading.serviceId);
+    if (!affected) {
       res.status(202).json({
         recorded: false,
         reason: `No catalog entity has the annotation ${PAGERDUTY_SERVICE_ANNOTATION}: ${reading.serviceId}`,
@@ -177,7 +177,7 @@ export function createIncidentRouter(options: {
       return;
     }
     const { incident, created } = await incidents.reportIncident(
-      { ...reading.report, entityRef },
+      { ...reading.report, entityRef: affected },
       credentials,
     );
     res.status(created ? 201 : 200).json(incident);
