@@ -13,8 +13,13 @@ import {
   checkReportPermission,
   dependenciesRefreshPermission,
   deploymentReportPermission,
+  freezeManagePermission,
   gateApprovePermission,
   gateWaivePermission,
+  incidentAttributePermission,
+  incidentReadPermission,
+  incidentReportPermission,
+  indicatorReportPermission,
   scorecardReadPermission,
   trainCreatePermission,
   trainManagePermission,
@@ -42,6 +47,10 @@ describe('DemoPermissionPolicy', () => {
     ['waiving gates', gateWaivePermission],
     ['reporting checks as a person', checkReportPermission],
     ['reporting deployments and rollback rehearsals as a person', deploymentReportPermission],
+    ['reporting incidents as a person', incidentReportPermission],
+    ['reporting indicators as a person', indicatorReportPermission],
+    ["deciding the cause of other teams' incidents", incidentAttributePermission],
+    ['declaring change freezes', freezeManagePermission],
   ])('reserves %s for the platform team', async (_, permission) => {
     expect((await policy.handle({ permission }, admin)).result).toBe(AuthorizeResult.ALLOW);
     expect((await policy.handle({ permission }, engineer)).result).toBe(AuthorizeResult.DENY);
@@ -90,10 +99,17 @@ describe('DemoPermissionPolicy', () => {
   });
 
   it('answers a service that asks it directly with reporting and nothing more', async () => {
-    for (const permission of [checkReportPermission, deploymentReportPermission]) {
+    for (const permission of [
+      checkReportPermission,
+      deploymentReportPermission,
+      incidentReportPermission,
+      indicatorReportPermission,
+    ]) {
       expect((await policy.handle({ permission })).result).toBe(AuthorizeResult.ALLOW);
     }
     for (const permission of [
+      incidentAttributePermission,
+      freezeManagePermission,
       trainCreatePermission,
       trainManagePermission,
       gateWaivePermission,
@@ -132,6 +148,7 @@ describe('DemoPermissionPolicy', () => {
     ['create trains', trainCreatePermission],
     ['read trains', trainReadPermission],
     ['read scorecards', scorecardReadPermission],
+    ['read incidents', incidentReadPermission],
   ])('lets everyone %s', async (_, permission) => {
     const decision = await policy.handle({ permission }, engineer);
     expect(decision.result).toBe(AuthorizeResult.ALLOW);

@@ -30,16 +30,25 @@ import {
   dependenciesRefreshPermission,
   deploymentReportPermission,
   deployReadinessReadPermission,
+  freezeManagePermission,
   gateApprovePermission,
   gateWaivePermission,
+  incidentAttributePermission,
+  incidentReportPermission,
+  indicatorReportPermission,
   trainManagePermission,
 } from '@release-coordination/plugin-release-coordination-common';
 
-/** What CI does: report checks and deployments, and ask whether it may deploy. */
+/**
+ * What CI does: report checks, deployments, incidents and indicators, and ask whether it may
+ * deploy.
+ */
 const REPORT_PERMISSIONS = [
   checkReportPermission,
   deploymentReportPermission,
   deployReadinessReadPermission,
+  incidentReportPermission,
+  indicatorReportPermission,
 ];
 
 /** The Group whose members administer the demo portal. */
@@ -63,11 +72,13 @@ export const PCI_READERS = ['group:default/team-payments-core', PORTAL_ADMIN_GRO
  * that the permission framework is really exercised: removing things from the catalog, deriving
  * the dependency graph on demand, managing trains someone else runs (a train's ambassador
  * manages it by the `IS_AMBASSADOR` condition, which the plugin applies to the stored train;
- * managing also lets them waive its check and rule gates), waiving gates, and reporting check
- * results, deployment outcomes and rollback rehearsals as a person. CI reports all of them with
+ * managing also lets them waive its check and rule gates), waiving gates, declaring change
+ * freezes, deciding the cause of any incident (owners decide their own without it), and
+ * reporting check results, deployment outcomes, rollback rehearsals, incidents and indicators
+ * as a person. CI reports all of them with
  * service credentials: the permissions service of every plugin decides for a service principal
  * by its token's access restrictions, without asking the policy (app-config restricts the CI
- * token to the two report permissions and deploy readiness), and a service that asks the policy itself gets no more
+ * token to the report permissions and deploy readiness), and a service that asks the policy itself gets no more
  * than those. A member of a Component's owning team may still report that Component's
  * rehearsals: the plugin lets owners do so without the permission.
  */
@@ -113,7 +124,12 @@ export class DemoPermissionPolicy implements PermissionPolicy {
       isPermission(request.permission, dependenciesRefreshPermission) ||
       isPermission(request.permission, gateWaivePermission) ||
       isPermission(request.permission, checkReportPermission) ||
-      isPermission(request.permission, deploymentReportPermission)
+      isPermission(request.permission, deploymentReportPermission) ||
+      isPermission(request.permission, incidentReportPermission) ||
+      isPermission(request.permission, indicatorReportPermission) ||
+      // Owners decide their incidents' cause without it; the platform team decides any.
+      isPermission(request.permission, incidentAttributePermission) ||
+      isPermission(request.permission, freezeManagePermission)
     ) {
       return { result: isPortalAdmin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
     }
