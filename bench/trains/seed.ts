@@ -13,7 +13,7 @@ import type {
   TrainParticipant,
 } from '@release-coordination/plugin-release-coordination-common';
 import type { Knex } from 'knex';
-import { nextStageOf } from '../../plugins/release-coordination-backend/src/trains/trainRows';
+import { nextStageOf, plannedSpanOf } from '../../plugins/release-coordination-backend/src/trains/trainRows';
 import type {
   NewGate,
   PlannedStage,
@@ -190,6 +190,7 @@ export function trainRow(t: SeedTrain) {
     updated_at: t.updatedAt,
     version: t.version,
     stage_plan: JSON.stringify(t.stagePlan),
+    ...plannedSpanOf(t.stagePlan),
   };
 }
 

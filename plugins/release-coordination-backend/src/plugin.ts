@@ -63,6 +63,9 @@ import { createFreezeService } from './freezes/FreezeService';
 import { createFreezeRouter } from './freezes/freezeRouter';
 import { createChangeFreezeRule } from './freezes/rules';
 import { readConfiguredFreezes } from './freezes/config';
+import { createCalendarService } from './calendar/CalendarService';
+import { createCalendarRouter } from './calendar/calendarRouter';
+import { createNoCollisionsRule } from './calendar/rules';
 import { createReviewCoverageRule, readIndicatorRuleSettings } from './indicators/rules';
 import { readAttributionWindowHours } from './incidents/config';
 import { createEnvironmentParityRule } from './delivery/rules';
@@ -161,6 +164,14 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           snapshots,
           auditor: deps.auditor,
         });
+        // Trains' planned windows across teams, and where they collide with each other or
+        // with a freeze.
+        const calendar = createCalendarService({
+          store: stores.calendar,
+          trains: trainStore,
+          freezes,
+          snapshots,
+        });
         const builtInGateRules = [
           ...BUILT_IN_GATE_RULES,
           createPreviousActionItemsClosedRule({ actionItems: retrospectiveStore }),
@@ -171,6 +182,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           }),
           createEnvironmentParityRule({ store: outcomeStore, environments }),
           createChangeFreezeRule({ freezes }),
+          createNoCollisionsRule({ calendar }),
           createReviewCoverageRule({
             store: stores.indicators,
             settings: readIndicatorRuleSettings(config),
@@ -394,6 +406,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
               }),
               createIndicatorRouter({ httpAuth, permissions, indicators, visibility }),
               createFreezeRouter({ httpAuth, permissions, freezes }),
+              createCalendarRouter({ httpAuth, permissions, calendar, visibility }),
               createDeliveryRouter({
                 httpAuth,
                 permissions,

@@ -27,6 +27,7 @@ import { IncidentService, createIncidentService } from './incidents/IncidentServ
 import { DEFAULT_ATTRIBUTION_WINDOW_HOURS } from './incidents/config';
 import { DatabaseIndicatorStore } from './indicators/DatabaseIndicatorStore';
 import { DatabaseFreezeStore } from './freezes/DatabaseFreezeStore';
+import { DatabaseCalendarStore } from './calendar/DatabaseCalendarStore';
 import { IndicatorService, createIndicatorService } from './indicators/IndicatorService';
 import { TrainService, createTrainService } from './trains/TrainService';
 import { TrainAnnouncer, createTrainAnnouncer } from './trains/announcements';
@@ -42,6 +43,7 @@ export interface ReleaseCoordinationStores {
   incidents: DatabaseIncidentStore;
   indicators: DatabaseIndicatorStore;
   freezes: DatabaseFreezeStore;
+  calendar: DatabaseCalendarStore;
 }
 
 /** Connects the stores; the first to connect runs the migrations unless they are skipped. */
@@ -56,6 +58,7 @@ export async function createReleaseCoordinationStores(options: {
     incidents: await DatabaseIncidentStore.create(options),
     indicators: await DatabaseIndicatorStore.create(options),
     freezes: await DatabaseFreezeStore.create(options),
+    calendar: await DatabaseCalendarStore.create(options),
   };
 }
 

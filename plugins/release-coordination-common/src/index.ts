@@ -132,6 +132,15 @@ export type {
 export type { IndicatorReport, ReportIndicatorsRequest } from './indicators';
 export type { DeclareFreezeRequest, FreezeScope, FreezeWindow } from './freezes';
 export {
+  COLLISION_KINDS,
+  type CalendarTrain,
+  type CollisionKind,
+  type ReleaseCalendar,
+  type ReleaseCalendarRequest,
+  type TrainCollision,
+  type TrainCollisionsResponse,
+} from './calendar';
+export {
   INCIDENT_SEVERITIES,
   type AttributeIncidentRequest,
   type AttributedDeployment,

@@ -143,6 +143,9 @@ const EXPECTED: Record<string, [Cell, Cell, Cell, Cell, Cell, Cell]> = {
   listFreezes: ['U', 'A', 'A', 'A', 'A', 'D'],
   declareFreeze: ['U', 'D', 'D', 'D', 'A', 'D'],
   liftFreeze: ['U', 'D', 'D', 'D', 'A', 'D'],
+  // The release calendar and collisions: everyone who reads trains.
+  getReleaseCalendar: ['U', 'A', 'A', 'A', 'A', 'D'],
+  getTrainCollisions: ['U', 'A', 'A', 'A', 'A', 'D'],
 };
 
 /** Required query parameters of the reads, with values of the test organisation. */

@@ -219,6 +219,53 @@ describe('migrations', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'backfills the planned span of every train for the release calendar on %s',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const config = { directory: migrationsDirectory, tableName: MIGRATIONS_TABLE };
+      for (;;) {
+        const [, pending] = (await knex.migrate.list(config)) as [unknown[], { file: string }[]];
+        if (pending[0].file.startsWith('20261206000000')) break;
+        await knex.migrate.up(config);
+      }
+      const now = new Date();
+      const windowed = JSON.stringify([
+        { name: 'planning', title: 'Planning', window: { start: '2026-03-02T09:00:00.000Z', end: '2026-03-06T17:00:00.000Z' } },
+        { name: 'integration', title: 'Integration' },
+        { name: 'deployment', title: 'Deployment', window: { start: '2026-03-16T09:00:00.000Z', end: '2026-03-18T17:00:00.000Z' } },
+      ]);
+      const unplanned = JSON.stringify([{ name: 'planning', title: 'Planning' }]);
+      await knex('release_trains').insert(
+        [windowed, unplanned, null].map((stagePlan, n) => ({
+          id: `00000000-0000-4000-8000-00000000000${n}`,
+          name: `2026.2${n}`,
+          objective: 'Ship',
+          ambassador_ref: 'user:default/alice',
+          status: 'active',
+          current_stage: 'planning',
+          created_at: now,
+          updated_at: now,
+          stage_plan: stagePlan,
+        })),
+      );
+
+      await knex.migrate.up(config);
+
+      const rows = await knex('release_trains').select('planned_start', 'planned_end').orderBy('id');
+      const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
+      expect(rows.map(row => [iso(row.planned_start), iso(row.planned_end)])).toEqual([
+        ['2026-03-02T09:00:00.000Z', '2026-03-18T17:00:00.000Z'],
+        [null, null],
+        [null, null],
+      ]);
+      expect(await indexNames(knex, 'release_trains')).toContain('release_trains_planned_idx');
+      await knex.migrate.down(config);
+      expect(await indexNames(knex, 'release_trains')).not.toContain('release_trains_planned_idx');
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'indexes the paged lists of outcomes and retrospectives, and takes the indexes back, on %s',
     async databaseId => {
       const knex = await databases.init(databaseId);

@@ -28,6 +28,8 @@ export const MAX_FREEZE_DAYS = 366;
 export interface FreezeService {
   /** A page of the freezes that overlap `[from, to)`, earliest start first. */
   list(from: Date, to: Date, page: PageRequest): Promise<Page<FreezeWindow>>;
+  /** Every freeze that overlaps `[from, to)`, earliest start first: they are a handful a year. */
+  overlapping(from: Date, to: Date): Promise<FreezeWindow[]>;
   /** The freezes in effect at `at` that cover each of the entities (only those with some). */
   inEffect(
     entityRefs: string[],
@@ -64,6 +66,8 @@ export function createFreezeService(options: {
   }
 
   return {
+    overlapping,
+
     async list(from, to, page) {
       // Freezes are few (a handful a year): the period bounds the query, the page cuts it.
       const all = await overlapping(from, to);

@@ -29,6 +29,8 @@ import { createIncidentRouter } from '../incidents/incidentRouter';
 import { IncidentService } from '../incidents/IncidentService';
 import { createIndicatorRouter } from '../indicators/indicatorRouter';
 import { IndicatorService } from '../indicators/IndicatorService';
+import { createCalendarRouter } from '../calendar/calendarRouter';
+import { CalendarService } from '../calendar/CalendarService';
 import { createFreezeRouter } from '../freezes/freezeRouter';
 import { FreezeService } from '../freezes/FreezeService';
 
@@ -104,6 +106,12 @@ describe('OpenAPI document', () => {
           httpAuth,
           permissions: mockServices.permissions(),
           freezes: {} as FreezeService,
+        }),
+        createCalendarRouter({
+          httpAuth,
+          permissions: mockServices.permissions(),
+          calendar: {} as CalendarService,
+          visibility: {} as VisibilityResolver,
         }),
       ],
     });

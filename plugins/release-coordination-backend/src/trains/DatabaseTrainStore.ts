@@ -43,6 +43,7 @@ import {
   toParticipant,
   toTrainRecord,
   nextStageOf,
+  plannedSpanOf,
   parseStagePlan,
 } from './trainRows';
 
@@ -160,6 +161,7 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
       updated_at: new Date(train.updatedAt),
       version: train.version,
       stage_plan: JSON.stringify(train.stagePlan),
+      ...plannedSpanOf(train.stagePlan),
     });
   }
 
@@ -271,7 +273,9 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
         ...(patch.name !== undefined ? { name: patch.name } : {}),
         ...(patch.objective !== undefined ? { objective: patch.objective } : {}),
         ...(patch.ambassadorRef !== undefined ? { ambassador_ref: patch.ambassadorRef } : {}),
-        ...(patch.stagePlan ? { stage_plan: JSON.stringify(patch.stagePlan) } : {}),
+        ...(patch.stagePlan
+          ? { stage_plan: JSON.stringify(patch.stagePlan), ...plannedSpanOf(patch.stagePlan) }
+          : {}),
         updated_at: this.clock.now(),
         version: expectedVersion + 1,
       });

@@ -84,6 +84,23 @@ export function parseStagePlan(column: string | null | undefined): TrainRecord['
   return column ? JSON.parse(column) : [];
 }
 
+/**
+ * The planned span of a train, as kept in `release_trains.planned_start` and `planned_end` for
+ * the release calendar: the earliest window start and the latest window end; nulls when no
+ * stage has a window.
+ */
+export function plannedSpanOf(plan: Pick<TrainRecord['stagePlan'][number], 'window'>[]): {
+  planned_start: Date | null;
+  planned_end: Date | null;
+} {
+  const windows = plan.flatMap(stage => (stage.window ? [stage.window] : []));
+  if (windows.length === 0) return { planned_start: null, planned_end: null };
+  return {
+    planned_start: new Date(Math.min(...windows.map(w => Date.parse(w.start)))),
+    planned_end: new Date(Math.max(...windows.map(w => Date.parse(w.end)))),
+  };
+}
+
 /** The stage after `current` in the plan, as kept in `release_trains.next_stage`. */
 export function nextStageOf(
   plan: Pick<TrainRecord['stagePlan'][number], 'name'>[],

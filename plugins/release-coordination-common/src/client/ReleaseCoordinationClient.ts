@@ -40,6 +40,11 @@ import { DeployReadiness, TrainEnvironmentMatrix } from '../delivery';
 import { IndicatorReport, ReportIndicatorsRequest } from '../indicators';
 import { DeclareFreezeRequest, FreezeWindow } from '../freezes';
 import {
+  ReleaseCalendar,
+  ReleaseCalendarRequest,
+  TrainCollisionsResponse,
+} from '../calendar';
+import {
   AttributeIncidentRequest,
   Incident,
   IncidentDetail,
@@ -566,5 +571,13 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
       'DELETE',
       `/freezes/${encodeURIComponent(request.freezeId)}`,
     );
+  }
+
+  getReleaseCalendar(request: ReleaseCalendarRequest = {}): Promise<ReleaseCalendar> {
+    return this.http.get(`/calendar${query({ ...request })}`);
+  }
+
+  getTrainCollisions(request: { trainId: string }): Promise<TrainCollisionsResponse> {
+    return this.http.get(`/trains/${encodeURIComponent(request.trainId)}/collisions`);
   }
 }

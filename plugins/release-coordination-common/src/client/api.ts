@@ -41,6 +41,11 @@ import { DeployReadiness, TrainEnvironmentMatrix } from '../delivery';
 import { IndicatorReport, ReportIndicatorsRequest } from '../indicators';
 import { DeclareFreezeRequest, FreezeWindow } from '../freezes';
 import {
+  ReleaseCalendar,
+  ReleaseCalendarRequest,
+  TrainCollisionsResponse,
+} from '../calendar';
+import {
   AttributeIncidentRequest,
   Incident,
   IncidentDetail,
@@ -325,4 +330,12 @@ export interface ReleaseCoordinationApi {
   declareFreeze(request: DeclareFreezeRequest): Promise<FreezeWindow>;
   /** Lifts a change freeze declared through the API (release managers). */
   liftFreeze(request: { freezeId: string }): Promise<void>;
+
+  /**
+   * The release calendar of a period (by default the 90 days from today): a page of the
+   * trains planned in it, the freezes that overlap it and the trains' collisions.
+   */
+  getReleaseCalendar(request?: ReleaseCalendarRequest): Promise<ReleaseCalendar>;
+  /** Where a train's plan collides with other active trains or with a change freeze. */
+  getTrainCollisions(request: { trainId: string }): Promise<TrainCollisionsResponse>;
 }

@@ -2496,6 +2496,147 @@ export const spec = {
         }
       }
     },
+    "/calendar": {
+      "get": {
+        "operationId": "getReleaseCalendar",
+        "summary": "The release calendar of a period - trains' stage windows, change freezes and collisions.",
+        "description": "A page of the trains with a stage window in `[from, to)` (by default the 90 days from\nthe start of today, at most 400 days), earliest planned start first, each with its\nstages and windows, the participants and teams the caller may see, and its collision\ncount; the change freezes that overlap the period; and the collisions of the page's\nactive trains (as `GET /trains/{trainId}/collisions` lists them). `team` keeps the\ntrains with a participant owned by that Group or a Group below it, `system` and\n`domain` those with a participant in that System or Domain; an unknown one is a 400\nnaming the field. Participants and collisions naming an entity the caller may not see\nare left out and counted in `hidden.participants` and `hidden.items`. Needs\n`release-coordination.train.read`.\n",
+        "parameters": [
+          {
+            "name": "from",
+            "in": "query",
+            "allowReserved": true,
+            "required": false,
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "allowReserved": true,
+            "required": false,
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "team",
+            "in": "query",
+            "allowReserved": true,
+            "required": false,
+            "description": "A Group ref, e.g. `group:default/team-payments`.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 512
+            }
+          },
+          {
+            "name": "system",
+            "in": "query",
+            "allowReserved": true,
+            "required": false,
+            "description": "A System ref, e.g. `system:default/payments`.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 512
+            }
+          },
+          {
+            "name": "domain",
+            "in": "query",
+            "allowReserved": true,
+            "required": false,
+            "description": "A Domain ref, e.g. `domain:default/commerce`.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 512
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 200,
+              "default": 50
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 1000000,
+              "default": 0
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The calendar.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReleaseCalendar"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          }
+        }
+      }
+    },
+    "/trains/{trainId}/collisions": {
+      "get": {
+        "operationId": "getTrainCollisions",
+        "summary": "Where the train's plan collides with other active trains or with a change freeze.",
+        "description": "For an active train: each participant that also ships in another active train\n(`shared-participant`); each participant and an entity it depends on, or that depends\non it (a direct edge of the catalog graph), deploying in overlapping deployment windows\n(the last stage's) of the two trains (`dependent-deployments`); each participant\ncovered by a change freeze its deployment window crosses (`freeze`). Each names the\npeople to talk to: the owners of the entities and the other train's ambassador. A\ntrain that is not active has none. Collisions naming an entity the caller may not see\nare left out and counted in `hidden.items`. The gate rule `no-collisions` fails on the\nsame list. Needs `release-coordination.train.read`.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/TrainId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The collisions.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TrainCollisionsResponse"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
     "/trains/{trainId}/compatibility": {
       "get": {
         "operationId": "getCompatibilityMatrix",
@@ -5762,6 +5903,220 @@ export const spec = {
           "declaredAt": {
             "type": "string",
             "format": "date-time"
+          }
+        }
+      },
+      "TrainCollision": {
+        "type": "object",
+        "required": [
+          "kind",
+          "trainId",
+          "entityRef",
+          "contacts"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "shared-participant",
+              "dependent-deployments",
+              "freeze"
+            ]
+          },
+          "trainId": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string",
+            "description": "The participant of this train concerned."
+          },
+          "otherTrain": {
+            "type": "object",
+            "required": [
+              "id",
+              "name",
+              "ambassadorRef"
+            ],
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "ambassadorRef": {
+                "type": "string"
+              }
+            }
+          },
+          "otherEntityRef": {
+            "type": "string",
+            "description": "The other train's participant concerned."
+          },
+          "direction": {
+            "type": "string",
+            "enum": [
+              "upstream",
+              "downstream"
+            ],
+            "description": "upstream: entityRef depends on otherEntityRef; downstream: the reverse."
+          },
+          "freeze": {
+            "type": "object",
+            "required": [
+              "id",
+              "reason",
+              "startsAt",
+              "endsAt",
+              "scope"
+            ],
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "reason": {
+                "type": "string"
+              },
+              "startsAt": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "endsAt": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "scope": {
+                "$ref": "#/components/schemas/FreezeScope"
+              }
+            }
+          },
+          "overlap": {
+            "$ref": "#/components/schemas/StageWindow"
+          },
+          "contacts": {
+            "type": "array",
+            "description": "Owners of the entities concerned and the other train's ambassador.",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "TrainCollisionsResponse": {
+        "type": "object",
+        "required": [
+          "trainId",
+          "collisions"
+        ],
+        "properties": {
+          "trainId": {
+            "type": "string"
+          },
+          "collisions": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/TrainCollision"
+            }
+          },
+          "hidden": {
+            "$ref": "#/components/schemas/HiddenEntityCounts"
+          }
+        }
+      },
+      "CalendarTrain": {
+        "type": "object",
+        "required": [
+          "id",
+          "name",
+          "status",
+          "currentStage",
+          "ambassadorRef",
+          "stages",
+          "participantRefs",
+          "teamRefs",
+          "collisionCount"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "status": {
+            "$ref": "#/components/schemas/ReleaseTrainStatus"
+          },
+          "currentStage": {
+            "type": "string"
+          },
+          "ambassadorRef": {
+            "type": "string"
+          },
+          "stages": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/TrainStage"
+            }
+          },
+          "participantRefs": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "teamRefs": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "collisionCount": {
+            "type": "integer"
+          }
+        }
+      },
+      "ReleaseCalendar": {
+        "type": "object",
+        "required": [
+          "from",
+          "to",
+          "items",
+          "totalCount",
+          "freezes",
+          "collisions"
+        ],
+        "properties": {
+          "from": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "to": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CalendarTrain"
+            }
+          },
+          "totalCount": {
+            "type": "integer"
+          },
+          "freezes": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/FreezeWindow"
+            }
+          },
+          "collisions": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/TrainCollision"
+            }
+          },
+          "hidden": {
+            "$ref": "#/components/schemas/HiddenEntityCounts"
           }
         }
       },

@@ -4,7 +4,7 @@
 // ******************************************************************
 /* eslint-disable */
 
-import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeployReadiness, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, FreezeScope, FreezeWindow, HiddenEntityCounts, Incident, IncidentDetail, IncidentSeverity, IndicatorReport, MyApproval, OwnershipInfo, ReachedEntity, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainCompatibilityMatrix, TrainDecision, TrainDependencyDrift, TrainDetail, TrainEnvironmentMatrix, TrainGate, TrainParticipant, TrainRollbackReadiness } from '../models';
+import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeployReadiness, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, FreezeScope, FreezeWindow, HiddenEntityCounts, Incident, IncidentDetail, IncidentSeverity, IndicatorReport, MyApproval, OwnershipInfo, ReachedEntity, ReleaseCalendar, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainCollisionsResponse, TrainCompatibilityMatrix, TrainDecision, TrainDependencyDrift, TrainDetail, TrainEnvironmentMatrix, TrainGate, TrainParticipant, TrainRollbackReadiness } from '../models';
 
 /** GET /trains: List release trains, newest first. */
 export type ListTrains = {
@@ -495,6 +495,31 @@ export type GetEnvironmentMatrix = {
   response: TrainEnvironmentMatrix;
 };
 
+/** GET /calendar: The release calendar of a period - trains' stage windows, change freezes and collisions. */
+export type GetReleaseCalendar = {
+  query: {
+    from?: string;
+    to?: string;
+    /** A Group ref, e.g. `group:default/team-payments`. */
+    team?: string;
+    /** A System ref, e.g. `system:default/payments`. */
+    system?: string;
+    /** A Domain ref, e.g. `domain:default/commerce`. */
+    domain?: string;
+    limit?: number;
+    offset?: number;
+  };
+  response: ReleaseCalendar;
+};
+
+/** GET /trains/{trainId}/collisions: Where the train's plan collides with other active trains or with a change freeze. */
+export type GetTrainCollisions = {
+  path: {
+    trainId: string;
+  };
+  response: TrainCollisionsResponse;
+};
+
 /** GET /trains/{trainId}/compatibility: Which pairs of versions along the train's dependency edges were tested together. */
 export type GetCompatibilityMatrix = {
   path: {
@@ -840,6 +865,8 @@ export type EndpointMap = {
   '#patch|/action-items/{itemId}': UpdateActionItem;
   '#get|/dictionary': GetDictionary;
   '#get|/trains/{trainId}/environments': GetEnvironmentMatrix;
+  '#get|/calendar': GetReleaseCalendar;
+  '#get|/trains/{trainId}/collisions': GetTrainCollisions;
   '#get|/trains/{trainId}/compatibility': GetCompatibilityMatrix;
   '#get|/trains/{trainId}/deployments': ListDeployments;
   '#post|/trains/{trainId}/deployments': ReportDeployment;
@@ -901,6 +928,8 @@ export type Operations = {
   updateActionItem: UpdateActionItem;
   getDictionary: GetDictionary;
   getEnvironmentMatrix: GetEnvironmentMatrix;
+  getReleaseCalendar: GetReleaseCalendar;
+  getTrainCollisions: GetTrainCollisions;
   getCompatibilityMatrix: GetCompatibilityMatrix;
   listDeployments: ListDeployments;
   reportDeployment: ReportDeployment;

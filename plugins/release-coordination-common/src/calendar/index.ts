@@ -1,0 +1,9 @@
+export {
+  COLLISION_KINDS,
+  type CalendarTrain,
+  type CollisionKind,
+  type ReleaseCalendar,
+  type ReleaseCalendarRequest,
+  type TrainCollision,
+  type TrainCollisionsResponse,
+} from './types';
