@@ -22,6 +22,7 @@ import TrainIcon from '@material-ui/icons/Train';
 import HowToVoteIcon from '@material-ui/icons/HowToVote';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import MenuBookIcon from '@material-ui/icons/MenuBook';
+import EventIcon from '@material-ui/icons/Event';
 import { releaseCoordinationApiRef } from './api';
 import {
   isDependencyMatrixAvailable,
@@ -30,6 +31,7 @@ import {
 } from './filters';
 import {
   approvalsRouteRef,
+  calendarRouteRef,
   dictionaryRouteRef,
   rootRouteRef,
   scorecardsRouteRef,
@@ -42,6 +44,7 @@ const routes = convertLegacyRouteRefs({
   train: trainRouteRef,
   approvals: approvalsRouteRef,
   scorecards: scorecardsRouteRef,
+  calendar: calendarRouteRef,
   dictionary: dictionaryRouteRef,
 });
 
@@ -104,6 +107,23 @@ export const releaseCoordinationApprovalsSubPage = SubPageBlueprint.make({
     icon: <HowToVoteIcon fontSize="inherit" />,
     routeRef: routes.approvals,
     loader: () => import('./components/Router').then(m => <m.ApprovalsSubPageContent />),
+  },
+});
+
+/**
+ * The release calendar: every train's stage windows across teams, the change freezes and the
+ * collisions of plans; period and filters live in the query string.
+ *
+ * @alpha
+ */
+export const releaseCoordinationCalendarSubPage = SubPageBlueprint.make({
+  name: 'calendar',
+  params: {
+    path: 'calendar',
+    title: releaseCoordinationTranslationRef('pages.calendar'),
+    icon: <EventIcon fontSize="inherit" />,
+    routeRef: routes.calendar,
+    loader: () => import('./components/Router').then(m => <m.CalendarSubPageContent />),
   },
 });
 
@@ -241,6 +261,7 @@ export default createFrontendPlugin({
     releaseCoordinationPage,
     releaseCoordinationTrainsSubPage,
     releaseCoordinationApprovalsSubPage,
+    releaseCoordinationCalendarSubPage,
     releaseCoordinationScorecardsSubPage,
     releaseCoordinationDictionarySubPage,
     entityReleaseTrainsContent,

@@ -1,6 +1,6 @@
 /**
- * Release coordination for Backstage: release trains, my approvals, scorecards, the release
- * dictionary, and the ownership and dependency-matrix tabs of entity pages.
+ * Release coordination for Backstage: release trains, my approvals, the release calendar,
+ * scorecards, the release dictionary, and the ownership and dependency-matrix tabs of entity pages.
  * This entry point serves the legacy frontend system; `./alpha` serves the new one.
  *
  * @packageDocumentation
@@ -11,6 +11,7 @@ export {
   ReleaseCoordinationPage,
   ReleaseCoordinationApprovalsPage,
   ReleaseCoordinationScorecardsPage,
+  ReleaseCoordinationCalendarPage,
   ReleaseCoordinationDictionaryPage,
   EntityReleaseTrainsContent,
   EntityReleaseTrainCard,

@@ -12,6 +12,7 @@ import { ReleaseCoordinationClient } from '@release-coordination/plugin-release-
 import { releaseCoordinationApiRef } from './api';
 import {
   approvalsRouteRef,
+  calendarRouteRef,
   dictionaryRouteRef,
   rootRouteRef,
   scorecardsRouteRef,
@@ -38,6 +39,7 @@ export const releaseCoordinationPlugin = createPlugin({
     train: trainRouteRef,
     approvals: approvalsRouteRef,
     scorecards: scorecardsRouteRef,
+    calendar: calendarRouteRef,
     dictionary: dictionaryRouteRef,
   },
 });
@@ -81,6 +83,20 @@ export const ReleaseCoordinationScorecardsPage: () => JSX.Element = releaseCoord
     name: 'ReleaseCoordinationScorecardsPage',
     component: () => import('./components/Scorecards').then(m => m.ScorecardsPage),
     mountPoint: scorecardsRouteRef,
+  }),
+);
+
+/**
+ * The release calendar: every train's stage windows across teams, the change freezes and the
+ * collisions of plans, for a `<Route path="/release-coordination/calendar">` of the app.
+ *
+ * @public
+ */
+export const ReleaseCoordinationCalendarPage: () => JSX.Element = releaseCoordinationPlugin.provide(
+  createRoutableExtension({
+    name: 'ReleaseCoordinationCalendarPage',
+    component: () => import('./components/ReleaseCalendar').then(m => m.ReleaseCalendarPage),
+    mountPoint: calendarRouteRef,
   }),
 );
 

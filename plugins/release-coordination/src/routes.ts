@@ -17,6 +17,12 @@ export const trainRouteRef = createSubRouteRef({
 export const approvalsRouteRef = createRouteRef({ id: 'release-coordination/approvals' });
 
 /**
+ * The release calendar, `/release-coordination/calendar`: every train's stage windows across
+ * teams, the change freezes and the collisions. Period and filters live in its query string.
+ */
+export const calendarRouteRef = createRouteRef({ id: 'release-coordination/calendar' });
+
+/**
  * The scorecards, `/release-coordination/scorecards`: a page of its own so that leadership
  * finds it in the navigation. Scope and period live in its query string.
  */

@@ -221,6 +221,7 @@ export const trainWithoutOutcomesApi = {
   }),
   listDeployments: async () => ({ items: [], totalCount: 0 }),
   getCompatibilityMatrix: async () => ({ pairs: [], gapCount: 0 }),
+  getTrainCollisions: async () => ({ trainId: TRAIN_ID, collisions: [] }),
   getRetrospective: async () => ({
     trainId: TRAIN_ID,
     notes: {

@@ -2,6 +2,7 @@ import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-route
 import { Route, Routes } from 'react-router-dom';
 import { DictionaryPageContent } from './DictionaryPage';
 import { MyApprovalsPageContent } from './MyApprovals';
+import { ReleaseCalendarContent } from './ReleaseCalendar';
 import { ScorecardsPageContent } from './Scorecards';
 import { TrainPage, TrainPageContent } from './TrainPage';
 import { TrainsPage, TrainsPageContent } from './TrainsPage';
@@ -39,6 +40,15 @@ export function ApprovalsSubPageContent() {
   return (
     <ReactRouterV6PageRouter>
       <MyApprovalsPageContent />
+    </ReactRouterV6PageRouter>
+  );
+}
+
+/** The release calendar tab; period and filters live in its query string. */
+export function CalendarSubPageContent() {
+  return (
+    <ReactRouterV6PageRouter>
+      <ReleaseCalendarContent />
     </ReactRouterV6PageRouter>
   );
 }

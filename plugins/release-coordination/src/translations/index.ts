@@ -1,5 +1,6 @@
 import { createTranslationRef } from '@backstage/frontend-plugin-api';
 import { approvalsMessages } from './approvals';
+import { calendarMessages } from './calendar';
 import { compatibilityMessages } from './compatibility';
 import { dependenciesMessages } from './dependencies';
 import { dictionaryMessages } from './dictionary';
@@ -25,6 +26,7 @@ export const releaseCoordinationMessages = {
   compatibility: compatibilityMessages,
   incidents: incidentsMessages,
   approvals: approvalsMessages,
+  calendar: calendarMessages,
   entityTrains: entityTrainsMessages,
   dependencies: dependenciesMessages,
   ownership: ownershipMessages,

@@ -7,6 +7,7 @@ export const pagesMessages = {
   root: 'Releases',
   trains: 'Release trains',
   approvals: 'My approvals',
+  calendar: 'Calendar',
   scorecards: 'Scorecards',
   dictionary: 'Release dictionary',
   entityReleaseTrains: 'Release trains',

@@ -129,6 +129,7 @@ function fakeApi(overrides: Partial<ReleaseCoordinationApi> = {}): Partial<Relea
     listFeatureFlags: vi.fn(async () => winterOutcomes.flags),
     listDeployments: vi.fn(async () => winterOutcomes.deployments),
     getCompatibilityMatrix: vi.fn(async () => ({ pairs: [], gapCount: 0 })),
+    getTrainCollisions: vi.fn(async () => ({ trainId: TRAIN_ID, collisions: [] })),
     listIncidents: vi.fn(noIncidents),
     getEnvironmentMatrix: vi.fn(async () => ({
       environments: ['staging', 'production'],
@@ -148,7 +149,7 @@ function fakeApi(overrides: Partial<ReleaseCoordinationApi> = {}): Partial<Relea
 
 /** The sections of the winter train's page by their titles, tab by tab. */
 const SECTIONS_BY_TAB = {
-  Overview: ['Stages', 'Gates', 'Participants (2)'],
+  Overview: ['Stages', 'Gates', 'Participants (2)', 'Collisions with other trains and freezes'],
   Deployments: ['Environments', 'Deployments', 'Deployment waves', 'Dependency drift'],
   'Rollback & flags': ['Rollback readiness', 'Feature flags'],
   Retrospective: ['Retrospective'],

@@ -7,6 +7,7 @@ import { CompatibilityCard } from '../Compatibility';
 import { IncidentsCard } from '../Incidents';
 import { GateDialog } from '../GateDialog';
 import { RetrospectiveCard } from '../Retrospective';
+import { TrainCollisionsCard } from '../ReleaseCalendar';
 import {
   DeploymentsCard,
   EnvironmentMatrixCard,
@@ -101,6 +102,11 @@ export function TrainSections(props: { train: TrainDetail; onChanged: () => void
         <Grid item xs={12}>
           <ParticipantsCard train={train} canManage={canManage} onChanged={onChanged} />
         </Grid>
+        {train.status === 'active' && (
+          <Grid item xs={12}>
+            <TrainCollisionsCard train={train} />
+          </Grid>
+        )}
       </>
     ),
     deployments: (

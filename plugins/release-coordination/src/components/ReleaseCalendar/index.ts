@@ -1,0 +1,2 @@
+export { ReleaseCalendarContent, ReleaseCalendarPage } from './ReleaseCalendarPage';
+export { TrainCollisionsCard } from './TrainCollisionsCard';
