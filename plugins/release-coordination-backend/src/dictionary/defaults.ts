@@ -256,6 +256,38 @@ export const DEFAULT_DICTIONARY: ReleaseDictionary = {
       aliases: ['carry-over'],
       seeAlso: ['action-item', 'rule-gate'],
     }),
+    term({
+      id: 'release-calendar',
+      term: 'Release calendar',
+      definition:
+        "Every train's stage windows across teams on one timeline, with the change freezes " +
+        'and the collisions, filtered by team, System or Domain: where teams see whose plans ' +
+        'meet theirs.',
+      aliases: ['calendar'],
+      seeAlso: ['change-freeze', 'collision', 'stage'],
+    }),
+    term({
+      id: 'change-freeze',
+      term: 'Change freeze',
+      definition:
+        'A period in which nothing in its scope (everything, or one System or Domain) ships ' +
+        'to production, with a reason. Declared in app-config or by a release manager; deploy ' +
+        'readiness refuses production deployments it covers and the change-freeze gate rule ' +
+        'holds trains back.',
+      aliases: ['freeze', 'freeze window'],
+      seeAlso: ['release-calendar', 'collision', 'rule-gate'],
+    }),
+    term({
+      id: 'collision',
+      term: 'Collision',
+      definition:
+        'Where two plans meet: the same component in two active trains, a component and one ' +
+        'it depends on (or that depends on it) deploying in overlapping windows of different ' +
+        'trains, or a deployment window that crosses a change freeze covering a participant. ' +
+        'Each names the owners to talk to; the no-collisions gate rule holds a train until ' +
+        'they are resolved or waived.',
+      seeAlso: ['release-calendar', 'change-freeze', 'deployment-wave'],
+    }),
   ],
   responsibilities: [
     {

@@ -3,9 +3,10 @@ import { calendarPeriod, calendarSearch, parseCalendarSearch, startOfWeek } from
 const NOW = new Date('2027-01-14T15:00:00Z'); // a Thursday
 
 describe('calendar location', () => {
-  it('starts on the Monday of this week for a quarter by default', () => {
+  it('starts on the Monday two weeks before this one, for a quarter, by default', () => {
     expect(startOfWeek(NOW)).toBe('2027-01-11');
-    expect(parseCalendarSearch(new URLSearchParams(), NOW)).toEqual({ from: '2027-01-11', weeks: 13 });
+    expect(startOfWeek(NOW, 2)).toBe('2026-12-28');
+    expect(parseCalendarSearch(new URLSearchParams(), NOW)).toEqual({ from: '2026-12-28', weeks: 13 });
   });
 
   it('reads the period and filters of a link, and ignores what is malformed', () => {
@@ -17,7 +18,7 @@ describe('calendar location', () => {
       domain: 'commerce',
     });
     expect(parseCalendarSearch(new URLSearchParams('from=March&weeks=5'), NOW)).toEqual({
-      from: '2027-01-11',
+      from: '2026-12-28',
       weeks: 13,
     });
   });

@@ -20,10 +20,13 @@ export interface CalendarLocation {
 export const CALENDAR_FILTERS = ['team', 'system', 'domain'] as const;
 export type CalendarFilter = (typeof CALENDAR_FILTERS)[number];
 
-/** Monday of the week of `now` (UTC): a calendar starts on a week. */
-export function startOfWeek(now: Date): string {
+/** How many weeks before this one a calendar starts by default: recent trains stay in view. */
+const WEEKS_BEFORE = 2;
+
+/** Monday of the week of `now` (UTC), `weeksBefore` weeks earlier: a calendar starts on a week. */
+export function startOfWeek(now: Date, weeksBefore = 0): string {
   const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const sinceMonday = (day.getUTCDay() + 6) % 7;
+  const sinceMonday = (day.getUTCDay() + 6) % 7 + weeksBefore * 7;
   return new Date(day.getTime() - sinceMonday * DAY_MS).toISOString().slice(0, 10);
 }
 
@@ -32,7 +35,10 @@ export function parseCalendarSearch(params: URLSearchParams, now: Date): Calenda
   const from = params.get('from');
   const weeks = Number(params.get('weeks'));
   const location: CalendarLocation = {
-    from: from && /^\d{4}-\d{2}-\d{2}$/.test(from) && !isNaN(Date.parse(from)) ? from : startOfWeek(now),
+    from:
+      from && /^\d{4}-\d{2}-\d{2}$/.test(from) && !isNaN(Date.parse(from))
+        ? from
+        : startOfWeek(now, WEEKS_BEFORE),
     weeks: (CALENDAR_WEEKS as readonly number[]).includes(weeks) ? weeks : DEFAULT_WEEKS,
   };
   for (const filter of CALENDAR_FILTERS) {
