@@ -51,7 +51,8 @@ function plannedTrain(name: string, ambassador: string, components: string[], de
   };
 }
 
-const created: { trainIds: string[]; freezeId?: string } = { trainIds: [] };
+/** What the journey made, to undo: each train with its ambassador, who may cancel it. */
+const created: { trains: { id: string; ambassador: string }[]; freezeId?: string } = { trains: [] };
 
 test.beforeAll(async () => {
   await waitForDemoUser('alice');
@@ -60,10 +61,10 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   // Nothing of this journey stays active for the next ones.
-  for (const id of created.trainIds) {
-    await asPerson('carol', 'POST', `/trains/${id}/cancel`, { reason: 'Calendar journey done' }).catch(() => {});
+  for (const { id, ambassador } of created.trains) {
+    await asPerson(ambassador, 'POST', `/trains/${id}/cancel`, { reason: 'Calendar journey done' });
   }
-  if (created.freezeId) await asPerson('carol', 'DELETE', `/freezes/${created.freezeId}`).catch(() => {});
+  if (created.freezeId) await asPerson('carol', 'DELETE', `/freezes/${created.freezeId}`);
 });
 
 test('Alice sees on the calendar where two trains collide with each other and with a freeze', async ({ page }) => {
@@ -80,7 +81,7 @@ test('Alice sees on the calendar where two trains collide with each other and wi
     '/trains',
     plannedTrain(`Currency ${RUN}`, 'carol', ['currency-service'], [11, 13]),
   );
-  created.trainIds.push(pricing.id, currency.id);
+  created.trains.push({ id: pricing.id, ambassador: 'alice' }, { id: currency.id, ambassador: 'carol' });
   // The platform team declares a freeze of the payment-processing System over both deployments.
   const freeze = await asPerson('carol', 'POST', '/freezes', {
     startsAt: day(11),
@@ -104,8 +105,8 @@ test('Alice sees on the calendar where two trains collide with each other and wi
   const dependent = collisions
     .getByRole('row')
     .filter({ hasText: 'Dependent deployments overlap' })
-    .filter({ hasText: `Pricing ${RUN}` });
-  await expect(dependent).toContainText('depends on');
+    .filter({ hasText: /pricing-service\s*depends on currency-service/ });
+  await expect(dependent).toContainText(`in Currency ${RUN}`);
   await expect(dependent.getByRole('link', { name: 'team-catalog' })).toHaveAttribute(
     'href',
     '/catalog/default/group/team-catalog',
