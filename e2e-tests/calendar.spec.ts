@@ -107,11 +107,16 @@ test('Alice sees on the calendar where two trains collide with each other and wi
     .filter({ hasText: 'Dependent deployments overlap' })
     .filter({ hasText: /pricing-service\s*depends on currency-service/ });
   await expect(dependent).toContainText(`in Currency ${RUN}`);
-  await expect(dependent.getByRole('link', { name: 'team-catalog' })).toHaveAttribute(
+  // The owners by their catalog titles, and the other train's ambassador.
+  await expect(dependent.getByRole('link', { name: 'Catalog', exact: true })).toHaveAttribute(
     'href',
     '/catalog/default/group/team-catalog',
   );
-  await expect(dependent.getByRole('link', { name: 'team-payments-core' })).toBeVisible();
+  await expect(dependent.getByRole('link', { name: 'Payments Core' })).toHaveAttribute(
+    'href',
+    '/catalog/default/group/team-payments-core',
+  );
+  await expect(dependent.getByRole('link', { name: 'Carol Jensen' })).toBeVisible();
   await expect(
     collisions.getByRole('row').filter({ hasText: 'Deploys during a freeze' }).first(),
   ).toContainText(`Freeze: Ledger migration ${RUN}`);
