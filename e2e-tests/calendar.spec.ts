@@ -124,7 +124,7 @@ test('Alice sees on the calendar where two trains collide with each other and wi
 
   // Only the trains with a participant of team-catalog.
   await page.getByRole('textbox', { name: 'Team' }).fill('group:default/team-catalog');
-  await page.getByRole('button', { name: 'Show' }).click();
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
   await expect(page).toHaveURL(/team=group%3Adefault%2Fteam-catalog/);
   await expect(page.getByTestId(`calendar-row-Currency ${RUN}`)).toHaveCount(0);
   await expect(pricingRow).toBeVisible();

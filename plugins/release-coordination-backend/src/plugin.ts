@@ -66,6 +66,10 @@ import { readConfiguredFreezes } from './freezes/config';
 import { createCalendarService } from './calendar/CalendarService';
 import { createCalendarRouter } from './calendar/calendarRouter';
 import { createNoCollisionsRule } from './calendar/rules';
+import { createRiskService } from './risk/RiskService';
+import { createRiskRouter } from './risk/riskRouter';
+import { readRiskWeights } from './risk/config';
+import { loadTrainDependencyDrift } from './trains/dependencyDrift';
 import { createReviewCoverageRule, readIndicatorRuleSettings } from './indicators/rules';
 import { readAttributionWindowHours } from './incidents/config';
 import { createEnvironmentParityRule } from './delivery/rules';
@@ -407,6 +411,21 @@ export const releaseCoordinationPlugin = createBackendPlugin({
               createIndicatorRouter({ httpAuth, permissions, indicators, visibility }),
               createFreezeRouter({ httpAuth, permissions, freezes }),
               createCalendarRouter({ httpAuth, permissions, calendar, visibility }),
+              createRiskRouter({
+                httpAuth,
+                permissions,
+                risk: createRiskService({
+                  trains: trainStore,
+                  drift: trainId => loadTrainDependencyDrift({ store: trainStore, snapshots }, trainId),
+                  facts: stores.risk,
+                  actionItems: retrospectiveStore,
+                  calendar,
+                  freezes,
+                  snapshots,
+                  weights: readRiskWeights(config),
+                  productionEnvironment: outcomeSettings.productionEnvironment,
+                }),
+              }),
               createDeliveryRouter({
                 httpAuth,
                 permissions,

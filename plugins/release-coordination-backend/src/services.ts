@@ -28,6 +28,7 @@ import { DEFAULT_ATTRIBUTION_WINDOW_HOURS } from './incidents/config';
 import { DatabaseIndicatorStore } from './indicators/DatabaseIndicatorStore';
 import { DatabaseFreezeStore } from './freezes/DatabaseFreezeStore';
 import { DatabaseCalendarStore } from './calendar/DatabaseCalendarStore';
+import { DatabaseRiskFacts } from './risk/DatabaseRiskFacts';
 import { IndicatorService, createIndicatorService } from './indicators/IndicatorService';
 import { TrainService, createTrainService } from './trains/TrainService';
 import { TrainAnnouncer, createTrainAnnouncer } from './trains/announcements';
@@ -44,6 +45,7 @@ export interface ReleaseCoordinationStores {
   indicators: DatabaseIndicatorStore;
   freezes: DatabaseFreezeStore;
   calendar: DatabaseCalendarStore;
+  risk: DatabaseRiskFacts;
 }
 
 /** Connects the stores; the first to connect runs the migrations unless they are skipped. */
@@ -59,6 +61,7 @@ export async function createReleaseCoordinationStores(options: {
     indicators: await DatabaseIndicatorStore.create(options),
     freezes: await DatabaseFreezeStore.create(options),
     calendar: await DatabaseCalendarStore.create(options),
+    risk: await DatabaseRiskFacts.create(options),
   };
 }
 

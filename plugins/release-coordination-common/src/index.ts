@@ -141,6 +141,12 @@ export {
   type TrainCollisionsResponse,
 } from './calendar';
 export {
+  RISK_FACTOR_IDS,
+  type RiskFactor,
+  type RiskFactorId,
+  type TrainRiskScore,
+} from './risk';
+export {
   INCIDENT_SEVERITIES,
   type AttributeIncidentRequest,
   type AttributedDeployment,

@@ -146,6 +146,7 @@ const EXPECTED: Record<string, [Cell, Cell, Cell, Cell, Cell, Cell]> = {
   // The release calendar and collisions: everyone who reads trains.
   getReleaseCalendar: ['U', 'A', 'A', 'A', 'A', 'D'],
   getTrainCollisions: ['U', 'A', 'A', 'A', 'A', 'D'],
+  getTrainRisk: ['U', 'A', 'A', 'A', 'A', 'D'],
 };
 
 /** Required query parameters of the reads, with values of the test organisation. */

@@ -25,7 +25,8 @@ export class DatabaseCalendarStore {
   private constructor(private readonly knex: Knex) {}
 
   /**
-   * A page of the trains whose planned span overlaps the period, earliest planned start first
+   * A page of the trains (but cancelled ones) whose planned span overlaps the period, earliest
+   * planned start first
    * (`release_trains_planned_idx`), each with its current participants. The team, System or
    * Domain filter is an EXISTS over the participants, so the page and the total stay in SQL.
    */
@@ -34,9 +35,11 @@ export class DatabaseCalendarStore {
     page: PageRequest,
   ): Promise<{ trains: PlannedTrain[]; totalCount: number }> {
     const selected = () => {
+      // A cancelled train no longer plans anything: it would only crowd the calendar.
       const query = this.knex('release_trains as t')
         .where('t.planned_end', '>', filter.from)
-        .where('t.planned_start', '<', filter.to);
+        .where('t.planned_start', '<', filter.to)
+        .whereNot('t.status', 'cancelled');
       for (const [column, refs] of [
         ['p.entity_ref', filter.entityRefs],
         ['p.owner_ref', filter.ownerRefs],

@@ -212,7 +212,10 @@ describe('release calendar and collisions (real catalog)', () => {
         .set('Authorization', asUser('alice'));
       expect(advanced.status).toBe(200);
       expect(advanced.body.currentStage).toBe('deployment');
-      expect((await calendar('')).collisions).toEqual([]);
+      const after = await calendar('');
+      expect(after.collisions).toEqual([]);
+      // The cancelled train is off the calendar.
+      expect(after.items.map((t: any) => t.name)).toEqual(['2027.01', '2027.03']);
     });
 
     it.each([

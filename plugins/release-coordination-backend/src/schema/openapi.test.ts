@@ -30,6 +30,8 @@ import { IncidentService } from '../incidents/IncidentService';
 import { createIndicatorRouter } from '../indicators/indicatorRouter';
 import { IndicatorService } from '../indicators/IndicatorService';
 import { createCalendarRouter } from '../calendar/calendarRouter';
+import { createRiskRouter } from '../risk/riskRouter';
+import { RiskService } from '../risk/RiskService';
 import { CalendarService } from '../calendar/CalendarService';
 import { createFreezeRouter } from '../freezes/freezeRouter';
 import { FreezeService } from '../freezes/FreezeService';
@@ -112,6 +114,11 @@ describe('OpenAPI document', () => {
           permissions: mockServices.permissions(),
           calendar: {} as CalendarService,
           visibility: {} as VisibilityResolver,
+        }),
+        createRiskRouter({
+          httpAuth,
+          permissions: mockServices.permissions(),
+          risk: {} as RiskService,
         }),
       ],
     });

@@ -39,6 +39,7 @@ import { ReleaseDictionary } from '../dictionary';
 import { DeployReadiness, TrainEnvironmentMatrix } from '../delivery';
 import { IndicatorReport, ReportIndicatorsRequest } from '../indicators';
 import { DeclareFreezeRequest, FreezeWindow } from '../freezes';
+import { TrainRiskScore } from '../risk';
 import {
   ReleaseCalendar,
   ReleaseCalendarRequest,
@@ -579,5 +580,9 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
 
   getTrainCollisions(request: { trainId: string }): Promise<TrainCollisionsResponse> {
     return this.http.get(`/trains/${encodeURIComponent(request.trainId)}/collisions`);
+  }
+
+  getTrainRisk(request: { trainId: string }): Promise<TrainRiskScore> {
+    return this.http.get(`/trains/${encodeURIComponent(request.trainId)}/risk`);
   }
 }

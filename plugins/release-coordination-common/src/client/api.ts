@@ -40,6 +40,7 @@ import { ReleaseDictionary } from '../dictionary';
 import { DeployReadiness, TrainEnvironmentMatrix } from '../delivery';
 import { IndicatorReport, ReportIndicatorsRequest } from '../indicators';
 import { DeclareFreezeRequest, FreezeWindow } from '../freezes';
+import { TrainRiskScore } from '../risk';
 import {
   ReleaseCalendar,
   ReleaseCalendarRequest,
@@ -338,4 +339,6 @@ export interface ReleaseCoordinationApi {
   getReleaseCalendar(request?: ReleaseCalendarRequest): Promise<ReleaseCalendar>;
   /** Where a train's plan collides with other active trains or with a change freeze. */
   getTrainCollisions(request: { trainId: string }): Promise<TrainCollisionsResponse>;
+  /** How risky a train is now, each factor with its weight and value. */
+  getTrainRisk(request: { trainId: string }): Promise<TrainRiskScore>;
 }

@@ -14,7 +14,7 @@ export const calendarMessages = {
     system: 'System',
     domain: 'Domain',
     refHelp: 'An entity ref or a name, e.g. {{example}}',
-    apply: 'Show',
+    apply: 'Apply',
     clear: 'Clear filters',
   },
   empty: {

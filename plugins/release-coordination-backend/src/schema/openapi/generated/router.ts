@@ -2500,7 +2500,7 @@ export const spec = {
       "get": {
         "operationId": "getReleaseCalendar",
         "summary": "The release calendar of a period - trains' stage windows, change freezes and collisions.",
-        "description": "A page of the trains with a stage window in `[from, to)` (by default the 90 days from\nthe start of today, at most 400 days), earliest planned start first, each with its\nstages and windows, the participants and teams the caller may see, and its collision\ncount; the change freezes that overlap the period; and the collisions of the page's\nactive trains (as `GET /trains/{trainId}/collisions` lists them). `team` keeps the\ntrains with a participant owned by that Group or a Group below it, `system` and\n`domain` those with a participant in that System or Domain; an unknown one is a 400\nnaming the field. Participants and collisions naming an entity the caller may not see\nare left out and counted in `hidden.participants` and `hidden.items`. Needs\n`release-coordination.train.read`.\n",
+        "description": "A page of the trains, but cancelled ones, with a stage window in `[from, to)` (by default the 90 days from\nthe start of today, at most 400 days), earliest planned start first, each with its\nstages and windows, the participants and teams the caller may see, and its collision\ncount; the change freezes that overlap the period; and the collisions of the page's\nactive trains (as `GET /trains/{trainId}/collisions` lists them). `team` keeps the\ntrains with a participant owned by that Group or a Group below it, `system` and\n`domain` those with a participant in that System or Domain; an unknown one is a 400\nnaming the field. Participants and collisions naming an entity the caller may not see\nare left out and counted in `hidden.participants` and `hidden.items`. Needs\n`release-coordination.train.read`.\n",
         "parameters": [
           {
             "name": "from",
@@ -2621,6 +2621,39 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/TrainCollisionsResponse"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
+    "/trains/{trainId}/risk": {
+      "get": {
+        "operationId": "getTrainRisk",
+        "summary": "How risky the train is now - a score from 0 to 100 with each factor's weight and value.",
+        "description": "The weighted share of nine factors, each listed with what was measured (`value`), the\nvalue at which it counts in full (`fullAt`), its share (`normalized`, 0 to 1), its\n`weight` (`releaseCoordination.risk.weights`) and the points it adds: the teams whose\nentities depend on a participant (blast radius), dependency edges between participants\nof different teams, participants in a dependency cycle, edges among the participants\nthat appeared since planning, the participants' production change failure rate of the\nlast 90 days, open action items of earlier trains that concern them, check gates whose\nlatest result failed, the train's collisions, and how close its deployment window comes\nto a freeze covering a participant. `low` below 30, `medium` below 60, `high` from 60.\nThe answer counts and names no entity. Needs `release-coordination.train.read`.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/TrainId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The risk score.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TrainRiskScore"
                 }
               }
             }
@@ -6117,6 +6150,95 @@ export const spec = {
           },
           "hidden": {
             "$ref": "#/components/schemas/HiddenEntityCounts"
+          }
+        }
+      },
+      "RiskFactor": {
+        "type": "object",
+        "required": [
+          "id",
+          "value",
+          "fullAt",
+          "normalized",
+          "weight",
+          "contribution",
+          "detail"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "enum": [
+              "blast-radius",
+              "cross-team-edges",
+              "cycles",
+              "dependency-drift",
+              "change-failure-rate",
+              "open-action-items",
+              "failing-checks",
+              "collisions",
+              "freeze-proximity"
+            ]
+          },
+          "value": {
+            "type": "number",
+            "description": "What was measured."
+          },
+          "fullAt": {
+            "type": "number",
+            "description": "The value at which the factor counts in full."
+          },
+          "normalized": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1
+          },
+          "weight": {
+            "type": "number"
+          },
+          "contribution": {
+            "type": "number",
+            "description": "Points the factor adds to the score."
+          },
+          "detail": {
+            "type": "string"
+          }
+        }
+      },
+      "TrainRiskScore": {
+        "type": "object",
+        "required": [
+          "trainId",
+          "score",
+          "level",
+          "factors",
+          "computedAt"
+        ],
+        "properties": {
+          "trainId": {
+            "type": "string"
+          },
+          "score": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 100
+          },
+          "level": {
+            "type": "string",
+            "enum": [
+              "low",
+              "medium",
+              "high"
+            ]
+          },
+          "factors": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/RiskFactor"
+            }
+          },
+          "computedAt": {
+            "type": "string",
+            "format": "date-time"
           }
         }
       },

@@ -4,7 +4,7 @@
 // ******************************************************************
 /* eslint-disable */
 
-import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeployReadiness, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, FreezeScope, FreezeWindow, HiddenEntityCounts, Incident, IncidentDetail, IncidentSeverity, IndicatorReport, MyApproval, OwnershipInfo, ReachedEntity, ReleaseCalendar, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainCollisionsResponse, TrainCompatibilityMatrix, TrainDecision, TrainDependencyDrift, TrainDetail, TrainEnvironmentMatrix, TrainGate, TrainParticipant, TrainRollbackReadiness } from '../models';
+import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeployReadiness, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, FreezeScope, FreezeWindow, HiddenEntityCounts, Incident, IncidentDetail, IncidentSeverity, IndicatorReport, MyApproval, OwnershipInfo, ReachedEntity, ReleaseCalendar, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainCollisionsResponse, TrainCompatibilityMatrix, TrainDecision, TrainDependencyDrift, TrainDetail, TrainEnvironmentMatrix, TrainGate, TrainParticipant, TrainRiskScore, TrainRollbackReadiness } from '../models';
 
 /** GET /trains: List release trains, newest first. */
 export type ListTrains = {
@@ -520,6 +520,14 @@ export type GetTrainCollisions = {
   response: TrainCollisionsResponse;
 };
 
+/** GET /trains/{trainId}/risk: How risky the train is now - a score from 0 to 100 with each factor's weight and value. */
+export type GetTrainRisk = {
+  path: {
+    trainId: string;
+  };
+  response: TrainRiskScore;
+};
+
 /** GET /trains/{trainId}/compatibility: Which pairs of versions along the train's dependency edges were tested together. */
 export type GetCompatibilityMatrix = {
   path: {
@@ -867,6 +875,7 @@ export type EndpointMap = {
   '#get|/trains/{trainId}/environments': GetEnvironmentMatrix;
   '#get|/calendar': GetReleaseCalendar;
   '#get|/trains/{trainId}/collisions': GetTrainCollisions;
+  '#get|/trains/{trainId}/risk': GetTrainRisk;
   '#get|/trains/{trainId}/compatibility': GetCompatibilityMatrix;
   '#get|/trains/{trainId}/deployments': ListDeployments;
   '#post|/trains/{trainId}/deployments': ReportDeployment;
@@ -930,6 +939,7 @@ export type Operations = {
   getEnvironmentMatrix: GetEnvironmentMatrix;
   getReleaseCalendar: GetReleaseCalendar;
   getTrainCollisions: GetTrainCollisions;
+  getTrainRisk: GetTrainRisk;
   getCompatibilityMatrix: GetCompatibilityMatrix;
   listDeployments: ListDeployments;
   reportDeployment: ReportDeployment;

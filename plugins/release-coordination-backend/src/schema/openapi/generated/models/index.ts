@@ -42,6 +42,8 @@ export * from './TrainCollision.model';
 export * from './TrainCollisionsResponse.model';
 export * from './CalendarTrain.model';
 export * from './ReleaseCalendar.model';
+export * from './RiskFactor.model';
+export * from './TrainRiskScore.model';
 export * from './IndicatorReport.model';
 export * from './IncidentSeverity.model';
 export * from './AttributedDeployment.model';

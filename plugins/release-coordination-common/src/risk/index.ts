@@ -1,0 +1,1 @@
+export { RISK_FACTOR_IDS, type RiskFactor, type RiskFactorId, type TrainRiskScore } from './types';
