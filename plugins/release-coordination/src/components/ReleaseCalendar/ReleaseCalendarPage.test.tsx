@@ -137,7 +137,7 @@ describe('ReleaseCalendarContent', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Team' }), {
       target: { value: 'group:default/team-pay' },
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Apply', exact: true }));
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
     await waitFor(() =>
       expect(load).toHaveBeenLastCalledWith(expect.objectContaining({ team: 'group:default/team-pay' })),
     );
