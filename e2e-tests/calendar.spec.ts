@@ -67,7 +67,7 @@ test.afterAll(async () => {
   if (created.freezeId) await asPerson('carol', 'DELETE', `/freezes/${created.freezeId}`);
 });
 
-test('Alice sees on the calendar where two trains collide with each other and with a freeze', async ({ page }) => {
+test('Alice sees on the calendar where two trains collide with each other and with a freeze, and the risk they add', async ({ page }) => {
   // pricing-service (team-catalog) depends on currency-service (team-payments-core).
   const pricing = await asPerson(
     'alice',
@@ -136,4 +136,20 @@ test('Alice sees on the calendar where two trains collide with each other and wi
     `in Currency ${RUN}`,
   );
   await screenshotOf(card, 'calendar-2-train-collisions');
+
+  // Its risk score says what it is made of: the collisions and the freeze among the factors.
+  const risk = page.getByRole('table', { name: 'Risk score' });
+  await expect(risk.getByRole('row').filter({ hasText: 'Collisions' })).toContainText(
+    '3 collision(s) with other trains and freezes',
+  );
+  await expect(risk.getByRole('row').filter({ hasText: 'Freeze proximity' })).toContainText(
+    `The deployment window crosses the freeze "Ledger migration ${RUN}"`,
+  );
+  await expect(risk.getByRole('row').filter({ hasText: 'Cross-team edges' })).toContainText(
+    '1 dependency edge(s) between participants of different teams',
+  );
+  await screenshotOf(
+    page.getByText('Risk score', { exact: true }).locator('xpath=ancestor::*[contains(@class, "MuiCard-root")][1]'),
+    'calendar-3-risk',
+  );
 });

@@ -3,11 +3,13 @@
  * tests.
  */
 import {
+  RISK_FACTOR_IDS,
   ReleaseTrainSummary,
   TrainDecision,
   TrainDependencyDrift,
   TrainDetail,
   TrainGate,
+  TrainRiskScore,
   TrainStage,
 } from '@release-coordination/plugin-release-coordination-common';
 
@@ -222,6 +224,7 @@ export const trainWithoutOutcomesApi = {
   listDeployments: async () => ({ items: [], totalCount: 0 }),
   getCompatibilityMatrix: async () => ({ pairs: [], gapCount: 0 }),
   getTrainCollisions: async () => ({ trainId: TRAIN_ID, collisions: [] }),
+  getTrainRisk: async () => lowRisk,
   getRetrospective: async () => ({
     trainId: TRAIN_ID,
     notes: {
@@ -231,6 +234,23 @@ export const trainWithoutOutcomesApi = {
     actionItems: { items: [], totalCount: 0 },
     carriedOver: { items: [], totalCount: 0 },
   }),
+};
+
+/** A train's risk score with nothing measured. */
+export const lowRisk: TrainRiskScore = {
+  trainId: TRAIN_ID,
+  score: 0,
+  level: 'low',
+  factors: RISK_FACTOR_IDS.map(id => ({
+    id,
+    value: 0,
+    fullAt: 1,
+    normalized: 0,
+    weight: 10,
+    contribution: 0,
+    detail: 'Nothing measured',
+  })),
+  computedAt: '2026-12-04T10:00:00.000Z',
 };
 
 /** A one-page answer of a paged list: its items and their count. */

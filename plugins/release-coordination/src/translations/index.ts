@@ -11,6 +11,7 @@ import { outcomesMessages } from './outcomes';
 import { ownershipMessages } from './ownership';
 import { pagesMessages } from './pages';
 import { retrospectivesMessages } from './retrospectives';
+import { riskMessages } from './risk';
 import { scorecardsMessages } from './scorecards';
 import { sharedMessages } from './shared';
 import { trainPageMessages } from './trainPage';
@@ -27,6 +28,7 @@ export const releaseCoordinationMessages = {
   incidents: incidentsMessages,
   approvals: approvalsMessages,
   calendar: calendarMessages,
+  risk: riskMessages,
   entityTrains: entityTrainsMessages,
   dependencies: dependenciesMessages,
   ownership: ownershipMessages,

@@ -10,6 +10,7 @@ import { releaseCoordinationApiRef } from '../../api';
 import { checkoutApiWaves, entity } from '../../__testUtils__/dependencyFixtures';
 import { renderPage } from '../../__testUtils__/renderWithApi';
 import {
+  lowRisk,
   noIncidents,
   ownerApproval,
   responseError,
@@ -130,6 +131,7 @@ function fakeApi(overrides: Partial<ReleaseCoordinationApi> = {}): Partial<Relea
     listDeployments: vi.fn(async () => winterOutcomes.deployments),
     getCompatibilityMatrix: vi.fn(async () => ({ pairs: [], gapCount: 0 })),
     getTrainCollisions: vi.fn(async () => ({ trainId: TRAIN_ID, collisions: [] })),
+    getTrainRisk: vi.fn(async () => lowRisk),
     listIncidents: vi.fn(noIncidents),
     getEnvironmentMatrix: vi.fn(async () => ({
       environments: ['staging', 'production'],
@@ -149,7 +151,7 @@ function fakeApi(overrides: Partial<ReleaseCoordinationApi> = {}): Partial<Relea
 
 /** The sections of the winter train's page by their titles, tab by tab. */
 const SECTIONS_BY_TAB = {
-  Overview: ['Stages', 'Gates', 'Participants (2)', 'Collisions with other trains and freezes'],
+  Overview: ['Stages', 'Gates', 'Participants (2)', 'Risk score', 'Collisions with other trains and freezes'],
   Deployments: ['Environments', 'Deployments', 'Deployment waves', 'Dependency drift'],
   'Rollback & flags': ['Rollback readiness', 'Feature flags'],
   Retrospective: ['Retrospective'],

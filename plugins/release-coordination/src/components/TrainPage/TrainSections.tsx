@@ -8,6 +8,7 @@ import { IncidentsCard } from '../Incidents';
 import { GateDialog } from '../GateDialog';
 import { RetrospectiveCard } from '../Retrospective';
 import { TrainCollisionsCard } from '../ReleaseCalendar';
+import { RiskScoreCard } from '../TrainRisk';
 import {
   DeploymentsCard,
   EnvironmentMatrixCard,
@@ -103,9 +104,14 @@ export function TrainSections(props: { train: TrainDetail; onChanged: () => void
           <ParticipantsCard train={train} canManage={canManage} onChanged={onChanged} />
         </Grid>
         {train.status === 'active' && (
-          <Grid item xs={12}>
-            <TrainCollisionsCard train={train} />
-          </Grid>
+          <>
+            <Grid item xs={12}>
+              <RiskScoreCard train={train} />
+            </Grid>
+            <Grid item xs={12}>
+              <TrainCollisionsCard train={train} />
+            </Grid>
+          </>
         )}
       </>
     ),

@@ -1,0 +1,1 @@
+export { RiskScoreCard } from './RiskScoreCard';
