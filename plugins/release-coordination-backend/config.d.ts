@@ -152,6 +152,25 @@ export interface Config {
       reason: string;
       scope?: { kind: 'all' | 'system' | 'domain'; ref?: string };
     }>;
+    risk?: {
+      /**
+       * The weight of each factor of a train's risk score, from 0 to 100; those left out keep
+       * their default (blast-radius 20, change-failure-rate 15, the others 10, freeze-proximity
+       * 5). The score is the weighted share of the factors over the sum of the weights. A
+       * mistake stops the backend at start-up.
+       */
+      weights?: {
+        'blast-radius'?: number;
+        'cross-team-edges'?: number;
+        cycles?: number;
+        'dependency-drift'?: number;
+        'change-failure-rate'?: number;
+        'open-action-items'?: number;
+        'failing-checks'?: number;
+        collisions?: number;
+        'freeze-proximity'?: number;
+      };
+    };
     indicators?: {
       /**
        * The share of a participant's merged changes that must have had an approving review by

@@ -288,6 +288,17 @@ export const DEFAULT_DICTIONARY: ReleaseDictionary = {
         'they are resolved or waived.',
       seeAlso: ['release-calendar', 'change-freeze', 'deployment-wave'],
     }),
+    term({
+      id: 'risk-score',
+      term: 'Risk score',
+      definition:
+        'How risky a train is now, from 0 to 100: the weighted share of nine factors (blast ' +
+        'radius, cross-team edges, cycles, drift since planning, recent change failure rate, ' +
+        'open action items, failing checks, collisions, freeze proximity), each shown with ' +
+        'what was measured, its weight and the points it adds.',
+      aliases: ['risk'],
+      seeAlso: ['blast-radius', 'collision', 'change-failure-rate'],
+    }),
   ],
   responsibilities: [
     {
