@@ -30,6 +30,7 @@ const useStyles = makeStyles(theme => ({
     background: theme.palette.action.hover,
     margin: theme.spacing(1, 0, 2),
   },
+  numberHead: { whiteSpace: 'nowrap' },
   swatch: { display: 'inline-block', width: 10, height: 10, borderRadius: 2, marginRight: 6 },
   low: { background: theme.palette.success.main, color: theme.palette.common.white },
   medium: { background: theme.palette.warning.main, color: theme.palette.common.black },
@@ -75,9 +76,15 @@ function RiskScoreView(props: { risk: TrainRiskScore }) {
           <TableRow>
             <TableCell>{t('risk.columns.factor')}</TableCell>
             <TableCell>{t('risk.columns.measured')}</TableCell>
-            <TableCell align="right">{t('risk.columns.share')}</TableCell>
-            <TableCell align="right">{t('risk.columns.weight')}</TableCell>
-            <TableCell align="right">{t('risk.columns.points')}</TableCell>
+            <TableCell align="right" className={classes.numberHead}>
+              {t('risk.columns.share')}
+            </TableCell>
+            <TableCell align="right" className={classes.numberHead}>
+              {t('risk.columns.weight')}
+            </TableCell>
+            <TableCell align="right" className={classes.numberHead}>
+              {t('risk.columns.points')}
+            </TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
