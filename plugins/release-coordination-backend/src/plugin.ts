@@ -69,6 +69,8 @@ import { createNoCollisionsRule } from './calendar/rules';
 import { createRiskService } from './risk/RiskService';
 import { createRiskRouter } from './risk/riskRouter';
 import { readRiskWeights } from './risk/config';
+import { createStandupService } from './standup/StandupService';
+import { createStandupRouter } from './standup/standupRouter';
 import { loadTrainDependencyDrift } from './trains/dependencyDrift';
 import { createReviewCoverageRule, readIndicatorRuleSettings } from './indicators/rules';
 import { readAttributionWindowHours } from './incidents/config';
@@ -411,6 +413,12 @@ export const releaseCoordinationPlugin = createBackendPlugin({
               createIndicatorRouter({ httpAuth, permissions, indicators, visibility }),
               createFreezeRouter({ httpAuth, permissions, freezes }),
               createCalendarRouter({ httpAuth, permissions, calendar, visibility }),
+              createStandupRouter({
+                httpAuth,
+                permissions,
+                visibility,
+                standups: createStandupService({ trains: trainStore, calendar, freezes }),
+              }),
               createRiskRouter({
                 httpAuth,
                 permissions,

@@ -146,6 +146,7 @@ export {
   type RiskFactorId,
   type TrainRiskScore,
 } from './risk';
+export type { StandupGate, StandupTeam, TrainStandup } from './standup';
 export {
   INCIDENT_SEVERITIES,
   type AttributeIncidentRequest,

@@ -31,6 +31,8 @@ import { createIndicatorRouter } from '../indicators/indicatorRouter';
 import { IndicatorService } from '../indicators/IndicatorService';
 import { createCalendarRouter } from '../calendar/calendarRouter';
 import { createRiskRouter } from '../risk/riskRouter';
+import { createStandupRouter } from '../standup/standupRouter';
+import { StandupService } from '../standup/StandupService';
 import { RiskService } from '../risk/RiskService';
 import { CalendarService } from '../calendar/CalendarService';
 import { createFreezeRouter } from '../freezes/freezeRouter';
@@ -119,6 +121,12 @@ describe('OpenAPI document', () => {
           httpAuth,
           permissions: mockServices.permissions(),
           risk: {} as RiskService,
+        }),
+        createStandupRouter({
+          httpAuth,
+          permissions: mockServices.permissions(),
+          standups: {} as StandupService,
+          visibility: {} as VisibilityResolver,
         }),
       ],
     });

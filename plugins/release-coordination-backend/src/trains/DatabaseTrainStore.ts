@@ -427,12 +427,14 @@ export class DatabaseTrainStore extends KnexTrainSession implements TrainStore {
   async listDecisions(
     trainId: string,
     page: { limit: number; offset: number },
+    filter: { since?: Date } = {},
   ): Promise<Page<TrainDecision>> {
-    const { rows, totalCount } = await selectPage<any>(
-      this.knex('train_decisions').where('train_id', trainId).orderBy('id'),
-      this.knex('train_decisions').where('train_id', trainId),
-      page,
-    );
+    const selected = () => {
+      const query = this.knex('train_decisions').where('train_id', trainId);
+      if (filter.since) query.where('created_at', '>=', filter.since);
+      return query;
+    };
+    const { rows, totalCount } = await selectPage<any>(selected().orderBy('id'), selected(), page);
     return {
       totalCount,
       items: rows.map(row => ({

@@ -206,6 +206,8 @@ export interface TrainStore extends TrainStoreSession {
   listDecisions(
     trainId: string,
     page: { limit: number; offset: number },
+    /** Only those logged at or after `since`. */
+    filter?: { since?: Date },
   ): Promise<Page<TrainDecision>>;
   /**
    * A page of the participations of `entityRefs` in trains, newest train first, each train's

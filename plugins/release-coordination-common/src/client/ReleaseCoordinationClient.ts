@@ -40,6 +40,7 @@ import { DeployReadiness, TrainEnvironmentMatrix } from '../delivery';
 import { IndicatorReport, ReportIndicatorsRequest } from '../indicators';
 import { DeclareFreezeRequest, FreezeWindow } from '../freezes';
 import { TrainRiskScore } from '../risk';
+import { TrainStandup } from '../standup';
 import {
   ReleaseCalendar,
   ReleaseCalendarRequest,
@@ -584,5 +585,10 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
 
   getTrainRisk(request: { trainId: string }): Promise<TrainRiskScore> {
     return this.http.get(`/trains/${encodeURIComponent(request.trainId)}/risk`);
+  }
+
+  getTrainStandup(request: { trainId: string; since?: string }): Promise<TrainStandup> {
+    const { trainId, ...rest } = request;
+    return this.http.get(`/trains/${encodeURIComponent(trainId)}/standup${query({ ...rest })}`);
   }
 }

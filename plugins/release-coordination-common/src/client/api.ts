@@ -41,6 +41,7 @@ import { DeployReadiness, TrainEnvironmentMatrix } from '../delivery';
 import { IndicatorReport, ReportIndicatorsRequest } from '../indicators';
 import { DeclareFreezeRequest, FreezeWindow } from '../freezes';
 import { TrainRiskScore } from '../risk';
+import { TrainStandup } from '../standup';
 import {
   ReleaseCalendar,
   ReleaseCalendarRequest,
@@ -341,4 +342,6 @@ export interface ReleaseCoordinationApi {
   getTrainCollisions(request: { trainId: string }): Promise<TrainCollisionsResponse>;
   /** How risky a train is now, each factor with its weight and value. */
   getTrainRisk(request: { trainId: string }): Promise<TrainRiskScore>;
+  /** What changed in a train since a time (by default 24 hours ago), one section per team. */
+  getTrainStandup(request: { trainId: string; since?: string }): Promise<TrainStandup>;
 }

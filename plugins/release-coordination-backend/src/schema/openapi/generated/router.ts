@@ -2670,6 +2670,52 @@ export const spec = {
         }
       }
     },
+    "/trains/{trainId}/standup": {
+      "get": {
+        "operationId": "getTrainStandup",
+        "summary": "What changed in the train since a time, one section per team, for a multi-team standup.",
+        "description": "Since `since` (by default 24 hours ago, at most 31 days back): the decisions logged\n(oldest first, at most 200; `decisionCount` counts them all); per team (the owners of\nthe participants and the approver Groups of the gates) its participants, the gates that\nhold the train now and wait on it (its approvals, its participants' checks and rules;\n`becameBlocking` when the gate changed since, or the train entered its stage since), the\nchecks of its participants that failed since, and the decisions about them; the gates of\nthe whole train that hold it; the current stage and whether it is late; and the\ncollisions with a train created, or a freeze declared, since. Entities the caller may\nnot see are left out and counted in `hidden`. Needs `release-coordination.train.read`.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/TrainId"
+          },
+          {
+            "name": "since",
+            "in": "query",
+            "allowReserved": true,
+            "required": false,
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The standup.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TrainStandup"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
     "/trains/{trainId}/compatibility": {
       "get": {
         "operationId": "getCompatibilityMatrix",
@@ -6239,6 +6285,116 @@ export const spec = {
           "computedAt": {
             "type": "string",
             "format": "date-time"
+          }
+        }
+      },
+      "StandupGate": {
+        "type": "object",
+        "required": [
+          "gate",
+          "becameBlocking"
+        ],
+        "properties": {
+          "gate": {
+            "$ref": "#/components/schemas/TrainGate"
+          },
+          "becameBlocking": {
+            "type": "boolean"
+          }
+        }
+      },
+      "StandupTeam": {
+        "type": "object",
+        "required": [
+          "teamRef",
+          "participantRefs",
+          "blockingGates",
+          "failingChecks",
+          "decisionCount"
+        ],
+        "properties": {
+          "teamRef": {
+            "type": "string"
+          },
+          "participantRefs": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "blockingGates": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/StandupGate"
+            }
+          },
+          "failingChecks": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CheckResult"
+            }
+          },
+          "decisionCount": {
+            "type": "integer"
+          }
+        }
+      },
+      "TrainStandup": {
+        "type": "object",
+        "required": [
+          "trainId",
+          "since",
+          "until",
+          "trainGates",
+          "teams",
+          "decisions",
+          "decisionCount",
+          "newCollisions"
+        ],
+        "properties": {
+          "trainId": {
+            "type": "string"
+          },
+          "since": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "until": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "currentStage": {
+            "$ref": "#/components/schemas/TrainStage"
+          },
+          "trainGates": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/StandupGate"
+            }
+          },
+          "teams": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/StandupTeam"
+            }
+          },
+          "decisions": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/TrainDecision"
+            }
+          },
+          "decisionCount": {
+            "type": "integer"
+          },
+          "newCollisions": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/TrainCollision"
+            }
+          },
+          "hidden": {
+            "$ref": "#/components/schemas/HiddenEntityCounts"
           }
         }
       },

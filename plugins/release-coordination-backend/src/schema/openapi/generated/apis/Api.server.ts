@@ -4,7 +4,7 @@
 // ******************************************************************
 /* eslint-disable */
 
-import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeployReadiness, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, FreezeScope, FreezeWindow, HiddenEntityCounts, Incident, IncidentDetail, IncidentSeverity, IndicatorReport, MyApproval, OwnershipInfo, ReachedEntity, ReleaseCalendar, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainCollisionsResponse, TrainCompatibilityMatrix, TrainDecision, TrainDependencyDrift, TrainDetail, TrainEnvironmentMatrix, TrainGate, TrainParticipant, TrainRiskScore, TrainRollbackReadiness } from '../models';
+import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeployReadiness, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, FreezeScope, FreezeWindow, HiddenEntityCounts, Incident, IncidentDetail, IncidentSeverity, IndicatorReport, MyApproval, OwnershipInfo, ReachedEntity, ReleaseCalendar, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainCollisionsResponse, TrainCompatibilityMatrix, TrainDecision, TrainDependencyDrift, TrainDetail, TrainEnvironmentMatrix, TrainGate, TrainParticipant, TrainRiskScore, TrainRollbackReadiness, TrainStandup } from '../models';
 
 /** GET /trains: List release trains, newest first. */
 export type ListTrains = {
@@ -528,6 +528,17 @@ export type GetTrainRisk = {
   response: TrainRiskScore;
 };
 
+/** GET /trains/{trainId}/standup: What changed in the train since a time, one section per team, for a multi-team standup. */
+export type GetTrainStandup = {
+  path: {
+    trainId: string;
+  };
+  query: {
+    since?: string;
+  };
+  response: TrainStandup;
+};
+
 /** GET /trains/{trainId}/compatibility: Which pairs of versions along the train's dependency edges were tested together. */
 export type GetCompatibilityMatrix = {
   path: {
@@ -876,6 +887,7 @@ export type EndpointMap = {
   '#get|/calendar': GetReleaseCalendar;
   '#get|/trains/{trainId}/collisions': GetTrainCollisions;
   '#get|/trains/{trainId}/risk': GetTrainRisk;
+  '#get|/trains/{trainId}/standup': GetTrainStandup;
   '#get|/trains/{trainId}/compatibility': GetCompatibilityMatrix;
   '#get|/trains/{trainId}/deployments': ListDeployments;
   '#post|/trains/{trainId}/deployments': ReportDeployment;
@@ -940,6 +952,7 @@ export type Operations = {
   getReleaseCalendar: GetReleaseCalendar;
   getTrainCollisions: GetTrainCollisions;
   getTrainRisk: GetTrainRisk;
+  getTrainStandup: GetTrainStandup;
   getCompatibilityMatrix: GetCompatibilityMatrix;
   listDeployments: ListDeployments;
   reportDeployment: ReportDeployment;

@@ -1,0 +1,1 @@
+export type { StandupGate, StandupTeam, TrainStandup } from './types';
