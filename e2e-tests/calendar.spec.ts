@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
   BACKEND,
+  openTrainTab,
   screenshot,
   screenshotOf,
   signInAs,
@@ -67,7 +68,7 @@ test.afterAll(async () => {
   if (created.freezeId) await asPerson('carol', 'DELETE', `/freezes/${created.freezeId}`);
 });
 
-test('Alice sees on the calendar where two trains collide with each other and with a freeze, and the risk they add', async ({ page }) => {
+test('Alice sees on the calendar where two trains collide with each other and with a freeze, the risk they add, and the standup', async ({ page }) => {
   // pricing-service (team-catalog) depends on currency-service (team-payments-core).
   const pricing = await asPerson(
     'alice',
@@ -152,4 +153,12 @@ test('Alice sees on the calendar where two trains collide with each other and wi
     page.getByText('Risk score', { exact: true }).locator('xpath=ancestor::*[contains(@class, "MuiCard-root")][1]'),
     'calendar-3-risk',
   );
+
+  // At the standup, each team sees what of it holds the train: new, as the train began today.
+  await openTrainTab(page, 'Standup');
+  const payments = page.getByTestId('standup-team-group:default/team-payments-core');
+  await expect(payments.getByText(/^Holding the train \(\d+\)$/)).toBeVisible();
+  await expect(payments.getByLabel('Began to hold the train since then').first()).toBeVisible();
+  await expect(page.getByTestId('standup-team-group:default/team-catalog')).toBeVisible();
+  await screenshot(page, 'calendar-4-standup', { fullPage: true });
 });

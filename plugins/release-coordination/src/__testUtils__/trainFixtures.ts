@@ -11,6 +11,7 @@ import {
   TrainGate,
   TrainRiskScore,
   TrainStage,
+  TrainStandup,
 } from '@release-coordination/plugin-release-coordination-common';
 
 export const TRAIN_ID = '5b0e6a8e-3c1f-4d57-9f0e-1f2a3b4c5d6e';
@@ -225,6 +226,7 @@ export const trainWithoutOutcomesApi = {
   getCompatibilityMatrix: async () => ({ pairs: [], gapCount: 0 }),
   getTrainCollisions: async () => ({ trainId: TRAIN_ID, collisions: [] }),
   getTrainRisk: async () => lowRisk,
+  getTrainStandup: async () => quietStandup,
   getRetrospective: async () => ({
     trainId: TRAIN_ID,
     notes: {
@@ -251,6 +253,18 @@ export const lowRisk: TrainRiskScore = {
     detail: 'Nothing measured',
   })),
   computedAt: '2026-12-04T10:00:00.000Z',
+};
+
+/** A standup of the winter train in which nothing happened. */
+export const quietStandup: TrainStandup = {
+  trainId: TRAIN_ID,
+  since: '2026-12-03T10:00:00.000Z',
+  until: '2026-12-04T10:00:00.000Z',
+  trainGates: [],
+  teams: [],
+  decisions: [],
+  decisionCount: 0,
+  newCollisions: [],
 };
 
 /** A one-page answer of a paged list: its items and their count. */

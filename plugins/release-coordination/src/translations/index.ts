@@ -12,6 +12,7 @@ import { ownershipMessages } from './ownership';
 import { pagesMessages } from './pages';
 import { retrospectivesMessages } from './retrospectives';
 import { riskMessages } from './risk';
+import { standupMessages } from './standup';
 import { scorecardsMessages } from './scorecards';
 import { sharedMessages } from './shared';
 import { trainPageMessages } from './trainPage';
@@ -29,6 +30,7 @@ export const releaseCoordinationMessages = {
   approvals: approvalsMessages,
   calendar: calendarMessages,
   risk: riskMessages,
+  standup: standupMessages,
   entityTrains: entityTrainsMessages,
   dependencies: dependenciesMessages,
   ownership: ownershipMessages,

@@ -81,6 +81,7 @@ export const sharedMessages = {
   /** The tabs of a train's page. */
   trainTabs: {
     overview: 'Overview',
+    standup: 'Standup',
     deployments: 'Deployments',
     rollback: 'Rollback & flags',
     retrospective: 'Retrospective',

@@ -11,6 +11,7 @@ import { checkoutApiWaves, entity } from '../../__testUtils__/dependencyFixtures
 import { renderPage } from '../../__testUtils__/renderWithApi';
 import {
   lowRisk,
+  quietStandup,
   noIncidents,
   ownerApproval,
   responseError,
@@ -132,6 +133,7 @@ function fakeApi(overrides: Partial<ReleaseCoordinationApi> = {}): Partial<Relea
     getCompatibilityMatrix: vi.fn(async () => ({ pairs: [], gapCount: 0 })),
     getTrainCollisions: vi.fn(async () => ({ trainId: TRAIN_ID, collisions: [] })),
     getTrainRisk: vi.fn(async () => lowRisk),
+    getTrainStandup: vi.fn(async () => quietStandup),
     listIncidents: vi.fn(noIncidents),
     getEnvironmentMatrix: vi.fn(async () => ({
       environments: ['staging', 'production'],
@@ -152,6 +154,7 @@ function fakeApi(overrides: Partial<ReleaseCoordinationApi> = {}): Partial<Relea
 /** The sections of the winter train's page by their titles, tab by tab. */
 const SECTIONS_BY_TAB = {
   Overview: ['Stages', 'Gates', 'Participants (2)', 'Risk score', 'Collisions with other trains and freezes'],
+  Standup: ['Standup', 'Decisions since then (0)'],
   Deployments: ['Environments', 'Deployments', 'Deployment waves', 'Dependency drift'],
   'Rollback & flags': ['Rollback readiness', 'Feature flags'],
   Retrospective: ['Retrospective'],

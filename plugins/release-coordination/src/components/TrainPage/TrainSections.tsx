@@ -9,6 +9,7 @@ import { GateDialog } from '../GateDialog';
 import { RetrospectiveCard } from '../Retrospective';
 import { TrainCollisionsCard } from '../ReleaseCalendar';
 import { RiskScoreCard } from '../TrainRisk';
+import { StandupSection } from '../TrainStandup';
 import {
   DeploymentsCard,
   EnvironmentMatrixCard,
@@ -114,6 +115,11 @@ export function TrainSections(props: { train: TrainDetail; onChanged: () => void
           </>
         )}
       </>
+    ),
+    standup: (
+      <Grid item xs={12}>
+        <StandupSection train={train} />
+      </Grid>
     ),
     deployments: (
       <>

@@ -12,6 +12,7 @@ const tabLabels = sharedMessages.trainTabs;
  */
 export const TRAIN_TABS = [
   { id: 'overview', label: tabLabels.overview },
+  { id: 'standup', label: tabLabels.standup },
   { id: 'deployments', label: tabLabels.deployments },
   { id: 'rollback', label: tabLabels.rollback },
   { id: 'retrospective', label: tabLabels.retrospective },
@@ -37,6 +38,7 @@ export function trainTabSearch(tab: TrainTab): string {
 /** The message of each tab's label, under `shared.trainTabs`. */
 const TAB_MESSAGE_KEYS = {
   overview: 'overview',
+  standup: 'standup',
   deployments: 'deployments',
   rollback: 'rollback',
   retrospective: 'retrospective',

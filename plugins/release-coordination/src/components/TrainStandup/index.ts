@@ -1,0 +1,1 @@
+export { StandupSection } from './StandupSection';
