@@ -299,6 +299,16 @@ export const DEFAULT_DICTIONARY: ReleaseDictionary = {
       aliases: ['risk'],
       seeAlso: ['blast-radius', 'collision', 'change-failure-rate'],
     }),
+    term({
+      id: 'standup',
+      term: 'Release standup',
+      definition:
+        'A short multi-team meeting while a train runs, from what changed since the last one: ' +
+        'per team, the gates of its that began to hold the train, its failed checks and the ' +
+        'decisions about its participants; then a late stage and new collisions.',
+      aliases: ['standup view'],
+      seeAlso: ['gate', 'collision', 'decision-log'],
+    }),
   ],
   responsibilities: [
     {
