@@ -71,6 +71,9 @@ import { createRiskRouter } from './risk/riskRouter';
 import { readRiskWeights } from './risk/config';
 import { createStandupService } from './standup/StandupService';
 import { createStandupRouter } from './standup/standupRouter';
+import { createRunbookService } from './runbook/RunbookService';
+import { createRunbookRouter } from './runbook/runbookRouter';
+import { readRunbookSettings } from './runbook/config';
 import { loadTrainDependencyDrift } from './trains/dependencyDrift';
 import { createReviewCoverageRule, readIndicatorRuleSettings } from './indicators/rules';
 import { readAttributionWindowHours } from './incidents/config';
@@ -413,6 +416,18 @@ export const releaseCoordinationPlugin = createBackendPlugin({
               createIndicatorRouter({ httpAuth, permissions, indicators, visibility }),
               createFreezeRouter({ httpAuth, permissions, freezes }),
               createCalendarRouter({ httpAuth, permissions, calendar, visibility }),
+              createRunbookRouter({
+                httpAuth,
+                permissions,
+                visibility,
+                runbooks: createRunbookService({
+                  trains: trainStore,
+                  outcomes: outcomeStore,
+                  snapshots,
+                  catalog,
+                  settings: readRunbookSettings(config),
+                }),
+              }),
               createStandupRouter({
                 httpAuth,
                 permissions,

@@ -147,6 +147,15 @@ export {
   type TrainRiskScore,
 } from './risk';
 export type { StandupGate, StandupTeam, TrainStandup } from './standup';
+export type {
+  DecisionTree,
+  DecisionTreeNode,
+  RunbookContact,
+  RunbookEscalation,
+  RunbookOnCall,
+  RunbookRollbackStep,
+  TrainRunbook,
+} from './runbook';
 export {
   INCIDENT_SEVERITIES,
   type AttributeIncidentRequest,

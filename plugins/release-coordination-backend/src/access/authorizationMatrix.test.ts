@@ -148,6 +148,7 @@ const EXPECTED: Record<string, [Cell, Cell, Cell, Cell, Cell, Cell]> = {
   getTrainCollisions: ['U', 'A', 'A', 'A', 'A', 'D'],
   getTrainRisk: ['U', 'A', 'A', 'A', 'A', 'D'],
   getTrainStandup: ['U', 'A', 'A', 'A', 'A', 'D'],
+  getTrainRunbook: ['U', 'A', 'A', 'A', 'A', 'D'],
 };
 
 /** Required query parameters of the reads, with values of the test organisation. */

@@ -32,6 +32,8 @@ import { IndicatorService } from '../indicators/IndicatorService';
 import { createCalendarRouter } from '../calendar/calendarRouter';
 import { createRiskRouter } from '../risk/riskRouter';
 import { createStandupRouter } from '../standup/standupRouter';
+import { createRunbookRouter } from '../runbook/runbookRouter';
+import { RunbookService } from '../runbook/RunbookService';
 import { StandupService } from '../standup/StandupService';
 import { RiskService } from '../risk/RiskService';
 import { CalendarService } from '../calendar/CalendarService';
@@ -121,6 +123,12 @@ describe('OpenAPI document', () => {
           httpAuth,
           permissions: mockServices.permissions(),
           risk: {} as RiskService,
+        }),
+        createRunbookRouter({
+          httpAuth,
+          permissions: mockServices.permissions(),
+          runbooks: {} as RunbookService,
+          visibility: {} as VisibilityResolver,
         }),
         createStandupRouter({
           httpAuth,

@@ -41,6 +41,7 @@ import { IndicatorReport, ReportIndicatorsRequest } from '../indicators';
 import { DeclareFreezeRequest, FreezeWindow } from '../freezes';
 import { TrainRiskScore } from '../risk';
 import { TrainStandup } from '../standup';
+import { TrainRunbook } from '../runbook';
 import {
   ReleaseCalendar,
   ReleaseCalendarRequest,
@@ -590,5 +591,9 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
   getTrainStandup(request: { trainId: string; since?: string }): Promise<TrainStandup> {
     const { trainId, ...rest } = request;
     return this.http.get(`/trains/${encodeURIComponent(trainId)}/standup${query({ ...rest })}`);
+  }
+
+  getTrainRunbook(request: { trainId: string }): Promise<TrainRunbook> {
+    return this.http.get(`/trains/${encodeURIComponent(request.trainId)}/runbook`);
   }
 }

@@ -42,6 +42,7 @@ import { IndicatorReport, ReportIndicatorsRequest } from '../indicators';
 import { DeclareFreezeRequest, FreezeWindow } from '../freezes';
 import { TrainRiskScore } from '../risk';
 import { TrainStandup } from '../standup';
+import { TrainRunbook } from '../runbook';
 import {
   ReleaseCalendar,
   ReleaseCalendarRequest,
@@ -344,4 +345,6 @@ export interface ReleaseCoordinationApi {
   getTrainRisk(request: { trainId: string }): Promise<TrainRiskScore>;
   /** What changed in a train since a time (by default 24 hours ago), one section per team. */
   getTrainStandup(request: { trainId: string; since?: string }): Promise<TrainStandup>;
+  /** A train's runbook: rollback steps, escalation contacts and the incident decision tree. */
+  getTrainRunbook(request: { trainId: string }): Promise<TrainRunbook>;
 }

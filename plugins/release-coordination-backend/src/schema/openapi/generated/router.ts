@@ -2716,6 +2716,39 @@ export const spec = {
         }
       }
     },
+    "/trains/{trainId}/runbook": {
+      "get": {
+        "operationId": "getTrainRunbook",
+        "summary": "The train's runbook - rollback steps, escalation contacts and the incident decision tree.",
+        "description": "Assembled, not typed: the participants in reverse deployment-wave order (the last wave\nrolls back first) with the rollback criteria and procedure their teams saved; per\nparticipant, the owning Group and the Groups above it with the email and links the\ncatalog has for them, and the on-call annotations of the participant and its owner\n(`pagerduty.com/service-id`, `opsgenie.com/team`, `opsgenie.com/component-selector`),\nlinked when `releaseCoordination.runbook.onCallLinks` says how; and the decision tree\nfor incidents during a deploy (`releaseCoordination.runbook.decisionTree`, or the\ndefault). Participants and Groups the caller may not see are left out. Needs\n`release-coordination.train.read`.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/TrainId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The runbook.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TrainRunbook"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
     "/trains/{trainId}/compatibility": {
       "get": {
         "operationId": "getCompatibilityMatrix",
@@ -6391,6 +6424,217 @@ export const spec = {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/TrainCollision"
+            }
+          },
+          "hidden": {
+            "$ref": "#/components/schemas/HiddenEntityCounts"
+          }
+        }
+      },
+      "RunbookRollbackStep": {
+        "type": "object",
+        "required": [
+          "order",
+          "wave",
+          "entityRef",
+          "targetVersion"
+        ],
+        "properties": {
+          "order": {
+            "type": "integer"
+          },
+          "wave": {
+            "type": "integer"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "targetVersion": {
+            "type": "string"
+          },
+          "ownerRef": {
+            "type": "string"
+          },
+          "criteria": {
+            "type": "string"
+          },
+          "procedureUrl": {
+            "type": "string"
+          }
+        }
+      },
+      "RunbookContact": {
+        "type": "object",
+        "required": [
+          "ref",
+          "role",
+          "links"
+        ],
+        "properties": {
+          "ref": {
+            "type": "string"
+          },
+          "role": {
+            "type": "string",
+            "enum": [
+              "owner",
+              "parent"
+            ]
+          },
+          "title": {
+            "type": "string"
+          },
+          "email": {
+            "type": "string"
+          },
+          "links": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "title",
+                "url"
+              ],
+              "properties": {
+                "title": {
+                  "type": "string"
+                },
+                "url": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "RunbookOnCall": {
+        "type": "object",
+        "required": [
+          "annotation",
+          "value",
+          "entityRef"
+        ],
+        "properties": {
+          "annotation": {
+            "type": "string"
+          },
+          "value": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "url": {
+            "type": "string"
+          }
+        }
+      },
+      "RunbookEscalation": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "contacts",
+          "onCall"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "contacts": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/RunbookContact"
+            }
+          },
+          "onCall": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/RunbookOnCall"
+            }
+          }
+        }
+      },
+      "DecisionTreeNode": {
+        "type": "object",
+        "required": [
+          "id",
+          "kind",
+          "text"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "question",
+              "action"
+            ]
+          },
+          "text": {
+            "type": "string"
+          },
+          "options": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "label",
+                "next"
+              ],
+              "properties": {
+                "label": {
+                  "type": "string"
+                },
+                "next": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "TrainRunbook": {
+        "type": "object",
+        "required": [
+          "trainId",
+          "rollbackSteps",
+          "escalation",
+          "decisionTree"
+        ],
+        "properties": {
+          "trainId": {
+            "type": "string"
+          },
+          "rollbackSteps": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/RunbookRollbackStep"
+            }
+          },
+          "escalation": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/RunbookEscalation"
+            }
+          },
+          "decisionTree": {
+            "type": "object",
+            "required": [
+              "start",
+              "nodes"
+            ],
+            "properties": {
+              "start": {
+                "type": "string"
+              },
+              "nodes": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/DecisionTreeNode"
+                }
+              }
             }
           },
           "hidden": {

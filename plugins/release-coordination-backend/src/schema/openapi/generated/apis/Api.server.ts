@@ -4,7 +4,7 @@
 // ******************************************************************
 /* eslint-disable */
 
-import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeployReadiness, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, FreezeScope, FreezeWindow, HiddenEntityCounts, Incident, IncidentDetail, IncidentSeverity, IndicatorReport, MyApproval, OwnershipInfo, ReachedEntity, ReleaseCalendar, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainCollisionsResponse, TrainCompatibilityMatrix, TrainDecision, TrainDependencyDrift, TrainDetail, TrainEnvironmentMatrix, TrainGate, TrainParticipant, TrainRiskScore, TrainRollbackReadiness, TrainStandup } from '../models';
+import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeployReadiness, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, FreezeScope, FreezeWindow, HiddenEntityCounts, Incident, IncidentDetail, IncidentSeverity, IndicatorReport, MyApproval, OwnershipInfo, ReachedEntity, ReleaseCalendar, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainCollisionsResponse, TrainCompatibilityMatrix, TrainDecision, TrainDependencyDrift, TrainDetail, TrainEnvironmentMatrix, TrainGate, TrainParticipant, TrainRiskScore, TrainRollbackReadiness, TrainRunbook, TrainStandup } from '../models';
 
 /** GET /trains: List release trains, newest first. */
 export type ListTrains = {
@@ -539,6 +539,14 @@ export type GetTrainStandup = {
   response: TrainStandup;
 };
 
+/** GET /trains/{trainId}/runbook: The train's runbook - rollback steps, escalation contacts and the incident decision tree. */
+export type GetTrainRunbook = {
+  path: {
+    trainId: string;
+  };
+  response: TrainRunbook;
+};
+
 /** GET /trains/{trainId}/compatibility: Which pairs of versions along the train's dependency edges were tested together. */
 export type GetCompatibilityMatrix = {
   path: {
@@ -888,6 +896,7 @@ export type EndpointMap = {
   '#get|/trains/{trainId}/collisions': GetTrainCollisions;
   '#get|/trains/{trainId}/risk': GetTrainRisk;
   '#get|/trains/{trainId}/standup': GetTrainStandup;
+  '#get|/trains/{trainId}/runbook': GetTrainRunbook;
   '#get|/trains/{trainId}/compatibility': GetCompatibilityMatrix;
   '#get|/trains/{trainId}/deployments': ListDeployments;
   '#post|/trains/{trainId}/deployments': ReportDeployment;
@@ -953,6 +962,7 @@ export type Operations = {
   getTrainCollisions: GetTrainCollisions;
   getTrainRisk: GetTrainRisk;
   getTrainStandup: GetTrainStandup;
+  getTrainRunbook: GetTrainRunbook;
   getCompatibilityMatrix: GetCompatibilityMatrix;
   listDeployments: ListDeployments;
   reportDeployment: ReportDeployment;

@@ -1,0 +1,35 @@
+import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import { trainReadPermission } from '@release-coordination/plugin-release-coordination-common';
+import express from 'express';
+import { createReaderOf } from '../access';
+import { VisibilityResolver } from '../access/visibility';
+import { createContractRouter } from '../http/contractRouter';
+import { TRAIN_READ_REFUSAL } from '../trains/trainRouter';
+import { RunbookService } from './RunbookService';
+
+/** `GET /trains/:trainId/runbook`: the train's runbook, as the caller may see the catalog. */
+export function createRunbookRouter(options: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  runbooks: RunbookService;
+  visibility: VisibilityResolver;
+}): express.Router {
+  const { httpAuth, permissions, runbooks, visibility } = options;
+  const router = createContractRouter();
+  const readerOf = createReaderOf({
+    httpAuth,
+    permissions,
+    permission: trainReadPermission,
+    refusal: TRAIN_READ_REFUSAL,
+  });
+  router.get('/trains/:trainId/runbook', async (req, res) => {
+    const credentials = await readerOf(req);
+    res.json(
+      await runbooks.runbook(req.params.trainId, {
+        credentials,
+        visibility: visibility.forCaller(credentials),
+      }),
+    );
+  });
+  return router;
+}

@@ -1,0 +1,9 @@
+export type {
+  DecisionTree,
+  DecisionTreeNode,
+  RunbookContact,
+  RunbookEscalation,
+  RunbookOnCall,
+  RunbookRollbackStep,
+  TrainRunbook,
+} from './types';
