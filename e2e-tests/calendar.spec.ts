@@ -68,7 +68,7 @@ test.afterAll(async () => {
   if (created.freezeId) await asPerson('carol', 'DELETE', `/freezes/${created.freezeId}`);
 });
 
-test('Alice sees on the calendar where two trains collide with each other and with a freeze, the risk they add, and the standup', async ({ page }) => {
+test('Alice sees on the calendar where two trains collide with each other and with a freeze, the risk they add, the standup and the runbook', async ({ page }) => {
   // pricing-service (team-catalog) depends on currency-service (team-payments-core).
   const pricing = await asPerson(
     'alice',
@@ -161,4 +161,18 @@ test('Alice sees on the calendar where two trains collide with each other and wi
   await expect(payments.getByLabel('Began to hold the train since then').first()).toBeVisible();
   await expect(page.getByTestId('standup-team-group:default/team-catalog')).toBeVisible();
   await screenshot(page, 'calendar-4-standup', { fullPage: true });
+
+  // The runbook: pricing-service deploys after currency-service, so it rolls back first.
+  await openTrainTab(page, 'Rollback & flags');
+  const steps = page.getByRole('table', { name: 'Rollback steps (last wave first)' });
+  const [first, second] = await steps.getByRole('row').all().then(rows => rows.slice(1));
+  await expect(first).toContainText('pricing-service');
+  await expect(second).toContainText('currency-service');
+  const escalation = page.getByTestId('escalation-component:default/currency-service');
+  await expect(escalation.getByRole('link', { name: 'Payments Core' })).toBeVisible();
+  await expect(escalation).toContainText('escalate to');
+  await expect(page.getByTestId('decision-tree-step')).toContainText('Are users affected');
+  await page.getByRole('button', { name: 'Yes', exact: true }).click();
+  await expect(page.getByTestId('decision-tree-step')).toContainText('rollback criteria');
+  await screenshot(page, 'calendar-5-runbook', { fullPage: true });
 });

@@ -152,6 +152,28 @@ export interface Config {
       reason: string;
       scope?: { kind: 'all' | 'system' | 'domain'; ref?: string };
     }>;
+    runbook?: {
+      /**
+       * Links to on-call schedules named by annotations of participants and their owners, e.g.
+       * `{ annotation: pagerduty.com/service-id, url: 'https://acme.pagerduty.com/service-directory/{value}' }`;
+       * `{value}` stands for the annotation's value. Without one, the value is shown unlinked.
+       */
+      onCallLinks?: Array<{ annotation: string; url: string }>;
+      /**
+       * The decision tree for incidents during a deploy, walked in the portal from `start`:
+       * questions lead through their options to other nodes, actions end the walk. A tree that
+       * cannot be walked stops the backend at start-up. A default tree is used without one.
+       */
+      decisionTree?: {
+        start: string;
+        nodes: Array<{
+          id: string;
+          kind: 'question' | 'action';
+          text: string;
+          options?: Array<{ label: string; next: string }>;
+        }>;
+      };
+    };
     risk?: {
       /**
        * The weight of each factor of a train's risk score, from 0 to 100; those left out keep

@@ -10,6 +10,7 @@ import {
   TrainDetail,
   TrainGate,
   TrainRiskScore,
+  TrainRunbook,
   TrainStage,
   TrainStandup,
 } from '@release-coordination/plugin-release-coordination-common';
@@ -227,6 +228,7 @@ export const trainWithoutOutcomesApi = {
   getTrainCollisions: async () => ({ trainId: TRAIN_ID, collisions: [] }),
   getTrainRisk: async () => lowRisk,
   getTrainStandup: async () => quietStandup,
+  getTrainRunbook: async () => emptyRunbook,
   getRetrospective: async () => ({
     trainId: TRAIN_ID,
     notes: {
@@ -265,6 +267,14 @@ export const quietStandup: TrainStandup = {
   decisions: [],
   decisionCount: 0,
   newCollisions: [],
+};
+
+/** The runbook of a train without participants' plans or contacts, with a one-step tree. */
+export const emptyRunbook: TrainRunbook = {
+  trainId: TRAIN_ID,
+  rollbackSteps: [],
+  escalation: [],
+  decisionTree: { start: 'watch', nodes: [{ id: 'watch', kind: 'action', text: 'Watch.' }] },
 };
 
 /** A one-page answer of a paged list: its items and their count. */

@@ -13,6 +13,7 @@ import { pagesMessages } from './pages';
 import { retrospectivesMessages } from './retrospectives';
 import { riskMessages } from './risk';
 import { standupMessages } from './standup';
+import { runbookMessages } from './runbook';
 import { scorecardsMessages } from './scorecards';
 import { sharedMessages } from './shared';
 import { trainPageMessages } from './trainPage';
@@ -31,6 +32,7 @@ export const releaseCoordinationMessages = {
   calendar: calendarMessages,
   risk: riskMessages,
   standup: standupMessages,
+  runbook: runbookMessages,
   entityTrains: entityTrainsMessages,
   dependencies: dependenciesMessages,
   ownership: ownershipMessages,

@@ -10,6 +10,7 @@ import { releaseCoordinationApiRef } from '../../api';
 import { checkoutApiWaves, entity } from '../../__testUtils__/dependencyFixtures';
 import { renderPage } from '../../__testUtils__/renderWithApi';
 import {
+  emptyRunbook,
   lowRisk,
   quietStandup,
   noIncidents,
@@ -134,6 +135,7 @@ function fakeApi(overrides: Partial<ReleaseCoordinationApi> = {}): Partial<Relea
     getTrainCollisions: vi.fn(async () => ({ trainId: TRAIN_ID, collisions: [] })),
     getTrainRisk: vi.fn(async () => lowRisk),
     getTrainStandup: vi.fn(async () => quietStandup),
+    getTrainRunbook: vi.fn(async () => emptyRunbook),
     listIncidents: vi.fn(noIncidents),
     getEnvironmentMatrix: vi.fn(async () => ({
       environments: ['staging', 'production'],
@@ -156,7 +158,7 @@ const SECTIONS_BY_TAB = {
   Overview: ['Stages', 'Gates', 'Participants (2)', 'Risk score', 'Collisions with other trains and freezes'],
   Standup: ['Standup', 'Decisions since then (0)'],
   Deployments: ['Environments', 'Deployments', 'Deployment waves', 'Dependency drift'],
-  'Rollback & flags': ['Rollback readiness', 'Feature flags'],
+  'Rollback & flags': ['Rollback readiness', 'Feature flags', 'Runbook'],
   Retrospective: ['Retrospective'],
   'Decision log': ['Decision log'],
 };

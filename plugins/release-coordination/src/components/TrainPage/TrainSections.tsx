@@ -10,6 +10,7 @@ import { RetrospectiveCard } from '../Retrospective';
 import { TrainCollisionsCard } from '../ReleaseCalendar';
 import { RiskScoreCard } from '../TrainRisk';
 import { StandupSection } from '../TrainStandup';
+import { RunbookCard } from '../TrainRunbook';
 import {
   DeploymentsCard,
   EnvironmentMatrixCard,
@@ -150,6 +151,9 @@ export function TrainSections(props: { train: TrainDetail; onChanged: () => void
         </Grid>
         <Grid item xs={12}>
           <FeatureFlagsCard train={train} />
+        </Grid>
+        <Grid item xs={12}>
+          <RunbookCard train={train} />
         </Grid>
       </>
     ),

@@ -1,0 +1,1 @@
+export { RunbookCard } from './RunbookCard';
