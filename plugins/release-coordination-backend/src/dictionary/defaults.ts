@@ -309,6 +309,16 @@ export const DEFAULT_DICTIONARY: ReleaseDictionary = {
       aliases: ['standup view'],
       seeAlso: ['gate', 'collision', 'decision-log'],
     }),
+    term({
+      id: 'runbook',
+      term: 'Runbook',
+      definition:
+        "A train's plan for trouble during the deploy, assembled from the catalog and the " +
+        "train: rollback steps in reverse wave order with each participant's criteria and " +
+        'procedure, who to escalate to (owning team, the teams above it, on-call), and a ' +
+        'decision tree walked step by step.',
+      seeAlso: ['rollback-readiness', 'deployment-wave', 'escalation-path'],
+    }),
   ],
   responsibilities: [
     {
