@@ -22,7 +22,7 @@ exports.up = async function up(knex) {
     table.index(['planned_end', 'planned_start'], 'release_trains_planned_idx');
   });
   const batchSize = 500;
-  for (let lastId = ''; ; ) {
+  for (let lastId = ''; ;) {
     const rows = await knex('release_trains')
       .where('id', '>', lastId)
       .orderBy('id')
@@ -32,7 +32,9 @@ exports.up = async function up(knex) {
     for (const row of rows) {
       /** @type {{ window?: { start: string, end: string } }[]} */
       const plan = row.stage_plan ? JSON.parse(row.stage_plan) : [];
-      const windows = plan.flatMap(stage => (stage.window ? [stage.window] : []));
+      const windows = plan.flatMap(stage =>
+        stage.window ? [stage.window] : [],
+      );
       if (windows.length === 0) continue;
       const starts = windows.map(w => Date.parse(w.start));
       const ends = windows.map(w => Date.parse(w.end));
@@ -50,7 +52,10 @@ exports.up = async function up(knex) {
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
   await knex.schema.alterTable('release_trains', table => {
-    table.dropIndex(['planned_end', 'planned_start'], 'release_trains_planned_idx');
+    table.dropIndex(
+      ['planned_end', 'planned_start'],
+      'release_trains_planned_idx',
+    );
     table.dropColumn('planned_start');
     table.dropColumn('planned_end');
   });

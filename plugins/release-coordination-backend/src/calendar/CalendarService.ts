@@ -6,7 +6,10 @@ import {
   ReleaseCalendar,
   TrainCollision,
 } from '@release-coordination/plugin-release-coordination-common';
-import { Clock, systemClock } from '@release-coordination/plugin-release-coordination-node';
+import {
+  Clock,
+  systemClock,
+} from '@release-coordination/plugin-release-coordination-node';
 import { CallerVisibility, hiddenCounts } from '../access/visibility';
 import { PageRequest } from '../database/paging';
 import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
@@ -66,14 +69,21 @@ export function createCalendarService(options: {
       freezesCrossedBy(active),
     ]);
     for (const subject of active) {
-      found.set(subject.train.id, collisionsOf(subject, others, crossed, index));
+      found.set(
+        subject.train.id,
+        collisionsOf(subject, others, crossed, index),
+      );
     }
     return found;
   }
 
   /** The freezes that overlap one of the trains' deployment windows. */
-  async function freezesCrossedBy(subjects: PlannedTrain[]): Promise<FreezeWindow[]> {
-    const windows = subjects.flatMap(s => deploymentWindowOf(s.train.stagePlan) ?? []);
+  async function freezesCrossedBy(
+    subjects: PlannedTrain[],
+  ): Promise<FreezeWindow[]> {
+    const windows = subjects.flatMap(
+      s => deploymentWindowOf(s.train.stagePlan) ?? [],
+    );
     if (windows.length === 0) return [];
     const start = Math.min(...windows.map(w => Date.parse(w.start)));
     const end = Math.max(...windows.map(w => Date.parse(w.end)));
@@ -81,7 +91,10 @@ export function createCalendarService(options: {
   }
 
   /** The participants filter of a team, System or Domain; a 400 naming the field when unknown. */
-  function filterOf(query: CalendarQuery, index: DependencyIndex): CalendarFilter {
+  function filterOf(
+    query: CalendarQuery,
+    index: DependencyIndex,
+  ): CalendarFilter {
     const filter: CalendarFilter = { from: query.from, to: query.to };
     if (query.team) {
       const team = index.group(query.team);
@@ -92,11 +105,16 @@ export function createCalendarService(options: {
       const ref = query[kind];
       if (!ref) continue;
       const entity = index.scopeEntity(normalizeEntityRef(ref, kind));
-      if (!entity || entity.kind.toLowerCase() !== kind) throw unknownFilter(kind, ref);
+      if (!entity || entity.kind.toLowerCase() !== kind)
+        throw unknownFilter(kind, ref);
       const refs =
-        kind === 'system' ? index.nodesInSystem(entity.ref) : index.nodesInDomain(entity.ref);
+        kind === 'system'
+          ? index.nodesInSystem(entity.ref)
+          : index.nodesInDomain(entity.ref);
       const inScope = new Set(refs);
-      filter.entityRefs = filter.entityRefs ? filter.entityRefs.filter(r => inScope.has(r)) : refs;
+      filter.entityRefs = filter.entityRefs
+        ? filter.entityRefs.filter(r => inScope.has(r))
+        : refs;
     }
     return filter;
   }
@@ -119,10 +137,14 @@ export function createCalendarService(options: {
       let hiddenCollisions = 0;
       const shown: TrainCollision[] = [];
       const items = planned.map(({ train, participants }): CalendarTrain => {
-        const seen = participants.filter(p => visibility.isVisible(p.entityRef));
+        const seen = participants.filter(p =>
+          visibility.isVisible(p.entityRef),
+        );
         hiddenParticipants += participants.length - seen.length;
         const all = collisions.get(train.id) ?? [];
-        const visible = all.filter(c => refsOf(c).every(ref => visibility.isVisible(ref)));
+        const visible = all.filter(c =>
+          refsOf(c).every(ref => visibility.isVisible(ref)),
+        );
         hiddenCollisions += all.length - visible.length;
         shown.push(...visible);
         return {
@@ -133,7 +155,9 @@ export function createCalendarService(options: {
           ambassadorRef: train.ambassadorRef,
           stages: trainStages(train, now),
           participantRefs: seen.map(p => p.entityRef),
-          teamRefs: [...new Set(seen.flatMap(p => (p.ownerRef ? [p.ownerRef] : [])))],
+          teamRefs: [
+            ...new Set(seen.flatMap(p => (p.ownerRef ? [p.ownerRef] : []))),
+          ],
           collisionCount: visible.length,
         };
       });
@@ -144,14 +168,19 @@ export function createCalendarService(options: {
         totalCount,
         freezes: standing,
         collisions: shown,
-        ...hiddenCounts({ participants: hiddenParticipants, items: hiddenCollisions }),
+        ...hiddenCounts({
+          participants: hiddenParticipants,
+          items: hiddenCollisions,
+        }),
       };
     },
 
     async collisionsOfTrain(trainId, caller) {
       const all = await this.collisionsForRule(trainId);
       const visibility = await caller.of(all.flatMap(refsOf));
-      const collisions = all.filter(c => refsOf(c).every(ref => visibility.isVisible(ref)));
+      const collisions = all.filter(c =>
+        refsOf(c).every(ref => visibility.isVisible(ref)),
+      );
       return { collisions, hiddenCount: all.length - collisions.length };
     },
 
@@ -166,12 +195,18 @@ export function createCalendarService(options: {
 }
 
 /** The 400 of a calendar filter naming no Group, System or Domain of the catalog. */
-export function unknownFilter(field: 'team' | 'system' | 'domain', ref: string): InputError {
+export function unknownFilter(
+  field: 'team' | 'system' | 'domain',
+  ref: string,
+): InputError {
   const kind = { team: 'Group', system: 'System', domain: 'Domain' }[field];
   return new InputError(`${field}: ${ref} is not a ${kind} in the catalog`);
 }
 
 /** The catalog entities a collision names (the people to talk to are Groups and Users). */
 function refsOf(collision: TrainCollision): string[] {
-  return [collision.entityRef, ...(collision.otherEntityRef ? [collision.otherEntityRef] : [])];
+  return [
+    collision.entityRef,
+    ...(collision.otherEntityRef ? [collision.otherEntityRef] : []),
+  ];
 }

@@ -19,7 +19,9 @@ const IN_CHUNK = 500;
 /** The trains of the release calendar and of collision detection, with their participants. */
 export class DatabaseCalendarStore {
   static async create(options: { database: DatabaseService }) {
-    return new DatabaseCalendarStore(await connectStoreDatabase(options.database));
+    return new DatabaseCalendarStore(
+      await connectStoreDatabase(options.database),
+    );
   }
 
   private constructor(private readonly knex: Knex) {}
@@ -87,7 +89,10 @@ export class DatabaseCalendarStore {
 
   private async withParticipants(rows: TrainRow[]): Promise<PlannedTrain[]> {
     const byTrain = new Map<string, PlannedTrain>(
-      rows.map(row => [row.id, { train: toTrainRecord(row), participants: [] }]),
+      rows.map(row => [
+        row.id,
+        { train: toTrainRecord(row), participants: [] },
+      ]),
     );
     const ids = [...byTrain.keys()];
     for (let i = 0; i < ids.length; i += IN_CHUNK) {

@@ -1,4 +1,7 @@
-import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
   normalizeEntityRef,
@@ -51,14 +54,24 @@ export function createCalendarRouter(options: {
     const caller = visibility.forCaller(credentials);
     const filters = FILTER_KINDS.flatMap(([field, kind]) => {
       const ref = req.query[field];
-      return ref === undefined ? [] : [{ field, ref, normalized: normalizeEntityRef(ref, kind) }];
+      return ref === undefined
+        ? []
+        : [{ field, ref, normalized: normalizeEntityRef(ref, kind) }];
     });
     const seen = await caller.of(filters.map(filter => filter.normalized));
     for (const { field, ref, normalized } of filters) {
       if (!seen.isVisible(normalized)) throw unknownFilter(field, ref);
     }
-    const query = Object.fromEntries(filters.map(filter => [filter.field, filter.normalized]));
-    res.json(await calendar.calendar({ from, to, ...query }, pageOf(req.query), caller));
+    const query = Object.fromEntries(
+      filters.map(filter => [filter.field, filter.normalized]),
+    );
+    res.json(
+      await calendar.calendar(
+        { from, to, ...query },
+        pageOf(req.query),
+        caller,
+      ),
+    );
   });
 
   router.get('/trains/:trainId/collisions', async (req, res) => {
@@ -75,15 +88,23 @@ export function createCalendarRouter(options: {
 }
 
 /** The period asked for: by default the 90 days from the start of today (UTC). */
-function periodOf(query: { from?: string; to?: string }, now: Date): { from: Date; to: Date } {
-  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+function periodOf(
+  query: { from?: string; to?: string },
+  now: Date,
+): { from: Date; to: Date } {
+  const today = new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()),
+  );
   const from = query.from ? new Date(query.from) : today;
   const to = query.to
     ? new Date(query.to)
     : new Date(from.getTime() + DEFAULT_CALENDAR_DAYS * DAY_MS);
-  if (to.getTime() <= from.getTime()) throw new InputError('to: must be after from');
+  if (to.getTime() <= from.getTime())
+    throw new InputError('to: must be after from');
   if (to.getTime() - from.getTime() > MAX_CALENDAR_DAYS * DAY_MS) {
-    throw new InputError(`to: a calendar spans at most ${MAX_CALENDAR_DAYS} days`);
+    throw new InputError(
+      `to: a calendar spans at most ${MAX_CALENDAR_DAYS} days`,
+    );
   }
   return { from, to };
 }

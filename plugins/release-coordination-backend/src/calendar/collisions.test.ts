@@ -20,7 +20,8 @@ const index = new DependencyIndex(
 );
 
 const ref = (name: string) => `component:default/${name}`;
-const day = (d: number, hour = 0) => new Date(Date.UTC(2027, 0, d, hour)).toISOString();
+const day = (d: number, hour = 0) =>
+  new Date(Date.UTC(2027, 0, d, hour)).toISOString();
 
 /** A train whose deployment (its last stage) runs from `deploys[0]` to `deploys[1]` (days of January). */
 function train(
@@ -37,19 +38,32 @@ function train(
       status,
       currentStage: 'planning',
       stagePlan: [
-        { name: 'planning', title: 'Planning', window: { start: day(1), end: day(5) } },
+        {
+          name: 'planning',
+          title: 'Planning',
+          window: { start: day(1), end: day(5) },
+        },
         {
           name: 'deployment',
           title: 'Deployment',
-          ...(deploys ? { window: { start: day(deploys[0]), end: day(deploys[1]) } } : {}),
+          ...(deploys
+            ? { window: { start: day(deploys[0]), end: day(deploys[1]) } }
+            : {}),
         },
       ],
     },
-    participants: participants.map(name => ({ entityRef: ref(name), targetVersion: '1.0.0' })),
+    participants: participants.map(name => ({
+      entityRef: ref(name),
+      targetVersion: '1.0.0',
+    })),
   };
 }
 
-const freeze = (startDay: number, endDay: number, scope: FreezeWindow['scope']): FreezeWindow => ({
+const freeze = (
+  startDay: number,
+  endDay: number,
+  scope: FreezeWindow['scope'],
+): FreezeWindow => ({
   id: 'config-1',
   startsAt: day(startDay),
   endsAt: day(endDay),
@@ -67,7 +81,11 @@ describe('collisionsOf', () => {
         kind: 'shared-participant',
         trainId: 'a',
         entityRef: ref('api'),
-        otherTrain: { id: 'b', name: 'Train b', ambassadorRef: 'user:default/b-ambassador' },
+        otherTrain: {
+          id: 'b',
+          name: 'Train b',
+          ambassadorRef: 'user:default/b-ambassador',
+        },
         otherEntityRef: ref('api'),
         contacts: ['group:default/api-team', 'user:default/b-ambassador'],
       },
@@ -85,7 +103,11 @@ describe('collisionsOf', () => {
         otherEntityRef: ref('api'),
         direction: 'upstream',
         overlap,
-        contacts: ['group:default/web-team', 'group:default/api-team', 'user:default/b-ambassador'],
+        contacts: [
+          'group:default/web-team',
+          'group:default/api-team',
+          'user:default/b-ambassador',
+        ],
       }),
     ]);
     expect(collisionsOf(b, [a, b], [], index)).toEqual([
@@ -102,7 +124,13 @@ describe('collisionsOf', () => {
   it('finds a dependency shipping in both trains twice: shared, and next to a participant', () => {
     const a = train('a', ['web', 'api'], [10, 12]);
     const b = train('b', ['api'], [11, 13]);
-    expect(collisionsOf(a, [a, b], [], index).map(c => [c.kind, c.entityRef, c.otherEntityRef])).toEqual([
+    expect(
+      collisionsOf(a, [a, b], [], index).map(c => [
+        c.kind,
+        c.entityRef,
+        c.otherEntityRef,
+      ]),
+    ).toEqual([
       ['shared-participant', ref('api'), ref('api')],
       ['dependent-deployments', ref('web'), ref('api')],
     ]);
@@ -110,8 +138,12 @@ describe('collisionsOf', () => {
 
   it('does not count windows that only touch, entities two edges apart, or trains without windows', () => {
     const a = train('a', ['web'], [10, 12]);
-    expect(collisionsOf(a, [a, train('b', ['api'], [12, 14])], [], index)).toEqual([]);
-    expect(collisionsOf(a, [a, train('c', ['db'], [10, 12])], [], index)).toEqual([]);
+    expect(
+      collisionsOf(a, [a, train('b', ['api'], [12, 14])], [], index),
+    ).toEqual([]);
+    expect(
+      collisionsOf(a, [a, train('c', ['db'], [10, 12])], [], index),
+    ).toEqual([]);
     expect(collisionsOf(a, [a, train('d', ['api'])], [], index)).toEqual([]);
   });
 
@@ -124,7 +156,14 @@ describe('collisionsOf', () => {
 
   it('finds a deployment window crossing a freeze that covers a participant', () => {
     const a = train('a', ['web', 'db'], [10, 12]);
-    expect(collisionsOf(a, [a], [freeze(11, 20, { kind: 'system', ref: 'system:default/data' })], index)).toEqual([
+    expect(
+      collisionsOf(
+        a,
+        [a],
+        [freeze(11, 20, { kind: 'system', ref: 'system:default/data' })],
+        index,
+      ),
+    ).toEqual([
       {
         kind: 'freeze',
         trainId: 'a',
@@ -140,9 +179,13 @@ describe('collisionsOf', () => {
         contacts: ['group:default/data-team'],
       },
     ]);
-    expect(collisionsOf(a, [a], [freeze(12, 20, { kind: 'all' })], index)).toEqual([]);
     expect(
-      collisionsOf(a, [a], [freeze(1, 11, { kind: 'all' })], index).map(c => c.entityRef),
+      collisionsOf(a, [a], [freeze(12, 20, { kind: 'all' })], index),
+    ).toEqual([]);
+    expect(
+      collisionsOf(a, [a], [freeze(1, 11, { kind: 'all' })], index).map(
+        c => c.entityRef,
+      ),
     ).toEqual([ref('db'), ref('web')]);
   });
 
@@ -160,10 +203,14 @@ describe('collisionsOf', () => {
 
 describe('overlapOf', () => {
   it('is the common part of two windows, none when they only touch', () => {
-    expect(overlapOf({ start: day(1), end: day(5) }, { start: day(3), end: day(9) })).toEqual({
+    expect(
+      overlapOf({ start: day(1), end: day(5) }, { start: day(3), end: day(9) }),
+    ).toEqual({
       start: day(3),
       end: day(5),
     });
-    expect(overlapOf({ start: day(1), end: day(3) }, { start: day(3), end: day(9) })).toBeUndefined();
+    expect(
+      overlapOf({ start: day(1), end: day(3) }, { start: day(3), end: day(9) }),
+    ).toBeUndefined();
   });
 });

@@ -25,12 +25,17 @@ export interface PlannedTrain {
  * The window in which a train deploys: that of its last stage (the deployment stage, which
  * deploy readiness also takes as the last), or none when it has no window.
  */
-export function deploymentWindowOf(stagePlan: PlannedStage[]): StageWindow | undefined {
+export function deploymentWindowOf(
+  stagePlan: PlannedStage[],
+): StageWindow | undefined {
   return stagePlan[stagePlan.length - 1]?.window;
 }
 
 /** The common part of two windows, or none when they do not overlap (ends are exclusive). */
-export function overlapOf(a: StageWindow, b: StageWindow): StageWindow | undefined {
+export function overlapOf(
+  a: StageWindow,
+  b: StageWindow,
+): StageWindow | undefined {
   const start = Math.max(Date.parse(a.start), Date.parse(b.start));
   const end = Math.min(Date.parse(a.end), Date.parse(b.end));
   return start < end
@@ -61,14 +66,16 @@ export function collisionsOf(
   const neighbours = neighboursOf(subject.participants, index);
 
   for (const other of others) {
-    if (other.train.id === subject.train.id || other.train.status !== 'active') continue;
+    if (other.train.id === subject.train.id || other.train.status !== 'active')
+      continue;
     const otherTrain = {
       id: other.train.id,
       name: other.train.name,
       ambassadorRef: other.train.ambassadorRef,
     };
     const otherDeploys = deploymentWindowOf(other.train.stagePlan);
-    const overlap = deploys && otherDeploys ? overlapOf(deploys, otherDeploys) : undefined;
+    const overlap =
+      deploys && otherDeploys ? overlapOf(deploys, otherDeploys) : undefined;
     for (const theirs of other.participants) {
       const shared = mine.get(theirs.entityRef);
       if (shared) {
@@ -79,11 +86,17 @@ export function collisionsOf(
           otherTrain,
           otherEntityRef: theirs.entityRef,
           ...(overlap ? { overlap } : {}),
-          contacts: contacts(ownerOf(shared), ownerOf(theirs), other.train.ambassadorRef),
+          contacts: contacts(
+            ownerOf(shared),
+            ownerOf(theirs),
+            other.train.ambassadorRef,
+          ),
         });
       }
       if (!overlap) continue;
-      for (const { participant, direction } of neighbours.get(theirs.entityRef) ?? []) {
+      for (const { participant, direction } of neighbours.get(
+        theirs.entityRef,
+      ) ?? []) {
         found.push({
           kind: 'dependent-deployments',
           trainId: subject.train.id,
@@ -92,7 +105,11 @@ export function collisionsOf(
           otherEntityRef: theirs.entityRef,
           direction,
           overlap,
-          contacts: contacts(ownerOf(participant), ownerOf(theirs), other.train.ambassadorRef),
+          contacts: contacts(
+            ownerOf(participant),
+            ownerOf(theirs),
+            other.train.ambassadorRef,
+          ),
         });
       }
     }
@@ -100,7 +117,10 @@ export function collisionsOf(
 
   if (deploys) {
     for (const freeze of freezes) {
-      const overlap = overlapOf(deploys, { start: freeze.startsAt, end: freeze.endsAt });
+      const overlap = overlapOf(deploys, {
+        start: freeze.startsAt,
+        end: freeze.endsAt,
+      });
       if (!overlap) continue;
       for (const participant of subject.participants) {
         if (!covers(freeze, participant.entityRef, index)) continue;
@@ -126,7 +146,9 @@ export function collisionsOf(
       KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
       (a.otherTrain?.name ?? '').localeCompare(b.otherTrain?.name ?? '') ||
       a.entityRef.localeCompare(b.entityRef) ||
-      (a.otherEntityRef ?? a.freeze?.id ?? '').localeCompare(b.otherEntityRef ?? b.freeze?.id ?? ''),
+      (a.otherEntityRef ?? a.freeze?.id ?? '').localeCompare(
+        b.otherEntityRef ?? b.freeze?.id ?? '',
+      ),
   );
 }
 
@@ -138,19 +160,29 @@ export function collisionsOf(
 function neighboursOf(
   participants: TrainParticipant[],
   index: DependencyIndex,
-): Map<string, { participant: TrainParticipant; direction: 'upstream' | 'downstream' }[]> {
+): Map<
+  string,
+  { participant: TrainParticipant; direction: 'upstream' | 'downstream' }[]
+> {
   const found = new Map<
     string,
     { participant: TrainParticipant; direction: 'upstream' | 'downstream' }[]
   >();
-  const add = (ref: string, participant: TrainParticipant, direction: 'upstream' | 'downstream') => {
+  const add = (
+    ref: string,
+    participant: TrainParticipant,
+    direction: 'upstream' | 'downstream',
+  ) => {
     const list = found.get(ref) ?? [];
-    if (!list.some(n => n.participant === participant)) list.push({ participant, direction });
+    if (!list.some(n => n.participant === participant))
+      list.push({ participant, direction });
     found.set(ref, list);
   };
   for (const participant of participants) {
-    for (const edge of index.outgoing(participant.entityRef)) add(edge.to, participant, 'upstream');
-    for (const edge of index.incoming(participant.entityRef)) add(edge.from, participant, 'downstream');
+    for (const edge of index.outgoing(participant.entityRef))
+      add(edge.to, participant, 'upstream');
+    for (const edge of index.incoming(participant.entityRef))
+      add(edge.from, participant, 'downstream');
   }
   return found;
 }

@@ -33,13 +33,17 @@ export function createNoCollisionsRule(options: {
   const { calendar } = options;
   return {
     id: 'no-collisions',
-    description: 'The plan collides with no other train and crosses no change freeze',
+    description:
+      'The plan collides with no other train and crosses no change freeze',
     async evaluate({ train, participant }) {
       const collisions = (await calendar.collisionsForRule(train.id)).filter(
         c => !participant || c.entityRef === participant.entityRef,
       );
       if (collisions.length === 0) {
-        return { passed: true, reason: 'No collision with another train or a change freeze' };
+        return {
+          passed: true,
+          reason: 'No collision with another train or a change freeze',
+        };
       }
       return {
         passed: false,

@@ -4,11 +4,18 @@ import {
   TrainDependencyDrift,
   TrainRiskScore,
 } from '@release-coordination/plugin-release-coordination-common';
-import { Clock, systemClock } from '@release-coordination/plugin-release-coordination-node';
+import {
+  Clock,
+  systemClock,
+} from '@release-coordination/plugin-release-coordination-node';
 import { CalendarService } from '../calendar/CalendarService';
 import { deploymentWindowOf, overlapOf } from '../calendar/collisions';
 import { DependencySnapshotService } from '../dependencies/DependencySnapshotService';
-import { DependencyIndex, downstreamOf, isCrossTeam } from '../dependencies/graph';
+import {
+  DependencyIndex,
+  downstreamOf,
+  isCrossTeam,
+} from '../dependencies/graph';
 import { FreezeService } from '../freezes/FreezeService';
 import { covers } from '../freezes/freezeWindows';
 import { requireTrain } from '../outcomes/access';
@@ -42,7 +49,8 @@ export function createRiskService(options: {
   productionEnvironment: string;
   clock?: Clock;
 }): RiskService {
-  const { trains, facts, actionItems, calendar, freezes, snapshots, weights } = options;
+  const { trains, facts, actionItems, calendar, freezes, snapshots, weights } =
+    options;
   const clock = options.clock ?? systemClock;
 
   return {
@@ -82,7 +90,10 @@ export function createRiskService(options: {
         ...graphMeasures(index, refs),
         'dependency-drift': driftMeasure(drift),
         'change-failure-rate': {
-          value: deployments.finished > 0 ? deployments.failed / deployments.finished : 0,
+          value:
+            deployments.finished > 0
+              ? deployments.failed / deployments.finished
+              : 0,
           detail: `${deployments.failed} of ${deployments.finished} production deployments of the participants in the last ${CHANGE_FAILURE_DAYS} days failed or were rolled back`,
         },
         'open-action-items': {
@@ -110,10 +121,16 @@ function graphMeasures(
   refs: string[],
 ): Pick<RiskMeasures, 'blast-radius' | 'cross-team-edges' | 'cycles'> {
   const participants = new Set(refs);
-  const reached = downstreamOf(index, refs).filter(entity => !participants.has(entity.ref));
-  const teams = new Set(reached.map(entity => entity.owner).filter(owner => owner !== undefined));
+  const reached = downstreamOf(index, refs).filter(
+    entity => !participants.has(entity.ref),
+  );
+  const teams = new Set(
+    reached.map(entity => entity.owner).filter(owner => owner !== undefined),
+  );
   const edges = refs.flatMap(ref =>
-    index.outgoing(ref).filter(edge => participants.has(edge.to) && isCrossTeam(index, edge)),
+    index
+      .outgoing(ref)
+      .filter(edge => participants.has(edge.to) && isCrossTeam(index, edge)),
   );
   const inCycles = refs.filter(ref => index.cyclesOf(ref).length > 0);
   return {
@@ -133,7 +150,9 @@ function graphMeasures(
 }
 
 /** Edges among the participants that appeared since the first recording and are still there. */
-function driftMeasure(drift: TrainDependencyDrift): RiskMeasures['dependency-drift'] {
+function driftMeasure(
+  drift: TrainDependencyDrift,
+): RiskMeasures['dependency-drift'] {
   const added = new Set<string>();
   for (const step of drift.steps) {
     for (const edge of step.added) added.add(`${edge.from}>${edge.to}`);
@@ -155,17 +174,27 @@ function freezeMeasure(
   deploys: { start: string; end: string } | undefined,
   nearFreezes: FreezeWindow[],
 ): RiskMeasures['freeze-proximity'] {
-  if (!deploys) return { value: 0, detail: 'The train has no deployment window' };
-  const covering = nearFreezes.filter(freeze => refs.some(ref => covers(freeze, ref, index)));
+  if (!deploys)
+    return { value: 0, detail: 'The train has no deployment window' };
+  const covering = nearFreezes.filter(freeze =>
+    refs.some(ref => covers(freeze, ref, index)),
+  );
   const crossed = covering.find(freeze =>
     overlapOf(deploys, { start: freeze.startsAt, end: freeze.endsAt }),
   );
-  if (crossed) return { value: 1, detail: `The deployment window crosses the freeze "${crossed.reason}"` };
+  if (crossed)
+    return {
+      value: 1,
+      detail: `The deployment window crosses the freeze "${crossed.reason}"`,
+    };
   if (covering.length > 0) {
     return {
       value: 0.5,
       detail: `The freeze "${covering[0].reason}" comes within ${FREEZE_NEAR_DAYS} days of the deployment window`,
     };
   }
-  return { value: 0, detail: `No freeze within ${FREEZE_NEAR_DAYS} days of the deployment window` };
+  return {
+    value: 0,
+    detail: `No freeze within ${FREEZE_NEAR_DAYS} days of the deployment window`,
+  };
 }

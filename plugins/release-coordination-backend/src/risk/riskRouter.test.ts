@@ -37,7 +37,13 @@ const STAGES = [
   {
     name: 'planning',
     exitGates: [
-      { id: 'planning-contract-tests', title: 'Contract tests', kind: 'check', checkName: 'contract-tests', perParticipant: true },
+      {
+        id: 'planning-contract-tests',
+        title: 'Contract tests',
+        kind: 'check',
+        checkName: 'contract-tests',
+        perParticipant: true,
+      },
     ],
   },
   { name: 'deployment', exitGates: [] },
@@ -55,11 +61,15 @@ describe('train risk score (real catalog)', () => {
     let server: TestServer;
     const { get, post } = pluginRoutes(() => server);
     const riskOf = async (trainId: string) => {
-      const res = await get(`/trains/${trainId}/risk`).set('Authorization', asUser('alice'));
+      const res = await get(`/trains/${trainId}/risk`).set(
+        'Authorization',
+        asUser('alice'),
+      );
       expect(res.status).toBe(200);
       return res.body;
     };
-    const factor = (risk: any, id: string) => risk.factors.find((f: any) => f.id === id);
+    const factor = (risk: any, id: string) =>
+      risk.factors.find((f: any) => f.id === id);
 
     beforeAll(async () => {
       server = await startReleaseCoordinationBackend({
@@ -104,19 +114,30 @@ describe('train risk score (real catalog)', () => {
       // A failing check, a train sharing payments, a freeze over the deployment, and one of
       // payments' two production deployments of another train rolled back.
       const report = await post(`/trains/${checkout.id}/checks`)
-        .send({ participantRef: 'component:default/payments', checkName: 'contract-tests', status: 'failed', idempotencyKey: 'ct-1' })
+        .send({
+          participantRef: 'component:default/payments',
+          checkName: 'contract-tests',
+          status: 'failed',
+          idempotencyKey: 'ct-1',
+        })
         .set('Authorization', CI);
       expect(report.status).toBe(200);
       const other = await createTrainThroughApi(
         server,
-        { ...checkoutTrain('2027.02', { payments: '5.2.0' }), stageWindows: windows([20, 21]) },
+        {
+          ...checkoutTrain('2027.02', { payments: '5.2.0' }),
+          stageWindows: windows([20, 21]),
+        },
         asUser('alice'),
       );
       const freeze = await post('/freezes')
         .send({ startsAt: day(11), endsAt: day(13), reason: 'Quarter close' })
         .set('Authorization', asUser('admin'));
       expect(freeze.status).toBe(201);
-      for (const [deploymentId, result] of [['d-1', 'succeeded'], ['d-2', 'rolled-back']]) {
+      for (const [deploymentId, result] of [
+        ['d-1', 'succeeded'],
+        ['d-2', 'rolled-back'],
+      ]) {
         const deployed = await post(`/trains/${other.id}/deployments`)
           .send({
             participantRef: 'component:default/payments',
@@ -155,10 +176,9 @@ describe('train risk score (real catalog)', () => {
     });
 
     it('answers 404 for an unknown train', async () => {
-      const res = await get('/trains/00000000-0000-4000-8000-000000000000/risk').set(
-        'Authorization',
-        asUser('alice'),
-      );
+      const res = await get(
+        '/trains/00000000-0000-4000-8000-000000000000/risk',
+      ).set('Authorization', asUser('alice'));
       expect(res.status).toBe(404);
     });
   });

@@ -1,4 +1,7 @@
-import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { trainReadPermission } from '@release-coordination/plugin-release-coordination-common';
 import express from 'express';
 import { createReaderOf } from '../access';

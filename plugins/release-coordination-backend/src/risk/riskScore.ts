@@ -6,7 +6,10 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 
 /** What was measured for each factor, and the measure in words. */
-export type RiskMeasures = Record<RiskFactorId, { value: number; detail: string }>;
+export type RiskMeasures = Record<
+  RiskFactorId,
+  { value: number; detail: string }
+>;
 
 /**
  * The value at which each factor counts in full; below it, in proportion. A change failure
@@ -40,6 +43,12 @@ export const DEFAULT_RISK_WEIGHTS: Record<RiskFactorId, number> = {
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
+/** `low` below 30, `medium` below 60, `high` from 60. */
+function levelOf(score: number): TrainRiskScore['level'] {
+  if (score >= 60) return 'high';
+  return score >= 30 ? 'medium' : 'low';
+}
+
 /**
  * The score of the measures under the weights: each factor's share of its full value (capped at
  * 1) times its weight, over the sum of the weights, as points of 100. Every factor is listed,
@@ -69,12 +78,15 @@ export function scoreRisk(
   });
   const score =
     total > 0
-      ? round(factors.reduce((sum, f) => sum + f.normalized * f.weight, 0) * (100 / total))
+      ? round(
+          factors.reduce((sum, f) => sum + f.normalized * f.weight, 0) *
+            (100 / total),
+        )
       : 0;
   return {
     trainId,
     score,
-    level: score >= 60 ? 'high' : score >= 30 ? 'medium' : 'low',
+    level: levelOf(score),
     factors,
     computedAt: at.toISOString(),
   };

@@ -1,5 +1,9 @@
 import { ConfigReader } from '@backstage/config';
-import { DEFAULT_DECISION_TREE, decisionTreeProblems, readRunbookSettings } from './config';
+import {
+  DEFAULT_DECISION_TREE,
+  decisionTreeProblems,
+  readRunbookSettings,
+} from './config';
 
 describe('runbook settings', () => {
   it('has a default decision tree that can be walked from its start to actions only', () => {
@@ -18,8 +22,20 @@ describe('runbook settings', () => {
             decisionTree: {
               start: 'sev',
               nodes: [
-                { id: 'sev', kind: 'question', text: 'Sev 1?', options: [{ label: 'Yes', next: 'page' }, { label: 'No', next: 'wait' }] },
-                { id: 'page', kind: 'action', text: 'Page the incident commander.' },
+                {
+                  id: 'sev',
+                  kind: 'question',
+                  text: 'Sev 1?',
+                  options: [
+                    { label: 'Yes', next: 'page' },
+                    { label: 'No', next: 'wait' },
+                  ],
+                },
+                {
+                  id: 'page',
+                  kind: 'action',
+                  text: 'Page the incident commander.',
+                },
                 { id: 'wait', kind: 'action', text: 'Watch the dashboards.' },
               ],
             },
@@ -27,7 +43,11 @@ describe('runbook settings', () => {
         },
       }),
     );
-    expect(settings.decisionTree.nodes.map(n => n.id)).toEqual(['sev', 'page', 'wait']);
+    expect(settings.decisionTree.nodes.map(n => n.id)).toEqual([
+      'sev',
+      'page',
+      'wait',
+    ]);
   });
 
   it('fails the start naming every way a tree cannot be walked', () => {
@@ -40,7 +60,12 @@ describe('runbook settings', () => {
                 start: 'begin',
                 nodes: [
                   { id: 'ask', kind: 'question', text: 'Now?' },
-                  { id: 'ask', kind: 'action', text: 'Again', options: [{ label: 'Go', next: 'nowhere' }] },
+                  {
+                    id: 'ask',
+                    kind: 'action',
+                    text: 'Again',
+                    options: [{ label: 'Go', next: 'nowhere' }],
+                  },
                 ],
               },
             },

@@ -1,5 +1,8 @@
 import { Config } from '@backstage/config';
-import { DecisionTree, DecisionTreeNode } from '@release-coordination/plugin-release-coordination-common';
+import {
+  DecisionTree,
+  DecisionTreeNode,
+} from '@release-coordination/plugin-release-coordination-common';
 
 /**
  * The decision tree for incidents during a deployment when the app-config has none: is anyone
@@ -20,7 +23,7 @@ export const DEFAULT_DECISION_TREE: DecisionTree = {
     {
       id: 'criteria',
       kind: 'question',
-      text: "Does a participant meet its rollback criteria (see the rollback steps)?",
+      text: 'Does a participant meet its rollback criteria (see the rollback steps)?',
       options: [
         { label: 'Yes', next: 'roll-back' },
         { label: 'No', next: 'flag' },
@@ -103,7 +106,9 @@ export function readRunbookSettings(config: Config): RunbookSettings {
   const decisionTree = { start: tree.getString('start'), nodes };
   const problems = decisionTreeProblems(decisionTree);
   if (problems.length > 0) {
-    throw new Error(`Invalid releaseCoordination.runbook.decisionTree: ${problems.join('; ')}`);
+    throw new Error(
+      `Invalid releaseCoordination.runbook.decisionTree: ${problems.join('; ')}`,
+    );
   }
   return { decisionTree, onCallLinks };
 }
@@ -116,7 +121,8 @@ export function decisionTreeProblems(tree: DecisionTree): string[] {
     if (ids.has(node.id)) problems.push(`node '${node.id}' is defined twice`);
     ids.add(node.id);
   }
-  if (!ids.has(tree.start)) problems.push(`start '${tree.start}' is not a node`);
+  if (!ids.has(tree.start))
+    problems.push(`start '${tree.start}' is not a node`);
   for (const node of tree.nodes) {
     if (node.kind !== 'question' && node.kind !== 'action') {
       problems.push(`node '${node.id}': kind must be question or action`);
@@ -126,7 +132,10 @@ export function decisionTreeProblems(tree: DecisionTree): string[] {
       problems.push(`action '${node.id}' has options`);
     }
     for (const option of node.options ?? []) {
-      if (!ids.has(option.next)) problems.push(`node '${node.id}': option '${option.label}' leads to unknown '${option.next}'`);
+      if (!ids.has(option.next))
+        problems.push(
+          `node '${node.id}': option '${option.label}' leads to unknown '${option.next}'`,
+        );
     }
   }
   return problems;

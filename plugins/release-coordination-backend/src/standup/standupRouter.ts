@@ -1,4 +1,7 @@
-import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { trainReadPermission } from '@release-coordination/plugin-release-coordination-common';
 import express from 'express';
@@ -33,12 +36,23 @@ export function createStandupRouter(options: {
   router.get('/trains/:trainId/standup', async (req, res) => {
     const credentials = await readerOf(req);
     const at = now().getTime();
-    const since = req.query.since ? new Date(req.query.since) : new Date(at - DEFAULT_HOURS * HOUR_MS);
-    if (since.getTime() > at) throw new InputError('since: must not be in the future');
+    const since = req.query.since
+      ? new Date(req.query.since)
+      : new Date(at - DEFAULT_HOURS * HOUR_MS);
+    if (since.getTime() > at)
+      throw new InputError('since: must not be in the future');
     if (at - since.getTime() > MAX_DAYS * 24 * HOUR_MS) {
-      throw new InputError(`since: a standup looks back at most ${MAX_DAYS} days`);
+      throw new InputError(
+        `since: a standup looks back at most ${MAX_DAYS} days`,
+      );
     }
-    res.json(await standups.standup(req.params.trainId, since, visibility.forCaller(credentials)));
+    res.json(
+      await standups.standup(
+        req.params.trainId,
+        since,
+        visibility.forCaller(credentials),
+      ),
+    );
   });
   return router;
 }

@@ -12,7 +12,8 @@ import type { HiddenEntityCounts } from '../types';
  *
  * @public
  */
-export type CollisionKind = 'shared-participant' | 'dependent-deployments' | 'freeze';
+export type CollisionKind =
+  'shared-participant' | 'dependent-deployments' | 'freeze';
 
 /**
  * Every {@link CollisionKind}, for validating and listing them.
@@ -42,7 +43,10 @@ export interface TrainCollision {
   /** For `dependent-deployments`: `entityRef` depends on `otherEntityRef` (`upstream`) or the reverse. */
   direction?: 'upstream' | 'downstream';
   /** For `freeze`: the freeze crossed. */
-  freeze?: Pick<FreezeWindow, 'id' | 'reason' | 'startsAt' | 'endsAt' | 'scope'>;
+  freeze?: Pick<
+    FreezeWindow,
+    'id' | 'reason' | 'startsAt' | 'endsAt' | 'scope'
+  >;
   /** When the plans overlap; absent for a shared participant of a train without windows. */
   overlap?: { start: string; end: string };
   /**

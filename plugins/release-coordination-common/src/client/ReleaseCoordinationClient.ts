@@ -576,24 +576,37 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     );
   }
 
-  getReleaseCalendar(request: ReleaseCalendarRequest = {}): Promise<ReleaseCalendar> {
+  getReleaseCalendar(
+    request: ReleaseCalendarRequest = {},
+  ): Promise<ReleaseCalendar> {
     return this.http.get(`/calendar${query({ ...request })}`);
   }
 
-  getTrainCollisions(request: { trainId: string }): Promise<TrainCollisionsResponse> {
-    return this.http.get(`/trains/${encodeURIComponent(request.trainId)}/collisions`);
+  getTrainCollisions(request: {
+    trainId: string;
+  }): Promise<TrainCollisionsResponse> {
+    return this.http.get(
+      `/trains/${encodeURIComponent(request.trainId)}/collisions`,
+    );
   }
 
   getTrainRisk(request: { trainId: string }): Promise<TrainRiskScore> {
     return this.http.get(`/trains/${encodeURIComponent(request.trainId)}/risk`);
   }
 
-  getTrainStandup(request: { trainId: string; since?: string }): Promise<TrainStandup> {
+  getTrainStandup(request: {
+    trainId: string;
+    since?: string;
+  }): Promise<TrainStandup> {
     const { trainId, ...rest } = request;
-    return this.http.get(`/trains/${encodeURIComponent(trainId)}/standup${query({ ...rest })}`);
+    return this.http.get(
+      `/trains/${encodeURIComponent(trainId)}/standup${query({ ...rest })}`,
+    );
   }
 
   getTrainRunbook(request: { trainId: string }): Promise<TrainRunbook> {
-    return this.http.get(`/trains/${encodeURIComponent(request.trainId)}/runbook`);
+    return this.http.get(
+      `/trains/${encodeURIComponent(request.trainId)}/runbook`,
+    );
   }
 }

@@ -338,13 +338,20 @@ export interface ReleaseCoordinationApi {
    * The release calendar of a period (by default the 90 days from today): a page of the
    * trains planned in it, the freezes that overlap it and the trains' collisions.
    */
-  getReleaseCalendar(request?: ReleaseCalendarRequest): Promise<ReleaseCalendar>;
+  getReleaseCalendar(
+    request?: ReleaseCalendarRequest,
+  ): Promise<ReleaseCalendar>;
   /** Where a train's plan collides with other active trains or with a change freeze. */
-  getTrainCollisions(request: { trainId: string }): Promise<TrainCollisionsResponse>;
+  getTrainCollisions(request: {
+    trainId: string;
+  }): Promise<TrainCollisionsResponse>;
   /** How risky a train is now, each factor with its weight and value. */
   getTrainRisk(request: { trainId: string }): Promise<TrainRiskScore>;
   /** What changed in a train since a time (by default 24 hours ago), one section per team. */
-  getTrainStandup(request: { trainId: string; since?: string }): Promise<TrainStandup>;
+  getTrainStandup(request: {
+    trainId: string;
+    since?: string;
+  }): Promise<TrainStandup>;
   /** A train's runbook: rollback steps, escalation contacts and the incident decision tree. */
   getTrainRunbook(request: { trainId: string }): Promise<TrainRunbook>;
 }

@@ -1,1 +1,6 @@
-export { RISK_FACTOR_IDS, type RiskFactor, type RiskFactorId, type TrainRiskScore } from './types';
+export {
+  RISK_FACTOR_IDS,
+  type RiskFactor,
+  type RiskFactorId,
+  type TrainRiskScore,
+} from './types';

@@ -1,5 +1,10 @@
 import type { TrainCollision } from '../calendar/types';
-import type { CheckResult, TrainDecision, TrainGate, TrainStage } from '../trains/types';
+import type {
+  CheckResult,
+  TrainDecision,
+  TrainGate,
+  TrainStage,
+} from '../trains/types';
 import type { HiddenEntityCounts } from '../types';
 
 /**

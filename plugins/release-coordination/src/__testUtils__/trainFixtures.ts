@@ -211,35 +211,6 @@ export function responseError(status: number, name: string, message: string): Er
 /** The winter train's dependency drift before its first recorded transition: nothing to compare. */
 export const winterDriftNone: TrainDependencyDrift = { trainId: TRAIN_ID, steps: [] };
 
-/**
- * The answers about rollback readiness, feature flags, deployments and the retrospective of a
- * train that has none of them yet: for tests of a train page about its other sections.
- */
-export const trainWithoutOutcomesApi = {
-  getRollbackReadiness: async () => ({ trainId: TRAIN_ID, maxAgeDays: 90, participants: [] }),
-  listFeatureFlags: async () => ({
-    items: [],
-    totalCount: 0,
-    expiringWithinDays: 7,
-    counts: { inUse: 0, expired: 0, expiringSoon: 0, removed: 0 },
-  }),
-  listDeployments: async () => ({ items: [], totalCount: 0 }),
-  getCompatibilityMatrix: async () => ({ pairs: [], gapCount: 0 }),
-  getTrainCollisions: async () => ({ trainId: TRAIN_ID, collisions: [] }),
-  getTrainRisk: async () => lowRisk,
-  getTrainStandup: async () => quietStandup,
-  getTrainRunbook: async () => emptyRunbook,
-  getRetrospective: async () => ({
-    trainId: TRAIN_ID,
-    notes: {
-      'went-well': { items: [], totalCount: 0 },
-      'to-improve': { items: [], totalCount: 0 },
-    },
-    actionItems: { items: [], totalCount: 0 },
-    carriedOver: { items: [], totalCount: 0 },
-  }),
-};
-
 /** A train's risk score with nothing measured. */
 export const lowRisk: TrainRiskScore = {
   trainId: TRAIN_ID,
@@ -275,6 +246,35 @@ export const emptyRunbook: TrainRunbook = {
   rollbackSteps: [],
   escalation: [],
   decisionTree: { start: 'watch', nodes: [{ id: 'watch', kind: 'action', text: 'Watch.' }] },
+};
+
+/**
+ * The answers about rollback readiness, feature flags, deployments and the retrospective of a
+ * train that has none of them yet: for tests of a train page about its other sections.
+ */
+export const trainWithoutOutcomesApi = {
+  getRollbackReadiness: async () => ({ trainId: TRAIN_ID, maxAgeDays: 90, participants: [] }),
+  listFeatureFlags: async () => ({
+    items: [],
+    totalCount: 0,
+    expiringWithinDays: 7,
+    counts: { inUse: 0, expired: 0, expiringSoon: 0, removed: 0 },
+  }),
+  listDeployments: async () => ({ items: [], totalCount: 0 }),
+  getCompatibilityMatrix: async () => ({ pairs: [], gapCount: 0 }),
+  getTrainCollisions: async () => ({ trainId: TRAIN_ID, collisions: [] }),
+  getTrainRisk: async () => lowRisk,
+  getTrainStandup: async () => quietStandup,
+  getTrainRunbook: async () => emptyRunbook,
+  getRetrospective: async () => ({
+    trainId: TRAIN_ID,
+    notes: {
+      'went-well': { items: [], totalCount: 0 },
+      'to-improve': { items: [], totalCount: 0 },
+    },
+    actionItems: { items: [], totalCount: 0 },
+    carriedOver: { items: [], totalCount: 0 },
+  }),
 };
 
 /** A one-page answer of a paged list: its items and their count. */

@@ -3,7 +3,8 @@
  */
 export const calendarMessages = {
   pageTitle: 'Release calendar',
-  pageSubtitle: "Every train's stage windows across teams, the change freezes, and where plans collide",
+  pageSubtitle:
+    "Every train's stage windows across teams, the change freezes, and where plans collide",
   loadError: 'Could not load the release calendar',
   filters: {
     label: 'Calendar filters',
@@ -19,7 +20,8 @@ export const calendarMessages = {
   },
   empty: {
     title: 'No train plans anything in this period',
-    description: 'Trains appear here once their stage windows fall between {{from}} and {{to}}.',
+    description:
+      'Trains appear here once their stage windows fall between {{from}} and {{to}}.',
   },
   timeline: {
     label: 'Stage windows of the trains from {{from}} to {{to}}',
@@ -41,7 +43,8 @@ export const calendarMessages = {
   collisions: {
     title: 'Collisions',
     trainTitle: 'Collisions with other trains and freezes',
-    subheader: 'Where this plan meets another train or a change freeze, and who to talk to',
+    subheader:
+      'Where this plan meets another train or a change freeze, and who to talk to',
     loadError: 'Could not load the collisions',
     none: 'No collision: no participant ships in another active train, no dependency deploys at the same time, no freeze is crossed.',
     hiddenCount_one: '{{count}} collision',

@@ -3,7 +3,8 @@
  */
 export const riskMessages = {
   title: 'Risk score',
-  subheader: 'Each factor with what was measured, its weight and the points it adds',
+  subheader:
+    'Each factor with what was measured, its weight and the points it adds',
   loadError: 'Could not load the risk score',
   score: '{{score}} of 100',
   levels: { low: 'Low risk', medium: 'Medium risk', high: 'High risk' },

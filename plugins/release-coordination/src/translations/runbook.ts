@@ -3,7 +3,8 @@
  */
 export const runbookMessages = {
   title: 'Runbook',
-  subheader: 'Assembled from the catalog and the train: how to roll back, who to call, what to decide',
+  subheader:
+    'Assembled from the catalog and the train: how to roll back, who to call, what to decide',
   loadError: 'Could not load the runbook',
   rollbackTitle: 'Rollback steps (last wave first)',
   columns: {

@@ -28,6 +28,7 @@ export const standupMessages = {
   newCollisions: 'New collisions',
   decisionsTitle: 'Decisions since then ({{count}})',
   noDecisions: 'No decision was logged since then.',
-  moreDecisions: 'The first {{shown}} of {{count}} are shown; the Decision log tab has them all.',
+  moreDecisions:
+    'The first {{shown}} of {{count}} are shown; the Decision log tab has them all.',
   columns: { when: 'When', who: 'Who', action: 'Action', subject: 'Subject' },
 } as const;

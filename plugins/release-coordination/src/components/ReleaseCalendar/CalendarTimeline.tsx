@@ -1,7 +1,10 @@
 import { Link } from '@backstage/core-components';
 import { Box, Chip, makeStyles, Tooltip, Typography } from '@material-ui/core';
 import WarningIcon from '@material-ui/icons/Warning';
-import { CalendarTrain, FreezeWindow } from '@release-coordination/plugin-release-coordination-common';
+import {
+  CalendarTrain,
+  FreezeWindow,
+} from '@release-coordination/plugin-release-coordination-common';
 import { CatalogRefLink, formatDate, useTrainLink } from '../shared';
 import { usePluginTranslation } from '../shared/translation';
 import { placeOnTimeline, weekTicks } from './timelineGeometry';
@@ -62,11 +65,36 @@ const useStyles = makeStyles(theme => ({
     paddingLeft: 2,
     height: '100%',
   },
-  overlay: { position: 'absolute', top: 0, bottom: 0, left: NAME_COLUMN, right: 0, pointerEvents: 'none' },
+  overlay: {
+    position: 'absolute',
+    top: 0,
+    bottom: 0,
+    left: NAME_COLUMN,
+    right: 0,
+    pointerEvents: 'none',
+  },
 }));
 
+/** The bar's look: the current stage of an active train outlined, stages done faded. */
+function barState(
+  status: CalendarTrain['stages'][number]['status'],
+  active: boolean,
+  classes: { current: string; done: string },
+): string {
+  if (status === 'current' && active) return classes.current;
+  if (status === 'done') return classes.done;
+  return '';
+}
+
 /** Stage colours, by position in the plan: the same stage has the same colour on every train. */
-const STAGE_COLOURS = ['#1565c0', '#6a1b9a', '#00838f', '#2e7d32', '#ef6c00', '#ad1457'];
+const STAGE_COLOURS = [
+  '#1565c0',
+  '#6a1b9a',
+  '#00838f',
+  '#2e7d32',
+  '#ef6c00',
+  '#ad1457',
+];
 
 /**
  * The trains of the period as a Gantt chart: one row per train, its stage windows as bars (the
@@ -84,21 +112,37 @@ export function CalendarTimeline(props: {
   const trainLink = useTrainLink();
   const now = Date.now();
   const today = placeOnTimeline(
-    { start: new Date(now).toISOString(), end: new Date(now + 1).toISOString() },
+    {
+      start: new Date(now).toISOString(),
+      end: new Date(now + 1).toISOString(),
+    },
     period,
   );
   const range = { from: formatDate(period.from), to: formatDate(period.to) };
   return (
-    <Box position="relative" role="figure" aria-label={t('calendar.timeline.label', range)}>
+    <Box
+      position="relative"
+      role="figure"
+      aria-label={t('calendar.timeline.label', range)}
+    >
       <div className={classes.row}>
         <div className={classes.name}>
-          <Typography variant="subtitle2">{t('calendar.timeline.train')}</Typography>
+          <Typography variant="subtitle2">
+            {t('calendar.timeline.train')}
+          </Typography>
         </div>
         <div className={classes.lane}>
           {weekTicks(period).map(tick => {
-            const place = placeOnTimeline({ start: tick, end: period.to }, period);
+            const place = placeOnTimeline(
+              { start: tick, end: period.to },
+              period,
+            );
             return place ? (
-              <span key={tick} className={classes.tick} style={{ left: `${place.left}%` }}>
+              <span
+                key={tick}
+                className={classes.tick}
+                style={{ left: `${place.left}%` }}
+              >
                 {formatDate(tick)}
               </span>
             ) : null;
@@ -106,22 +150,37 @@ export function CalendarTimeline(props: {
         </div>
       </div>
       {trains.map(train => (
-        <div key={train.id} className={classes.row} data-testid={`calendar-row-${train.name}`}>
+        <div
+          key={train.id}
+          className={classes.row}
+          data-testid={`calendar-row-${train.name}`}
+        >
           <div className={classes.name}>
             <Box display="flex" alignItems="center" gridGap={4}>
               <Typography variant="body2" noWrap>
-                {trainLink ? <Link to={trainLink(train.id)}>{train.name}</Link> : train.name}
+                {trainLink ? (
+                  <Link to={trainLink(train.id)}>{train.name}</Link>
+                ) : (
+                  train.name
+                )}
               </Typography>
               {train.collisionCount > 0 && (
                 <Chip
                   size="small"
                   color="secondary"
                   icon={<WarningIcon fontSize="small" />}
-                  label={t('calendar.timeline.collisions', { count: train.collisionCount })}
+                  label={t('calendar.timeline.collisions', {
+                    count: train.collisionCount,
+                  })}
                 />
               )}
             </Box>
-            <Typography variant="caption" color="textSecondary" component="div" noWrap>
+            <Typography
+              variant="caption"
+              color="textSecondary"
+              component="div"
+              noWrap
+            >
               {train.teamRefs.length > 0 && `${t('calendar.timeline.teams')} `}
               {train.teamRefs.map((ref, index) => (
                 <span key={ref}>
@@ -133,7 +192,8 @@ export function CalendarTimeline(props: {
           </div>
           <div className={classes.lane}>
             {train.stages.map((stage, index) => {
-              const place = stage.window && placeOnTimeline(stage.window, period);
+              const place =
+                stage.window && placeOnTimeline(stage.window, period);
               if (!stage.window || !place) return null;
               const label = t('calendar.timeline.stageWindow', {
                 stage: stage.title,
@@ -141,12 +201,11 @@ export function CalendarTimeline(props: {
                 start: formatDate(stage.window.start),
                 end: formatDate(stage.window.end),
               });
-              const state =
-                stage.status === 'current' && train.status === 'active'
-                  ? classes.current
-                  : stage.status === 'done'
-                    ? classes.done
-                    : '';
+              const state = barState(
+                stage.status,
+                train.status === 'active',
+                classes,
+              );
               return (
                 <Tooltip key={stage.name} title={label}>
                   <div
@@ -169,7 +228,10 @@ export function CalendarTimeline(props: {
       ))}
       <div className={classes.overlay}>
         {freezes.map(freeze => {
-          const place = placeOnTimeline({ start: freeze.startsAt, end: freeze.endsAt }, period);
+          const place = placeOnTimeline(
+            { start: freeze.startsAt, end: freeze.endsAt },
+            period,
+          );
           if (!place) return null;
           const label = t('calendar.timeline.freeze', {
             reason: freeze.reason,
@@ -188,7 +250,11 @@ export function CalendarTimeline(props: {
           );
         })}
         {today && (
-          <div className={classes.today} style={{ left: `${today.left}%` }} title={t('calendar.timeline.today')} />
+          <div
+            className={classes.today}
+            style={{ left: `${today.left}%` }}
+            title={t('calendar.timeline.today')}
+          />
         )}
       </div>
     </Box>

@@ -13,7 +13,9 @@ function CollidesWith(props: { collision: TrainCollision }) {
   if (collision.kind === 'freeze') {
     return (
       <Typography variant="body2">
-        {t('calendar.collisions.freezeReason', { reason: collision.freeze?.reason ?? '' })}
+        {t('calendar.collisions.freezeReason', {
+          reason: collision.freeze?.reason ?? '',
+        })}
       </Typography>
     );
   }
@@ -35,7 +37,9 @@ function CollidesWith(props: { collision: TrainCollision }) {
       {other && (
         <Typography variant="caption" color="textSecondary">
           {trainLink ? (
-            <Link to={trainLink(other.id)}>{t('calendar.collisions.inTrain', { train: other.name })}</Link>
+            <Link to={trainLink(other.id)}>
+              {t('calendar.collisions.inTrain', { train: other.name })}
+            </Link>
           ) : (
             t('calendar.collisions.inTrain', { train: other.name })
           )}
@@ -77,7 +81,11 @@ export function CollisionsTable(props: {
             field: 'trainId',
             render: (collision: TrainCollision) => {
               const name = trainNames[collision.trainId] ?? collision.trainId;
-              return trainLink ? <Link to={trainLink(collision.trainId)}>{name}</Link> : name;
+              return trainLink ? (
+                <Link to={trainLink(collision.trainId)}>{name}</Link>
+              ) : (
+                name
+              );
             },
           } as TableColumn<TrainCollision>,
         ]

@@ -16,7 +16,11 @@ const sharedPayments: TrainCollision = {
   kind: 'shared-participant',
   trainId: CHECKOUT,
   entityRef: 'component:default/payments',
-  otherTrain: { id: PAYMENTS_TRAIN, name: '2027.02', ambassadorRef: 'user:default/bob' },
+  otherTrain: {
+    id: PAYMENTS_TRAIN,
+    name: '2027.02',
+    ambassadorRef: 'user:default/bob',
+  },
   otherEntityRef: 'component:default/payments',
   contacts: ['group:default/team-pay', 'user:default/bob'],
 };
@@ -24,11 +28,22 @@ const storefrontUpstream: TrainCollision = {
   kind: 'dependent-deployments',
   trainId: CHECKOUT,
   entityRef: 'component:default/storefront',
-  otherTrain: { id: PAYMENTS_TRAIN, name: '2027.02', ambassadorRef: 'user:default/bob' },
+  otherTrain: {
+    id: PAYMENTS_TRAIN,
+    name: '2027.02',
+    ambassadorRef: 'user:default/bob',
+  },
   otherEntityRef: 'component:default/payments',
   direction: 'upstream',
-  overlap: { start: '2027-03-11T00:00:00.000Z', end: '2027-03-12T00:00:00.000Z' },
-  contacts: ['group:default/team-web', 'group:default/team-pay', 'user:default/bob'],
+  overlap: {
+    start: '2027-03-11T00:00:00.000Z',
+    end: '2027-03-12T00:00:00.000Z',
+  },
+  contacts: [
+    'group:default/team-web',
+    'group:default/team-pay',
+    'user:default/bob',
+  ],
 };
 const freezeCrossed: TrainCollision = {
   kind: 'freeze',
@@ -41,13 +56,28 @@ const freezeCrossed: TrainCollision = {
     endsAt: '2027-03-20T00:00:00.000Z',
     scope: { kind: 'system', ref: 'system:default/billing' },
   },
-  overlap: { start: '2027-03-11T00:00:00.000Z', end: '2027-03-12T00:00:00.000Z' },
+  overlap: {
+    start: '2027-03-11T00:00:00.000Z',
+    end: '2027-03-12T00:00:00.000Z',
+  },
   contacts: ['group:default/team-pay'],
 };
 
 const stages = (planning: [string, string], deployment: [string, string]) => [
-  { name: 'planning', title: 'Planning', status: 'current' as const, late: false, window: { start: planning[0], end: planning[1] } },
-  { name: 'deployment', title: 'Deployment', status: 'upcoming' as const, late: false, window: { start: deployment[0], end: deployment[1] } },
+  {
+    name: 'planning',
+    title: 'Planning',
+    status: 'current' as const,
+    late: false,
+    window: { start: planning[0], end: planning[1] },
+  },
+  {
+    name: 'deployment',
+    title: 'Deployment',
+    status: 'upcoming' as const,
+    late: false,
+    window: { start: deployment[0], end: deployment[1] },
+  },
 ];
 
 const calendar: ReleaseCalendar = {
@@ -60,8 +90,14 @@ const calendar: ReleaseCalendar = {
       status: 'active',
       currentStage: 'planning',
       ambassadorRef: 'user:default/alice',
-      stages: stages(['2027-03-01T00:00:00Z', '2027-03-05T00:00:00Z'], ['2027-03-10T00:00:00Z', '2027-03-12T00:00:00Z']),
-      participantRefs: ['component:default/storefront', 'component:default/payments'],
+      stages: stages(
+        ['2027-03-01T00:00:00Z', '2027-03-05T00:00:00Z'],
+        ['2027-03-10T00:00:00Z', '2027-03-12T00:00:00Z'],
+      ),
+      participantRefs: [
+        'component:default/storefront',
+        'component:default/payments',
+      ],
       teamRefs: ['group:default/team-web', 'group:default/team-pay'],
       collisionCount: 3,
     },
@@ -81,15 +117,22 @@ const calendar: ReleaseCalendar = {
   hidden: { participants: 2 },
 };
 
-function renderCalendar(getReleaseCalendar: (...args: any[]) => Promise<ReleaseCalendar>, route = '/?from=2027-03-01&weeks=13') {
+function renderCalendar(
+  getReleaseCalendar: (...args: any[]) => Promise<ReleaseCalendar>,
+  route = '/?from=2027-03-01&weeks=13',
+) {
   const api = { getReleaseCalendar: vi.fn(getReleaseCalendar) };
-  return renderPage(<ReleaseCalendarContent />, [[releaseCoordinationApiRef, api]], {
-    routeEntries: [route],
-  }).then(() => api.getReleaseCalendar);
+  return renderPage(
+    <ReleaseCalendarContent />,
+    [[releaseCoordinationApiRef, api]],
+    {
+      routeEntries: [route],
+    },
+  ).then(() => api.getReleaseCalendar);
 }
 
 describe('ReleaseCalendarContent', () => {
-  it('draws each train\'s stage windows, the freezes, and lists the collisions with who to talk to', async () => {
+  it("draws each train's stage windows, the freezes, and lists the collisions with who to talk to", async () => {
     const load = await renderCalendar(async () => calendar);
     expect(load).toHaveBeenCalledWith({
       from: '2027-03-01T00:00:00.000Z',
@@ -107,16 +150,19 @@ describe('ReleaseCalendarContent', () => {
       'href',
       '/catalog/default/group/team-web',
     );
-    expect(within(row).getByRole('img', { name: /^Deployment of 2027.01: / })).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: /^Change freeze: Billing migration/ })).toBeInTheDocument();
+    expect(
+      within(row).getByRole('img', { name: /^Deployment of 2027.01: / }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', { name: /^Change freeze: Billing migration/ }),
+    ).toBeInTheDocument();
 
     const table = screen.getByRole('table');
     const [, shared, dependent, frozen] = within(table).getAllByRole('row');
     expect(shared).toHaveTextContent('Same component in two trains');
-    expect(within(shared).getByRole('link', { name: 'in 2027.02' })).toHaveAttribute(
-      'href',
-      `/release-coordination/trains/${PAYMENTS_TRAIN}`,
-    );
+    expect(
+      within(shared).getByRole('link', { name: 'in 2027.02' }),
+    ).toHaveAttribute('href', `/release-coordination/trains/${PAYMENTS_TRAIN}`);
     expect(within(shared).getByRole('link', { name: 'bob' })).toHaveAttribute(
       'href',
       '/catalog/default/user/bob',
@@ -124,7 +170,9 @@ describe('ReleaseCalendarContent', () => {
     expect(dependent).toHaveTextContent('Dependent deployments overlap');
     expect(dependent).toHaveTextContent('depends on payments');
     expect(frozen).toHaveTextContent('Freeze: Billing migration');
-    expect(screen.getByTestId('hidden-entities')).toHaveTextContent(/^2 participants you cannot see/);
+    expect(screen.getByTestId('hidden-entities')).toHaveTextContent(
+      /^2 participants you cannot see/,
+    );
     expect(screen.getByRole('link', { name: 'billing' })).toHaveAttribute(
       'href',
       '/catalog/default/system/billing',
@@ -139,18 +187,31 @@ describe('ReleaseCalendarContent', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
     await waitFor(() =>
-      expect(load).toHaveBeenLastCalledWith(expect.objectContaining({ team: 'group:default/team-pay' })),
+      expect(load).toHaveBeenLastCalledWith(
+        expect.objectContaining({ team: 'group:default/team-pay' }),
+      ),
     );
   });
 
   it('says when no train plans anything in the period', async () => {
-    await renderCalendar(async () => ({ ...calendar, items: [], totalCount: 0, collisions: [] }));
-    expect(await screen.findByText('No train plans anything in this period')).toBeInTheDocument();
+    await renderCalendar(async () => ({
+      ...calendar,
+      items: [],
+      totalCount: 0,
+      collisions: [],
+    }));
+    expect(
+      await screen.findByText('No train plans anything in this period'),
+    ).toBeInTheDocument();
   });
 
-  it('shows the backend\'s refusal of a filter', async () => {
+  it("shows the backend's refusal of a filter", async () => {
     await renderCalendar(async () => {
-      throw responseError(400, 'InputError', 'team: group:default/ghosts is not a Group in the catalog');
+      throw responseError(
+        400,
+        'InputError',
+        'team: group:default/ghosts is not a Group in the catalog',
+      );
     }, '/?team=group:default/ghosts');
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Could not load the release calendar: team: group:default/ghosts is not a Group in the catalog',
@@ -159,27 +220,53 @@ describe('ReleaseCalendarContent', () => {
 });
 
 describe('TrainCollisionsCard', () => {
-  it('lists the train\'s collisions and counts those it may not show', async () => {
+  it("lists the train's collisions and counts those it may not show", async () => {
     const getTrainCollisions = vi.fn(async () => ({
       trainId: CHECKOUT,
       collisions: [storefrontUpstream],
       hidden: { items: 1 },
     }));
     await renderPage(
-      <TrainCollisionsCard train={{ id: CHECKOUT, status: 'active', updatedAt: '2027-03-01T00:00:00Z' }} />,
+      <TrainCollisionsCard
+        train={{
+          id: CHECKOUT,
+          status: 'active',
+          updatedAt: '2027-03-01T00:00:00Z',
+        }}
+      />,
       [[releaseCoordinationApiRef, { getTrainCollisions }]],
     );
     const table = await screen.findByRole('table');
     expect(within(table).getAllByRole('row')).toHaveLength(2);
-    expect(within(table).getByRole('link', { name: 'storefront' })).toBeInTheDocument();
-    expect(screen.getByTestId('hidden-entities')).toHaveTextContent(/^1 collision you cannot see/);
+    expect(
+      within(table).getByRole('link', { name: 'storefront' }),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('hidden-entities')).toHaveTextContent(
+      /^1 collision you cannot see/,
+    );
     expect(getTrainCollisions).toHaveBeenCalledWith({ trainId: CHECKOUT });
   });
 
   it('says when the plan collides with nothing', async () => {
     await renderPage(
-      <TrainCollisionsCard train={{ id: CHECKOUT, status: 'active', updatedAt: '2027-03-01T00:00:00Z' }} />,
-      [[releaseCoordinationApiRef, { getTrainCollisions: async () => ({ trainId: CHECKOUT, collisions: [] }) }]],
+      <TrainCollisionsCard
+        train={{
+          id: CHECKOUT,
+          status: 'active',
+          updatedAt: '2027-03-01T00:00:00Z',
+        }}
+      />,
+      [
+        [
+          releaseCoordinationApiRef,
+          {
+            getTrainCollisions: async () => ({
+              trainId: CHECKOUT,
+              collisions: [],
+            }),
+          },
+        ],
+      ],
     );
     expect(await screen.findByText(/^No collision:/)).toBeInTheDocument();
   });

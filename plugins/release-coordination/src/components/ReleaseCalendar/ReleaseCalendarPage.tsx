@@ -7,7 +7,14 @@ import {
   Progress,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { Box, Button, Grid, MenuItem, TextField, Typography } from '@material-ui/core';
+import {
+  Box,
+  Button,
+  Grid,
+  MenuItem,
+  TextField,
+  Typography,
+} from '@material-ui/core';
 import { ReleaseCalendar } from '@release-coordination/plugin-release-coordination-common';
 import { FormEvent, useEffect, useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
@@ -40,7 +47,10 @@ const FILTER_EXAMPLES = {
 };
 
 /** The period and filters, edited here and applied together, so typing does not refetch. */
-function CalendarFilters(props: { location: CalendarLocation; onApply: (next: CalendarLocation) => void }) {
+function CalendarFilters(props: {
+  location: CalendarLocation;
+  onApply: (next: CalendarLocation) => void;
+}) {
   const { location, onApply } = props;
   const { t } = usePluginTranslation();
   const [draft, setDraft] = useState(location);
@@ -50,13 +60,23 @@ function CalendarFilters(props: { location: CalendarLocation; onApply: (next: Ca
     onApply(draft);
   };
   return (
-    <Box component="form" onSubmit={submit} aria-label={t('calendar.filters.label')} display="flex" flexWrap="wrap" gridGap={16} alignItems="flex-start">
+    <Box
+      component="form"
+      onSubmit={submit}
+      aria-label={t('calendar.filters.label')}
+      display="flex"
+      flexWrap="wrap"
+      gridGap={16}
+      alignItems="flex-start"
+    >
       <TextField
         id="calendar-from"
         label={t('calendar.filters.from')}
         type="date"
         value={draft.from}
-        onChange={e => setDraft({ ...draft, from: e.target.value || location.from })}
+        onChange={e =>
+          setDraft({ ...draft, from: e.target.value || location.from })
+        }
         InputLabelProps={{ shrink: true }}
       />
       <TextField
@@ -79,8 +99,12 @@ function CalendarFilters(props: { location: CalendarLocation; onApply: (next: Ca
           id={`calendar-filter-${filter}`}
           label={t(`calendar.filters.${filter}`)}
           value={draft[filter] ?? ''}
-          onChange={e => setDraft({ ...draft, [filter]: e.target.value || undefined })}
-          helperText={t('calendar.filters.refHelp', { example: FILTER_EXAMPLES[filter] })}
+          onChange={e =>
+            setDraft({ ...draft, [filter]: e.target.value || undefined })
+          }
+          helperText={t('calendar.filters.refHelp', {
+            example: FILTER_EXAMPLES[filter],
+          })}
           style={{ minWidth: 240 }}
         />
       ))}
@@ -103,16 +127,26 @@ function CalendarFilters(props: { location: CalendarLocation; onApply: (next: Ca
 function FreezeList(props: { calendar: ReleaseCalendar }) {
   const { t } = usePluginTranslation();
   const { freezes } = props.calendar;
-  if (freezes.length === 0) return <Typography variant="body2">{t('calendar.freezes.none')}</Typography>;
+  if (freezes.length === 0)
+    return (
+      <Typography variant="body2">{t('calendar.freezes.none')}</Typography>
+    );
   return (
     <Box component="ul" m={0} pl={2}>
       {freezes.map(freeze => (
         <li key={freeze.id}>
           <Typography variant="body2" component="span">
             <strong>{freeze.reason}</strong>{' '}
-            {t('calendar.freezes.period', { start: formatDate(freeze.startsAt), end: formatDate(freeze.endsAt) })}
+            {t('calendar.freezes.period', {
+              start: formatDate(freeze.startsAt),
+              end: formatDate(freeze.endsAt),
+            })}
             {' · '}
-            {freeze.scope.kind === 'all' ? t('calendar.freezes.scopeAll') : <CatalogRefLink entityRef={freeze.scope.ref} />}
+            {freeze.scope.kind === 'all' ? (
+              t('calendar.freezes.scopeAll')
+            ) : (
+              <CatalogRefLink entityRef={freeze.scope.ref} />
+            )}
           </Typography>
         </li>
       ))}
@@ -133,10 +167,21 @@ export function ReleaseCalendarContent() {
     page =>
       api.getReleaseCalendar({
         ...period,
-        ...Object.fromEntries(CALENDAR_FILTERS.flatMap(f => (location[f] ? [[f, location[f]]] : []))),
+        ...Object.fromEntries(
+          CALENDAR_FILTERS.flatMap(f =>
+            location[f] ? [[f, location[f]]] : [],
+          ),
+        ),
         ...page,
       }),
-    [api, period.from, period.to, location.team, location.system, location.domain],
+    [
+      api,
+      period.from,
+      period.to,
+      location.team,
+      location.system,
+      location.domain,
+    ],
   );
   useTrainChangedSignal(list.retry);
   const { value, loading, error } = list;
@@ -146,19 +191,37 @@ export function ReleaseCalendarContent() {
   if (loading && !value) body = <Progress />;
   // A filter the backend refuses (a team not in the catalog) is the reader's to correct: its
   // message says what is wrong, above the filters' values.
-  else if (error) body = <RequestErrorAlert error={`${t('calendar.loadError')}: ${errorMessage(error)}`} />;
+  else if (error)
+    body = (
+      <RequestErrorAlert
+        error={`${t('calendar.loadError')}: ${errorMessage(error)}`}
+      />
+    );
   else if (!value || value.totalCount === 0) {
     body = (
-      <EmptyState missing="data" title={t('calendar.empty.title')} description={t('calendar.empty.description', range)} />
+      <EmptyState
+        missing="data"
+        title={t('calendar.empty.title')}
+        description={t('calendar.empty.description', range)}
+      />
     );
   } else {
-    const trainNames = Object.fromEntries(value.items.map(train => [train.id, train.name]));
+    const trainNames = Object.fromEntries(
+      value.items.map(train => [train.id, train.name]),
+    );
     body = (
       <Grid container spacing={3}>
         <Grid item xs={12}>
-          <InfoCard title={t('calendar.pageTitle')} subheader={t('calendar.timeline.label', range)}>
+          <InfoCard
+            title={t('calendar.pageTitle')}
+            subheader={t('calendar.timeline.label', range)}
+          >
             <Box overflow="auto">
-              <CalendarTimeline trains={value.items} freezes={value.freezes} period={period} />
+              <CalendarTimeline
+                trains={value.items}
+                freezes={value.freezes}
+                period={period}
+              />
             </Box>
             <ListPagination
               label={t('calendar.timeline.paginationLabel')}
@@ -169,13 +232,19 @@ export function ReleaseCalendarContent() {
             <HiddenEntitiesNote
               hidden={value.hidden}
               keys={['participants', 'items']}
-              itemWords={count => t('calendar.collisions.hiddenCount', { count })}
+              itemWords={count =>
+                t('calendar.collisions.hiddenCount', { count })
+              }
             />
           </InfoCard>
         </Grid>
         {value.collisions.length > 0 && (
           <Grid item xs={12}>
-            <CollisionsTable collisions={value.collisions} title={t('calendar.collisions.title')} trainNames={trainNames} />
+            <CollisionsTable
+              collisions={value.collisions}
+              title={t('calendar.collisions.title')}
+              trainNames={trainNames}
+            />
           </Grid>
         )}
         <Grid item xs={12}>
@@ -201,7 +270,10 @@ export function ReleaseCalendarPage() {
   const { t } = usePluginTranslation();
   return (
     <Page themeId="tool">
-      <Header title={t('calendar.pageTitle')} subtitle={t('calendar.pageSubtitle')} />
+      <Header
+        title={t('calendar.pageTitle')}
+        subtitle={t('calendar.pageSubtitle')}
+      />
       <ReleaseCalendarContent />
     </Page>
   );

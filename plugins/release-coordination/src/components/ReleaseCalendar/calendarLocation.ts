@@ -25,13 +25,20 @@ const WEEKS_BEFORE = 2;
 
 /** Monday of the week of `now` (UTC), `weeksBefore` weeks earlier: a calendar starts on a week. */
 export function startOfWeek(now: Date, weeksBefore = 0): string {
-  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const sinceMonday = (day.getUTCDay() + 6) % 7 + weeksBefore * 7;
-  return new Date(day.getTime() - sinceMonday * DAY_MS).toISOString().slice(0, 10);
+  const day = new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()),
+  );
+  const sinceMonday = ((day.getUTCDay() + 6) % 7) + weeksBefore * 7;
+  return new Date(day.getTime() - sinceMonday * DAY_MS)
+    .toISOString()
+    .slice(0, 10);
 }
 
 /** The location in a query string; what is missing or malformed takes its default. */
-export function parseCalendarSearch(params: URLSearchParams, now: Date): CalendarLocation {
+export function parseCalendarSearch(
+  params: URLSearchParams,
+  now: Date,
+): CalendarLocation {
   const from = params.get('from');
   const weeks = Number(params.get('weeks'));
   const location: CalendarLocation = {
@@ -39,7 +46,9 @@ export function parseCalendarSearch(params: URLSearchParams, now: Date): Calenda
       from && /^\d{4}-\d{2}-\d{2}$/.test(from) && !isNaN(Date.parse(from))
         ? from
         : startOfWeek(now, WEEKS_BEFORE),
-    weeks: (CALENDAR_WEEKS as readonly number[]).includes(weeks) ? weeks : DEFAULT_WEEKS,
+    weeks: (CALENDAR_WEEKS as readonly number[]).includes(weeks)
+      ? weeks
+      : DEFAULT_WEEKS,
   };
   for (const filter of CALENDAR_FILTERS) {
     const value = params.get(filter)?.trim();
@@ -49,7 +58,10 @@ export function parseCalendarSearch(params: URLSearchParams, now: Date): Calenda
 }
 
 export function calendarSearch(location: CalendarLocation): URLSearchParams {
-  const params = new URLSearchParams({ from: location.from, weeks: String(location.weeks) });
+  const params = new URLSearchParams({
+    from: location.from,
+    weeks: String(location.weeks),
+  });
   for (const filter of CALENDAR_FILTERS) {
     const value = location[filter];
     if (value) params.set(filter, value);
@@ -58,7 +70,10 @@ export function calendarSearch(location: CalendarLocation): URLSearchParams {
 }
 
 /** The period of a location, as the API takes it: `[from, to)` in ISO 8601. */
-export function calendarPeriod(location: CalendarLocation): { from: string; to: string } {
+export function calendarPeriod(location: CalendarLocation): {
+  from: string;
+  to: string;
+} {
   const from = Date.parse(`${location.from}T00:00:00Z`);
   return {
     from: new Date(from).toISOString(),

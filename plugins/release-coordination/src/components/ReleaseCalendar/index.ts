@@ -1,2 +1,5 @@
-export { ReleaseCalendarContent, ReleaseCalendarPage } from './ReleaseCalendarPage';
+export {
+  ReleaseCalendarContent,
+  ReleaseCalendarPage,
+} from './ReleaseCalendarPage';
 export { TrainCollisionsCard } from './TrainCollisionsCard';

@@ -10,13 +10,20 @@ export function placeOnTimeline(
   const start = Math.max(Date.parse(window.start), from);
   const end = Math.min(Date.parse(window.end), from + span);
   if (!(span > 0) || end <= start) return undefined;
-  return { left: ((start - from) / span) * 100, width: ((end - start) / span) * 100 };
+  return {
+    left: ((start - from) / span) * 100,
+    width: ((end - start) / span) * 100,
+  };
 }
 
 /** The first day of each week of the period (UTC), as ticks of the timeline's scale. */
 export function weekTicks(period: { from: string; to: string }): string[] {
   const ticks: string[] = [];
-  for (let time = Date.parse(period.from); time < Date.parse(period.to); time += 7 * DAY_MS) {
+  for (
+    let time = Date.parse(period.from);
+    time < Date.parse(period.to);
+    time += 7 * DAY_MS
+  ) {
     ticks.push(new Date(time).toISOString());
   }
   return ticks;

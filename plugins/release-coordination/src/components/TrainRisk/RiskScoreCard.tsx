@@ -12,14 +12,27 @@ import {
   Tooltip,
   Typography,
 } from '@material-ui/core';
-import { TrainDetail, TrainRiskScore } from '@release-coordination/plugin-release-coordination-common';
+import {
+  TrainDetail,
+  TrainRiskScore,
+} from '@release-coordination/plugin-release-coordination-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api';
 import { LoadedContent, useTrainChangedSignal } from '../shared';
 import { usePluginTranslation } from '../shared/translation';
 
 /** One colour per factor, in the order the score lists them. */
-const FACTOR_COLOURS = ['#c62828', '#ad1457', '#6a1b9a', '#4527a0', '#1565c0', '#00838f', '#2e7d32', '#ef6c00', '#6d4c41'];
+const FACTOR_COLOURS = [
+  '#c62828',
+  '#ad1457',
+  '#6a1b9a',
+  '#4527a0',
+  '#1565c0',
+  '#00838f',
+  '#2e7d32',
+  '#ef6c00',
+  '#6d4c41',
+];
 
 const useStyles = makeStyles(theme => ({
   chart: {
@@ -31,16 +44,34 @@ const useStyles = makeStyles(theme => ({
     margin: theme.spacing(1, 0, 2),
   },
   numberHead: { whiteSpace: 'nowrap' },
-  swatch: { display: 'inline-block', width: 10, height: 10, borderRadius: 2, marginRight: 6 },
-  low: { background: theme.palette.success.main, color: theme.palette.common.white },
-  medium: { background: theme.palette.warning.main, color: theme.palette.common.black },
-  high: { background: theme.palette.error.main, color: theme.palette.common.white },
+  swatch: {
+    display: 'inline-block',
+    width: 10,
+    height: 10,
+    borderRadius: 2,
+    marginRight: 6,
+  },
+  low: {
+    background: theme.palette.success.main,
+    color: theme.palette.common.white,
+  },
+  medium: {
+    background: theme.palette.warning.main,
+    color: theme.palette.common.black,
+  },
+  high: {
+    background: theme.palette.error.main,
+    color: theme.palette.common.white,
+  },
 }));
 
 /** The train's risk score, recomputed when any train changes (collisions depend on others). */
 function useTrainRisk(trainId: string, refreshKey: string) {
   const api = useApi(releaseCoordinationApiRef);
-  const state = useAsyncRetry(() => api.getTrainRisk({ trainId }), [api, trainId, refreshKey]);
+  const state = useAsyncRetry(
+    () => api.getTrainRisk({ trainId }),
+    [api, trainId, refreshKey],
+  );
   useTrainChangedSignal(state.retry);
   return state;
 }
@@ -50,23 +81,46 @@ function RiskScoreView(props: { risk: TrainRiskScore }) {
   const { risk } = props;
   const classes = useStyles();
   const { t } = usePluginTranslation();
-  const scored = risk.factors.map((factor, index) => ({ factor, colour: FACTOR_COLOURS[index % FACTOR_COLOURS.length] }));
+  const scored = risk.factors.map((factor, index) => ({
+    factor,
+    colour: FACTOR_COLOURS[index % FACTOR_COLOURS.length],
+  }));
   return (
     <>
       <Box display="flex" alignItems="baseline" gridGap={12}>
-        <Typography variant="h3" component="p" aria-label={t('risk.score', { score: String(risk.score) })}>
+        <Typography
+          variant="h3"
+          component="p"
+          aria-label={t('risk.score', { score: String(risk.score) })}
+        >
           {risk.score}
         </Typography>
-        <Chip className={classes[risk.level]} label={t(`risk.levels.${risk.level}`)} />
+        <Chip
+          className={classes[risk.level]}
+          label={t(`risk.levels.${risk.level}`)}
+        />
       </Box>
-      <div className={classes.chart} role="img" aria-label={t('risk.chartLabel', { score: String(risk.score) })}>
+      <div
+        className={classes.chart}
+        role="img"
+        aria-label={t('risk.chartLabel', { score: String(risk.score) })}
+      >
         {scored
           .filter(({ factor }) => factor.contribution > 0)
           .map(({ factor, colour }) => {
-            const label = t('risk.segment', { factor: t(`risk.factors.${factor.id}`), points: String(factor.contribution) });
+            const label = t('risk.segment', {
+              factor: t(`risk.factors.${factor.id}`),
+              points: String(factor.contribution),
+            });
             return (
               <Tooltip key={factor.id} title={label}>
-                <div aria-label={label} style={{ width: `${factor.contribution}%`, background: colour }} />
+                <div
+                  aria-label={label}
+                  style={{
+                    width: `${factor.contribution}%`,
+                    background: colour,
+                  }}
+                />
               </Tooltip>
             );
           })}
@@ -91,7 +145,10 @@ function RiskScoreView(props: { risk: TrainRiskScore }) {
           {scored.map(({ factor, colour }) => (
             <TableRow key={factor.id}>
               <TableCell>
-                <span className={classes.swatch} style={{ background: colour }} />
+                <span
+                  className={classes.swatch}
+                  style={{ background: colour }}
+                />
                 {t(`risk.factors.${factor.id}`)}
               </TableCell>
               <TableCell>{factor.detail}</TableCell>
@@ -112,13 +169,20 @@ function RiskScoreView(props: { risk: TrainRiskScore }) {
 }
 
 /** How risky the train is now, on its overview: no black box, every factor shown. */
-export function RiskScoreCard(props: { train: Pick<TrainDetail, 'id' | 'updatedAt'> }) {
+export function RiskScoreCard(props: {
+  train: Pick<TrainDetail, 'id' | 'updatedAt'>;
+}) {
   const { train } = props;
   const { t } = usePluginTranslation();
   const state = useTrainRisk(train.id, train.updatedAt);
   return (
     <InfoCard title={t('risk.title')} subheader={t('risk.subheader')}>
-      <LoadedContent state={state} errorTitle={t('risk.loadError')} isEmpty={() => false} empty={null}>
+      <LoadedContent
+        state={state}
+        errorTitle={t('risk.loadError')}
+        isEmpty={() => false}
+        empty={null}
+      >
         {risk => <RiskScoreView risk={risk} />}
       </LoadedContent>
     </InfoCard>

@@ -12,21 +12,31 @@ export function DecisionTreeWalk(props: { tree: DecisionTree }) {
   const { t } = usePluginTranslation();
   const nodes = new Map(tree.nodes.map(node => [node.id, node]));
   const [path, setPath] = useState<Array<{ node: string; answer: string }>>([]);
-  const current = nodes.get(path.length ? path[path.length - 1].answer : tree.start);
+  const current = nodes.get(
+    path.length ? path[path.length - 1].answer : tree.start,
+  );
   const answered = path.map(step => ({
     question: nodes.get(step.node)?.text,
-    answer: nodes.get(step.node)?.options?.find(option => option.next === step.answer)?.label,
+    answer: nodes
+      .get(step.node)
+      ?.options?.find(option => option.next === step.answer)?.label,
   }));
   if (!current) return null;
   return (
-    <Box role="group" aria-label={t('runbook.treeLabel', { step: String(path.length + 1) })}>
+    <Box
+      role="group"
+      aria-label={t('runbook.treeLabel', { step: String(path.length + 1) })}
+    >
       {answered.map((step, i) => (
         <Typography key={i} variant="body2" color="textSecondary">
           {step.question} <strong>{step.answer}</strong>
         </Typography>
       ))}
       <Paper variant="outlined" style={{ padding: 16, marginTop: 8 }}>
-        <Typography variant={current.kind === 'action' ? 'subtitle1' : 'body1'} data-testid="decision-tree-step">
+        <Typography
+          variant={current.kind === 'action' ? 'subtitle1' : 'body1'}
+          data-testid="decision-tree-step"
+        >
           {current.text}
         </Typography>
         <Box display="flex" gridGap={8} mt={1} flexWrap="wrap">
@@ -35,15 +45,21 @@ export function DecisionTreeWalk(props: { tree: DecisionTree }) {
               key={option.label}
               variant="contained"
               color="primary"
-              onClick={() => setPath([...path, { node: current.id, answer: option.next }])}
+              onClick={() =>
+                setPath([...path, { node: current.id, answer: option.next }])
+              }
             >
               {option.label}
             </Button>
           ))}
           {path.length > 0 && (
             <>
-              <Button onClick={() => setPath(path.slice(0, -1))}>{t('runbook.back')}</Button>
-              <Button onClick={() => setPath([])}>{t('runbook.restart')}</Button>
+              <Button onClick={() => setPath(path.slice(0, -1))}>
+                {t('runbook.back')}
+              </Button>
+              <Button onClick={() => setPath([])}>
+                {t('runbook.restart')}
+              </Button>
             </>
           )}
         </Box>

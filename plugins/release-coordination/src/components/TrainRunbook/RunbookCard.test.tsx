@@ -8,7 +8,13 @@ import { RunbookCard } from './RunbookCard';
 const runbook: TrainRunbook = {
   trainId: TRAIN_ID,
   rollbackSteps: [
-    { order: 1, wave: 2, entityRef: 'component:default/checkout-api', targetVersion: '3.0.0', ownerRef: 'group:default/team-checkout' },
+    {
+      order: 1,
+      wave: 2,
+      entityRef: 'component:default/checkout-api',
+      targetVersion: '3.0.0',
+      ownerRef: 'group:default/team-checkout',
+    },
     {
       order: 2,
       wave: 1,
@@ -28,7 +34,9 @@ const runbook: TrainRunbook = {
           role: 'owner',
           title: 'Payments Core',
           email: 'payments@example.com',
-          links: [{ title: '#payments', url: 'https://chat.example.com/payments' }],
+          links: [
+            { title: '#payments', url: 'https://chat.example.com/payments' },
+          ],
         },
         { ref: 'group:default/payments-dept', role: 'parent', links: [] },
       ],
@@ -45,8 +53,20 @@ const runbook: TrainRunbook = {
   decisionTree: {
     start: 'impact',
     nodes: [
-      { id: 'impact', kind: 'question', text: 'Are users affected?', options: [{ label: 'Yes', next: 'roll-back' }, { label: 'No', next: 'watch' }] },
-      { id: 'roll-back', kind: 'action', text: 'Roll back in the order of the steps.' },
+      {
+        id: 'impact',
+        kind: 'question',
+        text: 'Are users affected?',
+        options: [
+          { label: 'Yes', next: 'roll-back' },
+          { label: 'No', next: 'watch' },
+        ],
+      },
+      {
+        id: 'roll-back',
+        kind: 'action',
+        text: 'Roll back in the order of the steps.',
+      },
       { id: 'watch', kind: 'action', text: 'Keep watching.' },
     ],
   },
@@ -54,34 +74,50 @@ const runbook: TrainRunbook = {
 
 describe('RunbookCard', () => {
   it('lists the rollback steps last wave first, the contacts with email, chat and on-call, and walks the tree', async () => {
-    await renderPage(<RunbookCard train={{ id: TRAIN_ID, updatedAt: '2026-12-04T00:00:00Z' }} />, [
-      [releaseCoordinationApiRef, { getTrainRunbook: async () => runbook }],
-    ]);
-    const steps = await screen.findByRole('table', { name: 'Rollback steps (last wave first)' });
+    await renderPage(
+      <RunbookCard
+        train={{ id: TRAIN_ID, updatedAt: '2026-12-04T00:00:00Z' }}
+      />,
+      [[releaseCoordinationApiRef, { getTrainRunbook: async () => runbook }]],
+    );
+    const steps = await screen.findByRole('table', {
+      name: 'Rollback steps (last wave first)',
+    });
     const [, first, second] = within(steps).getAllByRole('row');
-    expect(first).toHaveTextContent('1checkout-api23.0.0No rollback plan saved');
+    expect(first).toHaveTextContent(
+      '1checkout-api23.0.0No rollback plan saved',
+    );
     expect(second).toHaveTextContent('Payment errors above 1%');
-    expect(within(second).getByRole('link', { name: /^procedure/ })).toHaveAttribute(
-      'href',
-      'https://runbooks.example.com/payment-gateway',
+    expect(
+      within(second).getByRole('link', { name: /^procedure/ }),
+    ).toHaveAttribute('href', 'https://runbooks.example.com/payment-gateway');
+    const contacts = screen.getByTestId(
+      'escalation-component:default/payment-gateway',
     );
-    const contacts = screen.getByTestId('escalation-component:default/payment-gateway');
-    expect(within(contacts).getByRole('link', { name: /payments@example.com/ })).toHaveAttribute(
-      'href',
-      'mailto:payments@example.com',
-    );
-    expect(within(contacts).getByRole('link', { name: /^#payments/ })).toHaveAttribute('href', 'https://chat.example.com/payments');
-    expect(within(contacts).getByRole('link', { name: /On call: pagerduty.com\/service-id PX1/ })).toHaveAttribute(
-      'href',
-      'https://pd.example.com/PX1',
-    );
+    expect(
+      within(contacts).getByRole('link', { name: /payments@example.com/ }),
+    ).toHaveAttribute('href', 'mailto:payments@example.com');
+    expect(
+      within(contacts).getByRole('link', { name: /^#payments/ }),
+    ).toHaveAttribute('href', 'https://chat.example.com/payments');
+    expect(
+      within(contacts).getByRole('link', {
+        name: /On call: pagerduty.com\/service-id PX1/,
+      }),
+    ).toHaveAttribute('href', 'https://pd.example.com/PX1');
     expect(contacts).toHaveTextContent('escalate to');
 
-    expect(screen.getByTestId('decision-tree-step')).toHaveTextContent('Are users affected?');
+    expect(screen.getByTestId('decision-tree-step')).toHaveTextContent(
+      'Are users affected?',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Yes' }));
-    expect(screen.getByTestId('decision-tree-step')).toHaveTextContent('Roll back in the order of the steps.');
+    expect(screen.getByTestId('decision-tree-step')).toHaveTextContent(
+      'Roll back in the order of the steps.',
+    );
     expect(screen.getByText('Yes', { selector: 'strong' })).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
-    expect(screen.getByTestId('decision-tree-step')).toHaveTextContent('Are users affected?');
+    expect(screen.getByTestId('decision-tree-step')).toHaveTextContent(
+      'Are users affected?',
+    );
   });
 });

@@ -10,10 +10,18 @@ import {
   TableRow,
   Typography,
 } from '@material-ui/core';
-import { TrainDetail, TrainRunbook } from '@release-coordination/plugin-release-coordination-common';
+import {
+  TrainDetail,
+  TrainRunbook,
+} from '@release-coordination/plugin-release-coordination-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api';
-import { CatalogRefLink, HiddenEntitiesNote, LoadedContent, useTrainChangedSignal } from '../shared';
+import {
+  CatalogRefLink,
+  HiddenEntitiesNote,
+  LoadedContent,
+  useTrainChangedSignal,
+} from '../shared';
 import { usePluginTranslation } from '../shared/translation';
 import { DecisionTreeWalk } from './DecisionTreeWalk';
 
@@ -41,9 +49,27 @@ function RollbackSteps(props: { runbook: TrainRunbook }) {
             </TableCell>
             <TableCell>{step.wave}</TableCell>
             <TableCell>{step.targetVersion}</TableCell>
-            <TableCell>{step.criteria ?? <Typography variant="body2" color="textSecondary">{t('runbook.noPlan')}</Typography>}</TableCell>
-            <TableCell>{step.procedureUrl ? <Link to={step.procedureUrl}>{t('runbook.procedure')}</Link> : '–'}</TableCell>
-            <TableCell>{step.ownerRef ? <CatalogRefLink entityRef={step.ownerRef} /> : '–'}</TableCell>
+            <TableCell>
+              {step.criteria ?? (
+                <Typography variant="body2" color="textSecondary">
+                  {t('runbook.noPlan')}
+                </Typography>
+              )}
+            </TableCell>
+            <TableCell>
+              {step.procedureUrl ? (
+                <Link to={step.procedureUrl}>{t('runbook.procedure')}</Link>
+              ) : (
+                '–'
+              )}
+            </TableCell>
+            <TableCell>
+              {step.ownerRef ? (
+                <CatalogRefLink entityRef={step.ownerRef} />
+              ) : (
+                '–'
+              )}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -54,9 +80,20 @@ function RollbackSteps(props: { runbook: TrainRunbook }) {
 function EscalationContacts(props: { runbook: TrainRunbook }) {
   const { t } = usePluginTranslation();
   return (
-    <Box component="ul" m={0} pl={0} style={{ listStyle: 'none' }} aria-label={t('runbook.escalationTitle')}>
+    <Box
+      component="ul"
+      m={0}
+      pl={0}
+      style={{ listStyle: 'none' }}
+      aria-label={t('runbook.escalationTitle')}
+    >
       {props.runbook.escalation.map(item => (
-        <Box component="li" key={item.entityRef} mb={1.5} data-testid={`escalation-${item.entityRef}`}>
+        <Box
+          component="li"
+          key={item.entityRef}
+          mb={1.5}
+          data-testid={`escalation-${item.entityRef}`}
+        >
           <Typography variant="subtitle2">
             <CatalogRefLink entityRef={item.entityRef} />
           </Typography>
@@ -67,7 +104,10 @@ function EscalationContacts(props: { runbook: TrainRunbook }) {
           )}
           {item.contacts.map(contact => (
             <Typography variant="body2" key={contact.ref} component="div">
-              {contact.role === 'owner' ? t('runbook.owner') : t('runbook.parent')}: <CatalogRefLink entityRef={contact.ref} />
+              {contact.role === 'owner'
+                ? t('runbook.owner')
+                : t('runbook.parent')}
+              : <CatalogRefLink entityRef={contact.ref} />
               {contact.email && (
                 <>
                   {' · '}
@@ -83,9 +123,15 @@ function EscalationContacts(props: { runbook: TrainRunbook }) {
             </Typography>
           ))}
           {item.onCall.map(onCall => {
-            const text = t('runbook.onCall', { annotation: onCall.annotation, value: onCall.value });
+            const text = t('runbook.onCall', {
+              annotation: onCall.annotation,
+              value: onCall.value,
+            });
             return (
-              <Typography variant="body2" key={`${onCall.entityRef}-${onCall.annotation}`}>
+              <Typography
+                variant="body2"
+                key={`${onCall.entityRef}-${onCall.annotation}`}
+              >
                 {onCall.url ? <Link to={onCall.url}>{text}</Link> : text}
               </Typography>
             );
@@ -100,15 +146,25 @@ function EscalationContacts(props: { runbook: TrainRunbook }) {
  * The runbook of a train, on its Rollback tab: rollback steps in reverse wave order, who to
  * escalate to per participant, and the decision tree for incidents during the deploy.
  */
-export function RunbookCard(props: { train: Pick<TrainDetail, 'id' | 'updatedAt'> }) {
+export function RunbookCard(props: {
+  train: Pick<TrainDetail, 'id' | 'updatedAt'>;
+}) {
   const { train } = props;
   const { t } = usePluginTranslation();
   const api = useApi(releaseCoordinationApiRef);
-  const state = useAsyncRetry(() => api.getTrainRunbook({ trainId: train.id }), [api, train.id, train.updatedAt]);
+  const state = useAsyncRetry(
+    () => api.getTrainRunbook({ trainId: train.id }),
+    [api, train.id, train.updatedAt],
+  );
   useTrainChangedSignal(state.retry, train.id);
   return (
     <InfoCard title={t('runbook.title')} subheader={t('runbook.subheader')}>
-      <LoadedContent state={state} errorTitle={t('runbook.loadError')} isEmpty={() => false} empty={null}>
+      <LoadedContent
+        state={state}
+        errorTitle={t('runbook.loadError')}
+        isEmpty={() => false}
+        empty={null}
+      >
         {runbook => (
           <Grid container spacing={3}>
             <Grid item xs={12}>
@@ -116,7 +172,10 @@ export function RunbookCard(props: { train: Pick<TrainDetail, 'id' | 'updatedAt'
                 {t('runbook.rollbackTitle')}
               </Typography>
               <RollbackSteps runbook={runbook} />
-              <HiddenEntitiesNote hidden={runbook.hidden} keys={['participants']} />
+              <HiddenEntitiesNote
+                hidden={runbook.hidden}
+                keys={['participants']}
+              />
             </Grid>
             <Grid item xs={12} md={6}>
               <Typography variant="h6" component="h3">

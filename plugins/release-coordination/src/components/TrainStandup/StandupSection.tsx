@@ -43,7 +43,11 @@ type PeriodHours = (typeof PERIOD_HOURS)[number];
 function useStandup(trainId: string, hours: PeriodHours, refreshKey: string) {
   const api = useApi(releaseCoordinationApiRef);
   const state = useAsyncRetry(
-    () => api.getTrainStandup({ trainId, since: new Date(Date.now() - Number(hours) * 3_600_000).toISOString() }),
+    () =>
+      api.getTrainStandup({
+        trainId,
+        since: new Date(Date.now() - Number(hours) * 3_600_000).toISOString(),
+      }),
     [api, trainId, hours, refreshKey],
   );
   useTrainChangedSignal(state.retry, trainId);
@@ -55,14 +59,28 @@ function HoldingGate(props: { item: StandupGate }) {
   const { gate, becameBlocking } = props.item;
   const { t } = usePluginTranslation();
   return (
-    <Box component="li" display="flex" alignItems="center" flexWrap="wrap" gridGap={8} mb={0.5}>
+    <Box
+      component="li"
+      display="flex"
+      alignItems="center"
+      flexWrap="wrap"
+      gridGap={8}
+      mb={0.5}
+    >
       <GateStateChip state={gate.state} />
       <Typography variant="body2" component="span">
         {gate.title}
       </Typography>
-      {gate.participantRef && <CatalogRefLink entityRef={gate.participantRef} />}
+      {gate.participantRef && (
+        <CatalogRefLink entityRef={gate.participantRef} />
+      )}
       {becameBlocking && (
-        <Chip size="small" color="secondary" label={t('standup.becameBlocking')} aria-label={t('standup.becameBlockingLabel')} />
+        <Chip
+          size="small"
+          color="secondary"
+          label={t('standup.becameBlocking')}
+          aria-label={t('standup.becameBlockingLabel')}
+        />
       )}
     </Box>
   );
@@ -73,10 +91,19 @@ function TeamCard(props: { team: StandupTeam }) {
   const { team } = props;
   const { t } = usePluginTranslation();
   return (
-    <InfoCard title={<CatalogRefLink entityRef={team.teamRef} />} subheader={t('standup.decisions', { count: team.decisionCount })}>
+    <InfoCard
+      title={<CatalogRefLink entityRef={team.teamRef} />}
+      subheader={t('standup.decisions', { count: team.decisionCount })}
+    >
       <Box data-testid={`standup-team-${team.teamRef}`}>
         {team.participantRefs.length > 0 && (
-          <Box display="flex" flexWrap="wrap" gridGap={8} mb={1} alignItems="center">
+          <Box
+            display="flex"
+            flexWrap="wrap"
+            gridGap={8}
+            mb={1}
+            alignItems="center"
+          >
             <Typography variant="caption" color="textSecondary">
               {t('standup.participants')}
             </Typography>
@@ -85,7 +112,9 @@ function TeamCard(props: { team: StandupTeam }) {
             ))}
           </Box>
         )}
-        <Typography variant="subtitle2">{t('standup.holding', { count: team.blockingGates.length })}</Typography>
+        <Typography variant="subtitle2">
+          {t('standup.holding', { count: team.blockingGates.length })}
+        </Typography>
         {team.blockingGates.length === 0 ? (
           <Typography variant="body2" color="textSecondary">
             {t('standup.nothingHolding')}
@@ -106,11 +135,15 @@ function TeamCard(props: { team: StandupTeam }) {
               {team.failingChecks.map(check => (
                 <li key={check.id}>
                   <Typography variant="body2" component="span">
-                    {check.checkName} · <CatalogRefLink entityRef={check.participantRef} /> · {formatTime(check.reportedAt)}
+                    {check.checkName} ·{' '}
+                    <CatalogRefLink entityRef={check.participantRef} /> ·{' '}
+                    {formatTime(check.reportedAt)}
                     {check.evidenceUrl && (
                       <>
                         {' · '}
-                        <Link to={check.evidenceUrl}>{t('standup.evidence')}</Link>
+                        <Link to={check.evidenceUrl}>
+                          {t('standup.evidence')}
+                        </Link>
                       </>
                     )}
                   </Typography>
@@ -129,11 +162,18 @@ function DecisionsSince(props: { standup: TrainStandup }) {
   const { standup } = props;
   const { t } = usePluginTranslation();
   return (
-    <InfoCard title={t('standup.decisionsTitle', { count: standup.decisionCount })}>
+    <InfoCard
+      title={t('standup.decisionsTitle', { count: standup.decisionCount })}
+    >
       {standup.decisions.length === 0 ? (
         <Typography variant="body2">{t('standup.noDecisions')}</Typography>
       ) : (
-        <Table size="small" aria-label={t('standup.decisionsTitle', { count: standup.decisionCount })}>
+        <Table
+          size="small"
+          aria-label={t('standup.decisionsTitle', {
+            count: standup.decisionCount,
+          })}
+        >
           <TableHead>
             <TableRow>
               <TableCell>{t('standup.columns.when')}</TableCell>
@@ -147,10 +187,19 @@ function DecisionsSince(props: { standup: TrainStandup }) {
               <TableRow key={decision.id}>
                 <TableCell>{formatTime(decision.createdAt)}</TableCell>
                 <TableCell>
-                  <CatalogRefLink entityRef={decision.actorRef} linkable={decision.actorRef.startsWith('user:')} />
+                  <CatalogRefLink
+                    entityRef={decision.actorRef}
+                    linkable={decision.actorRef.startsWith('user:')}
+                  />
                 </TableCell>
                 <TableCell>{decision.action}</TableCell>
-                <TableCell>{decision.entityRef ? <CatalogRefLink entityRef={decision.entityRef} /> : decision.subject}</TableCell>
+                <TableCell>
+                  {decision.entityRef ? (
+                    <CatalogRefLink entityRef={decision.entityRef} />
+                  ) : (
+                    decision.subject
+                  )}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -158,7 +207,10 @@ function DecisionsSince(props: { standup: TrainStandup }) {
       )}
       {standup.decisionCount > standup.decisions.length && (
         <Typography variant="caption" color="textSecondary">
-          {t('standup.moreDecisions', { shown: String(standup.decisions.length), count: standup.decisionCount })}
+          {t('standup.moreDecisions', {
+            shown: String(standup.decisions.length),
+            count: standup.decisionCount,
+          })}
         </Typography>
       )}
     </InfoCard>
@@ -170,7 +222,9 @@ function DecisionsSince(props: { standup: TrainStandup }) {
  * late, one card per team with what holds the train and what failed since, the gates of the
  * whole train, the collisions that appeared since, and the decisions logged since.
  */
-export function StandupSection(props: { train: Pick<TrainDetail, 'id' | 'updatedAt'> }) {
+export function StandupSection(props: {
+  train: Pick<TrainDetail, 'id' | 'updatedAt'>;
+}) {
   const { train } = props;
   const { t } = usePluginTranslation();
   const [hours, setHours] = useState<PeriodHours>('24');
@@ -179,7 +233,14 @@ export function StandupSection(props: { train: Pick<TrainDetail, 'id' | 'updated
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <InfoCard title={t('standup.title')} subheader={since ? t('standup.subheader', { since: formatTime(since) }) : undefined}>
+        <InfoCard
+          title={t('standup.title')}
+          subheader={
+            since
+              ? t('standup.subheader', { since: formatTime(since) })
+              : undefined
+          }
+        >
           <TextField
             id="standup-period"
             select
@@ -196,12 +257,19 @@ export function StandupSection(props: { train: Pick<TrainDetail, 'id' | 'updated
           </TextField>
         </InfoCard>
       </Grid>
-      <LoadedContent state={state} errorTitle={t('standup.loadError')} isEmpty={() => false} empty={null}>
+      <LoadedContent
+        state={state}
+        errorTitle={t('standup.loadError')}
+        isEmpty={() => false}
+        empty={null}
+      >
         {standup => (
           <>
             <Grid item xs={12}>
               {standup.currentStage ? (
-                <Alert severity={standup.currentStage.late ? 'warning' : 'info'}>
+                <Alert
+                  severity={standup.currentStage.late ? 'warning' : 'info'}
+                >
                   {t('standup.stage', { stage: standup.currentStage.title })}
                   {standup.currentStage.late && standup.currentStage.window
                     ? ` (${t('standup.late', { end: formatDate(standup.currentStage.window.end) })})`
@@ -210,7 +278,10 @@ export function StandupSection(props: { train: Pick<TrainDetail, 'id' | 'updated
               ) : (
                 <Alert severity="info">{t('standup.ended')}</Alert>
               )}
-              <HiddenEntitiesNote hidden={standup.hidden} keys={['participants', 'items']} />
+              <HiddenEntitiesNote
+                hidden={standup.hidden}
+                keys={['participants', 'items']}
+              />
             </Grid>
             {standup.teams.map(team => (
               <Grid item xs={12} md={6} key={team.teamRef}>
@@ -219,8 +290,17 @@ export function StandupSection(props: { train: Pick<TrainDetail, 'id' | 'updated
             ))}
             {standup.trainGates.length > 0 && (
               <Grid item xs={12}>
-                <InfoCard title={t('standup.trainGates', { count: standup.trainGates.length })}>
-                  <Box component="ul" m={0} pl={0} style={{ listStyle: 'none' }}>
+                <InfoCard
+                  title={t('standup.trainGates', {
+                    count: standup.trainGates.length,
+                  })}
+                >
+                  <Box
+                    component="ul"
+                    m={0}
+                    pl={0}
+                    style={{ listStyle: 'none' }}
+                  >
                     {standup.trainGates.map(item => (
                       <HoldingGate key={item.gate.id} item={item} />
                     ))}
@@ -230,7 +310,10 @@ export function StandupSection(props: { train: Pick<TrainDetail, 'id' | 'updated
             )}
             {standup.newCollisions.length > 0 && (
               <Grid item xs={12}>
-                <CollisionsTable collisions={standup.newCollisions} title={t('standup.newCollisions')} />
+                <CollisionsTable
+                  collisions={standup.newCollisions}
+                  title={t('standup.newCollisions')}
+                />
               </Grid>
             )}
             <Grid item xs={12}>
