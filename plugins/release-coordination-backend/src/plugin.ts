@@ -263,6 +263,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           flags,
           incidents,
           indicators,
+          deployIncidents,
           trainAccess,
           announcer,
         } = createReleaseCoordinationServices({ ...serviceDeps, stores });
@@ -420,6 +421,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
                 httpAuth,
                 permissions,
                 visibility,
+                deployIncidents,
                 runbooks: createRunbookService({
                   trains: trainStore,
                   outcomes: outcomeStore,

@@ -29,6 +29,7 @@ import { DatabaseIndicatorStore } from './indicators/DatabaseIndicatorStore';
 import { DatabaseFreezeStore } from './freezes/DatabaseFreezeStore';
 import { DatabaseCalendarStore } from './calendar/DatabaseCalendarStore';
 import { DatabaseRiskFacts } from './risk/DatabaseRiskFacts';
+import { DeployIncidentService, createDeployIncidentService } from './runbook/deployIncidents';
 import { IndicatorService, createIndicatorService } from './indicators/IndicatorService';
 import { TrainService, createTrainService } from './trains/TrainService';
 import { TrainAnnouncer, createTrainAnnouncer } from './trains/announcements';
@@ -74,6 +75,8 @@ export interface ReleaseCoordinationServices {
   flags: FeatureFlagService;
   incidents: IncidentService;
   indicators: IndicatorService;
+  /** Incidents during a deploy, declared from a train's runbook. */
+  deployIncidents: DeployIncidentService;
   /** Who may run which train, as the permission policy answers. */
   trainAccess: TrainAccess;
   /** Announces the services' changes; `settled()` waits for those under way. */
@@ -153,6 +156,14 @@ export function createReleaseCoordinationServices(options: {
   return {
     trains,
     retrospectives,
+    deployIncidents: createDeployIncidentService({
+      trains: stores.trains,
+      snapshots,
+      access,
+      announcer,
+      auditor,
+      clock,
+    }),
     deployments: createDeploymentService({
       ...outcomeDeps,
       productionEnvironment: outcomeSettings.productionEnvironment,

@@ -148,6 +148,8 @@ export {
 } from './risk';
 export type { StandupGate, StandupTeam, TrainStandup } from './standup';
 export type {
+  DeclareDeployIncidentRequest,
+  DeployIncidentDeclared,
   DecisionTree,
   DecisionTreeNode,
   RunbookContact,

@@ -89,6 +89,7 @@ export const VALID_BODIES: Record<string, () => unknown> = {
     measuredAt: inDays(-1),
     review: { mergedChanges: 4, reviewedChanges: 4 },
   }),
+  declareDeployIncident: () => ({ participantRefs: [PAYMENTS], summary: 'Payments time out after wave 1' }),
   reportRollbackDrill: () => ({
     entityRef: PAYMENTS,
     result: 'passed',

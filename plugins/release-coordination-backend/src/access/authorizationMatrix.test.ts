@@ -149,6 +149,8 @@ const EXPECTED: Record<string, [Cell, Cell, Cell, Cell, Cell, Cell]> = {
   getTrainRisk: ['U', 'A', 'A', 'A', 'A', 'D'],
   getTrainStandup: ['U', 'A', 'A', 'A', 'A', 'D'],
   getTrainRunbook: ['U', 'A', 'A', 'A', 'A', 'D'],
+  // payments' owners, who runs the train, and release managers tell its contacts.
+  declareDeployIncident: ['U', 'D', 'A', 'A', 'A', 'D'],
 };
 
 /** Required query parameters of the reads, with values of the test organisation. */

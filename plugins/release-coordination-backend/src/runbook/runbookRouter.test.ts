@@ -1,11 +1,16 @@
+import { trainManagePermission } from '@release-coordination/plugin-release-coordination-common';
 import { createTestDatabases } from '../__testUtils__/databases';
+import { TrainNotification } from '../trains/announcements';
 import {
+  announcementsDelivered,
   asUser,
   catalogUsers,
   checkoutTrain,
   createTrainThroughApi,
   ENGINEERING_DEPARTMENT,
   pluginRoutes,
+  recordingNotifications,
+  recordingSignals,
   releaseManagerPolicy,
   startReleaseCoordinationBackend,
   TestServer,
@@ -34,21 +39,32 @@ metadata:
   name: payments
   annotations: { pagerduty.com/service-id: PX4711 }
 spec: { type: service, lifecycle: production, owner: team-pay }`,
-  ...catalogUsers('alice'),
+  ...catalogUsers('alice', 'pat', 'zoe'),
 );
+
+/** pat is in team-pay; zoe in no team. */
+const MEMBERSHIP = { 'user:default/pat': ['group:default/team-pay'] };
+const sentNotifications: TrainNotification[] = [];
+const publishedSignals: { channel: string; message: unknown }[] = [];
 
 describe('train runbook (real catalog)', () => {
   const databases = createTestDatabases();
 
   describe.each(databases.eachSupportedId())('on %s', databaseId => {
     let server: TestServer;
-    const { get, put } = pluginRoutes(() => server);
+    const { get, put, post } = pluginRoutes(() => server);
     let trainId: string;
 
     beforeAll(async () => {
       server = await startReleaseCoordinationBackend({
         organisation: ORGANISATION,
-        policy: releaseManagerPolicy(),
+        // Only its ambassador (or a release manager) manages a train.
+        policy: releaseManagerPolicy(trainManagePermission),
+        membership: MEMBERSHIP,
+        features: [
+          recordingNotifications(sentNotifications),
+          recordingSignals(publishedSignals),
+        ],
         knex: await databases.init(databaseId),
         config: {
           runbook: {
@@ -137,6 +153,90 @@ describe('train runbook (real catalog)', () => {
         { label: 'Yes', next: 'criteria' },
         { label: 'No', next: 'watch' },
       ]);
+    });
+
+    it('declares an incident during deploy for owners and the ambassador, telling the escalation contacts', async () => {
+      const logged = async () =>
+        (
+          await get(`/trains/${trainId}/decisions?limit=500`).set(
+            'Authorization',
+            asUser('alice'),
+          )
+        ).body.items.filter(
+          (d: any) => d.action === 'runbook.incident-declared',
+        );
+      const declare = (user: string, body: object) =>
+        post(`/trains/${trainId}/runbook/incidents`)
+          .send(body)
+          .set('Authorization', asUser(user));
+      const body = {
+        participantRefs: ['component:default/payments'],
+        summary: 'Card payments time out after wave 1',
+      };
+
+      const refused = await declare('zoe', body);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.message).toMatch(
+        /^Only the ambassador, release managers and members of the owning teams/,
+      );
+      const unknown = await declare('alice', {
+        ...body,
+        participantRefs: ['component:default/ledger'],
+      });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error.message).toBe(
+        "participantRefs: component:default/ledger is not a participant of train '2027.01'",
+      );
+      expect(await logged()).toEqual([]);
+
+      sentNotifications.length = 0;
+      const declared = await declare('pat', body);
+      expect(declared.status).toBe(201);
+      expect(declared.body).toMatchObject({
+        trainId,
+        participantRefs: ['component:default/payments'],
+        summary: 'Card payments time out after wave 1',
+        notified: [
+          'group:default/team-pay',
+          'group:default/engineering',
+          'user:default/alice',
+        ],
+        declaredBy: 'user:default/pat',
+      });
+      await announcementsDelivered(sentNotifications, publishedSignals);
+      expect(sentNotifications).toEqual([
+        expect.objectContaining({
+          recipients: {
+            type: 'entity',
+            entityRef: [
+              'group:default/team-pay',
+              'group:default/engineering',
+              'user:default/alice',
+            ],
+          },
+          payload: expect.objectContaining({
+            severity: 'critical',
+            topic: 'release-coordination.incident-during-deploy',
+            title: "Incident during the deploy of release train '2027.01'",
+          }),
+        }),
+      ]);
+      expect(await logged()).toEqual([
+        expect.objectContaining({
+          actorRef: 'user:default/pat',
+          entityRef: 'component:default/payments',
+          reason: 'Card payments time out after wave 1',
+        }),
+      ]);
+      // The ambassador may too, for any participant.
+      expect(
+        (
+          await declare('alice', {
+            ...body,
+            participantRefs: ['component:default/storefront'],
+          })
+        ).status,
+      ).toBe(201);
     });
 
     it('answers 404 for an unknown train', async () => {

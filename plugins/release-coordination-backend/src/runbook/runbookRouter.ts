@@ -8,16 +8,23 @@ import { createReaderOf } from '../access';
 import { VisibilityResolver } from '../access/visibility';
 import { createContractRouter } from '../http/contractRouter';
 import { TRAIN_READ_REFUSAL } from '../trains/trainRouter';
+import { DeployIncidentService } from './deployIncidents';
 import { RunbookService } from './RunbookService';
 
-/** `GET /trains/:trainId/runbook`: the train's runbook, as the caller may see the catalog. */
+/**
+ * `GET /trains/:trainId/runbook`: the train's runbook, as the caller may see the catalog;
+ * `POST /trains/:trainId/runbook/incidents`: an incident during the deploy, which tells the
+ * escalation contacts of the participants concerned (the service says who may declare one).
+ */
 export function createRunbookRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   runbooks: RunbookService;
+  deployIncidents: DeployIncidentService;
   visibility: VisibilityResolver;
 }): express.Router {
-  const { httpAuth, permissions, runbooks, visibility } = options;
+  const { httpAuth, permissions, runbooks, deployIncidents, visibility } =
+    options;
   const router = createContractRouter();
   const readerOf = createReaderOf({
     httpAuth,
@@ -34,5 +41,16 @@ export function createRunbookRouter(options: {
       }),
     );
   });
+  router.post('/trains/:trainId/runbook/incidents', async (req, res) => {
+    const credentials = await readerOf(req);
+    const declared = await deployIncidents.declare(
+      req.params.trainId,
+      req.body,
+      credentials,
+      visibility.forCaller(credentials),
+    );
+    res.status(201).json(declared);
+  });
+
   return router;
 }

@@ -34,6 +34,7 @@ import { createRiskRouter } from '../risk/riskRouter';
 import { createStandupRouter } from '../standup/standupRouter';
 import { createRunbookRouter } from '../runbook/runbookRouter';
 import { RunbookService } from '../runbook/RunbookService';
+import { DeployIncidentService } from '../runbook/deployIncidents';
 import { StandupService } from '../standup/StandupService';
 import { RiskService } from '../risk/RiskService';
 import { CalendarService } from '../calendar/CalendarService';
@@ -128,6 +129,7 @@ describe('OpenAPI document', () => {
           httpAuth,
           permissions: mockServices.permissions(),
           runbooks: {} as RunbookService,
+          deployIncidents: {} as DeployIncidentService,
           visibility: {} as VisibilityResolver,
         }),
         createStandupRouter({

@@ -41,7 +41,11 @@ import { IndicatorReport, ReportIndicatorsRequest } from '../indicators';
 import { DeclareFreezeRequest, FreezeWindow } from '../freezes';
 import { TrainRiskScore } from '../risk';
 import { TrainStandup } from '../standup';
-import { TrainRunbook } from '../runbook';
+import {
+  DeclareDeployIncidentRequest,
+  DeployIncidentDeclared,
+  TrainRunbook,
+} from '../runbook';
 import {
   ReleaseCalendar,
   ReleaseCalendarRequest,
@@ -607,6 +611,17 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
   getTrainRunbook(request: { trainId: string }): Promise<TrainRunbook> {
     return this.http.get(
       `/trains/${encodeURIComponent(request.trainId)}/runbook`,
+    );
+  }
+
+  declareDeployIncident(
+    request: { trainId: string } & DeclareDeployIncidentRequest,
+  ): Promise<DeployIncidentDeclared> {
+    const { trainId, ...body } = request;
+    return this.http.send(
+      'POST',
+      `/trains/${encodeURIComponent(trainId)}/runbook/incidents`,
+      body,
     );
   }
 }

@@ -42,7 +42,11 @@ import { IndicatorReport, ReportIndicatorsRequest } from '../indicators';
 import { DeclareFreezeRequest, FreezeWindow } from '../freezes';
 import { TrainRiskScore } from '../risk';
 import { TrainStandup } from '../standup';
-import { TrainRunbook } from '../runbook';
+import {
+  DeclareDeployIncidentRequest,
+  DeployIncidentDeclared,
+  TrainRunbook,
+} from '../runbook';
 import {
   ReleaseCalendar,
   ReleaseCalendarRequest,
@@ -354,4 +358,8 @@ export interface ReleaseCoordinationApi {
   }): Promise<TrainStandup>;
   /** A train's runbook: rollback steps, escalation contacts and the incident decision tree. */
   getTrainRunbook(request: { trainId: string }): Promise<TrainRunbook>;
+  /** Declares an incident during a deploy: the participants' escalation contacts are told. */
+  declareDeployIncident(
+    request: { trainId: string } & DeclareDeployIncidentRequest,
+  ): Promise<DeployIncidentDeclared>;
 }

@@ -1,4 +1,6 @@
 export type {
+  DeclareDeployIncidentRequest,
+  DeployIncidentDeclared,
   DecisionTree,
   DecisionTreeNode,
   RunbookContact,

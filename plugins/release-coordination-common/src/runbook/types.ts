@@ -93,3 +93,28 @@ export interface TrainRunbook {
   /** Participants left out because the caller may not see them. */
   hidden?: HiddenEntityCounts;
 }
+
+/**
+ * An incident during a deploy, declared from the runbook: the participants concerned and what
+ * happened.
+ *
+ * @public
+ */
+export interface DeclareDeployIncidentRequest {
+  participantRefs: string[];
+  summary: string;
+}
+
+/**
+ * A declared incident during a deploy, with the Groups and people who were told.
+ *
+ * @public
+ */
+export interface DeployIncidentDeclared {
+  trainId: string;
+  participantRefs: string[];
+  summary: string;
+  notified: string[];
+  declaredBy: string;
+  declaredAt: string;
+}

@@ -376,6 +376,7 @@ export const DECISION_ACTIONS = [
   'deployment.reported',
   'incident.attributed',
   'rollback-plan.saved',
+  'runbook.incident-declared',
   'flag.created',
   'flag.updated',
   'retro.note-added',

@@ -27,4 +27,13 @@ export const runbookMessages = {
   restart: 'Start again',
   back: 'Back',
   treeLabel: 'Decision tree, step {{step}}',
+  incident: {
+    open: 'Declare incident during deploy',
+    title: 'Incident during deploy',
+    participants: 'Participants concerned',
+    summary: 'What happened',
+    submit: 'Tell their escalation contacts',
+    missing: 'Choose the participants concerned and say what happened.',
+    declared: 'Declared: {{notified}} were told.',
+  },
 } as const;

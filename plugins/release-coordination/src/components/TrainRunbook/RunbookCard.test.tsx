@@ -76,7 +76,11 @@ describe('RunbookCard', () => {
   it('lists the rollback steps last wave first, the contacts with email, chat and on-call, and walks the tree', async () => {
     await renderPage(
       <RunbookCard
-        train={{ id: TRAIN_ID, updatedAt: '2026-12-04T00:00:00Z' }}
+        train={{
+          id: TRAIN_ID,
+          updatedAt: '2026-12-04T00:00:00Z',
+          status: 'active',
+        }}
       />,
       [[releaseCoordinationApiRef, { getTrainRunbook: async () => runbook }]],
     );
@@ -119,5 +123,72 @@ describe('RunbookCard', () => {
     expect(screen.getByTestId('decision-tree-step')).toHaveTextContent(
       'Are users affected?',
     );
+  });
+
+  it('declares an incident during deploy for the participants chosen and says who was told', async () => {
+    const declareDeployIncident = vi.fn(async (request: any) => ({
+      ...request,
+      notified: ['group:default/team-payments-core', 'user:default/alice'],
+      declaredBy: 'user:default/carol',
+      declaredAt: '2026-12-04T10:00:00.000Z',
+    }));
+    await renderPage(
+      <RunbookCard
+        train={{
+          id: TRAIN_ID,
+          updatedAt: '2026-12-04T00:00:00Z',
+          status: 'active',
+        }}
+      />,
+      [
+        [
+          releaseCoordinationApiRef,
+          { getTrainRunbook: async () => runbook, declareDeployIncident },
+        ],
+      ],
+    );
+    fireEvent.click(
+      await screen.findByRole('button', {
+        name: 'Declare incident during deploy',
+      }),
+    );
+    const dialog = screen.getByRole('dialog', {
+      name: 'Incident during deploy',
+    });
+    fireEvent.click(
+      within(dialog).getByRole('button', {
+        name: 'Tell their escalation contacts',
+      }),
+    );
+    expect(within(dialog).getByRole('alert')).toHaveTextContent(
+      'Choose the participants concerned',
+    );
+    expect(declareDeployIncident).not.toHaveBeenCalled();
+    fireEvent.click(
+      within(dialog).getByRole('checkbox', {
+        name: 'component:default/payment-gateway',
+      }),
+    );
+    fireEvent.change(
+      within(dialog).getByRole('textbox', { name: /What happened/ }),
+      {
+        target: { value: 'Card payments time out' },
+      },
+    );
+    fireEvent.click(
+      within(dialog).getByRole('button', {
+        name: 'Tell their escalation contacts',
+      }),
+    );
+    expect(
+      await screen.findByText(
+        /^Declared: group:default\/team-payments-core, user:default\/alice were told/,
+      ),
+    ).toBeInTheDocument();
+    expect(declareDeployIncident).toHaveBeenCalledWith({
+      trainId: TRAIN_ID,
+      participantRefs: ['component:default/payment-gateway'],
+      summary: 'Card payments time out',
+    });
   });
 });

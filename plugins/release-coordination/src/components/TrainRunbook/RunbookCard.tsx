@@ -2,6 +2,7 @@ import { InfoCard, Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   Box,
+  Button,
   Grid,
   Table,
   TableBody,
@@ -10,10 +11,13 @@ import {
   TableRow,
   Typography,
 } from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
 import {
+  DeployIncidentDeclared,
   TrainDetail,
   TrainRunbook,
 } from '@release-coordination/plugin-release-coordination-common';
+import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api';
 import {
@@ -24,6 +28,7 @@ import {
 } from '../shared';
 import { usePluginTranslation } from '../shared/translation';
 import { DecisionTreeWalk } from './DecisionTreeWalk';
+import { DeployIncidentDialog } from './DeployIncidentDialog';
 
 function RollbackSteps(props: { runbook: TrainRunbook }) {
   const { t } = usePluginTranslation();
@@ -147,10 +152,12 @@ function EscalationContacts(props: { runbook: TrainRunbook }) {
  * escalate to per participant, and the decision tree for incidents during the deploy.
  */
 export function RunbookCard(props: {
-  train: Pick<TrainDetail, 'id' | 'updatedAt'>;
+  train: Pick<TrainDetail, 'id' | 'updatedAt' | 'status'>;
 }) {
   const { train } = props;
   const { t } = usePluginTranslation();
+  const [declaring, setDeclaring] = useState(false);
+  const [declared, setDeclared] = useState<DeployIncidentDeclared>();
   const api = useApi(releaseCoordinationApiRef);
   const state = useAsyncRetry(
     () => api.getTrainRunbook({ trainId: train.id }),
@@ -188,6 +195,35 @@ export function RunbookCard(props: {
                 {t('runbook.treeTitle')}
               </Typography>
               <DecisionTreeWalk tree={runbook.decisionTree} />
+              {train.status === 'active' && (
+                <Box mt={2}>
+                  <Button
+                    variant="outlined"
+                    color="secondary"
+                    onClick={() => setDeclaring(true)}
+                  >
+                    {t('runbook.incident.open')}
+                  </Button>
+                </Box>
+              )}
+              {declared && (
+                <Alert severity="success" style={{ marginTop: 8 }}>
+                  {t('runbook.incident.declared', {
+                    notified: declared.notified.join(', '),
+                  })}
+                </Alert>
+              )}
+              {declaring && (
+                <DeployIncidentDialog
+                  trainId={train.id}
+                  runbook={runbook}
+                  onClose={() => setDeclaring(false)}
+                  onDeclared={answer => {
+                    setDeclaring(false);
+                    setDeclared(answer);
+                  }}
+                />
+              )}
             </Grid>
           </Grid>
         )}

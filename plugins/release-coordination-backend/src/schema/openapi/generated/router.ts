@@ -2749,6 +2749,114 @@ export const spec = {
         }
       }
     },
+    "/trains/{trainId}/runbook/incidents": {
+      "post": {
+        "operationId": "declareDeployIncident",
+        "summary": "Declare an incident during the deploy - the escalation contacts of the participants concerned are told.",
+        "description": "Notifies the owning Groups of the participants concerned, the Groups above them and the\ntrain's ambassador (topic `release-coordination.incident-during-deploy`, severity\ncritical), and appends `runbook.incident-declared` to the decision log. The ambassador,\nwhoever the policy lets manage the train (`release-coordination.train.manage`) and\nmembers of an owning team of a participant concerned may; needs\n`release-coordination.train.read`. Only while the train is active; a ref that is not a\nparticipant is a 400 naming `participantRefs`.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/TrainId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "participantRefs",
+                  "summary"
+                ],
+                "properties": {
+                  "participantRefs": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": 50,
+                    "items": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 255,
+                      "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$"
+                    }
+                  },
+                  "summary": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The declared incident and who was told.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "trainId",
+                    "participantRefs",
+                    "summary",
+                    "notified",
+                    "declaredBy",
+                    "declaredAt"
+                  ],
+                  "properties": {
+                    "trainId": {
+                      "type": "string"
+                    },
+                    "participantRefs": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "summary": {
+                      "type": "string"
+                    },
+                    "notified": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "declaredBy": {
+                      "type": "string"
+                    },
+                    "declaredAt": {
+                      "type": "string",
+                      "format": "date-time"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          }
+        }
+      }
+    },
     "/trains/{trainId}/compatibility": {
       "get": {
         "operationId": "getCompatibilityMatrix",
@@ -5211,6 +5319,7 @@ export const spec = {
               "deployment.reported",
               "incident.attributed",
               "rollback-plan.saved",
+              "runbook.incident-declared",
               "flag.created",
               "flag.updated",
               "retro.note-added",

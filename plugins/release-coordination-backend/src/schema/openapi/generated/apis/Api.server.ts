@@ -547,6 +547,25 @@ export type GetTrainRunbook = {
   response: TrainRunbook;
 };
 
+/** POST /trains/{trainId}/runbook/incidents: Declare an incident during the deploy - the escalation contacts of the participants concerned are told. */
+export type DeclareDeployIncident = {
+  path: {
+    trainId: string;
+  };
+  body: {
+    participantRefs: Array<string>;
+    summary: string;
+  };
+  response: {
+    trainId: string;
+    participantRefs: Array<string>;
+    summary: string;
+    notified: Array<string>;
+    declaredBy: string;
+    declaredAt: string;
+  };
+};
+
 /** GET /trains/{trainId}/compatibility: Which pairs of versions along the train's dependency edges were tested together. */
 export type GetCompatibilityMatrix = {
   path: {
@@ -897,6 +916,7 @@ export type EndpointMap = {
   '#get|/trains/{trainId}/risk': GetTrainRisk;
   '#get|/trains/{trainId}/standup': GetTrainStandup;
   '#get|/trains/{trainId}/runbook': GetTrainRunbook;
+  '#post|/trains/{trainId}/runbook/incidents': DeclareDeployIncident;
   '#get|/trains/{trainId}/compatibility': GetCompatibilityMatrix;
   '#get|/trains/{trainId}/deployments': ListDeployments;
   '#post|/trains/{trainId}/deployments': ReportDeployment;
@@ -963,6 +983,7 @@ export type Operations = {
   getTrainRisk: GetTrainRisk;
   getTrainStandup: GetTrainStandup;
   getTrainRunbook: GetTrainRunbook;
+  declareDeployIncident: DeclareDeployIncident;
   getCompatibilityMatrix: GetCompatibilityMatrix;
   listDeployments: ListDeployments;
   reportDeployment: ReportDeployment;
