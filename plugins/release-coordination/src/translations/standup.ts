@@ -31,4 +31,5 @@ export const standupMessages = {
   moreDecisions:
     'The first {{shown}} of {{count}} are shown; the Decision log tab has them all.',
   columns: { when: 'When', who: 'Who', action: 'Action', subject: 'Subject' },
+  theTrain: 'the train',
 } as const;

@@ -157,6 +157,22 @@ function TeamCard(props: { team: StandupTeam }) {
   );
 }
 
+/** What a decision is about: its entity as a link, the train itself in words, else its subject. */
+function DecisionSubject(props: {
+  decision: TrainStandup['decisions'][number];
+  trainId: string;
+}) {
+  const { decision, trainId } = props;
+  const { t } = usePluginTranslation();
+  if (decision.entityRef)
+    return <CatalogRefLink entityRef={decision.entityRef} />;
+  return (
+    <>
+      {decision.subject === trainId ? t('standup.theTrain') : decision.subject}
+    </>
+  );
+}
+
 /** The decisions logged since, oldest first. */
 function DecisionsSince(props: { standup: TrainStandup }) {
   const { standup } = props;
@@ -194,11 +210,10 @@ function DecisionsSince(props: { standup: TrainStandup }) {
                 </TableCell>
                 <TableCell>{decision.action}</TableCell>
                 <TableCell>
-                  {decision.entityRef ? (
-                    <CatalogRefLink entityRef={decision.entityRef} />
-                  ) : (
-                    decision.subject
-                  )}
+                  <DecisionSubject
+                    decision={decision}
+                    trainId={standup.trainId}
+                  />
                 </TableCell>
               </TableRow>
             ))}
