@@ -32,12 +32,14 @@ exports.up = async function up(knex) {
     for (const row of rows) {
       /** @type {{ window?: { start: string, end: string } }[]} */
       const plan = row.stage_plan ? JSON.parse(row.stage_plan) : [];
-      const windows = plan.flatMap(stage =>
-        stage.window ? [stage.window] : [],
-      );
+      // A window that does not parse is left out, never stored as an invalid date.
+      const windows = plan
+        .flatMap(stage => (stage.window ? [stage.window] : []))
+        .map(w => ({ start: Date.parse(w.start), end: Date.parse(w.end) }))
+        .filter(w => Number.isFinite(w.start) && Number.isFinite(w.end));
       if (windows.length === 0) continue;
-      const starts = windows.map(w => Date.parse(w.start));
-      const ends = windows.map(w => Date.parse(w.end));
+      const starts = windows.map(w => w.start);
+      const ends = windows.map(w => w.end);
       await knex('release_trains')
         .where('id', row.id)
         .update({

@@ -93,11 +93,15 @@ export function plannedSpanOf(plan: Pick<TrainRecord['stagePlan'][number], 'wind
   planned_start: Date | null;
   planned_end: Date | null;
 } {
-  const windows = plan.flatMap(stage => (stage.window ? [stage.window] : []));
+  // Windows are validated on the way in; one that does not parse is left out, never a NaN date.
+  const windows = plan
+    .flatMap(stage => (stage.window ? [stage.window] : []))
+    .map(window => ({ start: Date.parse(window.start), end: Date.parse(window.end) }))
+    .filter(window => Number.isFinite(window.start) && Number.isFinite(window.end));
   if (windows.length === 0) return { planned_start: null, planned_end: null };
   return {
-    planned_start: new Date(Math.min(...windows.map(w => Date.parse(w.start)))),
-    planned_end: new Date(Math.max(...windows.map(w => Date.parse(w.end)))),
+    planned_start: new Date(Math.min(...windows.map(w => w.start))),
+    planned_end: new Date(Math.max(...windows.map(w => w.end))),
   };
 }
 
