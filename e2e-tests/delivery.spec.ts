@@ -202,6 +202,15 @@ test('a pipeline drives a train with the CLI; production waits for the owners; a
       idempotencyKey: `${run}-${participantRef}-drill`,
     });
   }
+  // The joint release review: each owning team signs it off before deployment.
+  for (const user of ['alice', 'bob']) {
+    const review = await asPerson(user, 'GET', `/trains/${train.id}/review`);
+    for (const team of review.teams.filter((t: any) => t.canSignOff)) {
+      await asPerson(user, 'POST', `/trains/${train.id}/review/sign-offs`, {
+        teamRef: team.teamRef,
+      });
+    }
+  }
   await advance('validation');
   expect(train.currentStage).toBe('deployment');
 

@@ -240,6 +240,24 @@ export interface Config {
        */
       reminders?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    standup?: {
+      /**
+       * A daily digest of each active train's standup for its ambassador: one notification
+       * (topic `release-coordination.standup-digest`) counting the decisions, gates that
+       * became blocking, failing checks and new collisions of the last 24 hours. Trains where
+       * nothing changed are left out.
+       */
+      digest?: {
+        /** Send the digest. Default false. */
+        enabled?: boolean;
+        /**
+         * When the digest goes out, across all backend replicas (one runs it). Default:
+         * weekdays at 08:00 in the backend's time zone (`frequency: { cron: '0 8 * * 1-5' }`),
+         * 10 minute timeout.
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+    };
     /**
      * The release dictionary shown in the portal: terms, responsibilities and escalation
      * paths. Entries replace the built-in ones with the same term id, role or path name; new

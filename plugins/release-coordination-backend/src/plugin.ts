@@ -71,9 +71,14 @@ import { createRiskRouter } from './risk/riskRouter';
 import { readRiskWeights } from './risk/config';
 import { createStandupService } from './standup/StandupService';
 import { createStandupRouter } from './standup/standupRouter';
+import { createStandupDigest } from './standup/digest';
+import { readStandupDigestSettings } from './standup/config';
 import { createRunbookService } from './runbook/RunbookService';
 import { createRunbookRouter } from './runbook/runbookRouter';
 import { readRunbookSettings } from './runbook/config';
+import { createReviewReader } from './review/ReviewReader';
+import { createReviewRouter } from './review/reviewRouter';
+import { createReleaseReviewHeldRule } from './review/rules';
 import { loadTrainDependencyDrift } from './trains/dependencyDrift';
 import { createReviewCoverageRule, readIndicatorRuleSettings } from './indicators/rules';
 import { readAttributionWindowHours } from './incidents/config';
@@ -192,6 +197,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           createEnvironmentParityRule({ store: outcomeStore, environments }),
           createChangeFreezeRule({ freezes }),
           createNoCollisionsRule({ calendar }),
+          createReleaseReviewHeldRule({ store: stores.reviews }),
           createReviewCoverageRule({
             store: stores.indicators,
             settings: readIndicatorRuleSettings(config),
@@ -265,6 +271,8 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           indicators,
           deployIncidents,
           trainAccess,
+          participantAccess,
+          reviews,
           announcer,
         } = createReleaseCoordinationServices({ ...serviceDeps, stores });
         // Announcements go out after the answer: a stopping backend first lets those under
@@ -339,6 +347,22 @@ export const releaseCoordinationPlugin = createBackendPlugin({
             if (sent > 0) logger.info(`Reminded owners about ${sent} expiring feature flag(s)`);
           },
         });
+
+        const standups = createStandupService({ trains: trainStore, calendar, freezes });
+        const standupDigest = readStandupDigestSettings(config);
+        if (standupDigest.enabled) {
+          const digests = createStandupDigest({ trains: trainStore, standups, notifications, logger });
+          // One replica sends, so that each ambassador hears once per run.
+          await scheduler.scheduleTask({
+            id: 'release-coordination-standup-digest',
+            scope: 'global',
+            ...standupDigest.schedule,
+            fn: async () => {
+              const { sent, skipped } = await digests.sendDigests();
+              logger.info(`Sent ${sent} standup digest(s); ${skipped} train(s) had nothing new`);
+            },
+          });
+        }
         await startupTurn.end();
 
         // Read-only over the tables the migrations above created. Production is the same
@@ -357,6 +381,20 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           changeMark: async () =>
             `${await scorecardFacts.changeMark()}@${(await snapshots.latest())?.version ?? '-'}`,
           maxAgeSeconds: readScorecardMaxAge(config),
+        });
+
+        const drift = (trainId: string) =>
+          loadTrainDependencyDrift({ store: trainStore, snapshots }, trainId);
+        const risk = createRiskService({
+          trains: trainStore,
+          drift,
+          facts: stores.risk,
+          actionItems: retrospectiveStore,
+          calendar,
+          freezes,
+          snapshots,
+          weights: readRiskWeights(config),
+          productionEnvironment: outcomeSettings.productionEnvironment,
         });
 
         const gateConditions = {
@@ -434,21 +472,24 @@ export const releaseCoordinationPlugin = createBackendPlugin({
                 httpAuth,
                 permissions,
                 visibility,
-                standups: createStandupService({ trains: trainStore, calendar, freezes }),
+                standups,
               }),
-              createRiskRouter({
+              createRiskRouter({ httpAuth, permissions, risk }),
+              createReviewRouter({
                 httpAuth,
                 permissions,
-                risk: createRiskService({
+                visibility,
+                reviews,
+                reader: createReviewReader({
+                  store: stores.reviews,
                   trains: trainStore,
-                  drift: trainId => loadTrainDependencyDrift({ store: trainStore, snapshots }, trainId),
-                  facts: stores.risk,
+                  snapshots,
+                  access: participantAccess,
+                  risk,
+                  drift,
+                  outcomes: outcomeStore,
                   actionItems: retrospectiveStore,
                   calendar,
-                  freezes,
-                  snapshots,
-                  weights: readRiskWeights(config),
-                  productionEnvironment: outcomeSettings.productionEnvironment,
                 }),
               }),
               createDeliveryRouter({

@@ -12,7 +12,7 @@ import { Clock, GateRule, systemClock } from '@release-coordination/plugin-relea
 import { DependencySnapshotService } from './dependencies/DependencySnapshotService';
 import { OutcomeSettings } from './outcomes/config';
 import { DatabaseOutcomeStore } from './outcomes/DatabaseOutcomeStore';
-import { createParticipantAccess } from './outcomes/access';
+import { createParticipantAccess, ParticipantAccess } from './outcomes/access';
 import { DeploymentService, createDeploymentService } from './outcomes/DeploymentService';
 import { FeatureFlagService, createFeatureFlagService } from './outcomes/FeatureFlagService';
 import { RollbackService, createRollbackService } from './outcomes/RollbackService';
@@ -29,6 +29,8 @@ import { DatabaseIndicatorStore } from './indicators/DatabaseIndicatorStore';
 import { DatabaseFreezeStore } from './freezes/DatabaseFreezeStore';
 import { DatabaseCalendarStore } from './calendar/DatabaseCalendarStore';
 import { DatabaseRiskFacts } from './risk/DatabaseRiskFacts';
+import { DatabaseReviewStore } from './review/DatabaseReviewStore';
+import { ReviewService, createReviewService } from './review/ReviewService';
 import { DeployIncidentService, createDeployIncidentService } from './runbook/deployIncidents';
 import { IndicatorService, createIndicatorService } from './indicators/IndicatorService';
 import { TrainService, createTrainService } from './trains/TrainService';
@@ -47,6 +49,7 @@ export interface ReleaseCoordinationStores {
   freezes: DatabaseFreezeStore;
   calendar: DatabaseCalendarStore;
   risk: DatabaseRiskFacts;
+  reviews: DatabaseReviewStore;
 }
 
 /** Connects the stores; the first to connect runs the migrations unless they are skipped. */
@@ -63,6 +66,7 @@ export async function createReleaseCoordinationStores(options: {
     freezes: await DatabaseFreezeStore.create(options),
     calendar: await DatabaseCalendarStore.create(options),
     risk: await DatabaseRiskFacts.create(options),
+    reviews: await DatabaseReviewStore.create(options),
   };
 }
 
@@ -77,8 +81,12 @@ export interface ReleaseCoordinationServices {
   indicators: IndicatorService;
   /** Incidents during a deploy, declared from a train's runbook. */
   deployIncidents: DeployIncidentService;
+  /** Release reviews' risk registers and sign-offs. */
+  reviews: ReviewService;
   /** Who may run which train, as the permission policy answers. */
   trainAccess: TrainAccess;
+  /** Who may change what belongs to a train's participants. */
+  participantAccess: ParticipantAccess;
   /** Announces the services' changes; `settled()` waits for those under way. */
   announcer: TrainAnnouncer;
 }
@@ -164,6 +172,15 @@ export function createReleaseCoordinationServices(options: {
       auditor,
       clock,
     }),
+    reviews: createReviewService({
+      store: stores.reviews,
+      trains: stores.trains,
+      snapshots,
+      access,
+      announcer,
+      auditor,
+      clock,
+    }),
     deployments: createDeploymentService({
       ...outcomeDeps,
       productionEnvironment: outcomeSettings.productionEnvironment,
@@ -194,6 +211,7 @@ export function createReleaseCoordinationServices(options: {
     }),
     indicators: createIndicatorService({ store: stores.indicators, snapshots, auditor, clock }),
     trainAccess,
+    participantAccess: access,
     announcer,
   };
 }

@@ -159,6 +159,22 @@ export type {
   TrainRunbook,
 } from './runbook';
 export {
+  REVIEW_RISK_LEVELS,
+  REVIEW_RISK_STATUSES,
+  type RegisterReviewRiskRequest,
+  type ReviewAgenda,
+  type ReviewRisk,
+  type ReviewRiskLevel,
+  type ReviewRiskPage,
+  type ReviewRiskStatus,
+  type ReviewRollbackReadiness,
+  type ReviewSignOff,
+  type ReviewTeam,
+  type SignOffReviewRequest,
+  type TrainReleaseReview,
+  type UpdateReviewRiskRequest,
+} from './review';
+export {
   INCIDENT_SEVERITIES,
   type AttributeIncidentRequest,
   type AttributedDeployment,

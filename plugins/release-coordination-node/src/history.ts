@@ -15,10 +15,12 @@ import {
   ReportDeploymentRequest,
   ReportIncidentRequest,
   ReportRollbackDrillRequest,
+  ReviewSignOff,
   RetrospectiveNote,
   RollbackDrill,
   RollbackPlan,
   SaveRollbackPlanRequest,
+  SignOffReviewRequest,
   TrainDetail,
   TrainGate,
   UpdateActionItemRequest,
@@ -70,6 +72,8 @@ export interface ReleaseCoordinationActor {
     entityRef: string,
     plan: SaveRollbackPlanRequest,
   ): Promise<RollbackPlan>;
+  /** Signs the train's release review off for a team the acting user is a member of. */
+  signOffReview(trainId: string, request: SignOffReviewRequest): Promise<ReviewSignOff>;
   /** Reports a rehearsal of a rollback. */
   reportRollbackDrill(drill: ReportRollbackDrillRequest): Promise<RollbackDrill>;
   /** Registers a feature flag the train's release depends on. */

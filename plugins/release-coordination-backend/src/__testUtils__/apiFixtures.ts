@@ -90,6 +90,14 @@ export const VALID_BODIES: Record<string, () => unknown> = {
     review: { mergedChanges: 4, reviewedChanges: 4 },
   }),
   declareDeployIncident: () => ({ participantRefs: [PAYMENTS], summary: 'Payments time out after wave 1' }),
+  registerReviewRisk: () => ({
+    title: 'Provider rate limits',
+    ownerRef: 'group:default/team-pay',
+    likelihood: 'medium',
+    impact: 'high',
+  }),
+  updateReviewRisk: () => ({ mitigation: 'Back off with jitter', status: 'mitigated' }),
+  signOffReview: () => ({ teamRef: 'group:default/team-pay' }),
   reportRollbackDrill: () => ({
     entityRef: PAYMENTS,
     result: 'passed',
@@ -154,6 +162,12 @@ export async function freshTrain(server: TestServer, name: string): Promise<Reco
     entityRef: encodeURIComponent(PAYMENTS),
     noteId: await post('/retrospective/notes', { column: 'went-well', text: 'Smooth' }),
     itemId: await post('/action-items', { title: 'Rehearse', ownerRef: 'group:default/team-pay' }),
+    riskId: await post('/review/risks', {
+      title: 'Provider rate limits',
+      ownerRef: 'group:default/team-pay',
+      likelihood: 'low',
+      impact: 'medium',
+    }),
     flagId: await post('/flags', {
       participantRef: PAYMENTS,
       key: 'one-click',

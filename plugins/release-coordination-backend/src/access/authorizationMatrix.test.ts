@@ -151,6 +151,14 @@ const EXPECTED: Record<string, [Cell, Cell, Cell, Cell, Cell, Cell]> = {
   getTrainRunbook: ['U', 'A', 'A', 'A', 'A', 'D'],
   // payments' owners, who runs the train, and release managers tell its contacts.
   declareDeployIncident: ['U', 'D', 'A', 'A', 'A', 'D'],
+  // The release review: everyone who reads the train reads it; the teams taking part, who
+  // runs the train and release managers keep its register; only a team's members sign off
+  // for it (admin is in team-pay too; the ambassador is in no team).
+  getTrainReview: ['U', 'A', 'A', 'A', 'A', 'D'],
+  listReviewRisks: ['U', 'A', 'A', 'A', 'A', 'D'],
+  registerReviewRisk: ['U', 'D', 'A', 'A', 'A', 'D'],
+  updateReviewRisk: ['U', 'D', 'A', 'A', 'A', 'D'],
+  signOffReview: ['U', 'D', 'A', 'D', 'A', 'D'],
 };
 
 /** Required query parameters of the reads, with values of the test organisation. */

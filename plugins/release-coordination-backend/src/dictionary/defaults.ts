@@ -310,6 +310,26 @@ export const DEFAULT_DICTIONARY: ReleaseDictionary = {
       seeAlso: ['gate', 'collision', 'decision-log'],
     }),
     term({
+      id: 'release-review',
+      term: 'Joint release review',
+      definition:
+        'The meeting of all teams of a train before deployment, over an agenda assembled ' +
+        'from the train (risk factors, deployment waves, drift, rollback readiness, flags, ' +
+        'action items, collisions). Held once every owning team signed it off and every open ' +
+        'risk of the register has a mitigation; the gate "Release review held" asks for it.',
+      aliases: ['release review', 'review', 'sign-off'],
+      seeAlso: ['risk-register', 'risk-score', 'rollback-readiness'],
+    }),
+    term({
+      id: 'risk-register',
+      term: 'Risk register',
+      definition:
+        'The risks a train\'s teams name in the release review, each with an owner, ' +
+        'likelihood, impact, mitigation and status (open, mitigated, accepted, closed). Every ' +
+        'change is in the decision log.',
+      seeAlso: ['release-review', 'decision-log'],
+    }),
+    term({
       id: 'runbook',
       term: 'Runbook',
       definition:

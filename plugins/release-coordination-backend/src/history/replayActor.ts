@@ -30,6 +30,7 @@ export function createReplayActor(options: {
   const { services, access, credentials, catalog, auth } = options;
   const { trains, deployments, rollbacks, flags, retrospectives, incidents, trainAccess } =
     services;
+  const { reviews } = services;
 
   const managing = (trainId: string, refusal: string) =>
     trainAccess.authorizeManaging(trainId, credentials, refusal);
@@ -98,6 +99,7 @@ export function createReplayActor(options: {
     },
     saveRollbackPlan: (trainId, entityRef, plan) =>
       rollbacks.saveRollbackPlan(trainId, entityRef, plan, credentials),
+    signOffReview: (trainId, request) => reviews.signOff(trainId, request, credentials),
     reportRollbackDrill: async drill => (await rollbacks.reportDrill(drill, credentials)).drill,
     createFlag: (trainId, request) => flags.createFlag(trainId, request, credentials),
     updateFlag: (flagId, request) => flags.updateFlag(flagId, request, credentials),

@@ -9,7 +9,8 @@ export const DEFAULT_PAGE_PATH = '/release-coordination';
 const DEFAULT_TRAINS_SEGMENT = 'trains';
 
 /** Train page tabs a notification may open; the page keeps its tab in `?tab=`. */
-export type TrainPageTab = 'deployments' | 'rollback' | 'retrospective';
+export type TrainPageTab =
+  'deployments' | 'rollback' | 'retrospective' | 'standup' | 'review';
 
 /**
  * A train page's link as the notifications of this plugin carry it, on the plugin's default

@@ -43,7 +43,7 @@ export async function requireTrain(
  * the one stored when it joined when the graph no longer has it.
  */
 export function ownerOfParticipant(
-  index: DependencyIndex,
+  index: Pick<DependencyIndex, 'node'>,
   participant: TrainParticipant,
 ): string | undefined {
   return index.node(participant.entityRef)?.owner ?? participant.ownerRef;

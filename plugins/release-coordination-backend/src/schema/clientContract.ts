@@ -2,6 +2,9 @@ import {
   AddParticipantRequest,
   AddRetrospectiveNoteRequest,
   AttributeIncidentRequest,
+  RegisterReviewRiskRequest,
+  SignOffReviewRequest,
+  UpdateReviewRiskRequest,
   CreateActionItemRequest,
   CreateFeatureFlagRequest,
   CreateTrainRequest,
@@ -86,6 +89,9 @@ interface ClientBodies {
   updateFeatureFlag: UpdateFeatureFlagRequest;
   reportIncident: ReportIncidentRequest;
   attributeIncident: AttributeIncidentRequest;
+  registerReviewRisk: RegisterReviewRiskRequest;
+  updateReviewRisk: UpdateReviewRiskRequest;
+  signOffReview: SignOffReviewRequest;
 }
 
 /**

@@ -31,6 +31,9 @@ import { createIndicatorRouter } from '../indicators/indicatorRouter';
 import { IndicatorService } from '../indicators/IndicatorService';
 import { createCalendarRouter } from '../calendar/calendarRouter';
 import { createRiskRouter } from '../risk/riskRouter';
+import { createReviewRouter } from '../review/reviewRouter';
+import { ReviewReader } from '../review/ReviewReader';
+import { ReviewService } from '../review/ReviewService';
 import { createStandupRouter } from '../standup/standupRouter';
 import { createRunbookRouter } from '../runbook/runbookRouter';
 import { RunbookService } from '../runbook/RunbookService';
@@ -136,6 +139,13 @@ describe('OpenAPI document', () => {
           httpAuth,
           permissions: mockServices.permissions(),
           standups: {} as StandupService,
+          visibility: {} as VisibilityResolver,
+        }),
+        createReviewRouter({
+          httpAuth,
+          permissions: mockServices.permissions(),
+          reviews: {} as ReviewService,
+          reader: {} as ReviewReader,
           visibility: {} as VisibilityResolver,
         }),
       ],

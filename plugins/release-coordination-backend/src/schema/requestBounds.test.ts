@@ -8,7 +8,16 @@ type Schema = Record<string, any>;
  * Free text people write in sentences and lists: these may hold line breaks and tabs. Every
  * other string is one line. A new free-text field is added here on purpose.
  */
-const FREE_TEXT = new Set(['objective', 'reason', 'comment', 'text', 'criteria', 'purpose', 'summary']);
+const FREE_TEXT = new Set([
+  'objective',
+  'reason',
+  'comment',
+  'text',
+  'criteria',
+  'purpose',
+  'summary',
+  'mitigation',
+]);
 
 /** Entity refs are stored in columns of 255 characters. */
 const ENTITY_REF_COLUMN = 255;

@@ -20,6 +20,8 @@ import { createParticipantAccess } from '../outcomes/access';
 import { createTrainAccess } from '../access';
 import { createTrainConditions } from '../permissions/trainConditions';
 import { ambassadorDecision } from '../__testUtils__/permissions';
+import { DatabaseReviewStore } from '../review/DatabaseReviewStore';
+import { createReleaseReviewHeldRule } from '../review/rules';
 import { DatabaseOutcomeStore } from '../outcomes/DatabaseOutcomeStore';
 import { createRollbackService } from '../outcomes/RollbackService';
 import { createOutcomeGateRules } from '../outcomes/rules';
@@ -201,11 +203,13 @@ describe('TrainService', () => {
     const database = { getClient: async () => knex, migrations: { skip: true } };
     const actionItems = await DatabaseRetrospectiveStore.create({ database, clock });
     const outcomes = await DatabaseOutcomeStore.create({ database, clock });
+    const reviews = await DatabaseReviewStore.create({ database, clock });
     const rules = new Map<string, GateRule>(
       [
         ...BUILT_IN_GATE_RULES,
         createPreviousActionItemsClosedRule({ actionItems }),
         ...createOutcomeGateRules({ store: outcomes, maxRehearsalAgeDays: 30 }),
+        createReleaseReviewHeldRule({ store: reviews }),
       ].map(rule => [rule.id, rule as GateRule]),
     );
     // Rollback plans and rehearsals are recorded as people and CI do it: services (CI) hold
@@ -282,6 +286,7 @@ describe('TrainService', () => {
       rollbacks,
       actionItems,
       outcomes,
+      reviews,
       audit,
       auditedRequests,
       signals,
@@ -358,8 +363,9 @@ describe('TrainService', () => {
         },
       ]);
       // planning: 2 entry rules, 2 approvals + 1 rule; integration: 2 checks; validation:
-      // 2 checks + 2 rules; deployment: 4 entry rules (rollback, flags) + 2 approvals.
-      expect(train.gates).toHaveLength(17);
+      // 2 checks + 3 rules (the review for the train); deployment: 4 entry rules (rollback,
+      // flags) + 2 approvals.
+      expect(train.gates).toHaveLength(18);
       expect(train.gates.map(g => [g.stage, g.phase, g.kind])).toEqual([
         ...Array(2).fill(['planning', 'entry', 'rule']),
         // Within a phase by template id: planning-owners, then planning-participation.
@@ -367,7 +373,7 @@ describe('TrainService', () => {
         ...Array(2).fill(['planning', 'exit', 'approval']),
         ...Array(2).fill(['integration', 'exit', 'check']),
         ...Array(2).fill(['validation', 'exit', 'check']),
-        ...Array(2).fill(['validation', 'exit', 'rule']),
+        ...Array(3).fill(['validation', 'exit', 'rule']),
         ...Array(4).fill(['deployment', 'entry', 'rule']),
         ...Array(2).fill(['deployment', 'exit', 'approval']),
       ]);
@@ -599,7 +605,7 @@ describe('TrainService', () => {
   it.each(databases.eachSupportedId())(
     'advances only when every exit gate is passed or waived, on %s',
     async databaseId => {
-      const { knex, store, service, rollbacks } = await setup(databaseId);
+      const { knex, store, service, rollbacks, reviews } = await setup(databaseId);
       const train = await service.createTrain(newTrain, alice);
 
       await expect(
@@ -718,10 +724,29 @@ describe('TrainService', () => {
         },
         ci,
       );
-      // Deployment's entry gates are checked on the way in: nobody has a rollback plan yet.
+      // Deployment's entry gates are checked on the way in: nobody has a rollback plan yet;
+      // nor has the release review been held.
       await expect(
         service.advanceStage(train.id, { expectedStage: 'validation' }, alice),
-      ).rejects.toThrow(/Cannot leave stage 'validation': 2 gate\(s\) not passed or waived/);
+      ).rejects.toThrow(/Cannot leave stage 'validation': 3 gate\(s\) not passed or waived/);
+      expect(gateOf(await service.getTrain(train.id), 'validation-release-review')).toMatchObject(
+        {
+          state: 'failed',
+          reason:
+            'Release review not held: waiting for the sign-off of group:default/team-pay, ' +
+            'group:default/team-web',
+        },
+      );
+      for (const [teamRef, signedBy] of [
+        ['group:default/team-pay', 'user:default/bob'],
+        ['group:default/team-web', 'user:default/carol'],
+      ]) {
+        await reviews.insertSignOff(train.id, {
+          teamRef,
+          signedBy,
+          signedAt: '2026-11-15T00:00:00.000Z',
+        });
+      }
       detail = await service.getTrain(train.id);
       expect(detail.currentStage).toBe('validation');
       expect(gateOf(detail, 'validation-upstream', 'storefront').state).toBe('passed');
@@ -1456,7 +1481,7 @@ describe('TrainService', () => {
       expect((await service.listMyApprovals(bob, everything)).items).toEqual([]);
       // Soft: the participant and its gates stay on record.
       expect(await count(knex, 'train_participants')).toBe(2);
-      expect(await count(knex, 'train_gates')).toBe(17);
+      expect(await count(knex, 'train_gates')).toBe(18);
       const decisions = await service.listDecisions(train.id, { limit: 50, offset: 0 });
       expect(decisions.items.at(-1)).toMatchObject({
         action: 'participant.removed',
@@ -1509,7 +1534,7 @@ describe('TrainService', () => {
         back.gates.filter(g => g.participantRef === payments).map(g => g.stage),
       ).toEqual(['integration', 'validation', 'validation', 'deployment', 'deployment', 'deployment']);
       expect(await count(knex, 'train_participants')).toBe(2);
-      expect(await count(knex, 'train_gates')).toBe(23);
+      expect(await count(knex, 'train_gates')).toBe(24);
       const rejoined = await service.listDecisions(train.id, { limit: 50, offset: 0 });
       expect(rejoined.items.at(-1)).toMatchObject({
         action: 'participant.added',

@@ -62,6 +62,11 @@ export const DEFAULT_STAGES: StageDefinition[] = [
         perParticipant: true,
         rule: 'upstream-passed-stage',
       },
+      // The teams meet before deployment: risks, dependencies, rollback plans, collisions.
+      {
+        ...gateDefaults('validation-release-review', 'Release review held', 'rule'),
+        rule: 'release-review-held',
+      },
     ],
   },
   {

@@ -36,6 +36,15 @@ import {
   UpdateActionItemRequest,
 } from '../retrospectives';
 import { ReleaseDictionary } from '../dictionary';
+import {
+  RegisterReviewRiskRequest,
+  ReviewRisk,
+  ReviewRiskPage,
+  ReviewSignOff,
+  SignOffReviewRequest,
+  TrainReleaseReview,
+  UpdateReviewRiskRequest,
+} from '../review';
 import { DeployReadiness, TrainEnvironmentMatrix } from '../delivery';
 import { IndicatorReport, ReportIndicatorsRequest } from '../indicators';
 import { DeclareFreezeRequest, FreezeWindow } from '../freezes';
@@ -621,6 +630,54 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     return this.http.send(
       'POST',
       `/trains/${encodeURIComponent(trainId)}/runbook/incidents`,
+      body,
+    );
+  }
+
+  getTrainReview(request: { trainId: string }): Promise<TrainReleaseReview> {
+    return this.http.get(
+      `/trains/${encodeURIComponent(request.trainId)}/review`,
+    );
+  }
+
+  listReviewRisks(
+    request: { trainId: string } & PageRequest,
+  ): Promise<ReviewRiskPage> {
+    const { trainId, ...paging } = request;
+    return this.http.get(
+      `/trains/${encodeURIComponent(trainId)}/review/risks${query(paging)}`,
+    );
+  }
+
+  registerReviewRisk(
+    request: { trainId: string } & RegisterReviewRiskRequest,
+  ): Promise<ReviewRisk> {
+    const { trainId, ...body } = request;
+    return this.http.send(
+      'POST',
+      `/trains/${encodeURIComponent(trainId)}/review/risks`,
+      body,
+    );
+  }
+
+  updateReviewRisk(
+    request: { trainId: string; riskId: string } & UpdateReviewRiskRequest,
+  ): Promise<ReviewRisk> {
+    const { trainId, riskId, ...body } = request;
+    return this.http.send(
+      'PATCH',
+      `/trains/${encodeURIComponent(trainId)}/review/risks/${encodeURIComponent(riskId)}`,
+      body,
+    );
+  }
+
+  signOffReview(
+    request: { trainId: string } & SignOffReviewRequest,
+  ): Promise<ReviewSignOff> {
+    const { trainId, ...body } = request;
+    return this.http.send(
+      'POST',
+      `/trains/${encodeURIComponent(trainId)}/review/sign-offs`,
       body,
     );
   }

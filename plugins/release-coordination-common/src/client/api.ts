@@ -37,6 +37,15 @@ import {
   UpdateActionItemRequest,
 } from '../retrospectives';
 import { ReleaseDictionary } from '../dictionary';
+import {
+  RegisterReviewRiskRequest,
+  ReviewRisk,
+  ReviewRiskPage,
+  ReviewSignOff,
+  SignOffReviewRequest,
+  TrainReleaseReview,
+  UpdateReviewRiskRequest,
+} from '../review';
 import { DeployReadiness, TrainEnvironmentMatrix } from '../delivery';
 import { IndicatorReport, ReportIndicatorsRequest } from '../indicators';
 import { DeclareFreezeRequest, FreezeWindow } from '../freezes';
@@ -362,4 +371,20 @@ export interface ReleaseCoordinationApi {
   declareDeployIncident(
     request: { trainId: string } & DeclareDeployIncidentRequest,
   ): Promise<DeployIncidentDeclared>;
+  /** A train's joint release review: its agenda, the teams' sign-offs and the register's state. */
+  getTrainReview(request: { trainId: string }): Promise<TrainReleaseReview>;
+  /** A page of a train's risk register, oldest first. */
+  listReviewRisks(
+    request: { trainId: string } & PageRequest,
+  ): Promise<ReviewRiskPage>;
+  registerReviewRisk(
+    request: { trainId: string } & RegisterReviewRiskRequest,
+  ): Promise<ReviewRisk>;
+  updateReviewRisk(
+    request: { trainId: string; riskId: string } & UpdateReviewRiskRequest,
+  ): Promise<ReviewRisk>;
+  /** Signs the review off for a team the caller is a member of. */
+  signOffReview(
+    request: { trainId: string } & SignOffReviewRequest,
+  ): Promise<ReviewSignOff>;
 }

@@ -161,6 +161,23 @@ function trainEvents(
     );
   }
 
+  // The joint release review before deployment: each owning team signs it off an hour before
+  // validation is left, by whoever of the team wrote its rollback plan.
+  const validationLeft = train.stages.validation?.leftAt;
+  if (validationLeft) {
+    const signers = new Map(train.participants.map(p => [p.owner, p.rollbackPlan.by]));
+    for (const [team, by] of signers) {
+      add(
+        new Date(time(validationLeft).getTime() - 3_600_000),
+        `${train.name}: review sign-off of ${team}`,
+        () =>
+          ctx.asUser(userRef(by)).signOffReview(replayed().id, {
+            teamRef: `group:default/${team}`,
+          }),
+      );
+    }
+  }
+
   for (const [stage, events] of Object.entries(train.stages)) {
     for (const [component, steps] of Object.entries(events.approvals ?? {})) {
       for (const step of steps) {

@@ -2857,6 +2857,341 @@ export const spec = {
         }
       }
     },
+    "/trains/{trainId}/review": {
+      "get": {
+        "operationId": "getTrainReview",
+        "summary": "The train's joint release review - agenda, the teams' sign-offs and the risk register's state.",
+        "description": "The agenda is assembled from the train's data: the risk score with its factors, the\nparticipants in deployment waves, the dependency drift since planning, each\nparticipant's rollback readiness (plan saved, last passed drill), the first 20 flags in\nuse and open action items of earlier trains that concern the participants (each with\nits total), and the collisions with other trains and change freezes. `teams` lists the\nowning Groups of the participants with their sign-off; `held` is true once every one\nsigned off and no open risk of the register lacks a mitigation - what the\n`release-review-held` gate rule asks. Entities the caller may not see are left out and\ncounted in `hidden`. Needs `release-coordination.train.read`.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/TrainId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The review.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TrainReleaseReview"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
+    "/trains/{trainId}/review/risks": {
+      "get": {
+        "operationId": "listReviewRisks",
+        "summary": "A page of the train's risk register, oldest first.",
+        "description": "Needs `release-coordination.train.read`.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/TrainId"
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 50
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 1000000,
+              "default": 0
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of risks.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReviewRiskPage"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      },
+      "post": {
+        "operationId": "registerReviewRisk",
+        "summary": "Register a risk of the release - owner, likelihood, impact, mitigation and status.",
+        "description": "The ambassador, whoever the policy lets manage the train\n(`release-coordination.train.manage`) and members of an owning team of a participant\nmay; needs `release-coordination.train.read`. Only while the train is active; a train\nholds at most 100 risks. The owner (a Group or User) is told, and\n`review.risk-registered` is appended to the decision log in the same transaction.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/TrainId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "title",
+                  "ownerRef",
+                  "likelihood",
+                  "impact"
+                ],
+                "properties": {
+                  "title": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 500,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
+                  },
+                  "ownerRef": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$"
+                  },
+                  "likelihood": {
+                    "$ref": "#/components/schemas/ReviewRiskLevel"
+                  },
+                  "impact": {
+                    "$ref": "#/components/schemas/ReviewRiskLevel"
+                  },
+                  "mitigation": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
+                  },
+                  "status": {
+                    "$ref": "#/components/schemas/ReviewRiskStatus"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The registered risk.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReviewRisk"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          }
+        }
+      }
+    },
+    "/trains/{trainId}/review/risks/{riskId}": {
+      "patch": {
+        "operationId": "updateReviewRisk",
+        "summary": "Change a registered risk; `mitigation` null removes it.",
+        "description": "Who may register a risk may change it. Concurrent changes are applied one after the\nother, never lost; with `expectedVersion` a change to a risk that moved on is refused\nwith 409. A new owner is told; `review.risk-updated` is appended to the decision log\nwith the risk before and after.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/TrainId"
+          },
+          {
+            "name": "riskId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "pattern": "^[1-9][0-9]{0,8}$"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "minProperties": 1,
+                "properties": {
+                  "title": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 500,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
+                  },
+                  "ownerRef": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$"
+                  },
+                  "likelihood": {
+                    "$ref": "#/components/schemas/ReviewRiskLevel"
+                  },
+                  "impact": {
+                    "$ref": "#/components/schemas/ReviewRiskLevel"
+                  },
+                  "mitigation": {
+                    "type": "string",
+                    "nullable": true,
+                    "minLength": 1,
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
+                  },
+                  "status": {
+                    "$ref": "#/components/schemas/ReviewRiskStatus"
+                  },
+                  "expectedVersion": {
+                    "type": "integer",
+                    "minimum": 0
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The risk as it is now.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReviewRisk"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          }
+        }
+      }
+    },
+    "/trains/{trainId}/review/sign-offs": {
+      "post": {
+        "operationId": "signOffReview",
+        "summary": "Sign the release review off for a team the caller is a member of.",
+        "description": "`teamRef` must own a participant of the train (else 400) and the caller must be a\nmember of it (else 403; a release manager does not sign for a team). A team signs off\nonce (409 after). Appends `review.signed-off`, and `review.held` when this sign-off\ncompletes the review, to the decision log in the same transaction; the ambassador is\ntold when the review is held. Only while the train is active.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/TrainId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "teamRef"
+                ],
+                "properties": {
+                  "teamRef": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$"
+                  },
+                  "comment": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The sign-off.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReviewSignOff"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          }
+        }
+      }
+    },
     "/trains/{trainId}/compatibility": {
       "get": {
         "operationId": "getCompatibilityMatrix",
@@ -5320,6 +5655,10 @@ export const spec = {
               "incident.attributed",
               "rollback-plan.saved",
               "runbook.incident-declared",
+              "review.risk-registered",
+              "review.risk-updated",
+              "review.signed-off",
+              "review.held",
               "flag.created",
               "flag.updated",
               "retro.note-added",
@@ -6701,6 +7040,309 @@ export const spec = {
                 }
               }
             }
+          }
+        }
+      },
+      "ReviewRiskLevel": {
+        "type": "string",
+        "enum": [
+          "low",
+          "medium",
+          "high"
+        ]
+      },
+      "ReviewRiskStatus": {
+        "type": "string",
+        "enum": [
+          "open",
+          "mitigated",
+          "accepted",
+          "closed"
+        ]
+      },
+      "ReviewRisk": {
+        "type": "object",
+        "required": [
+          "id",
+          "trainId",
+          "title",
+          "ownerRef",
+          "likelihood",
+          "impact",
+          "status",
+          "createdBy",
+          "createdAt",
+          "updatedBy",
+          "updatedAt",
+          "version"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "trainId": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "ownerRef": {
+            "type": "string",
+            "description": "A Group or User ref."
+          },
+          "likelihood": {
+            "$ref": "#/components/schemas/ReviewRiskLevel"
+          },
+          "impact": {
+            "$ref": "#/components/schemas/ReviewRiskLevel"
+          },
+          "mitigation": {
+            "type": "string"
+          },
+          "status": {
+            "$ref": "#/components/schemas/ReviewRiskStatus"
+          },
+          "createdBy": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updatedBy": {
+            "type": "string"
+          },
+          "updatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "version": {
+            "type": "integer"
+          }
+        }
+      },
+      "ReviewRiskPage": {
+        "type": "object",
+        "required": [
+          "items",
+          "totalCount"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ReviewRisk"
+            }
+          },
+          "totalCount": {
+            "type": "integer"
+          }
+        }
+      },
+      "ReviewSignOff": {
+        "type": "object",
+        "required": [
+          "teamRef",
+          "signedBy",
+          "signedAt"
+        ],
+        "properties": {
+          "teamRef": {
+            "type": "string"
+          },
+          "signedBy": {
+            "type": "string"
+          },
+          "signedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "comment": {
+            "type": "string"
+          }
+        }
+      },
+      "ReviewTeam": {
+        "type": "object",
+        "required": [
+          "teamRef",
+          "participantRefs",
+          "canSignOff"
+        ],
+        "properties": {
+          "teamRef": {
+            "type": "string"
+          },
+          "participantRefs": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "signOff": {
+            "$ref": "#/components/schemas/ReviewSignOff"
+          },
+          "canSignOff": {
+            "type": "boolean",
+            "description": "The caller is a member and the team has not signed off yet."
+          }
+        }
+      },
+      "ReviewRollbackReadiness": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "planned"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "ownerRef": {
+            "type": "string"
+          },
+          "planned": {
+            "type": "boolean"
+          },
+          "criteria": {
+            "type": "string"
+          },
+          "procedureUrl": {
+            "type": "string"
+          },
+          "lastRehearsedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "ReviewAgenda": {
+        "type": "object",
+        "required": [
+          "risk",
+          "waves",
+          "drift",
+          "rollbackReadiness",
+          "openFlags",
+          "openActionItems",
+          "collisions"
+        ],
+        "properties": {
+          "risk": {
+            "$ref": "#/components/schemas/TrainRiskScore"
+          },
+          "waves": {
+            "type": "array",
+            "items": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            }
+          },
+          "drift": {
+            "$ref": "#/components/schemas/TrainDependencyDrift"
+          },
+          "rollbackReadiness": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ReviewRollbackReadiness"
+            }
+          },
+          "openFlags": {
+            "type": "object",
+            "required": [
+              "items",
+              "totalCount"
+            ],
+            "properties": {
+              "items": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/FeatureFlag"
+                }
+              },
+              "totalCount": {
+                "type": "integer"
+              }
+            }
+          },
+          "openActionItems": {
+            "type": "object",
+            "required": [
+              "items",
+              "totalCount"
+            ],
+            "properties": {
+              "items": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/ActionItem"
+                }
+              },
+              "totalCount": {
+                "type": "integer"
+              }
+            }
+          },
+          "collisions": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/TrainCollision"
+            }
+          }
+        }
+      },
+      "TrainReleaseReview": {
+        "type": "object",
+        "required": [
+          "trainId",
+          "held",
+          "teams",
+          "register",
+          "canEditRegister",
+          "agenda"
+        ],
+        "properties": {
+          "trainId": {
+            "type": "string"
+          },
+          "held": {
+            "type": "boolean"
+          },
+          "teams": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ReviewTeam"
+            }
+          },
+          "register": {
+            "type": "object",
+            "required": [
+              "totalCount",
+              "openCount",
+              "unmitigatedCount"
+            ],
+            "properties": {
+              "totalCount": {
+                "type": "integer"
+              },
+              "openCount": {
+                "type": "integer"
+              },
+              "unmitigatedCount": {
+                "type": "integer"
+              }
+            }
+          },
+          "canEditRegister": {
+            "type": "boolean"
+          },
+          "agenda": {
+            "$ref": "#/components/schemas/ReviewAgenda"
+          },
+          "hidden": {
+            "$ref": "#/components/schemas/HiddenEntityCounts"
           }
         }
       },

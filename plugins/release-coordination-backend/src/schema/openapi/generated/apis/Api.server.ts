@@ -4,7 +4,7 @@
 // ******************************************************************
 /* eslint-disable */
 
-import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeployReadiness, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, FreezeScope, FreezeWindow, HiddenEntityCounts, Incident, IncidentDetail, IncidentSeverity, IndicatorReport, MyApproval, OwnershipInfo, ReachedEntity, ReleaseCalendar, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainCollisionsResponse, TrainCompatibilityMatrix, TrainDecision, TrainDependencyDrift, TrainDetail, TrainEnvironmentMatrix, TrainGate, TrainParticipant, TrainRiskScore, TrainRollbackReadiness, TrainRunbook, TrainStandup } from '../models';
+import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeployReadiness, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, FreezeScope, FreezeWindow, HiddenEntityCounts, Incident, IncidentDetail, IncidentSeverity, IndicatorReport, MyApproval, OwnershipInfo, ReachedEntity, ReleaseCalendar, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, ReviewRisk, ReviewRiskLevel, ReviewRiskPage, ReviewRiskStatus, ReviewSignOff, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainCollisionsResponse, TrainCompatibilityMatrix, TrainDecision, TrainDependencyDrift, TrainDetail, TrainEnvironmentMatrix, TrainGate, TrainParticipant, TrainReleaseReview, TrainRiskScore, TrainRollbackReadiness, TrainRunbook, TrainStandup } from '../models';
 
 /** GET /trains: List release trains, newest first. */
 export type ListTrains = {
@@ -566,6 +566,72 @@ export type DeclareDeployIncident = {
   };
 };
 
+/** GET /trains/{trainId}/review: The train's joint release review - agenda, the teams' sign-offs and the risk register's state. */
+export type GetTrainReview = {
+  path: {
+    trainId: string;
+  };
+  response: TrainReleaseReview;
+};
+
+/** GET /trains/{trainId}/review/risks: A page of the train's risk register, oldest first. */
+export type ListReviewRisks = {
+  path: {
+    trainId: string;
+  };
+  query: {
+    limit?: number;
+    offset?: number;
+  };
+  response: ReviewRiskPage;
+};
+
+/** POST /trains/{trainId}/review/risks: Register a risk of the release - owner, likelihood, impact, mitigation and status. */
+export type RegisterReviewRisk = {
+  path: {
+    trainId: string;
+  };
+  body: {
+    title: string;
+    ownerRef: string;
+    likelihood: ReviewRiskLevel;
+    impact: ReviewRiskLevel;
+    mitigation?: string;
+    status?: ReviewRiskStatus;
+  };
+  response: ReviewRisk;
+};
+
+/** PATCH /trains/{trainId}/review/risks/{riskId}: Change a registered risk; `mitigation` null removes it. */
+export type UpdateReviewRisk = {
+  path: {
+    trainId: string;
+    riskId: string;
+  };
+  body: {
+    title?: string;
+    ownerRef?: string;
+    likelihood?: ReviewRiskLevel;
+    impact?: ReviewRiskLevel;
+    mitigation?: string | null;
+    status?: ReviewRiskStatus;
+    expectedVersion?: number;
+  };
+  response: ReviewRisk;
+};
+
+/** POST /trains/{trainId}/review/sign-offs: Sign the release review off for a team the caller is a member of. */
+export type SignOffReview = {
+  path: {
+    trainId: string;
+  };
+  body: {
+    teamRef: string;
+    comment?: string;
+  };
+  response: ReviewSignOff;
+};
+
 /** GET /trains/{trainId}/compatibility: Which pairs of versions along the train's dependency edges were tested together. */
 export type GetCompatibilityMatrix = {
   path: {
@@ -917,6 +983,11 @@ export type EndpointMap = {
   '#get|/trains/{trainId}/standup': GetTrainStandup;
   '#get|/trains/{trainId}/runbook': GetTrainRunbook;
   '#post|/trains/{trainId}/runbook/incidents': DeclareDeployIncident;
+  '#get|/trains/{trainId}/review': GetTrainReview;
+  '#get|/trains/{trainId}/review/risks': ListReviewRisks;
+  '#post|/trains/{trainId}/review/risks': RegisterReviewRisk;
+  '#patch|/trains/{trainId}/review/risks/{riskId}': UpdateReviewRisk;
+  '#post|/trains/{trainId}/review/sign-offs': SignOffReview;
   '#get|/trains/{trainId}/compatibility': GetCompatibilityMatrix;
   '#get|/trains/{trainId}/deployments': ListDeployments;
   '#post|/trains/{trainId}/deployments': ReportDeployment;
@@ -984,6 +1055,11 @@ export type Operations = {
   getTrainStandup: GetTrainStandup;
   getTrainRunbook: GetTrainRunbook;
   declareDeployIncident: DeclareDeployIncident;
+  getTrainReview: GetTrainReview;
+  listReviewRisks: ListReviewRisks;
+  registerReviewRisk: RegisterReviewRisk;
+  updateReviewRisk: UpdateReviewRisk;
+  signOffReview: SignOffReview;
   getCompatibilityMatrix: GetCompatibilityMatrix;
   listDeployments: ListDeployments;
   reportDeployment: ReportDeployment;

@@ -8,7 +8,7 @@ export interface TrainDecision {
   trainId: string;
   entityRef?: string;
   actorRef: string;
-  action: "train.created" | "train.updated" | "train.cancelled" | "train.rolled-back" | "participant.added" | "participant.updated" | "participant.removed" | "participant.owner-changed" | "stage.advanced" | "gate.approved" | "gate.rejected" | "gate.waived" | "gate.evaluated" | "gate.expired" | "gate.passed" | "gate.failed" | "check.reported" | "deployment.reported" | "incident.attributed" | "rollback-plan.saved" | "runbook.incident-declared" | "flag.created" | "flag.updated" | "retro.note-added" | "retro.note-deleted" | "action-item.created" | "action-item.updated";
+  action: "train.created" | "train.updated" | "train.cancelled" | "train.rolled-back" | "participant.added" | "participant.updated" | "participant.removed" | "participant.owner-changed" | "stage.advanced" | "gate.approved" | "gate.rejected" | "gate.waived" | "gate.evaluated" | "gate.expired" | "gate.passed" | "gate.failed" | "check.reported" | "deployment.reported" | "incident.attributed" | "rollback-plan.saved" | "runbook.incident-declared" | "review.risk-registered" | "review.risk-updated" | "review.signed-off" | "review.held" | "flag.created" | "flag.updated" | "retro.note-added" | "retro.note-deleted" | "action-item.created" | "action-item.updated";
   subject: string;
   before?: unknown;
   after?: unknown;

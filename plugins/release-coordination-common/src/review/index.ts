@@ -1,0 +1,16 @@
+export {
+  REVIEW_RISK_LEVELS,
+  REVIEW_RISK_STATUSES,
+  type RegisterReviewRiskRequest,
+  type ReviewAgenda,
+  type ReviewRisk,
+  type ReviewRiskLevel,
+  type ReviewRiskPage,
+  type ReviewRiskStatus,
+  type ReviewRollbackReadiness,
+  type ReviewSignOff,
+  type ReviewTeam,
+  type SignOffReviewRequest,
+  type TrainReleaseReview,
+  type UpdateReviewRiskRequest,
+} from './types';
