@@ -124,3 +124,18 @@ export async function openEntityTab(page: Page, name: string) {
     await direct.click();
   }
 }
+
+/** What a person does through the plugin's API: another browser, or their own script. */
+export async function asPerson(user: string, method: string, path: string, body?: object) {
+  const response = await fetch(`${BACKEND}/api/release-coordination${path}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${await tokenOf(user)}`,
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}

@@ -77,6 +77,7 @@ import { createRunbookService } from './runbook/RunbookService';
 import { createRunbookRouter } from './runbook/runbookRouter';
 import { readRunbookSettings } from './runbook/config';
 import { createReviewReader } from './review/ReviewReader';
+import { createCadenceRouter } from './cadences/cadenceRouter';
 import { createReviewRouter } from './review/reviewRouter';
 import { createReleaseReviewHeldRule } from './review/rules';
 import { loadTrainDependencyDrift } from './trains/dependencyDrift';
@@ -273,6 +274,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
           trainAccess,
           participantAccess,
           reviews,
+          cadences,
           announcer,
         } = createReleaseCoordinationServices({ ...serviceDeps, stores });
         // Announcements go out after the answer: a stopping backend first lets those under
@@ -475,6 +477,15 @@ export const releaseCoordinationPlugin = createBackendPlugin({
                 standups,
               }),
               createRiskRouter({ httpAuth, permissions, risk }),
+              createCadenceRouter({
+                httpAuth,
+                permissions,
+                cadences,
+                trains,
+                trainAccess,
+                catalog,
+                visibility,
+              }),
               createReviewRouter({
                 httpAuth,
                 permissions,

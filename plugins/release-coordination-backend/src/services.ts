@@ -30,6 +30,8 @@ import { DatabaseFreezeStore } from './freezes/DatabaseFreezeStore';
 import { DatabaseCalendarStore } from './calendar/DatabaseCalendarStore';
 import { DatabaseRiskFacts } from './risk/DatabaseRiskFacts';
 import { DatabaseReviewStore } from './review/DatabaseReviewStore';
+import { DatabaseCadenceStore } from './cadences/DatabaseCadenceStore';
+import { CadenceService, createCadenceService } from './cadences/CadenceService';
 import { ReviewService, createReviewService } from './review/ReviewService';
 import { DeployIncidentService, createDeployIncidentService } from './runbook/deployIncidents';
 import { IndicatorService, createIndicatorService } from './indicators/IndicatorService';
@@ -50,6 +52,7 @@ export interface ReleaseCoordinationStores {
   calendar: DatabaseCalendarStore;
   risk: DatabaseRiskFacts;
   reviews: DatabaseReviewStore;
+  cadences: DatabaseCadenceStore;
 }
 
 /** Connects the stores; the first to connect runs the migrations unless they are skipped. */
@@ -67,6 +70,7 @@ export async function createReleaseCoordinationStores(options: {
     calendar: await DatabaseCalendarStore.create(options),
     risk: await DatabaseRiskFacts.create(options),
     reviews: await DatabaseReviewStore.create(options),
+    cadences: await DatabaseCadenceStore.create(options),
   };
 }
 
@@ -83,6 +87,8 @@ export interface ReleaseCoordinationServices {
   deployIncidents: DeployIncidentService;
   /** Release reviews' risk registers and sign-offs. */
   reviews: ReviewService;
+  /** Release cadences and their ambassador rotation. */
+  cadences: CadenceService;
   /** Who may run which train, as the permission policy answers. */
   trainAccess: TrainAccess;
   /** Who may change what belongs to a train's participants. */
@@ -180,6 +186,22 @@ export function createReleaseCoordinationServices(options: {
       announcer,
       auditor,
       clock,
+    }),
+    cadences: createCadenceService({
+      store: stores.cadences,
+      trains: stores.trains,
+      stages,
+      snapshots,
+      access,
+      auditor,
+      clock,
+      notify: async notification => {
+        try {
+          await notifications.send(notification);
+        } catch (error) {
+          logger.warn(`Could not send a notification of the rotation: ${error}`);
+        }
+      },
     }),
     deployments: createDeploymentService({
       ...outcomeDeps,

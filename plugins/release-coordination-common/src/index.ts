@@ -24,6 +24,7 @@ export {
   deploymentReportPermission,
   deployReadinessReadPermission,
   freezeManagePermission,
+  cadenceManagePermission,
   gateApprovePermission,
   gateWaivePermission,
   incidentAttributePermission,
@@ -158,6 +159,23 @@ export type {
   RunbookRollbackStep,
   TrainRunbook,
 } from './runbook';
+export type {
+  AddCadenceHandoverRequest,
+  AmbassadorSuggestion,
+  CadenceDetail,
+  CadenceHandover,
+  CadenceRosterMember,
+  CadenceRotationChange,
+  CadenceStageOffset,
+  CadenceTrain,
+  CreateCadenceRequest,
+  CreateCadenceTrainRequest,
+  NextCadenceTrain,
+  RecordRotationChangeRequest,
+  ReleaseCadence,
+  SetCadenceRosterRequest,
+  TrainCadenceLink,
+} from './cadences';
 export {
   REVIEW_RISK_LEVELS,
   REVIEW_RISK_STATUSES,

@@ -190,6 +190,17 @@ export const freezeManagePermission = createPermission({
 });
 
 /**
+ * Create release cadences and keep their ambassador rosters; record any member's skip or swap.
+ * Members record their own skips and swaps without it.
+ *
+ * @public
+ */
+export const cadenceManagePermission = createPermission({
+  name: 'release-coordination.cadence.manage',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission of the release-coordination plugins, for the permission registry and for
  * policies.
  *
@@ -211,4 +222,5 @@ export const releaseCoordinationPermissions = [
   incidentAttributePermission,
   indicatorReportPermission,
   freezeManagePermission,
+  cadenceManagePermission,
 ];

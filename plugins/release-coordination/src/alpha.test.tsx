@@ -48,6 +48,8 @@ describe('new frontend system', () => {
     for (const [tab, path] of [
       ['Release trains', '/release-coordination/trains'],
       ['My approvals', '/release-coordination/approvals'],
+      ['Calendar', '/release-coordination/calendar'],
+      ['Cadences', '/release-coordination/cadences'],
       ['Scorecards', '/release-coordination/scorecards'],
       ['Release dictionary', '/release-coordination/dictionary'],
     ]) {
@@ -77,6 +79,33 @@ describe('new frontend system', () => {
     expect(await screen.findByText('Retrospective')).toBeInTheDocument();
   });
 
+  it("links a cadence train's page to its cadence on the cadences tab", async () => {
+    renderTestApp({
+      features: [releaseCoordinationPlugin],
+      apis: [
+        [
+          releaseCoordinationApiRef,
+          {
+            getTrain: async () => ({
+              ...winterTrainDetail,
+              cadence: { cadenceId: 'fortnightly', occurrence: 4 },
+            }),
+            listDecisions: async () => ({ items: winterDecisions, totalCount: 2 }),
+            getDeploymentWaves: async () => checkoutApiWaves,
+            getDependencyDrift: async () => winterDriftNone,
+            ...trainWithoutOutcomesApi,
+          },
+        ],
+      ],
+      initialRouteEntries: [`/release-coordination/trains/${TRAIN_ID}`],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(await screen.findByRole('link', { name: 'Cadence train #4' })).toHaveAttribute(
+      'href',
+      '/release-coordination/cadences?cadence=fortnightly',
+    );
+  });
+
   it('mounts my approvals at /release-coordination/approvals', async () => {
     renderTestApp({
       features: [releaseCoordinationPlugin],
@@ -93,6 +122,57 @@ describe('new frontend system', () => {
     });
     expect(await screen.findByText('Waiting for your decision (1)')).toBeInTheDocument();
     expect(releaseCoordinationPlugin.getExtension('sub-page:release-coordination/approvals')).toBeDefined();
+  });
+
+  it('mounts the release cadences at /release-coordination/cadences', async () => {
+    const listCadences = vi.fn(async () => ({ items: [], totalCount: 0 }));
+    renderTestApp({
+      features: [releaseCoordinationPlugin],
+      apis: [[releaseCoordinationApiRef, { listCadences }]],
+      initialRouteEntries: ['/release-coordination/cadences'],
+    });
+    expect(await screen.findByText('No release cadences yet')).toBeInTheDocument();
+    expect(listCadences).toHaveBeenCalledWith({ limit: 20, offset: 0 });
+    expect(releaseCoordinationPlugin.getExtension('sub-page:release-coordination/cadences')).toBeDefined();
+  });
+
+  it("shows the cadence of the query string, whose trains link to the trains tab", async () => {
+    const getCadence = vi.fn(async () => ({
+      id: 'fortnightly',
+      name: 'Fortnightly web',
+      intervalDays: 14,
+      firstStart: '2027-01-04T00:00:00.000Z',
+      stageOffsets: [],
+      teamRefs: [],
+      createdBy: 'user:default/rm',
+      createdAt: '2026-12-20T09:00:00.000Z',
+      roster: [],
+      next: { cadenceId: 'fortnightly', occurrence: 2, name: 'Fortnightly web #2', stageWindows: {} },
+      rotationChanges: [],
+    }));
+    const listCadenceTrains = vi.fn(async () => pageOf({
+      items: [
+        {
+          trainId: TRAIN_ID,
+          name: 'Fortnightly web #1',
+          occurrence: 1,
+          ambassadorRef: 'user:default/alice',
+          status: 'released',
+          createdAt: '2027-01-03T09:00:00.000Z',
+        },
+      ],
+    }));
+    renderTestApp({
+      features: [releaseCoordinationPlugin],
+      apis: [[releaseCoordinationApiRef, { getCadence, listCadenceTrains }]],
+      initialRouteEntries: ['/release-coordination/cadences?cadence=fortnightly'],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(await screen.findByRole('link', { name: 'Fortnightly web #1' })).toHaveAttribute(
+      'href',
+      `/release-coordination/trains/${TRAIN_ID}`,
+    );
+    expect(getCadence).toHaveBeenCalledWith({ cadenceId: 'fortnightly' });
   });
 
   it('mounts the scorecards at /release-coordination/scorecards', async () => {

@@ -23,6 +23,7 @@ import HowToVoteIcon from '@material-ui/icons/HowToVote';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import MenuBookIcon from '@material-ui/icons/MenuBook';
 import EventIcon from '@material-ui/icons/Event';
+import RepeatIcon from '@material-ui/icons/Repeat';
 import { releaseCoordinationApiRef } from './api';
 import {
   isDependencyMatrixAvailable,
@@ -31,6 +32,7 @@ import {
 } from './filters';
 import {
   approvalsRouteRef,
+  cadencesRouteRef,
   calendarRouteRef,
   dictionaryRouteRef,
   rootRouteRef,
@@ -45,6 +47,7 @@ const routes = convertLegacyRouteRefs({
   approvals: approvalsRouteRef,
   scorecards: scorecardsRouteRef,
   calendar: calendarRouteRef,
+  cadences: cadencesRouteRef,
   dictionary: dictionaryRouteRef,
 });
 
@@ -124,6 +127,23 @@ export const releaseCoordinationCalendarSubPage = SubPageBlueprint.make({
     icon: <EventIcon fontSize="inherit" />,
     routeRef: routes.calendar,
     loader: () => import('./components/Router').then(m => <m.CalendarSubPageContent />),
+  },
+});
+
+/**
+ * The release cadences: recurring series of trains with shared stage windows, the next train
+ * pre-filled and the ambassador rotation; the cadence shown lives in the query string.
+ *
+ * @alpha
+ */
+export const releaseCoordinationCadencesSubPage = SubPageBlueprint.make({
+  name: 'cadences',
+  params: {
+    path: 'cadences',
+    title: releaseCoordinationTranslationRef('pages.cadences'),
+    icon: <RepeatIcon fontSize="inherit" />,
+    routeRef: routes.cadences,
+    loader: () => import('./components/Router').then(m => <m.CadencesSubPageContent />),
   },
 });
 
@@ -262,6 +282,7 @@ export default createFrontendPlugin({
     releaseCoordinationTrainsSubPage,
     releaseCoordinationApprovalsSubPage,
     releaseCoordinationCalendarSubPage,
+    releaseCoordinationCadencesSubPage,
     releaseCoordinationScorecardsSubPage,
     releaseCoordinationDictionarySubPage,
     entityReleaseTrainsContent,

@@ -1,6 +1,6 @@
 /**
  * Release coordination for Backstage: release trains, my approvals, the release calendar,
- * scorecards, the release dictionary, and the ownership and dependency-matrix tabs of entity pages.
+ * release cadences, scorecards, the release dictionary, and the ownership and dependency-matrix tabs of entity pages.
  * This entry point serves the legacy frontend system; `./alpha` serves the new one.
  *
  * @packageDocumentation
@@ -12,6 +12,7 @@ export {
   ReleaseCoordinationApprovalsPage,
   ReleaseCoordinationScorecardsPage,
   ReleaseCoordinationCalendarPage,
+  ReleaseCoordinationCadencesPage,
   ReleaseCoordinationDictionaryPage,
   EntityReleaseTrainsContent,
   EntityReleaseTrainCard,

@@ -13,6 +13,7 @@ import {
   HomePageMyApprovalsCard,
   EntityReleaseTrainsContent,
   ReleaseCoordinationApprovalsPage,
+  ReleaseCoordinationCadencesPage,
   ReleaseCoordinationDictionaryPage,
   ReleaseCoordinationPage,
   releaseCoordinationPlugin,
@@ -20,6 +21,7 @@ import {
 } from './plugin';
 import {
   approvalsRouteRef,
+  cadencesRouteRef,
   dictionaryRouteRef,
   rootRouteRef,
   scorecardsRouteRef,
@@ -47,6 +49,7 @@ describe('legacy frontend system', () => {
     expect(releaseCoordinationPlugin.routes.approvals).toBe(approvalsRouteRef);
     expect(releaseCoordinationPlugin.routes.scorecards).toBe(scorecardsRouteRef);
     expect(releaseCoordinationPlugin.routes.dictionary).toBe(dictionaryRouteRef);
+    expect(releaseCoordinationPlugin.routes.cadences).toBe(cadencesRouteRef);
   });
 
   function renderLegacyApp(path: string, api: Partial<ReleaseCoordinationApi>) {
@@ -82,6 +85,10 @@ describe('legacy frontend system', () => {
             <Route
               path="/release-coordination/scorecards"
               element={<ReleaseCoordinationScorecardsPage />}
+            />
+            <Route
+              path="/release-coordination/cadences"
+              element={<ReleaseCoordinationCadencesPage />}
             />
             <Route
               path="/release-coordination/dictionary"
@@ -138,6 +145,17 @@ describe('legacy frontend system', () => {
     expect(Math.round(days)).toBe(180);
   });
 
+  it('mounts the release cadences through their routable extension', async () => {
+    const getCadence = vi.fn(async () => {
+      throw new Error('cadence gone');
+    });
+    renderLegacyApp('/release-coordination/cadences?cadence=fortnightly', { getCadence });
+    expect(await screen.findByText('Release cadences')).toBeInTheDocument();
+    expect(await screen.findByText(/Could not load the cadence/)).toBeInTheDocument();
+    // The cadence shown comes from the query string.
+    expect(getCadence).toHaveBeenCalledWith({ cadenceId: 'fortnightly' });
+  });
+
   it('mounts the dictionary through its routable extension', async () => {
     renderLegacyApp('/release-coordination/dictionary#term-waiver', {
       getDictionary: async () => ({
@@ -172,6 +190,7 @@ describe('legacy entity content', () => {
     expect(legacyExports.EntityOwnershipContent).toBe(EntityOwnershipContent);
     expect(legacyExports.EntityReleaseTrainsContent).toBe(EntityReleaseTrainsContent);
     expect(legacyExports.ReleaseCoordinationApprovalsPage).toBe(ReleaseCoordinationApprovalsPage);
+    expect(legacyExports.ReleaseCoordinationCadencesPage).toBe(ReleaseCoordinationCadencesPage);
     expect(legacyExports.EntityReleaseTrainCard).toBe(EntityReleaseTrainCard);
     expect(legacyExports.HomePageMyApprovalsCard).toBe(HomePageMyApprovalsCard);
     expect(legacyExports.isReleaseTrainsAvailable(checkoutApi)).toBe(true);

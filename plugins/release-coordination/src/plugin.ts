@@ -12,6 +12,7 @@ import { ReleaseCoordinationClient } from '@release-coordination/plugin-release-
 import { releaseCoordinationApiRef } from './api';
 import {
   approvalsRouteRef,
+  cadencesRouteRef,
   calendarRouteRef,
   dictionaryRouteRef,
   rootRouteRef,
@@ -40,6 +41,7 @@ export const releaseCoordinationPlugin = createPlugin({
     approvals: approvalsRouteRef,
     scorecards: scorecardsRouteRef,
     calendar: calendarRouteRef,
+    cadences: cadencesRouteRef,
     dictionary: dictionaryRouteRef,
   },
 });
@@ -97,6 +99,21 @@ export const ReleaseCoordinationCalendarPage: () => JSX.Element = releaseCoordin
     name: 'ReleaseCoordinationCalendarPage',
     component: () => import('./components/ReleaseCalendar').then(m => m.ReleaseCalendarPage),
     mountPoint: calendarRouteRef,
+  }),
+);
+
+/**
+ * The release cadences: recurring series of trains with shared stage windows, the next train
+ * pre-filled and the ambassador rotation, for a `<Route path="/release-coordination/cadences">`
+ * of the app.
+ *
+ * @public
+ */
+export const ReleaseCoordinationCadencesPage: () => JSX.Element = releaseCoordinationPlugin.provide(
+  createRoutableExtension({
+    name: 'ReleaseCoordinationCadencesPage',
+    component: () => import('./components/Cadences').then(m => m.CadencesPage),
+    mountPoint: cadencesRouteRef,
   }),
 );
 

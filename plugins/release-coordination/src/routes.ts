@@ -23,6 +23,12 @@ export const approvalsRouteRef = createRouteRef({ id: 'release-coordination/appr
 export const calendarRouteRef = createRouteRef({ id: 'release-coordination/calendar' });
 
 /**
+ * The release cadences, `/release-coordination/cadences`: recurring series of trains with shared
+ * stage windows and a rotating ambassador roster. The cadence shown lives in its query string.
+ */
+export const cadencesRouteRef = createRouteRef({ id: 'release-coordination/cadences' });
+
+/**
  * The scorecards, `/release-coordination/scorecards`: a page of its own so that leadership
  * finds it in the navigation. Scope and period live in its query string.
  */

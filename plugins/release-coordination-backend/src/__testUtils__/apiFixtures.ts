@@ -26,7 +26,17 @@ kind: Component
 metadata: { name: ledger }
 spec: { type: service, lifecycle: production, owner: team-pay }
 `,
-  ...catalogUsers('alice', 'bob', 'admin', 'zoe'),
+  ...catalogUsers('alice', 'zoe'),
+  // The catalog says who is in which team as the user info does (see MEMBERSHIP below): a
+  // cadence's roster is checked against the catalog.
+  `apiVersion: backstage.io/v1alpha1
+kind: User
+metadata: { name: bob }
+spec: { memberOf: [team-pay] }`,
+  `apiVersion: backstage.io/v1alpha1
+kind: User
+metadata: { name: admin }
+spec: { memberOf: [team-web, team-pay] }`,
 );
 
 /**
@@ -54,7 +64,7 @@ export const FIELD_VALUES: Record<string, unknown> = {
 };
 
 /** Valid bodies that the schema alone does not give: the rules of the domain decide. */
-export const VALID_BODIES: Record<string, () => unknown> = {
+export const VALID_BODIES: Record<string, (values?: Record<string, string>) => unknown> = {
   // payments and storefront take part already.
   addParticipant: () => ({ entityRef: 'component:default/ledger', targetVersion: '1.0.0' }),
   // Deployments and rehearsals are reported once they happened.
@@ -98,6 +108,32 @@ export const VALID_BODIES: Record<string, () => unknown> = {
   }),
   updateReviewRisk: () => ({ mitigation: 'Back off with jitter', status: 'mitigated' }),
   signOffReview: () => ({ teamRef: 'group:default/team-pay' }),
+  createCadence: () => ({
+    name: `Fortnightly ${Math.random().toString(36).slice(2, 8)}`,
+    intervalDays: 14,
+    firstStart: inDays(1),
+    stageOffsets: [
+      { stage: 'planning', startDay: 0, endDay: 3 },
+      { stage: 'deployment', startDay: 10, endDay: 12 },
+    ],
+    teamRefs: ['group:default/team-pay'],
+  }),
+  setCadenceRoster: () => ({ memberRefs: ['user:default/bob', 'user:default/admin'] }),
+  // Naming alice, as for a new train: only she and release managers may.
+  createCadenceTrain: () => ({
+    objective: 'The next fortnight',
+    ambassadorRef: 'user:default/alice',
+    participants: [{ entityRef: PAYMENTS, targetVersion: '6.0.0' }],
+  }),
+  recordRotationChange: () => ({
+    kind: 'skip',
+    memberRef: 'user:default/bob',
+    reason: 'On leave',
+  }),
+  addCadenceHandover: (values?: Record<string, string>) => ({
+    trainId: values?.cadenceTrainId,
+    note: 'Watch the payments canary closely',
+  }),
   reportRollbackDrill: () => ({
     entityRef: PAYMENTS,
     result: 'passed',
@@ -112,9 +148,9 @@ export const VALID_BODIES: Record<string, () => unknown> = {
  */
 export const VALID_CONFLICTS = new Set(['advanceStage']);
 
-export function validBody(operation: WriteOperation): unknown {
+export function validBody(operation: WriteOperation, values?: Record<string, string>): unknown {
   const custom = VALID_BODIES[operation.operationId];
-  if (custom) return custom();
+  if (custom) return custom(values);
   return operation.bodySchema ? validExample(operation.bodySchema, FIELD_VALUES) : undefined;
 }
 
@@ -154,10 +190,30 @@ export async function freshTrain(server: TestServer, name: string): Promise<Reco
     .send({ startsAt: inDays(40), endsAt: inDays(41), reason: `Freeze of ${name}` })
     .set('Authorization', authorization);
   if (freeze.status !== 201) throw new Error(`POST /freezes answered ${freeze.status}`);
+  // A cadence of team-pay with bob on its roster, and its first train, run by alice.
+  const cadence = await request(server)
+    .post(`${API}/cadences`)
+    .send({ ...(VALID_BODIES.createCadence() as object), name: `Cadence ${name}` })
+    .set('Authorization', authorization);
+  if (cadence.status !== 201) throw new Error(`POST /cadences answered ${cadence.status}`);
+  const roster = await request(server)
+    .put(`${API}/cadences/${cadence.body.id}/roster`)
+    .send({ memberRefs: ['user:default/bob'] })
+    .set('Authorization', authorization);
+  if (roster.status !== 200) throw new Error(`PUT roster answered ${roster.status}`);
+  const cadenceTrain = await request(server)
+    .post(`${API}/cadences/${cadence.body.id}/trains`)
+    .send(VALID_BODIES.createCadenceTrain() as object)
+    .set('Authorization', authorization);
+  if (cadenceTrain.status !== 201) {
+    throw new Error(`POST cadence train answered ${cadenceTrain.status}`);
+  }
   return {
     trainId: train.id,
     incidentId: incident.body.id,
     freezeId: freeze.body.id,
+    cadenceId: cadence.body.id,
+    cadenceTrainId: cadenceTrain.body.id,
     gateId: gate.id,
     entityRef: encodeURIComponent(PAYMENTS),
     noteId: await post('/retrospective/notes', { column: 'went-well', text: 'Smooth' }),

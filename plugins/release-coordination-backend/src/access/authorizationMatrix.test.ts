@@ -4,6 +4,7 @@ import {
   deploymentReportPermission,
   deployReadinessReadPermission,
   freezeManagePermission,
+  cadenceManagePermission,
   gateWaivePermission,
   incidentAttributePermission,
   incidentReportPermission,
@@ -159,6 +160,18 @@ const EXPECTED: Record<string, [Cell, Cell, Cell, Cell, Cell, Cell]> = {
   registerReviewRisk: ['U', 'D', 'A', 'A', 'A', 'D'],
   updateReviewRisk: ['U', 'D', 'A', 'A', 'A', 'D'],
   signOffReview: ['U', 'D', 'A', 'D', 'A', 'D'],
+  // Cadences: everyone who reads trains reads them; release managers create them and keep
+  // their rosters; the next train is created as any train (naming alice: she or a release
+  // manager); a member arranges their own skip (bob), a release manager anyone's; the train's
+  // ambassador (alice) and release managers write its handover notes.
+  listCadences: ['U', 'A', 'A', 'A', 'A', 'D'],
+  createCadence: ['U', 'D', 'D', 'D', 'A', 'D'],
+  getCadence: ['U', 'A', 'A', 'A', 'A', 'D'],
+  setCadenceRoster: ['U', 'D', 'D', 'D', 'A', 'D'],
+  listCadenceTrains: ['U', 'A', 'A', 'A', 'A', 'D'],
+  createCadenceTrain: ['U', 'D', 'D', 'A', 'A', 'D'],
+  recordRotationChange: ['U', 'D', 'A', 'D', 'A', 'D'],
+  addCadenceHandover: ['U', 'D', 'D', 'A', 'A', 'D'],
 };
 
 /** Required query parameters of the reads, with values of the test organisation. */
@@ -206,6 +219,7 @@ const policy = releaseManagerPolicy(
   incidentAttributePermission,
   indicatorReportPermission,
   freezeManagePermission,
+  cadenceManagePermission,
 );
 
 /** How a cell of the matrix shows an answer: U(nauthenticated), D(enied), A(llowed) or 5xx. */
@@ -254,7 +268,7 @@ describe('the authorization matrix: every operation of the document × every kin
         const values = await freshTrain(server, `matrix-${++trains}`);
         const query = QUERIES[operationId] ? `?${QUERIES[operationId]}` : '';
         const path = `${API}${pathOf(operation.template, values)}${query}`;
-        const body = operation.read ? undefined : validBody(operation);
+        const body = operation.read ? undefined : validBody(operation, values);
         const answers: Record<string, string> = {};
         // Refusals first: a caller let through may change the train (cancel, remove a
         // participant), which must not turn a later caller's refusal into something else.

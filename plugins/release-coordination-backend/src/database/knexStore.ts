@@ -79,6 +79,17 @@ function isRetryable(error: unknown): boolean {
   );
 }
 
+/** Whether `error` is a unique key's refusal of a second row (PostgreSQL, MySQL, SQLite). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code;
+  return (
+    code === '23505' ||
+    code === 'ER_DUP_ENTRY' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
+}
+
 const MAX_ATTEMPTS = 8;
 
 /**

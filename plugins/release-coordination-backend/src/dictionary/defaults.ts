@@ -310,6 +310,27 @@ export const DEFAULT_DICTIONARY: ReleaseDictionary = {
       seeAlso: ['gate', 'collision', 'decision-log'],
     }),
     term({
+      id: 'cadence',
+      term: 'Release cadence',
+      definition:
+        'A recurring series of release trains, e.g. every two weeks, whose stage windows the ' +
+        'participating teams share; the next train of a series starts with its windows and ' +
+        'the ambassador the rotation suggests.',
+      aliases: ['release series', 'cadence'],
+      seeAlso: ['rotation', 'release-calendar', 'release-train'],
+    }),
+    term({
+      id: 'rotation',
+      term: 'Ambassador rotation',
+      definition:
+        "The roster of a cadence's members who take turns as release ambassador, so that " +
+        'knowledge does not silo: the member who ran the fewest trains is suggested next; ' +
+        'skips and swaps are recorded with a reason, and each ambassador leaves handover ' +
+        'notes for the next.',
+      aliases: ['roster', 'rotating ambassadors', 'handover'],
+      seeAlso: ['cadence', 'ambassador'],
+    }),
+    term({
       id: 'release-review',
       term: 'Joint release review',
       definition:

@@ -2,6 +2,11 @@ import {
   AddParticipantRequest,
   AddRetrospectiveNoteRequest,
   AttributeIncidentRequest,
+  AddCadenceHandoverRequest,
+  CreateCadenceRequest,
+  CreateCadenceTrainRequest,
+  RecordRotationChangeRequest,
+  SetCadenceRosterRequest,
   RegisterReviewRiskRequest,
   SignOffReviewRequest,
   UpdateReviewRiskRequest,
@@ -92,6 +97,11 @@ interface ClientBodies {
   registerReviewRisk: RegisterReviewRiskRequest;
   updateReviewRisk: UpdateReviewRiskRequest;
   signOffReview: SignOffReviewRequest;
+  createCadence: CreateCadenceRequest;
+  setCadenceRoster: SetCadenceRosterRequest;
+  createCadenceTrain: CreateCadenceTrainRequest;
+  recordRotationChange: RecordRotationChangeRequest;
+  addCadenceHandover: AddCadenceHandoverRequest;
 }
 
 /**

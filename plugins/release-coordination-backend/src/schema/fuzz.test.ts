@@ -106,7 +106,7 @@ describe('fuzzing the write operations of the document', () => {
       user: string,
       runs: number,
     ) {
-      const valid = validBody(operation);
+      const valid = validBody(operation, values);
       const parameters = Object.fromEntries(
         operation.pathParameters.map(name => [name, pathParameterValues(values[name])]),
       );
@@ -147,7 +147,7 @@ describe('fuzzing the write operations of the document', () => {
           server,
           operation,
           pathOf(operation.template, values),
-          JSON.stringify(validBody(operation)),
+          JSON.stringify(validBody(operation, values)),
           POWERFUL,
         );
         const accepted = VALID_CONFLICTS.has(operation.operationId)

@@ -11,6 +11,7 @@ import { createRouter } from '../router';
 import { createTrainRouter } from '../trains/trainRouter';
 import { TrainService } from '../trains/TrainService';
 import { TrainAccess } from '../access';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { RetrospectiveService } from '../retrospectives/RetrospectiveService';
 import { createRetrospectiveRouter } from '../retrospectives/retrospectiveRouter';
 import { createDictionaryRouter } from '../dictionary/dictionaryRouter';
@@ -32,6 +33,8 @@ import { IndicatorService } from '../indicators/IndicatorService';
 import { createCalendarRouter } from '../calendar/calendarRouter';
 import { createRiskRouter } from '../risk/riskRouter';
 import { createReviewRouter } from '../review/reviewRouter';
+import { createCadenceRouter } from '../cadences/cadenceRouter';
+import { CadenceService } from '../cadences/CadenceService';
 import { ReviewReader } from '../review/ReviewReader';
 import { ReviewService } from '../review/ReviewService';
 import { createStandupRouter } from '../standup/standupRouter';
@@ -139,6 +142,15 @@ describe('OpenAPI document', () => {
           httpAuth,
           permissions: mockServices.permissions(),
           standups: {} as StandupService,
+          visibility: {} as VisibilityResolver,
+        }),
+        createCadenceRouter({
+          httpAuth,
+          permissions: mockServices.permissions(),
+          cadences: {} as CadenceService,
+          trains: {} as TrainService,
+          trainAccess: {} as TrainAccess,
+          catalog: {} as CatalogService,
           visibility: {} as VisibilityResolver,
         }),
         createReviewRouter({

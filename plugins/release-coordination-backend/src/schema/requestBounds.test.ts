@@ -17,6 +17,8 @@ const FREE_TEXT = new Set([
   'purpose',
   'summary',
   'mitigation',
+  'description',
+  'note',
 ]);
 
 /** Entity refs are stored in columns of 255 characters. */

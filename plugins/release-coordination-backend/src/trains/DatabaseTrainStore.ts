@@ -162,6 +162,8 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
       version: train.version,
       stage_plan: JSON.stringify(train.stagePlan),
       ...plannedSpanOf(train.stagePlan),
+      cadence_id: train.cadence?.cadenceId ?? null,
+      cadence_occurrence: train.cadence?.occurrence ?? null,
     });
   }
 

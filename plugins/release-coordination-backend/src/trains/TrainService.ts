@@ -3,6 +3,7 @@ import {
   AddParticipantRequest,
   CheckResult,
   CreateTrainRequest,
+  TrainCadenceLink,
   EntityTrain,
   MyApproval,
   Page,
@@ -34,8 +35,9 @@ export { instantiateGates } from './planning';
 export interface TrainService {
   /** Trains newest first, each with its stages, so a timeline needs no further request. */
   listTrains(options: TrainListOptions): Promise<Page<ReleaseTrainSummary>>;
+  /** `cadence` places the train in a series: the cadence service gives it, never a request. */
   createTrain(
-    request: CreateTrainRequest,
+    request: CreateTrainRequest & { cadence?: TrainCadenceLink },
     credentials: BackstageCredentials,
     context?: TrainChangeContext,
   ): Promise<TrainDetail>;

@@ -1,8 +1,10 @@
+import { isUniqueViolation } from '../database/knexStore';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import {
   AddParticipantRequest,
   CreateTrainRequest,
+  TrainCadenceLink,
   StageDefinition,
   TrainDetail,
   TrainParticipant,
@@ -28,6 +30,23 @@ import { upstreamEdgesAmong } from './dependencyDrift';
  * Planning a train and who takes part in it: creating it, changing its plan, adding, changing
  * and removing participants.
  */
+/**
+ * Runs the creation of a train; for a train of a cadence, a second train of the same occurrence
+ * (two people creating "the next train" at once) is a conflict, not an error.
+ */
+async function inSeries<T>(cadence: TrainCadenceLink | undefined, create: () => Promise<T>) {
+  try {
+    return await create();
+  } catch (error) {
+    if (cadence && isUniqueViolation(error)) {
+      throw new ConflictError(
+        `Train ${cadence.occurrence} of the cadence was created meanwhile; reload the cadence`,
+      );
+    }
+    throw error;
+  }
+}
+
 export function createTrainPlanning(core: TrainCore) {
   const {
     store,
@@ -43,7 +62,7 @@ export function createTrainPlanning(core: TrainCore) {
   } = core;
 
   async function createTrain(
-    request: CreateTrainRequest,
+    request: CreateTrainRequest & { cadence?: TrainCadenceLink },
     credentials: BackstageCredentials,
     context?: TrainChangeContext,
   ): Promise<TrainDetail> {
@@ -95,9 +114,10 @@ export function createTrainPlanning(core: TrainCore) {
           title: stage.title,
           ...(request.stageWindows[stage.name] ? { window: request.stageWindows[stage.name] } : {}),
         })),
+        ...(request.cadence ? { cadence: request.cadence } : {}),
       };
       const gates = instantiateGates(trainId, stages, participants);
-      await store.transaction(async tx => {
+      await inSeries(request.cadence, () => store.transaction(async tx => {
         await tx.insertTrain(train);
         await tx.insertParticipants(trainId, participants);
         await tx.insertGates(gates);
@@ -119,9 +139,10 @@ export function createTrainPlanning(core: TrainCore) {
             ambassadorRef: train.ambassadorRef,
             participants: participants.map(p => p.entityRef),
             gateCount: gates.length,
+            ...(train.cadence ? { cadence: train.cadence } : {}),
           },
         });
-      });
+      }));
       const detail = await getTrain(trainId);
       await announce(trainId, async () =>
         gatesAwaitingNotifications(detail, detail.currentStage, detail.gates),

@@ -9,6 +9,7 @@ const knownRules = (id: string) =>
     'previous-action-items-closed',
     'rollback-rehearsed',
     'no-expired-flags',
+    'release-review-held',
   ].includes(id);
 
 describe('readStageDefinitions', () => {
@@ -34,7 +35,13 @@ describe('readStageDefinitions', () => {
     expect(stages[2].exitGates.map(g => g.checkName ?? g.rule)).toEqual([
       'canary-analysis',
       'upstream-passed-stage',
+      'release-review-held',
     ]);
+    // The review is the whole train's: one gate, not one per participant.
+    expect(stages[2].exitGates[2]).toMatchObject({
+      title: 'Release review held',
+      perParticipant: false,
+    });
     expect(stages[3].exitGates[0]).toMatchObject({ title: 'Go / no-go', kind: 'approval' });
   });
 

@@ -60,6 +60,16 @@ const createTrainBody = z
   })
   .strict();
 
+/** The next train of a cadence: as a new train, with what the cadence pre-fills optional. */
+export const cadenceTrainBody = createTrainBody
+  .omit({ name: true, ambassadorRef: true, stageWindows: true })
+  .extend({
+    name: text(200).optional(),
+    ambassadorRef: ambassadorRef.optional(),
+    stageWindows: z.record(z.string(), stageWindow).optional(),
+  })
+  .strict();
+
 const advanceBody = z.object({ expectedStage: text(100) }).strict();
 const cancelBody = z.object({ reason: text(2000) }).strict();
 const rollBackBody = z.object({ reason: text(2000) }).strict();

@@ -24,6 +24,8 @@ export interface TrainRow {
   version?: number;
   stage_plan?: string | null;
   next_stage?: string | null;
+  cadence_id?: string | null;
+  cadence_occurrence?: number | null;
 }
 
 export interface GateRow {
@@ -76,6 +78,14 @@ export function toTrainRecord(row: TrainRow): TrainRecord {
     updatedAt: toIsoString(row.updated_at),
     version: Number(row.version ?? 0),
     stagePlan: parseStagePlan(row.stage_plan),
+    ...(row.cadence_id && row.cadence_occurrence
+      ? {
+          cadence: {
+            cadenceId: row.cadence_id,
+            occurrence: Number(row.cadence_occurrence),
+          },
+        }
+      : {}),
   };
 }
 

@@ -37,6 +37,18 @@ import {
 } from '../retrospectives';
 import { ReleaseDictionary } from '../dictionary';
 import {
+  AddCadenceHandoverRequest,
+  CadenceDetail,
+  CadenceHandover,
+  CadenceRotationChange,
+  CadenceTrain,
+  CreateCadenceRequest,
+  CreateCadenceTrainRequest,
+  RecordRotationChangeRequest,
+  ReleaseCadence,
+  SetCadenceRosterRequest,
+} from '../cadences';
+import {
   RegisterReviewRiskRequest,
   ReviewRisk,
   ReviewRiskPage,
@@ -678,6 +690,71 @@ export class ReleaseCoordinationClient implements ReleaseCoordinationApi {
     return this.http.send(
       'POST',
       `/trains/${encodeURIComponent(trainId)}/review/sign-offs`,
+      body,
+    );
+  }
+
+  listCadences(request: PageRequest = {}): Promise<Page<ReleaseCadence>> {
+    return this.http.get(`/cadences${query({ ...request })}`);
+  }
+
+  createCadence(request: CreateCadenceRequest): Promise<ReleaseCadence> {
+    return this.http.send('POST', '/cadences', request);
+  }
+
+  getCadence(request: { cadenceId: string }): Promise<CadenceDetail> {
+    return this.http.get(`/cadences/${encodeURIComponent(request.cadenceId)}`);
+  }
+
+  setCadenceRoster(
+    request: { cadenceId: string } & SetCadenceRosterRequest,
+  ): Promise<CadenceDetail> {
+    const { cadenceId, ...body } = request;
+    return this.http.send(
+      'PUT',
+      `/cadences/${encodeURIComponent(cadenceId)}/roster`,
+      body,
+    );
+  }
+
+  listCadenceTrains(
+    request: { cadenceId: string } & PageRequest,
+  ): Promise<Page<CadenceTrain>> {
+    const { cadenceId, ...paging } = request;
+    return this.http.get(
+      `/cadences/${encodeURIComponent(cadenceId)}/trains${query(paging)}`,
+    );
+  }
+
+  createCadenceTrain(
+    request: { cadenceId: string } & CreateCadenceTrainRequest,
+  ): Promise<TrainDetail> {
+    const { cadenceId, ...body } = request;
+    return this.http.send(
+      'POST',
+      `/cadences/${encodeURIComponent(cadenceId)}/trains`,
+      body,
+    );
+  }
+
+  recordRotationChange(
+    request: { cadenceId: string } & RecordRotationChangeRequest,
+  ): Promise<CadenceRotationChange> {
+    const { cadenceId, ...body } = request;
+    return this.http.send(
+      'POST',
+      `/cadences/${encodeURIComponent(cadenceId)}/rotation`,
+      body,
+    );
+  }
+
+  addCadenceHandover(
+    request: { cadenceId: string } & AddCadenceHandoverRequest,
+  ): Promise<CadenceHandover> {
+    const { cadenceId, ...body } = request;
+    return this.http.send(
+      'POST',
+      `/cadences/${encodeURIComponent(cadenceId)}/handovers`,
       body,
     );
   }

@@ -38,6 +38,18 @@ import {
 } from '../retrospectives';
 import { ReleaseDictionary } from '../dictionary';
 import {
+  AddCadenceHandoverRequest,
+  CadenceDetail,
+  CadenceHandover,
+  CadenceRotationChange,
+  CadenceTrain,
+  CreateCadenceRequest,
+  CreateCadenceTrainRequest,
+  RecordRotationChangeRequest,
+  ReleaseCadence,
+  SetCadenceRosterRequest,
+} from '../cadences';
+import {
   RegisterReviewRiskRequest,
   ReviewRisk,
   ReviewRiskPage,
@@ -387,4 +399,29 @@ export interface ReleaseCoordinationApi {
   signOffReview(
     request: { trainId: string } & SignOffReviewRequest,
   ): Promise<ReviewSignOff>;
+  /** A page of the release cadences, by name. */
+  listCadences(request?: PageRequest): Promise<Page<ReleaseCadence>>;
+  createCadence(request: CreateCadenceRequest): Promise<ReleaseCadence>;
+  /** A cadence with its roster, the next train pre-filled and the rotation's changes. */
+  getCadence(request: { cadenceId: string }): Promise<CadenceDetail>;
+  /** Replaces a cadence's ambassador roster, in rotation order. */
+  setCadenceRoster(
+    request: { cadenceId: string } & SetCadenceRosterRequest,
+  ): Promise<CadenceDetail>;
+  /** A page of the trains of a cadence, the newest first: who ran which. */
+  listCadenceTrains(
+    request: { cadenceId: string } & PageRequest,
+  ): Promise<Page<CadenceTrain>>;
+  /** Creates the next train of a cadence, with what the caller leaves out pre-filled. */
+  createCadenceTrain(
+    request: { cadenceId: string } & CreateCadenceTrainRequest,
+  ): Promise<TrainDetail>;
+  /** Records a skip or a swap of the rotation, with its reason. */
+  recordRotationChange(
+    request: { cadenceId: string } & RecordRotationChangeRequest,
+  ): Promise<CadenceRotationChange>;
+  /** Leaves handover notes of a train for the next ambassador of the series. */
+  addCadenceHandover(
+    request: { cadenceId: string } & AddCadenceHandoverRequest,
+  ): Promise<CadenceHandover>;
 }

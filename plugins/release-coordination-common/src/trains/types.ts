@@ -1,3 +1,4 @@
+import type { TrainCadenceLink } from '../cadences';
 import type { HiddenEntityCounts } from '../types';
 
 /**
@@ -36,6 +37,8 @@ export interface ReleaseTrainSummary {
   currentStage: string;
   /** Every stage of the train in order, with its planned window and lateness. */
   stages: TrainStage[];
+  /** The cadence the train belongs to, and which of its trains it is. */
+  cadence?: TrainCadenceLink;
   createdAt: string;
   updatedAt: string;
 }

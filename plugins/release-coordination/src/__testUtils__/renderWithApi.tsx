@@ -10,7 +10,7 @@ import { PermissionApi, permissionApiRef } from '@backstage/plugin-permission-re
 import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ReactElement } from 'react';
 import { releaseCoordinationApiRef } from '../api';
-import { rootRouteRef } from '../routes';
+import { cadencesRouteRef, rootRouteRef } from '../routes';
 import { FakeApi } from './dependencyFixtures';
 
 /**
@@ -67,8 +67,9 @@ export function fakePermissionApi(
 
 /**
  * Renders a page of the plugin with fake APIs, inside a test app where the plugin's root is
- * mounted at `/release-coordination` and entity links resolve to the catalog. Unless the test
- * gives its own, {@link VIEWER_REF} is signed in and the permission policy allows everything.
+ * mounted at `/release-coordination`, the cadences at `/release-coordination/cadences`, and
+ * entity links resolve to the catalog. Unless the test gives its own, {@link VIEWER_REF} is
+ * signed in and the permission policy allows everything.
  */
 export function renderPage(
   element: ReactElement,
@@ -85,6 +86,7 @@ export function renderPage(
     mountedRoutes: {
       '/catalog/:namespace/:kind/:name': entityRouteRef,
       '/release-coordination': rootRouteRef,
+      '/release-coordination/cadences': cadencesRouteRef,
     },
     routeEntries: options.routeEntries,
   });

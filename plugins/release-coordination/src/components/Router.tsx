@@ -1,5 +1,6 @@
 import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
 import { Route, Routes } from 'react-router-dom';
+import { CadencesContent } from './Cadences';
 import { DictionaryPageContent } from './DictionaryPage';
 import { MyApprovalsPageContent } from './MyApprovals';
 import { ReleaseCalendarContent } from './ReleaseCalendar';
@@ -49,6 +50,15 @@ export function CalendarSubPageContent() {
   return (
     <ReactRouterV6PageRouter>
       <ReleaseCalendarContent />
+    </ReactRouterV6PageRouter>
+  );
+}
+
+/** The release cadences tab; the cadence shown lives in its query string. */
+export function CadencesSubPageContent() {
+  return (
+    <ReactRouterV6PageRouter>
+      <CadencesContent />
     </ReactRouterV6PageRouter>
   );
 }

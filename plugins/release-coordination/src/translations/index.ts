@@ -1,5 +1,6 @@
 import { createTranslationRef } from '@backstage/frontend-plugin-api';
 import { approvalsMessages } from './approvals';
+import { cadencesMessages } from './cadences';
 import { calendarMessages } from './calendar';
 import { compatibilityMessages } from './compatibility';
 import { dependenciesMessages } from './dependencies';
@@ -14,6 +15,7 @@ import { retrospectivesMessages } from './retrospectives';
 import { riskMessages } from './risk';
 import { standupMessages } from './standup';
 import { runbookMessages } from './runbook';
+import { reviewMessages } from './review';
 import { scorecardsMessages } from './scorecards';
 import { sharedMessages } from './shared';
 import { trainPageMessages } from './trainPage';
@@ -30,9 +32,11 @@ export const releaseCoordinationMessages = {
   incidents: incidentsMessages,
   approvals: approvalsMessages,
   calendar: calendarMessages,
+  cadences: cadencesMessages,
   risk: riskMessages,
   standup: standupMessages,
   runbook: runbookMessages,
+  review: reviewMessages,
   entityTrains: entityTrainsMessages,
   dependencies: dependenciesMessages,
   ownership: ownershipMessages,

@@ -8,6 +8,7 @@ export const pagesMessages = {
   trains: 'Release trains',
   approvals: 'My approvals',
   calendar: 'Calendar',
+  cadences: 'Cadences',
   scorecards: 'Scorecards',
   dictionary: 'Release dictionary',
   entityReleaseTrains: 'Release trains',

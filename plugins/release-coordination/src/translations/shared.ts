@@ -82,6 +82,7 @@ export const sharedMessages = {
   trainTabs: {
     overview: 'Overview',
     standup: 'Standup',
+    review: 'Review',
     deployments: 'Deployments',
     rollback: 'Rollback & flags',
     retrospective: 'Retrospective',

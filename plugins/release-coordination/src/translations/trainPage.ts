@@ -96,6 +96,7 @@ export const trainPageMessages = {
     markRolledBack: 'Mark rolled back',
     edit: 'Edit',
     ambassador: 'Ambassador: {{ambassador}} · stage {{stage}}',
+    cadenceTrain: 'Cadence train #{{occurrence}}',
   },
   rollBack: {
     title: 'Mark {{train}} rolled back?',

@@ -5,7 +5,7 @@ import EditIcon from '@material-ui/icons/Edit';
 import UndoIcon from '@material-ui/icons/Undo';
 import { TrainDetail } from '@release-coordination/plugin-release-coordination-common';
 import { useState } from 'react';
-import { StatusChip } from '../shared';
+import { CadenceTrainLink, StatusChip } from '../shared';
 import { EditTrainDialog } from './EditTrainDialog';
 import { releaseCoordinationTranslationRef } from '../../translations';
 import { RollBackTrainDialog } from './RollBackTrainDialog';
@@ -37,6 +37,7 @@ export function TrainHeader(props: {
           tone={train.status === 'rolled-back' ? 'error' : undefined}
         />
         {late && <Chip size="small" color="secondary" label={t('trainPage.header.late')} />}
+        {train.cadence && <CadenceTrainLink cadence={train.cadence} />}
         {(canManage || canRollBack) && (
           <Box marginLeft="auto" display="flex" gridGap={8}>
             {canRollBack && (

@@ -2,7 +2,10 @@ import { analyticsApiRef } from '@backstage/core-plugin-api';
 import { mockApis } from '@backstage/test-utils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { signalApiRef } from '@backstage/plugin-signals-react';
-import { ReleaseCoordinationApi } from '@release-coordination/plugin-release-coordination-common';
+import {
+  ReleaseCoordinationApi,
+  TrainReleaseReview,
+} from '@release-coordination/plugin-release-coordination-common';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
@@ -122,6 +125,24 @@ const winterOutcomes = {
   },
 };
 
+/** The review of the winter train before anyone signed off: one team, no risk registered yet. */
+const winterReview: TrainReleaseReview = {
+  trainId: TRAIN_ID,
+  held: false,
+  teams: [{ teamRef: 'group:default/team-checkout', participantRefs: [CHECKOUT], canSignOff: true }],
+  register: { totalCount: 0, openCount: 0, unmitigatedCount: 0 },
+  canEditRegister: true,
+  agenda: {
+    risk: lowRisk,
+    waves: [[CHECKOUT]],
+    drift: winterDriftNone,
+    rollbackReadiness: [{ entityRef: CHECKOUT, ownerRef: 'group:default/team-checkout', planned: false }],
+    openFlags: { items: [], totalCount: 0 },
+    openActionItems: { items: [], totalCount: 0 },
+    collisions: [],
+  },
+};
+
 function fakeApi(overrides: Partial<ReleaseCoordinationApi> = {}): Partial<ReleaseCoordinationApi> {
   return {
     getTrain: vi.fn(async () => winterTrainDetail),
@@ -136,6 +157,8 @@ function fakeApi(overrides: Partial<ReleaseCoordinationApi> = {}): Partial<Relea
     getTrainRisk: vi.fn(async () => lowRisk),
     getTrainStandup: vi.fn(async () => quietStandup),
     getTrainRunbook: vi.fn(async () => emptyRunbook),
+    getTrainReview: vi.fn(async () => winterReview),
+    listReviewRisks: vi.fn(async () => ({ items: [], totalCount: 0 })),
     listIncidents: vi.fn(noIncidents),
     getEnvironmentMatrix: vi.fn(async () => ({
       environments: ['staging', 'production'],
@@ -157,12 +180,14 @@ function fakeApi(overrides: Partial<ReleaseCoordinationApi> = {}): Partial<Relea
 const SECTIONS_BY_TAB = {
   Overview: ['Stages', 'Gates', 'Participants (2)', 'Risk score', 'Collisions with other trains and freezes'],
   Standup: ['Standup', 'Decisions since then (0)'],
+  Review: ['Release review', 'Sign-offs', 'Risk register', 'Agenda', 'Deployment waves', 'Rollback readiness'],
   Deployments: ['Environments', 'Deployments', 'Deployment waves', 'Dependency drift'],
   'Rollback & flags': ['Rollback readiness', 'Feature flags', 'Runbook'],
   Retrospective: ['Retrospective'],
   'Decision log': ['Decision log'],
 };
-const ALL_SECTION_TITLES = Object.values(SECTIONS_BY_TAB).flat();
+// The review's agenda has parts named like the cards of other tabs: each title once.
+const ALL_SECTION_TITLES = [...new Set(Object.values(SECTIONS_BY_TAB).flat())];
 
 /** The section titles the selected tab shows, top to bottom. */
 function sectionsShown(): string[] {
@@ -300,6 +325,9 @@ describe('TrainView', () => {
       Object.keys(SECTIONS_BY_TAB),
     );
     expect(sectionsShown()).toEqual(SECTIONS_BY_TAB.Overview);
+    await openTab('Review');
+    await screen.findByRole('button', { name: 'Sign off' });
+    expect(sectionsShown()).toEqual(SECTIONS_BY_TAB.Review);
     await openTab('Deployments');
     await screen.findByRole('listitem', { name: 'Wave 2' });
     expect(sectionsShown()).toEqual(SECTIONS_BY_TAB.Deployments);

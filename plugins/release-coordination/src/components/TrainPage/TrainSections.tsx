@@ -10,6 +10,7 @@ import { RetrospectiveCard } from '../Retrospective';
 import { TrainCollisionsCard } from '../ReleaseCalendar';
 import { RiskScoreCard } from '../TrainRisk';
 import { StandupSection } from '../TrainStandup';
+import { ReviewSection } from '../TrainReview';
 import { RunbookCard } from '../TrainRunbook';
 import {
   DeploymentsCard,
@@ -120,6 +121,11 @@ export function TrainSections(props: { train: TrainDetail; onChanged: () => void
     standup: (
       <Grid item xs={12}>
         <StandupSection train={train} />
+      </Grid>
+    ),
+    review: (
+      <Grid item xs={12}>
+        <ReviewSection train={train} />
       </Grid>
     ),
     deployments: (

@@ -14,6 +14,7 @@ export { errorMessage } from './errors';
 export { useTrainChangedSignal } from './useTrainChangedSignal';
 export { GateStateChip, isOpenGate } from './GateState';
 export { useTrainLink } from './useTrainLink';
+export { CadenceTrainLink, useCadenceLink } from './CadenceTrainLink';
 export {
   TRAIN_TABS,
   TRAIN_TAB_PARAM,

@@ -13,6 +13,7 @@ const tabLabels = sharedMessages.trainTabs;
 export const TRAIN_TABS = [
   { id: 'overview', label: tabLabels.overview },
   { id: 'standup', label: tabLabels.standup },
+  { id: 'review', label: tabLabels.review },
   { id: 'deployments', label: tabLabels.deployments },
   { id: 'rollback', label: tabLabels.rollback },
   { id: 'retrospective', label: tabLabels.retrospective },
@@ -39,6 +40,7 @@ export function trainTabSearch(tab: TrainTab): string {
 const TAB_MESSAGE_KEYS = {
   overview: 'overview',
   standup: 'standup',
+  review: 'review',
   deployments: 'deployments',
   rollback: 'rollback',
   retrospective: 'retrospective',

@@ -3617,6 +3617,580 @@ export const spec = {
         }
       }
     },
+    "/cadences": {
+      "get": {
+        "operationId": "listCadences",
+        "summary": "A page of the release cadences, by name.",
+        "description": "Needs `release-coordination.train.read`.",
+        "parameters": [
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 50
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 1000000,
+              "default": 0
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of cadences.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items",
+                    "totalCount"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ReleaseCadence"
+                      }
+                    },
+                    "totalCount": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createCadence",
+        "summary": "Create a release cadence - a recurring series of trains with shared stage windows.",
+        "description": "Occurrence n starts `firstStart + (n - 1) * intervalDays`; each stage of its trains lies\n`startDay` to `endDay` days after that (`stageOffsets`, stages of the configured plan,\neach ending after it starts). `teamRefs` are the Groups taking part (of the catalog;\n400 naming the field otherwise). Names are unique (409). Needs\n`release-coordination.cadence.manage`.\n",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "name",
+                  "intervalDays",
+                  "firstStart",
+                  "stageOffsets",
+                  "teamRefs"
+                ],
+                "properties": {
+                  "name": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 200,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
+                  },
+                  "description": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
+                  },
+                  "intervalDays": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 366
+                  },
+                  "firstStart": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "stageOffsets": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": 20,
+                    "items": {
+                      "$ref": "#/components/schemas/CadenceStageOffset"
+                    }
+                  },
+                  "teamRefs": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": 50,
+                    "items": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 255,
+                      "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new cadence.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReleaseCadence"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          }
+        }
+      }
+    },
+    "/cadences/{cadenceId}": {
+      "get": {
+        "operationId": "getCadence",
+        "summary": "A cadence with its roster, the next train pre-filled and the rotation's changes.",
+        "description": "`roster` lists the members in rotation order, each with how many trains of the series\nthey ran and the latest one. `next` is the next train of the series: its occurrence\n(the one after the newest train, and not one already over), a name, the stage windows\nand the ambassador the rotation suggests - the roster member who ran the fewest trains,\nthen the one who ran longest ago, then the first in roster order, leaving out whoever\nskips that occurrence and taking a swap's substitute - with the reason, and the newest\nhandover note. Needs `release-coordination.train.read`.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/CadenceId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The cadence.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CadenceDetail"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
+    "/cadences/{cadenceId}/roster": {
+      "put": {
+        "operationId": "setCadenceRoster",
+        "summary": "Replace the ambassador roster of a cadence, in rotation order.",
+        "description": "Every member must be a User of the catalog who belongs to one of the cadence's teams\n(or a Group below one); 400 naming `memberRefs` otherwise. Needs\n`release-coordination.cadence.manage`.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/CadenceId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "memberRefs"
+                ],
+                "properties": {
+                  "memberRefs": {
+                    "type": "array",
+                    "maxItems": 100,
+                    "items": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 255,
+                      "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The cadence with its new roster.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CadenceDetail"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
+    "/cadences/{cadenceId}/trains": {
+      "get": {
+        "operationId": "listCadenceTrains",
+        "summary": "A page of the trains of a cadence, newest first - who ran which.",
+        "description": "Needs `release-coordination.train.read`.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/CadenceId"
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 50
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 1000000,
+              "default": 0
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of the cadence's trains.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items",
+                    "totalCount"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/CadenceTrain"
+                      }
+                    },
+                    "totalCount": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createCadenceTrain",
+        "summary": "Create the next train of a cadence; what is left out is pre-filled.",
+        "description": "As `POST /trains`, for the cadence's next occurrence: `name`, `ambassadorRef` and\n`stageWindows` default to what `GET /cadences/{cadenceId}` suggests (the windows of\nthe occurrence, the ambassador the rotation suggests; 400 when the roster suggests\nnobody and none is given). The train records its cadence and occurrence; when another\ntrain of the series was created meanwhile for the same occurrence, 409. Needs\n`release-coordination.train.create`; naming someone other than yourself as ambassador\nneeds `release-coordination.train.manage` outright, as for any train.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/CadenceId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "objective",
+                  "participants"
+                ],
+                "properties": {
+                  "name": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 200,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
+                  },
+                  "objective": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
+                  },
+                  "ambassadorRef": {
+                    "type": "string",
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$"
+                  },
+                  "stageWindows": {
+                    "type": "object",
+                    "additionalProperties": {
+                      "$ref": "#/components/schemas/StageWindow"
+                    }
+                  },
+                  "participants": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": 200,
+                    "items": {
+                      "type": "object",
+                      "additionalProperties": false,
+                      "required": [
+                        "entityRef",
+                        "targetVersion"
+                      ],
+                      "properties": {
+                        "entityRef": {
+                          "type": "string",
+                          "maxLength": 255,
+                          "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$"
+                        },
+                        "targetVersion": {
+                          "type": "string",
+                          "minLength": 1,
+                          "maxLength": 100,
+                          "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x1F\\x7F-\\x9F]*$"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new train.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TrainDetail"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          }
+        }
+      }
+    },
+    "/cadences/{cadenceId}/rotation": {
+      "post": {
+        "operationId": "recordRotationChange",
+        "summary": "Record a skip or a swap of the ambassador rotation, with its reason.",
+        "description": "For the next occurrence unless `occurrence` names a later one. A skip leaves the member\nout of that occurrence's suggestion; a swap has `substituteRef` run it in the member's\nplace. Both must be on the roster (400 naming the field). The member concerned (or, for\na swap, the substitute) records it; anyone else needs\n`release-coordination.cadence.manage`. Those concerned are told.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/CadenceId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "kind",
+                  "memberRef",
+                  "reason"
+                ],
+                "properties": {
+                  "kind": {
+                    "type": "string",
+                    "enum": [
+                      "skip",
+                      "swap"
+                    ]
+                  },
+                  "occurrence": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 100000
+                  },
+                  "memberRef": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$"
+                  },
+                  "substituteRef": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 255,
+                    "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$"
+                  },
+                  "reason": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 2000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The recorded change.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CadenceRotationChange"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
+    "/cadences/{cadenceId}/handovers": {
+      "post": {
+        "operationId": "addCadenceHandover",
+        "summary": "Leave handover notes of a train of the cadence for the next ambassador.",
+        "description": "The train must belong to the cadence (400 naming `trainId`). Its ambassador writes them,\nor whoever the policy lets manage the train (`release-coordination.train.manage`). The\nnext train's page of the cadence shows the newest note.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/CadenceId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "trainId",
+                  "note"
+                ],
+                "properties": {
+                  "trainId": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "note": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 5000,
+                    "pattern": "^(?=[\\s\\S]*\\S)[^\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]*$"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The handover note.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CadenceHandover"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
     "/freezes": {
       "get": {
         "operationId": "listFreezes",
@@ -4897,6 +5471,15 @@ export const spec = {
           "pattern": "^[1-9][0-9]{0,9}$"
         }
       },
+      "CadenceId": {
+        "name": "cadenceId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "format": "uuid"
+        }
+      },
       "TrainId": {
         "name": "trainId",
         "in": "path",
@@ -5061,6 +5644,9 @@ export const spec = {
             "items": {
               "$ref": "#/components/schemas/TrainStage"
             }
+          },
+          "cadence": {
+            "$ref": "#/components/schemas/TrainCadenceLink"
           },
           "createdAt": {
             "type": "string",
@@ -7042,6 +7628,299 @@ export const spec = {
             }
           }
         }
+      },
+      "CadenceStageOffset": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "stage",
+          "startDay",
+          "endDay"
+        ],
+        "properties": {
+          "stage": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 100,
+            "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$"
+          },
+          "startDay": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 366
+          },
+          "endDay": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 366
+          }
+        }
+      },
+      "ReleaseCadence": {
+        "type": "object",
+        "required": [
+          "id",
+          "name",
+          "intervalDays",
+          "firstStart",
+          "stageOffsets",
+          "teamRefs",
+          "createdBy",
+          "createdAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "intervalDays": {
+            "type": "integer"
+          },
+          "firstStart": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "stageOffsets": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CadenceStageOffset"
+            }
+          },
+          "teamRefs": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "createdBy": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "TrainCadenceLink": {
+        "type": "object",
+        "required": [
+          "cadenceId",
+          "occurrence"
+        ],
+        "properties": {
+          "cadenceId": {
+            "type": "string"
+          },
+          "occurrence": {
+            "type": "integer"
+          }
+        }
+      },
+      "CadenceTrain": {
+        "type": "object",
+        "required": [
+          "trainId",
+          "name",
+          "occurrence",
+          "ambassadorRef",
+          "status",
+          "createdAt"
+        ],
+        "properties": {
+          "trainId": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "occurrence": {
+            "type": "integer"
+          },
+          "ambassadorRef": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "CadenceRosterMember": {
+        "type": "object",
+        "required": [
+          "memberRef",
+          "position",
+          "runs"
+        ],
+        "properties": {
+          "memberRef": {
+            "type": "string"
+          },
+          "position": {
+            "type": "integer"
+          },
+          "runs": {
+            "type": "integer"
+          },
+          "lastRun": {
+            "$ref": "#/components/schemas/CadenceTrain"
+          }
+        }
+      },
+      "CadenceRotationChange": {
+        "type": "object",
+        "required": [
+          "id",
+          "occurrence",
+          "kind",
+          "memberRef",
+          "reason",
+          "recordedBy",
+          "recordedAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "occurrence": {
+            "type": "integer"
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "skip",
+              "swap"
+            ]
+          },
+          "memberRef": {
+            "type": "string"
+          },
+          "substituteRef": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "recordedBy": {
+            "type": "string"
+          },
+          "recordedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "CadenceHandover": {
+        "type": "object",
+        "required": [
+          "id",
+          "trainId",
+          "authorRef",
+          "note",
+          "createdAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "trainId": {
+            "type": "string"
+          },
+          "authorRef": {
+            "type": "string"
+          },
+          "note": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "NextCadenceTrain": {
+        "type": "object",
+        "required": [
+          "cadenceId",
+          "occurrence",
+          "name",
+          "stageWindows"
+        ],
+        "properties": {
+          "cadenceId": {
+            "type": "string"
+          },
+          "occurrence": {
+            "type": "integer"
+          },
+          "name": {
+            "type": "string"
+          },
+          "stageWindows": {
+            "type": "object",
+            "additionalProperties": {
+              "$ref": "#/components/schemas/StageWindow"
+            }
+          },
+          "suggestedAmbassador": {
+            "type": "object",
+            "required": [
+              "memberRef",
+              "reason"
+            ],
+            "properties": {
+              "memberRef": {
+                "type": "string"
+              },
+              "reason": {
+                "type": "string"
+              }
+            }
+          },
+          "latestHandover": {
+            "$ref": "#/components/schemas/CadenceHandover"
+          }
+        }
+      },
+      "CadenceDetail": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ReleaseCadence"
+          },
+          {
+            "type": "object",
+            "required": [
+              "roster",
+              "next",
+              "rotationChanges"
+            ],
+            "properties": {
+              "roster": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/CadenceRosterMember"
+                }
+              },
+              "next": {
+                "$ref": "#/components/schemas/NextCadenceTrain"
+              },
+              "rotationChanges": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/CadenceRotationChange"
+                }
+              }
+            }
+          }
+        ]
       },
       "ReviewRiskLevel": {
         "type": "string",

@@ -4,7 +4,7 @@
 // ******************************************************************
 /* eslint-disable */
 
-import { ActionItem, ActionItemPage, ActionItemStatus, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeployReadiness, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, FreezeScope, FreezeWindow, HiddenEntityCounts, Incident, IncidentDetail, IncidentSeverity, IndicatorReport, MyApproval, OwnershipInfo, ReachedEntity, ReleaseCalendar, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, ReviewRisk, ReviewRiskLevel, ReviewRiskPage, ReviewRiskStatus, ReviewSignOff, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainCollisionsResponse, TrainCompatibilityMatrix, TrainDecision, TrainDependencyDrift, TrainDetail, TrainEnvironmentMatrix, TrainGate, TrainParticipant, TrainReleaseReview, TrainRiskScore, TrainRollbackReadiness, TrainRunbook, TrainStandup } from '../models';
+import { ActionItem, ActionItemPage, ActionItemStatus, CadenceDetail, CadenceHandover, CadenceRotationChange, CadenceStageOffset, CadenceTrain, CheckResult, CheckStatus, DependencyEdge, DependencyNode, DependencyProblem, DependencySnapshotInfo, DeployReadiness, DeploymentOutcome, DeploymentResult, FeatureFlag, FeatureFlagCounts, FeatureFlagState, FreezeScope, FreezeWindow, HiddenEntityCounts, Incident, IncidentDetail, IncidentSeverity, IndicatorReport, MyApproval, OwnershipInfo, ReachedEntity, ReleaseCadence, ReleaseCalendar, ReleaseDictionary, ReleaseTrainStatus, ReleaseTrainSummary, Retrospective, RetrospectiveColumn, RetrospectiveNote, RetrospectiveNotePage, ReviewRisk, ReviewRiskLevel, ReviewRiskPage, ReviewRiskStatus, ReviewSignOff, RollbackDrill, RollbackPlan, ScorecardResponse, StageWindow, TrainCollisionsResponse, TrainCompatibilityMatrix, TrainDecision, TrainDependencyDrift, TrainDetail, TrainEnvironmentMatrix, TrainGate, TrainParticipant, TrainReleaseReview, TrainRiskScore, TrainRollbackReadiness, TrainRunbook, TrainStandup } from '../models';
 
 /** GET /trains: List release trains, newest first. */
 export type ListTrains = {
@@ -714,6 +714,112 @@ export type GetDeployReadiness = {
   response: DeployReadiness;
 };
 
+/** GET /cadences: A page of the release cadences, by name. */
+export type ListCadences = {
+  query: {
+    limit?: number;
+    offset?: number;
+  };
+  response: {
+    items: Array<ReleaseCadence>;
+    totalCount: number;
+  };
+};
+
+/** POST /cadences: Create a release cadence - a recurring series of trains with shared stage windows. */
+export type CreateCadence = {
+  body: {
+    name: string;
+    description?: string;
+    intervalDays: number;
+    firstStart: string;
+    stageOffsets: Array<CadenceStageOffset>;
+    teamRefs: Array<string>;
+  };
+  response: ReleaseCadence;
+};
+
+/** GET /cadences/{cadenceId}: A cadence with its roster, the next train pre-filled and the rotation's changes. */
+export type GetCadence = {
+  path: {
+    cadenceId: string;
+  };
+  response: CadenceDetail;
+};
+
+/** PUT /cadences/{cadenceId}/roster: Replace the ambassador roster of a cadence, in rotation order. */
+export type SetCadenceRoster = {
+  path: {
+    cadenceId: string;
+  };
+  body: {
+    memberRefs: Array<string>;
+  };
+  response: CadenceDetail;
+};
+
+/** GET /cadences/{cadenceId}/trains: A page of the trains of a cadence, newest first - who ran which. */
+export type ListCadenceTrains = {
+  path: {
+    cadenceId: string;
+  };
+  query: {
+    limit?: number;
+    offset?: number;
+  };
+  response: {
+    items: Array<CadenceTrain>;
+    totalCount: number;
+  };
+};
+
+/** POST /cadences/{cadenceId}/trains: Create the next train of a cadence; what is left out is pre-filled. */
+export type CreateCadenceTrain = {
+  path: {
+    cadenceId: string;
+  };
+  body: {
+    name?: string;
+    objective: string;
+    ambassadorRef?: string;
+    stageWindows?: {
+      [key: string]: StageWindow;
+    };
+    participants: Array<{
+      entityRef: string;
+      targetVersion: string;
+    }>;
+  };
+  response: TrainDetail;
+};
+
+/** POST /cadences/{cadenceId}/rotation: Record a skip or a swap of the ambassador rotation, with its reason. */
+export type RecordRotationChange = {
+  path: {
+    cadenceId: string;
+  };
+  body: {
+    kind: "skip" | "swap";
+    occurrence?: number;
+    memberRef: string;
+    substituteRef?: string;
+    reason: string;
+  };
+  response: CadenceRotationChange;
+};
+
+/** POST /cadences/{cadenceId}/handovers: Leave handover notes of a train of the cadence for the next ambassador. */
+export type AddCadenceHandover = {
+  path: {
+    cadenceId: string;
+  };
+  body: {
+    trainId: string;
+    note: string;
+  };
+  response: CadenceHandover;
+};
+
 /** GET /freezes: A page of the change freezes that overlap a period, earliest start first. */
 export type ListFreezes = {
   query: {
@@ -994,6 +1100,14 @@ export type EndpointMap = {
   '#put|/trains/{trainId}/participants/{entityRef}/rollback-plan': SaveRollbackPlan;
   '#get|/trains/{trainId}/rollback-readiness': GetRollbackReadiness;
   '#get|/deploy-readiness': GetDeployReadiness;
+  '#get|/cadences': ListCadences;
+  '#post|/cadences': CreateCadence;
+  '#get|/cadences/{cadenceId}': GetCadence;
+  '#put|/cadences/{cadenceId}/roster': SetCadenceRoster;
+  '#get|/cadences/{cadenceId}/trains': ListCadenceTrains;
+  '#post|/cadences/{cadenceId}/trains': CreateCadenceTrain;
+  '#post|/cadences/{cadenceId}/rotation': RecordRotationChange;
+  '#post|/cadences/{cadenceId}/handovers': AddCadenceHandover;
   '#get|/freezes': ListFreezes;
   '#post|/freezes': DeclareFreeze;
   '#_delete|/freezes/{freezeId}': LiftFreeze;
@@ -1066,6 +1180,14 @@ export type Operations = {
   saveRollbackPlan: SaveRollbackPlan;
   getRollbackReadiness: GetRollbackReadiness;
   getDeployReadiness: GetDeployReadiness;
+  listCadences: ListCadences;
+  createCadence: CreateCadence;
+  getCadence: GetCadence;
+  setCadenceRoster: SetCadenceRoster;
+  listCadenceTrains: ListCadenceTrains;
+  createCadenceTrain: CreateCadenceTrain;
+  recordRotationChange: RecordRotationChange;
+  addCadenceHandover: AddCadenceHandover;
   listFreezes: ListFreezes;
   declareFreeze: DeclareFreeze;
   liftFreeze: LiftFreeze;

@@ -4,6 +4,7 @@
 // ******************************************************************
 /* eslint-disable */
 import { ReleaseTrainStatus } from './ReleaseTrainStatus.model';
+import { TrainCadenceLink } from './TrainCadenceLink.model';
 import { TrainStage } from './TrainStage.model';
 
 export interface ReleaseTrainSummary {
@@ -15,6 +16,7 @@ export interface ReleaseTrainSummary {
   currentStage: string;
   /** Every stage of the train in order, with its planned window and lateness. */
   stages: Array<TrainStage>;
+  cadence?: TrainCadenceLink;
   createdAt: string;
   updatedAt: string;
 }

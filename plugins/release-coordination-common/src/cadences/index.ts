@@ -1,0 +1,17 @@
+export type {
+  AddCadenceHandoverRequest,
+  AmbassadorSuggestion,
+  CadenceDetail,
+  CadenceHandover,
+  CadenceRosterMember,
+  CadenceRotationChange,
+  CadenceStageOffset,
+  CadenceTrain,
+  CreateCadenceRequest,
+  CreateCadenceTrainRequest,
+  NextCadenceTrain,
+  RecordRotationChangeRequest,
+  ReleaseCadence,
+  SetCadenceRosterRequest,
+  TrainCadenceLink,
+} from './types';

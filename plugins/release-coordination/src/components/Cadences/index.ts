@@ -1,0 +1,1 @@
+export { CadencesContent, CadencesPage, CadenceView } from './CadencesPage';
