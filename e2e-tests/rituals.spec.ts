@@ -137,14 +137,14 @@ test('Alice creates the next train of the cadence, pre-filled, and sees its coll
     .getByLabel(/^Objective/)
     .fill('Settle payouts in the payee currency');
   await dialog
-    .getByLabel('Participant 1')
+    .getByLabel('Participant 1', { exact: true })
     .fill('component:default/currency-service');
-  await dialog.getByLabel('Target version 1').fill('7.1.0');
+  await dialog.getByLabel('Target version 1', { exact: true }).fill('7.1.0');
   await dialog.getByRole('button', { name: 'Add participant' }).click();
   await dialog
-    .getByLabel('Participant 2')
+    .getByLabel('Participant 2', { exact: true })
     .fill('component:default/observability-lib');
-  await dialog.getByLabel('Target version 2').fill('3.0.0');
+  await dialog.getByLabel('Target version 2', { exact: true }).fill('3.0.0');
   await screenshot(page, 'rituals-2-create-next-train', { fullPage: false });
   await dialog.getByRole('button', { name: 'Create train' }).click();
 
