@@ -9,7 +9,9 @@
 exports.up = async function up(knex) {
   const time = { useTz: true, precision: 3 };
   await knex.schema.createTable('review_risks', table => {
-    table.comment('The risk register of a train, kept during its release review');
+    table.comment(
+      'The risk register of a train, kept during its release review',
+    );
     table.increments('id');
     table
       .string('train_id', 36)

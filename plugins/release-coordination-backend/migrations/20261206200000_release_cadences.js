@@ -16,21 +16,32 @@ exports.up = async function up(knex) {
     table.text('description').nullable();
     table.integer('interval_days').notNullable();
     table.datetime('first_start', time).notNullable();
-    table.text('stage_offsets').notNullable().comment('JSON: [{ stage, startDay, endDay }]');
-    table.text('team_refs').notNullable().comment('JSON: the Groups taking part');
+    table
+      .text('stage_offsets')
+      .notNullable()
+      .comment('JSON: [{ stage, startDay, endDay }]');
+    table
+      .text('team_refs')
+      .notNullable()
+      .comment('JSON: the Groups taking part');
     table.string('created_by', 255).notNullable();
     table.datetime('created_at', time).notNullable();
   });
   await knex.schema.alterTable('release_trains', table => {
     // No foreign key: cadences are never deleted, and SQLite would rebuild the table for one.
-    table.string('cadence_id', 36).nullable().comment('The cadence the train belongs to');
+    table
+      .string('cadence_id', 36)
+      .nullable()
+      .comment('The cadence the train belongs to');
     table.integer('cadence_occurrence').nullable();
     table.unique(['cadence_id', 'cadence_occurrence'], {
       indexName: 'release_trains_cadence_key',
     });
   });
   await knex.schema.createTable('cadence_roster', table => {
-    table.comment('Who takes turns as ambassador of a cadence, in rotation order');
+    table.comment(
+      'Who takes turns as ambassador of a cadence, in rotation order',
+    );
     table
       .string('cadence_id', 36)
       .notNullable()
@@ -42,7 +53,9 @@ exports.up = async function up(knex) {
     table.primary(['cadence_id', 'member_ref']);
   });
   await knex.schema.createTable('cadence_rotation_changes', table => {
-    table.comment('Skips and swaps of the ambassador rotation, with their reason');
+    table.comment(
+      'Skips and swaps of the ambassador rotation, with their reason',
+    );
     table.increments('id');
     table
       .string('cadence_id', 36)
@@ -57,10 +70,15 @@ exports.up = async function up(knex) {
     table.text('reason').notNullable();
     table.string('recorded_by', 255).notNullable();
     table.datetime('recorded_at', time).notNullable();
-    table.index(['cadence_id', 'occurrence'], 'cadence_rotation_changes_occurrence_idx');
+    table.index(
+      ['cadence_id', 'occurrence'],
+      'cadence_rotation_changes_occurrence_idx',
+    );
   });
   await knex.schema.createTable('cadence_handovers', table => {
-    table.comment('Notes of an ambassador for whoever runs the next train of the series');
+    table.comment(
+      'Notes of an ambassador for whoever runs the next train of the series',
+    );
     table.increments('id');
     table
       .string('cadence_id', 36)
@@ -87,7 +105,10 @@ exports.down = async function down(knex) {
   await knex.schema.dropTable('cadence_rotation_changes');
   await knex.schema.dropTable('cadence_roster');
   await knex.schema.alterTable('release_trains', table => {
-    table.dropUnique(['cadence_id', 'cadence_occurrence'], 'release_trains_cadence_key');
+    table.dropUnique(
+      ['cadence_id', 'cadence_occurrence'],
+      'release_trains_cadence_key',
+    );
     table.dropColumn('cadence_occurrence');
     table.dropColumn('cadence_id');
   });
