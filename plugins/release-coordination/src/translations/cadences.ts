@@ -12,6 +12,7 @@ export const cadencesMessages = {
     description:
       'A release manager creates a cadence: how often its trains run, their stage windows and the teams taking part.',
   },
+  newCadence: 'New cadence',
   list: {
     title: 'Cadences ({{count}})',
     paginationLabel: 'Cadences',
@@ -73,6 +74,44 @@ export const cadencesMessages = {
     participantRefInvalid: 'Not an entity ref: {{message}}',
     versionRequired: 'Give the version this train ships.',
   },
+  newDialog: {
+    title: 'New release cadence',
+    submit: 'Create cadence',
+    name: 'Name',
+    nameRequired: 'Give the cadence a name.',
+    description: 'Description',
+    descriptionHelp: 'Optional: what ships on this cadence, and who takes part',
+    intervalDays: 'Interval in days',
+    intervalHelp: 'Days from the start of one train to the next, 1 to 366',
+    intervalInvalid: 'A whole number of days from 1 to 366.',
+    firstStart: 'First start',
+    firstStartHelp: 'The day the first train starts, at midnight UTC',
+    firstStartRequired: 'Pick the day the first train starts.',
+    teams: 'Teams',
+    team: 'Team {{index}}',
+    teamHelp:
+      'A Group entity ref, e.g. group:default/team-web; a bare name is a Group',
+    addTeam: 'Add team',
+    removeTeam: 'Remove team {{index}}',
+    teamsRequired: 'Add at least one team taking part.',
+    teamInvalid: 'Not an entity ref: {{message}}',
+    teamNotGroup: 'Not a Group: {{ref}}',
+    teamDuplicate: 'This team is listed already.',
+    stages: 'Stage offsets',
+    stagesExplanation:
+      'Where each stage of every train lies, in days from the start of its occurrence. The stage names are those the backend configures; these are the usual ones.',
+    stage: 'Stage {{index}}',
+    startDay: 'Start day {{index}}',
+    endDay: 'End day {{index}}',
+    addStage: 'Add stage',
+    removeStage: 'Remove stage {{index}}',
+    stagesRequired: 'Plan at least one stage.',
+    stageInvalid:
+      'A stage name: a letter or digit, then letters, digits, dots, dashes or underscores.',
+    stageDuplicate: 'Each stage once.',
+    dayInvalid: 'A whole number of days from 0 to 366.',
+    endBeforeStart: 'A later day than the start day.',
+  },
   rotation: {
     title: 'Rotation',
     subheader:
@@ -92,6 +131,7 @@ export const cadencesMessages = {
     },
     skip: 'Skip',
     swap: 'Swap',
+    editRoster: 'Edit roster',
     changes: {
       title: 'Skips and swaps',
       tableLabel: 'Skips and swaps of the rotation',
@@ -129,6 +169,26 @@ export const cadencesMessages = {
     reason: 'Reason',
     reasonHelp: 'Why, for the roster and the release managers',
     reasonRequired: 'Say why.',
+  },
+  rosterDialog: {
+    title: 'Roster of {{cadence}}',
+    submit: 'Save roster',
+    explanation:
+      'The members take turns in this order. Each is a User of one of the cadence’s teams: {{teams}}.',
+    listLabel: 'Members in rotation order',
+    empty: 'Nobody on the roster: the rotation then suggests nobody.',
+    moveUp: 'Move {{member}} up',
+    moveDown: 'Move {{member}} down',
+    remove: 'Remove {{member}}',
+    newMember: 'Member to add',
+    newMemberHelp:
+      'A User entity ref, e.g. user:default/alice; a bare name is a User',
+    add: 'Add member',
+    memberRequired: 'Type the User to add.',
+    memberInvalid: 'Not an entity ref: {{message}}',
+    memberNotUser: 'Not a User: {{ref}}',
+    memberDuplicate: 'Already on the roster.',
+    memberPending: 'Add this member to the roster, or clear the field.',
   },
   history: {
     title: 'History',

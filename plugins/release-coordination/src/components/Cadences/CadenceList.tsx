@@ -7,8 +7,14 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { Box } from '@material-ui/core';
-import { ReleaseCadence } from '@release-coordination/plugin-release-coordination-common';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { Box, Button } from '@material-ui/core';
+import AddIcon from '@material-ui/icons/Add';
+import {
+  cadenceManagePermission,
+  ReleaseCadence,
+} from '@release-coordination/plugin-release-coordination-common';
+import { useState } from 'react';
 import { releaseCoordinationApiRef } from '../../api';
 import {
   CatalogRefLinks,
@@ -18,18 +24,47 @@ import {
   usePagedList,
 } from '../shared';
 import { usePluginTranslation } from '../shared/translation';
-import { cadenceSearch } from './cadenceLocation';
+import { cadenceSearch, useCadenceLocation } from './cadenceLocation';
 import { upcomingOccurrence } from './cadenceSchedule';
+import { CreateCadenceDialog } from './CreateCadenceDialog';
 
 /**
  * The release cadences a page at a time, by name: each links to its view, with its interval,
- * its teams and when its next occurrence starts.
+ * its teams and when its next occurrence starts. Release managers (`cadenceManagePermission`)
+ * create cadences here; a new one opens at once.
  */
 export function CadenceList() {
   const { t } = usePluginTranslation();
   const api = useApi(releaseCoordinationApiRef);
+  const { go } = useCadenceLocation();
+  const { allowed: manager } = usePermission({
+    permission: cadenceManagePermission,
+  });
+  const [creating, setCreating] = useState(false);
   const list = usePagedList(page => api.listCadences(page), [api]);
-  const { value, loading, error } = list;
+  const { value, loading, error, retry } = list;
+
+  const newCadenceButton = manager && (
+    <Button
+      variant="contained"
+      color="primary"
+      startIcon={<AddIcon />}
+      onClick={() => setCreating(true)}
+    >
+      {t('cadences.newCadence')}
+    </Button>
+  );
+  // Mounted only while open, so that it starts empty each time.
+  const dialog = creating && (
+    <CreateCadenceDialog
+      onClose={() => setCreating(false)}
+      onCreated={cadence => {
+        setCreating(false);
+        retry();
+        go(cadence.id);
+      }}
+    />
+  );
 
   if (loading && !value) return <Progress />;
   if (error) {
@@ -37,11 +72,15 @@ export function CadenceList() {
   }
   if (!value || value.totalCount === 0) {
     return (
-      <EmptyState
-        missing="data"
-        title={t('cadences.empty.title')}
-        description={t('cadences.empty.description')}
-      />
+      <>
+        <EmptyState
+          missing="data"
+          title={t('cadences.empty.title')}
+          description={t('cadences.empty.description')}
+          action={newCadenceButton || undefined}
+        />
+        {dialog}
+      </>
     );
   }
   const now = new Date();
@@ -79,6 +118,11 @@ export function CadenceList() {
   ];
   return (
     <Box display="flex" flexDirection="column">
+      {newCadenceButton && (
+        <Box display="flex" justifyContent="flex-end" marginBottom={2}>
+          {newCadenceButton}
+        </Box>
+      )}
       <Table
         title={t('cadences.list.title', { count: value.totalCount })}
         options={{ paging: false, search: false, sorting: false }}
@@ -92,6 +136,7 @@ export function CadenceList() {
         totalCount={value.totalCount}
         rowsPerPageOptions={PAGE_SIZES}
       />
+      {dialog}
     </Box>
   );
 }

@@ -18,11 +18,13 @@ const CADENCE_ID = '7f3c9a1e-2b4d-4e6f-8a0b-1c2d3e4f5a6b';
 const FIRST_TRAIN = '1a1a1a1a-1111-4111-8111-111111111111';
 const SECOND_TRAIN = '2b2b2b2b-2222-4222-8222-222222222222';
 const NEW_TRAIN = '3c3c3c3c-3333-4333-8333-333333333333';
+const NEW_CADENCE = '4d4d4d4d-4444-4444-8444-444444444444';
 
 const ALICE = 'user:default/alice';
 const BOB = 'user:default/bob';
 // The viewer of `renderPage`: on the roster, and the one the rotation suggests next.
 const CAROL = 'user:default/carol';
+const DAVE = 'user:default/dave';
 
 const fortnightly: ReleaseCadence = {
   id: CADENCE_ID,
@@ -666,5 +668,292 @@ describe('a cadence', () => {
     expect(
       screen.queryByRole('button', { name: 'Skip' }),
     ).not.toBeInTheDocument();
+  });
+});
+
+describe('release managers', () => {
+  const weekly: ReleaseCadence = {
+    id: NEW_CADENCE,
+    name: 'Weekly mobile',
+    description: 'The apps ship every week',
+    intervalDays: 7,
+    firstStart: '2027-03-01T00:00:00.000Z',
+    stageOffsets: [
+      { stage: 'planning', startDay: 0, endDay: 2 },
+      { stage: 'integration', startDay: 2, endDay: 4 },
+      { stage: 'deployment', startDay: 5, endDay: 7 },
+    ],
+    teamRefs: ['group:default/team-mobile', 'group:default/team-pay'],
+    createdBy: 'user:default/rm',
+    createdAt: '2027-01-25T12:00:00.000Z',
+  };
+
+  async function openNewCadenceDialog() {
+    fireEvent.click(await screen.findByRole('button', { name: 'New cadence' }));
+    return screen.findByRole('dialog', { name: 'New release cadence' });
+  }
+
+  function fillIn(dialog: HTMLElement, label: RegExp | string, value: string) {
+    fireEvent.change(within(dialog).getByLabelText(label), {
+      target: { value },
+    });
+  }
+
+  it('creates a cadence with its teams and stage offsets, then opens it', async () => {
+    const createCadence = vi.fn(async () => weekly);
+    const listCadences = vi
+      .fn()
+      .mockResolvedValueOnce({ items: [fortnightly], totalCount: 1 })
+      .mockResolvedValue({ items: [fortnightly, weekly], totalCount: 2 });
+    const api = await renderCadences(
+      fakeApi({ createCadence, listCadences }),
+      '/',
+    );
+    const dialog = await openNewCadenceDialog();
+    // The usual plan of stages, ready to adjust.
+    expect(
+      ['Stage 1', 'Stage 2', 'Stage 3', 'Stage 4'].map(
+        label =>
+          (within(dialog).getByLabelText(label) as HTMLInputElement).value,
+      ),
+    ).toEqual(['planning', 'integration', 'validation', 'deployment']);
+    expect(within(dialog).getByLabelText('Start day 4')).toHaveValue(9);
+    expect(within(dialog).getByLabelText('End day 4')).toHaveValue(11);
+
+    // What is missing or wrong is said where it is, and nothing is sent.
+    fillIn(dialog, /^Interval in days/, '0');
+    fillIn(dialog, 'End day 1', '0');
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Create cadence' }),
+    );
+    expect(
+      await within(dialog).findByText('Give the cadence a name.'),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('A whole number of days from 1 to 366.'),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('Pick the day the first train starts.'),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('Add at least one team taking part.'),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('A later day than the start day.'),
+    ).toBeInTheDocument();
+    expect(createCadence).not.toHaveBeenCalled();
+
+    fillIn(dialog, /^Name/, '  Weekly mobile ');
+    fillIn(dialog, /^Description/, 'The apps ship every week');
+    fillIn(dialog, /^Interval in days/, '7');
+    fillIn(dialog, /^First start/, '2027-03-01');
+    // A bare name is a Group of the default namespace.
+    fillIn(dialog, 'Team 1', 'team-mobile');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add team' }));
+    fillIn(dialog, 'Team 2', 'group:default/team-pay');
+    fillIn(dialog, 'End day 1', '2');
+    fillIn(dialog, 'Start day 2', '2');
+    fillIn(dialog, 'End day 2', '4');
+    // This cadence plans no validation window.
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Remove stage 3' }),
+    );
+    expect(within(dialog).getByLabelText('Stage 3')).toHaveValue('deployment');
+    fillIn(dialog, 'Start day 3', '5');
+    fillIn(dialog, 'End day 3', '7');
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Create cadence' }),
+    );
+
+    await waitFor(() => expect(createCadence).toHaveBeenCalledTimes(1));
+    expect(createCadence).toHaveBeenCalledWith({
+      name: 'Weekly mobile',
+      description: 'The apps ship every week',
+      intervalDays: 7,
+      firstStart: '2027-03-01T00:00:00.000Z',
+      stageOffsets: [
+        { stage: 'planning', startDay: 0, endDay: 2 },
+        { stage: 'integration', startDay: 2, endDay: 4 },
+        { stage: 'deployment', startDay: 5, endDay: 7 },
+      ],
+      teamRefs: ['group:default/team-mobile', 'group:default/team-pay'],
+    });
+    // The new cadence opens.
+    await waitFor(() =>
+      expect(screen.getByTestId('location')).toHaveTextContent(
+        `/?cadence=${NEW_CADENCE}`,
+      ),
+    );
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    await waitFor(() =>
+      expect(api.getCadence).toHaveBeenCalledWith({ cadenceId: NEW_CADENCE }),
+    );
+
+    // The list lists it.
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'All cadences' }),
+    );
+    expect(
+      await screen.findByRole('link', { name: 'Weekly mobile' }),
+    ).toHaveAttribute('href', `/?cadence=${NEW_CADENCE}`);
+  });
+
+  it('offers a new cadence when there is none yet', async () => {
+    await renderCadences(
+      fakeApi({ listCadences: async () => ({ items: [], totalCount: 0 }) }),
+      '/',
+    );
+    expect(
+      await screen.findByText('No release cadences yet'),
+    ).toBeInTheDocument();
+    expect(await openNewCadenceDialog()).toBeInTheDocument();
+  });
+
+  it("shows the backend's refusal of a name taken, and stays on the list", async () => {
+    const createCadence = vi.fn(async () => {
+      throw responseError(
+        409,
+        'ConflictError',
+        "A cadence named 'Fortnightly web' exists already",
+      );
+    });
+    await renderCadences(fakeApi({ createCadence }), '/');
+    const dialog = await openNewCadenceDialog();
+    fillIn(dialog, /^Name/, 'Fortnightly web');
+    fillIn(dialog, /^First start/, '2027-03-01');
+    fillIn(dialog, 'Team 1', 'group:default/team-web');
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Create cadence' }),
+    );
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      "A cadence named 'Fortnightly web' exists already",
+    );
+    expect(createCadence).toHaveBeenCalledWith(
+      expect.objectContaining({
+        name: 'Fortnightly web',
+        intervalDays: 14,
+        teamRefs: ['group:default/team-web'],
+        stageOffsets: [
+          { stage: 'planning', startDay: 0, endDay: 3 },
+          { stage: 'integration', startDay: 3, endDay: 6 },
+          { stage: 'validation', startDay: 6, endDay: 9 },
+          { stage: 'deployment', startDay: 9, endDay: 11 },
+        ],
+      }),
+    );
+    expect(screen.getByTestId('location')).toHaveTextContent(/^\/$/);
+  });
+
+  it('reorders the roster, removes and adds members, and shows the roster the backend answers', async () => {
+    const setCadenceRoster = vi.fn(async () => ({
+      ...detail,
+      roster: [
+        { memberRef: CAROL, position: 0, runs: 0 },
+        { memberRef: BOB, position: 1, runs: 1, lastRun: secondTrain },
+        { memberRef: DAVE, position: 2, runs: 0 },
+      ],
+    }));
+    const api = await renderCadences(fakeApi({ setCadenceRoster }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit roster' }));
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Roster of Fortnightly web',
+    });
+    const members = () =>
+      within(
+        within(dialog).getByRole('list', { name: 'Members in rotation order' }),
+      )
+        .getAllByRole('listitem')
+        .map(item => item.textContent);
+    expect(members()).toEqual(['1. alice', '2. bob', '3. carol']);
+    expect(
+      within(dialog).getByRole('button', { name: 'Move alice up' }),
+    ).toBeDisabled();
+    expect(
+      within(dialog).getByRole('button', { name: 'Move carol down' }),
+    ).toBeDisabled();
+
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Move carol up' }),
+    );
+    expect(members()).toEqual(['1. alice', '2. carol', '3. bob']);
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Remove alice' }),
+    );
+    expect(members()).toEqual(['1. carol', '2. bob']);
+
+    // Only Users, each once.
+    fillIn(dialog, /^Member to add/, 'group:default/team-web');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add member' }));
+    expect(
+      within(dialog).getByText('Not a User: group:default/team-web'),
+    ).toBeInTheDocument();
+    fillIn(dialog, /^Member to add/, 'Bob');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add member' }));
+    expect(
+      within(dialog).getByText('Already on the roster.'),
+    ).toBeInTheDocument();
+    fillIn(dialog, /^Member to add/, 'dave');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add member' }));
+    expect(members()).toEqual(['1. carol', '2. bob', '3. dave']);
+    expect(within(dialog).getByLabelText(/^Member to add/)).toHaveValue('');
+
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Save roster' }),
+    );
+    await waitFor(() =>
+      expect(setCadenceRoster).toHaveBeenCalledWith({
+        cadenceId: CADENCE_ID,
+        memberRefs: [CAROL, BOB, DAVE],
+      }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    // The card shows the roster as the backend answered it, without asking again.
+    const roster = screen.getByRole('table', { name: 'Ambassador roster' });
+    const [, ...rows] = within(roster).getAllByRole('row');
+    expect(
+      rows.map(row => within(row).getAllByRole('cell')[1].textContent),
+    ).toEqual(['carolSuggested next', 'bob', 'dave']);
+    expect(api.getCadence).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows why the backend refuses a roster, and keeps the dialog open', async () => {
+    const setCadenceRoster = vi.fn(async () => {
+      throw responseError(
+        400,
+        'InputError',
+        "memberRefs: not Users of the cadence's teams (group:default/team-web, group:default/team-pay): user:default/zed",
+      );
+    });
+    await renderCadences(fakeApi({ setCadenceRoster }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit roster' }));
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Roster of Fortnightly web',
+    });
+    // A member typed but not added is not dropped silently.
+    fillIn(dialog, /^Member to add/, 'user:default/zed');
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Save roster' }),
+    );
+    expect(
+      within(dialog).getByText(
+        'Add this member to the roster, or clear the field.',
+      ),
+    ).toBeInTheDocument();
+    expect(setCadenceRoster).not.toHaveBeenCalled();
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add member' }));
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Save roster' }),
+    );
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      "memberRefs: not Users of the cadence's teams (group:default/team-web, group:default/team-pay): user:default/zed",
+    );
+    expect(setCadenceRoster).toHaveBeenCalledWith({
+      cadenceId: CADENCE_ID,
+      memberRefs: [ALICE, BOB, CAROL, 'user:default/zed'],
+    });
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
   });
 });

@@ -9,6 +9,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { Box, Button, Grid, Typography } from '@material-ui/core';
 import ArrowBackIcon from '@material-ui/icons/ArrowBack';
 import { CadenceDetail } from '@release-coordination/plugin-release-coordination-common';
+import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { releaseCoordinationApiRef } from '../../api';
 import { CatalogRefLinks, formatDate, useTrainChangedSignal } from '../shared';
@@ -64,7 +65,15 @@ export function CadenceView(props: { cadenceId: string; onBack: () => void }) {
     [api, cadenceId],
   );
   useTrainChangedSignal(state.retry);
-  const { value: cadence, loading, error, retry } = state;
+  const { value: fetched, loading, error, retry } = state;
+  // What the backend answered a change with (the new roster) stands for the cadence it changed,
+  // until a refetch brings a newer one.
+  const [answered, setAnswered] = useState<{
+    cadence: CadenceDetail;
+    replaced?: CadenceDetail;
+  }>();
+  const cadence =
+    answered && answered.replaced === fetched ? answered.cadence : fetched;
 
   let body;
   // Keep showing the cadence while a refetch runs, so that an open dialog stays open.
@@ -82,7 +91,13 @@ export function CadenceView(props: { cadenceId: string; onBack: () => void }) {
             <NextTrainCard cadence={cadence} onChanged={retry} />
           </Grid>
           <Grid item xs={12} md={6}>
-            <RotationCard cadence={cadence} onChanged={retry} />
+            <RotationCard
+              cadence={cadence}
+              onChanged={retry}
+              onRosterSaved={saved =>
+                setAnswered({ cadence: saved, replaced: fetched })
+              }
+            />
           </Grid>
           <Grid item xs={12}>
             <HistoryCard cadenceId={cadence.id} onChanged={retry} />

@@ -1,8 +1,5 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { useAnalytics, useApi } from '@backstage/core-plugin-api';
-import { Box, Button, IconButton, Typography } from '@material-ui/core';
-import AddIcon from '@material-ui/icons/Add';
-import DeleteIcon from '@material-ui/icons/Delete';
 import {
   CadenceDetail,
   StageWindow,
@@ -25,6 +22,7 @@ import {
 } from '../shared';
 import { usePluginTranslation } from '../shared/translation';
 import { windowStages } from './cadenceSchedule';
+import { EditableRows } from './EditableRows';
 
 /** A participant as its row of the form holds it; `key` tells rows apart as they come and go. */
 type ParticipantRow = { key: number; entityRef: string; targetVersion: string };
@@ -229,73 +227,49 @@ export function CreateCadenceTrainDialog(props: {
         onChange={setWindows}
         errors={errors}
       />
-      <Box marginTop={2}>
-        <Typography variant="subtitle1" component="h3">
-          {t('cadences.createDialog.participants')}
-        </Typography>
-        {errors.participants && (
-          <Typography variant="body2" color="error">
-            {errors.participants}
-          </Typography>
+      <EditableRows
+        title={t('cadences.createDialog.participants')}
+        error={errors.participants}
+        rows={rows}
+        renderFields={(row, index, number) => (
+          <>
+            <FormTextField
+              id={`create-cadence-train-participant-${index}`}
+              label={t('cadences.createDialog.participant', { index: number })}
+              value={row.entityRef}
+              onChange={entityRef => changeRow(index, { entityRef })}
+              error={errors[`participant.${index}`]}
+              helperText={
+                index === 0
+                  ? t('cadences.createDialog.participantHelp')
+                  : undefined
+              }
+            />
+            <FormTextField
+              id={`create-cadence-train-version-${index}`}
+              label={t('cadences.createDialog.targetVersion', {
+                index: number,
+              })}
+              value={row.targetVersion}
+              onChange={targetVersion => changeRow(index, { targetVersion })}
+              error={errors[`version.${index}`]}
+              fullWidth={false}
+            />
+          </>
         )}
-        {rows.map((row, index) => {
-          const number = String(index + 1);
-          return (
-            <Box
-              key={row.key}
-              display="flex"
-              gridGap={8}
-              alignItems="flex-start"
-            >
-              <FormTextField
-                id={`create-cadence-train-participant-${index}`}
-                label={t('cadences.createDialog.participant', {
-                  index: number,
-                })}
-                value={row.entityRef}
-                onChange={entityRef => changeRow(index, { entityRef })}
-                error={errors[`participant.${index}`]}
-                helperText={
-                  index === 0
-                    ? t('cadences.createDialog.participantHelp')
-                    : undefined
-                }
-              />
-              <FormTextField
-                id={`create-cadence-train-version-${index}`}
-                label={t('cadences.createDialog.targetVersion', {
-                  index: number,
-                })}
-                value={row.targetVersion}
-                onChange={targetVersion => changeRow(index, { targetVersion })}
-                error={errors[`version.${index}`]}
-                fullWidth={false}
-              />
-              <IconButton
-                aria-label={t('cadences.createDialog.removeParticipant', {
-                  index: number,
-                })}
-                disabled={rows.length === 1}
-                onClick={() =>
-                  setRows(current => current.filter((_, i) => i !== index))
-                }
-              >
-                <DeleteIcon />
-              </IconButton>
-            </Box>
-          );
-        })}
-        <Button
-          startIcon={<AddIcon />}
-          onClick={() => {
-            rowKeys.current += 1;
-            const key = rowKeys.current;
-            setRows(current => [...current, emptyRow(key)]);
-          }}
-        >
-          {t('cadences.createDialog.addParticipant')}
-        </Button>
-      </Box>
+        removeLabel={number =>
+          t('cadences.createDialog.removeParticipant', { index: number })
+        }
+        onRemove={index =>
+          setRows(current => current.filter((_, i) => i !== index))
+        }
+        addLabel={t('cadences.createDialog.addParticipant')}
+        onAdd={() => {
+          rowKeys.current += 1;
+          const key = rowKeys.current;
+          setRows(current => [...current, emptyRow(key)]);
+        }}
+      />
     </FormDialog>
   );
 }

@@ -13,6 +13,7 @@ import {
   Typography,
   useTheme,
 } from '@material-ui/core';
+import EditIcon from '@material-ui/icons/Edit';
 import SkipNextIcon from '@material-ui/icons/SkipNext';
 import SwapHorizIcon from '@material-ui/icons/SwapHoriz';
 import {
@@ -29,6 +30,7 @@ import {
   useTrainLink,
 } from '../shared';
 import { usePluginTranslation } from '../shared/translation';
+import { RosterDialog } from './RosterDialog';
 import {
   RotationChangeDialog,
   RotationChangeKind,
@@ -231,19 +233,22 @@ function RotationChanges(props: { cadence: CadenceDetail }) {
 /**
  * A cadence's ambassador rotation: the roster in order with each member's runs as a bar chart,
  * so that its fairness shows, and the skips and swaps with their reasons. Members record their
- * own skip or swap; release managers (`cadenceManagePermission`) anyone's.
+ * own skip or swap; release managers (`cadenceManagePermission`) anyone's, and they edit the
+ * roster: `onRosterSaved` gets the cadence as the backend answered the new roster.
  */
 export function RotationCard(props: {
   cadence: CadenceDetail;
   onChanged: () => void;
+  onRosterSaved: (cadence: CadenceDetail) => void;
 }) {
-  const { cadence, onChanged } = props;
+  const { cadence, onChanged, onRosterSaved } = props;
   const { t } = usePluginTranslation();
   const { userRef } = useSignedInUserRef();
   const { allowed: manager } = usePermission({
     permission: cadenceManagePermission,
   });
   const [changing, setChanging] = useState<RotationChangeKind>();
+  const [editingRoster, setEditingRoster] = useState(false);
   const rosterRefs = cadence.roster.map(member => member.memberRef);
   const self = rosterRefs.find(ref => sameRef(ref, userRef));
   let members: string[] = [];
@@ -263,24 +268,37 @@ export function RotationCard(props: {
       ) : (
         <RosterTable cadence={cadence} />
       )}
-      {mayRecord && (
+      {(mayRecord || manager) && (
         <Box marginTop={2} display="flex" gridGap={8}>
-          <Button
-            variant="outlined"
-            startIcon={<SkipNextIcon />}
-            onClick={() => setChanging('skip')}
-          >
-            {t('cadences.rotation.skip')}
-          </Button>
-          <Button
-            variant="outlined"
-            startIcon={<SwapHorizIcon />}
-            // A swap needs a second member to hand the turn to.
-            disabled={rosterRefs.length < 2}
-            onClick={() => setChanging('swap')}
-          >
-            {t('cadences.rotation.swap')}
-          </Button>
+          {mayRecord && (
+            <>
+              <Button
+                variant="outlined"
+                startIcon={<SkipNextIcon />}
+                onClick={() => setChanging('skip')}
+              >
+                {t('cadences.rotation.skip')}
+              </Button>
+              <Button
+                variant="outlined"
+                startIcon={<SwapHorizIcon />}
+                // A swap needs a second member to hand the turn to.
+                disabled={rosterRefs.length < 2}
+                onClick={() => setChanging('swap')}
+              >
+                {t('cadences.rotation.swap')}
+              </Button>
+            </>
+          )}
+          {manager && (
+            <Button
+              variant="outlined"
+              startIcon={<EditIcon />}
+              onClick={() => setEditingRoster(true)}
+            >
+              {t('cadences.rotation.editRoster')}
+            </Button>
+          )}
         </Box>
       )}
       <Box marginTop={3}>
@@ -299,6 +317,17 @@ export function RotationCard(props: {
           onRecorded={() => {
             setChanging(undefined);
             onChanged();
+          }}
+        />
+      )}
+      {/* Mounted only while open, so that it starts from the roster as it is now. */}
+      {editingRoster && (
+        <RosterDialog
+          cadence={cadence}
+          onClose={() => setEditingRoster(false)}
+          onSaved={saved => {
+            setEditingRoster(false);
+            onRosterSaved(saved);
           }}
         />
       )}
