@@ -44,7 +44,11 @@ function mustRun(cmd, args, options) {
 function ensureNode() {
   const major = Number(process.versions.node.split('.')[0]);
   if (SUPPORTED_MAJORS.includes(major)) {
-    return { binDir: dirname(process.execPath), nodeDir: undefined };
+    // Native modules are built against the headers of the Node that runs them, whatever an
+    // npmrc's `nodedir` names (it may hold another version's headers).
+    const prefix = dirname(dirname(process.execPath));
+    const hasHeaders = existsSync(join(prefix, 'include', 'node', 'node_version.h'));
+    return { binDir: dirname(process.execPath), nodeDir: hasHeaders ? prefix : undefined };
   }
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     log(`Node ${process.versions.node} is not supported; install Node 22 or 24 and run again.`);
