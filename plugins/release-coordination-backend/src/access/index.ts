@@ -20,6 +20,7 @@ export {
 export { createTrainAccess, type TrainAccess } from './trainAccess';
 export { createReadCheck, createReaderOf } from './readers';
 export { audited } from './audit';
+export { checksInOrder } from './checksInOrder';
 export {
   createVisibilityResolver,
   hiddenCounts,

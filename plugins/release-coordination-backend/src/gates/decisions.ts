@@ -6,6 +6,7 @@ import {
 } from '@backstage/errors';
 import {
   CheckResult,
+  GateApproval,
   GateState,
   ReportCheckRequest,
   TrainGate,
@@ -95,15 +96,24 @@ export function createGateDecisions(core: TrainCore) {
           return undefined; // The same decision again changes nothing and is not logged twice.
         }
         const validFor = gate.config.approvalValidForMs;
+        const expiresAt =
+          validFor && decision === 'approve' ? new Date(at.getTime() + validFor) : undefined;
         await tx.saveApproval(gateId, {
           userRef: actorRef,
           decision,
           comment,
-          ...(validFor && decision === 'approve'
-            ? { expiresAt: new Date(at.getTime() + validFor) }
-            : {}),
+          ...(expiresAt ? { expiresAt } : {}),
         });
-        const after = await tx.listApprovals(gateId);
+        // What the gate holds now: the earlier approvals with this person's decision replaced.
+        const after: GateApproval[] = [
+          ...before.filter(approval => approval.userRef !== actorRef),
+          {
+            userRef: actorRef,
+            decision,
+            decidedAt: at.toISOString(),
+            ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}),
+          },
+        ];
         const state: GateState = approvalGateState(after, gate.config.quorum, at);
         const approvals = after.filter(
           a => a.decision === 'approve' && (!a.expiresAt || Date.parse(a.expiresAt) > +at),

@@ -124,6 +124,25 @@ describe('DatabaseTrainStore writes', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    "replaces a person's earlier decision on a gate in place, on %s",
+    async databaseId => {
+      const { knex, store } = await storeWithGate(databaseId);
+      await store.saveApproval(gateId, { userRef: 'user:default/bob', decision: 'reject', comment: 'no' });
+      await store.saveApproval(gateId, { userRef: 'user:default/carol', decision: 'approve' });
+      const expiresAt = new Date('2027-01-01T00:00:00.000Z');
+      await store.saveApproval(gateId, { userRef: 'user:default/bob', decision: 'approve', expiresAt });
+      const approvals = await store.listApprovals(gateId);
+      // Bob keeps his place before Carol; his rejection and its comment are gone.
+      expect(approvals.map(a => [a.userRef, a.decision, a.comment, a.expiresAt])).toEqual([
+        ['user:default/bob', 'approve', undefined, '2027-01-01T00:00:00.000Z'],
+        ['user:default/carol', 'approve', undefined, undefined],
+      ]);
+      expect(Number((await knex('gate_approvals').count({ n: '*' }))[0].n)).toBe(2);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'runs a transaction again after a lost compare-and-set, and rolls back, on %s',
     async databaseId => {
       const { knex, store } = await storeWithGate(databaseId);

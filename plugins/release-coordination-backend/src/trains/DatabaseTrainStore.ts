@@ -318,19 +318,12 @@ class KnexTrainSession extends KnexStoreSession implements TrainStoreSession {
       decided_at: this.clock.now(),
       expires_at: approval.expiresAt ?? null,
     };
-    // The caller holds the gate's lock (or SQLite's single writer), so read-then-write is safe.
-    const existing = await this.db('gate_approvals')
-      .where({ gate_id: gateId, user_ref: approval.userRef })
-      .first();
-    if (existing) {
-      await this.db('gate_approvals').where('id', existing.id).update(values);
-    } else {
-      await this.db('gate_approvals').insert({
-        gate_id: gateId,
-        user_ref: approval.userRef,
-        ...values,
-      });
-    }
+    // One statement whether or not the person decided before: their earlier decision is
+    // replaced in place (the unique key on gate and person), keeping its position in the list.
+    await this.db('gate_approvals')
+      .insert({ gate_id: gateId, user_ref: approval.userRef, ...values })
+      .onConflict(['gate_id', 'user_ref'])
+      .merge(Object.keys(values));
   }
 
   async insertCheck(check: Omit<CheckResult, 'id' | 'reportedAt'>): Promise<CheckResult> {

@@ -162,13 +162,14 @@ export function createTrainCore(options: TrainServiceOptions) {
     return template?.approvers === 'participant-owner';
   }
 
+  /** A gate just decided, as it reads now. */
   async function gateDetail(gateId: string): Promise<TrainGate> {
-    const gate = await requireGate(store, gateId);
-    const gates = await store.listGates(
-      gate.trainId,
-      gate.participantRef ? { participantRef: gate.participantRef } : undefined,
-    );
-    return withExpiry(gates.find(g => g.id === gateId)!, now());
+    const [gate] = await store.listGatesByIds([gateId]);
+    if (!gate) {
+      // The change committed, so the gate exists: it left the train with its participant since.
+      throw new ConflictError(`Gate ${gateId} no longer counts: its participant was removed`);
+    }
+    return withExpiry(gate, now());
   }
 
 

@@ -12,7 +12,7 @@ import {
 import express from 'express';
 import { createContractRouter, RouteRequest } from '../http/contractRouter';
 import { z } from 'zod';
-import { createAuthorizer, createReaderOf, TrainAccess } from '../access';
+import { checksInOrder, createAuthorizer, createReaderOf, TrainAccess } from '../access';
 import { authorizeAmbassadorChoice } from './ambassadorChoice';
 import { authorizeWaiver } from '../gates/waiverAccess';
 import { createGateDecisionAccess } from '../gates/decisionAccess';
@@ -167,10 +167,12 @@ export function createTrainRouter(options: {
   router.post('/trains', async (req, res) => {
     const credentials = await credentialsOf(req);
     const body = parseInput(createTrainBody, req.body, 'body');
-    await authorize(trainCreatePermission, credentials, 'You are not allowed to create trains');
     const caller = options.visibility.forCaller(credentials);
-    await requireVisibleEntities(body.participants.map(p => p.entityRef), caller, 'entities');
-    await authorizeAmbassadorChoice({ trainAccess, catalog }, body.ambassadorRef, credentials);
+    await checksInOrder([
+      authorize(trainCreatePermission, credentials, 'You are not allowed to create trains'),
+      requireVisibleEntities(body.participants.map(p => p.entityRef), caller, 'entities'),
+      authorizeAmbassadorChoice({ trainAccess, catalog }, body.ambassadorRef, credentials),
+    ]);
     const train = await trains.createTrain(body, credentials, { request: req });
     res.status(201).json(await visibleTrain(train, caller));
   });
