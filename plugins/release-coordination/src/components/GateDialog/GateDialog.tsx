@@ -1,6 +1,5 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Link } from '@backstage/core-components';
-import { useAnalytics, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   Box,
@@ -15,12 +14,10 @@ import {
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { TrainGate } from '@release-coordination/plugin-release-coordination-common';
-import { ReactNode, useState } from 'react';
-import { releaseCoordinationApiRef } from '../../api';
+import { ReactNode } from 'react';
 import { releaseCoordinationTranslationRef } from '../../translations';
 import {
   CatalogRefLink,
-  endOfDay,
   formatTime,
   FormTextField,
   GateStateChip,
@@ -28,11 +25,14 @@ import {
   type ReleaseCoordinationT,
   RequestErrorAlert,
   shortRef,
-  useBackendRequest,
   useGateDecision,
   useApprovalWaiver,
   useGateWaiver,
 } from '../shared';
+import { useGateForm } from './useGateForm';
+
+/** What the dialog's decision forms hold and do. */
+type GateForm = ReturnType<typeof useGateForm>;
 
 const useStyles = makeStyles(theme => ({
   section: { marginTop: theme.spacing(2) },
@@ -146,8 +146,6 @@ export function GateEvidence(props: { gate: TrainGate }) {
   );
 }
 
-type Action = 'approve' | 'reject' | 'waive';
-
 /** Who may approve a gate, in a sentence for those who may not. */
 export function approversSentence(gate: TrainGate, t: ReleaseCoordinationT): string {
   return gate.approverRef
@@ -217,6 +215,108 @@ function ManagerWaiverOnly(props: { trainId: string; children: ReactNode }) {
   );
 }
 
+/** The gate's state, what kind of gate it is and in which stage, and the component it is for. */
+function GateSummary(props: { gate: TrainGate }) {
+  const { gate } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
+  return (
+    <Box display="flex" alignItems="center" gridGap={8} flexWrap="wrap">
+      <GateStateChip state={gate.state} />
+      <Typography variant="body2">
+        {t(gate.participantRef ? 'gates.summaryFor' : 'gates.summaryTrainWide', {
+          kind: gate.kind,
+          phase: gate.phase,
+          stage: gate.stage,
+        })}
+      </Typography>
+      {gate.participantRef && (
+        <EntityRefLink entityRef={gate.participantRef} defaultKind="component" />
+      )}
+    </Box>
+  );
+}
+
+/** Approve or reject an approval gate, with a comment (required to reject). */
+function ApprovalDecision(props: { gate: TrainGate; form: GateForm }) {
+  const { gate, form } = props;
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
+  return (
+    <div>
+      <Typography variant="h6" component="h3">
+        {t('gates.decide')}
+      </Typography>
+      <ApproverOnly gate={gate}>
+        <FormTextField
+          id="gate-comment"
+          label={t('gates.comment')}
+          helperText={t('gates.commentHelp')}
+          error={form.commentError}
+          value={form.comment}
+          onChange={form.setComment}
+          multiline
+          minRows={2}
+          variant="outlined"
+        />
+        <Box display="flex" gridGap={8} marginTop={1}>
+          <Button
+            color="primary"
+            variant="contained"
+            disabled={form.busy}
+            onClick={() => form.run('approve')}
+          >
+            {t('gates.approve')}
+          </Button>
+          <Button variant="outlined" disabled={form.busy} onClick={() => form.run('reject')}>
+            {t('gates.reject')}
+          </Button>
+        </Box>
+      </ApproverOnly>
+    </div>
+  );
+}
+
+/** Waive a gate neither passed nor waived yet, with a reason and the day the waiver ends. */
+function WaiverDecision(props: { gate: TrainGate; form: GateForm }) {
+  const { gate, form } = props;
+  const classes = useStyles();
+  const { t } = useTranslationRef(releaseCoordinationTranslationRef);
+  return (
+    <div className={classes.section}>
+      <Typography variant="h6" component="h3">
+        {t('gates.waive')}
+      </Typography>
+      <Typography variant="body2" color="textSecondary">
+        {t('gates.waiveHelp')}
+      </Typography>
+      <WaiverOnly gate={gate}>
+        <FormTextField
+          id="gate-waiver-reason"
+          label={t('gates.waiverReason')}
+          value={form.reason}
+          onChange={form.setReason}
+          error={form.waiveErrors.reason}
+          variant="outlined"
+        />
+        <FormTextField
+          id="gate-waiver-until"
+          label={t('gates.waiverUntil')}
+          type="date"
+          value={form.until}
+          onChange={form.setUntil}
+          error={form.waiveErrors.until}
+          variant="outlined"
+          fullWidth={false}
+        />
+        <Box marginTop={1}>
+          <Button variant="outlined" disabled={form.busy} onClick={() => form.run('waive')}>
+            {t('gates.waive')}
+          </Button>
+        </Box>
+      </WaiverOnly>
+    </div>
+  );
+}
+
 /**
  * A gate's evidence first, then the decisions on it: approve, reject (with a comment) and
  * waive (with a reason and an end date). Each decision is offered to those the permission
@@ -231,175 +331,29 @@ export function GateDialog(props: {
   onDecided?: (gate: TrainGate) => void;
 }) {
   const { gate, open, onClose, onDecided } = props;
-  const api = useApi(releaseCoordinationApiRef);
-  const analytics = useAnalytics();
-  const classes = useStyles();
   const { t } = useTranslationRef(releaseCoordinationTranslationRef);
-
-  const [comment, setComment] = useState('');
-  const [commentError, setCommentError] = useState<string>();
-  const [reason, setReason] = useState('');
-  const [until, setUntil] = useState('');
-  const [waiveErrors, setWaiveErrors] = useState<{ reason?: string; until?: string }>({});
-  const { busy, error, send, clearError } = useBackendRequest();
-  const [done, setDone] = useState<string>();
-
-  /** The request of a decision, counted once it went through. */
-  async function decide(action: Action): Promise<TrainGate> {
-    const decided = await request(action);
-    analytics.captureEvent(action, gate.title, {
-      attributes: {
-        trainId: gate.trainId,
-        gateId: gate.id,
-        gateKind: gate.kind,
-        ...(gate.participantRef ? { participantRef: gate.participantRef } : {}),
-      },
-    });
-    return decided;
-  }
-
-  /** The request of a decision; the form's fields are checked before. */
-  function request(action: Action): Promise<TrainGate> {
-    if (action === 'approve') {
-      return api.approveGate({
-        gateId: gate.id,
-        ...(comment.trim() ? { comment: comment.trim() } : {}),
-      });
-    }
-    if (action === 'reject') {
-      return api.rejectGate({ gateId: gate.id, comment: comment.trim() });
-    }
-    return api.waiveGate({
-      gateId: gate.id,
-      reason: reason.trim(),
-      until: endOfDay(until).toISOString(),
-    });
-  }
-
-  async function run(action: Action) {
-    // A new attempt: what the last one got back no longer applies.
-    clearError();
-    setDone(undefined);
-    if (action === 'reject' && !comment.trim()) {
-      setCommentError(t('gates.commentRequired'));
-      return;
-    }
-    setCommentError(undefined);
-    if (action === 'waive') {
-      const errors: { reason?: string; until?: string } = {};
-      if (!reason.trim()) errors.reason = t('gates.reasonRequired');
-      if (!until) errors.until = t('gates.untilRequired');
-      else if (endOfDay(until).getTime() <= Date.now()) errors.until = t('gates.untilInPast');
-      setWaiveErrors(errors);
-      if (errors.reason || errors.until) return;
-    }
-    await send(
-      () => decide(action),
-      updated => {
-        setDone(t('gates.done', { state: updated.state }));
-        onDecided?.(updated);
-      },
-    );
-  }
+  const form = useGateForm(gate, onDecided);
 
   const decidable = gate.state !== 'passed' && gate.state !== 'waived';
   return (
     <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="gate-dialog-title">
       <DialogTitle id="gate-dialog-title">{gate.title}</DialogTitle>
       <DialogContent>
-        <Box display="flex" alignItems="center" gridGap={8} flexWrap="wrap">
-          <GateStateChip state={gate.state} />
-          <Typography variant="body2">
-            {t(gate.participantRef ? 'gates.summaryFor' : 'gates.summaryTrainWide', {
-              kind: gate.kind,
-              phase: gate.phase,
-              stage: gate.stage,
-            })}
-          </Typography>
-          {gate.participantRef && (
-            <EntityRefLink entityRef={gate.participantRef} defaultKind="component" />
-          )}
-        </Box>
+        <GateSummary gate={gate} />
         <Box marginTop={2}>
           <GateEvidence gate={gate} />
         </Box>
         <Box marginY={2}>
           <Divider />
         </Box>
-        <RequestErrorAlert error={error} gutterBottom />
-        {done && (
+        <RequestErrorAlert error={form.error} gutterBottom />
+        {form.done && (
           <Box marginBottom={2}>
-            <Alert severity="success">{done}</Alert>
+            <Alert severity="success">{form.done}</Alert>
           </Box>
         )}
-        {gate.kind === 'approval' && (
-          <div>
-            <Typography variant="h6" component="h3">
-              {t('gates.decide')}
-            </Typography>
-            <ApproverOnly gate={gate}>
-              <FormTextField
-                id="gate-comment"
-                label={t('gates.comment')}
-                helperText={t('gates.commentHelp')}
-                error={commentError}
-                value={comment}
-                onChange={setComment}
-                multiline
-                minRows={2}
-                variant="outlined"
-              />
-              <Box display="flex" gridGap={8} marginTop={1}>
-                <Button
-                  color="primary"
-                  variant="contained"
-                  disabled={busy}
-                  onClick={() => run('approve')}
-                >
-                  {t('gates.approve')}
-                </Button>
-                <Button variant="outlined" disabled={busy} onClick={() => run('reject')}>
-                  {t('gates.reject')}
-                </Button>
-              </Box>
-            </ApproverOnly>
-          </div>
-        )}
-        {decidable && (
-          <div className={classes.section}>
-            <Typography variant="h6" component="h3">
-              {t('gates.waive')}
-            </Typography>
-            <Typography variant="body2" color="textSecondary">
-              {t('gates.waiveHelp')}
-            </Typography>
-            <WaiverOnly gate={gate}>
-              <FormTextField
-                id="gate-waiver-reason"
-                label={t('gates.waiverReason')}
-                value={reason}
-                onChange={setReason}
-                error={waiveErrors.reason}
-                variant="outlined"
-              />
-              <FormTextField
-                id="gate-waiver-until"
-                label={t('gates.waiverUntil')}
-                type="date"
-                value={until}
-                onChange={setUntil}
-                error={waiveErrors.until}
-                variant="outlined"
-                fullWidth={false}
-              />
-              <Box marginTop={1}>
-                <Button variant="outlined" disabled={busy} onClick={() => run('waive')}>
-                  {t('gates.waive')}
-                </Button>
-              </Box>
-            </WaiverOnly>
-          </div>
-        )}
+        {gate.kind === 'approval' && <ApprovalDecision gate={gate} form={form} />}
+        {decidable && <WaiverDecision gate={gate} form={form} />}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{t('gates.close')}</Button>

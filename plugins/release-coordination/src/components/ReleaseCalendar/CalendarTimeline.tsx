@@ -7,7 +7,7 @@ import {
 } from '@release-coordination/plugin-release-coordination-common';
 import { CatalogRefLink, formatDate, useTrainLink } from '../shared';
 import { usePluginTranslation } from '../shared/translation';
-import { placeOnTimeline, weekTicks } from './timelineGeometry';
+import { placeMoment, placeOnTimeline, weekTicks } from './timelineGeometry';
 
 const NAME_COLUMN = 240;
 
@@ -96,6 +96,169 @@ const STAGE_COLOURS = [
   '#ad1457',
 ];
 
+type Period = { from: string; to: string };
+
+/** The header row: the weeks of the period along the lanes. */
+function TimelineScale(props: { period: Period }) {
+  const { period } = props;
+  const classes = useStyles();
+  const { t } = usePluginTranslation();
+  return (
+    <div className={classes.row}>
+      <div className={classes.name}>
+        <Typography variant="subtitle2">
+          {t('calendar.timeline.train')}
+        </Typography>
+      </div>
+      <div className={classes.lane}>
+        {weekTicks(period).map(tick => {
+          const place = placeOnTimeline(
+            { start: tick, end: period.to },
+            period,
+          );
+          return place ? (
+            <span
+              key={tick}
+              className={classes.tick}
+              style={{ left: `${place.left}%` }}
+            >
+              {formatDate(tick)}
+            </span>
+          ) : null;
+        })}
+      </div>
+    </div>
+  );
+}
+
+/** A train's name, linked to its page, with its collisions and the teams taking part. */
+function TrainName(props: { train: CalendarTrain }) {
+  const { train } = props;
+  const classes = useStyles();
+  const { t } = usePluginTranslation();
+  const trainLink = useTrainLink();
+  return (
+    <div className={classes.name}>
+      <Box display="flex" alignItems="center" gridGap={4}>
+        <Typography variant="body2" noWrap>
+          {trainLink ? (
+            <Link to={trainLink(train.id)}>{train.name}</Link>
+          ) : (
+            train.name
+          )}
+        </Typography>
+        {train.collisionCount > 0 && (
+          <Chip
+            size="small"
+            color="secondary"
+            icon={<WarningIcon fontSize="small" />}
+            label={t('calendar.timeline.collisions', {
+              count: train.collisionCount,
+            })}
+          />
+        )}
+      </Box>
+      <Typography
+        variant="caption"
+        color="textSecondary"
+        component="div"
+        noWrap
+      >
+        {train.teamRefs.length > 0 && `${t('calendar.timeline.teams')} `}
+        {train.teamRefs.map((ref, index) => (
+          <span key={ref}>
+            {index > 0 && ', '}
+            <CatalogRefLink entityRef={ref} />
+          </span>
+        ))}
+      </Typography>
+    </div>
+  );
+}
+
+/** A train's lane: its stage windows within the period as bars. */
+function StageBars(props: { train: CalendarTrain; period: Period }) {
+  const { train, period } = props;
+  const classes = useStyles();
+  const { t } = usePluginTranslation();
+  return (
+    <div className={classes.lane}>
+      {train.stages.map((stage, index) => {
+        const place = stage.window && placeOnTimeline(stage.window, period);
+        if (!stage.window || !place) return null;
+        const label = t('calendar.timeline.stageWindow', {
+          stage: stage.title,
+          train: train.name,
+          start: formatDate(stage.window.start),
+          end: formatDate(stage.window.end),
+        });
+        const state = barState(
+          stage.status,
+          train.status === 'active',
+          classes,
+        );
+        return (
+          <Tooltip key={stage.name} title={label}>
+            <div
+              role="img"
+              aria-label={label}
+              className={`${classes.bar} ${state}`}
+              style={{
+                left: `${place.left}%`,
+                width: `${place.width}%`,
+                background: STAGE_COLOURS[index % STAGE_COLOURS.length],
+              }}
+            >
+              {stage.title}
+            </div>
+          </Tooltip>
+        );
+      })}
+    </div>
+  );
+}
+
+/** What lies across all rows: the change freezes as hatched bands and today as a line. */
+function TimelineOverlay(props: { freezes: FreezeWindow[]; period: Period }) {
+  const { freezes, period } = props;
+  const classes = useStyles();
+  const { t } = usePluginTranslation();
+  const today = placeMoment(Date.now(), period);
+  return (
+    <div className={classes.overlay}>
+      {freezes.map(freeze => {
+        const place = placeOnTimeline(
+          { start: freeze.startsAt, end: freeze.endsAt },
+          period,
+        );
+        if (!place) return null;
+        const label = t('calendar.timeline.freeze', {
+          reason: freeze.reason,
+          start: formatDate(freeze.startsAt),
+          end: formatDate(freeze.endsAt),
+        });
+        return (
+          <Tooltip key={freeze.id} title={label}>
+            <div
+              role="img"
+              aria-label={label}
+              className={classes.freeze}
+              style={{ left: `${place.left}%`, width: `${place.width}%` }}
+            />
+          </Tooltip>
+        );
+      })}
+      {today && (
+        <div
+          className={classes.today}
+          style={{ left: `${today.left}%` }}
+          title={t('calendar.timeline.today')}
+        />
+      )}
+    </div>
+  );
+}
+
 /**
  * The trains of the period as a Gantt chart: one row per train, its stage windows as bars (the
  * current one outlined, those done faded), change freezes as hatched bands across all rows and
@@ -104,20 +267,11 @@ const STAGE_COLOURS = [
 export function CalendarTimeline(props: {
   trains: CalendarTrain[];
   freezes: FreezeWindow[];
-  period: { from: string; to: string };
+  period: Period;
 }) {
   const { trains, freezes, period } = props;
   const classes = useStyles();
   const { t } = usePluginTranslation();
-  const trainLink = useTrainLink();
-  const now = Date.now();
-  const today = placeOnTimeline(
-    {
-      start: new Date(now).toISOString(),
-      end: new Date(now + 1).toISOString(),
-    },
-    period,
-  );
   const range = { from: formatDate(period.from), to: formatDate(period.to) };
   return (
     <Box
@@ -125,138 +279,18 @@ export function CalendarTimeline(props: {
       role="figure"
       aria-label={t('calendar.timeline.label', range)}
     >
-      <div className={classes.row}>
-        <div className={classes.name}>
-          <Typography variant="subtitle2">
-            {t('calendar.timeline.train')}
-          </Typography>
-        </div>
-        <div className={classes.lane}>
-          {weekTicks(period).map(tick => {
-            const place = placeOnTimeline(
-              { start: tick, end: period.to },
-              period,
-            );
-            return place ? (
-              <span
-                key={tick}
-                className={classes.tick}
-                style={{ left: `${place.left}%` }}
-              >
-                {formatDate(tick)}
-              </span>
-            ) : null;
-          })}
-        </div>
-      </div>
+      <TimelineScale period={period} />
       {trains.map(train => (
         <div
           key={train.id}
           className={classes.row}
           data-testid={`calendar-row-${train.name}`}
         >
-          <div className={classes.name}>
-            <Box display="flex" alignItems="center" gridGap={4}>
-              <Typography variant="body2" noWrap>
-                {trainLink ? (
-                  <Link to={trainLink(train.id)}>{train.name}</Link>
-                ) : (
-                  train.name
-                )}
-              </Typography>
-              {train.collisionCount > 0 && (
-                <Chip
-                  size="small"
-                  color="secondary"
-                  icon={<WarningIcon fontSize="small" />}
-                  label={t('calendar.timeline.collisions', {
-                    count: train.collisionCount,
-                  })}
-                />
-              )}
-            </Box>
-            <Typography
-              variant="caption"
-              color="textSecondary"
-              component="div"
-              noWrap
-            >
-              {train.teamRefs.length > 0 && `${t('calendar.timeline.teams')} `}
-              {train.teamRefs.map((ref, index) => (
-                <span key={ref}>
-                  {index > 0 && ', '}
-                  <CatalogRefLink entityRef={ref} />
-                </span>
-              ))}
-            </Typography>
-          </div>
-          <div className={classes.lane}>
-            {train.stages.map((stage, index) => {
-              const place =
-                stage.window && placeOnTimeline(stage.window, period);
-              if (!stage.window || !place) return null;
-              const label = t('calendar.timeline.stageWindow', {
-                stage: stage.title,
-                train: train.name,
-                start: formatDate(stage.window.start),
-                end: formatDate(stage.window.end),
-              });
-              const state = barState(
-                stage.status,
-                train.status === 'active',
-                classes,
-              );
-              return (
-                <Tooltip key={stage.name} title={label}>
-                  <div
-                    role="img"
-                    aria-label={label}
-                    className={`${classes.bar} ${state}`}
-                    style={{
-                      left: `${place.left}%`,
-                      width: `${place.width}%`,
-                      background: STAGE_COLOURS[index % STAGE_COLOURS.length],
-                    }}
-                  >
-                    {stage.title}
-                  </div>
-                </Tooltip>
-              );
-            })}
-          </div>
+          <TrainName train={train} />
+          <StageBars train={train} period={period} />
         </div>
       ))}
-      <div className={classes.overlay}>
-        {freezes.map(freeze => {
-          const place = placeOnTimeline(
-            { start: freeze.startsAt, end: freeze.endsAt },
-            period,
-          );
-          if (!place) return null;
-          const label = t('calendar.timeline.freeze', {
-            reason: freeze.reason,
-            start: formatDate(freeze.startsAt),
-            end: formatDate(freeze.endsAt),
-          });
-          return (
-            <Tooltip key={freeze.id} title={label}>
-              <div
-                role="img"
-                aria-label={label}
-                className={classes.freeze}
-                style={{ left: `${place.left}%`, width: `${place.width}%` }}
-              />
-            </Tooltip>
-          );
-        })}
-        {today && (
-          <div
-            className={classes.today}
-            style={{ left: `${today.left}%` }}
-            title={t('calendar.timeline.today')}
-          />
-        )}
-      </div>
+      <TimelineOverlay freezes={freezes} period={period} />
     </Box>
   );
 }

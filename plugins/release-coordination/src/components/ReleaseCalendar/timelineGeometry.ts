@@ -16,6 +16,20 @@ export function placeOnTimeline(
   };
 }
 
+/** Where a moment, e.g. now, sits on a timeline of `[from, to)`; none when it is outside. */
+export function placeMoment(
+  time: number,
+  period: { from: string; to: string },
+): { left: number; width: number } | undefined {
+  return placeOnTimeline(
+    {
+      start: new Date(time).toISOString(),
+      end: new Date(time + 1).toISOString(),
+    },
+    period,
+  );
+}
+
 /** The first day of each week of the period (UTC), as ticks of the timeline's scale. */
 export function weekTicks(period: { from: string; to: string }): string[] {
   const ticks: string[] = [];
