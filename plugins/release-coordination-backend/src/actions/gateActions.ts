@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { z as zod } from 'zod/v3';
-import { createGateDecisionAccess } from '../gates/decisionAccess';
+import {
+  createGateDecisionAccess,
+  GateDecisionAccess,
+} from '../gates/decisionAccess';
 import { parseInput } from '../http/validation';
 import { approveBody, checkBody, rejectBody } from '../trains/trainRouter';
 import { ActionOptions } from './options';
@@ -112,6 +115,19 @@ export function registerGateActions(options: ActionOptions): void {
       };
     },
   });
+
+  registerReportCheck(options, decisions);
+}
+
+/**
+ * CI's part: reporting a check result. Authorised as the REST route that reports checks, with
+ * the same decision access the gate decisions use.
+ */
+function registerReportCheck(
+  options: ActionOptions,
+  decisions: Pick<GateDecisionAccess, 'authorizeCheckReport'>,
+): void {
+  const { registry, trains } = options;
 
   registry.register({
     name: 'report-check',

@@ -1,10 +1,4 @@
-import {
-  StandupGate,
-  StandupTeam,
-  TrainCollision,
-  TrainGate,
-  TrainStandup,
-} from '@release-coordination/plugin-release-coordination-common';
+import { TrainStandup } from '@release-coordination/plugin-release-coordination-common';
 import {
   Clock,
   systemClock,
@@ -17,6 +11,8 @@ import { trainStages, withExpiry } from '../trains/model';
 import { nextStageOf } from '../trains/trainRows';
 import { TrainStore } from '../trains/TrainStore';
 import { visibleDecisions } from '../trains/visibleTrains';
+import { newCollisions } from './newCollisions';
+import { teamSections } from './teamSections';
 
 /** The decisions a standup lists; more are counted. */
 export const STANDUP_DECISIONS = 200;
@@ -42,46 +38,6 @@ export function createStandupService(options: {
 }): StandupService {
   const { trains, calendar, freezes } = options;
   const clock = options.clock ?? systemClock;
-
-  /** Collisions with a train created, or a freeze declared, at or after `since`. */
-  async function newCollisions(
-    collisions: TrainCollision[],
-    since: Date,
-  ): Promise<TrainCollision[]> {
-    const otherIds = [
-      ...new Set(
-        collisions.flatMap(c => (c.otherTrain ? [c.otherTrain.id] : [])),
-      ),
-    ];
-    const createdSince = new Set<string>();
-    for (const id of otherIds) {
-      const other = await trains.getTrain(id);
-      if (other && Date.parse(other.createdAt) >= since.getTime())
-        createdSince.add(id);
-    }
-    const declaredSince = new Set<string>();
-    const crossed = collisions.flatMap(c => (c.freeze ? [c.freeze] : []));
-    if (crossed.length > 0) {
-      const starts = Math.min(...crossed.map(f => Date.parse(f.startsAt)));
-      const ends = Math.max(...crossed.map(f => Date.parse(f.endsAt)));
-      for (const freeze of await freezes.overlapping(
-        new Date(starts),
-        new Date(ends),
-      )) {
-        if (
-          freeze.declaredAt &&
-          Date.parse(freeze.declaredAt) >= since.getTime()
-        ) {
-          declaredSince.add(freeze.id);
-        }
-      }
-    }
-    return collisions.filter(
-      c =>
-        (c.otherTrain !== undefined && createdSince.has(c.otherTrain.id)) ||
-        (c.freeze !== undefined && declaredSince.has(c.freeze.id)),
-    );
-  }
 
   return {
     async standup(trainId, since, caller) {
@@ -126,63 +82,14 @@ export function createStandupService(options: {
           gate =>
             !gate.participantRef || visibility.isVisible(gate.participantRef),
         );
-      const asStandup = (gate: TrainGate): StandupGate => ({
-        gate,
-        becameBlocking:
-          enteredSince || Date.parse(gate.updatedAt) >= since.getTime(),
+      const { teams, trainGates } = teamSections({
+        participants: seen,
+        blocking,
+        gates,
+        decisions: decisions.items,
+        since,
+        enteredSince,
       });
-
-      const teams = new Map<string, StandupTeam>();
-      const teamOf = (ref: string) => {
-        let team = teams.get(ref);
-        if (!team) {
-          team = {
-            teamRef: ref,
-            participantRefs: [],
-            blockingGates: [],
-            failingChecks: [],
-            decisionCount: 0,
-          };
-          teams.set(ref, team);
-        }
-        return team;
-      };
-      const ownerOf = new Map(seen.map(p => [p.entityRef, p.ownerRef]));
-      for (const participant of seen) {
-        if (participant.ownerRef)
-          teamOf(participant.ownerRef).participantRefs.push(
-            participant.entityRef,
-          );
-      }
-      const trainGates: StandupGate[] = [];
-      for (const gate of blocking) {
-        const owner = gate.participantRef
-          ? ownerOf.get(gate.participantRef)
-          : undefined;
-        const team = gate.kind === 'approval' ? gate.approverRef : owner;
-        if (team) teamOf(team).blockingGates.push(asStandup(gate));
-        else trainGates.push(asStandup(gate));
-      }
-      for (const gate of gates) {
-        const check = gate.latestCheck;
-        const owner = gate.participantRef
-          ? ownerOf.get(gate.participantRef)
-          : undefined;
-        if (
-          gate.kind === 'check' &&
-          owner &&
-          check?.status === 'failed' &&
-          Date.parse(check.reportedAt) >= since.getTime()
-        ) {
-          teamOf(owner).failingChecks.push(check);
-        }
-      }
-      for (const decision of decisions.items) {
-        const owner = decision.entityRef
-          ? ownerOf.get(decision.entityRef)
-          : undefined;
-        if (owner) teamOf(owner).decisionCount += 1;
-      }
 
       const current =
         train.status === 'active'
@@ -199,12 +106,14 @@ export function createStandupService(options: {
         until: now.toISOString(),
         ...(current ? { currentStage: current } : {}),
         trainGates,
-        teams: [...teams.values()].sort((a, b) =>
-          a.teamRef.localeCompare(b.teamRef),
-        ),
+        teams,
         decisions: decisions.items,
         decisionCount: decisions.totalCount,
-        newCollisions: await newCollisions(visibleCollisions, since),
+        newCollisions: await newCollisions(
+          { trains, freezes },
+          visibleCollisions,
+          since,
+        ),
         ...hiddenCounts({
           participants: participants.length - seen.length,
           items:
