@@ -21,15 +21,17 @@ import {
   createTrainCore,
 } from './core';
 import { createTrainPlanning } from './planning';
+import { createParticipantChanges } from './participants';
 import { createOwnerSync } from './ownerSync';
 import { createGateDecisions } from '../gates/decisions';
 import { createTrainProgression } from './progression';
+import { createTrainEndings } from './endings';
 import { createTrainQueries } from './queries';
 import { GateRecord, TrainListOptions, TrainRecord } from './TrainStore';
 
 export type { TrainChangeContext, TrainServiceOptions } from './core';
 export { PLUGIN_ACTOR_REF } from './core';
-export { instantiateGates } from './planning';
+export { instantiateGates } from './gateInstances';
 
 /** The domain operations on release trains, their gates and their decision log. */
 export interface TrainService {
@@ -165,8 +167,10 @@ export function createTrainService(options: TrainServiceOptions): TrainService {
   return {
     ...createTrainQueries(core),
     ...createTrainPlanning(core),
+    ...createParticipantChanges(core),
     ...createOwnerSync(core),
     ...createGateDecisions(core),
     ...createTrainProgression(core),
+    ...createTrainEndings(core),
   };
 }
