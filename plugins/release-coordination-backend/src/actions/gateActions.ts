@@ -5,7 +5,7 @@ import {
   GateDecisionAccess,
 } from '../gates/decisionAccess';
 import { parseInput } from '../http/validation';
-import { approveBody, checkBody, rejectBody } from '../trains/trainRouter';
+import { approveBody, checkBody, rejectBody } from '../trains/trainBodies';
 import { ActionOptions } from './options';
 import { gateSummary, gateSummarySchema } from './trainActions';
 

@@ -16,7 +16,8 @@ import { createContractRouter, RouteRequest } from '../http/contractRouter';
 import { pageOf, parseInput } from '../http/validation';
 import { authorizeAmbassadorChoice } from '../trains/ambassadorChoice';
 import { TrainService } from '../trains/TrainService';
-import { cadenceTrainBody, TRAIN_READ_REFUSAL } from '../trains/trainRouter';
+import { cadenceTrainBody } from '../trains/trainBodies';
+import { TRAIN_READ_REFUSAL } from '../trains/trainRouter';
 import { requireVisibleEntities, visibleTrain } from '../trains/visibleTrains';
 import { CadenceService } from './CadenceService';
 
