@@ -10,37 +10,46 @@ import {
   releaseCoordinationGateRulesExtensionPoint,
   releaseCoordinationHistoryExtensionPoint,
 } from '@release-coordination/plugin-release-coordination-node';
-import { DatabaseDependencySnapshotStore } from './dependencies/DatabaseDependencySnapshotStore';
 import { createDependencyQueryService } from './dependencies/DependencyQueryService';
 import { createVisibilityResolver } from './access';
-import { createDependencySnapshotService } from './dependencies/DependencySnapshotService';
 import { GateRuleRegistry } from './gates/GateRuleRegistry';
 import { readMaxWaiverDays } from './gates/config';
 import { createRouter } from './router';
 import { registerReleaseCoordinationActions } from './actions';
 import { readStageDefinitions } from './trains/stages';
 import { readReleaseDictionary } from './dictionary/readDictionary';
-import { readOutcomeSettings } from './outcomes/config';
 import { readMaxNotesPerTrain } from './retrospectives/config';
-import { readEnvironments } from './delivery/config';
-import { createEnvironmentSource } from './delivery/environments';
-import { createFreezeService } from './freezes/FreezeService';
-import { readConfiguredFreezes } from './freezes/config';
-import { createCalendarService } from './calendar/CalendarService';
 import { createStandupService } from './standup/StandupService';
 import { readAttributionWindowHours } from './incidents/config';
 import { takeStartupTurn } from './database/migrations';
-import { createHistoryContext } from './history/historyContext';
-import { runHistoryReplays } from './history/runHistoryReplays';
-import {
-  createReleaseCoordinationServices,
-  createReleaseCoordinationStores,
-} from './services';
+import { createReleaseCoordinationServices } from './services';
 import { assembleGateRules } from './wiring/gateRules';
 import { registerPermissionResources } from './wiring/permissionResources';
 import { createResourceRouters } from './wiring/resourceRouters';
 import { scheduleReleaseCoordinationTasks } from './wiring/scheduledTasks';
 import { createCachedScorecards } from './wiring/scorecards';
+import { assembleFoundations } from './wiring/foundations';
+import { startHistoryReplays } from './wiring/historyReplays';
+
+/** The services the plugin is built from. */
+const pluginDeps = {
+  config: coreServices.rootConfig,
+  logger: coreServices.logger,
+  database: coreServices.database,
+  httpRouter: coreServices.httpRouter,
+  httpAuth: coreServices.httpAuth,
+  auth: coreServices.auth,
+  permissions: coreServices.permissions,
+  permissionsRegistry: coreServices.permissionsRegistry,
+  scheduler: coreServices.scheduler,
+  userInfo: coreServices.userInfo,
+  auditor: coreServices.auditor,
+  lifecycle: coreServices.lifecycle,
+  catalog: catalogServiceRef,
+  signals: signalsServiceRef,
+  notifications: notificationService,
+  actionsRegistry: actionsRegistryServiceRef,
+};
 
 /**
  * The release-coordination backend plugin, mounted at `/api/release-coordination`.
@@ -67,24 +76,7 @@ export const releaseCoordinationPlugin = createBackendPlugin({
     });
 
     env.registerInit({
-      deps: {
-        config: coreServices.rootConfig,
-        logger: coreServices.logger,
-        database: coreServices.database,
-        httpRouter: coreServices.httpRouter,
-        httpAuth: coreServices.httpAuth,
-        auth: coreServices.auth,
-        permissions: coreServices.permissions,
-        permissionsRegistry: coreServices.permissionsRegistry,
-        scheduler: coreServices.scheduler,
-        userInfo: coreServices.userInfo,
-        auditor: coreServices.auditor,
-        lifecycle: coreServices.lifecycle,
-        catalog: catalogServiceRef,
-        signals: signalsServiceRef,
-        notifications: notificationService,
-        actionsRegistry: actionsRegistryServiceRef,
-      },
+      deps: pluginDeps,
       async init(deps) {
         const { config, logger, database, httpRouter, httpAuth, auth, permissions, scheduler, catalog } =
           deps;
@@ -93,47 +85,9 @@ export const releaseCoordinationPlugin = createBackendPlugin({
         const startupTurn = await takeStartupTurn(await database.getClient());
         // Links in notifications open the train pages where the app mounts them.
         const notifications = withPortalLinks(deps.notifications, readPortalMount(config));
-        // Rules over action items, rollback readiness and flag expiry read them from the
-        // database while a stage is advanced.
-        const stores = await createReleaseCoordinationStores({ database });
+        const { stores, outcomeSettings, environments, snapshots, freezes, calendar } =
+          await assembleFoundations({ config, database, catalog, auth, logger, auditor: deps.auditor });
         const trainStore = stores.trains;
-        const outcomeSettings = readOutcomeSettings(config);
-        // In order from the catalog's Environment entities when it has some, else the app-config.
-        const environments = createEnvironmentSource({
-          configured: readEnvironments(config, outcomeSettings.productionEnvironment),
-          productionEnvironment: outcomeSettings.productionEnvironment,
-          catalog,
-          auth,
-          logger,
-        });
-        const dependencyConfig = config.getOptionalConfig('releaseCoordination.dependencies');
-        const snapshotStore = new DatabaseDependencySnapshotStore(
-          await database.getClient(),
-          dependencyConfig?.getOptionalNumber('keepSnapshots') ?? 3,
-        );
-        const snapshots = createDependencySnapshotService({
-          store: snapshotStore,
-          catalog,
-          auth,
-          logger,
-          pageSize: dependencyConfig?.getOptionalNumber('pageSize') ?? 1000,
-        });
-        // Change freezes of the app-config and those release managers declare; deploy
-        // readiness and the change-freeze gate rule read them.
-        const freezes = createFreezeService({
-          store: stores.freezes,
-          configured: readConfiguredFreezes(config),
-          snapshots,
-          auditor: deps.auditor,
-        });
-        // Trains' planned windows across teams, and where they collide with each other or
-        // with a freeze.
-        const calendar = createCalendarService({
-          store: stores.calendar,
-          trains: trainStore,
-          freezes,
-          snapshots,
-        });
         // Fails the start naming a module rule that would replace a built-in one.
         const gateRule = assembleGateRules({
           config,
@@ -233,28 +187,16 @@ export const releaseCoordinationPlugin = createBackendPlugin({
             }),
           }),
         );
-        if (historyReplays.length > 0) {
-          // In the background once the backend is up: a replay waits for the catalog to ingest
-          // what it names, and the catalog ingests only after the start.
-          const knex = await database.getClient();
-          deps.lifecycle.addStartupHook(() => {
-            runHistoryReplays({
-              knex,
-              replays: historyReplays,
-              logger,
-              createContext: replayId =>
-                createHistoryContext({
-                  replayId,
-                  database,
-                  catalog,
-                  auth,
-                  logger,
-                  snapshots,
-                  services: serviceDeps,
-                }),
-            }).catch(error => logger.error(`History replays stopped: ${error}`));
-          });
-        }
+        await startHistoryReplays({
+          replays: historyReplays,
+          lifecycle: deps.lifecycle,
+          database,
+          catalog,
+          auth,
+          logger,
+          snapshots,
+          services: serviceDeps,
+        });
         logger.info(`Release coordination started with ${gateRules.size} custom gate rule(s)`);
       },
     });
