@@ -1,4 +1,4 @@
-import { ContractRouter } from '../http/contractRouter';
+import { ContractRouter, RouteRequest } from '../http/contractRouter';
 import { entityRefIn, parseInput } from '../http/validation';
 import {
   addParticipantBody,
@@ -11,6 +11,7 @@ import {
   requireVisibleParticipant,
   visibleTrain,
 } from './visibleTrains';
+
 /** Who takes part in a train: adding, changing and removing participants. */
 export function registerParticipantRoutes(
   router: ContractRouter,
@@ -35,29 +36,48 @@ export function registerParticipantRoutes(
     res.status(201).json(await visibleTrain(train, caller));
   });
 
-  router.patch('/trains/:trainId/participants/:entityRef', async (req, res) => {
+  /**
+   * The caller, train and participant a request names; the ref is one URL-encoded path
+   * segment, e.g. component%3Adefault%2Fpayments.
+   */
+  async function participantOf(req: RouteRequest) {
     const credentials = await credentialsOf(req);
     const { trainId } = req.params;
-    // The ref is one URL-encoded path segment, e.g. component%3Adefault%2Fpayments.
     const ref = entityRefIn(req.params.entityRef, 'entityRef', 'path');
-    const body = parseInput(updateParticipantBody, req.body, 'body');
-    await authorizeManaging(
-      trainId,
-      credentials,
-      'Only the ambassador or a release manager can change participants of this train',
-    );
+    return { credentials, trainId, ref };
+  }
+
+  /** Refuses unless the caller may manage the train and see the participant. */
+  async function requireManagedParticipant(
+    { credentials, trainId, ref }: Awaited<ReturnType<typeof participantOf>>,
+    refusal: string,
+  ) {
+    await authorizeManaging(trainId, credentials, refusal);
     const caller = visibility.forCaller(credentials);
     await requireVisibleParticipant(
       ref,
       await trains.getTrainRecord(trainId),
       caller,
     );
+    return caller;
+  }
+
+  router.patch('/trains/:trainId/participants/:entityRef', async (req, res) => {
+    const named = await participantOf(req);
+    const body = parseInput(updateParticipantBody, req.body, 'body');
+    const caller = await requireManagedParticipant(
+      named,
+      'Only the ambassador or a release manager can change participants of this train',
+    );
+    const { trainId, ref, credentials } = named;
     const changed = await trains.updateParticipant(
       trainId,
       ref,
       body,
       credentials,
-      { request: req },
+      {
+        request: req,
+      },
     );
     res.json(await visibleTrain(changed, caller));
   });
@@ -65,28 +85,21 @@ export function registerParticipantRoutes(
   router.delete(
     '/trains/:trainId/participants/:entityRef',
     async (req, res) => {
-      const credentials = await credentialsOf(req);
-      const { trainId } = req.params;
-      // The ref is one URL-encoded path segment, e.g. component%3Adefault%2Fpayments.
-      const ref = entityRefIn(req.params.entityRef, 'entityRef', 'path');
+      const named = await participantOf(req);
       const body = parseInput(removeParticipantBody, req.body ?? {}, 'body');
-      await authorizeManaging(
-        trainId,
-        credentials,
+      const caller = await requireManagedParticipant(
+        named,
         'Only the ambassador or a release manager can remove participants from this train',
       );
-      const caller = visibility.forCaller(credentials);
-      await requireVisibleParticipant(
-        ref,
-        await trains.getTrainRecord(trainId),
-        caller,
-      );
+      const { trainId, ref, credentials } = named;
       const changed = await trains.removeParticipant(
         trainId,
         ref,
         body,
         credentials,
-        { request: req },
+        {
+          request: req,
+        },
       );
       res.json(await visibleTrain(changed, caller));
     },
