@@ -18,7 +18,12 @@ export {
   type ResourceConditions,
 } from './authorization';
 export { createTrainAccess, type TrainAccess } from './trainAccess';
-export { createReadCheck, createReaderOf } from './readers';
+export {
+  createReadCheck,
+  createReaderOf,
+  createTrainReaderOf,
+  TRAIN_READ_REFUSAL,
+} from './readers';
 export { audited } from './audit';
 export { checksInOrder } from './checksInOrder';
 export {

@@ -7,6 +7,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { BasicPermission } from '@backstage/plugin-permission-common';
+import { trainReadPermission } from '@release-coordination/plugin-release-coordination-common';
 import express from 'express';
 import { createAuthorizer } from './authorization';
 
@@ -41,4 +42,22 @@ export function createReadCheck(options: {
   const { permission, refusal } = options;
   const access = createAuthorizer({ permissions: options.permissions });
   return credentials => access.authorize(permission, credentials, refusal);
+}
+
+/** Why a read of trains is refused: the same words on every train read route and action. */
+export const TRAIN_READ_REFUSAL = 'You are not allowed to read release trains';
+
+/**
+ * {@link createReaderOf} for `trainReadPermission`, which every read of trains and of what
+ * hangs off them (gates, outcomes, retrospectives, calendar, reviews) asks.
+ */
+export function createTrainReaderOf(options: {
+  httpAuth: HttpAuthService;
+  permissions: Pick<PermissionsService, 'authorize' | 'authorizeConditional'>;
+}) {
+  return createReaderOf({
+    ...options,
+    permission: trainReadPermission,
+    refusal: TRAIN_READ_REFUSAL,
+  });
 }

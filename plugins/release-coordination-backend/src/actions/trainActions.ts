@@ -1,7 +1,6 @@
 import { trainReadPermission } from '@release-coordination/plugin-release-coordination-common';
 import type { z as zod } from 'zod/v3';
-import { createReadCheck, visibleItems } from '../access';
-import { TRAIN_READ_REFUSAL } from '../trains/trainRouter';
+import { createReadCheck, visibleItems, TRAIN_READ_REFUSAL } from '../access';
 import { visibleTrain } from '../trains/visibleTrains';
 import { ActionOptions } from './options';
 

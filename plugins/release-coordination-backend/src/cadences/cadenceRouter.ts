@@ -7,17 +7,15 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   normalizeEntityRef,
   trainCreatePermission,
-  trainReadPermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import express from 'express';
-import { createAuthorizer, createReaderOf, TrainAccess } from '../access';
+import { createAuthorizer, TrainAccess, createTrainReaderOf } from '../access';
 import { VisibilityResolver } from '../access/visibility';
 import { createContractRouter, RouteRequest } from '../http/contractRouter';
 import { pageOf, parseInput } from '../http/validation';
 import { authorizeAmbassadorChoice } from '../trains/ambassadorChoice';
 import { TrainService } from '../trains/TrainService';
 import { cadenceTrainBody } from '../trains/trainBodies';
-import { TRAIN_READ_REFUSAL } from '../trains/trainRouter';
 import { requireVisibleEntities, visibleTrain } from '../trains/visibleTrains';
 import { CadenceService } from './CadenceService';
 
@@ -40,12 +38,7 @@ export function createCadenceRouter(options: {
     options;
   const router = createContractRouter();
   const access = createAuthorizer({ permissions });
-  const readerOf = createReaderOf({
-    httpAuth,
-    permissions,
-    permission: trainReadPermission,
-    refusal: TRAIN_READ_REFUSAL,
-  });
+  const readerOf = createTrainReaderOf({ httpAuth, permissions });
   const callerOf = (req: RouteRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 

@@ -3,16 +3,12 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import {
-  normalizeEntityRef,
-  trainReadPermission,
-} from '@release-coordination/plugin-release-coordination-common';
+import { normalizeEntityRef } from '@release-coordination/plugin-release-coordination-common';
 import express from 'express';
-import { createReaderOf } from '../access';
+import { createTrainReaderOf } from '../access';
 import { hiddenCounts, VisibilityResolver } from '../access/visibility';
 import { createContractRouter } from '../http/contractRouter';
 import { pageOf } from '../http/validation';
-import { TRAIN_READ_REFUSAL } from '../trains/trainRouter';
 import { CalendarService, unknownFilter } from './CalendarService';
 
 const FILTER_KINDS = [
@@ -40,12 +36,7 @@ export function createCalendarRouter(options: {
   const { httpAuth, permissions, calendar, visibility } = options;
   const now = options.now ?? (() => new Date());
   const router = createContractRouter();
-  const readerOf = createReaderOf({
-    httpAuth,
-    permissions,
-    permission: trainReadPermission,
-    refusal: TRAIN_READ_REFUSAL,
-  });
+  const readerOf = createTrainReaderOf({ httpAuth, permissions });
 
   router.get('/calendar', async (req, res) => {
     const credentials = await readerOf(req);

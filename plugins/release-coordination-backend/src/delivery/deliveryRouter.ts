@@ -2,24 +2,21 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  deployReadinessReadPermission,
-  trainReadPermission,
-} from '@release-coordination/plugin-release-coordination-common';
+import { deployReadinessReadPermission } from '@release-coordination/plugin-release-coordination-common';
 import express from 'express';
 import { z } from 'zod';
 import {
   createReaderOf,
-  hiddenCounts,
   isServicePrincipal,
   VisibilityResolver,
+  createTrainReaderOf,
+  hiddenCounts,
 } from '../access';
 import { createContractRouter } from '../http/contractRouter';
 import { entityRef, parseInput } from '../http/validation';
 import { DeployReadinessService, RefNamer } from './deployReadiness';
 import { CompatibilityMatrixService } from './compatibilityMatrix';
 import { EnvironmentMatrixService } from './environmentMatrix';
-import { TRAIN_READ_REFUSAL } from '../trains/trainRouter';
 
 const readinessQuery = z
   .object({
@@ -62,12 +59,7 @@ export function createDeliveryRouter(options: {
     refusal: 'You are not allowed to ask for deploy readiness',
   });
 
-  const trainReaderOf = createReaderOf({
-    httpAuth,
-    permissions,
-    permission: trainReadPermission,
-    refusal: TRAIN_READ_REFUSAL,
-  });
+  const trainReaderOf = createTrainReaderOf({ httpAuth, permissions });
 
   router.get('/trains/:trainId/environments', async (req, res) => {
     const credentials = await trainReaderOf(req);

@@ -2,16 +2,12 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  freezeManagePermission,
-  trainReadPermission,
-} from '@release-coordination/plugin-release-coordination-common';
+import { freezeManagePermission } from '@release-coordination/plugin-release-coordination-common';
 import express from 'express';
 import { z } from 'zod';
-import { createAuthorizer, createReaderOf } from '../access';
+import { createAuthorizer, createTrainReaderOf } from '../access';
 import { createContractRouter, RouteRequest } from '../http/contractRouter';
 import { entityRef, pageOf, parseInput } from '../http/validation';
-import { TRAIN_READ_REFUSAL } from '../trains/trainRouter';
 import { FreezeService } from './FreezeService';
 
 const DAY_MS = 86_400_000;
@@ -55,12 +51,7 @@ export function createFreezeRouter(options: {
   const now = options.now ?? (() => new Date());
   const router = createContractRouter();
   const access = createAuthorizer({ permissions });
-  const readerOf = createReaderOf({
-    httpAuth,
-    permissions,
-    permission: trainReadPermission,
-    refusal: TRAIN_READ_REFUSAL,
-  });
+  const readerOf = createTrainReaderOf({ httpAuth, permissions });
   const managerOf = async (req: RouteRequest) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],

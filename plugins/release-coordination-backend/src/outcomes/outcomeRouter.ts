@@ -1,12 +1,5 @@
-import {
-  BackstageCredentials,
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import {
-  deploymentReportPermission,
-  trainReadPermission,
-} from '@release-coordination/plugin-release-coordination-common';
+import { BackstageCredentials, HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import { deploymentReportPermission } from '@release-coordination/plugin-release-coordination-common';
 import express from 'express';
 import { createContractRouter, RouteRequest } from '../http/contractRouter';
 import { z } from 'zod';
@@ -15,12 +8,11 @@ import { FeatureFlagService } from './FeatureFlagService';
 import { RollbackService } from './RollbackService';
 import {
   createAuthorizer,
-  createReaderOf,
-  hiddenCounts,
   VisibilityResolver,
   visibleItems,
+  createTrainReaderOf,
+  hiddenCounts,
 } from '../access';
-import { TRAIN_READ_REFUSAL } from '../trains/trainRouter';
 import { entityRef, entityRefIn, pageOf, parseInput } from '../http/validation';
 import { HIDDEN_ENTITY } from '../dependencies/visibility';
 
@@ -146,12 +138,7 @@ export function createOutcomeRouter(options: {
 
   const access = createAuthorizer({ permissions });
   // What a train shipped, its flags and rollback readiness are read like the train itself.
-  const readerOf = createReaderOf({
-    httpAuth,
-    permissions,
-    permission: trainReadPermission,
-    refusal: TRAIN_READ_REFUSAL,
-  });
+  const readerOf = createTrainReaderOf({ httpAuth, permissions });
   const authorizeDeploymentReport = (credentials: BackstageCredentials) =>
     access.authorize(
       deploymentReportPermission,

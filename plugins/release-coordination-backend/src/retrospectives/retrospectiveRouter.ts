@@ -1,7 +1,6 @@
 import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import {
   ACTION_ITEM_STATUSES,
-  trainReadPermission,
   ActionItemStatus,
   RETROSPECTIVE_COLUMNS,
   RetrospectiveColumn,
@@ -10,8 +9,7 @@ import express from 'express';
 import { createContractRouter, RouteRequest } from '../http/contractRouter';
 import { z } from 'zod';
 import { RetrospectiveService } from './RetrospectiveService';
-import { createReaderOf } from '../access';
-import { TRAIN_READ_REFUSAL } from '../trains/trainRouter';
+import { createTrainReaderOf } from '../access';
 import { entityRef, entityRefIn, limitOf, pageOf, parseInput } from '../http/validation';
 import { VisibilityResolver, visibleItems } from '../access';
 import { ActionItem } from '@release-coordination/plugin-release-coordination-common';
@@ -64,12 +62,7 @@ export function createRetrospectiveRouter(options: {
   const credentialsOf = (req: RouteRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   // A train's retrospective and its action items are read like the train itself.
-  const readerOf = createReaderOf({
-    httpAuth,
-    permissions,
-    permission: trainReadPermission,
-    refusal: TRAIN_READ_REFUSAL,
-  });
+  const readerOf = createTrainReaderOf({ httpAuth, permissions });
 
   router.get('/trains/:trainId/retrospective', async (req, res) => {
     const caller = visibility.forCaller(await readerOf(req));

@@ -2,13 +2,11 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { trainReadPermission } from '@release-coordination/plugin-release-coordination-common';
 import express from 'express';
-import { createReaderOf } from '../access';
+import { createTrainReaderOf } from '../access';
 import { VisibilityResolver } from '../access/visibility';
 import { createContractRouter } from '../http/contractRouter';
 import { pageOf } from '../http/validation';
-import { TRAIN_READ_REFUSAL } from '../trains/trainRouter';
 import { ReviewReader } from './ReviewReader';
 import { ReviewService } from './ReviewService';
 
@@ -25,12 +23,7 @@ export function createReviewRouter(options: {
 }): express.Router {
   const { httpAuth, permissions, reviews, reader, visibility } = options;
   const router = createContractRouter();
-  const readerOf = createReaderOf({
-    httpAuth,
-    permissions,
-    permission: trainReadPermission,
-    refusal: TRAIN_READ_REFUSAL,
-  });
+  const readerOf = createTrainReaderOf({ httpAuth, permissions });
 
   router.get('/trains/:trainId/review', async (req, res) => {
     const credentials = await readerOf(req);

@@ -2,11 +2,9 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { trainReadPermission } from '@release-coordination/plugin-release-coordination-common';
 import express from 'express';
-import { createReaderOf } from '../access';
+import { createTrainReaderOf } from '../access';
 import { createContractRouter } from '../http/contractRouter';
-import { TRAIN_READ_REFUSAL } from '../trains/trainRouter';
 import { RiskService } from './RiskService';
 
 /**
@@ -20,12 +18,7 @@ export function createRiskRouter(options: {
 }): express.Router {
   const { httpAuth, permissions, risk } = options;
   const router = createContractRouter();
-  const readerOf = createReaderOf({
-    httpAuth,
-    permissions,
-    permission: trainReadPermission,
-    refusal: TRAIN_READ_REFUSAL,
-  });
+  const readerOf = createTrainReaderOf({ httpAuth, permissions });
   router.get('/trains/:trainId/risk', async (req, res) => {
     await readerOf(req);
     res.json(await risk.trainRisk(req.params.trainId));

@@ -2,12 +2,10 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { trainReadPermission } from '@release-coordination/plugin-release-coordination-common';
 import express from 'express';
-import { createReaderOf } from '../access';
+import { createTrainReaderOf } from '../access';
 import { VisibilityResolver } from '../access/visibility';
 import { createContractRouter } from '../http/contractRouter';
-import { TRAIN_READ_REFUSAL } from '../trains/trainRouter';
 import { DeployIncidentService } from './deployIncidents';
 import { RunbookService } from './RunbookService';
 
@@ -26,12 +24,7 @@ export function createRunbookRouter(options: {
   const { httpAuth, permissions, runbooks, deployIncidents, visibility } =
     options;
   const router = createContractRouter();
-  const readerOf = createReaderOf({
-    httpAuth,
-    permissions,
-    permission: trainReadPermission,
-    refusal: TRAIN_READ_REFUSAL,
-  });
+  const readerOf = createTrainReaderOf({ httpAuth, permissions });
   router.get('/trains/:trainId/runbook', async (req, res) => {
     const credentials = await readerOf(req);
     res.json(

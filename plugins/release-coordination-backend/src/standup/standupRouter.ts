@@ -3,12 +3,10 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { trainReadPermission } from '@release-coordination/plugin-release-coordination-common';
 import express from 'express';
-import { createReaderOf } from '../access';
+import { createTrainReaderOf } from '../access';
 import { VisibilityResolver } from '../access/visibility';
 import { createContractRouter } from '../http/contractRouter';
-import { TRAIN_READ_REFUSAL } from '../trains/trainRouter';
 import { StandupService } from './StandupService';
 
 const HOUR_MS = 3_600_000;
@@ -27,12 +25,7 @@ export function createStandupRouter(options: {
   const { httpAuth, permissions, standups, visibility } = options;
   const now = options.now ?? (() => new Date());
   const router = createContractRouter();
-  const readerOf = createReaderOf({
-    httpAuth,
-    permissions,
-    permission: trainReadPermission,
-    refusal: TRAIN_READ_REFUSAL,
-  });
+  const readerOf = createTrainReaderOf({ httpAuth, permissions });
   router.get('/trains/:trainId/standup', async (req, res) => {
     const credentials = await readerOf(req);
     const at = now().getTime();

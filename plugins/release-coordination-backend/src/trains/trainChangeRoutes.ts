@@ -3,7 +3,8 @@ import {
   trainCreatePermission,
 } from '@release-coordination/plugin-release-coordination-common';
 import { checksInOrder } from '../access';
-import { ContractRouter } from '../http/contractRouter';
+import { ContractRouter, RouteRequest } from '../http/contractRouter';
+import { z } from 'zod';
 import { parseInput } from '../http/validation';
 import { authorizeAmbassadorChoice } from './ambassadorChoice';
 import {
@@ -57,13 +58,26 @@ export function registerTrainChangeRoutes(
     res.status(201).json(await visibleTrain(train, caller));
   });
 
-  router.post('/trains/:trainId/advance', async (req, res) => {
+  /**
+   * The caller, train and body of a change only those who manage the train may make: the body
+   * is checked first (a 400 names the field), then the policy.
+   */
+  async function managedChange<S extends z.ZodType>(
+    req: RouteRequest,
+    schema: S,
+    refusal: string,
+  ) {
     const credentials = await credentialsOf(req);
     const { trainId } = req.params;
-    const body = parseInput(advanceBody, req.body, 'body');
-    await authorizeManaging(
-      trainId,
-      credentials,
+    const body = parseInput(schema, req.body, 'body');
+    await authorizeManaging(trainId, credentials, refusal);
+    return { credentials, trainId: trainId as string, body };
+  }
+
+  router.post('/trains/:trainId/advance', async (req, res) => {
+    const { credentials, trainId, body } = await managedChange(
+      req,
+      advanceBody,
       'Only the ambassador or a release manager can advance this train',
     );
     const changed = trains.advanceStage(trainId, body, credentials, {
@@ -73,12 +87,9 @@ export function registerTrainChangeRoutes(
   });
 
   router.post('/trains/:trainId/cancel', async (req, res) => {
-    const credentials = await credentialsOf(req);
-    const { trainId } = req.params;
-    const body = parseInput(cancelBody, req.body, 'body');
-    await authorizeManaging(
-      trainId,
-      credentials,
+    const { credentials, trainId, body } = await managedChange(
+      req,
+      cancelBody,
       'Only the ambassador or a release manager can cancel this train',
     );
     const changed = trains.cancelTrain(trainId, body, credentials, {
@@ -88,12 +99,9 @@ export function registerTrainChangeRoutes(
   });
 
   router.post('/trains/:trainId/roll-back', async (req, res) => {
-    const credentials = await credentialsOf(req);
-    const { trainId } = req.params;
-    const body = parseInput(rollBackBody, req.body, 'body');
-    await authorizeManaging(
-      trainId,
-      credentials,
+    const { credentials, trainId, body } = await managedChange(
+      req,
+      rollBackBody,
       'Only the ambassador or a release manager can mark this train rolled back',
     );
     const changed = trains.rollBackTrain(trainId, body, credentials, {
@@ -103,12 +111,9 @@ export function registerTrainChangeRoutes(
   });
 
   router.patch('/trains/:trainId', async (req, res) => {
-    const credentials = await credentialsOf(req);
-    const { trainId } = req.params;
-    const body = parseInput(updateTrainBody, req.body, 'body');
-    await authorizeManaging(
-      trainId,
-      credentials,
+    const { credentials, trainId, body } = await managedChange(
+      req,
+      updateTrainBody,
       'Only the ambassador or a release manager can change this train',
     );
     if (body.ambassadorRef !== undefined) {

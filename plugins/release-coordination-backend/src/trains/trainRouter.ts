@@ -1,12 +1,11 @@
 import { BackstageCredentials, HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { trainReadPermission } from '@release-coordination/plugin-release-coordination-common';
 import express from 'express';
 import { createContractRouter, RouteRequest } from '../http/contractRouter';
 import { registerGateRoutes } from './gateRoutes';
 import { registerParticipantRoutes } from './participantRoutes';
 import { registerTrainChangeRoutes } from './trainChangeRoutes';
-import { Authorizer, createAuthorizer, createReaderOf, TrainAccess } from '../access';
+import { Authorizer, createAuthorizer, TrainAccess, createTrainReaderOf } from '../access';
 import { createGateDecisionAccess, GateDecisionAccess } from '../gates/decisionAccess';
 import { GateConditions } from '../permissions/gateResource';
 import { TrainService } from './TrainService';
@@ -19,9 +18,6 @@ import {
   visibleDependencyDrift,
   visibleTrain,
 } from './visibleTrains';
-
-/** Why a read of trains is refused: the same words on every train read route. */
-export const TRAIN_READ_REFUSAL = 'You are not allowed to read release trains';
 
 /** What the train routes share: the services, and the checks each route makes. */
 export interface TrainRouteContext {
@@ -72,12 +68,7 @@ export function createTrainRouter(options: {
   const access = createAuthorizer({ permissions });
 
   /** Every read of trains, and what hangs off them, needs the policy's consent. */
-  const readerOf = createReaderOf({
-    httpAuth,
-    permissions,
-    permission: trainReadPermission,
-    refusal: TRAIN_READ_REFUSAL,
-  });
+  const readerOf = createTrainReaderOf({ httpAuth, permissions });
 
   /**
    * Running a train (advancing, cancelling, rolling back, changing its plan or participants) is
